@@ -1,0 +1,18 @@
+import papers from "./001-papers.js";
+import threads from "./002-threads.js";
+import channels from "./003-channels.js";
+import installations from "./004-installations.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Ordered; a migration is never edited once released, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "papers", sql: papers },
+  { version: 2, name: "threads", sql: threads },
+  { version: 3, name: "channels", sql: channels },
+  { version: 4, name: "installations", sql: installations },
+];

@@ -1,0 +1,34 @@
+/** What a CLI command is: a name, its flags, and a function from parsed arguments to an exit status. */
+import type { ParseArgsConfig } from "node:util";
+import type { Clock } from "../clock.js";
+import type { Logger } from "../logger.js";
+import type { Paperboy } from "../paperboy.js";
+import type { CliIO } from "./io.js";
+
+export type OptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface CommandContext {
+  io: CliIO;
+  json: boolean;
+  dbPath: string;
+  /** The config file named by --config / PAPERBOY_CONFIG / ./config/paperboy.json, if any. */
+  configPath: string | null;
+  clock: Clock;
+  logger: Logger;
+  /** Opens the engine on the archive (once; later calls return the same one). */
+  engine(options?: { readonly?: boolean }): Paperboy;
+  /** Writes one JSON document to stdout (the only thing `--json` prints there). */
+  printJson(value: unknown): void;
+  print(line?: string): void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options?: OptionsConfig;
+  /** Minimum and maximum positional arguments (max undefined: any number). */
+  args?: { min: number; max?: number };
+  run(ctx: CommandContext, args: string[], values: OptionValues): Promise<number> | number;
+}

@@ -1,0 +1,42 @@
+/** Every command of the CLI, in the order `help` lists them. */
+import { NotAvailableError } from "../../errors.js";
+import type { Command } from "../command.js";
+import { exportCommand } from "./export.js";
+import { ingest } from "./ingest.js";
+import { list } from "./list.js";
+import { show } from "./show.js";
+
+function notYet(name: string, summary: string, usage: string): Command {
+  return {
+    name,
+    summary: `${summary} (not available yet)`,
+    usage,
+    run() {
+      throw new NotAvailableError(name);
+    },
+  };
+}
+
+export const COMMANDS: Command[] = [
+  ingest,
+  notYet("fetch", "pull one day from the configured source and ingest it", "fetch [--date YYYY-MM-DD]"),
+  list,
+  notYet(
+    "search",
+    "search the archive",
+    "search <query...> [--limit N] [--since D] [--until D] [--has-code]",
+  ),
+  show,
+  notYet("summarize", "a paper's TL;DR and key results", "summarize <id>"),
+  notYet("related", "papers related to one paper", "related <id> [--limit N]"),
+  notYet("ask", "ask a question about one paper", "ask <id> <question...>"),
+  notYet("roundup", "a day's papers grouped by topic", "roundup [--date D]"),
+  exportCommand,
+  notYet("eval", "measure search and TL;DR quality", "eval --data <file.jsonl> [--corpus <more.jsonl>]..."),
+  notYet("chat", "the console bot", "chat"),
+  notYet("serve", "run the enabled adapters and the scheduler", "serve"),
+];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,21 @@
+/** Where CLI output goes. Injected so tests can run commands in-process and read both streams. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Standard input as text, for `chat` and `ingest -`; undefined when there is none. */
+  stdin?: NodeJS.ReadableStream;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: process.stdin,
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The command line (../shared/cli-contract.md): global flags anywhere, then a command and its own
+ * flags. Exit 0 on success, 1 on a user error (one line on stderr: what, where, how to fix),
+ * 2 on a usage error. `--json` prints exactly one JSON document on stdout.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type Clock, systemClock } from "../clock.js";
+import { isPaperboyError, UsageError } from "../errors.js";
+import { createLogger, type Logger, redactSecrets } from "../logger.js";
+import { Paperboy } from "../paperboy.js";
+import type { CommandContext, OptionValues } from "./command.js";
+import { COMMANDS, findCommand } from "./commands/index.js";
+import { type CliIO, processIO } from "./io.js";
+import { nearest } from "./nearest.js";
+
+export interface MainDeps {
+  io?: CliIO;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+const GLOBAL_WITH_VALUE = new Set(["--db", "--config"]);
+const GLOBAL_FLAGS = new Set(["--json", "--help", "-h", "--version"]);
+
+interface Globals {
+  db?: string;
+  config?: string;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+}
+
+function splitGlobals(argv: readonly string[]): Globals {
+  const g: Globals = { json: false, help: false, version: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--") {
+      g.rest.push(...argv.slice(i));
+      break;
+    }
+    const eq = a.indexOf("=");
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (GLOBAL_WITH_VALUE.has(flag)) {
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
+      if (flag === "--db") g.db = value;
+      else g.config = value;
+    } else if (GLOBAL_FLAGS.has(a)) {
+      if (a === "--json") g.json = true;
+      else if (a === "--version") g.version = true;
+      else g.help = true;
+    } else g.rest.push(a);
+  }
+  return g;
+}
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "paperboy: research papers from daily digests, in your team's channels",
+    "",
+    "usage: paperboy [--db PATH] [--config FILE] [--json] <command> [args]",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "`paperboy <command> --help` shows a command's arguments.",
+  ].join("\n");
+}
+
+export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
+  const io = deps.io ?? processIO();
+  const fail = (err: unknown): number => {
+    if (isPaperboyError(err)) {
+      io.stderr(`paperboy: ${redactSecrets(err.describe())} [${err.code}]\n`);
+      return err.exitCode;
+    }
+    throw err;
+  };
+  let globals: Globals;
+  try {
+    globals = splitGlobals(argv);
+  } catch (err) {
+    return fail(err);
+  }
+  const [name, ...rest] = globals.rest;
+  if (globals.version) {
+    io.stdout("paperboy 0.1.0\n");
+    return 0;
+  }
+  if (!name || name === "help") {
+    io[name || globals.help ? "stdout" : "stderr"](`${helpText()}\n`);
+    return name || globals.help ? 0 : 2;
+  }
+  const command = findCommand(name);
+  if (!command) {
+    const guess = nearest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
+    io.stderr(
+      `paperboy: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ""} (see \`paperboy help\`)\n`,
+    );
+    return 2;
+  }
+  if (globals.help) {
+    io.stdout(`usage: paperboy ${command.usage}\n\n${command.summary}\n`);
+    return 0;
+  }
+  let values: OptionValues;
+  let positionals: string[];
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
+    values = parsed.values as OptionValues;
+    positionals = parsed.positionals;
+  } catch (err) {
+    io.stderr(
+      `paperboy ${name}: ${(err as Error).message.split("\n")[0]} (usage: paperboy ${command.usage})\n`,
+    );
+    return 2;
+  }
+  const { min, max } = command.args ?? { min: 0 };
+  if (positionals.length < min || (max !== undefined && positionals.length > max)) {
+    io.stderr(
+      `paperboy ${name}: expected ${max === min ? min : max === undefined ? `at least ${min}` : `${min} to ${max}`} argument(s), got ${positionals.length} (usage: paperboy ${command.usage})\n`,
+    );
+    return 2;
+  }
+
+  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? "./data/paperboy.db");
+  const configCandidate = globals.config ?? io.env.PAPERBOY_CONFIG;
+  const defaultConfig = resolve(io.cwd, "config/paperboy.json");
+  const configPath = configCandidate
+    ? resolve(io.cwd, configCandidate)
+    : existsSync(defaultConfig)
+      ? defaultConfig
+      : null;
+  const logger = deps.logger ?? createLogger({ level: io.env.PAPERBOY_LOG_LEVEL ?? "warn" });
+  const clock = deps.clock ?? systemClock;
+  const opened: { engine: Paperboy | null } = { engine: null };
+  const ctx: CommandContext = {
+    io,
+    json: globals.json,
+    dbPath,
+    configPath,
+    clock,
+    logger,
+    engine(options) {
+      opened.engine ??= Paperboy.open({ dbPath, clock, logger, readonly: options?.readonly });
+      return opened.engine;
+    },
+    printJson(value) {
+      io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+    },
+    print(line = "") {
+      if (!globals.json) io.stdout(`${line}\n`);
+    },
+  };
+  try {
+    return await command.run(ctx, positionals, values);
+  } catch (err) {
+    return fail(err);
+  } finally {
+    opened.engine?.close();
+  }
+}

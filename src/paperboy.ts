@@ -1,0 +1,165 @@
+/**
+ * The engine every front end talks to: the CLI, the console bot, Slack, Discord and the scheduler.
+ * It owns the archive and the services built on it; nothing here knows of a chat platform.
+ */
+import { dirname, join } from "node:path";
+import { type Db, openDatabase } from "./archive/db.js";
+import { PaperStore } from "./archive/papers.js";
+import { type AnswerInput, answerQuestion } from "./ask/answer.js";
+import { type Clock, systemClock } from "./clock.js";
+import { parsePaperRef } from "./digest/identity.js";
+import type { FormatOption } from "./digest/parse.js";
+import { UnknownPaperError } from "./errors.js";
+import { type IngestReport, ingestAll } from "./ingest.js";
+import { type Logger, silentLogger } from "./logger.js";
+import { RelatedService } from "./related/service.js";
+import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
+import { type Summary, summarize } from "./summary/summarize.js";
+import { groupTopics, type Topic } from "./topics/topics.js";
+import type { Paper } from "./types.js";
+
+export interface PaperboyOptions {
+  /** The SQLite archive; ":memory:" for tests. */
+  dbPath: string;
+  clock?: Clock;
+  logger?: Logger;
+  /** IANA zone that decides "today" (dates of year-less pages, `today`). Default UTC. */
+  timeZone?: string;
+  /** Open without writing (a read-only disk); ingest and other writes then fail clearly. */
+  readonly?: boolean;
+  /** Where the search index is persisted; default beside the database. null: memory only. */
+  indexPath?: string | null;
+}
+
+export interface RoundupTopic {
+  label: string;
+  other: boolean;
+  papers: Paper[];
+}
+
+export interface Roundup {
+  date: string;
+  /** Number of papers of the day(s) before any channel filter. */
+  count: number;
+  topics: RoundupTopic[];
+}
+
+export class Paperboy {
+  readonly db: Db;
+  readonly papers: PaperStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly timeZone: string;
+  readonly searchService: SearchService;
+  readonly relatedService: RelatedService;
+  private readonly summaries = new Map<string, Summary>();
+
+  private constructor(db: Db, options: PaperboyOptions) {
+    this.db = db;
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger();
+    this.timeZone = options.timeZone ?? "UTC";
+    this.papers = new PaperStore(db, this.clock);
+    const indexPath =
+      options.indexPath !== undefined
+        ? options.indexPath
+        : options.dbPath === ":memory:"
+          ? null
+          : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
+    this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
+    this.relatedService = new RelatedService(this.papers);
+  }
+
+  static open(options: PaperboyOptions): Paperboy {
+    const db = openDatabase(options.dbPath, { readonly: options.readonly });
+    return new Paperboy(db, options);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      if (!this.db.readonly) this.db.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      this.db.close();
+    }
+  }
+
+  ingest(inputs: readonly string[], options: { date?: string; format?: FormatOption } = {}): IngestReport {
+    const report = ingestAll(this.papers, inputs, {
+      ...options,
+      timeZone: this.timeZone,
+      now: this.clock.now(),
+    });
+    if (report.files.some((f) => f.changed.length)) {
+      this.summaries.clear();
+      this.searchService.sync();
+      this.relatedService.sync();
+    }
+    return report;
+  }
+
+  /** The paper an id, arXiv id, alias or arXiv/HF URL names; UnknownPaperError otherwise. */
+  paper(ref: string): Paper {
+    const id = parsePaperRef(ref) ?? ref.trim();
+    const paper = this.papers.get(id);
+    if (!paper) throw new UnknownPaperError(ref.trim());
+    return paper;
+  }
+
+  summary(paper: Paper): Summary {
+    const cached = this.summaries.get(paper.id);
+    if (cached) return cached;
+    const s = summarize(paper.title, paper.abstract);
+    this.summaries.set(paper.id, s);
+    return s;
+  }
+
+  search(query: SearchQuery): SearchResult {
+    return this.searchService.search(query);
+  }
+
+  related(ref: string, limit = 5) {
+    const paper = this.paper(ref);
+    const pk = this.papers.resolve(paper.id) as number;
+    return { paper, results: this.relatedService.related(pk, limit) };
+  }
+
+  ask(ref: string, question: string) {
+    const paper = this.paper(ref);
+    const input: AnswerInput = {
+      title: paper.title,
+      abstract: paper.abstract,
+      links: paper.links,
+      code: paper.code,
+    };
+    return { paper, answer: answerQuestion(input, question) };
+  }
+
+  /** Topics of one day's papers (or of a date range when `until` is given). */
+  roundup(date: string, until?: string): Roundup {
+    const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
+    const papers = this.papers.byPks(pks);
+    if (papers.length === 0) return { date, count: 0, topics: [] };
+    const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
+    const topics: Topic[] = groupTopics(
+      pks.map((pk) => {
+        const p = byPk.get(pk) as Paper;
+        return { pk, id: p.id, title: p.title, abstract: p.abstract };
+      }),
+    );
+    return {
+      date,
+      count: papers.length,
+      topics: topics.map((t) => ({
+        label: t.label,
+        other: t.other,
+        papers: t.pks.map((pk) => byPk.get(pk) as Paper),
+      })),
+    };
+  }
+
+  /** The newest digest day in the archive, or null when it is empty. */
+  latestDay(): string | null {
+    return this.papers.latestDay();
+  }
+}
