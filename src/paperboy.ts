@@ -3,8 +3,10 @@
  * It owns the archive and the services built on it; nothing here knows of a chat platform.
  */
 import { dirname, join } from "node:path";
+import { ChannelStore } from "./archive/channels.js";
 import { type Db, openDatabase } from "./archive/db.js";
 import { PaperStore } from "./archive/papers.js";
+import { ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerQuestion } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
@@ -47,6 +49,8 @@ export interface Roundup {
 export class Paperboy {
   readonly db: Db;
   readonly papers: PaperStore;
+  readonly threads: ThreadStore;
+  readonly channels: ChannelStore;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
@@ -60,6 +64,8 @@ export class Paperboy {
     this.logger = options.logger ?? silentLogger();
     this.timeZone = options.timeZone ?? "UTC";
     this.papers = new PaperStore(db, this.clock);
+    this.threads = new ThreadStore(db, this.clock);
+    this.channels = new ChannelStore(db, this.clock);
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath

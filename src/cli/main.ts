@@ -10,8 +10,8 @@ import { type Clock, systemClock } from "../clock.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
-import type { CommandContext, OptionValues } from "./command.js";
-import { COMMANDS, findCommand } from "./commands/index.js";
+import type { Command, CommandContext, OptionValues } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
 import { type CliIO, processIO } from "./io.js";
 import { nearest } from "./nearest.js";
 
@@ -19,6 +19,11 @@ export interface MainDeps {
   io?: CliIO;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Commands that need adapters (chat, serve): injected by the composition root in `adapters/`,
+   * since `src/` never imports adapters. They replace the built-in entries of the same name.
+   */
+  commands?: Command[];
 }
 
 const GLOBAL_WITH_VALUE = new Set(["--db", "--config"]);
@@ -57,15 +62,15 @@ function splitGlobals(argv: readonly string[]): Globals {
   return g;
 }
 
-function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+function helpText(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "paperboy: research papers from daily digests, in your team's channels",
     "",
     "usage: paperboy [--db PATH] [--config FILE] [--json] <command> [args]",
     "",
     "commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "`paperboy <command> --help` shows a command's arguments.",
   ].join("\n");
@@ -73,6 +78,11 @@ function helpText(): string {
 
 export async function main(argv: readonly string[], deps: MainDeps = {}): Promise<number> {
   const io = deps.io ?? processIO();
+  const injected = deps.commands ?? [];
+  const commands = [
+    ...COMMANDS.map((c) => injected.find((i) => i.name === c.name) ?? c),
+    ...injected.filter((i) => !COMMANDS.some((c) => c.name === i.name)),
+  ];
   const fail = (err: unknown): number => {
     if (isPaperboyError(err)) {
       io.stderr(`paperboy: ${redactSecrets(err.describe())} [${err.code}]\n`);
@@ -92,14 +102,14 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 0;
   }
   if (!name || name === "help") {
-    io[name || globals.help ? "stdout" : "stderr"](`${helpText()}\n`);
+    io[name || globals.help ? "stdout" : "stderr"](`${helpText(commands)}\n`);
     return name || globals.help ? 0 : 2;
   }
-  const command = findCommand(name);
+  const command = commands.find((c) => c.name === name);
   if (!command) {
     const guess = nearest(
       name,
-      COMMANDS.map((c) => c.name),
+      commands.map((c) => c.name),
     );
     io.stderr(
       `paperboy: unknown command "${name}"${guess ? `; did you mean "${guess}"?` : ""} (see \`paperboy help\`)\n`,

@@ -1,9 +1,12 @@
 /** Every command of the CLI, in the order `help` lists them. */
 import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { ask } from "./ask.js";
 import { exportCommand } from "./export.js";
 import { ingest } from "./ingest.js";
 import { list } from "./list.js";
+import { related } from "./related.js";
+import { roundup } from "./roundup.js";
 import { show } from "./show.js";
 
 function notYet(name: string, summary: string, usage: string): Command {
@@ -28,15 +31,11 @@ export const COMMANDS: Command[] = [
   ),
   show,
   notYet("summarize", "a paper's TL;DR and key results", "summarize <id>"),
-  notYet("related", "papers related to one paper", "related <id> [--limit N]"),
-  notYet("ask", "ask a question about one paper", "ask <id> <question...>"),
-  notYet("roundup", "a day's papers grouped by topic", "roundup [--date D]"),
+  related,
+  ask,
+  roundup,
   exportCommand,
   notYet("eval", "measure search and TL;DR quality", "eval --data <file.jsonl> [--corpus <more.jsonl>]..."),
   notYet("chat", "the console bot", "chat"),
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
 ];
-
-export function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name);
-}

@@ -1,0 +1,88 @@
+/**
+ * An adapter for tests and the soak benchmark, with the same interface as the real ones: it turns
+ * "a user said X in channel C" into bot calls and records everything the bot would have posted.
+ */
+import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Bot } from "../../src/bot/bot.js";
+import type { Context } from "../../src/bot/context.js";
+import type { Reply } from "../../src/bot/replies.js";
+import type { Clock } from "../../src/clock.js";
+
+export interface Posted {
+  target: ChannelTarget;
+  thread?: string;
+  replies: Reply[];
+  id: string;
+}
+
+export class TestAdapter implements Adapter {
+  readonly platform = "test" as const;
+  readonly posted: Posted[] = [];
+  private state: AdapterStatus = { state: "stopped" };
+  private nextId = 1;
+  private failures: Error[] = [];
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly clock: Clock,
+  ) {}
+
+  async start(): Promise<void> {
+    this.state = { state: "connected" };
+  }
+
+  async stop(): Promise<void> {
+    this.state = { state: "stopped" };
+  }
+
+  status(): AdapterStatus {
+    return this.state;
+  }
+
+  /** The next `post` calls fail with these errors, in order (a platform outage). */
+  failNextPosts(...errors: Error[]): void {
+    this.failures.push(...errors);
+  }
+
+  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    const id = `m${this.nextId++}`;
+    this.posted.push({ target, replies, id });
+    return [id];
+  }
+
+  /** A user says `text` in a channel (or a thread); returns what the bot answered there. */
+  async say(
+    text: string,
+    where: { channel?: string; user?: string; thread?: string; workspace?: string } = {},
+  ): Promise<Reply[]> {
+    const ctx: Context = {
+      platform: "test",
+      workspace: where.workspace ?? "W1",
+      channel: where.channel ?? "C1",
+      user: where.user ?? "U1",
+      at: this.clock.now(),
+      addressed: true,
+      ...(where.thread ? { thread: where.thread } : {}),
+    };
+    const out: Reply[] = [];
+    await this.bot.respond(text, ctx, async (replies) => {
+      for (const reply of replies) {
+        out.push(reply);
+        if (reply.kind === "thread") {
+          // A real platform posts the card and opens a thread under it; here the thread id is the message id.
+          const [id] = await this.post({ platform: "test", workspace: ctx.workspace, channel: ctx.channel }, [
+            reply.card,
+          ]);
+          this.bot.threadOpened(ctx, id as string, reply.paperId);
+          this.lastThread = id as string;
+        }
+      }
+    });
+    return out;
+  }
+
+  /** The thread opened by the latest `discuss`. */
+  lastThread: string | null = null;
+}

@@ -1,0 +1,102 @@
+/** Discussion threads: which paper a thread is about, and what was said there. */
+import type { Clock } from "../clock.js";
+import type { Db } from "./db.js";
+
+export interface ThreadRef {
+  platform: string;
+  channel: string;
+  thread: string;
+}
+
+export interface ThreadRecord extends ThreadRef {
+  workspace: string;
+  paperPk: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ThreadMessage {
+  author: string;
+  role: "user" | "bot";
+  text: string;
+  at: string;
+}
+
+export class ThreadStore {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Binds a thread to a paper; binding the same thread again re-points it. */
+  open(ref: ThreadRef & { workspace: string; paperPk: number; createdBy: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO threads (platform, workspace, channel, thread, paper_pk, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(platform, channel, thread) DO UPDATE SET paper_pk = excluded.paper_pk`,
+      )
+      .run(
+        ref.platform,
+        ref.workspace,
+        ref.channel,
+        ref.thread,
+        ref.paperPk,
+        ref.createdBy,
+        this.clock.now().toISOString(),
+      );
+  }
+
+  get(ref: ThreadRef): ThreadRecord | null {
+    const row = this.db
+      .prepare("SELECT * FROM threads WHERE platform = ? AND channel = ? AND thread = ?")
+      .get(ref.platform, ref.channel, ref.thread) as
+      | {
+          platform: string;
+          workspace: string;
+          channel: string;
+          thread: string;
+          paper_pk: number;
+          created_by: string;
+          created_at: string;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      platform: row.platform,
+      workspace: row.workspace,
+      channel: row.channel,
+      thread: row.thread,
+      paperPk: row.paper_pk,
+      createdBy: row.created_by,
+      createdAt: row.created_at,
+    };
+  }
+
+  addMessage(ref: ThreadRef, message: Omit<ThreadMessage, "at">): void {
+    this.db
+      .prepare(
+        "INSERT INTO thread_messages (platform, channel, thread, author, role, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        ref.platform,
+        ref.channel,
+        ref.thread,
+        message.author,
+        message.role,
+        message.text,
+        this.clock.now().toISOString(),
+      );
+  }
+
+  /** The thread's messages, oldest first (the last `limit` of them). */
+  messages(ref: ThreadRef, limit = 50): ThreadMessage[] {
+    const rows = this.db
+      .prepare(
+        `SELECT author, role, text, at FROM thread_messages WHERE platform = ? AND channel = ? AND thread = ?
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(ref.platform, ref.channel, ref.thread, limit) as ThreadMessage[];
+    return rows.reverse();
+  }
+}

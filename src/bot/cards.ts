@@ -1,0 +1,55 @@
+/** Building replies from engine records. */
+import { readableLatex } from "../digest/normalize.js";
+import type { Paperboy } from "../paperboy.js";
+import type { Paper } from "../types.js";
+import type { Action, PaperCard, PaperLite } from "./replies.js";
+
+export function paperUrl(paper: Paper): string | null {
+  if (paper.arxivId) return `https://arxiv.org/abs/${paper.arxivId}`;
+  return paper.links.find((l) => !paper.code.includes(l)) ?? null;
+}
+
+export function paperActions(paper: Paper, omit: Action["kind"][] = []): Action[] {
+  const all: Action[] = [
+    { kind: "discuss", label: "Discuss", command: `discuss ${paper.id}` },
+    { kind: "related", label: "Related", command: `related ${paper.id}` },
+    { kind: "summary", label: "TL;DR", command: `summary ${paper.id}` },
+  ];
+  if (paper.code.length) all.push({ kind: "code", label: "Code", command: `code ${paper.id}` });
+  return all.filter((a) => !omit.includes(a.kind));
+}
+
+export function paperCard(
+  engine: Paperboy,
+  paper: Paper,
+  options: { abstract?: boolean; omit?: Action["kind"][] } = {},
+): PaperCard {
+  const summary = engine.summary(paper);
+  const card: PaperCard = {
+    kind: "paper",
+    id: paper.id,
+    title: paper.title,
+    date: paper.date,
+    authors: paper.authors,
+    tldr: summary.tldr,
+    keyResults: summary.keyResults,
+    links: paper.links,
+    code: paper.code,
+    url: paperUrl(paper),
+    actions: paperActions(paper, options.omit),
+  };
+  if (options.abstract) card.abstract = readableLatex(paper.abstract);
+  return card;
+}
+
+export function paperLite(
+  engine: Paperboy,
+  paper: Paper,
+  extra: { snippet?: string; score?: number; tldr?: boolean } = {},
+): PaperLite {
+  const lite: PaperLite = { id: paper.id, title: paper.title, date: paper.date, code: paper.code };
+  if (extra.tldr !== false) lite.tldr = engine.summary(paper).tldr;
+  if (extra.snippet !== undefined) lite.snippet = readableLatex(extra.snippet);
+  if (extra.score !== undefined) lite.score = extra.score;
+  return lite;
+}

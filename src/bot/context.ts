@@ -1,0 +1,24 @@
+/** Who asked, where, and when: every command runs in a context the adapter builds from its event. */
+export type Platform = "slack" | "discord" | "console" | "test";
+
+export interface Context {
+  platform: Platform;
+  /** Slack team / Discord guild; "" where the platform has none (console). */
+  workspace: string;
+  channel: string;
+  /** The thread the message was posted in, when it was (Slack thread_ts, Discord thread id). */
+  thread?: string;
+  user: string;
+  /** When the event happened (from the injected clock when the platform gives no time). */
+  at: Date;
+  /** Set by adapters: the message explicitly addressed the bot (mention, slash command, button). */
+  addressed?: boolean;
+}
+
+/** The key a channel is stored under. */
+export function channelKey(ctx: Pick<Context, "platform" | "channel">): {
+  platform: string;
+  channel: string;
+} {
+  return { platform: ctx.platform, channel: ctx.channel };
+}
