@@ -5,6 +5,7 @@
 import { dirname, join } from "node:path";
 import { ChannelStore } from "./archive/channels.js";
 import { type Db, openDatabase } from "./archive/db.js";
+import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerQuestion } from "./ask/answer.js";
@@ -51,6 +52,8 @@ export class Paperboy {
   readonly papers: PaperStore;
   readonly threads: ThreadStore;
   readonly channels: ChannelStore;
+  /** OAuth installations of chat apps (Slack workspaces); adapters read tokens through this. */
+  readonly installations: InstallationStore;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
@@ -66,6 +69,7 @@ export class Paperboy {
     this.papers = new PaperStore(db, this.clock);
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
+    this.installations = new InstallationStore(db, this.clock);
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath
