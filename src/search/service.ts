@@ -1,10 +1,22 @@
 /**
- * Search over the archive (to be built by the Search issue). The interface is fixed here so the
- * CLI and the bot can depend on it.
+ * Search over the archive. The index lives in memory once loaded, is persisted beside the archive
+ * (persist.ts) with the archive revision it reflects, and is never served stale: every search
+ * first compares that revision with the archive's (one indexed SQLite read) and catches up on the
+ * papers changed since (`changedSince`). A missing, corrupt or inconsistent file is rebuilt.
  */
+import { LRUCache } from "lru-cache";
 import type { PaperStore } from "../archive/papers.js";
-import { NotAvailableError } from "../errors.js";
+import { isIsoDate } from "../clock.js";
+import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { allDocuments, documentsByPk } from "./documents.js";
+import { dateNumber, PaperIndex } from "./paper-index.js";
+import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
+import { planQuery, type QueryPlan } from "./query-plan.js";
+import { RANKING } from "./ranking.js";
+import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
+import { snippet } from "./snippet.js";
+import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
 
 export interface SearchQuery {
   text: string;
@@ -44,16 +56,272 @@ export interface SearchServiceOptions {
   logger: Logger;
 }
 
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 100;
+/** Paging deeper than this is refused: nobody reads page 100 in a chat. */
+export const MAX_OFFSET = 1_000;
+/**
+ * The persisted file is rewritten when this many papers changed since it was written (or 5% of
+ * the archive, if more). Below that, loading it and catching up from the archive is cheaper than
+ * rewriting a large file on every ingest.
+ */
+const REWRITE_AFTER_CHANGES = 2_000;
+const CACHE_ENTRIES = 256;
+
 export class SearchService {
+  private index: PaperIndex | null = null;
+  /** The archive revision the in-memory index reflects. */
+  private revision = -1;
+  /** The revision of the persisted file (-1: none). */
+  private savedRevision = -1;
+  private readonly cache = new LRUCache<string, Scored>({ max: CACHE_ENTRIES });
+
   constructor(
     readonly store: PaperStore,
     readonly options: SearchServiceOptions,
   ) {}
 
-  /** Brings the index in step with the archive (after an ingest, or at start-up). */
-  sync(): void {}
-
-  search(_query: SearchQuery): SearchResult {
-    throw new NotAvailableError("search");
+  /**
+   * Brings the index in step with the archive (after an ingest, or at start-up). A process that
+   * has not loaded the index does not load it just for this: the file catches up when loaded.
+   * It is rewritten only once enough has changed.
+   */
+  sync(): void {
+    if (this.index) {
+      this.catchUp(this.index);
+      this.maybeSave();
+      return;
+    }
+    const path = this.options.indexPath;
+    if (path === null) return;
+    const header = readIndexHeader(path);
+    const current = this.store.revision();
+    if (header && header.revision === current) return;
+    const stale = header ? this.store.changedSince(header.revision).length : Number.POSITIVE_INFINITY;
+    if (!header || header.revision > current || stale >= this.rewriteThreshold()) {
+      this.ensureIndex();
+      this.maybeSave();
+    }
   }
+
+  /** The in-memory index, loaded or built on first use, caught up with the archive. */
+  ensureIndex(): PaperIndex {
+    if (!this.index) {
+      this.index = this.loadOrBuild();
+      this.catchUp(this.index);
+      // A rebuilt index is written at once, so the next process loads instead of rebuilding.
+      if (this.savedRevision === -1) this.maybeSave();
+      return this.index;
+    }
+    this.catchUp(this.index);
+    return this.index;
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const limit = checkCount("--limit", query.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
+    const offset = checkCount("--offset", query.offset ?? 0, 0, MAX_OFFSET);
+    const filter = dateFilter(query);
+    const index = this.ensureIndex();
+    const plan = planQuery(index, query.text, RANKING);
+    const refPks = this.resolveRefs(plan);
+    if (refPks.length === 0 && plan.words.length === 0) {
+      throw new PaperboyError(
+        ErrorCode.QueryInvalid,
+        plan.hasWords
+          ? `the query "${shorten(query.text)}" has only common words (like "the", "of") that search ignores; add a distinctive word, e.g. a method, task or dataset name`
+          : `the query "${shorten(query.text)}" has no words to search for; type a few words, an arXiv id or an arXiv/Hugging Face paper URL`,
+      );
+    }
+    const scored = this.scored(index, plan, filter, offset + limit);
+    const textPks = scored.hits.map((h) => index.pkOf(h.sid) as number);
+    const ordered = [...refPks, ...textPks.filter((pk) => !refPks.includes(pk))];
+    const extra = refPks.filter((pk) => !textPks.includes(pk)).length;
+    // Refs beyond the scored hits may still match the text further down; the count stays an upper bound.
+    const total = scored.total + extra;
+    const pagePks = ordered.slice(offset, offset + limit);
+    const scoreOf = new Map(scored.hits.map((h) => [index.pkOf(h.sid) as number, h.score]));
+    const top = scored.hits[0]?.score ?? 0;
+    const terms = new Set(plan.terms.map((t) => t.term));
+    const papers = this.store.byPks(pagePks);
+    const results: SearchHit[] = papers.map((p, i) => {
+      const pk = pagePks[i] as number;
+      // An exact id match ranks above every text match.
+      const raw = refPks.includes(pk) ? top + 1 : (scoreOf.get(pk) ?? 0);
+      return {
+        pk,
+        id: p.id,
+        title: p.title,
+        date: p.date,
+        score: Math.round(raw * 1000) / 1000,
+        snippet: snippet(p.abstract, terms),
+      };
+    });
+    const result: SearchResult = { query: query.text, total, results };
+    if (offset + limit < total && offset + limit <= MAX_OFFSET) result.nextOffset = offset + limit;
+    if (total === 0) {
+      const suggestion = this.didYouMean(index, plan, query.text, filter);
+      if (suggestion) result.didYouMean = suggestion;
+    }
+    return result;
+  }
+
+  private scored(index: PaperIndex, plan: QueryPlan, filter: DocFilter, k: number): Scored {
+    // Cached per revision (cleared on catch-up); k rounds up so the next pages hit the cache too.
+    const depth = Math.max(50, 2 ** Math.ceil(Math.log2(k)));
+    const key = JSON.stringify([plan.terms, filter, depth]);
+    let scored = this.cache.get(key);
+    if (!scored) {
+      scored = scoreQuery(index, plan.terms, RANKING, depth, filter);
+      this.cache.set(key, scored);
+    }
+    return scored;
+  }
+
+  private resolveRefs(plan: QueryPlan): number[] {
+    const pks: number[] = [];
+    for (const ref of plan.refs) {
+      const pk = this.store.resolve(ref);
+      if (pk !== null && !pks.includes(pk)) pks.push(pk);
+    }
+    // A query that is nothing but ids, none of them known: say so rather than "no results".
+    if (pks.length === 0 && plan.refs.length > 0 && plan.words.length === 0) {
+      throw new UnknownPaperError(plan.refs[0] as string);
+    }
+    return pks;
+  }
+
+  private didYouMean(index: PaperIndex, plan: QueryPlan, text: string, filter: DocFilter): string | null {
+    const corrections = correctWords(index, plan.unknown);
+    if (corrections.length === 0) return null;
+    const replacements = new Map<string, string>();
+    for (const { word, term } of corrections) {
+      const pk = index.someDocumentWith(term);
+      const paper = pk === undefined ? null : this.store.byPk(pk);
+      const surface = paper
+        ? surfaceForm(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`, term)
+        : null;
+      replacements.set(word, surface ?? term);
+    }
+    const corrected = rewriteQuery(text, replacements);
+    const retry = planQuery(index, corrected, RANKING);
+    if (retry.terms.length === 0) return null;
+    const { total } = scoreQuery(index, retry.terms, RANKING, 1, filter);
+    return total > 0 && corrected !== text ? corrected : null;
+  }
+
+  private rewriteThreshold(): number {
+    return Math.max(REWRITE_AFTER_CHANGES, Math.floor(this.store.count() * 0.05));
+  }
+
+  private loadOrBuild(): PaperIndex {
+    const path = this.options.indexPath;
+    const current = this.store.revision();
+    if (path !== null) {
+      const loaded = loadIndexFile(path);
+      if (loaded.ok && loaded.header.revision <= current) {
+        this.revision = loaded.header.revision;
+        this.savedRevision = loaded.header.revision;
+        return loaded.index;
+      }
+      const reason = loaded.ok ? "it is newer than the archive" : loaded.reason;
+      this.options.logger.info({ path, reason }, "search index not usable; rebuilding it from the archive");
+    }
+    const index = this.build();
+    this.revision = current;
+    this.savedRevision = -1;
+    return index;
+  }
+
+  private build(): PaperIndex {
+    const index = PaperIndex.empty();
+    for (const doc of allDocuments(this.store)) index.upsert(doc);
+    return index;
+  }
+
+  private catchUp(index: PaperIndex): void {
+    const current = this.store.revision();
+    if (current === this.revision) return;
+    this.cache.clear();
+    if (current < this.revision) {
+      // The archive went back (restored from a backup): nothing incremental can be trusted.
+      this.replace(this.build(), current);
+      return;
+    }
+    const changed = this.store.changedSince(this.revision);
+    for (const doc of documentsByPk(this.store, changed)) index.upsert(doc);
+    this.revision = current;
+    if (index.documentCount !== this.store.count()) {
+      this.options.logger.warn(
+        { indexed: index.documentCount, archived: this.store.count() },
+        "search index disagrees with the archive; rebuilding it",
+      );
+      this.replace(this.build(), current);
+    }
+  }
+
+  private replace(index: PaperIndex, revision: number): void {
+    this.index = index;
+    this.revision = revision;
+    this.savedRevision = -1;
+  }
+
+  private maybeSave(): void {
+    const path = this.options.indexPath;
+    if (path === null || !this.index) return;
+    if (this.savedRevision === this.revision) return;
+    if (
+      this.savedRevision >= 0 &&
+      this.store.changedSince(this.savedRevision).length < this.rewriteThreshold()
+    ) {
+      return;
+    }
+    try {
+      saveIndexFile(path, this.index, this.revision);
+      this.savedRevision = this.revision;
+    } catch (err) {
+      // A read-only disk still searches, from memory; the next writable run persists.
+      this.options.logger.warn({ path, err: (err as Error).message }, "could not save the search index");
+    }
+  }
+
+  /** Loads (or builds) the index now and persists it if the file is missing or behind. */
+  warmUp(): void {
+    this.ensureIndex();
+    this.maybeSave();
+  }
+}
+
+function checkCount(flag: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidArgumentError(
+      `${flag} ${value} is out of range; use a whole number from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+function dateFilter(query: SearchQuery): DocFilter {
+  const filter: DocFilter = {};
+  for (const [flag, value] of [
+    ["--since", query.since],
+    ["--until", query.until],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!isIsoDate(value))
+      throw new InvalidArgumentError(`${flag} "${value}" is not a date; write it as YYYY-MM-DD`);
+  }
+  if (query.since && query.until && query.since > query.until) {
+    throw new InvalidArgumentError(
+      `--since ${query.since} is after --until ${query.until}; swap them or drop one`,
+    );
+  }
+  if (query.since) filter.since = dateNumber(query.since);
+  if (query.until) filter.until = dateNumber(query.until);
+  if (query.hasCode) filter.hasCode = true;
+  return filter;
+}
+
+function shorten(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 60 ? `${t.slice(0, 59)}…` : t;
 }

@@ -2,11 +2,13 @@
 import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
+import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { ingest } from "./ingest.js";
 import { list } from "./list.js";
 import { related } from "./related.js";
 import { roundup } from "./roundup.js";
+import { search } from "./search.js";
 import { show } from "./show.js";
 
 function notYet(name: string, summary: string, usage: string): Command {
@@ -24,18 +26,14 @@ export const COMMANDS: Command[] = [
   ingest,
   notYet("fetch", "pull one day from the configured source and ingest it", "fetch [--date YYYY-MM-DD]"),
   list,
-  notYet(
-    "search",
-    "search the archive",
-    "search <query...> [--limit N] [--since D] [--until D] [--has-code]",
-  ),
+  search,
   show,
   notYet("summarize", "a paper's TL;DR and key results", "summarize <id>"),
   related,
   ask,
   roundup,
   exportCommand,
-  notYet("eval", "measure search and TL;DR quality", "eval --data <file.jsonl> [--corpus <more.jsonl>]..."),
+  evalCommand,
   notYet("chat", "the console bot", "chat"),
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
 ];

@@ -1,0 +1,109 @@
+/**
+ * The index file beside the archive: one JSON header line (format, analysis version, the archive
+ * revision the index reflects, a SHA-256 of the body), then MiniSearch's own serialization.
+ * Anything that does not check out is reported as unusable, never half-loaded: the caller
+ * rebuilds from the archive.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import type { AsPlainObject } from "minisearch";
+import { PaperIndex } from "./paper-index.js";
+
+const FORMAT = "paperboy-search-index";
+/** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
+export const ANALYSIS_VERSION = 1;
+
+export interface IndexHeader {
+  format: typeof FORMAT;
+  analysis: number;
+  /** The archive revision the index reflects. */
+  revision: number;
+  documents: number;
+  checksum: string;
+}
+
+export type LoadOutcome =
+  | { ok: true; header: IndexHeader; index: PaperIndex }
+  | { ok: false; reason: string };
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function parseHeader(line: string): IndexHeader | string {
+  let h: Partial<IndexHeader>;
+  try {
+    h = JSON.parse(line) as Partial<IndexHeader>;
+  } catch {
+    return "header is not JSON";
+  }
+  if (h.format !== FORMAT) return "not a paperboy search index";
+  if (h.analysis !== ANALYSIS_VERSION)
+    return `made by analysis version ${h.analysis}, this is ${ANALYSIS_VERSION}`;
+  if (!Number.isInteger(h.revision) || !Number.isInteger(h.documents) || typeof h.checksum !== "string") {
+    return "header fields are missing";
+  }
+  return h as IndexHeader;
+}
+
+/** Only the header: cheap, for deciding whether the file is worth loading or rewriting. */
+export function readIndexHeader(path: string): IndexHeader | null {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString("utf8");
+    const nl = text.indexOf("\n");
+    if (nl < 0) return null;
+    const h = parseHeader(text.slice(0, nl));
+    return typeof h === "string" ? null : h;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadIndexFile(path: string): LoadOutcome {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    return { ok: false, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? "error"})` };
+  }
+  const nl = text.indexOf("\n");
+  if (nl < 0) return { ok: false, reason: "no header line" };
+  const header = parseHeader(text.slice(0, nl));
+  if (typeof header === "string") return { ok: false, reason: header };
+  const body = text.slice(nl + 1);
+  if (sha256(body) !== header.checksum)
+    return { ok: false, reason: "checksum mismatch (truncated or corrupt)" };
+  try {
+    const index = PaperIndex.fromPlain(JSON.parse(body) as AsPlainObject);
+    if (index.documentCount !== header.documents) return { ok: false, reason: "document count mismatch" };
+    return { ok: true, header, index };
+  } catch (err) {
+    return { ok: false, reason: `body does not load (${(err as Error).message})` };
+  }
+}
+
+/** Writes atomically (temp file, then rename) so a reader never sees half a file. */
+export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
+  const body = JSON.stringify(index.toPlain());
+  const header: IndexHeader = {
+    format: FORMAT,
+    analysis: ANALYSIS_VERSION,
+    revision,
+    documents: index.documentCount,
+    checksum: sha256(body),
+  };
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
+  renameSync(tmp, path);
+  return header;
+}
