@@ -21,6 +21,8 @@ import { buildRoundup } from "./roundup.js";
 export interface BotOptions {
   clock: Clock;
   logger: Logger;
+  /** Where the audit line of every command goes (JSON, one a command). Default: `logger`. */
+  audit?: Logger;
   rateLimits?: RateLimitOptions;
   /** An answer not ready by then is preceded by a "working…" notice. Default 2000 ms. */
   deadlineMs?: number;
@@ -37,6 +39,7 @@ export class Bot {
   readonly engine: Paperboy;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  private readonly audit: Logger;
   private readonly limiter: RateLimiter;
   private readonly deadlineMs: number;
   private readonly pageSize: number;
@@ -46,6 +49,7 @@ export class Bot {
     this.engine = engine;
     this.clock = options.clock;
     this.logger = options.logger;
+    this.audit = options.audit ?? options.logger;
     this.limiter = new RateLimiter(options.clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
     this.deadlineMs = options.deadlineMs ?? 2000;
     this.pageSize = options.pageSize ?? 5;
@@ -127,7 +131,7 @@ export class Bot {
         ),
       ];
     } finally {
-      this.logger.info(
+      this.audit.info(
         {
           audit: true,
           requestId,

@@ -5,6 +5,8 @@ export interface CliIO {
   /** Standard input as text, for `chat` and `ingest -`; undefined when there is none. */
   stdin?: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** Whether stderr is a terminal (audit lines are JSON for log collectors, not for a person). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -15,6 +17,7 @@ export function processIO(): CliIO {
     stderr: (t) => process.stderr.write(t),
     stdin: process.stdin,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };

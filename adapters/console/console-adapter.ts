@@ -1,0 +1,144 @@
+/**
+ * The console bot: the same commands as Slack and Discord, typed at a prompt or piped on stdin.
+ * `discuss <id>` opens a sub-prompt that is the thread: lines there are questions about the paper
+ * until `back`. Piped input is answered line by line, in order, and EOF ends the session.
+ */
+import { createInterface, type Interface } from "node:readline";
+import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Bot } from "../../src/bot/bot.js";
+import type { Context } from "../../src/bot/context.js";
+import type { Reply } from "../../src/bot/replies.js";
+import type { Clock } from "../../src/clock.js";
+import { renderReply, type Style, styleFor, terminalSafe } from "./render.js";
+
+export const CONSOLE_CHANNEL = "console";
+
+export interface ConsoleAdapterOptions {
+  bot: Bot;
+  clock: Clock;
+  input: NodeJS.ReadableStream;
+  output: (text: string) => void;
+  /** Colors and an interactive prompt only on a terminal. */
+  isTTY: boolean;
+  /** Who is typing; default $USER or "you". */
+  user?: string;
+  /** Previous session's lines, newest first, for arrow-up history on a terminal. */
+  history?: string[];
+}
+
+const LEAVE_THREAD = new Set(["back", "/back", "done", "leave"]);
+const QUIT = new Set(["exit", "quit", "/exit", "/quit", ":q"]);
+
+export class ConsoleAdapter implements Adapter {
+  readonly platform = "console" as const;
+  private state: AdapterStatus = { state: "stopped" };
+  private readonly style: Style;
+  private rl: Interface | null = null;
+  /** The open thread: its id and its paper. */
+  private thread: { id: string; paperId: string } | null = null;
+  private threadCount = 0;
+
+  constructor(private readonly options: ConsoleAdapterOptions) {
+    this.style = styleFor(options.isTTY);
+  }
+
+  async start(): Promise<void> {
+    this.state = { state: "connected" };
+  }
+
+  async stop(): Promise<void> {
+    this.rl?.close();
+    this.state = { state: "stopped" };
+  }
+
+  status(): AdapterStatus {
+    return this.state;
+  }
+
+  /** Lines typed or piped, as they are entered (history for the next session). */
+  readonly lines: string[] = [];
+
+  async post(_target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+    this.print(replies);
+    return [`console-${this.options.clock.now().getTime()}`];
+  }
+
+  private print(replies: Reply[]): void {
+    for (const r of replies) this.options.output(`${renderReply(r, this.style)}\n\n`);
+  }
+
+  private context(): Context {
+    return {
+      platform: "console",
+      workspace: "",
+      channel: CONSOLE_CHANNEL,
+      user: this.options.user ?? "you",
+      at: this.options.clock.now(),
+      addressed: true,
+      ...(this.thread ? { thread: this.thread.id } : {}),
+    };
+  }
+
+  private prompt(): string {
+    const base = this.thread ? `paperboy ${terminalSafe(this.thread.paperId)}> ` : "paperboy> ";
+    return this.options.isTTY ? this.style.accent(base) : base;
+  }
+
+  /** Handles one line; false when the user asked to quit. */
+  async handleLine(raw: string): Promise<boolean> {
+    const line = raw.trim();
+    if (!line) return true;
+    this.lines.push(line);
+    if (QUIT.has(line.toLowerCase())) return false;
+    if (this.thread && LEAVE_THREAD.has(line.toLowerCase())) {
+      this.options.output(`Left the discussion of ${this.thread.paperId}.\n\n`);
+      this.thread = null;
+      return true;
+    }
+    const ctx = this.context();
+    await this.options.bot.respond(line, ctx, async (replies) => {
+      this.print(replies);
+      for (const r of replies) {
+        if (r.kind !== "thread") continue;
+        const id = `console-thread-${this.options.clock.now().getTime().toString(36)}-${++this.threadCount}`;
+        this.options.bot.threadOpened(ctx, id, r.paperId);
+        this.thread = { id, paperId: r.paperId };
+        this.options.output(
+          this.style.dim("(in the thread: ask questions; `back` returns to the channel)\n\n"),
+        );
+      }
+    });
+    return true;
+  }
+
+  /** Runs until EOF or `exit`. */
+  async run(): Promise<void> {
+    await this.start();
+    const rl = createInterface({
+      input: this.options.input,
+      output: this.options.isTTY ? process.stdout : undefined,
+      terminal: this.options.isTTY,
+      history: this.options.history ?? [],
+      historySize: 500,
+    });
+    this.rl = rl;
+    if (this.options.isTTY) {
+      rl.setPrompt(this.prompt());
+      rl.prompt();
+    }
+    try {
+      for await (const line of rl) {
+        const goOn = await this.handleLine(line);
+        if (!goOn) break;
+        if (this.options.isTTY) {
+          rl.setPrompt(this.prompt());
+          rl.prompt();
+        }
+      }
+    } finally {
+      rl.close();
+      this.rl = null;
+      this.state = { state: "stopped" };
+    }
+  }
+}
