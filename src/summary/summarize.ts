@@ -1,14 +1,37 @@
-/** TL;DR and key results of a paper (to be built by the Understanding issue). */
-import { readableLatex } from "../digest/normalize.js";
+/** TL;DR and key results of a paper: the one entry point the engine, CLI and eval use. */
+import { keyResults } from "./key-results.js";
+import { displayText } from "./latex.js";
+import { shippedModel, type TldrModel } from "./model.js";
+import { splitSentences } from "./sentences.js";
+import { tldrOfSentences } from "./tldr.js";
 
 export interface Summary {
   tldr: string;
   keyResults: string[];
 }
 
-/** Placeholder: the abstract's first sentence. */
-export function summarize(title: string, abstract: string): Summary {
+// Real abstracts are under 3,000 characters; a pasted full text or a runaway field must not cost
+// more than a normal abstract. The opening of a text is where its summary sentence lives.
+const MAX_CHARS = 12_000;
+const MAX_SENTENCES = 40;
+// A "sentence" longer than this is not prose (a table, a list without periods): cut before scoring.
+const MAX_SENTENCE_CHARS = 1_500;
+
+/** The abstract as display sentences, bounded in size. */
+export function abstractSentences(abstract: string): string[] {
+  const text = displayText(abstract.slice(0, MAX_CHARS));
+  return splitSentences(text)
+    .slice(0, MAX_SENTENCES)
+    .map((s) => (s.length > MAX_SENTENCE_CHARS ? s.slice(0, MAX_SENTENCE_CHARS).replace(/\s+\S*$/, "") : s));
+}
+
+/**
+ * The TL;DR (one sentence of at most ~30 words) and the result sentences of an abstract.
+ * An empty abstract gives an empty TL;DR and no results; front ends say so.
+ */
+export function summarize(title: string, abstract: string, model: TldrModel = shippedModel()): Summary {
+  // The title is not a scoring feature: the training data (SciTLDR) has none to learn it from.
   void title;
-  const first = readableLatex(abstract).split(/(?<=[.!?])\s+(?=[A-Z])/)[0] ?? "";
-  return { tldr: first, keyResults: [] };
+  const sentences = abstractSentences(abstract);
+  return { tldr: tldrOfSentences(sentences, model), keyResults: keyResults(sentences) };
 }

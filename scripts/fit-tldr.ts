@@ -1,0 +1,220 @@
+/**
+ * Fits the TL;DR model on SciTLDR train.jsonl and writes src/summary/tldr-weights.json.
+ *
+ *   npx tsx scripts/fit-tldr.ts /work/shared/eval/scitldr/train.jsonl [out.json]
+ *
+ * Model: a listwise softmax over an abstract's sentences (a conditional logit): the probability of
+ * picking a sentence is proportional to exp(w · features). It is trained by full-batch Adam to
+ * match a soft target built from each sentence's ROUGE against the gold TL;DR (as it would be
+ * printed: compressed and trimmed), with L2 regularization. Temperature and L2 are chosen on a
+ * held-out fifth of train; then compression rules and the length limit are chosen greedily on
+ * train, the scorer is refitted on all of train with them, and the rules are checked once more.
+ * dev.jsonl is never read here.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type EvalPaper, readEvalFile } from "../src/eval/data.js";
+import { bestRougeF1Tokens, rougeTokens } from "../src/eval/rouge.js";
+import { COMPRESSION_RULES } from "../src/summary/compress.js";
+import { sentenceFeatures } from "../src/summary/features.js";
+import type { TldrModel } from "../src/summary/model.js";
+import { abstractSentences } from "../src/summary/summarize.js";
+import { pickSentence, tldrOfSentence } from "../src/summary/tldr.js";
+
+const MIN_LEXICAL_COUNT = 30;
+const ITERATIONS = 400;
+const RULE_ORDER = Object.keys(COMPRESSION_RULES);
+const MAX_WORDS_CHOICES = [20, 22, 25, 28, 30];
+
+interface Item {
+  sentences: string[];
+  golds: string[][];
+  /** Per sentence: feature indices and values. */
+  x: { idx: Int32Array; val: Float64Array }[];
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function quality(text: string, golds: string[][]): number {
+  const r = bestRougeF1Tokens(rougeTokens(text), golds);
+  return (r.rouge1 + r.rouge2 + r.rougeL) / 3;
+}
+
+function buildItems(papers: EvalPaper[]): { items: Item[]; names: string[] } {
+  const raw = papers.map((p) => {
+    const sentences = abstractSentences(p.source.join(" "));
+    return { sentences, golds: p.target.map(rougeTokens), feats: sentenceFeatures(sentences) };
+  });
+  const counts = new Map<string, number>();
+  for (const r of raw)
+    for (const f of r.feats) for (const k of f.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const lexical = (k: string) => /^(?:w|b|f|f2):/.test(k);
+  const names = [...counts].filter(([k, c]) => !lexical(k) || c >= MIN_LEXICAL_COUNT).map(([k]) => k);
+  const index = new Map(names.map((k, i) => [k, i]));
+  const items = raw
+    .filter((r) => r.sentences.length > 1)
+    .map((r) => ({
+      sentences: r.sentences,
+      golds: r.golds,
+      x: r.feats.map((f) => {
+        const kept = [...f].filter(([k]) => index.has(k));
+        return {
+          idx: Int32Array.from(kept.map(([k]) => index.get(k) as number)),
+          val: Float64Array.from(kept.map(([, v]) => v)),
+        };
+      }),
+    }));
+  return { items, names };
+}
+
+function softmax(xs: number[]): number[] {
+  const m = Math.max(...xs);
+  const e = xs.map((x) => Math.exp(x - m));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+/** Full-batch Adam on the listwise cross-entropy with soft ROUGE targets. */
+function fitWeights(items: Item[], labels: number[][], dim: number, tau: number, l2: number): Float64Array {
+  const w = new Float64Array(dim);
+  const m = new Float64Array(dim);
+  const v = new Float64Array(dim);
+  const targets = labels.map((r) => softmax(r.map((x) => x / tau)));
+  const lr = 0.05;
+  for (let t = 1; t <= ITERATIONS; t++) {
+    const g = new Float64Array(dim);
+    items.forEach((item, k) => {
+      const scores = item.x.map(({ idx, val }) => {
+        let s = 0;
+        for (let j = 0; j < idx.length; j++) s += (w[idx[j] as number] as number) * (val[j] as number);
+        return s;
+      });
+      const p = softmax(scores);
+      const q = targets[k] as number[];
+      item.x.forEach(({ idx, val }, i) => {
+        const d = ((p[i] as number) - (q[i] as number)) / items.length;
+        for (let j = 0; j < idx.length; j++) {
+          const at = idx[j] as number;
+          g[at] = (g[at] as number) + d * (val[j] as number);
+        }
+      });
+    });
+    for (let j = 0; j < dim; j++) {
+      const gj = (g[j] as number) + l2 * (w[j] as number);
+      m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
+      v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
+      const mh = (m[j] as number) / (1 - 0.9 ** t);
+      const vh = (v[j] as number) / (1 - 0.999 ** t);
+      w[j] = (w[j] as number) - (lr * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return w;
+}
+
+function toModel(
+  w: Float64Array,
+  names: string[],
+  compression: string[],
+  maxWords: number,
+  fitted: string,
+): TldrModel {
+  const weights: Record<string, number> = {};
+  names.forEach((n, i) => {
+    const x = Math.round((w[i] as number) * 1e4) / 1e4;
+    if (Math.abs(x) >= 1e-3) weights[n] = x;
+  });
+  return { version: 1, fitted, weights, compression, maxWords };
+}
+
+function labelsFor(items: Item[], model: TldrModel): number[][] {
+  return items.map((it) => it.sentences.map((s) => quality(tldrOfSentence(s, model), it.golds)));
+}
+
+/** Mean quality (R1+R2+RL)/3 ×100 of the model's TL;DRs. */
+function evaluate(items: Item[], model: TldrModel): number {
+  let total = 0;
+  for (const it of items) {
+    const i = pickSentence(it.sentences, model);
+    total += quality(tldrOfSentence(it.sentences[i] as string, model), it.golds);
+  }
+  return (100 * total) / items.length;
+}
+
+function chooseRules(items: Item[], base: TldrModel): TldrModel {
+  let model = { ...base, compression: [] as string[] };
+  let best = evaluate(items, model);
+  log(`  no compression: ${best.toFixed(2)}`);
+  for (const rule of RULE_ORDER) {
+    const trial = { ...model, compression: [...model.compression, rule] };
+    const q = evaluate(items, trial);
+    log(`  + ${rule}: ${q.toFixed(2)}`);
+    if (q > best + 0.02) {
+      best = q;
+      model = trial;
+    }
+  }
+  for (const maxWords of MAX_WORDS_CHOICES) {
+    const trial = { ...model, maxWords };
+    const q = evaluate(items, trial);
+    log(`  maxWords ${maxWords}: ${q.toFixed(2)}`);
+    if (q > best + 0.02 || (maxWords === model.maxWords && q >= best)) {
+      best = q;
+      model = trial;
+    }
+  }
+  log(`  chosen: [${model.compression.join(", ")}], maxWords ${model.maxWords}: ${best.toFixed(2)}`);
+  return model;
+}
+
+function main(): void {
+  const [trainPath, outArg] = process.argv.slice(2);
+  if (!trainPath) {
+    log("usage: npx tsx scripts/fit-tldr.ts <train.jsonl> [out.json]");
+    process.exit(2);
+  }
+  const out = outArg ?? fileURLToPath(new URL("../src/summary/tldr-weights.json", import.meta.url));
+  const papers = readEvalFile(trainPath);
+  const { items, names } = buildItems(papers);
+  log(`${papers.length} papers (${items.length} with 2+ sentences), ${names.length} features`);
+
+  let model: TldrModel = { version: 1, fitted: "", weights: {}, compression: [], maxWords: 30 };
+  // Temperature and L2 on a held-out fifth (every fifth paper), then refit on all of train.
+  const holdout = items.filter((_, i) => i % 5 === 0);
+  const fitPart = items.filter((_, i) => i % 5 !== 0);
+  let bestConfig = { tau: 0.05, l2: 1e-3 };
+  let bestQ = -1;
+  for (const tau of [0.1, 0.2, 0.4]) {
+    for (const l2 of [0.01, 0.03, 0.1]) {
+      const w = fitWeights(fitPart, labelsFor(fitPart, model), names.length, tau, l2);
+      const q = evaluate(holdout, toModel(w, names, model.compression, model.maxWords, ""));
+      log(`  tau ${tau} l2 ${l2}: held-out ${q.toFixed(2)}`);
+      if (q > bestQ) {
+        bestQ = q;
+        bestConfig = { tau, l2 };
+      }
+    }
+  }
+  const { tau, l2 } = bestConfig;
+  log(`chosen tau ${tau}, l2 ${l2}`);
+  for (let round = 1; round <= 2; round++) {
+    const w = fitWeights(items, labelsFor(items, model), names.length, tau, l2);
+    model = toModel(w, names, model.compression, model.maxWords, "");
+    log(`round ${round}: scorer fitted; choosing compression and length`);
+    model = chooseRules(items, model);
+  }
+  const final = fitWeights(items, labelsFor(items, model), names.length, tau, l2);
+  const q = evaluate(items, toModel(final, names, model.compression, model.maxWords, ""));
+  model = toModel(
+    final,
+    names,
+    model.compression,
+    model.maxWords,
+    `listwise softmax over sentences, soft ROUGE targets (tau ${tau}, L2 ${l2}, ${ITERATIONS} Adam steps) on ${papers.length} SciTLDR train papers; train (R1+R2+RL)/3 = ${q.toFixed(2)}`,
+  );
+  writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
+  log(`wrote ${out}: ${Object.keys(model.weights).length} weights`);
+}
+
+main();

@@ -1,0 +1,42 @@
+/**
+ * LaTeX clean-up for display, on top of the archive's `readableLatex`: math delimiters, citations
+ * and leftover commands make a TL;DR unreadable in a chat message.
+ */
+import { readableLatex } from "../digest/normalize.js";
+
+const GREEK: Record<string, string> = {
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  varepsilon: "ε",
+  theta: "θ",
+  lambda: "λ",
+  mu: "μ",
+  pi: "π",
+  rho: "ρ",
+  sigma: "σ",
+  tau: "τ",
+  phi: "φ",
+  omega: "ω",
+  ell: "ℓ",
+  infty: "∞",
+  cdot: "·",
+  pm: "±",
+  rightarrow: "→",
+  to: "→",
+};
+
+/** Readable text from an abstract that may hold LaTeX. */
+export function displayText(text: string): string {
+  return readableLatex(text)
+    .replace(/~?\\(?:cite[tp]?|ref|eqref|label|footnote)\{[^{}]*\}/g, "")
+    .replace(/\\([A-Za-z]+)\s*\{([^{}]*)\}/g, "$2")
+    .replace(/\\([A-Za-z]+)/g, (_m, name: string) => GREEK[name] ?? name)
+    .replace(/\$+/g, "")
+    .replace(/[{}]/g, "")
+    .replace(/\\([,;!: ])/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
