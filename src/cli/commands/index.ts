@@ -3,7 +3,9 @@ import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
 import { evalCommand } from "./eval.js";
+import { backup, restore } from "./backup.js";
 import { exportCommand } from "./export.js";
+import { fetchCommand } from "./fetch.js";
 import { ingest } from "./ingest.js";
 import { list } from "./list.js";
 import { related } from "./related.js";
@@ -24,7 +26,7 @@ function notYet(name: string, summary: string, usage: string): Command {
 
 export const COMMANDS: Command[] = [
   ingest,
-  notYet("fetch", "pull one day from the configured source and ingest it", "fetch [--date YYYY-MM-DD]"),
+  fetchCommand,
   list,
   search,
   show,
@@ -36,4 +38,6 @@ export const COMMANDS: Command[] = [
   evalCommand,
   notYet("chat", "the console bot", "chat"),
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
+  backup,
+  restore,
 ];
