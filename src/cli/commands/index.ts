@@ -12,6 +12,7 @@ import { related } from "./related.js";
 import { roundup } from "./roundup.js";
 import { search } from "./search.js";
 import { show } from "./show.js";
+import { summarize } from "./summarize.js";
 
 function notYet(name: string, summary: string, usage: string): Command {
   return {
@@ -30,7 +31,7 @@ export const COMMANDS: Command[] = [
   list,
   search,
   show,
-  notYet("summarize", "a paper's TL;DR and key results", "summarize <id>"),
+  summarize,
   related,
   ask,
   roundup,

@@ -1,0 +1,32 @@
+import type { Command } from "../command.js";
+import { wrap } from "../format.js";
+
+export const summarize: Command = {
+  name: "summarize",
+  summary: "a paper's TL;DR and key results",
+  usage: "summarize <id>",
+  args: { min: 1, max: 1 },
+  run(ctx, args) {
+    const engine = ctx.engine();
+    const paper = engine.paper(args[0] as string);
+    const summary = engine.summary(paper);
+    if (ctx.json) {
+      ctx.printJson({ id: paper.id, tldr: summary.tldr, key_results: summary.keyResults });
+      return 0;
+    }
+    ctx.print(paper.title);
+    ctx.print();
+    // An empty TL;DR only comes from an empty abstract: say so rather than print a blank line.
+    ctx.print(
+      summary.tldr
+        ? wrap(`TL;DR: ${summary.tldr}`)
+        : `TL;DR: none: ${paper.id} has no abstract in the archive (re-ingest its digest or the API form of its day to add it)`,
+    );
+    if (summary.keyResults.length) {
+      ctx.print();
+      ctx.print("Key results:");
+      for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
+    }
+    return 0;
+  },
+};
