@@ -1,0 +1,258 @@
+/**
+ * Loading the config: the JSON file (optional), then secrets and test endpoints from the
+ * environment. Everything is checked at start; the first problem is refused with a ConfigError
+ * that names the key, shows the bad value (redacted when it is a secret) and says how to fix it.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { nearest } from "../src/cli/nearest.js";
+import { ConfigError, ErrorCode } from "../src/errors.js";
+import { redactSecrets } from "../src/logger.js";
+import { type Config, type ConfigFile, ConfigSchema } from "./schema.js";
+
+export const DEFAULT_HF_API_URL = "https://huggingface.co/api/";
+
+/** Keys that name a secret: such a value is never shown, and never accepted from the file. */
+const SECRET_KEY = /token|secret|password|apikey|api_key|credential/i;
+
+/** Where each secret comes from instead of the file. */
+const SECRET_ENV: Record<string, string> = {
+  "slack.botToken": "SLACK_BOT_TOKEN",
+  "slack.signingSecret": "SLACK_SIGNING_SECRET",
+  "slack.appToken": "SLACK_APP_TOKEN",
+  "discord.token": "DISCORD_TOKEN",
+};
+
+const MAX_SHOWN = 60;
+
+export interface LoadOptions {
+  /** The config file, or null to run on the defaults. */
+  file: string | null;
+  env: Record<string, string | undefined>;
+}
+
+function where(file: string | null): string {
+  return file ? ` in ${file}` : "";
+}
+
+/** A value as an error may show it: short, and never a secret. */
+export function showValue(key: string, value: unknown): string {
+  if (SECRET_KEY.test(key.split(".").pop() ?? "")) return "[redacted]";
+  if (value === undefined) return "missing";
+  const text = JSON.stringify(value) ?? String(value);
+  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+  return redactSecrets(cut);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+/** The object schema found at `path` (through defaults, optionals and `kind` unions), if any. */
+function objectAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): z.ZodObject | null {
+  let s: z.ZodType = schema;
+  const walk = [...path];
+  for (;;) {
+    if (s instanceof z.ZodDefault || s instanceof z.ZodPrefault || s instanceof z.ZodOptional) {
+      s = s.unwrap() as z.ZodType;
+      continue;
+    }
+    if (s instanceof z.ZodDiscriminatedUnion) {
+      const here = valueAt(data, path.slice(0, path.length - walk.length)) as { kind?: unknown } | undefined;
+      const option = (s.options as z.ZodObject[]).find(
+        (o) => (o.shape.kind as z.ZodLiteral | undefined)?.value === here?.kind,
+      );
+      if (!option) return null;
+      s = option;
+      continue;
+    }
+    if (!(s instanceof z.ZodObject)) return null;
+    const next = walk.shift();
+    if (next === undefined) return s;
+    const child = s.shape[String(next)] as z.ZodType | undefined;
+    if (!child) return null;
+    s = child;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string | null): ConfigError {
+  const key = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    const bad = issue.keys[0] as string;
+    const full = key ? `${key}.${bad}` : bad;
+    const known = Object.keys(objectAt(ConfigSchema, issue.path, data)?.shape ?? {});
+    const env = SECRET_ENV[full];
+    if (env || SECRET_KEY.test(bad)) {
+      return new ConfigError(
+        ErrorCode.ConfigInvalid,
+        `config key "${full}" holds a secret ([redacted])${where(file)}; secrets do not belong in the config file: remove the key and set ${env ?? "the matching environment variable (see the README)"} instead`,
+        { file: file ?? undefined, key: full },
+      );
+    }
+    const guess = nearest(bad, known);
+    return new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `config key "${full}" is not a known setting${where(file)}; ${
+        guess ? `did you mean "${key ? `${key}.` : ""}${guess}"?` : `known keys here: ${known.join(", ")}`
+      }`,
+      { file: file ?? undefined, key: full },
+    );
+  }
+  const value = valueAt(data, issue.path);
+  const message = issue.message
+    .replace(/^Invalid input: expected (\w+), received (\w+)$/, "must be a $1 (got a $2)")
+    .replace(/^Invalid option: expected one of /, "must be one of ")
+    .replace(/^Too small: expected number to be >=(\d+)$/, "must be at least $1")
+    .replace(/^Too big: expected number to be <=(\d+)$/, "must be at most $1");
+  return new ConfigError(
+    ErrorCode.ConfigInvalid,
+    `config key "${key || "(top level)"}" is ${showValue(key, value)}${where(file)}: it ${message}`,
+    { file: file ?? undefined, key: key || undefined },
+  );
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      ErrorCode.ConfigUnreadable,
+      `cannot read the config file (${code ?? (err as Error).message}); check --config or PAPERBOY_CONFIG, or copy config/paperboy.example.json`,
+      { file },
+    );
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    const message = (err as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `the config file is not valid JSON (${redactSecrets(message.slice(0, 120))}); fix the syntax (no comments or trailing commas in JSON)`,
+      { file, line },
+    );
+  }
+}
+
+function envError(name: string, value: string, fix: string): ConfigError {
+  return new ConfigError(
+    ErrorCode.ConfigInvalid,
+    `environment variable ${name} is ${showValue(name, value)}: it ${fix}`,
+    { key: name },
+  );
+}
+
+function envUrl(env: LoadOptions["env"], name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) {
+    throw envError(name, value, "must be an absolute http(s) URL, e.g. http://127.0.0.1:8080/api/");
+  }
+  return value.endsWith("/") ? value : `${value}/`;
+}
+
+function envSecret(env: LoadOptions["env"], name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** Applies the environment (secrets, endpoints, port) to a validated file. */
+function withEnv(parsed: ConfigFile, env: LoadOptions["env"], file: string | null): Config {
+  const slack = {
+    botToken: envSecret(env, "SLACK_BOT_TOKEN"),
+    signingSecret: envSecret(env, "SLACK_SIGNING_SECRET"),
+    appToken: envSecret(env, "SLACK_APP_TOKEN"),
+    apiUrl: envUrl(env, "SLACK_API_URL"),
+  };
+  const mode = parsed.slack.mode ?? (slack.appToken ? "socket" : "http");
+  const slackReady = Boolean(slack.botToken && (mode === "socket" ? slack.appToken : slack.signingSecret));
+  if (parsed.slack.enabled === true && !slackReady) {
+    const missing = [
+      slack.botToken ? null : "SLACK_BOT_TOKEN",
+      mode === "socket"
+        ? slack.appToken
+          ? null
+          : "SLACK_APP_TOKEN"
+        : slack.signingSecret
+          ? null
+          : "SLACK_SIGNING_SECRET",
+    ].filter(Boolean);
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `config key "slack.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set slack.enabled to false`,
+      { file: file ?? undefined, key: "slack.enabled" },
+    );
+  }
+  const discord = {
+    token: envSecret(env, "DISCORD_TOKEN"),
+    applicationId: envSecret(env, "DISCORD_APPLICATION_ID"),
+    apiUrl: envUrl(env, "DISCORD_API_URL"),
+  };
+  const discordReady = Boolean(discord.token && discord.applicationId);
+  if (parsed.discord.enabled === true && !discordReady) {
+    const missing = [
+      discord.token ? null : "DISCORD_TOKEN",
+      discord.applicationId ? null : "DISCORD_APPLICATION_ID",
+    ].filter(Boolean);
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `config key "discord.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set discord.enabled to false`,
+      { file: file ?? undefined, key: "discord.enabled" },
+    );
+  }
+  let port = parsed.http.port;
+  const portText = env.PORT?.trim();
+  if (portText) {
+    port = Number(portText);
+    if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
+      throw envError("PORT", portText, "must be a TCP port number from 0 to 65535");
+    }
+  }
+  const source =
+    parsed.source.kind === "hf-api"
+      ? { ...parsed.source, url: envUrl(env, "HF_API_URL") ?? parsed.source.url ?? DEFAULT_HF_API_URL }
+      : parsed.source;
+  return {
+    ...parsed,
+    source,
+    slack: { ...parsed.slack, mode, enabled: parsed.slack.enabled ?? slackReady, ...slack },
+    discord: { ...parsed.discord, enabled: parsed.discord.enabled ?? discordReady, ...discord },
+    http: { port },
+    file,
+  };
+}
+
+/** Reads, validates and completes the config; throws a ConfigError on the first problem. */
+export function loadConfig(options: LoadOptions): Config {
+  const data = options.file ? readJson(options.file) : {};
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `the config file must hold one JSON object (got ${Array.isArray(data) ? "an array" : showValue("", data)}); start from config/paperboy.example.json`,
+      { file: options.file ?? undefined },
+    );
+  }
+  const parsed = ConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    // Secrets first: a token pasted into the file is the problem to fix before any other.
+    const first =
+      issues.find((i) => i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k))) ??
+      (issues[0] as z.core.$ZodIssue);
+    const error = describeIssue(first, data, options.file);
+    if (issues.length > 1) {
+      const more = issues.length - 1;
+      (error as { message: string }).message += ` (and ${more} more problem${more > 1 ? "s" : ""})`;
+    }
+    throw error;
+  }
+  return withEnv(parsed.data, options.env, options.file);
+}

@@ -1,0 +1,143 @@
+/**
+ * The shape of paperboy's config file, in one place. Every object is strict so a typo is refused
+ * (with the nearest known key) instead of silently ignored. Secrets never live here: tokens come
+ * from the environment (see `load.ts` and the CLI contract's env table).
+ */
+import { z } from "zod";
+
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const Zone = z.string().refine(isZone, "must be an IANA time zone such as Europe/Berlin or America/New_York");
+const Time = z.string().regex(TIME_PATTERN, "must be a time written HH:MM (24-hour), e.g. 09:00");
+const Url = z.url("must be an absolute http(s) URL such as https://huggingface.co/api/");
+const Ms = (fallback: number) => z.number().int().min(0).default(fallback);
+const Positive = (fallback: number) => z.number().int().min(1).default(fallback);
+
+const HfApiSource = z.strictObject({
+  kind: z.literal("hf-api"),
+  /** Base of the API; HF_API_URL overrides it, default https://huggingface.co/api/. */
+  url: Url.optional(),
+  timeoutMs: Positive(15_000),
+  /** Retries after the first try, on 5xx, 429 and network errors. */
+  retries: z.number().int().min(0).max(10).default(4),
+  backoffMs: Positive(1_000),
+  maxBackoffMs: Positive(60_000),
+  /** Where fetched days are kept as files (default: `digests/` beside the database). */
+  saveTo: z.string().min(1).optional(),
+});
+
+const FolderSource = z.strictObject({
+  kind: z.literal("folder"),
+  /** A folder of digest files whose names hold their day, e.g. 2026-02-02.hf-api.json. */
+  path: z.string().min(1),
+  watch: z.boolean().default(true),
+});
+
+export const SourceSchema = z.discriminatedUnion("kind", [HfApiSource, FolderSource]);
+
+const Bucket = z.strictObject({ capacity: Positive(10), refillPerMinute: Positive(20) });
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** The zone that decides "today" for fetching and for pages without a year. */
+  timezone: Zone.default("UTC"),
+  storage: z.strictObject({ db: z.string().min(1).optional() }).prefault({}),
+  logging: z
+    .strictObject({
+      level: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    })
+    .prefault({}),
+  source: SourceSchema.prefault({ kind: "hf-api" }),
+  schedule: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Settings of a channel that subscribes without naming a time or zone. */
+      defaultTime: Time.default("09:00"),
+      defaultTimezone: Zone.default("UTC"),
+      /** When the day's digest is first fetched, in `timezone`; channels due earlier fetch it too. */
+      fetchAt: Time.default("07:00"),
+      /** While the day is not published, try again this often (the same day only). */
+      fetchRetryMinutes: Positive(15),
+      /** A post this much after its time is marked late. */
+      lateAfterMinutes: Positive(10),
+      catchUp: z
+        .strictObject({
+          /** Post today's missed roundups late after downtime (else skip them). */
+          enabled: z.boolean().default(true),
+          /** How many past days are checked for missed roundups, skipped and logged. */
+          lookbackDays: z.number().int().min(0).max(31).default(3),
+        })
+        .prefault({}),
+      postRetries: z
+        .strictObject({
+          /** Tries per channel and day before the failure is reported and given up. */
+          attempts: Positive(5),
+          backoffMs: Positive(60_000),
+          maxBackoffMs: Positive(30 * 60_000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  slack: z
+    .strictObject({
+      /** Unset: on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set. */
+      enabled: z.boolean().optional(),
+      /** Unset: "socket" when SLACK_APP_TOKEN is set, else "http". */
+      mode: z.enum(["http", "socket"]).optional(),
+    })
+    .prefault({}),
+  discord: z
+    .strictObject({
+      /** Unset: on when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
+      enabled: z.boolean().optional(),
+      /** In discussion threads, answer every message or only mentions of the bot. */
+      threadMessages: z.enum(["mentions", "all"]).default("mentions"),
+      /** Register slash commands in this guild only (instant), instead of globally. */
+      guildId: z
+        .string()
+        .regex(/^\d{5,25}$/, "must be a Discord guild id (digits)")
+        .optional(),
+    })
+    .prefault({}),
+  console: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
+  limits: z
+    .strictObject({
+      perUser: Bucket.prefault({}),
+      perChannel: Bucket.prefault({ capacity: 30, refillPerMinute: 60 }),
+      deadlineMs: Positive(2_000),
+    })
+    .prefault({}),
+  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(3000) }).prefault({}),
+  shutdown: z.strictObject({ deadlineMs: Ms(10_000) }).prefault({}),
+});
+
+export type ConfigFile = z.infer<typeof ConfigSchema>;
+export type SourceConfig = z.infer<typeof SourceSchema>;
+export type ScheduleConfig = ConfigFile["schedule"];
+
+/** Secrets and endpoints from the environment, never from the file. */
+export interface Secrets {
+  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  discord: { token?: string; applicationId?: string; apiUrl?: string };
+}
+
+/** The validated config with environment applied: what the rest of paperboy reads. */
+export type Config = Omit<ConfigFile, "slack" | "discord" | "source" | "http"> & {
+  source:
+    | (Extract<SourceConfig, { kind: "hf-api" }> & { url: string })
+    | Extract<SourceConfig, { kind: "folder" }>;
+  slack: Omit<ConfigFile["slack"], "mode"> & { enabled: boolean; mode: "http" | "socket" } & Secrets["slack"];
+  discord: ConfigFile["discord"] & { enabled: boolean } & Secrets["discord"];
+  http: { port: number };
+  /** The file it came from, or null for the built-in defaults. */
+  file: string | null;
+};
