@@ -1,21 +1,48 @@
-/** Related papers (to be built by the Understanding issue). */
+/**
+ * Related papers over the archive. The index is built on first use and then kept in step with
+ * the archive's revision: only papers changed since the indexed revision are re-read.
+ */
 import type { PaperStore } from "../archive/papers.js";
-import { NotAvailableError } from "../errors.js";
+import { RelatedIndex, type RelatedIndexOptions } from "./index.js";
 
-export interface RelatedHit {
-  pk: number;
-  id: string;
-  title: string;
-  date: string;
-  score: number;
-}
+export type { RelatedHit } from "./index.js";
 
 export class RelatedService {
-  constructor(readonly store: PaperStore) {}
+  private index: RelatedIndex | null = null;
+  private revision = 0;
 
-  sync(): void {}
+  constructor(
+    readonly store: PaperStore,
+    private readonly options: RelatedIndexOptions = {},
+  ) {}
 
-  related(_pk: number, _limit: number): RelatedHit[] {
-    throw new NotAvailableError("related");
+  /** Takes in archive changes; free until the index has been built once. */
+  sync(): void {
+    if (!this.index) return;
+    const revision = this.store.revision();
+    if (revision === this.revision) return;
+    const docs = [];
+    for (const pk of this.store.changedSince(this.revision)) {
+      const p = this.store.byPk(pk);
+      if (p) docs.push({ pk, id: p.id, title: p.title, abstract: p.abstract, date: p.date });
+    }
+    this.index.upsert(docs);
+    this.revision = revision;
+  }
+
+  related(pk: number, limit: number) {
+    return this.ensureIndex().related(pk, limit);
+  }
+
+  private ensureIndex(): RelatedIndex {
+    if (this.index) {
+      this.sync();
+      return this.index;
+    }
+    const index = new RelatedIndex(this.options);
+    this.revision = this.store.revision();
+    index.upsert(this.store.iterateForIndex());
+    this.index = index;
+    return index;
   }
 }

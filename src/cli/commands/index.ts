@@ -2,8 +2,8 @@
 import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
-import { evalCommand } from "./eval.js";
 import { backup, restore } from "./backup.js";
+import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { fetchCommand } from "./fetch.js";
 import { ingest } from "./ingest.js";

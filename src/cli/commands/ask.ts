@@ -1,0 +1,21 @@
+import type { Command } from "../command.js";
+import { wrap } from "../format.js";
+
+export const ask: Command = {
+  name: "ask",
+  summary: "ask a question about one paper; answered from its own abstract",
+  usage: "ask <id> <question...>",
+  args: { min: 2 },
+  run(ctx, args) {
+    const question = args.slice(1).join(" ");
+    const { paper, answer } = ctx.engine().ask(args[0] as string, question);
+    if (ctx.json) {
+      ctx.printJson({ id: paper.id, question, answer: answer.text, evidence: answer.evidence });
+      return 0;
+    }
+    ctx.print(`${paper.id}: ${paper.title}`);
+    ctx.print();
+    ctx.print(wrap(answer.text));
+    return 0;
+  },
+};

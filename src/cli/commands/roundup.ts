@@ -1,0 +1,60 @@
+import { isIsoDate } from "../../clock.js";
+import { ArchiveError, ErrorCode, InvalidArgumentError } from "../../errors.js";
+import type { Command } from "../command.js";
+
+function dateFlag(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !isIsoDate(value)) {
+    throw new InvalidArgumentError(`--${name} "${String(value)}" is not a date; write it as YYYY-MM-DD`);
+  }
+  return value;
+}
+
+export const roundup: Command = {
+  name: "roundup",
+  summary: "a day's papers grouped by topic (default: the newest day; --until for a range)",
+  usage: "roundup [--date YYYY-MM-DD] [--until YYYY-MM-DD]",
+  options: { date: { type: "string" }, until: { type: "string" } },
+  args: { min: 0, max: 0 },
+  run(ctx, _args, values) {
+    const engine = ctx.engine();
+    const until = dateFlag("until", values.until);
+    const date = dateFlag("date", values.date) ?? engine.latestDay();
+    if (!date) {
+      throw new ArchiveError(
+        ErrorCode.UnknownDay,
+        "the archive is empty, so there is no day to round up; add a digest with `paperboy ingest <file>`",
+      );
+    }
+    if (until !== undefined && until < date) {
+      throw new InvalidArgumentError(
+        `--until ${until} is before --date ${date}; give the earlier day as --date`,
+      );
+    }
+    const r = engine.roundup(date, until);
+    if (r.count === 0) {
+      throw new ArchiveError(
+        ErrorCode.UnknownDay,
+        `no papers on ${until ? `${date} to ${until}` : date}; see the archived days with \`paperboy list\``,
+      );
+    }
+    if (ctx.json) {
+      ctx.printJson({
+        date,
+        ...(until ? { until } : {}),
+        topics: r.topics.map((t) => ({
+          label: t.label,
+          papers: t.papers.map((p) => ({ id: p.id, title: p.title })),
+        })),
+      });
+      return 0;
+    }
+    ctx.print(`${until ? `${date} to ${until}` : date}: ${r.count} papers in ${r.topics.length} topics`);
+    for (const t of r.topics) {
+      ctx.print();
+      ctx.print(`${t.label} (${t.papers.length})`);
+      for (const p of t.papers) ctx.print(`  ${p.id.padEnd(16)} ${p.title}`);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * Words to index and compare: plain text out of LaTeX and URLs, lower case, English stopwords
+ * removed (the `stopword` package), Porter stems (the `stemmer` package). Related papers, topics
+ * and questions all compare text through this one function, so they agree on what a term is.
+ */
+import { stemmer } from "stemmer";
+import { eng } from "stopword";
+import { readableLatex } from "../digest/normalize.js";
+
+const STOPWORDS = new Set<string>([...eng, "also", "via", "however", "thus", "can", "may", "us"]);
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const WORD = /[\p{L}\p{N}]+/gu;
+// A 200 KB abstract should cost like a long one, not stall a reply: terms past this are noise.
+const MAX_CHARS = 50_000;
+
+/** Text without URLs and LaTeX markup, for matching and for display in labels. */
+export function plainText(text: string): string {
+  return readableLatex(text)
+    .replace(URL, " ")
+    .replace(/\\[a-zA-Z]+\*?/g, " ")
+    .replace(/[{}$^_~\\]/g, " ");
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
+
+/** One lower-case word → its stem, or null when it carries no meaning (stopword, number, 1 letter). */
+export function termOf(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.length < 2 || STOPWORDS.has(w) || /^\p{N}+$/u.test(w)) return null;
+  return stemmer(w);
+}
+
+/** The terms of a text, in order, repeats kept. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of plainText(text.slice(0, MAX_CHARS)).matchAll(WORD)) {
+    const t = termOf(m[0]);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** Term counts of a paper; title words count `titleWeight` times, as a title names the subject. */
+export function paperTermCounts(title: string, abstract: string, titleWeight = 2): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms(title)) counts.set(t, (counts.get(t) ?? 0) + titleWeight);
+  for (const t of terms(abstract)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
