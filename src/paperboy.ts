@@ -5,6 +5,7 @@
 import { dirname, join } from "node:path";
 import { ChannelStore } from "./archive/channels.js";
 import { type Db, openDatabase } from "./archive/db.js";
+import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { ThreadStore } from "./archive/threads.js";
@@ -52,6 +53,7 @@ export class Paperboy {
   readonly papers: PaperStore;
   readonly threads: ThreadStore;
   readonly channels: ChannelStore;
+  readonly deliveries: DeliveryStore;
   /** OAuth installations of chat apps (Slack workspaces); adapters read tokens through this. */
   readonly installations: InstallationStore;
   readonly clock: Clock;
@@ -69,6 +71,7 @@ export class Paperboy {
     this.papers = new PaperStore(db, this.clock);
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
+    this.deliveries = new DeliveryStore(db);
     this.installations = new InstallationStore(db, this.clock);
     const indexPath =
       options.indexPath !== undefined
