@@ -23,6 +23,8 @@ export interface BotOptions {
   logger: Logger;
   /** Where the audit line of every command goes (JSON, one a command). Default: `logger`. */
   audit?: Logger;
+  /** Called after every command (metrics). */
+  onCommand?: (event: CommandEvent) => void;
   rateLimits?: RateLimitOptions;
   /** An answer not ready by then is preceded by a "working…" notice. Default 2000 ms. */
   deadlineMs?: number;
@@ -35,11 +37,19 @@ export interface BotOptions {
 
 export type Send = (replies: Reply[]) => Promise<void>;
 
+export interface CommandEvent {
+  command: string;
+  outcome: "ok" | "error" | "rejected" | "limited";
+  platform: string;
+  ms: number;
+}
+
 export class Bot {
   readonly engine: Paperboy;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly audit: Logger;
+  private readonly onCommand: ((event: CommandEvent) => void) | undefined;
   private readonly limiter: RateLimiter;
   private readonly deadlineMs: number;
   private readonly pageSize: number;
@@ -50,6 +60,7 @@ export class Bot {
     this.clock = options.clock;
     this.logger = options.logger;
     this.audit = options.audit ?? options.logger;
+    this.onCommand = options.onCommand;
     this.limiter = new RateLimiter(options.clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
     this.deadlineMs = options.deadlineMs ?? 2000;
     this.pageSize = options.pageSize ?? 5;
@@ -131,6 +142,8 @@ export class Bot {
         ),
       ];
     } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      this.onCommand?.({ command: name, outcome, platform: ctx.platform, ms });
       this.audit.info(
         {
           audit: true,
@@ -143,7 +156,7 @@ export class Bot {
           command: name,
           outcome,
           code,
-          ms: Math.round((performance.now() - started) * 10) / 10,
+          ms,
         },
         "command",
       );

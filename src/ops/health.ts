@@ -1,0 +1,78 @@
+/** The `/healthz` report: database reachable, each adapter's connection, last roundup per channel. */
+
+import type { Db } from "../archive/db.js";
+import type { Adapter } from "../bot/adapter.js";
+
+export interface LastRoundup {
+  platform: string;
+  channel: string;
+  date: string;
+  status: string;
+  at: string | null;
+}
+
+export interface HealthReport {
+  status: "ok" | "unhealthy";
+  reasons: string[];
+  database: { ok: boolean; papers?: number; readonly?: boolean; error?: string };
+  adapters: Record<string, { state: string; detail?: string }>;
+  roundups: LastRoundup[];
+}
+
+export interface HealthSources {
+  db: Db;
+  adapters: readonly Adapter[];
+  lastRoundups?: () => LastRoundup[];
+  /** Set while shutting down: the process is draining and should get no new traffic. */
+  draining?: () => boolean;
+}
+
+export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body: HealthReport } {
+  const reasons: string[] = [];
+  const database: HealthReport["database"] = { ok: false };
+  try {
+    const row = src.db.prepare("SELECT COUNT(*) AS n FROM papers").get() as { n: number };
+    database.ok = true;
+    database.papers = row.n;
+    database.readonly = src.db.readonly;
+  } catch (err) {
+    database.error = (err as Error).message;
+    reasons.push(`database: ${database.error}`);
+  }
+  const adapters: HealthReport["adapters"] = {};
+  for (const a of src.adapters) {
+    const s = a.status();
+    adapters[a.platform] = s.detail ? { state: s.state, detail: s.detail } : { state: s.state };
+    if (s.state !== "connected") reasons.push(`${a.platform}: ${s.state}${s.detail ? ` (${s.detail})` : ""}`);
+  }
+  let roundups: LastRoundup[] = [];
+  if (database.ok && src.lastRoundups) {
+    try {
+      roundups = src.lastRoundups();
+    } catch (err) {
+      reasons.push(`roundups: ${(err as Error).message}`);
+    }
+  }
+  if (src.draining?.()) reasons.push("shutting down");
+  const body: HealthReport = {
+    status: reasons.length ? "unhealthy" : "ok",
+    reasons,
+    database,
+    adapters,
+    roundups,
+  };
+  return { httpStatus: reasons.length ? 503 : 200, body };
+}
+
+/** The newest delivery per channel, straight from the archive's deliveries table. */
+export function lastRoundupsFrom(db: Db): LastRoundup[] {
+  return db
+    .prepare(
+      `SELECT d.platform, d.channel, d.date, d.status, COALESCE(d.sent_at, d.claimed_at) AS at
+       FROM deliveries d
+       JOIN (SELECT platform, channel, MAX(date) AS date FROM deliveries GROUP BY platform, channel) m
+         ON m.platform = d.platform AND m.channel = d.channel AND m.date = d.date
+       ORDER BY d.platform, d.channel`,
+    )
+    .all() as LastRoundup[];
+}

@@ -1,0 +1,71 @@
+/**
+ * The operations endpoints: `GET /healthz` and `GET /metrics`. They are plain request handlers so
+ * they can be mounted on Slack's receiver (one port for everything) or served on their own.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type HealthSources, healthReport } from "./health.js";
+import type { Metrics } from "./metrics.js";
+
+export interface OpsRoutes {
+  health: HealthSources;
+  metrics: Metrics;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function healthHandler(routes: OpsRoutes): Handler {
+  return (_req, res) => {
+    const { httpStatus, body } = healthReport(routes.health);
+    res.writeHead(httpStatus, { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(`${JSON.stringify(body)}\n`);
+  };
+}
+
+export function metricsHandler(routes: OpsRoutes): Handler {
+  return (_req, res) => {
+    routes.metrics.render().then(
+      (text) => {
+        res.writeHead(200, { "content-type": routes.metrics.contentType() });
+        res.end(text);
+      },
+      (err: Error) => {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`metrics failed: ${err.message}\n`);
+      },
+    );
+  };
+}
+
+/** Routes in the shape of Bolt's `customRoutes`. */
+export function opsCustomRoutes(routes: OpsRoutes): { path: string; method: string[]; handler: Handler }[] {
+  return [
+    { path: "/healthz", method: ["GET"], handler: healthHandler(routes) },
+    { path: "/metrics", method: ["GET"], handler: metricsHandler(routes) },
+  ];
+}
+
+/** A small HTTP server for the ops endpoints, when no Slack receiver owns the port. */
+export function startOpsServer(routes: OpsRoutes, port: number, host = "0.0.0.0"): Promise<Server> {
+  const health = healthHandler(routes);
+  const metrics = metricsHandler(routes);
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (req.method === "GET" && path === "/healthz") return health(req, res);
+    if (req.method === "GET" && path === "/metrics") return metrics(req, res);
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end('{"error":"not found: paperboy serves GET /healthz and GET /metrics here"}\n');
+  });
+  server.keepAliveTimeout = 5000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}
+
+export function serverPort(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
