@@ -3,6 +3,7 @@ import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
 import { backup, restore } from "./backup.js";
+import { doctor } from "./doctor.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { fetchCommand } from "./fetch.js";
@@ -41,4 +42,5 @@ export const COMMANDS: Command[] = [
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
+  doctor,
 ];
