@@ -19,6 +19,7 @@ export const ErrorCode = {
   UnknownDay: "E_UNKNOWN_DAY",
   Database: "E_DATABASE",
   DatabaseReadOnly: "E_DATABASE_READONLY",
+  DatabaseFull: "E_DATABASE_FULL",
   SchemaTooNew: "E_SCHEMA_TOO_NEW",
   // input and usage
   InvalidArgument: "E_INVALID_ARGUMENT",

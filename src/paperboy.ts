@@ -13,7 +13,7 @@ import { type AnswerInput, answerQuestion } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
-import { UnknownPaperError } from "./errors.js";
+import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
 import { type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { RelatedService } from "./related/service.js";
@@ -84,8 +84,15 @@ export class Paperboy {
   }
 
   static open(options: PaperboyOptions): Paperboy {
-    const db = openDatabase(options.dbPath, { readonly: options.readonly });
-    return new Paperboy(db, options);
+    try {
+      return new Paperboy(openDatabase(options.dbPath, { readonly: options.readonly }), options);
+    } catch (err) {
+      // A read-only disk still serves reads: fall back rather than refuse to start.
+      if (options.readonly || !(err instanceof ArchiveError) || err.code !== ErrorCode.DatabaseReadOnly)
+        throw err;
+      options.logger?.warn({ db: options.dbPath }, "the archive is read-only: serving reads only");
+      return new Paperboy(openDatabase(options.dbPath, { readonly: true }), { ...options, readonly: true });
+    }
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 /** Per-channel settings: the daily roundup subscription, its local time and zone, topic filters. */
 import type { Clock } from "../clock.js";
 import type { Db } from "./db.js";
+import { writing } from "./sqlite-errors.js";
 
 export interface ChannelRef {
   platform: string;
@@ -15,6 +16,8 @@ export interface ChannelSettings extends ChannelRef {
   time: string;
   /** Keywords; a roundup shows only papers matching one of them (none: every paper). */
   filters: string[];
+  /** When the settings last changed (ISO); absent for a channel never saved. */
+  updatedAt?: string;
 }
 
 export const DEFAULT_TIME = "09:00";
@@ -28,6 +31,7 @@ interface Row {
   timezone: string;
   time: string;
   filters: string;
+  updated_at: string;
 }
 
 function fromRow(row: Row): ChannelSettings {
@@ -39,6 +43,7 @@ function fromRow(row: Row): ChannelSettings {
     timezone: row.timezone,
     time: row.time,
     filters: JSON.parse(row.filters) as string[],
+    updatedAt: row.updated_at,
   };
 }
 
@@ -74,24 +79,26 @@ export class ChannelStore {
 
   save(settings: ChannelSettings): void {
     const now = this.clock.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO channels (platform, channel, workspace, subscribed, timezone, time, filters, created_at, updated_at)
+    writing("save the channel settings", () =>
+      this.db
+        .prepare(
+          `INSERT INTO channels (platform, channel, workspace, subscribed, timezone, time, filters, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(platform, channel) DO UPDATE SET workspace = excluded.workspace, subscribed = excluded.subscribed,
            timezone = excluded.timezone, time = excluded.time, filters = excluded.filters, updated_at = excluded.updated_at`,
-      )
-      .run(
-        settings.platform,
-        settings.channel,
-        settings.workspace,
-        settings.subscribed ? 1 : 0,
-        settings.timezone,
-        settings.time,
-        JSON.stringify(settings.filters),
-        now,
-        now,
-      );
+        )
+        .run(
+          settings.platform,
+          settings.channel,
+          settings.workspace,
+          settings.subscribed ? 1 : 0,
+          settings.timezone,
+          settings.time,
+          JSON.stringify(settings.filters),
+          now,
+          now,
+        ),
+    );
   }
 
   subscribed(platform?: string): ChannelSettings[] {

@@ -8,6 +8,7 @@ import { contentId, contentKey, normalizeArxivId } from "../digest/identity.js";
 import { codeLinks, extractLinks } from "../digest/links.js";
 import type { DigestFormat, Paper, PaperRef, ParsedPaper } from "../types.js";
 import type { Db } from "./db.js";
+import { writing } from "./sqlite-errors.js";
 
 export interface StoreDayInput {
   /** The digest's day: papers without a date of their own belong to it. */
@@ -61,7 +62,7 @@ export class PaperStore {
 
   /** Stores one digest's papers in one transaction: all of them, or (on any error) none. */
   storeDay(input: StoreDayInput): StoreResult {
-    return this.db.transaction(() => this.storeDayInTransaction(input)).immediate();
+    return writing(`store ${input.source}`, () => this.db.transaction(() => this.storeDayInTransaction(input)).immediate());
   }
 
   private storeDayInTransaction(input: StoreDayInput): StoreResult {

@@ -1,6 +1,7 @@
 /** Discussion threads: which paper a thread is about, and what was said there. */
 import type { Clock } from "../clock.js";
 import type { Db } from "./db.js";
+import { writing } from "./sqlite-errors.js";
 
 export interface ThreadRef {
   platform: string;
@@ -30,21 +31,23 @@ export class ThreadStore {
 
   /** Binds a thread to a paper; binding the same thread again re-points it. */
   open(ref: ThreadRef & { workspace: string; paperPk: number; createdBy: string }): void {
-    this.db
-      .prepare(
-        `INSERT INTO threads (platform, workspace, channel, thread, paper_pk, created_by, created_at)
+    writing("open the discussion thread", () =>
+      this.db
+        .prepare(
+          `INSERT INTO threads (platform, workspace, channel, thread, paper_pk, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(platform, channel, thread) DO UPDATE SET paper_pk = excluded.paper_pk`,
-      )
-      .run(
-        ref.platform,
-        ref.workspace,
-        ref.channel,
-        ref.thread,
-        ref.paperPk,
-        ref.createdBy,
-        this.clock.now().toISOString(),
-      );
+        )
+        .run(
+          ref.platform,
+          ref.workspace,
+          ref.channel,
+          ref.thread,
+          ref.paperPk,
+          ref.createdBy,
+          this.clock.now().toISOString(),
+        ),
+    );
   }
 
   get(ref: ThreadRef): ThreadRecord | null {
@@ -74,19 +77,21 @@ export class ThreadStore {
   }
 
   addMessage(ref: ThreadRef, message: Omit<ThreadMessage, "at">): void {
-    this.db
-      .prepare(
-        "INSERT INTO thread_messages (platform, channel, thread, author, role, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        ref.platform,
-        ref.channel,
-        ref.thread,
-        message.author,
-        message.role,
-        message.text,
-        this.clock.now().toISOString(),
-      );
+    writing("record the thread message", () =>
+      this.db
+        .prepare(
+          "INSERT INTO thread_messages (platform, channel, thread, author, role, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .run(
+          ref.platform,
+          ref.channel,
+          ref.thread,
+          message.author,
+          message.role,
+          message.text,
+          this.clock.now().toISOString(),
+        ),
+    );
   }
 
   /** The thread's messages, oldest first (the last `limit` of them). */

@@ -371,8 +371,13 @@ export class Bot {
     };
     if (thread && ctx.thread) {
       const ref = { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread };
-      this.engine.threads.addMessage(ref, { author: ctx.user, role: "user", text: q });
-      this.engine.threads.addMessage(ref, { author: "paperboy", role: "bot", text: answer.text });
+      try {
+        this.engine.threads.addMessage(ref, { author: ctx.user, role: "user", text: q });
+        this.engine.threads.addMessage(ref, { author: "paperboy", role: "bot", text: answer.text });
+      } catch (err) {
+        // The answer matters more than its history: a read-only or full archive still answers.
+        this.logger.warn({ err: (err as Error).message }, "thread history not recorded");
+      }
     }
     return reply;
   }
