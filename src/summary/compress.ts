@@ -12,7 +12,7 @@ const LEAD_IN =
 const HERE = /^(?:here|herein|thus|therefore|hence)\s*,\s*|^here\s+(?=we\b)/i;
 // Discourse connectives that tie the sentence to the previous one.
 const CONNECTIVE =
-  /^(?:however|moreover|furthermore|additionally|in addition|specifically|in particular|consequently|finally|first|second|third|lastly|to this end|to that end|to address (?:this|these|that)(?: \w+){0,3}|to tackle (?:this|these)(?: \w+){0,3}|to solve (?:this|these)(?: \w+){0,3}|motivated by (?:this|these)(?: \w+){0,3}|inspired by (?:this|these)(?: \w+){0,3}|as a result|in contrast|instead|overall|empirically|experimentally|theoretically|concretely|in summary|in short|in this regard)\s*,\s*/i;
+  /^(?:however|moreover|furthermore|additionally|in addition|specifically|in particular|consequently|finally|first|second|third|lastly|to this end|to that end|in response|in light of (?:this|these)|to (?:address|tackle|solve|bridge|close|fill|overcome|mitigate|alleviate|remedy|resolve|handle|lift) (?:this|these|that|those|such|the|both)(?: \w+){0,3}|motivated by (?:this|these)(?: \w+){0,3}|building (?:up)?on (?:this|these|that|them|it)(?: \w+){0,3}|based on (?:this|these|that)(?: \w+){0,3}|inspired by (?:this|these)(?: \w+){0,3}|as a result|in contrast|instead|overall|empirically|experimentally|theoretically|concretely|in summary|in short|in this regard)\s*,\s*/i;
 // "This paper proposes X" → "We propose X": the golds and readers prefer the plain first person.
 const PAPER_VERBS: Record<string, string> = {
   propos: "propose",

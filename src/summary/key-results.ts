@@ -4,11 +4,11 @@
  * model names ("GPT-4", "ResNet-50") and references ("Table 2") are not results.
  */
 import { COMPRESSION_RULES } from "./compress.js";
-import { finishSentence } from "./length.js";
+import { finishSentence, trimDangling } from "./length.js";
 import { wordCount } from "./tokens.js";
 
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
-const METRIC = String.raw`(?:points?|pts|pp|p\.p\.|BLEU|ROUGE(?:-\w+)?|CIDEr|mIoU|IoU|mAP|AP\d*|AUC|AUROC|F1|EM|FID|IS|dB|PSNR|SSIM|LPIPS|WER|CER|Elo|FPS|ms|sec(?:onds?)?|s|hours?|GB|MB|TFLOPs?|GFLOPs?|FLOPs|tokens?\/s|perplexity|accuracy|acc|top-1|top-5|pass@\d+|win[- ]rate|success rate|speed-?up)`;
+const METRIC = String.raw`(?:points?|pts|pp|p\.p\.|BLEU|ROUGE(?:-\w+)?|CIDEr|mIoU|IoU|mAP|AP\d*|AUC|AUROC|F1|EM|FID|IS|dB|PSNR|SSIM|LPIPS|WER|CER|Elo|FPS|ms|sec(?:onds?)?|s|GB|MB|TFLOPs?|GFLOPs?|FLOPs|tokens?\/s|perplexity|accuracy|acc|top-1|top-5|pass@\d+|win[- ]rate|success rate|speed-?up)`;
 const RESULT = new RegExp(
   [
     String.raw`${NUM}\s*(?:%|percent\b|‰)`,
@@ -39,7 +39,10 @@ function hasResult(text: string): boolean {
   return RESULT.test(t);
 }
 
-/** In a long sentence, the clauses holding results, from the first such clause to the last. */
+/**
+ * In a long sentence, the part that holds the results: from the start to the last result clause
+ * when that is short enough, else only the clauses from the first result to the last.
+ */
 function resultSpan(sentence: string): string {
   if (wordCount(sentence) <= LONG_SENTENCE_WORDS) return sentence;
   const clauses = sentence.split(
@@ -49,13 +52,18 @@ function resultSpan(sentence: string): string {
   const first = hits.indexOf(true);
   const last = hits.lastIndexOf(true);
   if (first < 0) return sentence;
-  return clauses.slice(first, last + 1).join(" ");
+  const head = clauses.slice(0, last + 1).join(" ");
+  if (wordCount(head) <= MAX_RESULT_WORDS) return head;
+  return clauses
+    .slice(first, last + 1)
+    .join(" ")
+    .replace(/^(?:and|but|that|which|while|whereas|thus|thereby)\s+/i, "");
 }
 
 function tidy(text: string): string {
   const lead = COMPRESSION_RULES["lead-in"] as (s: string) => string;
   const connective = COMPRESSION_RULES.connective as (s: string) => string;
-  return finishSentence(connective(lead(text)).replace(/[,;]$/, ""), MAX_RESULT_WORDS);
+  return finishSentence(trimDangling(connective(lead(text))), MAX_RESULT_WORDS);
 }
 
 /** Up to four result sentences or clauses, in abstract order; [] when the abstract has no numbers. */

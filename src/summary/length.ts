@@ -3,9 +3,9 @@
  * rather than mid-phrase, capitalized, balanced brackets, one final period.
  */
 
-// Where a clause may end: after punctuation, or before a conjunction or a subordinating word.
+// Words before which a clause may end: conjunctions, subordinators, prepositions.
 const CLAUSE_BREAK =
-  /^(?:,|;|:|—|–|-)$|^(?:and|but|while|whereas|which|that|where|when|by|using|via|through|with|without|to|for|in|on|as|thereby|thus|so|because|since|although|yielding|leading|resulting|achieving|allowing|enabling|making|based)$/i;
+  /^(?:and|but|while|whereas|which|that|where|when|by|using|via|through|with|without|to|for|in|on|as|thereby|thus|so|because|since|although|yielding|leading|resulting|achieving|allowing|enabling|making|based)$/i;
 // Words a cut must not leave dangling at the end.
 const DANGLING =
   /^(?:a|an|the|of|and|or|but|to|for|in|on|at|by|with|from|as|that|which|while|whereas|its|their|our|is|are|was|were|be|can|via|using|through|into|than|such|both|each|this|these|those)$/i;
@@ -13,13 +13,26 @@ const MIN_WORDS_AFTER_CUT = 10;
 
 function cut(words: string[], maxWords: number): string[] {
   if (words.length <= maxWords) return words;
-  // The latest clause boundary that keeps a useful sentence.
+  // The latest punctuation boundary that keeps at least half the budget, else the latest
+  // conjunction or preposition that keeps a useful sentence, else a hard cut.
+  for (let i = maxWords; i >= Math.max(MIN_WORDS_AFTER_CUT, Math.ceil(maxWords / 2)); i--) {
+    if (/[,;:]$/.test(words[i - 1] as string) || /^[—–-]$/.test(words[i] as string)) return words.slice(0, i);
+  }
   for (let i = maxWords; i >= MIN_WORDS_AFTER_CUT; i--) {
-    const w = words[i] as string;
-    const prev = words[i - 1] as string;
-    if (CLAUSE_BREAK.test(w) || /[,;:]$/.test(prev)) return words.slice(0, i);
+    if (CLAUSE_BREAK.test(words[i] as string)) return words.slice(0, i);
   }
   return words.slice(0, maxWords);
+}
+
+/** Drops the function words a cut can leave at the end ("... by up to 1.07 mIoU and"). */
+export function trimDangling(text: string): string {
+  const ws = text.replace(/[\s,;:—–-]+$/, "").split(" ");
+  while (
+    ws.length > MIN_WORDS_AFTER_CUT &&
+    DANGLING.test((ws[ws.length - 1] as string).replace(/[,;:]$/, ""))
+  )
+    ws.pop();
+  return ws.join(" ").replace(/[\s,;:—–-]+$/, "");
 }
 
 function balanceBrackets(text: string): string {
