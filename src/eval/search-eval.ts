@@ -7,8 +7,8 @@
 import MiniSearch from "minisearch";
 import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
+import { rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
-import { scoreQuery } from "../search/scorer.js";
 import { analyze } from "../search/tokenizer.js";
 import type { EvalPaper } from "./data.js";
 
@@ -76,12 +76,26 @@ export function buildEvalIndex(abstracts: readonly string[]): PaperIndex {
 
 export function paperboyRanks(
   index: PaperIndex,
+  abstracts: readonly string[],
   queries: Corpus["queries"],
   ranking: RankingConfig = RANKING,
 ): number[] {
+  const analyzed = new Map<number, readonly string[]>();
+  const termsByPk = (pks: readonly number[]) => {
+    const out = new Map<number, readonly string[]>();
+    for (const pk of pks) {
+      let terms = analyzed.get(pk);
+      if (!terms) {
+        terms = analyze(abstracts[pk - 1] ?? "");
+        analyzed.set(pk, terms);
+      }
+      out.set(pk, terms);
+    }
+    return out;
+  };
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
-    const { hits } = scoreQuery(index, plan.terms, ranking, 10);
+    const { hits } = rankQuery(index, plan, ranking, 10, {}, termsByPk);
     const at = hits.findIndex((h) => index.pkOf(h.sid) === q.answer + 1);
     return at + 1;
   });
@@ -114,7 +128,7 @@ export function evaluateSearch(
   const result: SearchEvalResult = {
     papers: corpus.abstracts.length,
     queries: corpus.queries.length,
-    paperboy: scoresFromRanks(paperboyRanks(index, corpus.queries, options.ranking)),
+    paperboy: scoresFromRanks(paperboyRanks(index, corpus.abstracts, corpus.queries, options.ranking)),
     baselines: {},
   };
   if (options.baselines !== false) {

@@ -18,6 +18,8 @@ export interface QueryPlan {
   refs: string[];
   /** Meaningful words (not stopwords) in query order, lowercased. */
   words: string[];
+  /** Every meaningful word's term, in query order (for phrase matching). */
+  sequence: string[];
   /** Terms to score, at most `ranking.maxTerms`, those in the index only. */
   terms: WeightedTerm[];
   /** Words whose term is in no indexed paper (candidates for "did you mean"). */
@@ -41,10 +43,12 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
   const meaningful: string[] = [];
   const counts = new Map<string, number>();
   const unknown: string[] = [];
+  const sequence: string[] = [];
   for (const w of all) {
     const t = termOf(w);
     if (t === null) continue;
     meaningful.push(w);
+    sequence.push(t);
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const scored: { term: string; weight: number; df: number }[] = [];
@@ -60,6 +64,7 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
   return {
     refs,
     words: meaningful,
+    sequence,
     terms: scored.slice(0, ranking.maxTerms).map(({ term, weight }) => ({ term, weight })),
     unknown,
     hasWords: all.length > 0,

@@ -23,15 +23,21 @@ export interface RankingConfig {
   coordination: number;
   /** A query term written n times weighs n^queryTf (0: every distinct term weighs the same). */
   queryTf: number;
+  /** IDF is raised to this power (1: plain BM25; above 1 favours rare terms further). */
+  idfPower: number;
+  /** Weight of the phrase bonus in the second stage (rerank.ts); 0 turns it off. */
+  phraseWeight: number;
   /** Only this many of a query's most informative (rarest) terms are scored. */
   maxTerms: number;
 }
 
 export const RANKING: RankingConfig = {
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  bm25: { k: 1.2, b: 0.8, d: 0 },
   fields: { title: 1, abstract: 1, authors: 1 },
-  coordination: 1,
+  coordination: 0,
   queryTf: 1,
+  idfPower: 1,
+  phraseWeight: 0.4,
   maxTerms: 32,
 };
 

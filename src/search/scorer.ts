@@ -57,7 +57,8 @@ export function scoreQuery(
       const fieldId = index.fieldId(field);
       const postings = data.get(fieldId);
       if (!postings || postings.size === 0) continue;
-      const w = weight * boost * bm25Idf(N, postings.size);
+      const idf = bm25Idf(N, postings.size);
+      const w = weight * boost * (ranking.idfPower === 1 ? idf : idf ** ranking.idfPower);
       const avg = index.avgLength(fieldId) || 1;
       const lengths = index.lengths[fieldId] as Float32Array;
       const norm0 = k1 * (1 - b);

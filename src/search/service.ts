@@ -13,10 +13,12 @@ import { allDocuments, documentsByPk } from "./documents.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
 import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
+import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
+import { analyze } from "./tokenizer.js";
 
 export interface SearchQuery {
   text: string;
@@ -171,10 +173,20 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = scoreQuery(index, plan.terms, RANKING, depth, filter);
+      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.termsByPk(pks));
       this.cache.set(key, scored);
     }
     return scored;
+  }
+
+  private termsByPk(pks: readonly number[]): Map<number, readonly string[]> {
+    const out = new Map<number, readonly string[]>();
+    const papers = this.store.byPks(pks);
+    if (papers.length !== pks.length) return out;
+    papers.forEach((p, i) => {
+      out.set(pks[i] as number, analyze(`${p.title}\n${p.abstract}`));
+    });
+    return out;
   }
 
   private resolveRefs(plan: QueryPlan): number[] {
