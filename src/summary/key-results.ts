@@ -26,7 +26,7 @@ const NOT_RESULTS = [
   /\b(?:19|20)\d\d[a-z]?\b/g,
   /\b(?:fig(?:ure)?s?|tables?|tab|sec(?:tion)?s?|eqs?|equations?|appendix|chapter|step|stage|phase|version|v)\.?\s*\d+(?:\.\d+)*/gi,
   // Model and dataset names with a number: GPT-4, ResNet-50, Llama-3.1-8B, CIFAR-10.
-  /\b[A-Za-z]+-\d+(?:\.\d+)*(?:-?[A-Za-z]+\d*)*\b/g,
+  /\b[A-Za-z]+-\d+(?:\.\d+)*(?:-[A-Za-z0-9]+)*\b/g,
   /\bhttps?:\/\/\S+/gi,
 ];
 const MAX_RESULTS = 4;

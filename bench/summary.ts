@@ -1,0 +1,60 @@
+/**
+ * TL;DR + key results speed: milliseconds per paper for `summarize(title, abstract)`, p50/p95/max
+ * over every paper of the fixture digests, then over a 200 KB abstract. Budget: < 5 ms a paper.
+ * Run alone with `npx tsx bench/summary.ts`, or from `npm run bench`.
+ */
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { summarize } from "../src/summary/summarize.js";
+import { FIXTURE_DAYS, fixtureDay } from "./lib/understanding-corpus.js";
+
+const BUDGET_MS = 5;
+const ROUNDS = 5;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function timeCalls(inputs: readonly { title: string; abstract: string }[], rounds: number): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of inputs) {
+      const t0 = performance.now();
+      summarize(p.title, p.abstract);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function report(label: string, times: readonly number[]): void {
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  const max = times[times.length - 1] as number;
+  const verdict = p95 < BUDGET_MS ? "within" : "OVER";
+  console.log(
+    `summary: ${label.padEnd(34)} n=${String(times.length).padStart(4)}  p50 ${p50.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  max ${max.toFixed(3)} ms  (${verdict} the ${BUDGET_MS} ms budget)`,
+  );
+}
+
+export async function runSummaryBench(): Promise<void> {
+  const papers = FIXTURE_DAYS.flatMap((d) => fixtureDay(d));
+  const unit =
+    "We propose a sparse attention method that is 3.1x faster, e.g. on ImageNet, with 90% sparsity. ";
+  const huge = { title: "A 200 KB abstract", abstract: unit.repeat(Math.ceil(200_000 / unit.length)) };
+  const latex = {
+    title: "LaTeX",
+    abstract:
+      "We propose $\\mathcal{O}(n \\log n)$ attention \\cite{x}. It reaches 19.3\\% lower error and is $2.1\\times$ faster. ".repeat(
+        8,
+      ),
+  };
+  // Warm-up: the first calls compile the code paths and load the model.
+  timeCalls(papers, 1);
+  report(`TL;DR + key results, ${papers.length} digest papers`, timeCalls(papers, ROUNDS));
+  report("200 KB abstract", timeCalls([huge], 20));
+  report("LaTeX-heavy abstract", timeCalls([latex], 50));
+  report("empty abstract", timeCalls([{ title: "No abstract", abstract: "" }], 50));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runSummaryBench();
