@@ -1,0 +1,377 @@
+/**
+ * paperboy on Discord through discord.js 14. It only translates: interactions and thread messages
+ * become bot calls, replies become embeds and buttons. Reconnecting, resuming and REST rate limits
+ * are discord.js's job; we configure them and log what they report.
+ */
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  PermissionFlagsBits,
+  type PermissionsString,
+  RESTEvents,
+  ThreadAutoArchiveDuration,
+} from "discord.js";
+import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Bot } from "../../src/bot/bot.js";
+import type { Context } from "../../src/bot/context.js";
+import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
+import type { Clock } from "../../src/clock.js";
+import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import type { Logger } from "../../src/logger.js";
+import { PaperChoices } from "./autocomplete.js";
+import { ButtonCommands } from "./buttons.js";
+import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
+import { fitText, plainText } from "./escape.js";
+import { DEFER_AFTER_MS, THREAD_NAME_MAX } from "./limits.js";
+import type { DiscordMessage } from "./message.js";
+import { DEFAULT_API_URL, type DiscordAdapterOptions } from "./options.js";
+import { explainPlatformError } from "./platform-errors.js";
+import { registerCommands } from "./register.js";
+import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
+
+type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+
+/** What `discuss` needs in the channel: opening the thread and talking in it. */
+const THREAD_PERMISSIONS = [
+  PermissionFlagsBits.CreatePublicThreads,
+  PermissionFlagsBits.SendMessagesInThreads,
+];
+
+/**
+ * Guilds: guild, channel and thread events (the caches interactions and threads rely on).
+ * GuildMessages: MESSAGE_CREATE in threads, for discussion questions. A message that mentions the
+ * bot carries its content without any privileged intent; MessageContent (privileged) is asked for
+ * only when every thread message is a question (threadMessages: "all").
+ */
+export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  if (threadMessages === "all") intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+export class DiscordAdapter implements Adapter {
+  readonly platform = "discord" as const;
+  readonly client: Client;
+  private readonly buttons = new ButtonCommands();
+  private readonly choices: PaperChoices;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly threadMessages: "mentions" | "all";
+  private readonly deferAfterMs: number;
+  private state: AdapterStatus = { state: "stopped" };
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly options: DiscordAdapterOptions,
+  ) {
+    this.logger = options.logger.child({ adapter: "discord" });
+    this.clock = options.clock;
+    this.threadMessages = options.threadMessages ?? "mentions";
+    this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+    this.choices = new PaperChoices(bot.engine);
+    this.client = new Client({
+      intents: intentsFor(this.threadMessages),
+      allowedMentions: { parse: [] },
+      rest: { api: options.apiUrl ?? DEFAULT_API_URL, timeout: options.restTimeoutMs ?? 15_000, retries: 3 },
+    });
+    this.listen();
+  }
+
+  private listen(): void {
+    const c = this.client;
+    c.on(Events.ClientReady, () => this.setState({ state: "connected" }));
+    c.on(Events.ShardReady, () => this.setState({ state: "connected" }));
+    c.on(Events.ShardResume, (_id, replayed) => {
+      this.logger.info({ replayed }, "discord gateway resumed");
+      this.setState({ state: "connected" });
+    });
+    c.on(Events.ShardReconnecting, () =>
+      this.setState({ state: "disconnected", detail: "reconnecting to the gateway" }),
+    );
+    c.on(Events.ShardDisconnect, (event) =>
+      this.setState({
+        state: "disconnected",
+        detail: `gateway closed with code ${event.code} (not recoverable)`,
+      }),
+    );
+    c.on(Events.ShardError, (err) => {
+      this.logger.warn({ err: err.message }, "discord gateway error");
+      this.setState({ state: "error", detail: `gateway error: ${err.message}` });
+    });
+    c.on(Events.Error, (err) => this.logger.error({ err }, "discord client error"));
+    c.on(Events.Warn, (message) => this.logger.warn({ message }, "discord client warning"));
+    c.rest.on(RESTEvents.RateLimited, (info) =>
+      this.logger.warn(
+        {
+          route: info.route,
+          method: info.method,
+          retryAfterMs: info.retryAfter,
+          global: info.global,
+          scope: info.scope,
+        },
+        "discord rate limit: request waits",
+      ),
+    );
+    c.rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status === 429)
+        this.logger.warn(
+          { route: request.route, method: request.method, retryAfter: response.headers.get("retry-after") },
+          "discord answered 429: discord.js retries after retry_after",
+        );
+    });
+    c.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
+    c.on(Events.MessageCreate, (m) => void this.onMessage(m));
+  }
+
+  private setState(state: AdapterStatus): void {
+    if (this.state.state === "stopped" && state.state !== "connected") return;
+    this.state = state;
+  }
+
+  async start(): Promise<void> {
+    this.state = { state: "starting" };
+    const ready = this.client.isReady() ? Promise.resolve() : once(this.client, Events.ClientReady);
+    try {
+      await this.client.login(this.options.token);
+    } catch (err) {
+      ready.catch(() => {});
+      const status = (err as { status?: number; code?: string }).status;
+      const detail =
+        status === 401 || (err as { code?: string }).code === "TokenInvalid"
+          ? "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN"
+          : `could not connect to Discord at ${this.options.apiUrl ?? DEFAULT_API_URL}: ${(err as Error).message}`;
+      this.state = { state: "error", detail };
+      throw new PaperboyError(ErrorCode.Platform, detail, { key: "DISCORD_TOKEN" }, { cause: err });
+    }
+    await ready;
+    if (this.options.register) {
+      await registerCommands({
+        rest: this.client.rest,
+        applicationId: this.options.applicationId,
+        ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
+        commands: commandDefinitions(),
+        logger: this.logger,
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.state = { state: "stopped" };
+    await this.client.destroy();
+  }
+
+  status(): AdapterStatus {
+    return this.state;
+  }
+
+  /** Posts replies (the daily roundup) into a channel; a long roundup becomes several messages. */
+  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+    let channel: Awaited<ReturnType<Client["channels"]["fetch"]>>;
+    try {
+      channel = await this.client.channels.fetch(target.channel);
+    } catch (err) {
+      throw this.postError(err, target);
+    }
+    if (!channel?.isSendable())
+      throw new PaperboyError(
+        ErrorCode.Platform,
+        `Discord channel ${target.channel} is not a text channel paperboy can post in: subscribe from a text channel, and give paperboy View Channel and Send Messages there`,
+        { key: target.channel },
+      );
+    const ids: string[] = [];
+    for (const m of renderReplies(replies, this.buttons)) {
+      try {
+        ids.push((await channel.send(m)).id);
+      } catch (err) {
+        throw this.postError(err, target);
+      }
+    }
+    return ids;
+  }
+
+  private postError(err: unknown, target: ChannelTarget): PaperboyError {
+    const why = explainPlatformError(err, `post in Discord channel ${target.channel}`);
+    return new PaperboyError(
+      ErrorCode.Platform,
+      why ?? `posting in Discord channel ${target.channel} failed: ${(err as Error).message}`,
+      { key: target.channel },
+      { cause: err },
+    );
+  }
+
+  // ---- interactions ----
+
+  private async onInteraction(i: Interaction): Promise<void> {
+    try {
+      if (i.isAutocomplete()) await this.autocomplete(i);
+      else if (i.isChatInputCommand() && i.commandName === ROOT_COMMAND)
+        await this.answer(i, commandFromOptions(i.options));
+      else if (i.isButton()) {
+        const command = this.buttons.decode(i.customId);
+        if (command !== null) await this.answer(i, command);
+        else if (i.customId.startsWith("pb"))
+          await i.reply(renderNotice(notice("This button has expired; run the command again.", "warning")));
+      }
+    } catch (err) {
+      this.logger.error({ err, interaction: i.id }, "discord interaction failed");
+    }
+  }
+
+  private async autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const focused = i.options.getFocused(true);
+    await i.respond(this.choices.choices(String(focused.value)));
+  }
+
+  private contextOf(i: Repliable): Context {
+    const channel = i.channel;
+    const thread = channel?.isThread() ? channel : null;
+    return {
+      platform: "discord",
+      workspace: i.guildId ?? "",
+      channel: thread?.parentId ?? i.channelId ?? "",
+      ...(thread ? { thread: thread.id } : {}),
+      user: i.user.id,
+      at: this.clock.now(),
+      addressed: true,
+    };
+  }
+
+  /**
+   * Runs a command for an interaction. Discord needs an acknowledgement within 3 s: an answer
+   * ready sooner is the reply itself; otherwise deferReply() first, then the answer edits it.
+   */
+  private async answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+    const ctx = this.contextOf(i);
+    const missing = this.missingThreadPermissions(i, input);
+    if (missing.length) {
+      await i.reply(
+        renderNotice(
+          notice(
+            `I can't open a discussion thread here: I'm missing ${missing.join(", ")} in this channel. Ask a server admin to grant ${missing.length > 1 ? "them" : "it"} to paperboy, or use /papers show instead.`,
+            "warning",
+            ErrorCode.Platform,
+          ),
+        ),
+      );
+      return;
+    }
+    const work = this.bot.handle(input, ctx);
+    const stop = new AbortController();
+    const first = await Promise.race([
+      work,
+      delay(this.deferAfterMs, "late" as const, { signal: stop.signal }).catch(() => "late" as const),
+    ]);
+    stop.abort();
+    let replies: Reply[];
+    if (first === "late") {
+      await i.deferReply();
+      replies = await work;
+    } else replies = first;
+    await this.deliver(i, ctx, replies);
+  }
+
+  private missingThreadPermissions(
+    i: Repliable,
+    input: string | Record<string, unknown>,
+  ): PermissionsString[] {
+    const isDiscuss =
+      typeof input === "string" ? /^\s*\/?(discuss|thread)\b/i.test(input) : input.name === "discuss";
+    if (!isDiscuss || !i.inGuild()) return [];
+    return i.appPermissions.missing(THREAD_PERMISSIONS);
+  }
+
+  private async deliver(i: Repliable, ctx: Context, replies: Reply[]): Promise<void> {
+    let editedOriginal = false;
+    const send = async (m: DiscordMessage): Promise<Message | null> => {
+      if (!i.deferred && !i.replied)
+        return (await i.reply({ ...m, withResponse: true })).resource?.message ?? null;
+      if (i.deferred && !editedOriginal) {
+        editedOriginal = true;
+        return i.editReply(m);
+      }
+      return i.followUp(m);
+    };
+    if (replies.length === 0) replies = [notice("Done.")];
+    for (const reply of replies) {
+      if (reply.kind === "thread") {
+        const posted = await send(renderCard(reply.card, this.buttons));
+        await this.openThread(posted, reply, ctx, send);
+        continue;
+      }
+      for (const m of renderReplies([reply], this.buttons)) await send(m);
+    }
+  }
+
+  /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
+  private async openThread(
+    card: Message | null,
+    reply: ThreadStartReply,
+    ctx: Context,
+    send: (m: DiscordMessage) => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      if (!card) throw new Error("Discord did not return the card message");
+      const thread = await card.startThread({
+        name: fitText(reply.card.title, THREAD_NAME_MAX, plainText),
+        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      });
+      this.bot.threadOpened(ctx, thread.id, reply.paperId);
+      await thread.send(renderIntro(reply.intro));
+    } catch (err) {
+      const why = explainPlatformError(err, "open a discussion thread");
+      if (!why) this.logger.error({ err }, "discord thread creation failed");
+      await send(
+        renderNotice(
+          notice(
+            why ?? "I couldn't open a discussion thread here; it has been logged.",
+            "warning",
+            ErrorCode.Platform,
+          ),
+        ),
+      );
+    }
+  }
+
+  // ---- discussion threads ----
+
+  private async onMessage(m: Message): Promise<void> {
+    try {
+      if (m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
+      const me = this.client.user?.id;
+      const mentioned = me !== undefined && m.mentions.users.has(me);
+      if (this.threadMessages === "mentions" && !mentioned) return;
+      const ctx: Context = {
+        platform: "discord",
+        workspace: m.guildId,
+        channel: m.channel.parentId ?? m.channelId,
+        thread: m.channelId,
+        user: m.author.id,
+        at: this.clock.now(),
+        addressed: mentioned,
+      };
+      if (!this.bot.isDiscussion(ctx)) return;
+      const text = (me ? m.content.replace(new RegExp(`<@!?${me}>`, "g"), " ") : m.content).trim();
+      if (!text) return;
+      const channel = m.channel;
+      await this.bot.respond(text, ctx, async (replies) => {
+        for (const out of renderReplies(replies, this.buttons)) await channel.send(out);
+      });
+    } catch (err) {
+      const why = explainPlatformError(err, "answer in this thread");
+      if (why) this.logger.warn({ thread: m.channelId, why }, "discord thread answer refused");
+      else this.logger.error({ err, thread: m.channelId }, "discord thread message failed");
+    }
+  }
+}
+
+export function createDiscordAdapter(bot: Bot, options: DiscordAdapterOptions): DiscordAdapter {
+  return new DiscordAdapter(bot, options);
+}

@@ -1,0 +1,51 @@
+/**
+ * Discord's hard limits (https://discord.com/developers/docs/resources/message and
+ * .../interactions). A payload over any of them is rejected whole with a 400, so the renderer cuts
+ * and splits to these numbers instead of hoping.
+ */
+
+/** Characters of a message's `content`. */
+export const CONTENT_MAX = 2000;
+/** Characters of an embed title. */
+export const EMBED_TITLE_MAX = 256;
+/** Characters of an embed description. */
+export const EMBED_DESCRIPTION_MAX = 4096;
+/** Fields per embed. */
+export const EMBED_FIELDS_MAX = 25;
+/** Characters of a field name. */
+export const FIELD_NAME_MAX = 256;
+/** Characters of a field value. */
+export const FIELD_VALUE_MAX = 1024;
+/** Characters of an embed footer. */
+export const FOOTER_MAX = 2048;
+/** Characters across all embeds of one message (titles, descriptions, fields, footers). */
+export const EMBEDS_TOTAL_MAX = 6000;
+/** Embeds per message. */
+export const EMBEDS_PER_MESSAGE = 10;
+/** Buttons per action row. */
+export const BUTTONS_PER_ROW = 5;
+/** Action rows per message. */
+export const ROWS_PER_MESSAGE = 5;
+/** Characters of a button label. */
+export const BUTTON_LABEL_MAX = 80;
+/** Characters of a component's custom_id. */
+export const CUSTOM_ID_MAX = 100;
+/** Choices in one autocomplete answer. */
+export const AUTOCOMPLETE_CHOICES_MAX = 25;
+/** Characters of an autocomplete choice's name and of its value. */
+export const CHOICE_NAME_MAX = 100;
+export const CHOICE_VALUE_MAX = 100;
+/** Characters of a thread name. */
+export const THREAD_NAME_MAX = 100;
+/** Characters of an application command (or option) description. */
+export const COMMAND_DESCRIPTION_MAX = 100;
+
+/** Discord refuses an interaction's first callback after this long (10062 Unknown interaction). */
+export const INTERACTION_ACK_MS = 3000;
+/**
+ * How long we wait for the bot's answer before acknowledging with deferReply(): well inside the
+ * 3 s window, leaving room for the gateway and REST round trips.
+ */
+export const DEFER_AFTER_MS = 1500;
+/** An interaction token (edits and follow-ups) stays valid this long. */
+export const INTERACTION_TOKEN_LIFE_MS = 15 * 60 * 1000;

@@ -1,0 +1,77 @@
+/**
+ * The Discord adapter's settings. Secrets and the API base come from the environment
+ * (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_API_URL, per the CLI contract); behaviour
+ * (threadMessages, register at start) from the config file, passed in by the composition root.
+ */
+import { DefaultRestOptions } from "discord.js";
+import type { Clock } from "../../src/clock.js";
+import { ConfigError, ErrorCode } from "../../src/errors.js";
+import type { Logger } from "../../src/logger.js";
+
+export interface DiscordConnection {
+  token: string;
+  applicationId: string;
+  /** Discord REST base, passed to discord.js as `rest.api` unchanged; its GET /gateway/bot names the gateway. */
+  apiUrl: string;
+}
+
+export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl"> {
+  apiUrl?: string;
+  logger: Logger;
+  clock: Clock;
+  /**
+   * Which messages in a discussion thread are questions: only those that mention the bot (default;
+   * needs no privileged intent), or all of them (needs the privileged Message Content intent).
+   */
+  threadMessages?: "mentions" | "all";
+  /** Register the /papers command at start: in one guild (development) or globally. */
+  register?: { guildId?: string } | false;
+  /** Answer slower than this is acknowledged with deferReply() first. Default DEFER_AFTER_MS. */
+  deferAfterMs?: number;
+  /** REST request timeout; default 15 s. */
+  restTimeoutMs?: number;
+}
+
+export const DEFAULT_API_URL = DefaultRestOptions.api;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function isSnowflake(text: string): boolean {
+  return SNOWFLAKE.test(text);
+}
+
+/**
+ * The connection settings from the environment; null when Discord is not configured at all.
+ * Half a configuration (a token without an application id) is an error, not a silent "off".
+ */
+export function discordOptionsFromEnv(env: Record<string, string | undefined>): DiscordConnection | null {
+  const token = env.DISCORD_TOKEN?.trim();
+  const applicationId = env.DISCORD_APPLICATION_ID?.trim();
+  if (!token && !applicationId) return null;
+  if (!token)
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      "DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is not: set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token), or unset both to run without Discord",
+      { key: "DISCORD_TOKEN" },
+    );
+  if (!applicationId || !isSnowflake(applicationId))
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `DISCORD_APPLICATION_ID ${applicationId ? `"${applicationId}" is not an application id` : "is not set"}: copy the numeric Application ID from the Developer Portal (General Information)`,
+      { key: "DISCORD_APPLICATION_ID" },
+    );
+  const apiUrl = env.DISCORD_API_URL?.trim() || DEFAULT_API_URL;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(apiUrl);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:"))
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `DISCORD_API_URL "${apiUrl}" is not an http(s) URL: unset it to use ${DEFAULT_API_URL}, or give a base such as http://127.0.0.1:8080/api`,
+      { key: "DISCORD_API_URL" },
+    );
+  return { token, applicationId, apiUrl: apiUrl.replace(/\/+$/, "") };
+}

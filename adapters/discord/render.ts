@@ -1,0 +1,255 @@
+/**
+ * Reply → Discord messages: embeds for papers, lists, answers and roundups; buttons for actions.
+ * Every text that came from a digest or a user goes through escapeText/plainText and is cut to the
+ * limits in limits.ts; the only markup here is our own (bold titles, bullets, autolinks).
+ */
+import {
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type {
+  Action,
+  AnswerReply,
+  HelpReply,
+  NoticeReply,
+  PaperCard,
+  PaperLite,
+  Reply,
+  ResultList,
+  RoundupReply,
+  SettingsReply,
+} from "../../src/bot/replies.js";
+import type { ButtonCommands } from "./buttons.js";
+import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
+import {
+  BUTTON_LABEL_MAX,
+  BUTTONS_PER_ROW,
+  CONTENT_MAX,
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELDS_MAX,
+  EMBED_TITLE_MAX,
+  EMBEDS_TOTAL_MAX,
+  FIELD_NAME_MAX,
+  FIELD_VALUE_MAX,
+  FOOTER_MAX,
+  ROWS_PER_MESSAGE,
+} from "./limits.js";
+import { blocks, type DiscordMessage, embedSize, message, pack } from "./message.js";
+
+const COLOR = { paper: 0x5865f2, list: 0x3ba55d, roundup: 0xfaa61a, answer: 0x9b59b6, muted: 0x99aab5 };
+const NOTICE_ICON: Record<NoticeReply["level"], string> = { info: "ℹ️", warning: "⚠️", error: "❌" };
+/** A footer is a one-line caption; keeping it short leaves the 6000 for the content. */
+const FOOTER_BUDGET = 300;
+
+const plain = (t: string, max: number) => fitText(t, max, plainText);
+
+function buttons(actions: readonly Action[], ids: ButtonCommands): DiscordMessage["components"] {
+  const all: APIButtonComponent[] = actions.map((a) => ({
+    type: ComponentType.Button,
+    style: a.kind === "more" ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    label: plain(a.label, BUTTON_LABEL_MAX),
+    custom_id: ids.encode(a.command),
+  }));
+  const rows: DiscordMessage["components"] = [];
+  for (let i = 0; i < all.length && rows.length < ROWS_PER_MESSAGE; i += BUTTONS_PER_ROW) {
+    rows.push({ type: ComponentType.ActionRow, components: all.slice(i, i + BUTTONS_PER_ROW) });
+  }
+  return rows;
+}
+
+/** Lines as one field value within the field limit (whole lines only; an overlong one is cut). */
+function fieldValue(lines: readonly string[]): string {
+  return blocks(lines, FIELD_VALUE_MAX)[0] ?? "";
+}
+
+function field(name: string, lines: readonly string[]): APIEmbedField | null {
+  const value = fieldValue(lines);
+  return value ? { name: fitText(name, FIELD_NAME_MAX), value } : null;
+}
+
+function links(urls: readonly string[]): string[] {
+  return urls
+    .map(safeUrl)
+    .filter((u): u is string => u !== null)
+    .map((u) => `<${u}>`);
+}
+
+/** Fills in the description last, with whatever of the 6000 the other parts left. */
+function withDescription(embed: APIEmbed, describe: (budget: number) => string): APIEmbed {
+  const budget = Math.min(EMBED_DESCRIPTION_MAX, EMBEDS_TOTAL_MAX - embedSize(embed));
+  const description = describe(Math.max(0, budget));
+  return description ? { ...embed, description } : embed;
+}
+
+export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage {
+  const fields = [
+    field(
+      "Key results",
+      card.keyResults.map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
+    ),
+    field("Authors", [fitText(card.authors.join(", "), FIELD_VALUE_MAX)]),
+    field("Code", links(card.code)),
+    field("Links", links(card.links.filter((l) => !card.code.includes(l)))),
+  ].filter((f): f is APIEmbedField => f !== null && f.value !== "");
+  const url = card.url ? safeUrl(card.url) : null;
+  const base: APIEmbed = {
+    title: fitText(card.title, EMBED_TITLE_MAX),
+    color: COLOR.paper,
+    fields: fields.slice(0, EMBED_FIELDS_MAX),
+    footer: { text: plain(`${card.id} · ${card.date}`, Math.min(FOOTER_MAX, FOOTER_BUDGET)) },
+    ...(url ? { url } : {}),
+  };
+  const embed = withDescription(base, (budget) => {
+    const label = "**TL;DR** ";
+    if (!card.abstract) return label + fitText(card.tldr, budget - label.length);
+    const tldr = label + fitText(card.tldr, Math.min(1000, Math.floor(budget / 3)) - label.length);
+    const rest = budget - tldr.length - 2;
+    return rest > 40 ? `${tldr}\n\n${fitText(card.abstract, rest)}` : tldr;
+  });
+  return message({ embeds: [embed], components: buttons(card.actions, ids) });
+}
+
+function itemLines(item: PaperLite, n: number, budget: number): string {
+  const head = `**${n}. ${fitText(item.title, Math.min(300, budget))}**`;
+  const meta = `${escapeText(item.id)} · ${item.date}${item.code.length ? " · code" : ""}`;
+  const body = item.snippet ?? item.tldr ?? "";
+  const room = budget - head.length - meta.length - 2;
+  return room > 20 && body ? `${head}\n${meta}\n${fitText(body, room)}` : `${head}\n${meta}`;
+}
+
+export function renderResults(list: ResultList, ids: ButtonCommands): DiscordMessage {
+  const actions: Action[] = [];
+  if (list.didYouMean)
+    actions.push({
+      kind: "more",
+      label: `Search "${list.didYouMean}"`,
+      command: `search ${list.didYouMean}`,
+    });
+  if (list.next) actions.push(list.next);
+  const shown = list.items.length;
+  const base: APIEmbed = {
+    title: fitText(list.title, EMBED_TITLE_MAX),
+    color: COLOR.list,
+    footer: {
+      text: shown
+        ? `${list.offset + 1}–${list.offset + shown} of ${list.total}`
+        : plain(list.didYouMean ? `Did you mean "${list.didYouMean}"?` : "No results", FOOTER_BUDGET),
+    },
+  };
+  const embed = withDescription(base, (budget) => {
+    if (!shown) return fitText(list.emptyText ?? "Nothing found.", budget);
+    const each = Math.floor((budget - 2 * shown) / shown);
+    return blocks(
+      list.items.map((item, i) => itemLines(item, list.offset + i + 1, each)),
+      budget,
+      "\n\n",
+    )[0] as string;
+  });
+  return message({ embeds: [embed], components: buttons(actions, ids) });
+}
+
+export function renderRoundup(r: RoundupReply): DiscordMessage[] {
+  const header = [
+    `**Papers of ${r.date}**: ${r.shown} of ${r.count} in ${r.topics.length} topic(s)`,
+    r.late ? " (posted late: paperboy was offline at the scheduled time)" : "",
+    r.filters?.length ? `\nFiltered to: ${escapeText(r.filters.join(", "))}` : "",
+  ].join("");
+  const embeds: APIEmbed[] = [];
+  for (const topic of r.topics) {
+    const lines = topic.papers.map(
+      (p) => `• ${fitText(p.title, 300)} · ${escapeText(p.id)}${p.code.length ? " · code" : ""}`,
+    );
+    const title = fitText(`${topic.label} (${topic.papers.length})`, EMBED_TITLE_MAX - 8);
+    blocks(lines, EMBED_DESCRIPTION_MAX).forEach((description, i) => {
+      embeds.push({ title: i === 0 ? title : `${title} (cont.)`, description, color: COLOR.roundup });
+    });
+  }
+  if (embeds.length === 0)
+    embeds.push({ description: "No papers of this day match this channel's topics.", color: COLOR.muted });
+  return pack(
+    fitText(header, CONTENT_MAX, (t) => t),
+    embeds,
+  );
+}
+
+export function renderAnswer(a: AnswerReply): DiscordMessage {
+  const evidence = field(
+    "From the abstract",
+    a.evidence.map((s) => `• “${fitText(s, FIELD_VALUE_MAX - 4)}”`),
+  );
+  const base: APIEmbed = {
+    title: fitText(`Q: ${a.question}`, EMBED_TITLE_MAX),
+    color: a.unanswered ? COLOR.muted : COLOR.answer,
+    footer: { text: plain(`${a.paperTitle} (${a.paperId})`, FOOTER_BUDGET) },
+    ...(evidence ? { fields: [evidence] } : {}),
+  };
+  return message({ embeds: [withDescription(base, (budget) => fitText(a.text, budget))] });
+}
+
+export function renderNotice(n: NoticeReply): DiscordMessage {
+  const icon = NOTICE_ICON[n.level];
+  return message({ content: `${icon} ${fitText(n.text, CONTENT_MAX - icon.length - 1)}` });
+}
+
+export function renderHelp(h: HelpReply): DiscordMessage {
+  const fields = h.commands.slice(0, EMBED_FIELDS_MAX).map((c) => ({
+    name: fitText(`/papers ${c.usage}`, FIELD_NAME_MAX),
+    value: fitText(c.summary, FIELD_VALUE_MAX),
+  }));
+  const base: APIEmbed = {
+    title: "paperboy",
+    color: COLOR.paper,
+    fields,
+    ...(h.footer ? { footer: { text: plain(h.footer, FOOTER_BUDGET) } } : {}),
+  };
+  return message({ embeds: [withDescription(base, (budget) => fitText(h.intro, budget))] });
+}
+
+export function renderSettings(s: SettingsReply): DiscordMessage {
+  const base: APIEmbed = {
+    title: "Daily roundup in this channel",
+    color: COLOR.muted,
+    fields: [
+      { name: "Subscribed", value: s.subscribed ? "yes" : "no", inline: true },
+      { name: "Time", value: fitText(`${s.time} (${s.timezone})`, FIELD_VALUE_MAX), inline: true },
+      { name: "Topics", value: s.filters.length ? fitText(s.filters.join(", "), FIELD_VALUE_MAX) : "all" },
+    ],
+  };
+  return message({
+    embeds: [withDescription(base, (budget) => (s.changed ? fitText(s.changed, budget) : ""))],
+  });
+}
+
+/** The first message inside a discussion thread. */
+export function renderIntro(text: string): DiscordMessage {
+  return message({ content: fitText(text, CONTENT_MAX) });
+}
+
+/** Every reply as messages, in order. A `thread` reply renders as its card (the adapter opens the thread). */
+export function renderReplies(replies: readonly Reply[], ids: ButtonCommands): DiscordMessage[] {
+  return replies.flatMap((r) => renderOne(r, ids));
+}
+
+function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
+  switch (r.kind) {
+    case "paper":
+      return [renderCard(r, ids)];
+    case "results":
+      return [renderResults(r, ids)];
+    case "roundup":
+      return renderRoundup(r);
+    case "answer":
+      return [renderAnswer(r)];
+    case "notice":
+      return [renderNotice(r)];
+    case "help":
+      return [renderHelp(r)];
+    case "settings":
+      return [renderSettings(r)];
+    case "thread":
+      return [renderCard(r.card, ids)];
+  }
+}
