@@ -1,5 +1,5 @@
 /** The roundup reply for a day, with a channel's keyword filters applied. */
-import type { Paperboy } from "../paperboy.js";
+import type { Paperboy, Roundup } from "../paperboy.js";
 import type { Paper } from "../types.js";
 import { paperLite } from "./cards.js";
 import type { RoundupReply } from "./replies.js";
@@ -21,10 +21,15 @@ function matchesFilter(paper: Paper, filters: readonly string[]): boolean {
 export function buildRoundup(
   engine: Paperboy,
   date: string,
-  options: { filters?: readonly string[]; late?: boolean } = {},
+  options: {
+    filters?: readonly string[];
+    late?: boolean;
+    /** The day's topics when already computed (the scheduler posts one day to many channels). */
+    roundup?: Roundup;
+  } = {},
 ): RoundupReply {
   const filters = options.filters ?? [];
-  const roundup = engine.roundup(date);
+  const roundup = options.roundup ?? engine.roundup(date);
   const topics = roundup.topics
     .map((t) => ({
       label: t.label,

@@ -1,0 +1,13 @@
+/** How long a failed roundup post waits before the next try: doubling, capped. */
+
+export interface RetryPolicy {
+  /** Tries per channel and day before giving up (and reporting it). */
+  attempts: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+/** The wait after the `attempts`-th failed try (1-based). Deterministic: one poster per channel. */
+export function postRetryDelay(attempts: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attempts - 1));
+}
