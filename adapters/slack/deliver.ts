@@ -1,0 +1,126 @@
+/**
+ * Puts the bot's replies into Slack for one request: through the `response_url` (slash commands,
+ * buttons) or the Web API (mentions, thread messages); notices only to the asker; a `discuss`
+ * reply posts the card, opens a thread under it and binds the thread to the paper.
+ */
+import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import type { Bot } from "../../src/bot/bot.js";
+import type { Context } from "../../src/bot/context.js";
+import type { Reply, ThreadStartReply } from "../../src/bot/replies.js";
+import type { Logger } from "../../src/logger.js";
+import type { SlackMessage } from "./blocks.js";
+import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
+import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
+
+export interface Outlet {
+  client: webApi.WebClient;
+  channel: string;
+  /** The thread the request came from; visible answers go there. */
+  thread?: string;
+  user: string;
+  /** Present for slash commands and buttons. */
+  respond?: RespondFn;
+  /** "More": the first page replaces the message whose button was pressed. */
+  replaceOriginal?: boolean;
+}
+
+export interface DeliveryHooks {
+  bot: Bot;
+  logger: Logger;
+  /** Called with every failed Slack call (the adapter updates its status on token errors). */
+  onFailure(err: unknown): void;
+}
+
+function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
+  return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
+}
+
+export class Delivery {
+  private replaced = false;
+
+  constructor(
+    private readonly outlet: Outlet,
+    private readonly ctx: Context,
+    private readonly hooks: DeliveryHooks,
+  ) {}
+
+  /** The `send` given to bot.respond; never throws (failures are logged and reported). */
+  readonly send = async (replies: Reply[]): Promise<void> => {
+    for (const reply of replies) {
+      try {
+        if (reply.kind === "thread") await this.startThread(reply);
+        else for (const msg of renderReply(reply)) await this.post(msg, isPrivate(reply));
+      } catch (err) {
+        await this.failed(err, reply.kind);
+      }
+    }
+  };
+
+  private async post(msg: SlackMessage, privately: boolean): Promise<void> {
+    const { client, channel, thread, user, respond } = this.outlet;
+    if (respond && (privately || !thread || this.outlet.replaceOriginal)) {
+      const replace = Boolean(this.outlet.replaceOriginal && !privately && !this.replaced);
+      if (replace) this.replaced = true;
+      const body: RespondArguments = {
+        ...payload(msg),
+        response_type: privately ? "ephemeral" : "in_channel",
+        replace_original: replace,
+      };
+      await respond(body);
+      return;
+    }
+    if (privately) {
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        ...(thread ? { thread_ts: thread } : {}),
+        ...payload(msg),
+      });
+      return;
+    }
+    await client.chat.postMessage({
+      channel,
+      ...(thread ? { thread_ts: thread } : {}),
+      ...payload(msg),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+
+  private async startThread(reply: ThreadStartReply): Promise<void> {
+    const { client, channel } = this.outlet;
+    const [card, ...rest] = renderReply(reply);
+    // The card goes top-level in the channel: a Slack thread can only hang off a channel message.
+    const posted = await client.chat.postMessage({
+      channel,
+      ...payload(card as SlackMessage),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    const ts = posted.ts;
+    if (!ts) throw new Error("chat.postMessage answered without a message ts");
+    this.hooks.bot.threadOpened({ ...this.ctx, thread: undefined }, ts, reply.paperId);
+    for (const msg of [...rest, ...renderThreadIntro(reply.intro)]) {
+      await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
+    }
+  }
+
+  private async failed(err: unknown, kind: string): Promise<void> {
+    this.hooks.onFailure(err);
+    this.hooks.logger.warn(
+      { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
+      "could not post a reply to Slack",
+    );
+    const hint = userHint(slackErrorCode(err));
+    if (!hint || !this.outlet.respond) return;
+    try {
+      await this.outlet.respond({
+        text: `:warning: ${hint}`,
+        response_type: "ephemeral",
+        replace_original: false,
+      });
+    } catch (again) {
+      this.hooks.logger.warn({ reason: describeFailure(again) }, "could not tell the user either");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Slack's Block Kit limits, named once. Slack rejects a whole message (`invalid_blocks`) when one
+ * field is over its limit, so every renderer path cuts to these before posting.
+ */
+
+/** Blocks in one message; longer replies are split over several messages. */
+export const MAX_BLOCKS_PER_MESSAGE = 50;
+/** Characters of a section block's text (and of a context element's text). */
+export const MAX_SECTION_TEXT = 3000;
+/** Characters of a header block's plain text. */
+export const MAX_HEADER_TEXT = 150;
+/** Characters of a button's label. */
+export const MAX_BUTTON_LABEL = 75;
+/** Characters of a button's url; a longer link gets no button. */
+export const MAX_BUTTON_URL = 2000;
+/** Characters of a button's value (the core command it carries back). */
+export const MAX_BUTTON_VALUE = 2000;
+/** Characters of an overflow option's label and value. */
+export const MAX_OPTION_TEXT = 75;
+export const MAX_OPTION_VALUE = 150;
+/** Options in an overflow menu. */
+export const MAX_OVERFLOW_OPTIONS = 5;
+/** Elements in an actions block. */
+export const MAX_ACTION_ELEMENTS = 25;
+/** Elements in a context block. */
+export const MAX_CONTEXT_ELEMENTS = 10;
+/**
+ * Characters of a message's top-level `text` (the notification fallback). Slack truncates beyond
+ * 40 000; a fallback only needs to say what the message is, so it is kept short.
+ */
+export const MAX_FALLBACK_TEXT = 3000;
+/** Bytes of one HTTP request body we read; Slack's own payloads are far smaller. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** How long an event id / trigger id is remembered to drop Slack's retries and replays. */
+export const DEDUPE_TTL_MS = 10 * 60 * 1000;
+/** How many ids are remembered at most (oldest forgotten first). */
+export const DEDUPE_MAX_IDS = 10_000;

@@ -1,0 +1,42 @@
+/** What a failed Slack call means for paperboy: which errors end the session, which the user can fix. */
+
+/** Token problems: the adapter is not working until someone fixes the token or reinstalls. */
+export const AUTH_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+  "no_permission",
+  "missing_scope",
+]);
+
+/** The `error` string of a Slack Web API answer (`{ok:false, error}`), if the failure was one. */
+export function slackErrorCode(err: unknown): string | null {
+  const data = (err as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === "string" ? data.error : null;
+}
+
+/** A short, secret-free description for logs and /healthz. */
+export function describeFailure(err: unknown): string {
+  const code = slackErrorCode(err);
+  if (code) return `Slack answered ${code}`;
+  if (err instanceof Error) return err.message.replace(/\bx(?:ox[abprse]|app)-[A-Za-z0-9-]+/g, "[redacted]");
+  return String(err);
+}
+
+/** A sentence for the user when their request could not be posted where they asked. */
+export function userHint(code: string | null): string | null {
+  switch (code) {
+    case "not_in_channel":
+    case "channel_not_found":
+      return "I can't post in this channel. Invite me with `/invite @paperboy` and try again.";
+    case "is_archived":
+      return "This channel is archived, so I can't post in it.";
+    case "restricted_action":
+    case "restricted_action_read_only_channel":
+      return "This channel doesn't allow me to post here.";
+    default:
+      return null;
+  }
+}

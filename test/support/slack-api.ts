@@ -1,0 +1,148 @@
+/**
+ * A loopback stand-in for Slack's Web API and for response_url endpoints: records every call and
+ * answers like Slack (ok:true bodies, ok:false errors, HTTP 429 with Retry-After), scripted per
+ * method by the test. Waiting is event-driven: `waitFor` resolves when a matching call arrives.
+ */
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ApiCall {
+  /** Web API method ("chat.postMessage") or "respond" for a response_url post. */
+  method: string;
+  path: string;
+  body: Record<string, any>;
+  /** The bearer token the call carried. */
+  token: string | undefined;
+  /** Date.now() when it arrived. */
+  at: number;
+  /** The HTTP status we answered with. */
+  status: number;
+}
+
+export interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+export class FakeSlackApi extends EventEmitter {
+  readonly calls: ApiCall[] = [];
+  private server: Server | undefined;
+  private port = 0;
+  private readonly scripts = new Map<string, Answer[]>();
+  private nextTs = 1;
+  /** What auth.test answers (set `identity = null` to answer invalid_auth). */
+  identity: Record<string, unknown> | null = {
+    user_id: "UBOT",
+    bot_id: "BBOT",
+    team_id: "T1",
+    team: "Test team",
+  };
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The Web API base to give the adapter as SLACK_API_URL. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url for one slash command or button press. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** The next calls of `method` get these answers, in order; then the defaults again. */
+  script(method: string, ...answers: Answer[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...answers]);
+  }
+
+  /** Calls so far, optionally of one method. */
+  of(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first call (already recorded or coming) that matches; rejects after a bound. */
+  waitFor(
+    match: (c: ApiCall) => boolean,
+    what = "a matching Slack call",
+    timeoutMs = 8000,
+  ): Promise<ApiCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onCall = (c: ApiCall) => {
+        if (!match(c)) return;
+        clearTimeout(timer);
+        this.off("call", onCall);
+        resolve(c);
+      };
+      const timer = setTimeout(() => {
+        this.off("call", onCall);
+        reject(
+          new Error(`timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(", ")}`),
+        );
+      }, timeoutMs);
+      this.on("call", onCall);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const method = path.startsWith("/respond/") ? "respond" : path.replace(/^\/api\//, "");
+    const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const auth = String(req.headers.authorization ?? "");
+    const token = auth.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
+    const answer = this.scripts.get(method)?.shift() ?? this.defaultAnswer(method, body);
+    const status = answer.status ?? 200;
+    const call: ApiCall = { method, path, body, token, at: Date.now(), status };
+    this.calls.push(call);
+    res.writeHead(status, { "content-type": "application/json", ...answer.headers });
+    res.end(JSON.stringify(answer.body ?? {}));
+    this.emit("call", call);
+  }
+
+  private defaultAnswer(method: string, body: Record<string, any>): Answer {
+    switch (method) {
+      case "respond":
+        return { body: { ok: true } };
+      case "auth.test":
+        return this.identity
+          ? { body: { ok: true, ...this.identity } }
+          : { body: { ok: false, error: "invalid_auth" } };
+      case "chat.postMessage": {
+        const ts = `1700000000.${String(this.nextTs++).padStart(6, "0")}`;
+        return { body: { ok: true, channel: body.channel, ts, message: { text: body.text, ts } } };
+      }
+      case "chat.postEphemeral":
+        return { body: { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` } };
+      default:
+        return { body: { ok: false, error: "unknown_method" } };
+    }
+  }
+}
+
+function parseBody(raw: string, type: string): Record<string, any> {
+  if (!raw) return {};
+  if (type.includes("application/json")) return JSON.parse(raw);
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // The Web API client sends objects (blocks) as JSON strings inside the form.
+    out[k] = k === "blocks" || k === "attachments" ? JSON.parse(v) : v;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * Block Kit, as Slack documents it, for the blocks paperboy may send: every message the adapter
+ * produces is parsed with `SlackMessageSchema` in the tests. Limits are Slack's published numbers,
+ * written out here on purpose (not imported from the adapter) so a wrong constant there fails here.
+ */
+import { z } from "zod";
+
+const PlainText = z.object({
+  type: z.literal("plain_text"),
+  text: z.string().min(1),
+  emoji: z.boolean().optional(),
+});
+const Mrkdwn = z.object({
+  type: z.literal("mrkdwn"),
+  text: z.string().min(1).max(3000),
+  verbatim: z.boolean().optional(),
+});
+
+const Button = z
+  .object({
+    type: z.literal("button"),
+    action_id: z.string().min(1).max(255),
+    text: PlainText.extend({ text: z.string().min(1).max(75) }),
+    value: z.string().max(2000).optional(),
+    url: z.string().url().max(2000).optional(),
+    style: z.enum(["primary", "danger"]).optional(),
+  })
+  .strict();
+
+const Overflow = z
+  .object({
+    type: z.literal("overflow"),
+    action_id: z.string().min(1).max(255),
+    options: z
+      .array(
+        z.object({
+          text: PlainText.extend({ text: z.string().min(1).max(75) }),
+          value: z.string().min(1).max(150),
+        }),
+      )
+      .min(2)
+      .max(5),
+  })
+  .strict();
+
+const Block = z.discriminatedUnion("type", [
+  z
+    .object({ type: z.literal("header"), text: PlainText.extend({ text: z.string().min(1).max(150) }) })
+    .strict(),
+  z
+    .object({ type: z.literal("section"), text: Mrkdwn, accessory: z.union([Button, Overflow]).optional() })
+    .strict(),
+  z.object({ type: z.literal("context"), elements: z.array(Mrkdwn).min(1).max(10) }).strict(),
+  z
+    .object({
+      type: z.literal("actions"),
+      elements: z
+        .array(z.union([Button, Overflow]))
+        .min(1)
+        .max(25),
+    })
+    .strict(),
+  z.object({ type: z.literal("divider") }).strict(),
+]);
+
+export const SlackMessageSchema = z
+  .object({
+    text: z.string().min(1),
+    blocks: z.array(Block).max(50).optional(),
+  })
+  .passthrough()
+  .superRefine((msg, ctx) => {
+    // action_id must be unique within a message.
+    const ids = (msg.blocks ?? []).flatMap((b) =>
+      b.type === "actions"
+        ? b.elements.map((e) => e.action_id)
+        : b.type === "section" && b.accessory
+          ? [b.accessory.action_id]
+          : [],
+    );
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: "custom", message: `duplicate action_id in ${ids}` });
+  });
+
+/** Every mrkdwn string of a message, plus its fallback text: where Slack would parse mentions. */
+export function mrkdwnTexts(msg: { text?: string; blocks?: any[] }): string[] {
+  const out: string[] = msg.text ? [msg.text] : [];
+  for (const b of msg.blocks ?? []) {
+    if (b.text?.type === "mrkdwn") out.push(b.text.text);
+    for (const e of b.elements ?? []) if (e.type === "mrkdwn") out.push(e.text);
+  }
+  return out;
+}
+
+/** A parse of mrkdwn that finds what Slack would treat as a mention or a link (`<…>`). */
+export function controlSequences(text: string): string[] {
+  return text.match(/<[^>]*>/g) ?? [];
+}
