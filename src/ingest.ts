@@ -18,6 +18,8 @@ export interface IngestOptions {
   /** The time zone whose "today" dates a page without a year and without --date. Default UTC. */
   timeZone?: string;
   now: Date;
+  /** Called after each file, stored or failed (progress lines, metrics). */
+  onFile?: (report: FileReport, index: number, count: number) => void;
 }
 
 export interface FileReport {
@@ -179,7 +181,8 @@ export function ingestAll(
   options: IngestOptions,
 ): IngestReport {
   const files: FileReport[] = [];
-  for (const path of expandInputs(inputs)) {
+  const paths = expandInputs(inputs);
+  for (const path of paths) {
     let report: FileReport;
     try {
       report = ingestFile(store, path, options);
@@ -188,6 +191,7 @@ export function ingestAll(
       report = failedReport(path === "-" ? "<stdin>" : path, err);
     }
     files.push(report);
+    options.onFile?.(report, files.length - 1, paths.length);
     try {
       store.logIngest({ ...report, error: report.error?.message });
     } catch {

@@ -14,7 +14,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
 import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
-import { type IngestReport, ingestAll } from "./ingest.js";
+import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
@@ -104,7 +104,10 @@ export class Paperboy {
     }
   }
 
-  ingest(inputs: readonly string[], options: { date?: string; format?: FormatOption } = {}): IngestReport {
+  ingest(
+    inputs: readonly string[],
+    options: { date?: string; format?: FormatOption; onFile?: IngestOptions["onFile"] } = {},
+  ): IngestReport {
     const report = ingestAll(this.papers, inputs, {
       ...options,
       timeZone: this.timeZone,

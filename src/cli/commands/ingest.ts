@@ -17,6 +17,10 @@ export const ingest: Command = {
     const report = engine.ingest(args, {
       date: values.date as string | undefined,
       format: format as FormatOption,
+      // Progress for long runs goes to stderr, so `--json` keeps stdout to one document.
+      onFile: (f, i, n) => {
+        if (n > 1 && !f.error) ctx.io.stderr(`[${i + 1}/${n}] ${f.path}: ${f.papers} papers for ${f.date}\n`);
+      },
     });
     if (ctx.json) {
       ctx.printJson({
