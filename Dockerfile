@@ -1,23 +1,39 @@
 # syntax=docker/dockerfile:1
+# paperboy: build with dev dependencies, run with production ones only.
+
 FROM node:20-bookworm-slim AS build
+# better-sqlite3 compiles its native addon from source when no prebuilt binary can be fetched.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
-COPY bin ./bin
+COPY package.json package-lock.json ./
+# Scripts off for the install (our `prepare` needs the sources, copied below); the native addons
+# are then built explicitly.
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm rebuild better-sqlite3 esbuild
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY config ./config
-RUN npm ci --no-audit --no-fund && npm prune --omit=dev
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PAPERBOY_DB=/data/paperboy.db \
+    PORT=3000
 WORKDIR /app
-ENV NODE_ENV=production PAPERBOY_DB=/data/paperboy.db
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY samples ./samples
+COPY config/paperboy.example.json ./config/paperboy.example.json
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "bin/paperboy.js", "serve"]
