@@ -3,6 +3,7 @@
  * IMMEDIATE transaction that decides to post, so of two processes (or a process and its restarted
  * self) only one ever gets to post a channel's day; the others see the claim and stand down.
  */
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./db.js";
 
 export type DeliveryStatus = "claimed" | "sent" | "failed" | "skipped";
@@ -67,12 +68,19 @@ function fromRow(r: Row): Delivery {
 }
 
 export class DeliveryStore {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+  private readonly getStatement: Statement;
+
+  constructor(db: Db) {
+    this.db = db;
+    // Prepared once: the scheduler looks rows up for every channel on every tick.
+    this.getStatement = db.prepare(
+      "SELECT * FROM deliveries WHERE platform = ? AND channel = ? AND date = ?",
+    );
+  }
 
   get(key: DeliveryKey): Delivery | null {
-    const row = this.db
-      .prepare("SELECT * FROM deliveries WHERE platform = ? AND channel = ? AND date = ?")
-      .get(key.platform, key.channel, key.date) as Row | undefined;
+    const row = this.getStatement.get(key.platform, key.channel, key.date) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 

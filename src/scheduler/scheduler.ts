@@ -14,14 +14,14 @@ import type { Delivery, DeliveryKey } from "../archive/deliveries.js";
 import type { Adapter } from "../bot/adapter.js";
 import type { Platform } from "../bot/context.js";
 import { buildRoundup } from "../bot/roundup.js";
-import { addDays, type Clock, dateInZone } from "../clock.js";
+import { addDays, type Clock } from "../clock.js";
 import type { DigestSource } from "../fetch/source.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../logger.js";
 import type { Paperboy, Roundup } from "../paperboy.js";
 import { DayFetcher } from "./day-fetcher.js";
 import { postRetryDelay, type RetryPolicy } from "./retry-policy.js";
-import { zonedInstant } from "./zoned-time.js";
+import { localDate, zonedInstant } from "./zoned-time.js";
 
 export interface SchedulerSettings {
   /** The zone of `fetchAt`. */
@@ -122,13 +122,13 @@ export class Scheduler extends EventEmitter {
     const { engine, settings, clock } = this.options;
     const now = clock.now();
     const dates = new Set<string>();
-    const today = dateInZone(now, settings.timezone);
+    const today = localDate(now, settings.timezone);
     if (now >= zonedInstant(today, settings.fetchAt, settings.timezone)) dates.add(today);
 
     const due: { channel: ChannelSettings; key: DeliveryKey; dueAt: Date }[] = [];
     for (const channel of engine.channels.subscribed()) {
       if (!this.adapters.has(channel.platform as Platform)) continue; // another process serves it
-      const date = dateInZone(now, channel.timezone);
+      const date = localDate(now, channel.timezone);
       this.skipMissed(channel, date, now);
       const dueAt = zonedInstant(date, channel.time, channel.timezone);
       if (now < dueAt || subscribedAfter(channel, dueAt)) continue;

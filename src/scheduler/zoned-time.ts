@@ -47,6 +47,19 @@ export function zoneOffsetMs(timeZone: string, instant: number): number {
  * the gap's start as asked (02:30 in a 02:00→03:00 gap is 03:30), as cron does.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  // Pure, and asked for the same few days and times every tick: remember the answers.
+  const key = `${date} ${time} ${timeZone}`;
+  const known = instants.get(key);
+  if (known !== undefined) return new Date(known);
+  if (instants.size > 5_000) instants.clear();
+  const at = computeInstant(date, time, timeZone);
+  instants.set(key, at);
+  return new Date(at);
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(date: string, time: string, timeZone: string): number {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
   const wall = Date.UTC(y, m - 1, d, hh, mm);
@@ -54,6 +67,13 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   const before = zoneOffsetMs(timeZone, wall - 12 * 3_600_000);
   const after = zoneOffsetMs(timeZone, wall + 12 * 3_600_000);
   const candidates = [wall - before, wall - after].filter((t) => zoneOffsetMs(timeZone, t) === wall - t);
-  if (candidates.length) return new Date(Math.min(...candidates));
-  return new Date(wall - before);
+  if (candidates.length) return Math.min(...candidates);
+  return wall - before;
+}
+
+/** "YYYY-MM-DD" of an instant in a zone (a cached formatter: the scheduler asks every tick). */
+export function localDate(at: Date, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
