@@ -1,11 +1,13 @@
 /** Builds Slack requests the way Slack signs them (v0 HMAC-SHA256 of "v0:timestamp:body"). */
 import { createHmac } from "node:crypto";
+import { request } from "node:http";
 
 export function signature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
 export interface SendOptions {
+  /** The signing secret; "" sends no signature headers at all. */
   secret: string;
   /** Seconds since the epoch; default now. */
   timestamp?: number;
@@ -19,23 +21,42 @@ export interface SlackRequest {
   contentType: string;
 }
 
-export async function sendToSlackApp(
+/**
+ * POSTs a request with Slack's signature headers. A fresh connection each time (agent: false), so
+ * a request the server refuses early (413) cannot poison a kept-alive socket for the next one.
+ */
+export function sendToSlackApp(
   url: string,
-  request: SlackRequest,
+  request_: SlackRequest,
   options: SendOptions,
 ): Promise<{ status: number; text: string }> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: {
-      "content-type": request.contentType,
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": options.signature ?? signature(options.secret, timestamp, request.body),
-      ...options.headers,
-    },
-    body: request.body,
+  const headers: Record<string, string> = {
+    "content-type": request_.contentType,
+    "content-length": String(Buffer.byteLength(request_.body)),
+    ...(options.secret
+      ? {
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": options.signature ?? signature(options.secret, timestamp, request_.body),
+        }
+      : {}),
+    ...options.headers,
+  };
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+      );
+      res.on("error", reject);
+    });
+    // The server may answer (413) and close before reading all of a huge body: that is not a failure here.
+    req.on("error", (err: NodeJS.ErrnoException) =>
+      err.code === "EPIPE" || err.code === "ECONNRESET" ? undefined : reject(err),
+    );
+    req.end(request_.body);
   });
-  return { status: res.status, text: await res.text() };
 }
 
 let counter = 0;

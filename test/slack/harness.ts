@@ -1,0 +1,60 @@
+/** One real Slack adapter (Bolt HTTP receiver on a free loopback port) wired to a fake Web API. */
+
+import type { SlackAdapterOptions } from "../../adapters/slack/options.js";
+import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.js";
+import { Bot } from "../../src/bot/bot.js";
+import { ManualClock } from "../../src/clock.js";
+import { silentLogger } from "../../src/logger.js";
+import { Paperboy } from "../../src/paperboy.js";
+import { DIGESTS } from "../support/fixtures.js";
+import { FakeSlackApi } from "../support/slack-api.js";
+
+export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const BOT_TOKEN = "xoxb-1111-2222-testtoken";
+
+export interface Harness {
+  api: FakeSlackApi;
+  engine: Paperboy;
+  bot: Bot;
+  adapter: SlackAdapter;
+  clock: ManualClock;
+  /** POST /slack/events on the adapter's port. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { invalidToken?: boolean; adapter?: Partial<SlackAdapterOptions> } = {},
+): Promise<Harness> {
+  const api = new FakeSlackApi();
+  if (options.invalidToken) api.identity = null;
+  await api.start();
+  const clock = new ManualClock("2025-08-13T09:00:00Z");
+  const engine = Paperboy.open({ dbPath: ":memory:", clock });
+  engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
+  const bot = new Bot(engine, { clock, logger: silentLogger() });
+  const adapter = createSlackAdapter(bot, {
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+    apiUrl: api.url,
+    port: 0,
+    host: "127.0.0.1",
+    logger: silentLogger(),
+    clock,
+    ...options.adapter,
+  });
+  await adapter.start();
+  return {
+    api,
+    engine,
+    bot,
+    adapter,
+    clock,
+    url: `http://127.0.0.1:${adapter.port}/slack/events`,
+    async close() {
+      await adapter.stop();
+      await api.close();
+      engine.close();
+    },
+  };
+}
