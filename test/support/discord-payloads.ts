@@ -1,0 +1,125 @@
+/** Gateway payloads as Discord sends them: interactions (commands, autocomplete, buttons) and messages. */
+import { PermissionsBitField } from "discord.js";
+import { type DiscordStandIn, IDS } from "./discord-stand-in.js";
+
+let counter = 0;
+const next = () => `${++counter}`.padStart(4, "0");
+
+export const ALL_PERMISSIONS = PermissionsBitField.All.toString();
+
+export function user(id: string = IDS.user) {
+  return { id, username: `user${id.slice(-3)}`, discriminator: "0", global_name: null, avatar: null };
+}
+
+function member(id: string = IDS.user) {
+  return {
+    user: user(id),
+    roles: [],
+    joined_at: "2025-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions: ALL_PERMISSIONS,
+  };
+}
+
+export interface Where {
+  /** A thread id (a thread the stand-in created) instead of the main channel. */
+  thread?: string;
+  appPermissions?: string;
+}
+
+function base(d: DiscordStandIn, type: number, where: Where = {}) {
+  const n = next();
+  const channel = where.thread ? d.threads.get(where.thread) : d.channel();
+  return {
+    id: `13000000000000${n}0`,
+    application_id: IDS.app,
+    type,
+    token: `token-${n}`,
+    version: 1,
+    guild_id: IDS.guild,
+    channel_id: channel.id as string,
+    channel,
+    member: member(),
+    app_permissions: where.appPermissions ?? ALL_PERMISSIONS,
+    locale: "en-US",
+    guild_locale: "en-US",
+    entitlements: [],
+    authorizing_integration_owners: { "0": IDS.guild },
+    context: 0,
+    attachment_size_limit: 8388608,
+  };
+}
+
+type OptionValue = string | boolean | number;
+
+function optionType(v: OptionValue): number {
+  return typeof v === "string" ? 3 : typeof v === "boolean" ? 5 : 4;
+}
+
+/** `/papers <sub> name:value …` */
+export function slash(
+  d: DiscordStandIn,
+  sub: string,
+  options: Record<string, OptionValue> = {},
+  where: Where = {},
+) {
+  return {
+    ...base(d, 2, where),
+    data: {
+      id: IDS.command,
+      name: "papers",
+      type: 1,
+      options: [
+        {
+          type: 1,
+          name: sub,
+          options: Object.entries(options).map(([name, value]) => ({ type: optionType(value), name, value })),
+        },
+      ],
+    },
+  };
+}
+
+/** Typing into an autocompleted option of `/papers <sub>`. */
+export function autocomplete(d: DiscordStandIn, sub: string, option: string, typed: string) {
+  return {
+    ...base(d, 4),
+    data: {
+      id: IDS.command,
+      name: "papers",
+      type: 1,
+      options: [{ type: 1, name: sub, options: [{ type: 3, name: option, value: typed, focused: true }] }],
+    },
+  };
+}
+
+/** Pressing a button on a message the bot posted. */
+export function button(d: DiscordStandIn, message: any, customId: string) {
+  return { ...base(d, 3), message, data: { custom_id: customId, component_type: 2 } };
+}
+
+/** A user's message in a channel or thread; `mention` puts the bot in its mentions. */
+export function userMessage(d: DiscordStandIn, channelId: string, content: string, mention: boolean) {
+  return {
+    id: d.id(),
+    channel_id: channelId,
+    guild_id: IDS.guild,
+    author: user(),
+    member: { ...member(), user: undefined },
+    content,
+    mentions: mention ? [d.botUser] : [],
+    mention_roles: [],
+    mention_everyone: false,
+    attachments: [],
+    embeds: [],
+    components: [],
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}

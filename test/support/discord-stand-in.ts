@@ -1,0 +1,343 @@
+/**
+ * A local Discord for tests: the REST API (the routes paperboy's adapter and discord.js use) and
+ * the gateway, on one loopback port. Records every REST call so tests assert on what the bot did;
+ * can answer a call with a failure once (a 429, a 403). Bounded: bodies ≤ 1 MB, waits time out.
+ */
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GatewayStandIn } from "./discord-gateway.js";
+
+export const IDS = {
+  app: "1100000000000000001",
+  bot: "1100000000000000002",
+  guild: "1100000000000000003",
+  channel: "1100000000000000004",
+  user: "1100000000000000005",
+  command: "1100000000000000006",
+} as const;
+
+export interface RestCall {
+  method: string;
+  /** The route after /api/v10, e.g. "/interactions/123/tok/callback". */
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  status: number;
+}
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const BODY_MAX = 1 << 20;
+const WAIT_MS = 5000;
+
+export class DiscordStandIn extends EventEmitter {
+  readonly calls: RestCall[] = [];
+  readonly messages = new Map<string, any>();
+  readonly threads = new Map<string, any>();
+  /** Registered commands per scope ("global" or a guild id), as Discord stores them. */
+  readonly commands = new Map<string, any[]>();
+  readonly gateway: GatewayStandIn;
+  readonly botUser = {
+    id: IDS.bot,
+    username: "paperboy",
+    discriminator: "0",
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
+  private readonly failures: Failure[] = [];
+  private readonly originals = new Map<string, string>();
+  private readonly tokenChannels = new Map<string, string>();
+  private nextId = 1200000000000000000n;
+  apiUrl = "";
+
+  private constructor(private readonly server: Server) {
+    super();
+    this.gateway = new GatewayStandIn(server, {
+      botUser: this.botUser,
+      applicationId: IDS.app,
+      guilds: () => [this.guild()],
+    });
+  }
+
+  static async start(): Promise<DiscordStandIn> {
+    const server = createServer();
+    const d = new DiscordStandIn(server);
+    server.on("request", (req, res) => void d.onRequest(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    d.apiUrl = `http://127.0.0.1:${port}/api`;
+    d.gateway.url = `ws://127.0.0.1:${port}/gateway`;
+    return d;
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  id(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  channel(): Record<string, unknown> {
+    return {
+      id: IDS.channel,
+      type: 0,
+      guild_id: IDS.guild,
+      name: "papers",
+      position: 0,
+      permission_overwrites: [],
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 1440,
+    };
+  }
+
+  guild(): Record<string, unknown> {
+    return {
+      id: IDS.guild,
+      name: "Lab",
+      icon: null,
+      owner_id: IDS.user,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        {
+          id: IDS.guild,
+          name: "@everyone",
+          permissions: "0",
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_flags: 0,
+      premium_tier: 0,
+      preferred_locale: "en-US",
+      nsfw_level: 0,
+      joined_at: "2025-01-01T00:00:00.000Z",
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      members: [],
+      channels: [this.channel()],
+      threads: [...this.threads.values()],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    };
+  }
+
+  /** The next call matching method and path fails with this status and body (once). */
+  failNext(
+    method: string,
+    path: RegExp,
+    status: number,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): void {
+    this.failures.push({ method, path, status, body, ...(headers ? { headers } : {}) });
+  }
+
+  /** Sends an interaction through the gateway, remembering which channel its token answers in. */
+  interact(payload: { token: string; channel_id: string }): void {
+    this.tokenChannels.set(payload.token, payload.channel_id);
+    this.gateway.dispatch("INTERACTION_CREATE", payload);
+  }
+
+  /** The first recorded call (past or future) that matches; rejects after a bounded wait. */
+  waitFor(match: (c: RestCall) => boolean, what = "a REST call", timeoutMs = WAIT_MS): Promise<RestCall> {
+    const done = this.calls.find(match);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off("call", onCall);
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(", ")}`,
+          ),
+        );
+      }, timeoutMs);
+      const onCall = (c: RestCall) => {
+        if (!match(c)) return;
+        clearTimeout(timer);
+        this.off("call", onCall);
+        resolve(c);
+      };
+      this.on("call", onCall);
+    });
+  }
+
+  callsTo(method: string, path: RegExp): RestCall[] {
+    return this.calls.filter((c) => c.method === method && path.test(c.path));
+  }
+
+  message(channelId: string, body: any): any {
+    const m = {
+      id: this.id(),
+      channel_id: channelId,
+      guild_id: IDS.guild,
+      author: this.botUser,
+      content: body?.content ?? "",
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+    this.messages.set(m.id, m);
+    return m;
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const method = req.method ?? "GET";
+    let size = 0;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > BODY_MAX) {
+        res.writeHead(413).end();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const text = Buffer.concat(chunks).toString("utf8");
+    let body: any = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      const call: RestCall = { method, path, query: url.searchParams, body, status };
+      this.calls.push(call);
+      res.writeHead(status, { "content-type": "application/json", ...headers });
+      res.end(json === undefined ? "" : JSON.stringify(json));
+      this.emit("call", call);
+    };
+    const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
+    if (failure >= 0) {
+      const [f] = this.failures.splice(failure, 1);
+      reply(f!.status, f!.body, f!.headers);
+      return;
+    }
+    this.route(method, path, url.searchParams, body, reply);
+  }
+
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: any,
+    reply: (status: number, json?: unknown, headers?: Record<string, string>) => void,
+  ): void {
+    let m: RegExpMatchArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      reply(200, {
+        url: this.gateway.url,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    } else if (method === "POST" && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      const token = m[2]!;
+      const channel = this.tokenChannels.get(token) ?? IDS.channel;
+      if (body?.type === 4 || body?.type === 5) {
+        const msg = this.message(channel, body.type === 4 ? body.data : {});
+        this.originals.set(token, msg.id);
+        if (query.get("with_response") === "true")
+          reply(200, { interaction: { id: m[1], type: 2 }, resource: { type: body.type, message: msg } });
+        else reply(204);
+      } else reply(204);
+    } else if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
+      const id = this.originals.get(m[2]!);
+      const msg = id ? this.messages.get(id) : null;
+      if (!msg) return reply(404, { code: 10008, message: "Unknown Message" });
+      if (method === "PATCH") Object.assign(msg, { ...body, edited_timestamp: new Date().toISOString() });
+      reply(200, msg);
+    } else if (method === "POST" && (m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/))) {
+      reply(200, this.message(this.tokenChannels.get(m[2]!) ?? IDS.channel, body));
+    } else if (method === "GET" && (m = path.match(/^\/channels\/(\d+)$/))) {
+      const channel = m[1] === IDS.channel ? this.channel() : this.threads.get(m[1]!);
+      if (channel) reply(200, channel);
+      else reply(404, { code: 10003, message: "Unknown Channel" });
+    } else if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      reply(200, this.message(m[1]!, body));
+    } else if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
+      const thread = {
+        id: m[2],
+        type: 11,
+        guild_id: IDS.guild,
+        parent_id: m[1],
+        owner_id: IDS.bot,
+        name: body?.name,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body?.auto_archive_duration ?? 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        total_message_sent: 0,
+      };
+      this.threads.set(thread.id!, thread);
+      reply(201, thread);
+      this.gateway.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
+    } else if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const scope = m[2] ?? "global";
+      if (method === "GET") reply(200, this.commands.get(scope) ?? []);
+      else if (method === "PUT") {
+        const stored = (body as any[]).map((c) => ({
+          ...c,
+          id: this.id(),
+          application_id: m![1],
+          version: this.id(),
+          ...(m![2] ? { guild_id: m![2] } : {}),
+          default_member_permissions: c.default_member_permissions ?? null,
+          type: c.type ?? 1,
+          nsfw: c.nsfw ?? false,
+          description_localizations: c.description_localizations ?? null,
+          name_localizations: c.name_localizations ?? null,
+          contexts: null,
+          integration_types: [0],
+        }));
+        this.commands.set(scope, stored);
+        reply(200, stored);
+      } else reply(405, { code: 0, message: "405: Method Not Allowed" });
+    } else reply(404, { code: 0, message: "404: Not Found" });
+  }
+}
