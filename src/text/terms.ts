@@ -25,11 +25,19 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word.toLowerCase());
 }
 
-/** One lower-case word → its stem, or null when it carries no meaning (stopword, number, 1 letter). */
+// Stemming dominates the cost of reading text, and papers repeat their words: remember stems.
+const STEMS = new Map<string, string | null>();
+const MAX_CACHED_STEMS = 200_000;
+
+/** One word → its stem, or null when it carries no meaning (stopword, number, 1 letter). */
 export function termOf(word: string): string | null {
+  const cached = STEMS.get(word);
+  if (cached !== undefined) return cached;
   const w = word.toLowerCase();
-  if (w.length < 2 || STOPWORDS.has(w) || /^\p{N}+$/u.test(w)) return null;
-  return stemmer(w);
+  const stem = w.length < 2 || STOPWORDS.has(w) || /^\p{N}+$/u.test(w) ? null : stemmer(w);
+  if (STEMS.size >= MAX_CACHED_STEMS) STEMS.clear();
+  STEMS.set(word, stem);
+  return stem;
 }
 
 /** The terms of a text, in order, repeats kept. */

@@ -4,12 +4,30 @@
  * lowest indices); O(n³) on the naive matrix, which for a week of 350 papers is a few tens of ms.
  */
 export function agglomerate(sim: readonly Float64Array[], k: number): number[] {
+  return agglomerateCuts(sim, k, k).get(k) as number[];
+}
+
+/** One agglomeration, cut at every k in [minK, maxK]: the labels per paper for each k. */
+export function agglomerateCuts(
+  sim: readonly Float64Array[],
+  minK: number,
+  maxK: number,
+): Map<number, number[]> {
+  const cuts = new Map<number, number[]>();
   const n = sim.length;
   const link = sim.map((r) => Float64Array.from(r));
   const size = new Array<number>(n).fill(1);
   const alive = new Array<boolean>(n).fill(true);
   const owner = Array.from({ length: n }, (_, i) => i);
-  for (let groups = n; groups > k; groups--) {
+  const cut = () => {
+    const ids = new Map<number, number>();
+    return owner.map((o) => {
+      if (!ids.has(o)) ids.set(o, ids.size);
+      return ids.get(o) as number;
+    });
+  };
+  if (n <= maxK) cuts.set(n, cut());
+  for (let groups = n; groups > minK; groups--) {
     let bi = -1;
     let bj = -1;
     let best = Number.NEGATIVE_INFINITY;
@@ -37,10 +55,7 @@ export function agglomerate(sim: readonly Float64Array[], k: number): number[] {
     size[bi] = si + sj;
     alive[bj] = false;
     for (let p = 0; p < n; p++) if (owner[p] === bj) owner[p] = bi;
+    if (groups - 1 <= maxK) cuts.set(groups - 1, cut());
   }
-  const ids = new Map<number, number>();
-  return owner.map((o) => {
-    if (!ids.has(o)) ids.set(o, ids.size);
-    return ids.get(o) as number;
-  });
+  return cuts;
 }

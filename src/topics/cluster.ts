@@ -4,7 +4,7 @@
  * and the lowest within-cluster error wins, as one k-means++ start can land badly.
  */
 import { kmeans } from "ml-kmeans";
-import { agglomerate } from "./agglomerative.js";
+import { agglomerateCuts } from "./agglomerative.js";
 import { dot } from "./vectors.js";
 
 const SEEDS = [17, 29, 43];
@@ -34,14 +34,19 @@ export function clusterK(rows: number[][], k: number): number[] {
   return best;
 }
 
-/** Pairwise cosine similarities of unit rows. */
+/** Pairwise cosine similarities of unit rows (TF-IDF rows are sparse: only non-zeros are walked). */
 export function similarities(rows: readonly number[][]): Float64Array[] {
   const n = rows.length;
   const sim = Array.from({ length: n }, () => new Float64Array(n));
+  const nonZero = rows.map((r) => r.flatMap((v, j) => (v !== 0 ? [j] : [])));
   for (let i = 0; i < n; i++) {
     (sim[i] as Float64Array)[i] = 1;
+    const ri = rows[i] as number[];
+    const nz = nonZero[i] as number[];
     for (let j = i + 1; j < n; j++) {
-      const s = dot(rows[i] as number[], rows[j] as number[]);
+      const rj = rows[j] as number[];
+      let s = 0;
+      for (const c of nz) s += (ri[c] as number) * (rj[c] as number);
       (sim[i] as Float64Array)[j] = s;
       (sim[j] as Float64Array)[i] = s;
     }
@@ -84,9 +89,10 @@ export function chooseClustering(
   method: "kmeans" | "agglomerative" = "kmeans",
 ): Clustering {
   const sim = similarities(rows);
+  const cuts = method === "agglomerative" ? agglomerateCuts(sim, minK, maxK) : null;
   let best: Clustering | null = null;
   for (let k = minK; k <= maxK; k++) {
-    const labels = method === "kmeans" ? clusterK(rows, k) : agglomerate(sim, k);
+    const labels = cuts ? (cuts.get(k) as number[]) : clusterK(rows, k);
     const s = silhouette(sim, labels);
     if (!best || s > best.silhouette + 1e-9) best = { k, labels, silhouette: s };
   }

@@ -37,6 +37,7 @@ export const MAX_OTHER_SHARE = 0.2;
 /** From this many papers on, topics are shaped in full (3–10 topics, "Other"). */
 export const FULL_ROUNDUP = 10;
 const LARGE_DAY = 30;
+const MAX_LSA_PAPERS = 150;
 
 function titleFallback(papers: readonly TopicInput[]) {
   return (members: readonly number[]) => {
@@ -66,7 +67,9 @@ function lsaDims(n: number): number {
 function rawClusters(rows: number[][], o: TopicOptions): { space: number[][]; labels: number[] } {
   const n = rows.length;
   if (n <= 3 || (rows[0]?.length ?? 0) === 0) return { space: rows, labels: rows.map(() => 0) };
-  const space = (o.space ?? "lsa") === "lsa" ? lsaRows(similarities(rows), o.dims ?? lsaDims(n)) : rows;
+  // Past a few days of papers the eigen-decomposition costs seconds and the TF-IDF space groups as well.
+  const lsa = (o.space ?? (n <= MAX_LSA_PAPERS ? "lsa" : "tfidf")) === "lsa";
+  const space = lsa ? lsaRows(similarities(rows), o.dims ?? lsaDims(n)) : rows;
   const method = o.method ?? "agglomerative";
   const [minK, maxK] =
     n < FULL_ROUNDUP

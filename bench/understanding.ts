@@ -1,0 +1,133 @@
+/**
+ * Figures for related papers, topics and questions: latency of related papers in a 100k archive,
+ * time to group a day (70 papers) and a week (350), agreement of each topic method with the
+ * one-day gold grouping (ARI, NMI), and the question set's hit rate. Prints; asserts nothing.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { answerQuestion } from "../src/ask/answer.js";
+import { RelatedIndex } from "../src/related/index.js";
+import { groupTopics, type TopicInput, type TopicOptions } from "../src/topics/topics.js";
+import { adjustedRandIndex, normalizedMutualInformation } from "./lib/partition-agreement.js";
+import { FIXTURE_DAYS, fixtureDay, seeded, syntheticArchive } from "./lib/understanding-corpus.js";
+
+const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
+
+function ms(t0: number): number {
+  return performance.now() - t0;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+function benchRelated(size: number): void {
+  const docs = syntheticArchive(size).map((p, i) => ({ pk: i + 1, ...p }));
+  const index = new RelatedIndex();
+  let t0 = performance.now();
+  index.upsert(docs);
+  index.related(1, 5); // the first query weighs every vector
+  console.log(`related: built the index of ${size} papers in ${(ms(t0) / 1000).toFixed(1)} s`);
+  const random = seeded(11);
+  const times: number[] = [];
+  for (let q = 0; q < 300; q++) {
+    const pk = 1 + Math.floor(random() * size);
+    t0 = performance.now();
+    index.related(pk, 10);
+    times.push(ms(t0));
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((s, t) => s + t, 0) / times.length;
+  console.log(
+    `related: ${times.length} queries on ${size} papers: mean ${mean.toFixed(1)} ms, p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms, max ${(times.at(-1) as number).toFixed(1)} ms (budget 100 ms)`,
+  );
+  t0 = performance.now();
+  index.upsert(docs.slice(0, 70).map((d) => ({ ...d, pk: size + d.pk, id: `new-${d.pk}` })));
+  index.related(size + 1, 10);
+  console.log(`related: adding a day of 70 papers to the built index and querying: ${ms(t0).toFixed(1)} ms`);
+}
+
+function timeTopics(label: string, papers: TopicInput[], budget: number): void {
+  groupTopics(papers); // warm-up: JIT and stem cache, as in a long-running bot
+  const times: number[] = [];
+  let topics = 0;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    topics = groupTopics(papers).length;
+    times.push(ms(t0));
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `topics: ${label} (${papers.length} papers, ${topics} topics): median ${quantile(times, 0.5).toFixed(0)} ms, max ${(times.at(-1) as number).toFixed(0)} ms (budget ${budget} ms)`,
+  );
+}
+
+function benchTopics(): void {
+  const aug12 = fixtureDay("2025-08-12").map((p, i) => ({ pk: i + 1, ...p }));
+  timeTopics("a day, Aug 12", aug12.slice(0, 70), 500);
+  const real = FIXTURE_DAYS.flatMap((d) => fixtureDay(d));
+  const week = [...real, ...syntheticArchive(350 - real.length, 3)].map((p, i) => ({ pk: i + 1, ...p }));
+  timeTopics("a week", week, 3000);
+
+  const gold = JSON.parse(readFileSync(`${FIXTURES}eval/topics/2026-02-03.gold.json`, "utf8")) as {
+    topics: { papers: string[] }[];
+  };
+  const goldOf = new Map<string, string>();
+  gold.topics.forEach((t, k) => {
+    for (const id of t.papers) goldOf.set(id, String(k));
+  });
+  const day = fixtureDay("2026-02-03").map((p, i) => ({ pk: i + 1, ...p }));
+  const ids = [...goldOf.keys()].sort();
+  const methods: [string, TopicOptions][] = [
+    ["TF-IDF + k-means (ml-kmeans), k by silhouette", { space: "tfidf", method: "kmeans" }],
+    ["TF-IDF + average-linkage agglomerative", { space: "tfidf", method: "agglomerative" }],
+    ["LSA + k-means (ml-kmeans)", { space: "lsa", method: "kmeans" }],
+    ["LSA + average-linkage agglomerative (default)", {}],
+  ];
+  for (const [name, options] of methods) {
+    const topics = groupTopics(day, options);
+    const mine = new Map<string, string>();
+    topics.forEach((t, k) => {
+      for (const pk of t.pks) mine.set(day[pk - 1]?.id as string, String(k));
+    });
+    const a = ids.map((i) => goldOf.get(i) as string);
+    const b = ids.map((i) => mine.get(i) as string);
+    console.log(
+      `topics vs 2026-02-03 gold: ${name}: ARI ${adjustedRandIndex(a, b).toFixed(3)}, NMI ${normalizedMutualInformation(a, b).toFixed(3)} (${topics.length} topics)`,
+    );
+  }
+}
+
+function benchAsk(): void {
+  const day = JSON.parse(readFileSync(`${FIXTURES}digests/2026-02-03.expected.json`, "utf8")) as {
+    papers: { id: string; title: string; abstract: string }[];
+  };
+  const set = JSON.parse(
+    readFileSync(fileURLToPath(new URL("../test/ask/questions.json", import.meta.url)), "utf8"),
+  ) as {
+    questions: { id: string; question: string; expect: string | null }[];
+  };
+  let hits = 0;
+  for (const q of set.questions) {
+    const p = day.papers.find((x) => x.id === q.id);
+    if (!p) continue;
+    const a = answerQuestion({ title: p.title, abstract: p.abstract, links: [], code: [] }, q.question);
+    const expect = q.expect;
+    if (expect === null ? a.evidence.length === 0 : a.evidence.some((s) => s.includes(expect))) hits++;
+  }
+  console.log(
+    `ask: ${hits}/${set.questions.length} questions answered with the expected sentence (${((100 * hits) / set.questions.length).toFixed(1)}%)`,
+  );
+  const big = readFileSync(`${FIXTURES}digests/hostile/oversized.txt`, "utf8");
+  const t0 = performance.now();
+  answerQuestion({ title: "Oversized", abstract: big, links: [], code: [] }, "What are the results?");
+  console.log(`ask: a question on a ${(big.length / 1024).toFixed(0)} KB abstract: ${ms(t0).toFixed(0)} ms`);
+}
+
+export async function runUnderstandingBench(): Promise<void> {
+  benchTopics();
+  benchAsk();
+  benchRelated(100_000);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runUnderstandingBench();
