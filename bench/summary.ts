@@ -15,26 +15,40 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-function timeCalls(inputs: readonly { title: string; abstract: string }[], rounds: number): number[] {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const p of inputs) {
-      const t0 = performance.now();
-      summarize(p.title, p.abstract);
-      times.push(performance.now() - t0);
-    }
-  }
-  return times.sort((a, b) => a - b);
+interface Timings {
+  wall: number[];
+  cpu: number[];
 }
 
-function report(label: string, times: readonly number[]): void {
-  const p50 = percentile(times, 50);
-  const p95 = percentile(times, 95);
-  const max = times[times.length - 1] as number;
-  const verdict = p95 < BUDGET_MS ? "within" : "OVER";
-  console.log(
-    `summary: ${label.padEnd(34)} n=${String(times.length).padStart(4)}  p50 ${p50.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  max ${max.toFixed(3)} ms  (${verdict} the ${BUDGET_MS} ms budget)`,
-  );
+/** Wall-clock and CPU milliseconds of each call, each list sorted. */
+function timeCalls(inputs: readonly { title: string; abstract: string }[], rounds: number): Timings {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of inputs) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      summarize(p.title, p.abstract);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+  }
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
+}
+
+function figures(times: readonly number[]): string {
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return `mean ${mean.toFixed(3)}  p50 ${percentile(times, 50).toFixed(3)}  p95 ${percentile(times, 95).toFixed(3)}  max ${(times[times.length - 1] as number).toFixed(3)} ms`;
+}
+
+// Wall-clock time on a shared machine includes time the process was not running; CPU time does
+// not (it has 1 µs resolution, so single calls below ~0.01 ms read as 0). The verdict uses CPU p95.
+function report(label: string, t: Timings): void {
+  const verdict = percentile(t.cpu, 95) < BUDGET_MS ? "within" : "OVER";
+  console.log(`summary: ${label} (n=${t.wall.length}; ${verdict} the ${BUDGET_MS} ms budget)`);
+  console.log(`  wall ${figures(t.wall)}`);
+  console.log(`  cpu  ${figures(t.cpu)}`);
 }
 
 export async function runSummaryBench(): Promise<void> {
@@ -52,7 +66,7 @@ export async function runSummaryBench(): Promise<void> {
   // Warm-up: the first calls compile the code paths and load the model.
   timeCalls(papers, 1);
   report(`TL;DR + key results, ${papers.length} digest papers`, timeCalls(papers, ROUNDS));
-  report("200 KB abstract", timeCalls([huge], 20));
+  report("200 KB abstract", timeCalls([huge], 100));
   report("LaTeX-heavy abstract", timeCalls([latex], 50));
   report("empty abstract", timeCalls([{ title: "No abstract", abstract: "" }], 50));
 }
