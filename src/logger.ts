@@ -2,6 +2,7 @@
  * Logging with pino: JSON lines on stderr (stdout belongs to `--json` output), secrets redacted by
  * key wherever they appear. Passed in everywhere, never imported as a global.
  */
+import { createRequire } from "node:module";
 import { type Logger, pino, destination as pinoDestination, stdTimeFunctions } from "pino";
 
 export type { Logger };
@@ -30,13 +31,33 @@ export const REDACT_PATHS = [
 
 export interface LoggerOptions {
   level?: string;
+  /** Human-readable lines (pino-pretty, a dev dependency) instead of JSON; for a terminal. */
+  pretty?: boolean;
   /** Where lines go; default stderr (fd 2). */
   destination?: NodeJS.WritableStream | number;
   name?: string;
 }
 
+/** pino-pretty as a stream when installed (it is a dev dependency: production logs stay JSON). */
+function prettyStream(fd: number): NodeJS.WritableStream | null {
+  try {
+    const pretty = createRequire(import.meta.url)("pino-pretty") as (o: object) => NodeJS.WritableStream;
+    return pretty({
+      colorize: true,
+      destination: fd,
+      sync: true,
+      translateTime: "SYS:HH:MM:ss",
+      ignore: "pid,hostname",
+    });
+  } catch {
+    return null;
+  }
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const destination = options.destination ?? 2;
+  const requested = options.destination ?? 2;
+  const destination =
+    options.pretty && typeof requested === "number" ? (prettyStream(requested) ?? requested) : requested;
   return pino(
     {
       name: options.name ?? "paperboy",
