@@ -24,11 +24,17 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { invalidToken?: boolean; adapter?: Partial<SlackAdapterOptions> } = {},
+  options: {
+    invalidToken?: boolean;
+    adapter?: Partial<SlackAdapterOptions>;
+    /** Scripts the fake Web API before the adapter starts. */
+    before?: (api: FakeSlackApi) => void;
+  } = {},
 ): Promise<Harness> {
   const api = new FakeSlackApi();
   if (options.invalidToken) api.identity = null;
   await api.start();
+  options.before?.(api);
   const clock = new ManualClock("2025-08-13T09:00:00Z");
   const engine = Paperboy.open({ dbPath: ":memory:", clock });
   engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
