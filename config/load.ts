@@ -107,6 +107,7 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string | nu
   const message = issue.message
     .replace(/^Invalid input: expected (\w+), received (\w+)$/, "must be a $1 (got a $2)")
     .replace(/^Invalid option: expected one of /, "must be one of ")
+    .replace(/^Invalid discriminator value\. Expected /, "must be one of ")
     .replace(/^Too small: expected number to be >=(\d+)$/, "must be at least $1")
     .replace(/^Too big: expected number to be <=(\d+)$/, "must be at most $1");
   return new ConfigError(
