@@ -59,6 +59,26 @@ function searchArgs(rest: string): Record<string, unknown> {
   return args;
 }
 
+/** "europe/berlin" → "Europe/Berlin"; null when it is not a zone Intl knows. */
+function canonicalZone(text: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+const ZONE_SHAPE = /^(?:[A-Za-z]+(?:\/[A-Za-z0-9_+-]+){1,2}|UTC|GMT)$/i;
+/** "Europe/Berln" is a mistyped zone (to be refused by name), not a topic. */
+const ZONE_AREA = /^(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\//i;
+const TIME_SHAPE = /^(\d{1,2})[:.h](\d{2})$/;
+
+/** "9:00", "09.00", "9h00" → "09:00"; other text unchanged (validation names the problem). */
+function normalizeTime(text: string): string {
+  const m = TIME_SHAPE.exec(text);
+  return m ? `${(m[1] as string).padStart(2, "0")}:${m[2]}` : text;
+}
+
 function subscribeArgs(rest: string): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const tokens = rest.split(/\s+/).filter(Boolean);
@@ -66,12 +86,16 @@ function subscribeArgs(rest: string): Record<string, unknown> {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     const lower = t.toLowerCase();
-    if ((lower === "time" || lower === "at") && tokens[i + 1]) args.time = tokens[++i];
-    else if ((lower === "timezone" || lower === "tz" || lower === "zone") && tokens[i + 1])
-      args.timezone = tokens[++i];
-    else if (lower === "topics" || lower === "keywords" || lower === "topic") continue;
-    else if (/^\d{1,2}:\d{2}$/.test(t)) args.time = t.padStart(5, "0");
-    else if (/^[A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?$/.test(t) || t === "UTC") args.timezone = t;
+    if ((lower === "time" || lower === "at") && tokens[i + 1])
+      args.time = normalizeTime(tokens[++i] as string);
+    else if ((lower === "timezone" || lower === "tz" || lower === "zone") && tokens[i + 1]) {
+      const zone = tokens[++i] as string;
+      // An unknown zone is passed on as typed, so the validation message can name it.
+      args.timezone = canonicalZone(zone) ?? zone;
+    } else if (lower === "topics" || lower === "keywords" || lower === "topic") continue;
+    else if (TIME_SHAPE.test(t)) args.time = normalizeTime(t);
+    else if (ZONE_SHAPE.test(t) && (canonicalZone(t) || ZONE_AREA.test(t)))
+      args.timezone = canonicalZone(t) ?? t;
     else topicWords.push(t);
   }
   const joined = topicWords.join(" ");
