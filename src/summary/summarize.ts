@@ -12,7 +12,7 @@ export interface Summary {
 
 // arXiv caps abstracts at 1,920 characters; a pasted full text or a runaway field must not cost
 // much more than a normal abstract. The opening of a text is where its summary sentence lives.
-const MAX_CHARS = 6_000;
+const MAX_CHARS = 4_000;
 const MAX_SENTENCES = 30;
 // A "sentence" longer than this is not prose (a table, a list without periods): cut before scoring.
 const MAX_SENTENCE_CHARS = 1_500;
