@@ -1,0 +1,109 @@
+/** The fast scorer reads MiniSearch's postings; with MiniSearch's own settings it must rank as MiniSearch does. */
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import { PaperIndex } from "../../src/search/paper-index.js";
+import { planQuery } from "../../src/search/query-plan.js";
+import { RANKING, type RankingConfig } from "../../src/search/ranking.js";
+import { scoreQuery } from "../../src/search/scorer.js";
+import { analyze } from "../../src/search/tokenizer.js";
+import { topK } from "../../src/search/top-k.js";
+import { expectedDay, SAMPLE_DAYS } from "../support/fixtures.js";
+
+const papers = SAMPLE_DAYS.flatMap((d) => expectedDay(d).papers).map((p, i) => ({
+  pk: i + 1,
+  title: p.title,
+  abstract: p.abstract,
+  authors: "",
+  date: "2026-02-02",
+  hasCode: p.github !== null,
+}));
+
+const MINISEARCH_LIKE: RankingConfig = {
+  ...RANKING,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  coordination: 1,
+  queryTf: 1,
+  phraseWeight: 0,
+  maxTerms: 1000,
+};
+
+describe("scoreQuery", () => {
+  const index = PaperIndex.empty();
+  for (const p of papers) index.upsert(p);
+  const mini = new MiniSearch({
+    idField: "pk",
+    fields: ["title", "abstract", "authors"],
+    tokenize: (t: string) => analyze(t),
+    processTerm: (t: string) => t,
+  });
+  mini.addAll(papers);
+
+  it.each([
+    "video diffusion models",
+    "reinforcement learning with verifiable rewards for reasoning",
+    "agents tool use",
+    "sparse attention long context inference efficiency",
+  ])("ranks %s like MiniSearch#search", (q) => {
+    const ours = scoreQuery(index, planQuery(index, q, MINISEARCH_LIKE).terms, MINISEARCH_LIKE, 10);
+    const theirs = mini.search(q);
+    expect(ours.total).toBe(theirs.length);
+    expect(ours.hits.map((h) => index.pkOf(h.sid))).toEqual(theirs.slice(0, 10).map((r) => r.id));
+    ours.hits.forEach((h, i) => {
+      expect(h.score).toBeCloseTo((theirs[i] as { score: number }).score, 6);
+    });
+  });
+
+  it("skips replaced versions of a paper", () => {
+    const ix = PaperIndex.empty();
+    ix.upsert({ ...papers[0]!, abstract: "zebra crossing detection" });
+    ix.upsert({ ...papers[0]!, abstract: "giraffe counting" });
+    expect(scoreQuery(ix, [{ term: "zebra", weight: 1 }], RANKING, 5).total).toBe(0);
+    expect(scoreQuery(ix, [{ term: "giraff", weight: 1 }], RANKING, 5).total).toBe(1);
+  });
+
+  it("applies date and code filters", () => {
+    const ix = PaperIndex.empty();
+    ix.upsert({
+      pk: 1,
+      title: "graph networks",
+      abstract: "",
+      authors: "",
+      date: "2026-01-01",
+      hasCode: false,
+    });
+    ix.upsert({
+      pk: 2,
+      title: "graph networks",
+      abstract: "",
+      authors: "",
+      date: "2026-02-01",
+      hasCode: true,
+    });
+    const terms = planQuery(ix, "graph", RANKING).terms;
+    expect(scoreQuery(ix, terms, RANKING, 5, { since: 20260115 }).hits.map((h) => ix.pkOf(h.sid))).toEqual([
+      2,
+    ]);
+    expect(scoreQuery(ix, terms, RANKING, 5, { until: 20260115 }).hits.map((h) => ix.pkOf(h.sid))).toEqual([
+      1,
+    ]);
+    expect(scoreQuery(ix, terms, RANKING, 5, { hasCode: true }).total).toBe(1);
+  });
+});
+
+describe("topK", () => {
+  it("returns the k best in order, as a full sort would", () => {
+    const scores = Array.from({ length: 500 }, (_, i) => ((i * 7919) % 503) / 7);
+    const sids = scores.map((_, i) => i);
+    const better = (a: number, sa: number, b: number, sb: number) => (sa !== sb ? sa > sb : a < b);
+    const got = topK(10, sids, sids.length, (s) => scores[s] as number, better).map((r) => r.sid);
+    const want = [...sids].sort((a, b) => (better(a, scores[a]!, b, scores[b]!) ? -1 : 1)).slice(0, 10);
+    expect(got).toEqual(want);
+  });
+});
+
+describe("analysis", () => {
+  it("drops stopwords and stems the same way for any text", () => {
+    expect(analyze("The Transformers are transforming models")).toEqual(["transform", "transform", "model"]);
+    expect(analyze("🙂 ~ ^ * ( )")).toEqual([]);
+  });
+});
