@@ -213,7 +213,12 @@ function main(): void {
     model.maxWords,
     `listwise softmax over sentences, soft ROUGE targets (tau ${tau}, L2 ${l2}, ${ITERATIONS} Adam steps) on ${papers.length} SciTLDR train papers; train (R1+R2+RL)/3 = ${q.toFixed(2)}`,
   );
-  writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
+  // Laid out as biome formats JSON (short arrays on one line), so the committed file stays lint-clean.
+  const text = JSON.stringify(model, null, 2).replace(
+    /"compression": \[[^\]]*\]/,
+    `"compression": ${JSON.stringify(model.compression).replace(/","/g, '", "')}`,
+  );
+  writeFileSync(out, `${text}\n`);
   log(`wrote ${out}: ${Object.keys(model.weights).length} weights`);
 }
 
