@@ -265,10 +265,13 @@ export class DiscordAdapter implements Adapter {
     }
     const work = this.bot.handle(input, ctx);
     const stop = new AbortController();
-    const first = await Promise.race([
-      work,
-      delay(this.deferAfterMs, "late" as const, { signal: stop.signal }).catch(() => "late" as const),
-    ]);
+    const first =
+      this.deferAfterMs <= 0
+        ? ("late" as const)
+        : await Promise.race([
+            work,
+            delay(this.deferAfterMs, "late" as const, { signal: stop.signal }).catch(() => "late" as const),
+          ]);
     stop.abort();
     let replies: Reply[];
     if (first === "late") {
@@ -285,7 +288,8 @@ export class DiscordAdapter implements Adapter {
     const isDiscuss =
       typeof input === "string" ? /^\s*\/?(discuss|thread)\b/i.test(input) : input.name === "discuss";
     if (!isDiscuss || !i.inGuild()) return [];
-    return i.appPermissions.missing(THREAD_PERMISSIONS);
+    // Administrator implies every permission, as Discord computes it.
+    return i.appPermissions.missing(THREAD_PERMISSIONS, true);
   }
 
   private async deliver(i: Repliable, ctx: Context, replies: Reply[]): Promise<void> {

@@ -26,7 +26,7 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   threadMessages?: "mentions" | "all";
   /** Register the /papers command at start: in one guild (development) or globally. */
   register?: { guildId?: string } | false;
-  /** Answer slower than this is acknowledged with deferReply() first. Default DEFER_AFTER_MS. */
+  /** An answer slower than this is acknowledged with deferReply() first; 0 always defers. Default DEFER_AFTER_MS. */
   deferAfterMs?: number;
   /** REST request timeout; default 15 s. */
   restTimeoutMs?: number;

@@ -194,18 +194,28 @@ export function renderNotice(n: NoticeReply): DiscordMessage {
   return message({ content: `${icon} ${fitText(n.text, CONTENT_MAX - icon.length - 1)}` });
 }
 
+/** Help lines are one-liners; these caps keep all commands inside one embed's 6000. */
+const HELP_USAGE_MAX = 120;
+const HELP_SUMMARY_MAX = 200;
+
 export function renderHelp(h: HelpReply): DiscordMessage {
-  const fields = h.commands.slice(0, EMBED_FIELDS_MAX).map((c) => ({
-    name: fitText(`/papers ${c.usage}`, FIELD_NAME_MAX),
-    value: fitText(c.summary, FIELD_VALUE_MAX),
-  }));
   const base: APIEmbed = {
     title: "paperboy",
     color: COLOR.paper,
-    fields,
     ...(h.footer ? { footer: { text: plain(h.footer, FOOTER_BUDGET) } } : {}),
   };
-  return message({ embeds: [withDescription(base, (budget) => fitText(h.intro, budget))] });
+  const fields: APIEmbedField[] = [];
+  let room = EMBEDS_TOTAL_MAX - embedSize(base) - 200;
+  for (const c of h.commands.slice(0, EMBED_FIELDS_MAX)) {
+    const f = {
+      name: fitText(`/papers ${c.usage}`, Math.min(FIELD_NAME_MAX, HELP_USAGE_MAX)),
+      value: fitText(c.summary, Math.min(FIELD_VALUE_MAX, HELP_SUMMARY_MAX)),
+    };
+    room -= f.name.length + f.value.length;
+    if (room < 0) break;
+    fields.push(f);
+  }
+  return message({ embeds: [withDescription({ ...base, fields }, (budget) => fitText(h.intro, budget))] });
 }
 
 export function renderSettings(s: SettingsReply): DiscordMessage {

@@ -15,7 +15,7 @@ export function markdownTexts(m: DiscordMessage): string[] {
 }
 
 /** Discord's escape rule: a backslash makes the next non-alphanumeric character literal. */
-export function unescape(text: string): string {
+export function readBack(text: string): string {
   return text.replace(/\u200b/g, "").replace(/\\([^0-9A-Za-z\s])/g, "$1");
 }
 

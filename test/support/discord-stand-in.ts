@@ -221,7 +221,7 @@ export class DiscordStandIn extends EventEmitter {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
     let size = 0;
     const chunks: Buffer[] = [];
@@ -243,7 +243,8 @@ export class DiscordStandIn extends EventEmitter {
     const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       const call: RestCall = { method, path, query: url.searchParams, body, status };
       this.calls.push(call);
-      res.writeHead(status, { "content-type": "application/json", ...headers });
+      // Like Discord: a 204 has neither body nor content type (discord.js parses JSON by the header).
+      res.writeHead(status, status === 204 ? headers : { "content-type": "application/json", ...headers });
       res.end(json === undefined ? "" : JSON.stringify(json));
       this.emit("call", call);
     };
@@ -263,14 +264,20 @@ export class DiscordStandIn extends EventEmitter {
     body: any,
     reply: (status: number, json?: unknown, headers?: Record<string, string>) => void,
   ): void {
-    let m: RegExpMatchArray | null;
+    let m: RegExpMatchArray = [] as unknown as RegExpMatchArray;
+    // Tries a route pattern; on a match, its groups are in `m`.
+    const at = (re: RegExp): boolean => {
+      const found = path.match(re);
+      if (found) m = found;
+      return found !== null;
+    };
     if (method === "GET" && path === "/gateway/bot") {
       reply(200, {
         url: this.gateway.url,
         shards: 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
-    } else if (method === "POST" && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+    } else if (method === "POST" && at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) {
       const token = m[2]!;
       const channel = this.tokenChannels.get(token) ?? IDS.channel;
       if (body?.type === 4 || body?.type === 5) {
@@ -280,21 +287,24 @@ export class DiscordStandIn extends EventEmitter {
           reply(200, { interaction: { id: m[1], type: 2 }, resource: { type: body.type, message: msg } });
         else reply(204);
       } else reply(204);
-    } else if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
+    } else if (at(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/)) {
       const id = this.originals.get(m[2]!);
       const msg = id ? this.messages.get(id) : null;
-      if (!msg) return reply(404, { code: 10008, message: "Unknown Message" });
+      if (!msg) {
+        reply(404, { code: 10008, message: "Unknown Message" });
+        return;
+      }
       if (method === "PATCH") Object.assign(msg, { ...body, edited_timestamp: new Date().toISOString() });
       reply(200, msg);
-    } else if (method === "POST" && (m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/))) {
+    } else if (method === "POST" && at(/^\/webhooks\/(\d+)\/([^/]+)$/)) {
       reply(200, this.message(this.tokenChannels.get(m[2]!) ?? IDS.channel, body));
-    } else if (method === "GET" && (m = path.match(/^\/channels\/(\d+)$/))) {
+    } else if (method === "GET" && at(/^\/channels\/(\d+)$/)) {
       const channel = m[1] === IDS.channel ? this.channel() : this.threads.get(m[1]!);
       if (channel) reply(200, channel);
       else reply(404, { code: 10003, message: "Unknown Channel" });
-    } else if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+    } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages$/)) {
       reply(200, this.message(m[1]!, body));
-    } else if (method === "POST" && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) {
+    } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) {
       const thread = {
         id: m[2],
         type: 11,
@@ -317,16 +327,16 @@ export class DiscordStandIn extends EventEmitter {
       this.threads.set(thread.id!, thread);
       reply(201, thread);
       this.gateway.dispatch("THREAD_CREATE", { ...thread, newly_created: true });
-    } else if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+    } else if (at(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) {
       const scope = m[2] ?? "global";
       if (method === "GET") reply(200, this.commands.get(scope) ?? []);
       else if (method === "PUT") {
         const stored = (body as any[]).map((c) => ({
           ...c,
           id: this.id(),
-          application_id: m![1],
+          application_id: m[1],
           version: this.id(),
-          ...(m![2] ? { guild_id: m![2] } : {}),
+          ...(m[2] ? { guild_id: m[2] } : {}),
           default_member_permissions: c.default_member_permissions ?? null,
           type: c.type ?? 1,
           nsfw: c.nsfw ?? false,
