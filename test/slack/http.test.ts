@@ -118,7 +118,7 @@ describe("Slack over HTTP (real Bolt receiver, loopback Web API)", () => {
   });
 
   it("refuses an oversized request with 413", async () => {
-    const huge = slashCommand("search " + "x".repeat(1_500_000), { responseUrl: h.api.responseUrl("huge") });
+    const huge = slashCommand(`search ${"x".repeat(1_500_000)}`, { responseUrl: h.api.responseUrl("huge") });
     const res = await sendToSlackApp(h.url, huge, { secret: SECRET });
     expect(res.status).toBe(413);
     const ok = slashCommand("help", { responseUrl: h.api.responseUrl("after-huge"), user: "U3" });
