@@ -105,7 +105,15 @@ describe("discord register", () => {
     expect(noToken.stderr).toMatch(/DISCORD_TOKEN is not.*\[E_CONFIG_INVALID\]/);
     let stderr = "";
     const code = await main(["discord", "unregister"], {
-      io: { stdout: () => {}, stderr: (t) => void (stderr += t), isTTY: false, env: {}, cwd: process.cwd() },
+      io: {
+        stdout: () => {},
+        stderr: (t) => {
+          stderr += t;
+        },
+        isTTY: false,
+        env: {},
+        cwd: process.cwd(),
+      },
       logger: silentLogger(),
       commands: [discordRegisterCommand],
     });
