@@ -1,13 +1,19 @@
 /**
- * The related-papers index: each paper as a sparse TF-IDF vector of its strongest terms
- * (unit length), and an inverted index over those terms. A query walks only the postings of the
- * paper's own terms and accumulates dot products, so it costs the same on 100k papers as a scan
- * of a few thousand. Papers can be added or replaced one by one; weights are recomputed in full
- * only when enough of the archive changed for the old idf to drift.
+ * The related-papers index: each paper as a sparse TF-IDF vector of its strongest terms (unit
+ * length), and an inverted index over those terms. A query walks only the postings of the paper's
+ * own terms and accumulates dot products; each term's list is cut to its heaviest entries, so a
+ * query costs the same on 100k papers as on a few thousand. Papers can be added or replaced one
+ * by one; weights are recomputed in full only when enough of the archive changed for the old idf
+ * to drift.
+ *
+ * Everything per paper lives in flat typed arrays (see `columns.ts`): a 100k archive is a few
+ * dozen arrays, not a few hundred thousand small objects.
  */
-import { matchKey } from "../digest/normalize.js";
-import { paperTermCounts } from "../text/terms.js";
-import { Postings } from "./postings.js";
+import { createHash } from "node:crypto";
+import { topK } from "../search/top-k.js";
+import { termOf, words } from "../text/terms.js";
+import { ensure } from "./columns.js";
+import { buildImpactLists, type ImpactLists, NO_LISTS, Postings } from "./postings.js";
 
 export interface IndexDoc {
   pk: number;
@@ -32,45 +38,64 @@ export interface RelatedIndexOptions {
   duplicateCosine?: number;
   /** Share of the archive changed since the last full weighting that triggers a new one. */
   reweightShare?: number;
+  /** Entries kept per term (the heaviest); Infinity walks every paper that holds the term. */
+  maxPostings?: number;
 }
 
-interface Slot {
-  pk: number;
-  id: string;
-  title: string;
-  date: string;
-  /** Same text, same paper: the normalized abstract (or title when there is no abstract). */
-  key: string;
-  alive: boolean;
-  termIds: Uint32Array;
-  counts: Float32Array;
-  vecTerms: Uint32Array;
-  vecWeights: Float32Array;
-}
-
-const EMPTY_U32 = new Uint32Array(0);
-const EMPTY_F32 = new Float32Array(0);
+/** Title words count twice: a title names the subject. */
+const TITLE_WEIGHT = 2;
+const MAX_TF = 65_535;
+const MAX_CACHED_WORDS = 300_000;
 
 export class RelatedIndex {
   private readonly topTerms: number;
   private readonly duplicateCosine: number;
   private readonly reweightShare: number;
+  private readonly maxPostings: number;
+
   private readonly termIds = new Map<string, number>();
+  /** Word as written → term id (-1: no term); one lookup per word instead of stem + id. */
+  private wordIds = new Map<string, number>();
   private df = new Int32Array(1024);
-  private readonly slots: Slot[] = [];
+  /** Per term id: the last slot that counted it, and where in that slot's list. */
+  private seenIn = new Int32Array(1024).fill(-1);
+  private seenAt = new Uint32Array(1024);
+
+  private slots = 0;
+  private pks = new Int32Array(1024);
+  private alive = new Uint8Array(1024);
+  private readonly ids: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly dates: string[] = [];
+  /** Same abstract (as terms), same paper: 48 bits of its hash, so duplicates are left out. */
+  private keys = new Float64Array(1024);
   private readonly slotOfPk = new Map<number, number>();
-  private postings: Postings[] = [];
   private live = 0;
-  /** Slots added since the last weighting, and how many since the last full one. */
+
+  /** Term counts of slot s: [termStart[s], termStart[s + 1]) in termPool/tfPool. */
+  private termStart = new Uint32Array(1025);
+  private termPool = new Uint32Array(1 << 16);
+  private tfPool = new Uint16Array(1 << 16);
+
+  /** Vector of slot s: vecLength[s] entries from s * topTerms. */
+  private vecLength = new Uint8Array(1024);
+  private vecTerms = new Uint32Array(0);
+  private vecWeights = new Float32Array(0);
+
+  private lists: ImpactLists = NO_LISTS;
+  /** Postings of the papers vectorized since the last full weighting, by term id. */
+  private tails: (Postings | undefined)[] = [];
   private pending: number[] = [];
   private changedSinceFull = 0;
   private weightedOnce = false;
-  private scores = new Float32Array(0);
+  private scores = new Float64Array(0);
+  private touched = new Int32Array(0);
 
   constructor(options: RelatedIndexOptions = {}) {
-    this.topTerms = options.topTerms ?? 40;
+    this.topTerms = Math.min(255, options.topTerms ?? 40);
     this.duplicateCosine = options.duplicateCosine ?? 0.98;
     this.reweightShare = options.reweightShare ?? 0.1;
+    this.maxPostings = options.maxPostings ?? 8_000;
   }
 
   get size(): number {
@@ -86,76 +111,136 @@ export class RelatedIndex {
     for (const doc of docs) {
       const old = this.slotOfPk.get(doc.pk);
       if (old !== undefined) this.remove(old);
-      const counts = paperTermCounts(doc.title, doc.abstract);
-      const ids = new Uint32Array(counts.size);
-      const tf = new Float32Array(counts.size);
-      let i = 0;
-      for (const [term, n] of counts) {
-        const id = this.termId(term);
-        this.df[id] = (this.df[id] ?? 0) + 1;
-        ids[i] = id;
-        tf[i] = n;
-        i++;
-      }
-      const slot = this.slots.length;
-      this.slots.push({
-        pk: doc.pk,
-        id: doc.id,
-        title: doc.title,
-        date: doc.date,
-        key: matchKey(doc.abstract) || matchKey(doc.title),
-        alive: true,
-        termIds: ids,
-        counts: tf,
-        vecTerms: EMPTY_U32,
-        vecWeights: EMPTY_F32,
-      });
-      this.slotOfPk.set(doc.pk, slot);
-      this.pending.push(slot);
-      this.live++;
-      this.changedSinceFull++;
+      this.add(doc);
     }
   }
 
   /** The `limit` papers most similar to paper `pk`, best first; the paper and its duplicates left out. */
   related(pk: number, limit: number): RelatedHit[] {
     this.weigh();
-    const qSlot = this.slotOfPk.get(pk);
-    if (qSlot === undefined || limit <= 0) return [];
-    const q = this.slots[qSlot] as Slot;
-    if (this.scores.length < this.slots.length) this.scores = new Float32Array(this.slots.length * 1.25 + 16);
-    const scores = this.scores;
-    const touched: number[] = [];
-    for (let i = 0; i < q.vecTerms.length; i++) {
-      const list = this.postings[q.vecTerms[i] as number];
-      if (!list) continue;
-      const qw = q.vecWeights[i] as number;
-      const { slots, weights, length } = list;
-      for (let j = 0; j < length; j++) {
-        const s = slots[j] as number;
-        if (scores[s] === 0) touched.push(s);
-        scores[s] = (scores[s] as number) + qw * (weights[j] as number);
+    const q = this.slotOfPk.get(pk);
+    if (q === undefined || limit <= 0) return [];
+    if (this.scores.length < this.slots) {
+      this.scores = new Float64Array(this.slots + (this.slots >> 2) + 16);
+      this.touched = new Int32Array(this.scores.length);
+    }
+    const { scores, touched } = this;
+    const { offsets, slots, weights } = this.lists;
+    let count = 0;
+    for (let i = q * this.topTerms, end = i + (this.vecLength[q] as number); i < end; i++) {
+      const term = this.vecTerms[i] as number;
+      const qw = this.vecWeights[i] as number;
+      if (term + 1 < offsets.length) {
+        for (let j = offsets[term] as number, stop = offsets[term + 1] as number; j < stop; j++) {
+          const s = slots[j] as number;
+          if (scores[s] === 0) touched[count++] = s;
+          scores[s] = (scores[s] as number) + qw * (weights[j] as number);
+        }
+      }
+      const tail = this.tails[term];
+      if (tail) {
+        for (let j = 0; j < tail.length; j++) {
+          const s = tail.slots[j] as number;
+          if (scores[s] === 0) touched[count++] = s;
+          scores[s] = (scores[s] as number) + qw * (tail.weights[j] as number);
+        }
       }
     }
-    // Bounded insertion: limit is small, touched can be tens of thousands.
-    const best: { slot: number; score: number }[] = [];
-    for (const s of touched) {
+    // Leave out the paper itself, its duplicates and replaced versions, then keep the best few.
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const s = touched[i] as number;
       const score = scores[s] as number;
-      scores[s] = 0;
-      if (s === qSlot || (best.length === limit && score <= (best[limit - 1] as { score: number }).score)) {
-        continue;
-      }
-      const other = this.slots[s] as Slot;
-      if (!other.alive || other.pk === pk || score > this.duplicateCosine || other.key === q.key) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
-      best.splice(at, 0, { slot: s, score });
-      if (best.length > limit) best.pop();
+      const ok =
+        s !== q && this.alive[s] === 1 && score <= this.duplicateCosine && this.keys[s] !== this.keys[q];
+      if (ok) touched[kept++] = s;
+      else scores[s] = 0;
     }
-    return best.map(({ slot, score }) => {
-      const p = this.slots[slot] as Slot;
-      return { pk: p.pk, id: p.id, title: p.title, date: p.date, score: Math.round(score * 1000) / 1000 };
-    });
+    const best = topK(
+      limit,
+      touched,
+      kept,
+      (s) => scores[s] as number,
+      (a, sa, b, sb) => sa > sb || (sa === sb && a < b),
+    );
+    for (let i = 0; i < kept; i++) scores[touched[i] as number] = 0;
+    return best.map(({ sid, score }) => ({
+      pk: this.pks[sid] as number,
+      id: this.ids[sid] as string,
+      title: this.titles[sid] as string,
+      date: this.dates[sid] as string,
+      score: Math.round(score * 1000) / 1000,
+    }));
+  }
+
+  private add(doc: IndexDoc): void {
+    const slot = this.slots++;
+    this.pks = ensure(this.pks, this.slots);
+    this.alive = ensure(this.alive, this.slots);
+    this.vecLength = ensure(this.vecLength, this.slots);
+    this.termStart = ensure(this.termStart, this.slots + 1);
+    this.pks[slot] = doc.pk;
+    this.alive[slot] = 1;
+    this.vecLength[slot] = 0;
+    this.ids.push(doc.id);
+    this.titles.push(doc.title);
+    this.dates.push(doc.date);
+    const afterTitle = this.countWords(words(doc.title), TITLE_WEIGHT, slot, this.termStart[slot] as number);
+    const titleSequence = this.sequence.slice(0, this.sequenceLength);
+    const end = this.countWords(words(doc.abstract), 1, slot, afterTitle);
+    this.termStart[slot + 1] = end;
+    // The abstract's terms in order (the title's when there is no abstract) identify the text.
+    const key = this.sequenceLength ? this.sequence.subarray(0, this.sequenceLength) : titleSequence;
+    this.keys = ensure(this.keys, this.slots);
+    this.keys[slot] = createHash("sha1").update(key).digest().readUIntBE(0, 6);
+    this.slotOfPk.set(doc.pk, slot);
+    this.pending.push(slot);
+    this.live++;
+    this.changedSinceFull++;
+  }
+
+  /** The terms of the last text counted, in order (a scratch buffer). */
+  private sequence = new Uint32Array(4096);
+  private sequenceLength = 0;
+
+  /** Adds the words' terms to slot's counts, from `end` in the pools; returns the new end. */
+  private countWords(list: readonly string[], weight: number, slot: number, end: number): number {
+    this.sequence = ensure(this.sequence, list.length);
+    this.termPool = ensure(this.termPool, end + list.length);
+    this.tfPool = ensure(this.tfPool, end + list.length);
+    // Each word can be a new term: grow the per-term arrays now, as the loop holds them.
+    this.reserveTerms(this.termIds.size + list.length);
+    const { sequence, termPool, tfPool, seenIn, seenAt, df } = this;
+    let length = 0;
+    for (const word of list) {
+      const id = this.wordId(word);
+      if (id < 0) continue;
+      sequence[length++] = id;
+      if (seenIn[id] !== slot) {
+        seenIn[id] = slot;
+        seenAt[id] = end;
+        termPool[end] = id;
+        tfPool[end] = 0;
+        df[id] = (df[id] as number) + 1;
+        end++;
+      }
+      const at = seenAt[id] as number;
+      tfPool[at] = Math.min(MAX_TF, (tfPool[at] as number) + weight);
+    }
+    this.sequenceLength = length;
+    return end;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      const term = termOf(word);
+      id = term === null ? -1 : this.termId(term);
+      // Bounded like the stem cache: an archive's spellings keep growing, the cache must not.
+      if (this.wordIds.size >= MAX_CACHED_WORDS) this.wordIds = new Map();
+      this.wordIds.set(word, id);
+    }
+    return id;
   }
 
   private termId(term: string): number {
@@ -163,21 +248,28 @@ export class RelatedIndex {
     if (id === undefined) {
       id = this.termIds.size;
       this.termIds.set(term, id);
-      if (id >= this.df.length) {
-        const df = new Int32Array(this.df.length * 2);
-        df.set(this.df);
-        this.df = df;
-      }
+      this.reserveTerms(id + 1);
     }
     return id;
   }
 
+  private reserveTerms(count: number): void {
+    if (count <= this.df.length) return;
+    this.df = ensure(this.df, count);
+    const seenIn = new Int32Array(this.df.length).fill(-1);
+    seenIn.set(this.seenIn);
+    this.seenIn = seenIn;
+    this.seenAt = ensure(this.seenAt, this.df.length);
+  }
+
   private remove(slot: number): void {
-    const s = this.slots[slot] as Slot;
-    if (!s.alive) return;
-    s.alive = false;
-    for (const id of s.termIds) this.df[id] = (this.df[id] as number) - 1;
-    this.slotOfPk.delete(s.pk);
+    if (!this.alive[slot]) return;
+    this.alive[slot] = 0;
+    for (let i = this.termStart[slot] as number; i < (this.termStart[slot + 1] as number); i++) {
+      const id = this.termPool[i] as number;
+      this.df[id] = (this.df[id] as number) - 1;
+    }
+    this.slotOfPk.delete(this.pks[slot] as number);
     this.live--;
     this.changedSinceFull++;
   }
@@ -185,41 +277,88 @@ export class RelatedIndex {
   /** Brings vectors and postings up to date: only the new papers, or all when idf drifted. */
   private weigh(): void {
     if (this.pending.length === 0) return;
+    this.vecTerms = ensure(this.vecTerms, this.slots * this.topTerms);
+    this.vecWeights = ensure(this.vecWeights, this.slots * this.topTerms);
     const full = !this.weightedOnce || this.changedSinceFull > this.reweightShare * this.live;
     if (full) {
-      this.postings = [];
-      for (let s = 0; s < this.slots.length; s++) if ((this.slots[s] as Slot).alive) this.vectorize(s);
+      for (let s = 0; s < this.slots; s++) if (this.alive[s]) this.vectorize(s);
+      this.lists = buildImpactLists(
+        this.termIds.size,
+        this.slots,
+        this.topTerms,
+        this.vecLength,
+        this.vecTerms,
+        this.vecWeights,
+        (s) => this.alive[s] === 1,
+        this.maxPostings,
+      );
+      this.tails = [];
       this.changedSinceFull = 0;
       this.weightedOnce = true;
     } else {
-      for (const s of this.pending) if ((this.slots[s] as Slot).alive) this.vectorize(s);
+      for (const s of this.pending) {
+        if (!this.alive[s]) continue;
+        this.vectorize(s);
+        for (let i = s * this.topTerms, end = i + (this.vecLength[s] as number); i < end; i++) {
+          const term = this.vecTerms[i] as number;
+          let tail = this.tails[term];
+          if (!tail) {
+            tail = new Postings();
+            this.tails[term] = tail;
+          }
+          tail.push(s, this.vecWeights[i] as number);
+        }
+      }
     }
     this.pending = [];
   }
 
+  private scratch = new Float64Array(256);
+  private sorted = new Float64Array(256);
+
+  /** The slot's `topTerms` strongest terms by TF-IDF, unit length (ties: lower term id). */
   private vectorize(slot: number): void {
-    const s = this.slots[slot] as Slot;
+    const from = this.termStart[slot] as number;
+    const m = (this.termStart[slot + 1] as number) - from;
+    if (this.scratch.length < m) {
+      this.scratch = new Float64Array(m * 2);
+      this.sorted = new Float64Array(m * 2);
+    }
+    const w = this.scratch;
     const n = this.live;
-    const entries: { id: number; w: number }[] = [];
-    for (let i = 0; i < s.termIds.length; i++) {
-      const id = s.termIds[i] as number;
+    for (let i = 0; i < m; i++) {
+      const id = this.termPool[from + i] as number;
       const idf = Math.log((1 + n) / (1 + (this.df[id] as number))) + 1;
-      entries.push({ id, w: (1 + Math.log(s.counts[i] as number)) * idf });
+      w[i] = (1 + Math.log(this.tfPool[from + i] as number)) * idf;
     }
-    // Ties broken by term id so the same archive always gives the same vectors.
-    entries.sort((a, b) => b.w - a.w || a.id - b.id);
-    const kept = entries.slice(0, this.topTerms);
-    const norm = Math.hypot(...kept.map((e) => e.w)) || 1;
-    s.vecTerms = Uint32Array.from(kept.map((e) => e.id));
-    s.vecWeights = Float32Array.from(kept.map((e) => e.w / norm));
-    for (let i = 0; i < kept.length; i++) {
-      const id = s.vecTerms[i] as number;
-      let list = this.postings[id];
-      if (!list) {
-        list = new Postings();
-        this.postings[id] = list;
-      }
-      list.push(slot, s.vecWeights[i] as number);
+    const k = Math.min(this.topTerms, m);
+    let threshold = Number.NEGATIVE_INFINITY;
+    if (m > k) {
+      const sorted = this.sorted.subarray(0, m);
+      sorted.set(w.subarray(0, m));
+      sorted.sort();
+      threshold = sorted[m - k] as number;
     }
+    const base = slot * this.topTerms;
+    let length = 0;
+    const ties: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const wi = w[i] as number;
+      if (wi > threshold) {
+        this.vecTerms[base + length] = this.termPool[from + i] as number;
+        this.vecWeights[base + length++] = wi;
+      } else if (wi === threshold) ties.push(i);
+    }
+    ties.sort((a, b) => (this.termPool[from + a] as number) - (this.termPool[from + b] as number));
+    for (let t = 0; t < ties.length && length < k; t++) {
+      const i = ties[t] as number;
+      this.vecTerms[base + length] = this.termPool[from + i] as number;
+      this.vecWeights[base + length++] = w[i] as number;
+    }
+    let norm = 0;
+    for (let i = 0; i < length; i++) norm += (this.vecWeights[base + i] as number) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < length; i++) this.vecWeights[base + i] = (this.vecWeights[base + i] as number) / norm;
+    this.vecLength[slot] = length;
   }
 }

@@ -10,11 +10,15 @@ import { readableLatex } from "../digest/normalize.js";
 const STOPWORDS = new Set<string>([...eng, "also", "via", "however", "thus", "can", "may", "us"]);
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Text that `readableLatex` or the command stripping below could change. */
+const LATEX_HINT = /\\|url\{|``|''/;
 // A 200 KB abstract should cost like a long one, not stall a reply: terms past this are noise.
 const MAX_CHARS = 50_000;
 
 /** Text without URLs and LaTeX markup, for matching and for display in labels. */
 export function plainText(text: string): string {
+  // Most abstracts hold no LaTeX: skip its dozen rewrites (the same result, a third of the cost).
+  if (!LATEX_HINT.test(text)) return text.replace(URL, " ").replace(/[{}$^_~]/g, " ");
   return readableLatex(text)
     .replace(URL, " ")
     .replace(/\\[a-zA-Z]+\*?/g, " ")
@@ -40,11 +44,16 @@ export function termOf(word: string): string | null {
   return stem;
 }
 
+/** The words of a text as written (before `termOf`), in order: for callers that cache per word. */
+export function words(text: string): string[] {
+  return plainText(text.slice(0, MAX_CHARS)).match(WORD) ?? [];
+}
+
 /** The terms of a text, in order, repeats kept. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const m of plainText(text.slice(0, MAX_CHARS)).matchAll(WORD)) {
-    const t = termOf(m[0]);
+  for (const word of words(text)) {
+    const t = termOf(word);
     if (t) out.push(t);
   }
   return out;
