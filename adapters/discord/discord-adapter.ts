@@ -121,6 +121,7 @@ export class DiscordAdapter implements Adapter {
       ),
     );
     c.rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status === 429) this.options.onRateLimited?.();
       if (response.status === 429)
         this.logger.warn(
           { route: request.route, method: request.method, retryAfter: response.headers.get("retry-after") },

@@ -28,6 +28,8 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   register?: { guildId?: string } | false;
   /** An answer slower than this is acknowledged with deferReply() first; 0 always defers. Default DEFER_AFTER_MS. */
   deferAfterMs?: number;
+  /** Called when Discord answers 429 (discord.js waits and retries); serve counts them. */
+  onRateLimited?: () => void;
   /** REST request timeout; default 15 s. */
   restTimeoutMs?: number;
 }

@@ -3,6 +3,8 @@
  * and Discord factories are added here by their owners; a platform enabled without a factory is
  * refused at start rather than silently not served.
  */
+
+import type { CustomRoute } from "@slack/bolt";
 import type { Config } from "../../config/schema.js";
 import type { Adapter } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
@@ -11,7 +13,12 @@ import type { CliIO } from "../../src/cli/io.js";
 import type { Clock } from "../../src/clock.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import type { Metrics } from "../../src/ops/metrics.js";
 import { ConsoleAdapter } from "../console/console-adapter.js";
+import { createDiscordAdapter } from "../discord/discord-adapter.js";
+import { discordOptionsFromEnv } from "../discord/options.js";
+import { slackOptionsFromEnv } from "../slack/options.js";
+import { createSlackAdapter } from "../slack/slack-adapter.js";
 
 export interface AdapterDeps {
   config: Config;
@@ -19,6 +26,9 @@ export interface AdapterDeps {
   clock: Clock;
   logger: Logger;
   io: CliIO;
+  metrics?: Metrics;
+  /** HTTP routes to serve beside Slack's /slack/events on the same port (/healthz, /metrics). */
+  customRoutes?: CustomRoute[];
 }
 
 export type AdapterFactory = (deps: AdapterDeps) => Adapter;
@@ -33,6 +43,33 @@ export const ADAPTER_FACTORIES: Partial<Record<Platform, AdapterFactory>> = {
       isTTY: io.isTTY,
       user: io.env.USER ?? "you",
     }),
+  slack: ({ bot, clock, logger, io, config, metrics, customRoutes }) =>
+    createSlackAdapter(bot, {
+      ...slackOptionsFromEnv(io.env),
+      port: config.http.port,
+      logger: logger.child({ adapter: "slack" }),
+      clock,
+      customRoutes: customRoutes ?? [],
+      onRateLimited: () => metrics?.platformRateLimited("slack"),
+    }),
+  discord: ({ bot, clock, logger, io, config, metrics }) => {
+    const connection = discordOptionsFromEnv(io.env);
+    if (!connection) {
+      throw new ConfigError(
+        ErrorCode.ConfigInvalid,
+        "discord.enabled is true but DISCORD_TOKEN and DISCORD_APPLICATION_ID are not set; set them in the environment",
+        { key: "discord.enabled" },
+      );
+    }
+    return createDiscordAdapter(bot, {
+      ...connection,
+      logger: logger.child({ adapter: "discord" }),
+      clock,
+      threadMessages: config.discord.threadMessages,
+      ...(config.discord.guildId ? { register: { guildId: config.discord.guildId } } : {}),
+      onRateLimited: () => metrics?.platformRateLimited("discord"),
+    });
+  },
 };
 
 /** The platforms the config turns on, in a stable order. */

@@ -3,6 +3,8 @@
  * enables and the roundup scheduler, and runs until SIGTERM or SIGINT, then stops everything once,
  * within `shutdown.deadlineMs`.
  */
+
+import type { Server } from "node:http";
 import { resolve } from "node:path";
 import { loadConfig } from "../../config/load.js";
 import type { Config } from "../../config/schema.js";
@@ -10,13 +12,17 @@ import type { Adapter } from "../../src/bot/adapter.js";
 import { Bot } from "../../src/bot/bot.js";
 import type { Command, CommandContext } from "../../src/cli/command.js";
 import { createSource } from "../../src/fetch/create-source.js";
+import { createLogger } from "../../src/logger.js";
+import { lastRoundupsFrom } from "../../src/ops/health.js";
+import { type OpsRoutes, opsCustomRoutes, startOpsServer } from "../../src/ops/http-server.js";
+import { Metrics } from "../../src/ops/metrics.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { ADAPTER_FACTORIES, type AdapterFactory, createAdapters } from "./adapters.js";
 
 /** What delivers stop signals: the process, or an emitter in tests. */
 export interface SignalSource {
-  once(signal: "SIGTERM" | "SIGINT", listener: () => void): unknown;
+  on(signal: "SIGTERM" | "SIGINT", listener: () => void): unknown;
   off(signal: "SIGTERM" | "SIGINT", listener: () => void): unknown;
 }
 
@@ -24,7 +30,18 @@ export interface ServeDeps {
   signals?: SignalSource;
   factories?: Partial<Record<Adapter["platform"], AdapterFactory>>;
   /** Called once everything has started (tests wait on it instead of sleeping). */
-  onReady?: (running: { scheduler: Scheduler | null; adapters: Adapter[] }) => void;
+  onReady?: (running: {
+    scheduler: Scheduler | null;
+    adapters: Adapter[];
+    bot: Bot;
+    metrics: Metrics;
+    /** The port of /healthz and /metrics (and Slack's /slack/events in HTTP mode). */
+    port: number | null;
+  }) => void;
+  /** Called when a second signal arrives during shutdown; default: exit at once. */
+  exit?: (code: number) => void;
+  /** Host the HTTP endpoints listen on; default all interfaces. */
+  host?: string;
 }
 
 /** --db / PAPERBOY_DB win; else the config's storage.db; else the CLI default. */
@@ -34,18 +51,32 @@ function databasePath(ctx: CommandContext, config: Config): string {
   return resolve(ctx.io.cwd, config.storage.db);
 }
 
-function untilSignal(signals: SignalSource): Promise<string> {
-  return new Promise((done) => {
-    const onTerm = () => finish("SIGTERM");
-    const onInt = () => finish("SIGINT");
-    const finish = (name: string) => {
+/**
+ * The first SIGTERM/SIGINT asks for a graceful stop; any later one means "now" (the operator has
+ * stopped waiting). Listeners stay installed from start to finish so no signal is ever missed.
+ */
+function watchSignals(signals: SignalSource, exit: (code: number) => void) {
+  let seen = 0;
+  let requested!: (name: string) => void;
+  const stop = new Promise<string>((resolve) => {
+    requested = resolve;
+  });
+  const handler = (name: string) => () => {
+    seen += 1;
+    if (seen === 1) requested(name);
+    else exit(130);
+  };
+  const onTerm = handler("SIGTERM");
+  const onInt = handler("SIGINT");
+  signals.on("SIGTERM", onTerm);
+  signals.on("SIGINT", onInt);
+  return {
+    stop,
+    dispose() {
       signals.off("SIGTERM", onTerm);
       signals.off("SIGINT", onInt);
-      done(name);
-    };
-    signals.once("SIGTERM", onTerm);
-    signals.once("SIGINT", onInt);
-  });
+    },
+  };
 }
 
 /** Resolves with the work's result, or after `ms` (a stuck post must not hold shutdown forever). */
@@ -80,19 +111,49 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       });
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;
+      let opsServer: Server | null = null;
+      let draining = false;
+      const watcher = watchSignals(deps.signals ?? process, deps.exit ?? ((code) => process.exit(code)));
+      const metrics = new Metrics({ papers: () => engine.papers.count() });
+      // One JSON line per command for log collectors, whatever the log level.
+      const audit =
+        ctx.logger.level === "silent" ? ctx.logger : createLogger({ level: "info", name: "paperboy-audit" });
+      const bot = new Bot(engine, {
+        clock,
+        logger,
+        audit,
+        onCommand: (e) => metrics.commandDone(e),
+        rateLimits: { perUser: config.limits.perUser, perChannel: config.limits.perChannel },
+        deadlineMs: config.limits.deadlineMs,
+        defaultTime: config.schedule.defaultTime,
+        defaultTimezone: config.schedule.defaultTimezone,
+      });
+      const ops: OpsRoutes = {
+        metrics,
+        health: {
+          db: engine.db,
+          adapters,
+          lastRoundups: () => lastRoundupsFrom(engine.db),
+          draining: () => draining,
+        },
+      };
       try {
-        const bot = new Bot(engine, {
-          clock,
-          logger,
-          rateLimits: { perUser: config.limits.perUser, perChannel: config.limits.perChannel },
-          deadlineMs: config.limits.deadlineMs,
-          defaultTime: config.schedule.defaultTime,
-          defaultTimezone: config.schedule.defaultTimezone,
-        });
         adapters.push(
-          ...createAdapters({ config, bot, clock, logger, io: ctx.io }, deps.factories ?? ADAPTER_FACTORIES),
+          ...createAdapters(
+            { config, bot, clock, logger, io: ctx.io, metrics, customRoutes: opsCustomRoutes(ops) },
+            deps.factories ?? ADAPTER_FACTORIES,
+          ),
         );
         await Promise.all(adapters.map((a) => a.start()));
+        // In Slack's HTTP mode its receiver serves /healthz and /metrics on the same port.
+        const slack = adapters.find((a) => a.platform === "slack") as
+          | (Adapter & { port?: number; mode?: { transport: string } })
+          | undefined;
+        let port: number | null = slack?.mode?.transport === "http" ? (slack.port ?? null) : null;
+        if (port === null) {
+          opsServer = await startOpsServer(ops, config.http.port, deps.host);
+          port = (opsServer.address() as { port: number }).port;
+        }
         // The console also takes commands typed (or piped) while serving; EOF ends input, not serve.
         for (const a of adapters) {
           const interactive = a as Adapter & { run?: () => Promise<void> };
@@ -117,22 +178,52 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             logger,
             settings: { timezone: config.timezone, ...config.schedule },
           });
+          scheduler.on("posted", (e: { key: { platform: string } }) => metrics.post(e.key.platform, "sent"));
+          scheduler.on("post-failed", (e: { key: { platform: string } }) =>
+            metrics.post(e.key.platform, "failed"),
+          );
+          scheduler.on("gave-up", (e: { key: { platform: string } }) =>
+            metrics.post(e.key.platform, "failed"),
+          );
+          scheduler.on("fetched", () => metrics.fetch("ok"));
+          scheduler.on("not-published", () => metrics.fetch("not_published"));
+          scheduler.on("fetch-failed", () => metrics.fetch("failed"));
           scheduler.start();
         }
         logger.info(
-          { adapters: adapters.map((a) => a.platform), scheduler: Boolean(scheduler), db: engine.db.name },
+          {
+            adapters: adapters.map((a) => a.platform),
+            scheduler: Boolean(scheduler),
+            db: engine.db.name,
+            port,
+          },
           "serving",
         );
-        deps.onReady?.({ scheduler, adapters });
-        const signal = await untilSignal(deps.signals ?? process);
-        logger.info({ signal }, "stopping");
+        deps.onReady?.({ scheduler, adapters, bot, metrics, port });
+        const signal = await watcher.stop;
+        logger.info({ signal, inFlight: bot.pending() }, "stopping");
         return 0;
       } finally {
-        const stopping = Promise.allSettled([scheduler?.stop(), ...adapters.map((a) => a.stop())]);
+        // Stop taking new events, let what is in flight finish (up to the deadline), then close.
+        draining = true;
+        const stopping = (async () => {
+          await Promise.allSettled(adapters.map((a) => a.stop()));
+          await Promise.allSettled([scheduler?.stop(), bot.idle()]);
+        })();
         if ((await within(config.shutdown.deadlineMs, stopping)) === "timeout") {
-          logger.warn({ deadlineMs: config.shutdown.deadlineMs }, "shutdown deadline passed; closing anyway");
+          logger.warn(
+            { deadlineMs: config.shutdown.deadlineMs, inFlight: bot.pending() },
+            "shutdown deadline passed; closing anyway",
+          );
+        }
+        const server = opsServer as Server | null;
+        if (server) {
+          server.closeAllConnections();
+          await new Promise<void>((done) => server.close(() => done()));
         }
         engine.close();
+        watcher.dispose();
+        logger.info("stopped");
       }
     },
   };

@@ -23,6 +23,8 @@ export interface HandlerDeps extends DeliveryHooks {
   onDuplicate(id: string, retryNum: number | undefined): void;
   /** Told when a request's replies have all been delivered. */
   onHandled(kind: "command" | "mention" | "thread" | "action"): void;
+  /** Sees every Web API client used for answers (serve counts their 429s). */
+  watchClient?(client: webApi.WebClient): void;
 }
 
 /** Removes the leading @-mention(s) of the bot from a mention's text. */
@@ -49,6 +51,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     ctx: Context,
     target: Target,
   ) => {
+    deps.watchClient?.(target.client);
     const delivery = new Delivery({ ...target }, ctx, deps);
     try {
       await bot.respond(input, ctx, delivery.send);

@@ -28,11 +28,16 @@ export interface SlackAdapterOptions {
   stateSecret?: string;
   /** Extra HTTP routes on the same port (serve's /healthz and /metrics). */
   customRoutes?: CustomRoute[];
+  /** Called when Slack answers 429 (the call is retried after Retry-After); serve counts them. */
+  onRateLimited?: () => void;
   logger: Logger;
   clock: Clock;
 }
 
-export type SlackEnvOptions = Omit<SlackAdapterOptions, "logger" | "clock" | "customRoutes">;
+export type SlackEnvOptions = Omit<
+  SlackAdapterOptions,
+  "logger" | "clock" | "customRoutes" | "onRateLimited"
+>;
 
 /** The environment variables the adapter reads (the CLI contract's, plus OAuth's). */
 export const SLACK_ENV = {

@@ -69,6 +69,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       onFailure: (err) => this.noteFailure(err),
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
+      watchClient: (client) => this.watch(client),
     });
   }
 
@@ -204,9 +205,20 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
     let client = this.clients.get(token);
     if (!client) {
       client = new webApi.WebClient(token, this.built.clientOptions);
+      this.watch(client);
       this.clients.set(token, client);
     }
     return client;
+  }
+
+  private readonly watched = new WeakSet<webApi.WebClient>();
+
+  /** Counts the client's 429 answers once per client, whoever created it (Bolt or us). */
+  private watch(client: webApi.WebClient): void {
+    if (this.watched.has(client) || !this.options.onRateLimited) return;
+    this.watched.add(client);
+    const hook = this.options.onRateLimited;
+    client.on(webApi.WebClientEvent.RATE_LIMITED, () => hook());
   }
 
   private noteFailure(err: unknown): void {

@@ -54,6 +54,8 @@ export class Bot {
   private readonly deadlineMs: number;
   private readonly pageSize: number;
   private readonly defaults: { timezone: string; time: string };
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(engine: Paperboy, options: BotOptions) {
     this.engine = engine;
@@ -89,6 +91,27 @@ export class Bot {
 
   /** Handles one message (text) or a structured command; returns the replies. */
   async handle(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
+    this.inFlight++;
+    try {
+      return await this.handleCounted(input, ctx);
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
+  /** Commands being handled right now (graceful shutdown waits for them). */
+  pending(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves once no command is being handled. */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async handleCounted(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
     // Yield once so a deadline timer started by the caller is armed before any work runs.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const started = performance.now();

@@ -39,7 +39,7 @@ describe("paperboy doctor", () => {
       env: { SLACK_BOT_TOKEN: "xoxb-1234567890-abcdefghij", PORT: String(port) },
     });
     expect(r2.code).toBe(1);
-    const checks = r2.json().checks as { name: string; ok: boolean; fix?: string }[];
+    const checks = r2.json().checks as { name: string; ok: boolean; detail: string; fix?: string }[];
     const slack = checks.find((c) => c.name === "config" || c.name.startsWith("slack")) as {
       ok: boolean;
       detail: string;

@@ -16,6 +16,7 @@ function serve(
   clock: ManualClock,
   signals: EventEmitter,
   onReady: (s: Scheduler | null) => void,
+  exits: number[] = [],
 ) {
   let stdout = "";
   let stderr = "";
@@ -28,12 +29,19 @@ function serve(
         stderr += t;
       },
       isTTY: false,
-      env: {},
+      env: { PORT: "0" },
       cwd: process.cwd(),
     },
     clock,
     logger: silentLogger(),
-    commands: [createServeCommand({ signals, onReady: ({ scheduler }) => onReady(scheduler) })],
+    commands: [
+      createServeCommand({
+        signals,
+        host: "127.0.0.1",
+        exit: (code) => exits.push(code),
+        onReady: ({ scheduler }) => onReady(scheduler),
+      }),
+    ],
   });
   return { run, out: () => stdout, err: () => stderr };
 }
@@ -78,7 +86,6 @@ describe("paperboy serve", () => {
     const event = await posted;
     expect(event.late).toBe(false);
     signals.emit("SIGTERM");
-    signals.emit("SIGTERM"); // a second signal during shutdown changes nothing
     expect(await handle.run).toBe(0);
     expect(handle.err()).toBe("");
     const check = Paperboy.open({ dbPath: db, indexPath: null });
