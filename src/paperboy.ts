@@ -62,6 +62,7 @@ export class Paperboy {
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
   private readonly summaries = new Map<string, Summary>();
+  private readonly roundups = new Map<string, Roundup>();
 
   private constructor(db: Db, options: PaperboyOptions) {
     this.db = db;
@@ -160,6 +161,17 @@ export class Paperboy {
 
   /** Topics of one day's papers (or of a date range when `until` is given). */
   roundup(date: string, until?: string): Roundup {
+    // Topics cost up to a second for a week; the same day is asked for by every channel and button.
+    const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
+    const cached = this.roundups.get(key);
+    if (cached) return cached;
+    const fresh = this.computeRoundup(date, until);
+    this.roundups.set(key, fresh);
+    if (this.roundups.size > 32) this.roundups.delete(this.roundups.keys().next().value as string);
+    return fresh;
+  }
+
+  private computeRoundup(date: string, until?: string): Roundup {
     const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
     const papers = this.papers.byPks(pks);
     if (papers.length === 0) return { date, count: 0, topics: [] };
