@@ -1,15 +1,23 @@
 /**
- * Labels for clusters of papers, from the papers' own key phrases. A phrase scores by how many of
- * the cluster's papers use it (title uses count extra), how specific it is to the cluster against
- * the other papers (a class-based TF-IDF), and its length (two or three words read best). Labels
- * are unique across the topics; casing is the papers' own, in sentence case.
+ * Labels for clusters of papers, from the papers' own key phrases. A phrase scores by a class-based
+ * TF-IDF: how many of the topic's papers use it (title uses count extra) and how few papers outside
+ * the topic do. It then must read as a topic name (see `label-words.ts`): no generic phrase, no
+ * quantity as its last word, no judging first word; a field/method/task word as the last word
+ * scores extra. When the best phrase covers too little of its topic, a second phrase that covers
+ * other papers of it is joined: "Sparse attention & pruning". Labels never repeat a head word
+ * across the topics; casing is the papers' own, in sentence case.
  */
+import { GENERIC_PHRASES, MEASURE_HEADS, TOPIC_HEADS, TOPIC_WORDS, VAGUE_MODIFIERS } from "./label-words.js";
 import type { Phrase } from "./phrases.js";
 
 export const MIN_LABEL_WORDS = 2;
 export const MAX_LABEL_WORDS = 5;
+/** Below this share of the topic's papers, the best phrase gets a partner. */
+const COMBINE_BELOW = 0.5;
 
-const LENGTH_BONUS = [0, 1, 1.5, 1.4, 1.1];
+const LENGTH_FACTOR = [0, 0.7, 1, 1, 0.8];
+const TOPIC_HEAD_FACTOR = 1.6;
+const TITLE_WEIGHT = 0.5;
 
 // "Convolutional neural", "Multiple agentic": a phrase that ends on an adjective names no thing.
 const ADJECTIVE_END = /(?:ic|al|ive|ous|ble|ful|less|ary|ed)$/;
@@ -19,21 +27,38 @@ const NOUNS_LIKE_ADJECTIVES = new Set(
   initiative incentive primitive narrative derivative negative positive directive ensemble variable table
   trouble bubble diagnostic analytic rationale mechanic dynamic dynamics`.split(/\s+/),
 );
+// "9B VLM", "7B models": a model size is no topic.
+const SIZE_TOKEN = /^\d+(?:\.\d+)?[bmkt]$/i;
+const VERB_FORM = /^\p{L}+(?:izes|ises|ifies)$/iu;
+const VERBS = new Set(
+  "enhance enhances encode encodes compress compresses boost boosts reduce reduces rely relies yield yields scale scales".split(
+    " ",
+  ),
+);
 
 function endsOnNoun(form: string): boolean {
   const last = (form.split(/[\s-]/).pop() ?? "").toLowerCase();
   return (
     !ADJECTIVE_END.test(last) ||
     NOUNS_LIKE_ADJECTIVES.has(last) ||
-    /\p{Lu}/u.test(form.split(" ").pop() ?? "")
+    // An acronym or a name ("SAE", "ConvNeXt"); a capital that only starts the label does not count.
+    /^.+\p{Lu}/u.test(form.split(" ").pop() ?? "")
   );
 }
 
 interface Stat {
-  docs: number;
+  key: string;
+  words: number;
+  /** Members (indices into the day's papers) that use the phrase, and those with it in the title. */
+  docs: number[];
   titles: number;
   forms: string[];
-  words: number;
+}
+
+interface Candidate {
+  s: Stat;
+  head: string;
+  score: number;
 }
 
 /** Sentence case that keeps acronyms and mixed-case names ("LLM", "N:M", "ConvNeXt"). */
@@ -61,40 +86,107 @@ function mostCommonForm(forms: readonly string[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
-function clusterStats(
-  members: readonly number[],
-  phrases: readonly Map<string, Phrase>[],
-): Map<string, Stat> {
+function clusterStats(members: readonly number[], phrases: readonly Map<string, Phrase>[]): Stat[] {
   const stats = new Map<string, Stat>();
   for (const i of members) {
     for (const p of (phrases[i] as Map<string, Phrase>).values()) {
       let s = stats.get(p.key);
       if (!s) {
-        s = { docs: 0, titles: 0, forms: [], words: p.words };
+        s = { key: p.key, words: p.words, docs: [], titles: 0, forms: [] };
         stats.set(p.key, s);
       }
-      s.docs++;
+      s.docs.push(i);
       if (p.inTitle) s.titles++;
       s.forms.push(...p.forms);
     }
   }
-  return stats;
+  return [...stats.values()];
 }
 
-function phrasesWith(word: string, members: readonly number[], phrases: readonly Map<string, Phrase>[]) {
-  const found: { key: string; s: Stat; score: number }[] = [];
-  for (const i of members) {
-    for (const p of (phrases[i] as Map<string, Phrase>).values()) {
-      if (p.words < MIN_LABEL_WORDS || !p.key.split(" ").includes(word) || !endsOnNoun(p.forms[0] as string))
-        continue;
-      found.push({
-        key: p.key,
-        s: { docs: 1, titles: p.inTitle ? 1 : 0, forms: p.forms, words: p.words },
-        score: (p.inTitle ? 2 : 0) + p.forms.length,
-      });
-    }
+/** How well a phrase reads as a topic name: 0 when it cannot be one. */
+function nameQuality(s: Stat, form: string): number {
+  const words = s.key.split(" ");
+  const head = words.at(-1) as string;
+  const first = form.split(" ")[0] ?? "";
+  if (GENERIC_PHRASES.has(s.key) || MEASURE_HEADS.has(head) || !endsOnNoun(form)) return 0;
+  if (words.length > 1 && (VAGUE_MODIFIERS.has(words[0] as string) || SIZE_TOKEN.test(first))) return 0;
+  // One word names a topic only when it is a field or method noun as written ("pruning", not
+  // "prunes", which stems alike).
+  if (words.length === 1 && !TOPIC_WORDS.has(form.toLowerCase())) return 0;
+  // "Characterizes attention", "models enhance embedding": a verb inside reads as a sentence.
+  if (form.split(" ").some((w) => VERB_FORM.test(w) || VERBS.has(w.toLowerCase()))) return 0;
+  // "Overcoming user feedback", "Balancing understanding": a title's opening verb, not a name.
+  if (words.length > 1 && /^\p{Lu}?\p{Ll}+ing$/u.test(first) && !TOPIC_WORDS.has(first.toLowerCase()))
+    return 0;
+  // A generic phrase with one more word in front is still generic ("deep neural networks").
+  if (words.length > 2 && GENERIC_PHRASES.has(words.slice(1).join(" "))) return 0.3;
+  const topical = TOPIC_HEADS.has(head) || TOPIC_HEADS.has(words.slice(-2).join(" "));
+  return (LENGTH_FACTOR[words.length] ?? 0.8) * (topical ? TOPIC_HEAD_FACTOR : 1);
+}
+
+function rank(
+  members: readonly number[],
+  phrases: readonly Map<string, Phrase>[],
+  docFreq: ReadonlyMap<string, number>,
+  minDocs: number,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of clusterStats(members, phrases)) {
+    if (s.docs.length < minDocs) continue;
+    const quality = nameQuality(s, mostCommonForm(s.forms));
+    if (quality === 0) continue;
+    const coverage = (s.docs.length + TITLE_WEIGHT * s.titles) / members.length;
+    const exclusivity = s.docs.length / (docFreq.get(s.key) as number);
+    out.push({
+      s,
+      head: s.key.split(" ").at(-1) as string,
+      score: coverage * Math.sqrt(exclusivity) * quality,
+    });
   }
-  return found.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  return out.sort((a, b) => b.score - a.score || (a.s.key < b.s.key ? -1 : 1));
+}
+
+function wordCount(label: string): number {
+  return label.split(/\s+/).length;
+}
+
+/** "A & B", or "Sparse attention & training" when both start with the same word. */
+function join(a: Candidate, b: Candidate): string {
+  const fa = mostCommonForm(a.s.forms);
+  const fb = mostCommonForm(b.s.forms);
+  const wa = a.s.key.split(" ");
+  const wb = b.s.key.split(" ");
+  if (wa.length > 1 && wb.length > 1 && wa[0] === wb[0]) {
+    return `${fa} & ${fb.split(" ").slice(1).join(" ")}`;
+  }
+  return `${fa} & ${fb.charAt(0).toLowerCase() === fb.charAt(0) ? fb : lowerFirst(fb)}`;
+}
+
+function lowerFirst(form: string): string {
+  const first = form.split(" ")[0] as string;
+  // Keep acronyms and names ("LLM", "GUI"); lower an ordinary capitalized word.
+  return /^\p{Lu}[\p{Ll}-]*$/u.test(first) ? form.charAt(0).toLowerCase() + form.slice(1) : form;
+}
+
+/** A second phrase that names other papers of the topic than `a` does, if one reads well with it. */
+function partner(
+  a: Candidate,
+  ranked: readonly Candidate[],
+  usedHeads: ReadonlySet<string>,
+  size: number,
+): { label: string; b: Candidate } | null {
+  const covered = new Set(a.s.docs);
+  const aWords = new Set(a.s.key.split(" "));
+  for (const b of ranked) {
+    if (b === a || b.head === a.head || usedHeads.has(b.head) || b.s.words > 2) continue;
+    // "Sparse training & sparsity" says one thing twice: the partner must bring its own words.
+    if (b.s.key.split(" ").some((w) => [...aWords].some((x) => x.slice(0, 5) === w.slice(0, 5)))) continue;
+    const adds = b.s.docs.filter((d) => !covered.has(d)).length;
+    if (adds < Math.max(2, 0.15 * size) || b.score < 0.4 * a.score) continue;
+    const label = join(a, b);
+    if (wordCount(label) <= MAX_LABEL_WORDS) return { label, b };
+  }
+  return null;
 }
 
 /**
@@ -106,33 +198,40 @@ export function labelClusters(
   phrases: readonly Map<string, Phrase>[],
   fallback: (members: readonly number[]) => string,
 ): string[] {
-  const total = phrases.length;
   const docFreq = new Map<string, number>();
   for (const m of phrases) for (const key of m.keys()) docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
-  const used = new Set<string>();
+  const usedHeads = new Set<string>();
+  const usedLabels = new Set<string>();
   return clusters.map((members) => {
-    const stats = clusterStats(members, phrases);
-    const minDocs = members.length >= 3 ? 2 : 1;
-    const ranked = [...stats.entries()]
-      .filter(([, s]) => s.docs >= minDocs)
-      .map(([key, s]) => {
-        const coverage = (s.docs + 0.5 * s.titles) / members.length;
-        const specificity =
-          Math.log(1 + total / (docFreq.get(key) as number)) *
-          Math.sqrt(s.docs / (docFreq.get(key) as number));
-        return { key, s, score: coverage * specificity * (LENGTH_BONUS[s.words] ?? 1) };
-      })
-      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    const free = ranked.filter((r) => !used.has(r.key));
-    // Two to four words read as a topic; a single word ("agents") only names one when nothing else does.
-    const multi = free.filter((r) => r.s.words >= MIN_LABEL_WORDS && endsOnNoun(mostCommonForm(r.s.forms)));
-    const shared = multi.find((r) => r.s.docs >= 2 || members.length < 3);
-    const top = free.find((r) => r.s.words === 1 && r.s.docs >= 2);
-    // No phrase shared by two papers: the best phrase that holds the cluster's strongest word.
-    const pick = shared ?? (top && phrasesWith(top.key, members, phrases)[0]) ?? multi[0] ?? free[0];
-    const label = pick ? mostCommonForm(pick.s.forms) : fallback(members);
-    const key = pick?.key ?? label;
-    used.add(key);
+    const free = (minDocs: number) =>
+      rank(members, phrases, docFreq, minDocs).filter((c) => !usedHeads.has(c.head));
+    let ranked = free(members.length >= 3 ? 2 : 1);
+    // No good phrase shared by two papers: the best one of a single paper (titles count extra).
+    if (!ranked.some((c) => c.s.words >= MIN_LABEL_WORDS)) ranked = free(1);
+    const a = ranked.find((c) => c.s.words >= MIN_LABEL_WORDS) ?? ranked[0];
+    let label: string | null = null;
+    const heads: string[] = [];
+    if (a) {
+      const thin = a.s.docs.length / members.length < COMBINE_BELOW || a.s.words < MIN_LABEL_WORDS;
+      const pair = thin ? partner(a, ranked, usedHeads, members.length) : null;
+      if (pair) {
+        label = pair.label;
+        heads.push(a.head, pair.b.head);
+      } else if (a.s.words >= MIN_LABEL_WORDS) {
+        label = mostCommonForm(a.s.forms);
+        heads.push(a.head);
+      }
+    }
+    if (label === null || usedLabels.has(label.toLowerCase()))
+      label = uniqueFallback(fallback(members), usedLabels);
+    for (const h of heads) usedHeads.add(h);
+    usedLabels.add(label.toLowerCase());
     return label;
   });
+}
+
+function uniqueFallback(label: string, used: ReadonlySet<string>): string {
+  let out = label;
+  for (let n = 2; used.has(out.toLowerCase()); n++) out = `${label} (${n})`;
+  return out;
 }

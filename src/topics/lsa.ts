@@ -1,18 +1,61 @@
 /**
  * Latent semantic analysis from the papers' cosine matrix: the eigenvectors of X·Xᵀ (through
  * `ml-matrix`) give each paper's coordinates on the strongest `dims` directions of the TF-IDF
- * space. Papers that share no word but share neighbours end up close, and k-means runs on a few
+ * space. Papers that share no word but share neighbours end up close, and clustering runs on a few
  * dozen numbers per paper instead of a thousand.
+ *
+ * A day is decomposed exactly. A week (hundreds of papers) would cost seconds that way, and only
+ * the top few dozen directions are wanted: a randomized subspace iteration (Halko, Martinsson and
+ * Tropp 2011) finds them from a handful of n×(dims+10) products, QR steps and one small eigen
+ * decomposition, all `ml-matrix` calls. Its start is seeded, so results stay reproducible.
  */
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix, QrDecomposition } from "ml-matrix";
+
+/** Up to this many papers the full eigen decomposition is cheap (tens of ms). */
+const EXACT_UP_TO = 150;
+const OVERSAMPLE = 10;
+const POWER_STEPS = 3;
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Eigen {
+  values: number[];
+  /** Column i is the eigenvector of values[i]. */
+  vectors: Matrix;
+}
+
+function exact(g: Matrix): Eigen {
+  const evd = new EigenvalueDecomposition(g, { assumeSymmetric: true });
+  return { values: evd.realEigenvalues, vectors: evd.eigenvectorMatrix };
+}
+
+function randomized(g: Matrix, rank: number): Eigen {
+  const n = g.rows;
+  const random = seeded(7);
+  let q = Matrix.from1DArray(
+    n,
+    rank,
+    Array.from({ length: n * rank }, () => random() - 0.5),
+  );
+  for (let step = 0; step < POWER_STEPS; step++) q = new QrDecomposition(g.mmul(q)).orthogonalMatrix;
+  const small = q.transpose().mmul(g).mmul(q);
+  const evd = new EigenvalueDecomposition(small, { assumeSymmetric: true });
+  return { values: evd.realEigenvalues, vectors: q.mmul(evd.eigenvectorMatrix) };
+}
 
 export function lsaRows(sim: readonly Float64Array[], dims: number): number[][] {
   const n = sim.length;
-  const evd = new EigenvalueDecomposition(new Matrix(sim.map((r) => Array.from(r))), {
-    assumeSymmetric: true,
-  });
-  const values = evd.realEigenvalues;
-  const vectors = evd.eigenvectorMatrix;
+  const g = new Matrix(sim.map((r) => Array.from(r)));
+  const { values, vectors } = n <= EXACT_UP_TO ? exact(g) : randomized(g, Math.min(n, dims + OVERSAMPLE));
   const order = values
     .map((v, i) => ({ v, i }))
     .sort((a, b) => b.v - a.v || a.i - b.i)

@@ -88,6 +88,20 @@ function addPhrases(text: string, inTitle: boolean, into: Map<string, Phrase>): 
   flush();
 }
 
+/**
+ * The key of a phrase written out ("sparse attention" → its stems), as `Phrase.key`; null when a
+ * word of it never occurs in phrases (a stopword or a generic word).
+ */
+export function phraseKey(text: string): string | null {
+  const parts: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const key = isBreak(m[0]) ? null : wordKey(m[0]);
+    if (key === null) return null;
+    parts.push(key);
+  }
+  return parts.length ? parts.join(" ") : null;
+}
+
 /** Every key phrase of one paper (title and abstract). */
 export function paperPhrases(title: string, abstract: string): Map<string, Phrase> {
   const out = new Map<string, Phrase>();

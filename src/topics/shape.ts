@@ -15,8 +15,10 @@ export interface ShapeOptions {
   otherShare: number;
   /** Smallest topic kept; smaller ones are dissolved. */
   minSize: number;
-  /** Below this mean cosine to the other papers of its topic a paper is a straggler. */
+  /** Below this mean cosine to the other papers of its topic a paper is a straggler... */
   stragglerCosine: number;
+  /** ...and below this share of the median paper's. */
+  stragglerShareOfTypical: number;
 }
 
 export interface Shaped {
@@ -39,6 +41,12 @@ function splitInTwo(rows: number[][], members: number[]): number[][] {
   const labels = clusterK(sub, 2);
   const parts = groups(labels).map((g) => g.map((j) => members[j] as number));
   return parts.length === 2 ? parts : [members];
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 function largestFirst(clusters: number[][]): number[][] {
@@ -89,20 +97,26 @@ export function shapeClusters(
   };
   const candidates: { i: number; sim: number; topic: number }[] = homeless.map((i) => ({ i, ...nearest(i) }));
   // A straggler's mean cosine to the other papers of its topic is low: it shares little with them.
-  clusters = clusters.map((c) => {
-    const width = affinity[0]?.length ?? 0;
+  const width = affinity[0]?.length ?? 0;
+  const cohesion = clusters.map((c) => {
     const sum = new Array<number>(width).fill(0);
     for (const i of c) {
       const row = affinity[i] as number[];
       for (let j = 0; j < width; j++) sum[j] = (sum[j] as number) + (row[j] as number);
     }
-    return c.filter((i) => {
-      const sim = (dot(affinity[i] as number[], sum) - 1) / Math.max(1, c.length - 1);
-      if (sim >= o.stragglerCosine || c.length <= o.minSize) return true;
+    return c.map((i) => (dot(affinity[i] as number[], sum) - 1) / Math.max(1, c.length - 1));
+  });
+  // Broad topics (a week's) are less cohesive throughout: "low" is judged against the typical paper.
+  const typical = median(cohesion.flat());
+  const threshold = Math.min(o.stragglerCosine, o.stragglerShareOfTypical * typical);
+  clusters = clusters.map((c, t) =>
+    c.filter((i, m) => {
+      const sim = (cohesion[t] as number[])[m] as number;
+      if (sim >= threshold || c.length <= o.minSize) return true;
       candidates.push({ i, topic: nearest(i).topic, sim });
       return false;
-    });
-  });
+    }),
+  );
   // The loneliest go to Other, up to its cap; the rest join their nearest topic.
   candidates.sort((a, b) => a.sim - b.sim || a.i - b.i);
   const otherCap = Math.floor(o.otherShare * n);

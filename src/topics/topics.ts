@@ -37,7 +37,7 @@ export const MAX_OTHER_SHARE = 0.2;
 /** From this many papers on, topics are shaped in full (3–10 topics, "Other"). */
 export const FULL_ROUNDUP = 10;
 const LARGE_DAY = 30;
-const MAX_LSA_PAPERS = 150;
+const MAX_LINKAGE_PAPERS = 150;
 
 function titleFallback(papers: readonly TopicInput[]) {
   return (members: readonly number[]) => {
@@ -56,6 +56,8 @@ export interface TopicOptions {
   method?: "kmeans" | "agglomerative";
   /** Below this mean TF-IDF cosine to the rest of its topic a paper may go to "Other". */
   stragglerCosine?: number;
+  /** ...and below this share of the median paper's mean cosine to its topic. */
+  stragglerShare?: number;
 }
 
 /** LSA dimensions for n papers: about one per four papers, within [10, 40]. */
@@ -67,10 +69,11 @@ function lsaDims(n: number): number {
 function rawClusters(rows: number[][], o: TopicOptions): { space: number[][]; labels: number[] } {
   const n = rows.length;
   if (n <= 3 || (rows[0]?.length ?? 0) === 0) return { space: rows, labels: rows.map(() => 0) };
-  // Past a few days of papers the eigen-decomposition costs seconds and the TF-IDF space groups as well.
-  const lsa = (o.space ?? (n <= MAX_LSA_PAPERS ? "lsa" : "tfidf")) === "lsa";
+  const lsa = (o.space ?? "lsa") === "lsa";
   const space = lsa ? lsaRows(similarities(rows), o.dims ?? lsaDims(n)) : rows;
-  const method = o.method ?? "agglomerative";
+  // Average linkage follows a day's uneven topics; over a range it chains into two giant groups
+  // (113 and 107 of 350 papers), where k-means keeps topics of comparable breadth.
+  const method = o.method ?? (n <= MAX_LINKAGE_PAPERS ? "agglomerative" : "kmeans");
   const [minK, maxK] =
     n < FULL_ROUNDUP
       ? [2, Math.min(3, Math.floor(n / 2))]
@@ -92,6 +95,7 @@ export function groupTopics(papers: readonly TopicInput[], options: TopicOptions
     otherShare: full ? MAX_OTHER_SHARE : 0,
     minSize: full ? Math.max(2, Math.round(0.03 * n)) : 1,
     stragglerCosine: options.stragglerCosine ?? 0.08,
+    stragglerShareOfTypical: options.stragglerShare ?? 0.6,
   });
   const phrases = papers.map((p) => paperPhrases(p.title, p.abstract));
   const names = labelClusters(shaped.clusters, phrases, titleFallback(papers));

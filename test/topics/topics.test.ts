@@ -51,17 +51,45 @@ describe("topics of a day", () => {
     });
   }
 
-  it("labels use the papers' own phrases: each label's words occur in its topic's papers", () => {
-    const papers = fixtureDay("2025-08-12");
-    const byPk = new Map(papers.map((p) => [p.pk, p]));
-    for (const t of groupTopics(papers).filter((x) => !x.other)) {
-      const text = t.pks
-        .map((pk) => `${byPk.get(pk)?.title} ${byPk.get(pk)?.abstract}`)
-        .join(" ")
-        .toLowerCase();
-      for (const word of t.label.toLowerCase().split(/\s+/)) expect(text, t.label).toContain(word);
-    }
-  });
+  // Readability, as properties: what a person would not write as a topic name must not appear.
+  const GENERIC_ONLY =
+    /^(neural networks?|machine learning|deep learning|(large )?language models?|models?|data|accuracy|performance|results?|methods?|approach(es)?|sequence length|loss)$/i;
+  const MEASURE_END =
+    /\b(length|loss|accuracy|size|cost|costs|overhead|rate|ratio|time|error|score|gap|gaps)$/i;
+  const ranges: [string, () => TopicInput[]][] = [
+    ...[...SAMPLE_DAYS, "2025-08-12"].map((d): [string, () => TopicInput[]] => [d, () => fixtureDay(d)]),
+    [
+      "the three sample days together",
+      () => SAMPLE_DAYS.flatMap((d) => fixtureDay(d)).map((p, i) => ({ ...p, pk: i + 1 })),
+    ],
+  ];
+  for (const [name, load] of ranges) {
+    it(`${name}: labels read as topic names (2–5 words, the papers' own words, no generic or measuring label, no head twice)`, () => {
+      const papers = load();
+      const byPk = new Map(papers.map((p) => [p.pk, p]));
+      const topics = groupTopics(papers).filter((t) => !t.other);
+      const heads: string[] = [];
+      for (const t of topics) {
+        const text = t.pks
+          .map((pk) => `${byPk.get(pk)?.title} ${byPk.get(pk)?.abstract}`)
+          .join(" ")
+          .toLowerCase();
+        const parts = t.label.split(" & ");
+        expect(parts.length, t.label).toBeLessThanOrEqual(2);
+        const words = t.label.split(/\s+/).filter((w) => w !== "&");
+        expect(words.length, t.label).toBeGreaterThanOrEqual(2);
+        expect(t.label.split(/\s+/).length, t.label).toBeLessThanOrEqual(5);
+        for (const word of words) expect(text, t.label).toContain(word.toLowerCase());
+        for (const part of parts) {
+          expect(part, t.label).not.toMatch(GENERIC_ONLY);
+          expect(part, t.label).not.toMatch(MEASURE_END);
+        }
+        // "Sparse attention & training" shares its first word: the head is the last word of each part.
+        heads.push(...parts.map((p) => (p.split(" ").pop() as string).toLowerCase().replace(/s$/, "")));
+      }
+      expect(new Set(heads).size, topics.map((t) => t.label).join(", ")).toBe(heads.length);
+    });
+  }
 
   it("small sets: none, one topic for 1–3 papers, at most 3 topics and no Other below 10", () => {
     const papers = fixtureDay("2026-02-03");
