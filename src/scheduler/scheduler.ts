@@ -153,6 +153,7 @@ export class Scheduler extends EventEmitter {
         .filter((d) => this.fetcher.has(d.key.date))
         .map((d) => this.deliver(d.channel, d.key, d.dueAt, now, dayTopics)),
     );
+    this.options.logger.debug({ at: now.toISOString(), due: due.length }, "scheduler tick");
     this.emit("tick", { at: now, due: due.length });
   }
 
