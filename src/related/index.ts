@@ -115,6 +115,11 @@ export class RelatedIndex {
     }
   }
 
+  /** Weighs every pending paper now, so the next query pays nothing extra. */
+  prepare(): void {
+    this.weigh();
+  }
+
   /** The `limit` papers most similar to paper `pk`, best first; the paper and its duplicates left out. */
   related(pk: number, limit: number): RelatedHit[] {
     this.weigh();

@@ -30,6 +30,17 @@ export class RelatedService {
     this.revision = revision;
   }
 
+  /**
+   * Builds the index now rather than on the first `related` request: a 100k archive takes
+   * several seconds to read and weigh, which a long-running `serve` should pay at start, not
+   * inside someone's chat request. Returns the number of papers indexed.
+   */
+  prepare(): number {
+    const index = this.ensureIndex();
+    index.prepare();
+    return index.size;
+  }
+
   related(pk: number, limit: number) {
     return this.ensureIndex().related(pk, limit);
   }

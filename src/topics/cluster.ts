@@ -34,22 +34,38 @@ export function clusterK(rows: number[][], k: number): number[] {
   return best;
 }
 
-/** Pairwise cosine similarities of unit rows (TF-IDF rows are sparse: only non-zeros are walked). */
+/**
+ * Pairwise cosine similarities of unit rows. TF-IDF rows are mostly zeros: each row is kept as
+ * its non-zero columns only, and row i is spread into one dense buffer to meet the others.
+ */
 export function similarities(rows: readonly number[][]): Float64Array[] {
   const n = rows.length;
+  const width = rows[0]?.length ?? 0;
   const sim = Array.from({ length: n }, () => new Float64Array(n));
-  const nonZero = rows.map((r) => r.flatMap((v, j) => (v !== 0 ? [j] : [])));
+  const cols: Int32Array[] = [];
+  const vals: Float64Array[] = [];
+  for (const r of rows) {
+    const nz: number[] = [];
+    for (let j = 0; j < width; j++) if (r[j] !== 0) nz.push(j);
+    cols.push(Int32Array.from(nz));
+    vals.push(Float64Array.from(nz, (j) => r[j] as number));
+  }
+  const dense = new Float64Array(width);
   for (let i = 0; i < n; i++) {
-    (sim[i] as Float64Array)[i] = 1;
-    const ri = rows[i] as number[];
-    const nz = nonZero[i] as number[];
+    const ci = cols[i] as Int32Array;
+    const vi = vals[i] as Float64Array;
+    for (let t = 0; t < ci.length; t++) dense[ci[t] as number] = vi[t] as number;
+    const row = sim[i] as Float64Array;
+    row[i] = 1;
     for (let j = i + 1; j < n; j++) {
-      const rj = rows[j] as number[];
+      const cj = cols[j] as Int32Array;
+      const vj = vals[j] as Float64Array;
       let s = 0;
-      for (const c of nz) s += (ri[c] as number) * (rj[c] as number);
-      (sim[i] as Float64Array)[j] = s;
+      for (let t = 0; t < cj.length; t++) s += (dense[cj[t] as number] as number) * (vj[t] as number);
+      row[j] = s;
       (sim[j] as Float64Array)[i] = s;
     }
+    for (let t = 0; t < ci.length; t++) dense[ci[t] as number] = 0;
   }
   return sim;
 }

@@ -103,3 +103,58 @@ describe("related papers", () => {
     expect(human.stdout.trim().split("\n")).toHaveLength(3);
   });
 });
+
+describe("the related index at scale", () => {
+  const doc = (pk: number, title: string, abstract: string) => ({
+    pk,
+    id: `p${pk}`,
+    title,
+    abstract,
+    date: "2026-01-01",
+  });
+  // Sixty papers share "graph" and "sparsification"; two of them also share the rare "hypergraph".
+  const docs = Array.from({ length: 60 }, (_, i) =>
+    doc(
+      i + 1,
+      `Graph sparsification study ${i}`,
+      `Graph sparsification with word${i} and term${i}.${i < 2 ? " Hypergraph hypergraph coarsening." : ""}`,
+    ),
+  );
+
+  it("with each term's postings cut to a few, the paper sharing the rare terms is still found first", () => {
+    const capped = new RelatedIndex({ maxPostings: 5 });
+    const exact = new RelatedIndex({ maxPostings: Number.POSITIVE_INFINITY });
+    capped.upsert(docs);
+    exact.upsert(docs);
+    expect(exact.related(1, 1)[0]?.id).toBe("p2");
+    expect(capped.related(1, 1)[0]?.id).toBe("p2");
+    const scores = capped.related(1, 5).map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("a paper replaced under the same key answers for its new text only", () => {
+    const index = new RelatedIndex();
+    index.upsert(docs);
+    expect(index.related(3, 1)[0]?.id).not.toBe("p60");
+    index.upsert([
+      doc(3, "Hypergraph coarsening", "Hypergraph coarsening and hypergraph sparsification, word59 term59."),
+    ]);
+    expect(index.size).toBe(60);
+    const hits = index.related(3, 3).map((h) => h.id);
+    expect(hits[0]).toMatch(/^p[12]$/);
+    // No one finds the old text of paper 3 any more: it answers only once, as itself.
+    expect(index.related(4, 60).filter((h) => h.id === "p3")).toHaveLength(1);
+  });
+
+  it("prepare() builds the index ahead of the first request; the answers are the same", () => {
+    const live = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    live.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
+    expect(live.relatedService.prepare()).toBe(live.papers.day("2026-02-02").length);
+    const lazy = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    lazy.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
+    const id = live.papers.day("2026-02-02")[5]?.id as string;
+    expect(live.related(id, 5).results).toEqual(lazy.related(id, 5).results);
+    live.close();
+    lazy.close();
+  });
+});
