@@ -136,9 +136,9 @@ export class ConsoleAdapter implements Adapter {
         }
       }
     } finally {
+      // The end of input is not the end of the adapter: in `serve` it still posts roundups.
       rl.close();
       this.rl = null;
-      this.state = { state: "stopped" };
     }
   }
 }

@@ -22,7 +22,9 @@ export function readEvalFile(path: string): EvalPaper[] {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new PaperboyError(ErrorCode.InvalidArgument, `cannot read eval data: ${(err as Error).message}`, { file: path });
+    throw new PaperboyError(ErrorCode.InvalidArgument, `cannot read eval data: ${(err as Error).message}`, {
+      file: path,
+    });
   }
   const out: EvalPaper[] = [];
   for (const [i, raw] of text.split("\n").entries()) {
@@ -31,10 +33,14 @@ export function readEvalFile(path: string): EvalPaper[] {
     try {
       value = JSON.parse(raw);
     } catch {
-      throw new PaperboyError(ErrorCode.InvalidArgument, "not valid JSON; eval data is one JSON object a line", {
-        file: path,
-        line: i + 1,
-      });
+      throw new PaperboyError(
+        ErrorCode.InvalidArgument,
+        "not valid JSON; eval data is one JSON object a line",
+        {
+          file: path,
+          line: i + 1,
+        },
+      );
     }
     const r = Line.safeParse(value);
     if (!r.success) {

@@ -49,7 +49,9 @@ describe("/healthz and /metrics", () => {
     status = { state: "error", detail: "invalid_auth: check SLACK_BOT_TOKEN" };
     const down = await fetch(`${base}/healthz`);
     expect(down.status).toBe(503);
-    expect(((await down.json()) as { reasons: string[] }).reasons).toEqual(["slack: error (invalid_auth: check SLACK_BOT_TOKEN)"]);
+    expect(((await down.json()) as { reasons: string[] }).reasons).toEqual([
+      "slack: error (invalid_auth: check SLACK_BOT_TOKEN)",
+    ]);
     expect((await fetch(`${base}/nope`)).status).toBe(404);
   });
 
