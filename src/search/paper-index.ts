@@ -1,14 +1,23 @@
 /**
- * The search index: a MiniSearch over title, abstract and authors, plus per-document columns
- * (typed arrays) that the fast scorer and the filters read without touching objects.
+ * The search index: a compacted base segment (segment.ts: flat arrays, what the file holds) plus
+ * a MiniSearch over the papers added or changed since, and per-slot columns (typed arrays) that
+ * the scorer and the filters read without touching objects.
  *
- * MiniSearch stays the index (postings, field lengths, add/discard, serialization). Its
- * `search()` builds an object per matching document per term, which at 100k papers costs about a
- * second for a 20-word query; `scorer.ts` instead reads the same postings through the fields
- * MiniSearch declares `protected` for extension (see `Internals`), and sums scores into arrays.
+ * Slots: base documents are 0..B-1; a MiniSearch document with short id s is B + s. Replacing a
+ * paper marks its old slot dead and adds it to MiniSearch. `compact()` folds MiniSearch into a
+ * new base (done after a full build and before saving), so MiniSearch does all indexing while
+ * the long-lived state stays compact.
+ *
+ * The scorer reads MiniSearch's postings through the fields it declares `protected` for
+ * extension (see `Internals`); its `search()` allocates per matching document and term.
  */
-import MiniSearch, { type AsPlainObject } from "minisearch";
+import MiniSearch from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
+import { FIELDS } from "./fields.js";
+import { buildSegment, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
 import { analyze } from "./tokenizer.js";
+
+export { FIELDS, type Field } from "./fields.js";
 
 export interface IndexDoc {
   pk: number;
@@ -20,25 +29,20 @@ export interface IndexDoc {
   hasCode: boolean;
 }
 
-export const FIELDS = ["title", "abstract", "authors"] as const;
-export type Field = (typeof FIELDS)[number];
-
 /** term → field id → short document id → term frequency */
 export type FieldPostings = Map<number, Map<number, number>>;
 
-/** The protected state of MiniSearch 7 that the scorer reads (never writes). */
+/** The protected state of MiniSearch 7 that the index reads (never writes). */
 interface Internals {
   _index: {
     get(term: string): FieldPostings | undefined;
-    has(term: string): boolean;
+    keys(): Iterable<string>;
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
   };
   _documentIds: Map<number, number>;
   _idToShortId: Map<number, number>;
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, { date?: string; hasCode?: boolean }>;
   _nextId: number;
 }
 
@@ -46,7 +50,7 @@ export function miniSearchOptions() {
   return {
     idField: "pk",
     fields: [...FIELDS],
-    storeFields: ["date", "hasCode"],
+    storeFields: [],
     // Analysis happens in tokenize so that one function decides terms at index and query time.
     tokenize: (text: string) => analyze(text),
     processTerm: (term: string) => term,
@@ -60,113 +64,258 @@ function dateNumber(date: string): number {
 }
 
 export class PaperIndex {
-  readonly mini: MiniSearch<IndexDoc>;
-  private readonly internals: Internals;
-  /** Per short id: 1 while the document is live. */
+  base: Segment;
+  mini: MiniSearch<IndexDoc>;
+  private internals: Internals;
+  private basePk = new Map<number, number>();
+  private baseTerms: SearchableMap<number> | null = null;
+  /** Per slot: 1 while the document is live. */
   live = new Uint8Array(0);
-  /** Per short id: the paper's date as YYYYMMDD, for --since/--until. */
+  /** Per slot: the paper's date as YYYYMMDD, for --since/--until. */
   dates = new Int32Array(0);
-  /** Per short id: 1 when the paper has a code link. */
+  /** Per slot: 1 when the paper has a code link. */
   hasCode = new Uint8Array(0);
-  /** Per field id, per short id: the field's length in terms (BM25 length normalization). */
+  /** Per field id, per slot: the field's length in terms (BM25 length normalization). */
   lengths: Float32Array[] = [];
+  private liveCount = 0;
+  private lengthSum: number[] = FIELDS.map(() => 0);
 
-  private constructor(mini: MiniSearch<IndexDoc>) {
-    this.mini = mini;
-    this.internals = mini as unknown as Internals;
-    const ok =
-      this.internals._index &&
-      this.internals._documentIds instanceof Map &&
-      this.internals._fieldLength instanceof Map &&
-      Array.isArray(this.internals._avgFieldLength);
-    if (!ok) throw new Error("minisearch internals changed: the search index needs minisearch 7.x");
-    this.lengths = FIELDS.map(() => new Float32Array(0));
-    this.rebuildColumns();
+  private constructor(base: Segment) {
+    this.base = base;
+    this.mini = new MiniSearch<IndexDoc>(miniSearchOptions());
+    this.internals = this.checkedInternals();
+    this.adoptBase();
   }
 
   static empty(): PaperIndex {
-    return new PaperIndex(new MiniSearch<IndexDoc>(miniSearchOptions()));
+    return new PaperIndex(Segment.empty());
   }
 
-  static fromPlain(plain: AsPlainObject): PaperIndex {
-    return new PaperIndex(MiniSearch.loadJS<IndexDoc>(plain, miniSearchOptions()));
+  static fromSegment(segment: Segment): PaperIndex {
+    return new PaperIndex(segment);
   }
 
-  toPlain(): AsPlainObject {
-    return this.mini.toJSON();
+  private checkedInternals(): Internals {
+    const internals = this.mini as unknown as Internals;
+    const ok =
+      internals._index &&
+      internals._documentIds instanceof Map &&
+      internals._fieldLength instanceof Map &&
+      FIELDS.every((f, i) => internals._fieldIds[f] === i);
+    if (!ok) throw new Error("minisearch internals changed: the search index needs minisearch 7.x");
+    return internals;
+  }
+
+  private adoptBase(): void {
+    const b = this.base;
+    const n = b.size;
+    const cap = Math.max(1024, n * 2);
+    this.live = new Uint8Array(cap);
+    this.dates = new Int32Array(cap);
+    this.hasCode = new Uint8Array(cap);
+    this.lengths = FIELDS.map(() => new Float32Array(cap));
+    this.live.fill(1, 0, n);
+    this.dates.set(b.docs.dates);
+    this.hasCode.set(b.docs.hasCode);
+    this.basePk = new Map();
+    for (let s = 0; s < n; s++) this.basePk.set(b.docs.pks[s] as number, s);
+    this.liveCount = n;
+    this.lengthSum = FIELDS.map((_, f) => {
+      const from = b.docs.lengths[f] as Float32Array;
+      (this.lengths[f] as Float32Array).set(from);
+      let sum = 0;
+      for (let s = 0; s < n; s++) sum += from[s] as number;
+      return sum;
+    });
+    this.baseTerms = null;
   }
 
   get documentCount(): number {
-    return this.mini.documentCount;
+    return this.liveCount;
+  }
+
+  /** Slots of the base segment; MiniSearch documents follow. */
+  get baseSize(): number {
+    return this.base.size;
+  }
+
+  /** One past the highest slot in use. */
+  get capacity(): number {
+    return this.base.size + this.internals._nextId;
   }
 
   has(pk: number): boolean {
-    return this.mini.has(pk);
+    return this.basePk.has(pk) || this.internals._idToShortId.has(pk);
   }
 
   /** Adds a paper, replacing the version indexed before. */
   upsert(doc: IndexDoc): void {
     this.discard(doc.pk);
     this.mini.add(doc);
-    const sid = this.internals._idToShortId.get(doc.pk) as number;
-    this.setColumns(sid);
+    const sid = this.base.size + (this.internals._idToShortId.get(doc.pk) as number);
+    this.grow(sid + 1);
+    const lengths = this.internals._fieldLength.get(sid - this.base.size) ?? [];
+    this.live[sid] = 1;
+    this.dates[sid] = dateNumber(doc.date);
+    this.hasCode[sid] = doc.hasCode ? 1 : 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const len = lengths[f] ?? 0;
+      (this.lengths[f] as Float32Array)[sid] = len;
+      this.lengthSum[f] = (this.lengthSum[f] as number) + len;
+    }
+    this.liveCount++;
   }
 
   discard(pk: number): void {
-    const sid = this.internals._idToShortId.get(pk);
-    if (sid === undefined) return;
-    this.mini.discard(pk);
+    const baseSlot = this.basePk.get(pk);
+    if (baseSlot !== undefined) {
+      this.basePk.delete(pk);
+      this.kill(baseSlot);
+    }
+    const short = this.internals._idToShortId.get(pk);
+    if (short !== undefined) {
+      this.mini.discard(pk);
+      this.kill(this.base.size + short);
+    }
+  }
+
+  private kill(sid: number): void {
+    if (this.live[sid] !== 1) return;
     this.live[sid] = 0;
+    this.liveCount--;
+    for (let f = 0; f < FIELDS.length; f++) {
+      this.lengthSum[f] = (this.lengthSum[f] as number) - ((this.lengths[f] as Float32Array)[sid] as number);
+    }
   }
 
   pkOf(sid: number): number | undefined {
-    return this.internals._documentIds.get(sid);
+    const B = this.base.size;
+    return sid < B ? this.base.docs.pks[sid] : this.internals._documentIds.get(sid - B);
   }
 
-  postings(term: string): FieldPostings | undefined {
+  /** MiniSearch's postings of a term (the recent documents; slots are baseSize + short id). */
+  recentPostings(term: string): FieldPostings | undefined {
     return this.internals._index.get(term);
   }
 
-  fieldId(field: Field): number {
-    return this.internals._fieldIds[field] as number;
+  avgLength(fieldId: number): number {
+    return this.liveCount ? (this.lengthSum[fieldId] as number) / this.liveCount : 0;
   }
 
-  avgLength(fieldId: number): number {
-    return this.internals._avgFieldLength[fieldId] ?? 0;
+  /** Documents holding `term` in field `f`, replaced versions included (as MiniSearch counts). */
+  fieldDf(term: string, f: number): number {
+    const id = this.base.termIds.get(term);
+    const recent = this.internals._index.get(term)?.get(f)?.size ?? 0;
+    return (id === undefined ? 0 : this.base.df(id, f)) + recent;
   }
 
   /** Documents that contain a term in any field (an upper bound; used to rank query terms). */
   documentFrequency(term: string): number {
-    const data = this.internals._index.get(term);
-    if (!data) return 0;
     let df = 0;
-    for (const m of data.values()) df = Math.max(df, m.size);
+    for (let f = 0; f < FIELDS.length; f++) df = Math.max(df, this.fieldDf(term, f));
     return df;
+  }
+
+  /** Calls `fn(slot, tf)` for every posting of `term` in field `f`, dead slots included. */
+  forEachPosting(term: string, f: number, fn: (sid: number, tf: number) => void): void {
+    const id = this.base.termIds.get(term);
+    if (id !== undefined) {
+      const o = this.base.offsets[f] as Uint32Array;
+      const slots = this.base.slots[f] as Int32Array;
+      const tfs = this.base.tfs[f] as Uint16Array;
+      for (let i = o[id] as number, end = o[id + 1] as number; i < end; i++)
+        fn(slots[i] as number, tfs[i] as number);
+    }
+    const recent = this.internals._index.get(term)?.get(f);
+    if (recent) {
+      const B = this.base.size;
+      recent.forEach((tf, short) => {
+        fn(B + short, tf);
+      });
+    }
   }
 
   /** Indexed terms within `maxDistance` edits of `term`, with their distance (for "did you mean"). */
   nearTerms(term: string, maxDistance: number): { term: string; distance: number; df: number }[] {
+    // Built only when a query found nothing: the base's terms are a sorted list, not a tree.
+    this.baseTerms ??= SearchableMap.from(this.base.terms.map((t, i) => [t, i] as [string, number]));
+    const found = new Map<string, number>();
+    for (const [t, [, d]] of this.baseTerms.fuzzyGet(term, maxDistance)) found.set(t, d);
+    for (const [t, [, d]] of this.internals._index.fuzzyGet(term, maxDistance)) found.set(t, d);
     const out: { term: string; distance: number; df: number }[] = [];
-    for (const [t, [, distance]] of this.internals._index.fuzzyGet(term, maxDistance)) {
-      const df = this.documentFrequency(t);
-      if (df > 0) out.push({ term: t, distance, df });
+    for (const [t, distance] of found) {
+      if (this.someDocumentWith(t) === undefined) continue;
+      out.push({ term: t, distance, df: this.documentFrequency(t) });
     }
     return out;
   }
 
   /** A live document that contains `term`, if any. */
   someDocumentWith(term: string): number | undefined {
-    const data = this.internals._index.get(term);
-    if (!data) return undefined;
-    for (const postings of data.values()) {
-      for (const sid of postings.keys()) if (this.live[sid] === 1) return this.pkOf(sid);
+    let found: number | undefined;
+    for (let f = 0; f < FIELDS.length && found === undefined; f++) {
+      this.forEachPosting(term, f, (sid) => {
+        if (found === undefined && this.live[sid] === 1) found = this.pkOf(sid);
+      });
     }
-    return undefined;
+    return found;
   }
 
-  /** Capacity of the per-document columns: one past the highest short id. */
-  get capacity(): number {
-    return this.internals._nextId;
+  /** Folds the recent documents into a new base segment and starts an empty MiniSearch. */
+  compact(): void {
+    if (this.internals._nextId === 0 && this.liveCount === this.base.size) return;
+    const B = this.base.size;
+    const cap = this.capacity;
+    const newSlot = new Int32Array(cap).fill(-1);
+    let n = 0;
+    for (let sid = 0; sid < cap; sid++) if (this.live[sid] === 1) newSlot[sid] = n++;
+    const docs: SegmentDocs = {
+      pks: new Float64Array(n),
+      dates: new Int32Array(n),
+      hasCode: new Uint8Array(n),
+      lengths: FIELDS.map(() => new Float32Array(n)),
+    };
+    for (let sid = 0; sid < cap; sid++) {
+      const to = newSlot[sid] as number;
+      if (to < 0) continue;
+      docs.pks[to] = this.pkOf(sid) as number;
+      docs.dates[to] = this.dates[sid] as number;
+      docs.hasCode[to] = this.hasCode[sid] as number;
+      for (let f = 0; f < FIELDS.length; f++)
+        (docs.lengths[f] as Float32Array)[to] = (this.lengths[f] as Float32Array)[sid] as number;
+    }
+    const base = this.base;
+    const index = this.internals._index;
+    const fromBase: PostingSource = {
+      terms: () => base.terms,
+      postings: (term, f, emit) => {
+        const id = base.termIds.get(term);
+        if (id === undefined) return;
+        const o = base.offsets[f] as Uint32Array;
+        const slots = base.slots[f] as Int32Array;
+        const tfs = base.tfs[f] as Uint16Array;
+        for (let i = o[id] as number, end = o[id + 1] as number; i < end; i++) {
+          const to = newSlot[slots[i] as number] as number;
+          if (to >= 0) emit(to, tfs[i] as number);
+        }
+      },
+    };
+    const fromMini: PostingSource = {
+      terms: () => index.keys(),
+      postings: (term, f, emit) => {
+        index
+          .get(term)
+          ?.get(f)
+          ?.forEach((tf, short) => {
+            const to = newSlot[B + short] as number;
+            if (to >= 0) emit(to, tf);
+          });
+      },
+    };
+    this.base = buildSegment([fromBase, fromMini], docs);
+    this.mini = new MiniSearch<IndexDoc>(miniSearchOptions());
+    this.internals = this.checkedInternals();
+    this.adoptBase();
   }
 
   private grow(min: number): void {
@@ -186,21 +335,6 @@ export class PaperIndex {
       next.set(old);
       return next;
     });
-  }
-
-  private setColumns(sid: number): void {
-    this.grow(sid + 1);
-    const stored = this.internals._storedFields.get(sid) ?? {};
-    const lengths = this.internals._fieldLength.get(sid) ?? [];
-    this.live[sid] = 1;
-    this.dates[sid] = dateNumber(stored.date ?? "");
-    this.hasCode[sid] = stored.hasCode ? 1 : 0;
-    for (let f = 0; f < this.lengths.length; f++) (this.lengths[f] as Float32Array)[sid] = lengths[f] ?? 0;
-  }
-
-  private rebuildColumns(): void {
-    this.grow(this.internals._nextId);
-    for (const sid of this.internals._documentIds.keys()) this.setColumns(sid);
   }
 }
 

@@ -1,17 +1,18 @@
 /**
  * The index file beside the archive: one JSON header line (format, analysis version, the archive
- * revision the index reflects, a SHA-256 of the body), then MiniSearch's own serialization.
+ * revision the index reflects, a SHA-256 of the body), then the compacted segment's bytes
+ * (segment-codec.ts).
  * Anything that does not check out is reported as unusable, never half-loaded: the caller
  * rebuilds from the archive.
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
-import type { AsPlainObject } from "minisearch";
 import { PaperIndex } from "./paper-index.js";
+import { decodeSegment, encodeSegment } from "./segment-codec.js";
 
 const FORMAT = "paperboy-search-index";
 /** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 export interface IndexHeader {
   format: typeof FORMAT;
@@ -26,8 +27,8 @@ export type LoadOutcome =
   | { ok: true; header: IndexHeader; index: PaperIndex }
   | { ok: false; reason: string };
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function parseHeader(line: string): IndexHeader | string {
@@ -70,21 +71,21 @@ export function readIndexHeader(path: string): IndexHeader | null {
 }
 
 export function loadIndexFile(path: string): LoadOutcome {
-  let text: string;
+  let file: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    file = readFileSync(path);
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? "error"})` };
   }
-  const nl = text.indexOf("\n");
-  if (nl < 0) return { ok: false, reason: "no header line" };
-  const header = parseHeader(text.slice(0, nl));
+  const nl = file.indexOf(10);
+  if (nl < 0 || nl > 4096) return { ok: false, reason: "no header line" };
+  const header = parseHeader(file.subarray(0, nl).toString("utf8"));
   if (typeof header === "string") return { ok: false, reason: header };
-  const body = text.slice(nl + 1);
+  const body = file.subarray(nl + 1);
   if (sha256(body) !== header.checksum)
     return { ok: false, reason: "checksum mismatch (truncated or corrupt)" };
   try {
-    const index = PaperIndex.fromPlain(JSON.parse(body) as AsPlainObject);
+    const index = PaperIndex.fromSegment(decodeSegment(body));
     if (index.documentCount !== header.documents) return { ok: false, reason: "document count mismatch" };
     return { ok: true, header, index };
   } catch (err) {
@@ -92,9 +93,13 @@ export function loadIndexFile(path: string): LoadOutcome {
   }
 }
 
-/** Writes atomically (temp file, then rename) so a reader never sees half a file. */
+/**
+ * Folds the index's recent documents into its base (so what is saved is what stays in memory),
+ * then writes atomically (temp file, then rename) so a reader never sees half a file.
+ */
 export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
-  const body = JSON.stringify(index.toPlain());
+  index.compact();
+  const body = encodeSegment(index.base);
   const header: IndexHeader = {
     format: FORMAT,
     analysis: ANALYSIS_VERSION,
@@ -103,7 +108,7 @@ export function saveIndexFile(path: string, index: PaperIndex, revision: number)
     checksum: sha256(body),
   };
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(header)}\n${body}`);
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
   renameSync(tmp, path);
   return header;
 }

@@ -3,8 +3,8 @@
  * it), summed into typed arrays, times a coordination factor, then the k best. One pass over each
  * query term's postings; no allocation per matching document.
  */
+import { FIELDS, type Field } from "./fields.js";
 import type { PaperIndex } from "./paper-index.js";
-import { FIELDS } from "./paper-index.js";
 import { bm25Idf, type RankingConfig } from "./ranking.js";
 import { type Ranked, topK } from "./top-k.js";
 
@@ -48,22 +48,19 @@ export function scoreQuery(
   const lastTerm = new Int32Array(capacity);
   let ordinal = 0;
   for (const { term, weight } of terms) {
-    const data = index.postings(term);
-    if (!data) continue;
     const ti = ++ordinal;
-    for (const field of FIELDS) {
-      const boost = ranking.fields[field];
+    for (let f = 0; f < FIELDS.length; f++) {
+      const boost = ranking.fields[FIELDS[f] as Field];
       if (!boost) continue;
-      const fieldId = index.fieldId(field);
-      const postings = data.get(fieldId);
-      if (!postings || postings.size === 0) continue;
-      const idf = bm25Idf(N, postings.size);
+      const df = index.fieldDf(term, f);
+      if (df === 0) continue;
+      const idf = bm25Idf(N, df);
       const w = weight * boost * (ranking.idfPower === 1 ? idf : idf ** ranking.idfPower);
-      const avg = index.avgLength(fieldId) || 1;
-      const lengths = index.lengths[fieldId] as Float32Array;
+      const avg = index.avgLength(f) || 1;
+      const lengths = index.lengths[f] as Float32Array;
       const norm0 = k1 * (1 - b);
       const norm1 = (k1 * b) / avg;
-      postings.forEach((tf, sid) => {
+      index.forEachPosting(term, f, (sid, tf) => {
         if (live[sid] !== 1) return;
         const s = w * (d + (tf * (k1 + 1)) / (tf + norm0 + norm1 * (lengths[sid] as number)));
         if (matched[sid] === 0 && acc[sid] === 0) touched[touchedCount++] = sid;

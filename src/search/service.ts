@@ -247,6 +247,8 @@ export class SearchService {
   private build(): PaperIndex {
     const index = PaperIndex.empty();
     for (const doc of allDocuments(this.store)) index.upsert(doc);
+    // MiniSearch's maps for a whole archive are several times the compacted size.
+    index.compact();
     return index;
   }
 
