@@ -4,9 +4,23 @@
  * anyone or forge a link; our own links are built after escaping, from escaped parts.
  */
 
-/** Escapes the three characters Slack's mrkdwn parses (and nothing else: Slack decodes only these). */
+/**
+ * mrkdwn has no escape for its formatting characters, so in untrusted text they become look-alikes
+ * that Slack does not parse: a digest's `*claims*` or an unclosed ``` fence cannot restyle the rest
+ * of a message. The reader sees nearly the same characters.
+ */
+const FORMATTING: Record<string, string> = { "*": "\u2217", _: "\u02CD", "~": "\u223C", "`": "\u02CB" };
+
+/**
+ * Escapes the three characters Slack's mrkdwn parses as control characters (`&`, `<`, `>`: so
+ * `<!channel>` can never ping) and neutralizes its formatting characters.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[*_~`]/g, (c) => FORMATTING[c] as string);
 }
 
 const ELLIPSIS = "…";
