@@ -187,11 +187,25 @@ function roundupBlocks(r: RoundupReply): Block[] {
   if (r.filters?.length) about.push(`filtered: ${safe(r.filters.join(", "))}`);
   blocks.push(context(about.map((t) => (t.startsWith("filtered") ? t : safe(t)))));
   if (!r.topics.length) blocks.push(section("No papers match this channel's topics today."));
-  for (const topic of r.topics) {
-    // One section per topic; a topic longer than a section continues in the next one.
-    const lines = topic.papers.map((p) => `• ${escapeMrkdwn(p.title)} \`${escapeMrkdwn(p.id)}\``);
-    blocks.push(...sections(`*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`));
-  }
+  r.topics.forEach((topic, t) => {
+    // One section per topic (continued in the next when longer): title, id, TL;DR and code link.
+    const lines = topic.papers.map((p) => {
+      const code = p.code[0] ? link(p.code[0], "code") : null;
+      const tldr = p.tldr ? `\n    ${escapeMrkdwn(p.tldr)}` : "";
+      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${tldr}`;
+    });
+    const [first, ...rest] = sections(
+      `*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`,
+    );
+    // "Discuss" for the topic's first papers, in the overflow menu of its first section.
+    const menu = overflow(
+      `${ACTION_PREFIX}topic_${t}`,
+      topic.papers.map((p) => ({ label: `Discuss: ${p.title}`, command: `discuss ${p.id}` })),
+    );
+    if (first && menu) blocks.push({ ...first, accessory: menu } as Block);
+    else if (first) blocks.push(first);
+    blocks.push(...rest);
+  });
   return blocks;
 }
 
