@@ -39,7 +39,8 @@ export const MEASURE_HEADS = keys(
   degree, factor, factors, value, values, issue, issues, limitation, limitations, property, properties,
   behavior, behaviors, behaviour, insight, insights, pattern, patterns, trend, trends, case, cases, example,
   examples, effect, effects, impact, need, needs, requirement, requirements, component, components, exist,
-  exists, remain, remains, emerge, emerges, suggest, suggests, lack, fail, fails, gap, demand, demands`,
+  exists, remain, remains, emerge, emerges, suggest, suggests, lack, fail, fails, gap, demand, demands, user,
+  users, operation, operations`,
 );
 
 /** First words that judge rather than name: "accurate LLM", "substantial gaps". */
@@ -62,7 +63,8 @@ export const VAGUE_MODIFIERS = keys(
 const TOPIC_HEAD_LIST = `attention, pruning, sparsity, quantization, distillation, compression, retrieval, agent, agents, diffusion,
   generation, segmentation, detection, recognition, classification, reasoning, alignment, benchmark,
   evaluation, translation, summarization, search, planning, navigation, control, robotics, manipulation,
-  synthesis, editing, tracking, estimation, reconstruction, rendering, captioning, grounding, understanding,
+  synthesis, editing, tracking, estimation, reconstruction, rendering, captioning, grounding, image understanding,
+  video understanding, language understanding,
   forecasting, recommendation, learning, training, fine-tuning, finetuning, pretraining, pre-training,
   post-training, tuning, adaptation, transformers, transformer, convolution, convolutions, coding, decoding,
   encoding, embedding, embeddings, representation, representations, interpretability, explainability,
@@ -73,5 +75,10 @@ const TOPIC_HEAD_LIST = `attention, pruning, sparsity, quantization, distillatio
   mathematics, math, code, proofs, theorem proving, chemistry, biology, medicine, healthcare, science,
   discovery, architecture search, sparse training, continual learning, federated learning`;
 export const TOPIC_HEADS = keys(TOPIC_HEAD_LIST);
+
+/** Heads that name a thing only through their modifier: "compressed data", "agent system". */
+export const WEAK_HEADS = keys(
+  "data, model, models, system, systems, network, networks, token, tokens, module",
+);
 /** The same, as written (lower case): single-word labels must be one of these words exactly. */
 export const TOPIC_WORDS = new Set(TOPIC_HEAD_LIST.split(",").map((w) => w.trim().toLowerCase()));

@@ -7,7 +7,14 @@
  * other papers of it is joined: "Sparse attention & pruning". Labels never repeat a head word
  * across the topics; casing is the papers' own, in sentence case.
  */
-import { GENERIC_PHRASES, MEASURE_HEADS, TOPIC_HEADS, TOPIC_WORDS, VAGUE_MODIFIERS } from "./label-words.js";
+import {
+  GENERIC_PHRASES,
+  MEASURE_HEADS,
+  TOPIC_HEADS,
+  TOPIC_WORDS,
+  VAGUE_MODIFIERS,
+  WEAK_HEADS,
+} from "./label-words.js";
 import type { Phrase } from "./phrases.js";
 
 export const MIN_LABEL_WORDS = 2;
@@ -17,6 +24,7 @@ const COMBINE_BELOW = 0.5;
 
 const LENGTH_FACTOR = [0, 0.7, 1, 1, 0.8];
 const TOPIC_HEAD_FACTOR = 1.6;
+const WEAK_HEAD_FACTOR = 0.5;
 const TITLE_WEIGHT = 0.5;
 
 // "Convolutional neural", "Multiple agentic": a phrase that ends on an adjective names no thing.
@@ -28,6 +36,8 @@ const NOUNS_LIKE_ADJECTIVES = new Set(
   trouble bubble diagnostic analytic rationale mechanic dynamic dynamics`.split(/\s+/),
 );
 // "9B VLM", "7B models": a model size is no topic.
+/** Share of a partner phrase's papers that must be in the topic. */
+const PARTNER_EXCLUSIVITY = 0.5;
 const SIZE_TOKEN = /^\d+(?:\.\d+)?[bmkt]$/i;
 const VERB_FORM = /^\p{L}+(?:izes|ises|ifies)$/iu;
 const VERBS = new Set(
@@ -121,7 +131,8 @@ function nameQuality(s: Stat, form: string): number {
   // A generic phrase with one more word in front is still generic ("deep neural networks").
   if (words.length > 2 && GENERIC_PHRASES.has(words.slice(1).join(" "))) return 0.3;
   const topical = TOPIC_HEADS.has(head) || TOPIC_HEADS.has(words.slice(-2).join(" "));
-  return (LENGTH_FACTOR[words.length] ?? 0.8) * (topical ? TOPIC_HEAD_FACTOR : 1);
+  const headFactor = topical ? TOPIC_HEAD_FACTOR : WEAK_HEADS.has(head) ? WEAK_HEAD_FACTOR : 1;
+  return (LENGTH_FACTOR[words.length] ?? 0.8) * headFactor;
 }
 
 function rank(
@@ -174,6 +185,7 @@ function partner(
   ranked: readonly Candidate[],
   usedHeads: ReadonlySet<string>,
   size: number,
+  docFreq: ReadonlyMap<string, number>,
 ): { label: string; b: Candidate } | null {
   const covered = new Set(a.s.docs);
   const aWords = new Set(a.s.key.split(" "));
@@ -181,6 +193,8 @@ function partner(
     if (b === a || b.head === a.head || usedHeads.has(b.head) || b.s.words > 2) continue;
     // "Sparse training & sparsity" says one thing twice: the partner must bring its own words.
     if (b.s.key.split(" ").some((w) => [...aWords].some((x) => x.slice(0, 5) === w.slice(0, 5)))) continue;
+    // The partner must be this topic's own word, not one another topic has a better claim to.
+    if (b.s.docs.length < PARTNER_EXCLUSIVITY * (docFreq.get(b.s.key) as number)) continue;
     const adds = b.s.docs.filter((d) => !covered.has(d)).length;
     if (adds < Math.max(2, 0.15 * size) || b.score < 0.4 * a.score) continue;
     const label = join(a, b);
@@ -213,7 +227,7 @@ export function labelClusters(
     const heads: string[] = [];
     if (a) {
       const thin = a.s.docs.length / members.length < COMBINE_BELOW || a.s.words < MIN_LABEL_WORDS;
-      const pair = thin ? partner(a, ranked, usedHeads, members.length) : null;
+      const pair = thin ? partner(a, ranked, usedHeads, members.length, docFreq) : null;
       if (pair) {
         label = pair.label;
         heads.push(a.head, pair.b.head);
