@@ -6,6 +6,7 @@ import type { Random, Sleep } from "../../fetch/backoff.js";
 import { createSource } from "../../fetch/create-source.js";
 import { fetchAndIngest } from "../../fetch/fetch-day.js";
 import type { Command } from "../command.js";
+import { printIngestReport } from "../ingest-report.js";
 
 export interface FetchCommandDeps {
   sleep?: Sleep;
@@ -34,23 +35,7 @@ export function createFetchCommand(deps: FetchCommandDeps = {}): Command {
         ...deps,
       });
       const report = await fetchAndIngest(ctx.engine(), source, date);
-      if (ctx.json) {
-        ctx.printJson({ files: report.files.map(({ changed: _changed, ...f }) => f), total: report.total });
-      } else {
-        for (const f of report.files) {
-          if (f.error) continue;
-          ctx.print(
-            `${f.path}: ${f.papers} papers for ${f.date} (${f.format}): ${f.added} added, ${f.updated} already archived` +
-              (f.duplicates ? `, ${f.duplicates} repeated entries` : ""),
-          );
-          for (const w of f.warnings) ctx.print(`  warning: ${w}`);
-        }
-        ctx.print(`total: ${report.total} papers in ${report.files.length - report.failed} file(s)`);
-      }
-      for (const f of report.files) {
-        if (f.error) ctx.io.stderr(`paperboy: fetch: ${f.error.message} [${f.error.code}]\n`);
-      }
-      return report.failed ? 1 : 0;
+      return printIngestReport(ctx, "fetch", report);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { FORMATS, type FormatOption } from "../../digest/parse.js";
 import { UsageError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { printIngestReport } from "../ingest-report.js";
 
 export const ingest: Command = {
   name: "ingest",
@@ -22,25 +23,6 @@ export const ingest: Command = {
         if (n > 1 && !f.error) ctx.io.stderr(`[${i + 1}/${n}] ${f.path}: ${f.papers} papers for ${f.date}\n`);
       },
     });
-    if (ctx.json) {
-      ctx.printJson({
-        files: report.files.map(({ changed: _changed, ...f }) => f),
-        total: report.total,
-      });
-    } else {
-      for (const f of report.files) {
-        if (f.error) continue;
-        ctx.print(
-          `${f.path}: ${f.papers} papers for ${f.date} (${f.format}): ${f.added} added, ${f.updated} already archived` +
-            (f.duplicates ? `, ${f.duplicates} repeated entries` : ""),
-        );
-        for (const w of f.warnings) ctx.print(`  warning: ${w}`);
-      }
-      ctx.print(`total: ${report.total} papers in ${report.files.length - report.failed} file(s)`);
-    }
-    for (const f of report.files) {
-      if (f.error) ctx.io.stderr(`paperboy: ingest: ${f.error.message} [${f.error.code}]\n`);
-    }
-    return report.failed ? 1 : 0;
+    return printIngestReport(ctx, "ingest", report);
   },
 };
