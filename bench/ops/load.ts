@@ -3,19 +3,10 @@
  * API and response_url played by a local server). Every command must be acked within 3 s and
  * answered exactly once.
  */
-import { EventEmitter } from "node:events";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { main } from "../../adapters/main.js";
-import { createServeCommand } from "../../adapters/serve/serve-command.js";
-import { silentLogger } from "../../src/logger.js";
-import { Paperboy } from "../../src/paperboy.js";
+import { startServe } from "../../test/support/serve.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
 import { sendToSlackApp, slashCommand } from "../../test/support/slack-signing.js";
 
-const DIGESTS = fileURLToPath(new URL("../../test/fixtures/digests/", import.meta.url));
 const SECRET = "load-test-signing-secret-0123456789";
 const QUERIES = [
   "search sparse attention",
@@ -44,46 +35,18 @@ function percentile(sorted: number[], p: number): number {
 export async function runLoad(options: { total: number; concurrency: number }): Promise<LoadResult> {
   const api = new FakeSlackApi();
   await api.start();
-  const dir = mkdtempSync(join(tmpdir(), "paperboy-load-"));
-  const db = join(dir, "archive.db");
-  const seed = Paperboy.open({ dbPath: db, logger: silentLogger() });
-  seed.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
-  seed.close();
-  const config = join(dir, "paperboy.json");
-  writeFileSync(
-    config,
-    JSON.stringify({
+  const serve = await startServe({
+    config: {
       slack: { enabled: true, mode: "http" },
       schedule: { enabled: false },
       limits: {
         perUser: { capacity: 1000, refillPerMinute: 1000 },
         perChannel: { capacity: 1000, refillPerMinute: 1000 },
       },
-    }),
-  );
-  const signals = new EventEmitter();
-  let ready!: (port: number) => void;
-  const readyP = new Promise<number>((r) => {
-    ready = r;
-  });
-  const run = main(["--db", db, "--config", config, "serve"], {
-    io: {
-      stdout: () => {},
-      stderr: () => {},
-      isTTY: false,
-      env: {
-        SLACK_BOT_TOKEN: "xoxb-1-2-load",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: api.url,
-        PORT: "0",
-      },
-      cwd: dir,
     },
-    logger: silentLogger(),
-    commands: [createServeCommand({ signals, host: "127.0.0.1", onReady: (r) => ready(r.port as number) })],
+    env: { SLACK_BOT_TOKEN: "xoxb-1-2-load", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
   });
-  const port = await readyP;
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const url = `${serve.base}/slack/events`;
 
   // Answers per response_url, ignoring the "Working on it…" notice a slow answer is preceded by.
   const answers = new Map<string, number>();
@@ -127,8 +90,8 @@ export async function runLoad(options: { total: number; concurrency: number }): 
     api.on("call", check);
     check();
   });
-  signals.emit("SIGTERM");
-  await run;
+  serve.signals.emit("SIGTERM");
+  await serve.run;
   await api.close();
   const sorted = [...acks].sort((a, b) => a - b);
   const seconds = (lastAnswerAt - started) / 1000;
