@@ -18,6 +18,12 @@ export interface Clustering {
 
 /** The best clustering of rows into k groups over the seeds (lowest squared error). */
 export function clusterK(rows: number[][], k: number): number[] {
+  // k-means++ cannot seed more centres than there are distinct points (blank or copied papers):
+  // group identical rows together instead.
+  const distinct = new Map<string, number>();
+  const keyOf = rows.map((r) => r.join(","));
+  for (const key of keyOf) if (!distinct.has(key)) distinct.set(key, distinct.size);
+  if (distinct.size <= k) return keyOf.map((key) => distinct.get(key) as number);
   let best: number[] = [];
   let bestError = Number.POSITIVE_INFINITY;
   for (const seed of SEEDS) {

@@ -40,7 +40,11 @@ function splitInTwo(rows: number[][], members: number[]): number[][] {
   const sub = members.map((i) => rows[i] as number[]);
   const labels = clusterK(sub, 2);
   const parts = groups(labels).map((g) => g.map((j) => members[j] as number));
-  return parts.length === 2 ? parts : [members];
+  if (parts.length === 2) return parts;
+  // Papers with nothing to tell them apart (blank, or the same text): halves in input order keep
+  // the size limits; the order is the only honest difference left.
+  const half = Math.ceil(members.length / 2);
+  return members.length >= 2 ? [members.slice(0, half), members.slice(half)] : [members];
 }
 
 function median(values: number[]): number {
@@ -66,14 +70,19 @@ export function shapeClusters(
   const n = rows.length;
   let clusters = largestFirst(groups(labels));
   const cap = o.maxShare === null ? n : Math.max(1, Math.floor(o.maxShare * n));
-  // Split oversized topics while there is room for more.
-  for (let guard = 0; guard < 20; guard++) {
-    const big = clusters.find((c) => c.length > cap);
-    if (!big || clusters.length >= o.maxTopics) break;
-    const parts = splitInTwo(rows, big);
-    if (parts.length < 2) break;
-    clusters = largestFirst([...clusters.filter((c) => c !== big), ...parts]);
-  }
+  // Split oversized topics while there is room for more (`reserved`: places taken by "Other").
+  const splitOversized = (list: number[][], reserved: number): number[][] => {
+    let out = list;
+    for (let guard = 0; guard < 20; guard++) {
+      const big = out.find((c) => c.length > cap);
+      if (!big || out.length + reserved >= o.maxTopics) break;
+      const parts = splitInTwo(rows, big);
+      if (parts.length < 2) break;
+      out = largestFirst([...out.filter((c) => c !== big), ...parts]);
+    }
+    return out;
+  };
+  clusters = splitOversized(clusters, 0);
   // Dissolve tiny topics; their papers look for a new home like stragglers do.
   const homeless: number[] = [];
   clusters = clusters.filter((c) => {
@@ -126,6 +135,8 @@ export function shapeClusters(
     else (clusters[c.topic] as number[]).push(c.i);
   }
   clusters = largestFirst(clusters.filter((c) => c.length > 0));
+  // Stragglers that joined their nearest topic can push it past the limit again.
+  clusters = splitOversized(clusters, other.length ? 1 : 0);
   // Too few topics: split the largest. Too many: fold the smallest into its nearest topic.
   for (let guard = 0; guard < 10 && clusters.length < o.minTopics; guard++) {
     const parts = splitInTwo(rows, clusters[0] as number[]);
@@ -137,10 +148,16 @@ export function shapeClusters(
     const smallest = clusters.length - 1;
     const c = clusters[smallest] as number[];
     const own = centroids[smallest] as number[];
-    let target = 0;
-    for (let t = 1; t < smallest; t++) {
-      if (dot(own, centroids[t] as number[]) > dot(own, centroids[target] as number[])) target = t;
+    // The nearest topic that stays within the size limit, else the nearest.
+    let target = -1;
+    let fitting = -1;
+    for (let t = 0; t < smallest; t++) {
+      const sim = dot(own, centroids[t] as number[]);
+      if (target < 0 || sim > dot(own, centroids[target] as number[])) target = t;
+      const fits = (clusters[t] as number[]).length + c.length <= cap;
+      if (fits && (fitting < 0 || sim > dot(own, centroids[fitting] as number[]))) fitting = t;
     }
+    if (fitting >= 0) target = fitting;
     (clusters[target] as number[]).push(...c);
     clusters = largestFirst(clusters.slice(0, smallest));
   }

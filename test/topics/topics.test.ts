@@ -51,6 +51,33 @@ describe("topics of a day", () => {
     });
   }
 
+  it("a range (the three sample days, 145 papers): the same shape rules, same output twice", () => {
+    const papers = SAMPLE_DAYS.flatMap((d) => fixtureDay(d)).map((p, i) => ({ ...p, pk: i + 1 }));
+    const topics = groupTopics(papers);
+    checkShape(
+      topics,
+      papers.map((p) => p.pk),
+    );
+    expect(groupTopics(papers)).toEqual(topics);
+  });
+
+  it("papers with nothing to tell them apart (blank, or one text copied) still get the shape rules, no crash", () => {
+    const blank = Array.from({ length: 40 }, (_, i) => ({ pk: i + 1, id: `b${i}`, title: "", abstract: "" }));
+    checkShape(
+      groupTopics(blank),
+      blank.map((p) => p.pk),
+    );
+    const real = fixtureDay("2026-02-03").slice(0, 20);
+    const copies = [
+      ...real,
+      ...Array.from({ length: 30 }, (_, i) => ({ ...(real[0] as TopicInput), pk: 100 + i, id: `c${i}` })),
+    ];
+    checkShape(
+      groupTopics(copies),
+      copies.map((p) => p.pk),
+    );
+  });
+
   // Readability, as properties: what a person would not write as a topic name must not appear.
   const GENERIC_ONLY =
     /^(neural networks?|machine learning|deep learning|(large )?language models?|models?|data|accuracy|performance|results?|methods?|approach(es)?|sequence length|loss)$/i;
