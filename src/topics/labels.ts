@@ -25,7 +25,7 @@ const COMBINE_BELOW = 0.5;
 const LENGTH_FACTOR = [0, 0.7, 1, 1, 0.8];
 const TOPIC_HEAD_FACTOR = 1.6;
 const WEAK_HEAD_FACTOR = 0.5;
-const TITLE_WEIGHT = 0.5;
+const TITLE_WEIGHT = 1.0;
 
 // "Convolutional neural", "Multiple agentic": a phrase that ends on an adjective names no thing.
 const ADJECTIVE_END = /(?:ic|al|ive|ous|ble|ful|less|ary|ed)$/;
