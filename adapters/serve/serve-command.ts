@@ -138,6 +138,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         },
       };
       try {
+        logger.info(engine.warmUp(), "indexes ready");
         adapters.push(
           ...createAdapters(
             { config, bot, clock, logger, io: ctx.io, metrics, customRoutes: opsCustomRoutes(ops) },
