@@ -110,11 +110,12 @@ function otherEngines(pools: Pools, dbPath: string, size: number, short: string[
     const [index, build] = timed(() => {
       const ix = PaperIndex.empty();
       for (const d of docs) ix.upsert(d);
+      ix.compact();
       return ix;
     });
     const mem = heap() - h0;
     // The same query path as the product, minus the archive reads (snippets, phrase texts).
-    const run = (q: string) => index.mini && searchIndexOnly(index, q);
+    const run = (q: string) => searchIndexOnly(index, q);
     row("paperboy (index)", build, mem, latencies(qs, run), latencies(ql, run));
   }
   {
@@ -189,15 +190,10 @@ export async function runSearchBench(): Promise<void> {
 
     const engine = openSearchArchive(dbPath);
     global.gc?.();
-    const [index, build] = timed(() => {
-      const ix = PaperIndex.empty();
-      for (const d of allDocuments(engine.store)) ix.upsert(d);
-      return ix;
-    });
-    line("index build (from the archive)", ms(build), "< 30 s");
-    void index;
-    const [, warm] = timed(() => engine.search.warmUp());
-    line("build + persist through SearchService (cold file)", ms(warm));
+    // What a first start on an archive without an index file does: MiniSearch indexes every
+    // paper, the result is compacted into flat postings, and the file is written.
+    const [, build] = timed(() => engine.search.warmUp());
+    line("index build + compact + persist (from the archive)", ms(build), "< 30 s");
     line("persisted index size", `${(statSync(`${dbPath}.search`).size / 2 ** 20).toFixed(0)} MB`);
     engine.close();
 

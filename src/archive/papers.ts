@@ -312,6 +312,24 @@ export class PaperStore {
     return this.byPks([pk])[0] ?? null;
   }
 
+  /** Id, date, title and abstract by primary key, in one query (what search reads of its hits). */
+  searchTexts(
+    pks: readonly number[],
+  ): Map<number, { id: string; date: string; title: string; abstract: string }> {
+    const rows = this.db
+      .prepare(
+        "SELECT p.pk, p.id, p.date, p.title, p.abstract FROM json_each(?) AS j JOIN papers AS p ON p.pk = j.value",
+      )
+      .all(JSON.stringify(pks)) as {
+      pk: number;
+      id: string;
+      date: string;
+      title: string;
+      abstract: string;
+    }[];
+    return new Map(rows.map((r) => [r.pk, { id: r.id, date: r.date, title: r.title, abstract: r.abstract }]));
+  }
+
   /** Papers by primary key, in the order asked; missing keys are left out. */
   byPks(pks: readonly number[]): Paper[] {
     if (pks.length === 0) return [];

@@ -1,16 +1,17 @@
 /**
  * The whole ranking of a planned query, shared by the product and `eval` so that the measured
- * numbers are the product's: BM25+ over the index (scorer.ts), then the phrase re-ordering of the
- * head (rerank.ts), which needs the hits' text.
+ * numbers are the product's: BM25 over the index (scorer.ts), then the learned re-ordering of
+ * the head (rerank.ts), which needs the head's text.
  */
+import { candidateText, queryFacts } from "./features.js";
 import type { PaperIndex } from "./paper-index.js";
 import type { QueryPlan } from "./query-plan.js";
 import type { RankingConfig } from "./ranking.js";
-import { RERANK_DEPTH, rerankByPhrases } from "./rerank.js";
+import { RERANK_DEPTH, rerank } from "./rerank.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 
-/** Analyzed title + abstract of the papers with these primary keys (missing ones left out). */
-export type TermsByPk = (pks: readonly number[]) => Map<number, readonly string[]>;
+/** Title and abstract of the papers with these primary keys, as one text (missing ones left out). */
+export type TextsByPk = (pks: readonly number[]) => Map<number, string>;
 
 export function rankQuery(
   index: PaperIndex,
@@ -18,17 +19,23 @@ export function rankQuery(
   ranking: RankingConfig,
   k: number,
   filter: DocFilter,
-  termsByPk: TermsByPk,
+  textsByPk: TextsByPk,
 ): Scored {
   const scored = scoreQuery(index, plan.terms, ranking, Math.max(k, RERANK_DEPTH), filter);
-  if (ranking.phraseWeight === 0 || plan.sequence.length < 2) return scored;
+  if (!ranking.rerank || scored.hits.length < 2)
+    return { total: scored.total, hits: scored.hits.slice(0, k) };
   const head = scored.hits.slice(0, RERANK_DEPTH);
-  const texts = termsByPk(head.map((h) => index.pkOf(h.sid) as number));
-  const reordered = rerankByPhrases(
+  const pks = head.map((h) => index.pkOf(h.sid) as number);
+  const texts = textsByPk(pks);
+  const q = queryFacts(plan.sequence, plan.words, (t) => index.documentFrequency(t), index.documentCount);
+  const reordered = rerank(
     head,
-    plan.sequence,
-    (h) => texts.get(index.pkOf(h.sid) as number) ?? null,
-    ranking.phraseWeight,
+    q,
+    pks.map((pk) => {
+      const text = texts.get(pk);
+      return text === undefined ? null : candidateText(text);
+    }),
+    (scored.hits[RERANK_DEPTH] ?? head[head.length - 1])?.score ?? 0,
   );
   return { total: scored.total, hits: [...reordered, ...scored.hits.slice(RERANK_DEPTH)].slice(0, k) };
 }

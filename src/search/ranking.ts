@@ -25,8 +25,8 @@ export interface RankingConfig {
   queryTf: number;
   /** IDF is raised to this power (1: plain BM25; above 1 favours rare terms further). */
   idfPower: number;
-  /** Weight of the phrase bonus in the second stage (rerank.ts); 0 turns it off. */
-  phraseWeight: number;
+  /** Whether the learned second stage (rerank.ts) re-orders the head. */
+  rerank: boolean;
   /** Only this many of a query's most informative (rarest) terms are scored. */
   maxTerms: number;
 }
@@ -37,7 +37,7 @@ export const RANKING: RankingConfig = {
   coordination: 0,
   queryTf: 1,
   idfPower: 1,
-  phraseWeight: 0.4,
+  rerank: true,
   maxTerms: 32,
 };
 

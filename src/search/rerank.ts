@@ -1,42 +1,55 @@
 /**
- * Second stage: the best few BM25 hits are re-ordered by how many of the query's adjacent term
- * pairs ("mixed precision", "loss scaling") they contain in the same order. Phrases separate a
- * paper from others that share its words; on SciTLDR dev this lifted MRR@10 from 0.910 to 0.915.
+ * Second stage: the first stage's best `RERANK_DEPTH` hits are re-ordered by a linear model over
+ * their features (features.ts), fitted on SciTLDR train by scripts/fit-search.ts and shipped as
+ * rerank-weights.json. Only this head needs the papers' text, so the cost per query is one read
+ * of 50 abstracts, whatever the archive's size.
  */
+import { type CandidateText, candidateFeatures, FEATURES, linearScore, type QueryFacts } from "./features.js";
+import weightsJson from "./rerank-weights.json" with { type: "json" };
 import type { Ranked } from "./top-k.js";
 
-/** Hits (best first) that the phrase bonus may re-order. */
-export const RERANK_DEPTH = 30;
+/** Hits (best first) that the model may re-order. */
+export const RERANK_DEPTH = 50;
 
-export function adjacentPairs(terms: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < terms.length; i++) out.add(`${terms[i]} ${terms[i + 1]}`);
-  return out;
+export interface RerankModel {
+  features: readonly string[];
+  weights: readonly number[];
 }
 
+function checked(model: RerankModel): RerankModel {
+  // A weights file from another feature list would silently mis-rank: refuse it at load.
+  if (model.features.join() !== FEATURES.join() || model.weights.length !== FEATURES.length) {
+    throw new Error("rerank-weights.json does not match the features; rerun scripts/fit-search.ts");
+  }
+  return model;
+}
+
+export const MODEL: RerankModel = checked(weightsJson as RerankModel);
+
 /**
- * `hits` re-scored: score + weight × best score × (share of the query's pairs found), best first.
- * Scaling by the best score keeps the bonus in BM25 units, so hits below the re-ordered head
- * (which only had lower scores) still come after it. `termsOf` gives a hit's analyzed text.
+ * `head` re-ordered by the model, best first. Scores stay comparable with the hits after the
+ * head: the model's scores are shifted so the lowest of the head equals `floor` (the first
+ * stage's score of the next hit, or of the head's last).
  */
-export function rerankByPhrases<T extends Ranked>(
-  hits: readonly T[],
-  queryTerms: readonly string[],
-  termsOf: (hit: T) => readonly string[] | null,
-  weight: number,
+export function rerank<T extends Ranked>(
+  head: readonly T[],
+  q: QueryFacts,
+  texts: readonly (CandidateText | null)[],
+  floor: number,
+  model: RerankModel = MODEL,
 ): T[] {
-  const pairs = adjacentPairs(queryTerms);
-  const top = hits[0]?.score ?? 0;
-  if (pairs.size === 0 || weight === 0 || top <= 0 || hits.length < 2) return [...hits];
-  const keyed = hits.map((hit, order) => {
-    const terms = termsOf(hit);
-    let found = 0;
-    if (terms) {
-      const own = adjacentPairs(terms);
-      for (const p of pairs) if (own.has(p)) found++;
-    }
-    return { hit, order, key: hit.score + (top * weight * found) / pairs.size };
-  });
-  keyed.sort((a, b) => b.key - a.key || a.order - b.order);
-  return keyed.map((k) => ({ ...k.hit, score: k.key }));
+  if (head.length < 2) return [...head];
+  const rows = candidateFeatures(
+    q,
+    head.map((h) => h.score),
+    texts,
+  );
+  const scored = head.map((hit, order) => ({
+    hit,
+    order,
+    s: linearScore(model.weights, rows[order] as number[]),
+  }));
+  scored.sort((a, b) => b.s - a.s || a.order - b.order);
+  const low = (scored[scored.length - 1] as { s: number }).s;
+  return scored.map(({ hit, s }) => ({ ...hit, score: floor + (s - low) }));
 }

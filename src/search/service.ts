@@ -144,9 +144,11 @@ export class SearchService {
     const scoreOf = new Map(scored.hits.map((h) => [index.pkOf(h.sid) as number, h.score]));
     const top = scored.hits[0]?.score ?? 0;
     const terms = new Set(plan.terms.map((t) => t.term));
-    const papers = this.store.byPks(pagePks);
-    const results: SearchHit[] = papers.map((p, i) => {
-      const pk = pagePks[i] as number;
+    // Only the page's papers are read (one query), whatever the depth of the ranking.
+    const texts = this.store.searchTexts(pagePks);
+    const results: SearchHit[] = pagePks.flatMap((pk) => {
+      const p = texts.get(pk);
+      if (!p) return [];
       // An exact id match ranks above every text match.
       const raw = refPks.includes(pk) ? top + 1 : (scoreOf.get(pk) ?? 0);
       return {
@@ -173,19 +175,15 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.termsByPk(pks));
+      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.textsByPk(pks));
       this.cache.set(key, scored);
     }
     return scored;
   }
 
-  private termsByPk(pks: readonly number[]): Map<number, readonly string[]> {
-    const out = new Map<number, readonly string[]>();
-    const papers = this.store.byPks(pks);
-    if (papers.length !== pks.length) return out;
-    papers.forEach((p, i) => {
-      out.set(pks[i] as number, analyze(`${p.title}\n${p.abstract}`));
-    });
+  private textsByPk(pks: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const [pk, t] of this.store.searchTexts(pks)) out.set(pk, `${t.title}\n${t.abstract}`);
     return out;
   }
 

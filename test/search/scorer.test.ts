@@ -23,7 +23,7 @@ const MINISEARCH_LIKE: RankingConfig = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   coordination: 1,
   queryTf: 1,
-  phraseWeight: 0,
+  rerank: false,
   maxTerms: 1000,
 };
 

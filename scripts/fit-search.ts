@@ -1,0 +1,162 @@
+/**
+ * Fits the search re-ranker (src/search/rerank-weights.json) on SciTLDR train: each train paper's
+ * gold summaries are queries whose one right answer is that paper, searched among the abstracts
+ * of train and dev (the eval's corpus). For each query the first stage's top 50 give one feature
+ * row per candidate (src/search/features.ts, the product's code); a linear model is fitted with a
+ * listwise softmax loss (the right paper's share of the head), L2-regularized, by Adam.
+ * Dev queries are never fitted: dev is only scored at the end, for the report.
+ *   npx tsx scripts/fit-search.ts [--write] [--folds 5] [--l2 0.001] [--iters 600]
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { readEvalFile } from "../src/eval/data.js";
+import { buildEvalIndex, corpusOf, scoresFromRanks } from "../src/eval/search-eval.js";
+import {
+  candidateFeatures,
+  candidateText,
+  FEATURES,
+  linearScore,
+  queryFacts,
+} from "../src/search/features.js";
+import { planQuery } from "../src/search/query-plan.js";
+import { RANKING } from "../src/search/ranking.js";
+import { RERANK_DEPTH } from "../src/search/rerank.js";
+import { scoreQuery } from "../src/search/scorer.js";
+
+const { values } = parseArgs({
+  options: {
+    write: { type: "boolean" },
+    folds: { type: "string", default: "5" },
+    l2: { type: "string", default: "0.001" },
+    iters: { type: "string", default: "600" },
+    data: { type: "string", default: "../shared/eval/scitldr/" },
+  },
+});
+const L2 = Number(values.l2);
+const ITERS = Number(values.iters);
+const FOLDS = Number(values.folds);
+
+interface Query {
+  /** Position of the right paper among the candidates; -1 when the first stage missed it. */
+  right: number;
+  rows: number[][];
+  /** The paper the query came from (cross-validation folds are by paper). */
+  paper: number;
+}
+
+const dev = readEvalFile(`${values.data}dev.jsonl`);
+const train = readEvalFile(`${values.data}train.jsonl`);
+const corpus = corpusOf(dev, train);
+const index = buildEvalIndex(corpus.abstracts);
+const texts = new Map<number, ReturnType<typeof candidateText>>();
+const textOf = (pk: number) => {
+  let t = texts.get(pk);
+  if (!t) {
+    t = candidateText(corpus.abstracts[pk - 1] ?? "");
+    texts.set(pk, t);
+  }
+  return t;
+};
+
+function queryOf(text: string, answerPk: number): Query | null {
+  const plan = planQuery(index, text, RANKING);
+  const { hits } = scoreQuery(index, plan.terms, RANKING, RERANK_DEPTH);
+  if (hits.length === 0) return null;
+  const pks = hits.map((h) => index.pkOf(h.sid) as number);
+  const q = queryFacts(plan.sequence, plan.words, (t) => index.documentFrequency(t), index.documentCount);
+  const rows = candidateFeatures(
+    q,
+    hits.map((h) => h.score),
+    pks.map(textOf),
+  );
+  return { right: pks.indexOf(answerPk), rows, paper: answerPk };
+}
+
+const position = new Map<string, number>();
+corpus.abstracts.forEach((a, i) => {
+  position.set(a, i + 1);
+});
+const queriesOf = (papers: typeof dev, allGolds: boolean) =>
+  papers.flatMap((p) => {
+    const pk = position.get(p.source.join(" ")) as number;
+    return (allGolds ? p.target : p.target.slice(0, 1)).flatMap((t) => queryOf(t, pk) ?? []);
+  });
+
+const trainQ = queriesOf(train, true);
+const devQ = queriesOf(dev, false);
+
+function ranks(qs: readonly Query[], w: readonly number[] | null): number[] {
+  return qs.map((q) => {
+    if (q.right < 0) return 0;
+    if (!w) return q.right < 10 ? q.right + 1 : 0;
+    const mine = linearScore(w, q.rows[q.right] as number[]);
+    let above = 0;
+    q.rows.forEach((row, i) => {
+      const s = linearScore(w, row);
+      if (s > mine || (s === mine && i < q.right)) above++;
+    });
+    return above < 10 ? above + 1 : 0;
+  });
+}
+
+function fit(qs: readonly Query[]): number[] {
+  const usable = qs.filter((q) => q.right >= 0);
+  const d = FEATURES.length;
+  const w = new Array<number>(d).fill(0);
+  w[0] = 1; // start from the first stage's order
+  const m = new Array<number>(d).fill(0);
+  const v = new Array<number>(d).fill(0);
+  for (let it = 1; it <= ITERS; it++) {
+    const g = new Array<number>(d).fill(0);
+    for (const q of usable) {
+      const s = q.rows.map((row) => linearScore(w, row));
+      const max = Math.max(...s);
+      const e = s.map((z) => Math.exp(z - max));
+      const z = e.reduce((a, b) => a + b, 0);
+      q.rows.forEach((row, i) => {
+        const p = (e[i] as number) / z - (i === q.right ? 1 : 0);
+        for (let j = 0; j < d; j++) g[j] = (g[j] as number) + (p * (row[j] as number)) / usable.length;
+      });
+    }
+    for (let j = 0; j < d; j++) {
+      const gj = (g[j] as number) + L2 * (w[j] as number);
+      m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
+      v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
+      const mh = (m[j] as number) / (1 - 0.9 ** it);
+      const vh = (v[j] as number) / (1 - 0.999 ** it);
+      w[j] = (w[j] as number) - (0.1 * mh) / (Math.sqrt(vh) + 1e-8);
+    }
+  }
+  return w;
+}
+
+const show = (name: string, r: number[]) => {
+  const s = scoresFromRanks(r);
+  console.log(
+    `${name.padEnd(34)} MRR@10 ${s.mrr10.toFixed(4)}  R@1 ${s.recall1.toFixed(4)}  R@10 ${s.recall10.toFixed(4)}`,
+  );
+};
+console.log(`${trainQ.length} train queries, ${devQ.length} dev queries, ${corpus.abstracts.length} papers`);
+show("train, first stage only", ranks(trainQ, null));
+const cv: number[] = [];
+for (let k = 0; k < FOLDS; k++) {
+  // Folds by paper (a paper's golds stay together) so no paper is both fitted and scored.
+  const w = fit(trainQ.filter((q) => q.paper % FOLDS !== k));
+  cv.push(
+    ...ranks(
+      trainQ.filter((q) => q.paper % FOLDS === k),
+      w,
+    ),
+  );
+}
+show(`train, ${FOLDS}-fold cross-validated`, cv);
+const weights = fit(trainQ);
+show("dev, first stage only", ranks(devQ, null));
+show("dev, re-ranked", ranks(devQ, weights));
+console.log(FEATURES.map((f, j) => `${f} ${(weights[j] as number).toFixed(3)}`).join(", "));
+if (values.write) {
+  const out = new URL("../src/search/rerank-weights.json", import.meta.url);
+  const rounded = weights.map((x) => Math.round(x * 10_000) / 10_000);
+  writeFileSync(out, `${JSON.stringify({ features: FEATURES, weights: rounded }, null, 1)}\n`);
+  console.log(`wrote ${out.pathname}`);
+}
