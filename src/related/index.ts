@@ -10,7 +10,6 @@
  * dozen arrays, not a few hundred thousand small objects.
  */
 import { createHash } from "node:crypto";
-import { topK } from "../search/top-k.js";
 import { termOf, words } from "../text/terms.js";
 import { ensure } from "./columns.js";
 import { buildImpactLists, type ImpactLists, NO_LISTS, Postings } from "./postings.js";
@@ -151,24 +150,36 @@ export class RelatedIndex {
         }
       }
     }
-    // Leave out the paper itself, its duplicates and replaced versions, then keep the best few.
+    // Leave out the paper itself, its duplicates and replaced versions; keep the best few in a
+    // sorted run of `limit` (ties: lower slot). Most candidates fail the first comparison.
+    const keepSlots = new Int32Array(limit);
+    const keepScores = new Float64Array(limit);
     let kept = 0;
+    const qKey = this.keys[q] as number;
     for (let i = 0; i < count; i++) {
       const s = touched[i] as number;
       const score = scores[s] as number;
-      const ok =
-        s !== q && this.alive[s] === 1 && score <= this.duplicateCosine && this.keys[s] !== this.keys[q];
-      if (ok) touched[kept++] = s;
-      else scores[s] = 0;
+      scores[s] = 0;
+      if (kept === limit) {
+        const last = keepScores[limit - 1] as number;
+        if (score < last || (score === last && s > (keepSlots[limit - 1] as number))) continue;
+      }
+      if (s === q || this.alive[s] !== 1 || score > this.duplicateCosine || this.keys[s] === qKey) continue;
+      let at = kept < limit ? kept++ : limit - 1;
+      while (at > 0) {
+        const prev = keepScores[at - 1] as number;
+        if (prev > score || (prev === score && (keepSlots[at - 1] as number) < s)) break;
+        keepSlots[at] = keepSlots[at - 1] as number;
+        keepScores[at] = prev;
+        at--;
+      }
+      keepSlots[at] = s;
+      keepScores[at] = score;
     }
-    const best = topK(
-      limit,
-      touched,
-      kept,
-      (s) => scores[s] as number,
-      (a, sa, b, sb) => sa > sb || (sa === sb && a < b),
-    );
-    for (let i = 0; i < kept; i++) scores[touched[i] as number] = 0;
+    const best = Array.from({ length: kept }, (_, i) => ({
+      sid: keepSlots[i] as number,
+      score: keepScores[i] as number,
+    }));
     return best.map(({ sid, score }) => ({
       pk: this.pks[sid] as number,
       id: this.ids[sid] as string,
