@@ -1,8 +1,8 @@
 /**
  * The related-papers index: each paper as a sparse TF-IDF vector of its strongest terms (unit
  * length), and an inverted index over those terms. A query walks only the postings of the paper's
- * own terms and accumulates dot products; each term's list is cut to its heaviest entries, so a
- * query costs the same on 100k papers as on a few thousand. Papers can be added or replaced one
+ * own terms and accumulates dot products; a very common term's list is cut to its heaviest
+ * entries, which bounds the cost of a query. Papers can be added or replaced one
  * by one; weights are recomputed in full only when enough of the archive changed for the old idf
  * to drift.
  *

@@ -3,8 +3,8 @@
  * every term's (slot, weight) pairs in two flat typed arrays), built in one pass when the index is
  * weighted in full; papers added after that go to small growable `Postings` tails until the next
  * full weighting. A term's list is cut to its `cap` heaviest entries, strongest first: a paper
- * that holds a very common term only weakly gains little from it, and walking 50k entries for it
- * is what made one query in a few hundred slow.
+ * that holds a very common term only weakly gains little from it, and the cap bounds what one
+ * query can cost however large the archive grows.
  */
 
 /** A growable list of (slot, weight) pairs for one term. */
