@@ -35,6 +35,12 @@ const NOUNS_LIKE_ADJECTIVES = new Set(
   initiative incentive primitive narrative derivative negative positive directive ensemble variable table
   trouble bubble diagnostic analytic rationale mechanic dynamic dynamics`.split(/\s+/),
 );
+// Adjectives no suffix gives away: "structured sparse", "ultra long".
+const PLAIN_ADJECTIVES = new Set(
+  "sparse dense deep long short large small fast slow low high wide narrow free hard soft full partial robust".split(
+    " ",
+  ),
+);
 // "9B VLM", "7B models": a model size is no topic.
 /** Share of a partner phrase's papers that must be in the topic. */
 const PARTNER_EXCLUSIVITY = 0.5;
@@ -48,6 +54,7 @@ const VERBS = new Set(
 
 function endsOnNoun(form: string): boolean {
   const last = (form.split(/[\s-]/).pop() ?? "").toLowerCase();
+  if (PLAIN_ADJECTIVES.has(last)) return false;
   return (
     !ADJECTIVE_END.test(last) ||
     NOUNS_LIKE_ADJECTIVES.has(last) ||
