@@ -13,15 +13,16 @@ import { execForm, parseDockerfile } from "./dockerfile.js";
 const ROOT = new URL("..", import.meta.url).pathname;
 const stages = parseDockerfile(readFileSync(join(ROOT, "Dockerfile"), "utf8"));
 
-function copy(args: string, fromDir: string, toDir: string): void {
+/** COPY [--from=stage] src... dest, with the image's WORKDIR (`/app`) mapped to `fromDir`/`toDir`. */
+function copy(args: string, fromDir: string, toDir: string, workdir = "/app"): void {
   const parts = args.split(/\s+/).filter((p) => !p.startsWith("--"));
   const dest = parts.pop() as string;
+  const local = (path: string) => (path.startsWith(`${workdir}/`) ? path.slice(workdir.length + 1) : path);
   for (const src of parts) {
+    const name = local(dest);
     const target =
-      dest.endsWith("/") || parts.length > 1
-        ? join(toDir, dest, src.split("/").pop() as string)
-        : join(toDir, dest);
-    cpSync(join(fromDir, src), target, { recursive: true });
+      name.endsWith("/") || parts.length > 1 ? join(toDir, name, src.split("/").pop() as string) : join(toDir, name);
+    cpSync(join(fromDir, local(src)), target, { recursive: true });
   }
 }
 

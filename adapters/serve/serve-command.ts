@@ -101,8 +101,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
     async run(ctx) {
       const config = loadConfig({ file: ctx.configPath, env: ctx.io.env });
       const { clock } = ctx;
-      const logger = ctx.logger.child({ component: "serve" });
+      // The level first: pino children keep the level their parent had when they were made.
       if (ctx.logger.level !== "silent") ctx.logger.level = config.logging.level;
+      const logger = ctx.logger.child({ component: "serve" });
       const engine = Paperboy.open({
         dbPath: databasePath(ctx, config),
         clock,
