@@ -3,6 +3,8 @@
  * A paper met again (same day or later, by arXiv id, alias, or normalized title + abstract)
  * updates its one record; two papers that share only a title stay two.
  */
+
+import type Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
 import { contentId, contentKey, normalizeArxivId } from "../digest/identity.js";
 import { codeLinks, extractLinks } from "../digest/links.js";
@@ -43,21 +45,34 @@ interface PaperRow {
 }
 
 export class PaperStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
+  /** Prepared once, reused: preparing is a large share of an ingest's cost otherwise. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      // IN (?, ?, …) lists come in many lengths; keep the cache bounded.
+      if (this.statements.size < 2000) this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   /** The archive's change counter; every write that changes papers increments it. */
   revision(): number {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'revision'").get() as
+    const row = this.stmt("SELECT value FROM meta WHERE key = 'revision'").get() as
       | { value: string }
       | undefined;
     return row ? Number(row.value) : 0;
   }
 
   count(): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM papers").get() as { n: number }).n;
+    return (this.stmt("SELECT COUNT(*) AS n FROM papers").get() as { n: number }).n;
   }
 
   /** Stores one digest's papers in one transaction: all of them, or (on any error) none. */
@@ -76,7 +91,7 @@ export class PaperStore {
     let updated = 0;
     let duplicates = 0;
     const positions = new Map<string, number>();
-    const upsertDay = this.db.prepare(
+    const upsertDay = this.stmt(
       `INSERT INTO days (date, source, format, ingested_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(date) DO UPDATE SET source = excluded.source, format = excluded.format,
          ingested_at = excluded.ingested_at`,
@@ -103,26 +118,24 @@ export class PaperStore {
           seenDays.add(day);
         }
         if (!positions.has(day)) {
-          const row = this.db
-            .prepare("SELECT COALESCE(MAX(position), -1) AS p FROM day_papers WHERE date = ?")
-            .get(day) as {
+          const row = this.stmt("SELECT COALESCE(MAX(position), -1) AS p FROM day_papers WHERE date = ?").get(
+            day,
+          ) as {
             p: number;
           };
           positions.set(day, row.p + 1);
         }
         const pos = positions.get(day) as number;
-        const r = this.db
-          .prepare("INSERT INTO day_papers (date, pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-          .run(day, pk, pos);
+        const r = this.stmt(
+          "INSERT INTO day_papers (date, pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        ).run(day, pk, pos);
         if (r.changes) positions.set(day, pos + 1);
       }
     }
     if (changed.size) {
-      this.db
-        .prepare(
-          "INSERT INTO meta (key, value) VALUES ('revision', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        )
-        .run(String(revision));
+      this.stmt(
+        "INSERT INTO meta (key, value) VALUES ('revision', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ).run(String(revision));
     }
     return {
       papers: touched.size,
@@ -135,11 +148,9 @@ export class PaperStore {
   }
 
   private findMatch(p: ParsedPaper): PaperRow | undefined {
-    const byArxiv = this.db.prepare("SELECT * FROM papers WHERE arxiv_id = ?");
-    const byKey = this.db.prepare(
-      "SELECT p.* FROM paper_keys k JOIN papers p ON p.pk = k.pk WHERE k.key = ?",
-    );
-    const byId = this.db.prepare("SELECT * FROM papers WHERE id = ?");
+    const byArxiv = this.stmt("SELECT * FROM papers WHERE arxiv_id = ?");
+    const byKey = this.stmt("SELECT p.* FROM paper_keys k JOIN papers p ON p.pk = k.pk WHERE k.key = ?");
+    const byId = this.stmt("SELECT * FROM papers WHERE id = ?");
     if (p.arxivId) {
       const row = (byArxiv.get(p.arxivId) ?? byKey.get(p.arxivId)) as PaperRow | undefined;
       if (row) return row;
@@ -155,9 +166,7 @@ export class PaperStore {
   }
 
   private freeId(wanted: string): string {
-    const taken = this.db.prepare(
-      "SELECT 1 FROM papers WHERE id = ? UNION SELECT 1 FROM paper_keys WHERE key = ?",
-    );
+    const taken = this.stmt("SELECT 1 FROM papers WHERE id = ? UNION SELECT 1 FROM paper_keys WHERE key = ?");
     if (!taken.get(wanted, wanted)) return wanted;
     for (let n = 2; ; n++) {
       const candidate = `${wanted}-${n}`;
@@ -170,23 +179,10 @@ export class PaperStore {
       p.arxivId ??
       this.freeId(p.aliases.find((a) => /^pb-[0-9a-f]{12}/.test(a)) ?? contentId(p.title, p.abstract));
     const date = [...days].sort()[0] as string;
-    const info = this.db
-      .prepare(
-        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, date, upvotes, created_at, updated_at, revision)
+    const info = this.stmt(
+      `INSERT INTO papers (id, arxiv_id, title, abstract, authors, date, upvotes, created_at, updated_at, revision)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        p.arxivId,
-        p.title,
-        p.abstract,
-        JSON.stringify(p.authors),
-        date,
-        p.upvotes,
-        now,
-        now,
-        revision,
-      );
+    ).run(id, p.arxivId, p.title, p.abstract, JSON.stringify(p.authors), date, p.upvotes, now, now, revision);
     const pk = Number(info.lastInsertRowid);
     this.addKey(contentKey(p.title, p.abstract), pk, "content");
     for (const alias of p.aliases) if (alias !== id) this.addKey(alias, pk, "alias");
@@ -222,42 +218,40 @@ export class PaperStore {
     this.addKey(contentKey(p.title, p.abstract), row.pk, "content");
     if (!changed) return false;
     // The newest sighting's text wins: digests correct titles and abstracts, never degrade them.
-    this.db
-      .prepare(
-        `UPDATE papers SET id = ?, arxiv_id = ?, title = ?, abstract = ?, authors = ?, date = ?, upvotes = ?,
+    this.stmt(
+      `UPDATE papers SET id = ?, arxiv_id = ?, title = ?, abstract = ?, authors = ?, date = ?, upvotes = ?,
            updated_at = ?, revision = ? WHERE pk = ?`,
-      )
-      .run(id, arxivId, p.title, p.abstract, authors, earliest, upvotes, now, revision, row.pk);
+    ).run(id, arxivId, p.title, p.abstract, authors, earliest, upvotes, now, revision, row.pk);
     this.writeLinks(row.pk, p.abstract, [...sourceCode, ...newSources]);
     return true;
   }
 
   private addKey(key: string, pk: number, kind: "alias" | "content"): void {
-    this.db
-      .prepare("INSERT INTO paper_keys (key, pk, kind) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING")
-      .run(key, pk, kind);
+    this.stmt("INSERT INTO paper_keys (key, pk, kind) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING").run(
+      key,
+      pk,
+      kind,
+    );
   }
 
   private sourceLinks(pk: number): string[] {
     return (
-      this.db
-        .prepare("SELECT url FROM paper_links WHERE pk = ? AND kind = 'source' ORDER BY position")
-        .all(pk) as {
+      this.stmt("SELECT url FROM paper_links WHERE pk = ? AND kind = 'source' ORDER BY position").all(pk) as {
         url: string;
       }[]
     ).map((r) => r.url);
   }
 
   private writeLinks(pk: number, abstract: string, sourceCode: string[]): void {
-    this.db.prepare("DELETE FROM paper_links WHERE pk = ?").run(pk);
-    const insert = this.db.prepare(
+    this.stmt("DELETE FROM paper_links WHERE pk = ?").run(pk);
+    const insert = this.stmt(
       "INSERT OR IGNORE INTO paper_links (pk, kind, url, position) VALUES (?, ?, ?, ?)",
     );
     const links = extractLinks(abstract);
     for (const [i, url] of links.entries()) insert.run(pk, "link", url, i);
     for (const [i, url] of sourceCode.entries()) insert.run(pk, "source", url, i);
     const hasCode = codeLinks(links, sourceCode).length > 0 ? 1 : 0;
-    this.db.prepare("UPDATE papers SET has_code = ? WHERE pk = ?").run(hasCode, pk);
+    this.stmt("UPDATE papers SET has_code = ? WHERE pk = ?").run(hasCode, pk);
   }
 
   /** One line of the ingest log, for every file tried (failures included). */
@@ -270,22 +264,20 @@ export class PaperStore {
     updated: number;
     error?: string;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO ingest_log (at, path, format, date, papers, added, updated, status, error)
+    this.stmt(
+      `INSERT INTO ingest_log (at, path, format, date, papers, added, updated, status, error)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        this.clock.now().toISOString(),
-        entry.path,
-        entry.format,
-        entry.date,
-        entry.papers,
-        entry.added,
-        entry.updated,
-        entry.error ? "failed" : "ok",
-        entry.error ?? null,
-      );
+    ).run(
+      this.clock.now().toISOString(),
+      entry.path,
+      entry.format,
+      entry.date,
+      entry.papers,
+      entry.added,
+      entry.updated,
+      entry.error ? "failed" : "ok",
+      entry.error ?? null,
+    );
   }
 
   // ---- reading ----
@@ -294,10 +286,10 @@ export class PaperStore {
   resolve(id: string): number | null {
     const trimmed = id.trim();
     const arxiv = normalizeArxivId(trimmed);
-    const row = (this.db
-      .prepare("SELECT pk FROM papers WHERE id = ? OR arxiv_id = ?")
-      .get(trimmed, arxiv ?? trimmed) ??
-      this.db.prepare("SELECT pk FROM paper_keys WHERE key = ? AND kind = 'alias'").get(arxiv ?? trimmed)) as
+    const row = (this.stmt("SELECT pk FROM papers WHERE id = ? OR arxiv_id = ?").get(
+      trimmed,
+      arxiv ?? trimmed,
+    ) ?? this.stmt("SELECT pk FROM paper_keys WHERE key = ? AND kind = 'alias'").get(arxiv ?? trimmed)) as
       | { pk: number }
       | undefined;
     return row?.pk ?? null;
@@ -316,11 +308,9 @@ export class PaperStore {
   searchTexts(
     pks: readonly number[],
   ): Map<number, { id: string; date: string; title: string; abstract: string }> {
-    const rows = this.db
-      .prepare(
-        "SELECT p.pk, p.id, p.date, p.title, p.abstract FROM json_each(?) AS j JOIN papers AS p ON p.pk = j.value",
-      )
-      .all(JSON.stringify(pks)) as {
+    const rows = this.stmt(
+      "SELECT p.pk, p.id, p.date, p.title, p.abstract FROM json_each(?) AS j JOIN papers AS p ON p.pk = j.value",
+    ).all(JSON.stringify(pks)) as {
       pk: number;
       id: string;
       date: string;
@@ -337,16 +327,16 @@ export class PaperStore {
     for (let i = 0; i < pks.length; i += 500) {
       const chunk = pks.slice(i, i + 500);
       const marks = chunk.map(() => "?").join(",");
-      const rows = this.db.prepare(`SELECT * FROM papers WHERE pk IN (${marks})`).all(...chunk) as PaperRow[];
-      const links = this.db
-        .prepare(`SELECT pk, kind, url FROM paper_links WHERE pk IN (${marks}) ORDER BY pk, kind, position`)
-        .all(...chunk) as { pk: number; kind: string; url: string }[];
-      const keys = this.db
-        .prepare(`SELECT pk, key FROM paper_keys WHERE kind = 'alias' AND pk IN (${marks}) ORDER BY rowid`)
-        .all(...chunk) as { pk: number; key: string }[];
-      const days = this.db
-        .prepare(`SELECT pk, date FROM day_papers WHERE pk IN (${marks}) ORDER BY date`)
-        .all(...chunk) as { pk: number; date: string }[];
+      const rows = this.stmt(`SELECT * FROM papers WHERE pk IN (${marks})`).all(...chunk) as PaperRow[];
+      const links = this.stmt(
+        `SELECT pk, kind, url FROM paper_links WHERE pk IN (${marks}) ORDER BY pk, kind, position`,
+      ).all(...chunk) as { pk: number; kind: string; url: string }[];
+      const keys = this.stmt(
+        `SELECT pk, key FROM paper_keys WHERE kind = 'alias' AND pk IN (${marks}) ORDER BY rowid`,
+      ).all(...chunk) as { pk: number; key: string }[];
+      const days = this.stmt(`SELECT pk, date FROM day_papers WHERE pk IN (${marks}) ORDER BY date`).all(
+        ...chunk,
+      ) as { pk: number; date: string }[];
       for (const row of rows) {
         const mine = links.filter((l) => l.pk === row.pk);
         const abstractLinks = mine.filter((l) => l.kind === "link").map((l) => l.url);
@@ -371,17 +361,15 @@ export class PaperStore {
 
   /** The papers of one digest day, in digest order. */
   day(date: string): PaperRef[] {
-    return this.db
-      .prepare(
-        `SELECT p.id, p.title, p.date FROM day_papers d JOIN papers p ON p.pk = d.pk
+    return this.stmt(
+      `SELECT p.id, p.title, p.date FROM day_papers d JOIN papers p ON p.pk = d.pk
          WHERE d.date = ? ORDER BY d.position`,
-      )
-      .all(date) as PaperRef[];
+    ).all(date) as PaperRef[];
   }
 
   dayPks(date: string): number[] {
     return (
-      this.db.prepare("SELECT pk FROM day_papers WHERE date = ? ORDER BY position").all(date) as {
+      this.stmt("SELECT pk FROM day_papers WHERE date = ? ORDER BY position").all(date) as {
         pk: number;
       }[]
     ).map((r) => r.pk);
@@ -389,34 +377,32 @@ export class PaperStore {
 
   /** Digest days with their paper counts, newest first. */
   days(): { date: string; papers: number }[] {
-    return this.db
-      .prepare("SELECT date, COUNT(*) AS papers FROM day_papers GROUP BY date ORDER BY date DESC")
-      .all() as { date: string; papers: number }[];
+    return this.stmt(
+      "SELECT date, COUNT(*) AS papers FROM day_papers GROUP BY date ORDER BY date DESC",
+    ).all() as { date: string; papers: number }[];
   }
 
   latestDay(): string | null {
-    const row = this.db.prepare("SELECT MAX(date) AS d FROM day_papers").get() as { d: string | null };
+    const row = this.stmt("SELECT MAX(date) AS d FROM day_papers").get() as { d: string | null };
     return row.d;
   }
 
   /** Primary keys of papers first seen in [since, until], in archive order (date, digest position). */
   pksInRange(since?: string, until?: string): number[] {
     return (
-      this.db
-        .prepare(
-          `SELECT p.pk FROM papers p
+      this.stmt(
+        `SELECT p.pk FROM papers p
            LEFT JOIN day_papers d ON d.pk = p.pk AND d.date = p.date
            WHERE (? IS NULL OR p.date >= ?) AND (? IS NULL OR p.date <= ?)
            ORDER BY p.date, d.position, p.pk`,
-        )
-        .all(since ?? null, since ?? null, until ?? null, until ?? null) as { pk: number }[]
+      ).all(since ?? null, since ?? null, until ?? null, until ?? null) as { pk: number }[]
     ).map((r) => r.pk);
   }
 
   /** Primary keys of papers changed after `revision` (for incremental index updates). */
   changedSince(revision: number): number[] {
     return (
-      this.db.prepare("SELECT pk FROM papers WHERE revision > ? ORDER BY pk").all(revision) as {
+      this.stmt("SELECT pk FROM papers WHERE revision > ? ORDER BY pk").all(revision) as {
         pk: number;
       }[]
     ).map((r) => r.pk);
@@ -432,9 +418,7 @@ export class PaperStore {
     date: string;
     hasCode: boolean;
   }> {
-    const stmt = this.db.prepare(
-      "SELECT pk, id, title, abstract, authors, date, has_code FROM papers ORDER BY pk",
-    );
+    const stmt = this.stmt("SELECT pk, id, title, abstract, authors, date, has_code FROM papers ORDER BY pk");
     for (const row of stmt.iterate() as Iterable<PaperRow & { has_code: number }>) {
       yield {
         pk: row.pk,
