@@ -79,7 +79,7 @@ function foundationIngest(dir: string, pools: Pools): number {
   return t;
 }
 
-function otherEngines(pools: Pools, dbPath: string, size: number, short: string[], long: string[]): void {
+function otherEngines(_pools: Pools, dbPath: string, size: number, short: string[], long: string[]): void {
   const engine = openSearchArchive(dbPath, { persist: false });
   const docs = [...allDocuments(engine.store)].slice(0, size);
   engine.close();

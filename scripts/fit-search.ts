@@ -99,7 +99,7 @@ function ranks(qs: readonly Query[], w: readonly number[] | null): number[] {
   });
 }
 
-function fit(qs: readonly Query[]): number[] {
+function fitWeights(qs: readonly Query[]): number[] {
   const usable = qs.filter((q) => q.right >= 0);
   const d = FEATURES.length;
   const w = new Array<number>(d).fill(0);
@@ -141,7 +141,7 @@ show("train, first stage only", ranks(trainQ, null));
 const cv: number[] = [];
 for (let k = 0; k < FOLDS; k++) {
   // Folds by paper (a paper's golds stay together) so no paper is both fitted and scored.
-  const w = fit(trainQ.filter((q) => q.paper % FOLDS !== k));
+  const w = fitWeights(trainQ.filter((q) => q.paper % FOLDS !== k));
   cv.push(
     ...ranks(
       trainQ.filter((q) => q.paper % FOLDS === k),
@@ -150,7 +150,7 @@ for (let k = 0; k < FOLDS; k++) {
   );
 }
 show(`train, ${FOLDS}-fold cross-validated`, cv);
-const weights = fit(trainQ);
+const weights = fitWeights(trainQ);
 show("dev, first stage only", ranks(devQ, null));
 show("dev, re-ranked", ranks(devQ, weights));
 console.log(FEATURES.map((f, j) => `${f} ${(weights[j] as number).toFixed(3)}`).join(", "));

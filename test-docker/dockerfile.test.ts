@@ -21,7 +21,9 @@ function copy(args: string, fromDir: string, toDir: string, workdir = "/app"): v
   for (const src of parts) {
     const name = local(dest);
     const target =
-      name.endsWith("/") || parts.length > 1 ? join(toDir, name, src.split("/").pop() as string) : join(toDir, name);
+      name.endsWith("/") || parts.length > 1
+        ? join(toDir, name, src.split("/").pop() as string)
+        : join(toDir, name);
     cpSync(join(fromDir, local(src)), target, { recursive: true });
   }
 }

@@ -89,7 +89,11 @@ export function buildSegment(sources: readonly PostingSource[], docs: SegmentDoc
   const kept: number[][] = FIELDS.map(() => []);
   for (const term of sorted) {
     const n = FIELDS.map(() => 0);
-    for (const s of sources) for (let f = 0; f < F; f++) s.postings(term, f, () => n[f]!++);
+    for (const s of sources)
+      for (let f = 0; f < F; f++)
+        s.postings(term, f, () => {
+          n[f] = (n[f] ?? 0) + 1;
+        });
     if (n.every((x) => x === 0)) continue; // only dead documents had it
     for (let f = 0; f < F; f++) (kept[f] as number[]).push(n[f] as number);
     live.push(term);

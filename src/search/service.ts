@@ -18,7 +18,6 @@ import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
-import { analyze } from "./tokenizer.js";
 
 export interface SearchQuery {
   text: string;
