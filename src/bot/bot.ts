@@ -414,13 +414,16 @@ export class Bot {
     const current = store.settings(ref, this.defaults);
     let changed: string | undefined;
     if (command.name === "subscribe") {
+      // `subscribe topics all` (or none) drops the filters; no topics keeps the current ones.
+      const clear =
+        command.topics.length === 1 && /^(all|none|everything|any)$/i.test(command.topics[0] ?? "");
       const next = {
         ...current,
         workspace: ctx.workspace,
         subscribed: true,
         time: command.time ?? current.time,
         timezone: command.timezone ?? current.timezone,
-        filters: command.topics.length ? command.topics : current.filters,
+        filters: clear ? [] : command.topics.length ? command.topics : current.filters,
       };
       store.save(next);
       changed = `Subscribed: the daily roundup will be posted here at ${next.time} (${next.timezone})${

@@ -142,6 +142,11 @@ describe("commands through the test adapter", () => {
       "notice",
     );
     expect(badTime.text).toMatch(/HH:MM/);
+    const cleared = only<SettingsReply>(
+      await h.adapter.say("subscribe topics all", { channel: "C9" }),
+      "settings",
+    );
+    expect(cleared).toMatchObject({ subscribed: true, time: "08:30", filters: [] });
     only<SettingsReply>(await h.adapter.say("unsubscribe", { channel: "C9" }), "settings");
     expect(h.engine.channels.subscribed()).toHaveLength(0);
   });
