@@ -6,23 +6,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seeded } from "../../src/random.js";
 import type { ParsedPaper } from "../../src/types.js";
+
+export { seeded };
 
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/digests/", import.meta.url));
 const SHARED = fileURLToPath(new URL("../../../shared/eval/scitldr/", import.meta.url));
 const DAYS = ["2026-02-02", "2026-02-03", "2026-02-04"];
-
-/** mulberry32: a small seeded generator, so every run benchmarks the same data. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Pools {
   titles: string[];

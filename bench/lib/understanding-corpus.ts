@@ -6,7 +6,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parsePage } from "../../src/digest/parse-page.js";
+import { seeded } from "../../src/random.js";
 import { splitSentences } from "../../src/summary/sentences.js";
+
+export { seeded };
 
 export interface BenchPaper {
   id: string;
@@ -27,18 +30,6 @@ export function fixtureDay(date: string): BenchPaper[] {
     papers: { id: string; title: string; abstract: string }[];
   };
   return day.papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, date }));
-}
-
-/** A small deterministic generator (mulberry32), so every run builds the same archive. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `count` synthetic papers: each a fixture paper's title with sentences of its day's papers mixed in. */

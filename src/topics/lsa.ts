@@ -10,22 +10,12 @@
  * decomposition, all `ml-matrix` calls. Its start is seeded, so results stay reproducible.
  */
 import { EigenvalueDecomposition, Matrix, QrDecomposition } from "ml-matrix";
+import { seeded } from "../random.js";
 
 /** Up to this many papers the full eigen decomposition is cheap (tens of ms). */
 const EXACT_UP_TO = 150;
 const OVERSAMPLE = 10;
 const POWER_STEPS = 3;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Eigen {
   values: number[];
