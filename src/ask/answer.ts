@@ -4,8 +4,9 @@
  * the question's words (stemmed) and the sentence's place in the abstract. When no sentence
  * answers, the answer says so plainly; it never holds text that is not in the paper.
  */
-import { readableLatex } from "../digest/normalize.js";
+
 import { InvalidArgumentError } from "../errors.js";
+import { displayText } from "../summary/latex.js";
 import { splitSentences } from "../summary/sentences.js";
 import { terms } from "../text/terms.js";
 import { CUES, INTENT_WORDS, type Intent, questionIntent } from "./intent.js";
@@ -127,5 +128,5 @@ export function answerQuestion(paper: AnswerInput, question: string): Answer {
     .slice(0, MAX_EVIDENCE)
     .sort((a, b) => a.i - b.i);
   const evidence = chosen.map((r) => r.sentence);
-  return { text: readableLatex(evidence.join(" ")), evidence, intent };
+  return { text: displayText(evidence.join(" ")), evidence, intent };
 }

@@ -1,6 +1,7 @@
 /** Building replies from engine records. */
-import { readableLatex } from "../digest/normalize.js";
+
 import type { Paperboy } from "../paperboy.js";
+import { displayText } from "../summary/latex.js";
 import type { Paper } from "../types.js";
 import type { Action, PaperCard, PaperLite } from "./replies.js";
 
@@ -38,7 +39,7 @@ export function paperCard(
     url: paperUrl(paper),
     actions: paperActions(paper, options.omit),
   };
-  if (options.abstract) card.abstract = readableLatex(paper.abstract);
+  if (options.abstract) card.abstract = displayText(paper.abstract);
   return card;
 }
 
@@ -49,7 +50,7 @@ export function paperLite(
 ): PaperLite {
   const lite: PaperLite = { id: paper.id, title: paper.title, date: paper.date, code: paper.code };
   if (extra.tldr !== false) lite.tldr = engine.summary(paper).tldr;
-  if (extra.snippet !== undefined) lite.snippet = readableLatex(extra.snippet);
+  if (extra.snippet !== undefined) lite.snippet = displayText(extra.snippet);
   if (extra.score !== undefined) lite.score = extra.score;
   return lite;
 }
