@@ -242,11 +242,9 @@ export class SearchService {
   }
 
   private build(): PaperIndex {
-    const index = PaperIndex.empty();
-    for (const doc of allDocuments(this.store)) index.upsert(doc);
-    // MiniSearch's maps for a whole archive are several times the compacted size.
-    index.compact();
-    return index;
+    // Straight into the compacted form (equal to MiniSearch + compact, tested): MiniSearch's maps
+    // for a whole archive are several times the compacted size and slow to fill word by word.
+    return PaperIndex.bulk(allDocuments(this.store));
   }
 
   private catchUp(index: PaperIndex): void {

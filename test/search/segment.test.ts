@@ -27,6 +27,27 @@ function answers(index: PaperIndex) {
 }
 
 describe("compacted index", () => {
+  it("a bulk build equals MiniSearch plus compaction, posting for posting", () => {
+    const viaMini = PaperIndex.empty();
+    for (const p of papers) viaMini.upsert({ ...p, authors: p.pk % 2 ? "Ada Lovelace, Alan Turing" : "" });
+    viaMini.compact();
+    const bulk = PaperIndex.bulk(
+      papers.map((p) => ({ ...p, authors: p.pk % 2 ? "Ada Lovelace, Alan Turing" : "" })),
+    );
+    expect(bulk.base.terms).toEqual(viaMini.base.terms);
+    for (const field of ["offsets", "slots", "tfs"] as const) {
+      expect(bulk.base[field].map((a) => Array.from(a))).toEqual(
+        viaMini.base[field].map((a) => Array.from(a)),
+      );
+    }
+    expect(Array.from(bulk.base.docs.pks)).toEqual(Array.from(viaMini.base.docs.pks));
+    expect(bulk.base.docs.lengths.map((a) => Array.from(a))).toEqual(
+      viaMini.base.docs.lengths.map((a) => Array.from(a)),
+    );
+    expect(Array.from(bulk.base.docs.dates)).toEqual(Array.from(viaMini.base.docs.dates));
+    expect(answers(bulk)).toEqual(answers(viaMini));
+  });
+
   it("ranks the same before and after compaction and after a round trip through bytes", () => {
     const index = PaperIndex.empty();
     for (const p of papers) index.upsert(p);
