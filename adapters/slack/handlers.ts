@@ -11,7 +11,7 @@ import type { Logger } from "../../src/logger.js";
 import { SLASH_COMMAND } from "./app.js";
 import { ACTION_PREFIX } from "./blocks.js";
 import { deliveryId, type SeenIds } from "./dedupe.js";
-import { Delivery, type DeliveryHooks } from "./deliver.js";
+import { Delivery, type DeliveryHooks, type Outlet } from "./deliver.js";
 import { ACTION_IDS } from "./render.js";
 
 export interface HandlerDeps extends DeliveryHooks {
@@ -33,15 +33,6 @@ export function stripMention(text: string, botUserId?: string): string {
   return text.replace(own, " ").replace(/\s+/g, " ").trim();
 }
 
-interface Target {
-  client: webApi.WebClient;
-  channel: string;
-  thread?: string;
-  user: string;
-  respond?: RespondFn;
-  replaceOriginal?: boolean;
-}
-
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { bot, clock, logger, seen } = deps;
 
@@ -49,7 +40,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     kind: Parameters<HandlerDeps["onHandled"]>[0],
     input: string,
     ctx: Context,
-    target: Target,
+    target: Outlet,
   ) => {
     deps.watchClient?.(target.client);
     const delivery = new Delivery({ ...target }, ctx, deps);
