@@ -3,7 +3,7 @@
  * threads and button presses. Every handler acks first (Slack wants an ack within 3 s; Bolt answers
  * 404 after that), then does the work and answers through Delivery.
  */
-import type { AllMiddlewareArgs, App, BlockAction, RespondFn, webApi } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
