@@ -13,8 +13,9 @@
  */
 import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
-import { buildSegment, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
+import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
 import { analyze } from "./tokenizer.js";
 
 export { FIELDS, type Field } from "./fields.js";
@@ -59,10 +60,6 @@ export function miniSearchOptions() {
   };
 }
 
-function dateNumber(date: string): number {
-  return Number(date.replaceAll("-", "")) || 0;
-}
-
 export class PaperIndex {
   base: Segment;
   mini: MiniSearch<IndexDoc>;
@@ -100,52 +97,10 @@ export class PaperIndex {
    * lengths MiniSearch records (lengths are distinct terms, as it counts them), in the same slot
    * order, so the result equals adding every paper to MiniSearch and compacting. For the first
    * build of a large archive, where MiniSearch's per-word tree insertion is most of the cost;
-   * later changes still go through MiniSearch.
+   * later changes still go through MiniSearch. The build itself is in bulk-segment.ts.
    */
   static bulk(docs: Iterable<IndexDoc>): PaperIndex {
-    const postings = new Map<string, { slots: number[]; tfs: number[] }[]>();
-    const pks: number[] = [];
-    const dates: number[] = [];
-    const code: number[] = [];
-    const lengths: number[][] = FIELDS.map(() => []);
-    const counts = new Map<string, number>();
-    for (const doc of docs) {
-      const slot = pks.length;
-      pks.push(doc.pk);
-      dates.push(dateNumber(doc.date));
-      code.push(doc.hasCode ? 1 : 0);
-      FIELDS.forEach((field, f) => {
-        const tokens = analyze(String(doc[field] ?? ""));
-        counts.clear();
-        for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-        (lengths[f] as number[]).push(counts.size);
-        for (const [term, tf] of counts) {
-          let per = postings.get(term);
-          if (!per) {
-            per = FIELDS.map(() => ({ slots: [], tfs: [] }));
-            postings.set(term, per);
-          }
-          const list = per[f] as { slots: number[]; tfs: number[] };
-          list.slots.push(slot);
-          list.tfs.push(tf);
-        }
-      });
-    }
-    const source: PostingSource = {
-      terms: () => postings.keys(),
-      postings: (term, f, emit) => {
-        const list = postings.get(term)?.[f];
-        if (!list) return;
-        for (let i = 0; i < list.slots.length; i++) emit(list.slots[i] as number, list.tfs[i] as number);
-      },
-    };
-    const segmentDocs: SegmentDocs = {
-      pks: Float64Array.from(pks),
-      dates: Int32Array.from(dates),
-      hasCode: Uint8Array.from(code),
-      lengths: lengths.map((l) => Float32Array.from(l)),
-    };
-    return new PaperIndex(buildSegment([source], segmentDocs));
+    return new PaperIndex(bulkSegment(docs));
   }
 
   private checkedInternals(): Internals {

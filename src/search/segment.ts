@@ -7,6 +7,11 @@
  */
 import { FIELDS } from "./fields.js";
 
+/** A YYYY-MM-DD date as the number YYYYMMDD (0 when it is not one), as segments store dates. */
+export function dateNumber(date: string): number {
+  return Number(date.replaceAll("-", "")) || 0;
+}
+
 export interface SegmentDocs {
   /** Per slot: the paper's primary key. */
   pks: Float64Array;
