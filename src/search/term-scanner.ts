@@ -2,21 +2,23 @@
  * The terms of `analyze()` as small integer ids, for building the index of a whole archive at
  * once (bulk-segment.ts). `analyze()` lowercases each text, cuts it into a fresh array of word
  * strings and looks every word up in two Maps; over 100k abstracts that is millions of short-lived
- * strings. Here a text that is plain ASCII (almost all of them) is read character by character,
- * each word is hashed in place and looked up in a table of the words seen before, so a word costs
- * no allocation after its first sight. Any other text goes through `words()` and `termOf()`
- * exactly as `analyze()` does, because Unicode lowercasing can change lengths and depends on
- * context (Greek final sigma), which a character scanner would get wrong.
+ * strings. Here the text is read code unit by code unit, each word is hashed in place and looked
+ * up in a table of the words seen before, so a word costs no allocation after its first sight.
+ * A plain ASCII text (almost all of them) is lowercased per character on the way; any other text
+ * is first lowercased as a whole, as `words()` does, because Unicode lowercasing can change
+ * lengths and depends on context (Greek final sigma).
  *
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
  * in order, repeats kept.
  */
-import { termOf, words } from "./tokenizer.js";
+import { termOf } from "./tokenizer.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;
 /** Any UTF-16 code unit above ASCII (no u flag: surrogate halves match one by one). */
 const NON_ASCII = /[\u0080-\uffff]/;
+/** A word character of `words()`, tested on one code point. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16_777_619;
 
@@ -30,15 +32,34 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
+/** Per BMP code unit: 0 not yet known, 1 a word character, 2 not one. */
+const bmpClass = new Uint8Array(0x10000);
+
+/**
+ * How many code units the word character at s[i] (code unit c, not ASCII) takes: 1, 2 for a
+ * surrogate pair, 0 when it is no word character (a lone surrogate never is, as in a u regex).
+ */
+function wordCharUnits(s: string, i: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const next = s.charCodeAt(i + 1);
+    const pair = c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    return pair && WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpClass[c] as number;
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    bmpClass[c] = known;
+  }
+  return known === 1 ? 1 : 0;
+}
+
 export class TermScanner {
   /** Term id → term, in order of first sight. */
   readonly terms: string[] = [];
   /** The term ids of the last scanned text, from index 0 (`scan` returns how many). */
   out = new Int32Array(1024);
   private readonly termIds = new Map<string, number>();
-  /** Lowercased words of non-ASCII texts → term id (or NO_TERM). */
-  private readonly otherWords = new Map<string, number>();
-  // Lowercased ASCII words → term id (or NO_TERM): open addressing, linear probing, kept at most
+  // Lowercased words → term id (or NO_TERM): open addressing, linear probing, kept at most
   // half full. A slot is free while its word is undefined.
   private words: (string | undefined)[] = new Array(1 << 14);
   private hashes = new Int32Array(1 << 14);
@@ -47,11 +68,12 @@ export class TermScanner {
 
   /** Writes the term ids of `text` (as `analyze(text)` gives its terms) to `out`; returns how many. */
   scan(text: string): number {
-    return NON_ASCII.test(text) ? this.scanAny(text) : this.scanAscii(text);
+    // At most one word per code unit (lowercasing may lengthen a non-ASCII text).
+    return NON_ASCII.test(text) ? this.scanLowered(text.toLowerCase()) : this.scanAscii(text);
   }
 
+  /** The hot loop: ASCII only, lowercased per character. */
   private scanAscii(text: string): number {
-    // An ASCII text has at most one word per character.
     this.reserve(text.length);
     const out = this.out;
     const length = text.length;
@@ -68,7 +90,7 @@ export class TermScanner {
         }
         hash = Math.imul(hash ^ c, FNV_PRIME);
       } else if (start >= 0) {
-        const id = this.asciiWordId(text, start, i, hash);
+        const id = this.wordId(text, start, i, hash, true);
         if (id !== NO_TERM) out[n++] = id;
         start = -1;
       }
@@ -76,36 +98,56 @@ export class TermScanner {
     return n;
   }
 
-  /** The id of the word text[start, end) (lowercased), remembering it on first sight. */
-  private asciiWordId(text: string, start: number, end: number, hash: number): number {
+  /** Any text, lowercased already: the same loop, with Unicode word characters and surrogate pairs. */
+  private scanLowered(s: string): number {
+    this.reserve(s.length);
+    const out = this.out;
+    const length = s.length;
+    let n = 0;
+    let start = -1;
+    let hash = 0;
+    let i = 0;
+    while (i <= length) {
+      const c = i < length ? s.charCodeAt(i) : 32;
+      const units = c < 128 ? (isAsciiWordChar(c) ? 1 : 0) : wordCharUnits(s, i, c);
+      if (units > 0) {
+        if (start < 0) {
+          start = i;
+          hash = FNV_OFFSET;
+        }
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        if (units === 2) hash = Math.imul(hash ^ s.charCodeAt(i + 1), FNV_PRIME);
+        i += units;
+        continue;
+      }
+      if (start >= 0) {
+        const id = this.wordId(s, start, i, hash, false);
+        if (id !== NO_TERM) out[n++] = id;
+        start = -1;
+      }
+      i++;
+    }
+    return n;
+  }
+
+  /**
+   * The id of the word text[start, end), lowercased, remembering it on first sight. The text is
+   * either ASCII (lowercased here) or lowercased already.
+   */
+  private wordId(text: string, start: number, end: number, hash: number, ascii: boolean): number {
     const mask = this.words.length - 1;
     let p = hash & mask;
     for (let word = this.words[p]; word !== undefined; word = this.words[p]) {
-      if (this.hashes[p] === hash && sameAsciiWord(word, text, start, end)) return this.ids[p] as number;
+      if (this.hashes[p] === hash && sameWord(word, text, start, end)) return this.ids[p] as number;
       p = (p + 1) & mask;
     }
-    const word = text.slice(start, end).toLowerCase();
+    const word = ascii ? text.slice(start, end).toLowerCase() : text.slice(start, end);
     const id = this.termIdOf(termOf(word));
     this.words[p] = word;
     this.hashes[p] = hash;
     this.ids[p] = id;
     if (++this.wordCount * 2 > this.words.length) this.growWords();
     return id;
-  }
-
-  private scanAny(text: string): number {
-    const list = words(text);
-    this.reserve(list.length);
-    let n = 0;
-    for (const word of list) {
-      let id = this.otherWords.get(word);
-      if (id === undefined) {
-        id = this.termIdOf(termOf(word));
-        this.otherWords.set(word, id);
-      }
-      if (id !== NO_TERM) this.out[n++] = id;
-    }
-    return n;
   }
 
   private termIdOf(term: string | null): number {
@@ -141,8 +183,8 @@ export class TermScanner {
   }
 }
 
-/** Whether the lowercased `word` equals text[start, end) lowercased (ASCII text). */
-function sameAsciiWord(word: string, text: string, start: number, end: number): boolean {
+/** Whether the lowercased `word` equals text[start, end) with ASCII letters lowercased. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
   if (word.length !== end - start) return false;
   for (let i = 0; i < word.length; i++) {
     if (word.charCodeAt(i) !== lowerAscii(text.charCodeAt(start + i))) return false;
