@@ -10,7 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readEvalFile } from "../src/eval/data.js";
-import { buildEvalIndex, corpusOf, scoresFromRanks } from "../src/eval/search-eval.js";
+import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
 import {
   candidateFeatures,
   candidateText,
@@ -48,11 +48,12 @@ const dev = readEvalFile(`${values.data}dev.jsonl`);
 const train = readEvalFile(`${values.data}train.jsonl`);
 const corpus = corpusOf(dev, train);
 const index = buildEvalIndex(corpus.abstracts);
+const semantic = fitEvalSemantic(corpus.abstracts);
 const texts = new Map<number, ReturnType<typeof candidateText>>();
 const textOf = (pk: number) => {
   let t = texts.get(pk);
   if (!t) {
-    t = candidateText(corpus.abstracts[pk - 1] ?? "");
+    t = candidateText(corpus.abstracts[pk - 1] ?? "", semantic);
     texts.set(pk, t);
   }
   return t;
@@ -63,7 +64,13 @@ function queryOf(text: string, answerPk: number): Query | null {
   const { hits } = scoreQuery(index, plan.terms, RANKING, RERANK_DEPTH);
   if (hits.length === 0) return null;
   const pks = hits.map((h) => index.pkOf(h.sid) as number);
-  const q = queryFacts(plan.sequence, plan.words, (t) => index.documentFrequency(t), index.documentCount);
+  const q = queryFacts(
+    plan.sequence,
+    plan.words,
+    (t) => index.documentFrequency(t),
+    index.documentCount,
+    semantic,
+  );
   const rows = candidateFeatures(
     q,
     hits.map((h) => h.score),

@@ -9,6 +9,7 @@ import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
 import { rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
+import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
 import { analyze } from "../search/tokenizer.js";
 import type { EvalPaper } from "./data.js";
 
@@ -76,11 +77,18 @@ export function buildEvalIndex(abstracts: readonly string[]): PaperIndex {
   return index;
 }
 
+/** The semantic space the product would fit on this corpus (the same sample, the same options). */
+export function fitEvalSemantic(abstracts: readonly string[]): SemanticSpace | null {
+  const sample = samplePositions(abstracts.length, SEMANTIC_SAMPLE).map((i) => analyze(abstracts[i] ?? ""));
+  return SemanticSpace.fit(sample, {}, abstracts.length);
+}
+
 export function paperboyRanks(
   index: PaperIndex,
   abstracts: readonly string[],
   queries: Corpus["queries"],
   ranking: RankingConfig = RANKING,
+  semantic: SemanticSpace | null = null,
 ): number[] {
   const textsByPk = (pks: readonly number[]) => {
     const out = new Map<number, string>();
@@ -89,7 +97,7 @@ export function paperboyRanks(
   };
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
-    const { hits } = rankQuery(index, plan, ranking, 10, {}, textsByPk);
+    const { hits } = rankQuery(index, plan, ranking, 10, {}, textsByPk, semantic);
     const at = hits.findIndex((h) => index.pkOf(h.sid) === q.answer + 1);
     return at + 1;
   });
@@ -122,7 +130,15 @@ export function evaluateSearch(
   const result: SearchEvalResult = {
     papers: corpus.abstracts.length,
     queries: corpus.queries.length,
-    paperboy: scoresFromRanks(paperboyRanks(index, corpus.abstracts, corpus.queries, options.ranking)),
+    paperboy: scoresFromRanks(
+      paperboyRanks(
+        index,
+        corpus.abstracts,
+        corpus.queries,
+        options.ranking,
+        fitEvalSemantic(corpus.abstracts),
+      ),
+    ),
     baselines: {},
   };
   if (options.baselines !== false) {

@@ -5,6 +5,7 @@
  * set carries to others. `scripts/fit-search.ts` learns the weights of these on SciTLDR train.
  */
 import { bm25Idf } from "./ranking.js";
+import { cosine, type SemanticSpace } from "./semantic.js";
 import { analyze, termOf, words } from "./tokenizer.js";
 
 export const FEATURES = [
@@ -21,7 +22,17 @@ export const FEATURES = [
   "firstMatch",
   "bestSentence",
   "rank",
+  "reverseCoverage5",
+  "reverseCoverage10",
+  "reverseCoverage20",
+  "tfidfCosine",
+  "queryLikelihood",
+  "bestTwoSentences",
+  "semantic",
 ] as const;
+
+/** Features after `rank`: scaled per query by their largest magnitude in the head. */
+const SCALED_FROM = FEATURES.indexOf("reverseCoverage5");
 
 /** The query side, computed once per query. */
 export interface QueryFacts {
@@ -34,6 +45,17 @@ export interface QueryFacts {
   /** Distinct lowercased query words with their term's IDF. */
   words: { word: string; w: number }[];
   wordWeight: number;
+  /** Times each term occurs in the query. */
+  counts: Map<string, number>;
+  /** Terms in the query, repeats counted. */
+  length: number;
+  /** The IDF of any term (document terms too), memoized for the query. */
+  idfOf: (term: string) => number;
+  /** Document frequency of a term and the archive's size: the query-likelihood background. */
+  df: (term: string) => number;
+  documents: number;
+  /** The query's place in the semantic space (null without a space or known terms). */
+  vector: Float32Array | null;
 }
 
 export function queryFacts(
@@ -41,6 +63,7 @@ export function queryFacts(
   queryWords: readonly string[],
   df: (term: string) => number,
   documents: number,
+  semantic: SemanticSpace | null = null,
 ): QueryFacts {
   const idf = new Map<string, number>();
   for (const t of sequence) if (!idf.has(t)) idf.set(t, bm25Idf(documents, df(t)));
@@ -59,7 +82,24 @@ export function queryFacts(
     seen.add(word);
     ws.push({ word, w: idf.get(termOf(word) ?? "") ?? 0 });
   }
+  const counts = new Map<string, number>();
+  for (const t of sequence) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const memo = new Map<string, number>(idf);
+  const idfOf = (t: string) => {
+    let v = memo.get(t);
+    if (v === undefined) {
+      v = bm25Idf(documents, df(t));
+      memo.set(t, v);
+    }
+    return v;
+  };
   return {
+    counts,
+    length: sequence.length,
+    idfOf,
+    df,
+    documents,
+    vector: semantic ? semantic.embed(sequence) : null,
     idf,
     idfSum: idfSum || 1,
     pairs,
@@ -74,13 +114,82 @@ export interface CandidateText {
   sentences: string[][];
   terms: string[];
   words: Set<string>;
+  /** The text's place in the semantic space, when there is one. */
+  vector: Float32Array | null;
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
-export function candidateText(text: string): CandidateText {
+export function candidateText(text: string, semantic: SemanticSpace | null = null): CandidateText {
   const sentences = text.split(SENTENCE_END).map((s) => analyze(s));
-  return { sentences, terms: sentences.flat(), words: new Set(words(text)) };
+  const terms = sentences.flat();
+  return { sentences, terms, words: new Set(words(text)), vector: semantic ? semantic.embed(terms) : null };
+}
+
+/** The query-likelihood background model's smoothing mass (Dirichlet prior, in terms). */
+const DIRICHLET_MU = 100;
+/** Average terms per paper assumed by the background model (its collection frequency ≈ df × this). */
+const TERMS_PER_DOCUMENT = 60;
+
+/**
+ * Features that look at the whole candidate text: how much of the paper's own most distinctive
+ * terms the query names (a summary names what makes its paper different), TF-IDF cosine, a
+ * Dirichlet-smoothed query likelihood, the two best sentences' coverage, and semantic similarity.
+ */
+function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
+  const tf = new Map<string, number>();
+  for (const t of text.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const weighted: [string, number][] = [];
+  let dot = 0;
+  let norm = 0;
+  let queryNorm = 0;
+  for (const [t, f] of tf) {
+    const v = (1 + Math.log(f)) * q.idfOf(t);
+    weighted.push([t, v]);
+    norm += v * v;
+    const qf = q.counts.get(t);
+    if (qf) dot += v * qf * q.idfOf(t);
+  }
+  for (const [t, f] of q.counts) queryNorm += (f * q.idfOf(t)) ** 2;
+  weighted.sort((a, b) => b[1] - a[1]);
+  const reverse = [5, 10, 20].map((k) => {
+    let named = 0;
+    let all = 0;
+    for (let i = 0; i < Math.min(k, weighted.length); i++) {
+      const [t, v] = weighted[i] as [string, number];
+      all += v;
+      if (q.counts.has(t)) named += v;
+    }
+    return all ? named / all : 0;
+  });
+  const cos = dot / ((Math.sqrt(norm) || 1) * (Math.sqrt(queryNorm) || 1));
+  let likelihood = 0;
+  const L = text.terms.length;
+  for (const [t, f] of q.counts) {
+    const background = (q.df(t) + 0.5) / (q.documents * TERMS_PER_DOCUMENT);
+    likelihood +=
+      f *
+      (Math.log(((tf.get(t) ?? 0) + DIRICHLET_MU * background) / (L + DIRICHLET_MU)) - Math.log(background));
+  }
+  const sentenceCover = text.sentences
+    .map((s) => {
+      const seen = new Set<string>();
+      let c = 0;
+      for (const t of s)
+        if (q.counts.has(t) && !seen.has(t)) {
+          seen.add(t);
+          c += q.idfOf(t);
+        }
+      return c;
+    })
+    .sort((a, b) => b - a);
+  return [
+    ...reverse,
+    cos,
+    likelihood / (q.length || 1),
+    ((sentenceCover[0] ?? 0) + (sentenceCover[1] ?? 0)) / q.idfSum,
+    cosine(q.vector, text.vector),
+  ];
 }
 
 /** BM25 with flatter saturation and less length normalization than the first stage. */
@@ -121,6 +230,7 @@ export function candidateFeatures(
       0,
       0,
       1 / (r + 1),
+      ...new Array<number>(FEATURES.length - SCALED_FROM).fill(0),
     ];
     if (!text) {
       flat.push(0);
@@ -197,12 +307,20 @@ export function candidateFeatures(
     row[9] = Math.log(dt.length + 1) - Math.log(avgLength + 1);
     row[10] = Math.log(1 + first);
     row[11] = best / q.idfSum;
+    documentFeatures(q, text).forEach((v, j) => {
+      row[SCALED_FROM + j] = v;
+    });
     return row;
   });
   const flatTop = Math.max(...flat) || 1;
   rows.forEach((row, r) => {
     row[2] = (flat[r] as number) / flatTop;
   });
+  // Scale-free per query, so one weight fits short and long queries, small and large archives.
+  for (let j = SCALED_FROM; j < FEATURES.length; j++) {
+    const top = Math.max(...rows.map((row) => Math.abs(row[j] as number))) || 1;
+    for (const row of rows) row[j] = (row[j] as number) / top;
+  }
   return rows;
 }
 

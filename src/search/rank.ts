@@ -1,7 +1,8 @@
 /**
  * The whole ranking of a planned query, shared by the product and `eval` so that the measured
  * numbers are the product's: BM25 over the index (scorer.ts), then the learned re-ordering of
- * the head (rerank.ts), which needs the head's text.
+ * the head (rerank.ts), which needs the head's text and, when the archive has one, its semantic
+ * space (semantic.ts).
  */
 import { candidateText, queryFacts } from "./features.js";
 import type { PaperIndex } from "./paper-index.js";
@@ -9,6 +10,7 @@ import type { QueryPlan } from "./query-plan.js";
 import type { RankingConfig } from "./ranking.js";
 import { RERANK_DEPTH, rerank } from "./rerank.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
+import type { SemanticSpace } from "./semantic.js";
 
 /** Title and abstract of the papers with these primary keys, as one text (missing ones left out). */
 export type TextsByPk = (pks: readonly number[]) => Map<number, string>;
@@ -20,6 +22,7 @@ export function rankQuery(
   k: number,
   filter: DocFilter,
   textsByPk: TextsByPk,
+  semantic: SemanticSpace | null = null,
 ): Scored {
   const scored = scoreQuery(index, plan.terms, ranking, Math.max(k, RERANK_DEPTH), filter);
   if (!ranking.rerank || scored.hits.length < 2)
@@ -27,13 +30,19 @@ export function rankQuery(
   const head = scored.hits.slice(0, RERANK_DEPTH);
   const pks = head.map((h) => index.pkOf(h.sid) as number);
   const texts = textsByPk(pks);
-  const q = queryFacts(plan.sequence, plan.words, (t) => index.documentFrequency(t), index.documentCount);
+  const q = queryFacts(
+    plan.sequence,
+    plan.words,
+    (t) => index.documentFrequency(t),
+    index.documentCount,
+    semantic,
+  );
   const reordered = rerank(
     head,
     q,
     pks.map((pk) => {
       const text = texts.get(pk);
-      return text === undefined ? null : candidateText(text);
+      return text === undefined ? null : candidateText(text, semantic);
     }),
     (scored.hits[RERANK_DEPTH] ?? head[head.length - 1])?.score ?? 0,
   );

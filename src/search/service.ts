@@ -16,8 +16,11 @@ import { planQuery, type QueryPlan } from "./query-plan.js";
 import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
+import { MIN_SEMANTIC_PAPERS, SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "./semantic.js";
+import { loadSemanticFile, saveSemanticFile } from "./semantic-file.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
+import { analyze } from "./tokenizer.js";
 
 export interface SearchQuery {
   text: string;
@@ -76,6 +79,11 @@ export class SearchService {
   /** The revision of the persisted file (-1: none). */
   private savedRevision = -1;
   private readonly cache = new LRUCache<string, Scored>({ max: CACHE_ENTRIES });
+  /** The re-ranker's semantic space (semantic.ts); null until the archive has enough papers. */
+  private semantic: SemanticSpace | null = null;
+  private semanticLoaded = false;
+  /** Archive size at the last fit attempt, so a fit that found nothing is not retried per search. */
+  private semanticTriedAt = -1;
 
   constructor(
     readonly store: PaperStore,
@@ -112,10 +120,64 @@ export class SearchService {
       this.catchUp(this.index);
       // A rebuilt index is written at once, so the next process loads instead of rebuilding.
       if (this.savedRevision === -1) this.maybeSave();
-      return this.index;
+    } else {
+      this.catchUp(this.index);
     }
-    this.catchUp(this.index);
     return this.index;
+  }
+
+  private semanticPath(): string | null {
+    return this.options.indexPath === null ? null : `${this.options.indexPath}.semantic`;
+  }
+
+  /**
+   * Loads the semantic space from its file, or fits one when there is none yet or the archive has
+   * doubled since the last fit (new vocabulary, new topics). Fitting reads a sample of at most
+   * SEMANTIC_SAMPLE papers, so it costs the same for 10k papers as for 1M.
+   */
+  private ensureSemantic(index: PaperIndex): void {
+    if (!this.semanticLoaded) {
+      this.semanticLoaded = true;
+      const path = this.semanticPath();
+      if (path !== null) {
+        const loaded = loadSemanticFile(path);
+        if (loaded.ok) this.semantic = loaded.space;
+        else if (loaded.reason !== "unreadable (ENOENT)")
+          this.options.logger.info(
+            { path, reason: loaded.reason },
+            "semantic space not usable; refitting it",
+          );
+      }
+    }
+    const n = index.documentCount;
+    const due = this.semantic ? n >= 2 * this.semantic.fittedOn : n >= MIN_SEMANTIC_PAPERS;
+    if (due && n !== this.semanticTriedAt) this.fitSemantic(index);
+  }
+
+  private fitSemantic(index: PaperIndex): void {
+    this.semanticTriedAt = index.documentCount;
+    const started = performance.now();
+    const live: number[] = [];
+    for (let sid = 0; sid < index.capacity; sid++)
+      if (index.live[sid] === 1) live.push(index.pkOf(sid) as number);
+    const sample = samplePositions(live.length, SEMANTIC_SAMPLE).map((i) => live[i] as number);
+    const docs = documentsByPk(this.store, sample).map((d) => analyze(`${d.title}\n${d.abstract}`));
+    const space = SemanticSpace.fit(docs, {}, live.length);
+    if (!space) return;
+    this.semantic = space;
+    this.cache.clear();
+    const ms = Math.round(performance.now() - started);
+    this.options.logger.info(
+      { papers: live.length, sample: docs.length, dims: space.dims, terms: space.terms.length, ms },
+      "semantic space fitted",
+    );
+    const path = this.semanticPath();
+    if (path === null) return;
+    try {
+      saveSemanticFile(path, space);
+    } catch (err) {
+      this.options.logger.warn({ path, err: (err as Error).message }, "could not save the semantic space");
+    }
   }
 
   search(query: SearchQuery): SearchResult {
@@ -123,6 +185,8 @@ export class SearchService {
     const offset = checkCount("--offset", query.offset ?? 0, 0, MAX_OFFSET);
     const filter = dateFilter(query);
     const index = this.ensureIndex();
+    // Here and in warmUp, not in sync: an ingest should not wait for a refit nobody asked for.
+    this.ensureSemantic(index);
     const plan = planQuery(index, query.text, RANKING);
     const refPks = this.resolveRefs(plan);
     if (refPks.length === 0 && plan.words.length === 0) {
@@ -174,7 +238,7 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.textsByPk(pks));
+      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.textsByPk(pks), this.semantic);
       this.cache.set(key, scored);
     }
     return scored;
@@ -293,9 +357,9 @@ export class SearchService {
     }
   }
 
-  /** Loads (or builds) the index now and persists it if the file is missing or behind. */
+  /** Loads (or builds) the index and the semantic space now; persists what is missing or behind. */
   warmUp(): void {
-    this.ensureIndex();
+    this.ensureSemantic(this.ensureIndex());
     this.maybeSave();
   }
 }
