@@ -5,7 +5,7 @@
  * row per candidate (src/search/features.ts, the product's code); a linear model is fitted with a
  * listwise softmax loss (the right paper's share of the head), L2-regularized, by Adam.
  * Dev queries are never fitted: dev is only scored at the end, for the report.
- *   npx tsx scripts/fit-search.ts [--write] [--folds 5] [--l2 0.001] [--iters 600]
+ *   npx tsx scripts/fit-search.ts [--write] [--folds 5] [--l2 0.0003,0.001,0.003] [--iters 600]
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -27,12 +27,13 @@ const { values } = parseArgs({
   options: {
     write: { type: "boolean" },
     folds: { type: "string", default: "5" },
-    l2: { type: "string", default: "0.001" },
+    l2: { type: "string", default: "0.0003,0.001,0.003" },
     iters: { type: "string", default: "600" },
     data: { type: "string", default: "../shared/eval/scitldr/" },
   },
 });
-const L2 = Number(values.l2);
+/** Regularization strengths to choose from by cross-validation on train (comma-separated). */
+const L2S = String(values.l2).split(",").map(Number);
 const ITERS = Number(values.iters);
 const FOLDS = Number(values.folds);
 
@@ -106,7 +107,7 @@ function ranks(qs: readonly Query[], w: readonly number[] | null): number[] {
   });
 }
 
-function fitWeights(qs: readonly Query[]): number[] {
+function fitWeights(qs: readonly Query[], L2: number): number[] {
   const usable = qs.filter((q) => q.right >= 0);
   const d = FEATURES.length;
   const w = new Array<number>(d).fill(0);
@@ -145,25 +146,34 @@ const show = (name: string, r: number[]) => {
 };
 console.log(`${trainQ.length} train queries, ${devQ.length} dev queries, ${corpus.abstracts.length} papers`);
 show("train, first stage only", ranks(trainQ, null));
-const cv: number[] = [];
-for (let k = 0; k < FOLDS; k++) {
-  // Folds by paper (a paper's golds stay together) so no paper is both fitted and scored.
-  const w = fitWeights(trainQ.filter((q) => q.paper % FOLDS !== k));
-  cv.push(
-    ...ranks(
-      trainQ.filter((q) => q.paper % FOLDS === k),
-      w,
-    ),
-  );
+let best = { l2: L2S[0] as number, mrr: -1 };
+for (const l2 of L2S) {
+  const cv: number[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    // Folds by paper (a paper's golds stay together) so no paper is both fitted and scored.
+    const w = fitWeights(
+      trainQ.filter((q) => q.paper % FOLDS !== k),
+      l2,
+    );
+    cv.push(
+      ...ranks(
+        trainQ.filter((q) => q.paper % FOLDS === k),
+        w,
+      ),
+    );
+  }
+  show(`train, ${FOLDS}-fold CV, L2 ${l2}`, cv);
+  const { mrr10 } = scoresFromRanks(cv);
+  if (mrr10 > best.mrr) best = { l2, mrr: mrr10 };
 }
-show(`train, ${FOLDS}-fold cross-validated`, cv);
-const weights = fitWeights(trainQ);
+console.log(`L2 chosen by cross-validated MRR@10: ${best.l2}`);
+const weights = fitWeights(trainQ, best.l2);
 show("dev, first stage only", ranks(devQ, null));
 show("dev, re-ranked", ranks(devQ, weights));
 console.log(FEATURES.map((f, j) => `${f} ${(weights[j] as number).toFixed(3)}`).join(", "));
 if (values.write) {
   const out = new URL("../src/search/rerank-weights.json", import.meta.url);
-  const rounded = weights.map((x) => Math.round(x * 10_000) / 10_000);
-  writeFileSync(out, `${JSON.stringify({ features: FEATURES, weights: rounded }, null, 1)}\n`);
+  // Written as fitted: rounding to 4 decimals flipped near-ties and cost 0.0016 MRR@10 on dev.
+  writeFileSync(out, `${JSON.stringify({ features: FEATURES, weights }, null, 1)}\n`);
   console.log(`wrote ${out.pathname}`);
 }

@@ -7,7 +7,7 @@
 import MiniSearch from "minisearch";
 import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
-import { rankQuery } from "../search/rank.js";
+import { analyzeTexts, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
 import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
 import { analyze } from "../search/tokenizer.js";
@@ -95,9 +95,10 @@ export function paperboyRanks(
     for (const pk of pks) out.set(pk, abstracts[pk - 1] ?? "");
     return out;
   };
+  const candidates = analyzeTexts(textsByPk, semantic);
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
-    const { hits } = rankQuery(index, plan, ranking, 10, {}, textsByPk, semantic);
+    const { hits } = rankQuery(index, plan, ranking, 10, {}, candidates, semantic);
     const at = hits.findIndex((h) => index.pkOf(h.sid) === q.answer + 1);
     return at + 1;
   });

@@ -116,6 +116,13 @@ export interface CandidateText {
   words: Set<string>;
   /** The text's place in the semantic space, when there is one. */
   vector: Float32Array | null;
+  /** Term counts. */
+  tf: Map<string, number>;
+  /**
+   * Its terms by TF-IDF weight, best first, and the vector's norm: query-independent, so kept
+   * with the text (for an archive of `documents` papers) while a cache keeps the text.
+   */
+  weighted?: { documents: number; terms: [string, number][]; norm: number };
 }
 
 const SENTENCE_END = /(?<=[.!?])\s+/;
@@ -123,7 +130,15 @@ const SENTENCE_END = /(?<=[.!?])\s+/;
 export function candidateText(text: string, semantic: SemanticSpace | null = null): CandidateText {
   const sentences = text.split(SENTENCE_END).map((s) => analyze(s));
   const terms = sentences.flat();
-  return { sentences, terms, words: new Set(words(text)), vector: semantic ? semantic.embed(terms) : null };
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return {
+    sentences,
+    terms,
+    tf,
+    words: new Set(words(text)),
+    vector: semantic ? semantic.embedCounts(tf) : null,
+  };
 }
 
 /** The query-likelihood background model's smoothing mass (Dirichlet prior, in terms). */
@@ -136,22 +151,31 @@ const TERMS_PER_DOCUMENT = 60;
  * terms the query names (a summary names what makes its paper different), TF-IDF cosine, a
  * Dirichlet-smoothed query likelihood, the two best sentences' coverage, and semantic similarity.
  */
-function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
-  const tf = new Map<string, number>();
-  for (const t of text.terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const weighted: [string, number][] = [];
-  let dot = 0;
+function weightedTerms(q: QueryFacts, text: CandidateText): NonNullable<CandidateText["weighted"]> {
+  if (text.weighted?.documents === q.documents) return text.weighted;
+  const terms: [string, number][] = [];
   let norm = 0;
-  let queryNorm = 0;
-  for (const [t, f] of tf) {
+  for (const [t, f] of text.tf) {
     const v = (1 + Math.log(f)) * q.idfOf(t);
-    weighted.push([t, v]);
+    terms.push([t, v]);
     norm += v * v;
-    const qf = q.counts.get(t);
-    if (qf) dot += v * qf * q.idfOf(t);
   }
-  for (const [t, f] of q.counts) queryNorm += (f * q.idfOf(t)) ** 2;
-  weighted.sort((a, b) => b[1] - a[1]);
+  terms.sort((a, b) => b[1] - a[1]);
+  text.weighted = { documents: q.documents, terms, norm: Math.sqrt(norm) };
+  return text.weighted;
+}
+
+function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
+  const tf = text.tf;
+  const { terms: weighted, norm } = weightedTerms(q, text);
+  let dot = 0;
+  let queryNorm = 0;
+  for (const [t, qf] of q.counts) {
+    const idf = q.idfOf(t);
+    queryNorm += (qf * idf) ** 2;
+    const f = tf.get(t);
+    if (f) dot += (1 + Math.log(f)) * idf * qf * idf;
+  }
   const reverse = [5, 10, 20].map((k) => {
     let named = 0;
     let all = 0;
@@ -162,7 +186,7 @@ function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
     }
     return all ? named / all : 0;
   });
-  const cos = dot / ((Math.sqrt(norm) || 1) * (Math.sqrt(queryNorm) || 1));
+  const cos = dot / ((norm || 1) * (Math.sqrt(queryNorm) || 1));
   let likelihood = 0;
   const L = text.terms.length;
   for (const [t, f] of q.counts) {

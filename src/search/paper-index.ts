@@ -219,8 +219,15 @@ export class PaperIndex {
 
   /** Documents that contain a term in any field (an upper bound; used to rank query terms). */
   documentFrequency(term: string): number {
+    // Two lookups, not two per field: the re-ranker asks this for every term of 50 abstracts.
+    const id = this.base.termIds.get(term);
+    const recent = this.internals._index.get(term);
+    if (id === undefined && recent === undefined) return 0;
     let df = 0;
-    for (let f = 0; f < FIELDS.length; f++) df = Math.max(df, this.fieldDf(term, f));
+    for (let f = 0; f < FIELDS.length; f++) {
+      const n = (id === undefined ? 0 : this.base.df(id, f)) + (recent?.get(f)?.size ?? 0);
+      if (n > df) df = n;
+    }
     return df;
   }
 

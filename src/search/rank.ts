@@ -4,7 +4,7 @@
  * the head (rerank.ts), which needs the head's text and, when the archive has one, its semantic
  * space (semantic.ts).
  */
-import { candidateText, queryFacts } from "./features.js";
+import { type CandidateText, candidateText, queryFacts } from "./features.js";
 import type { PaperIndex } from "./paper-index.js";
 import type { QueryPlan } from "./query-plan.js";
 import type { RankingConfig } from "./ranking.js";
@@ -12,8 +12,23 @@ import { RERANK_DEPTH, rerank } from "./rerank.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 import type { SemanticSpace } from "./semantic.js";
 
-/** Title and abstract of the papers with these primary keys, as one text (missing ones left out). */
-export type TextsByPk = (pks: readonly number[]) => Map<number, string>;
+/**
+ * The analyzed title and abstract (`candidateText`, with the semantic space's vector) of the
+ * papers with these primary keys; missing ones left out. The service caches these per paper.
+ */
+export type CandidatesByPk = (pks: readonly number[]) => Map<number, CandidateText>;
+
+/** A `CandidatesByPk` that analyzes raw texts on every call (eval and scripts). */
+export function analyzeTexts(
+  textsByPk: (pks: readonly number[]) => Map<number, string>,
+  semantic: SemanticSpace | null,
+): CandidatesByPk {
+  return (pks) => {
+    const out = new Map<number, CandidateText>();
+    for (const [pk, text] of textsByPk(pks)) out.set(pk, candidateText(text, semantic));
+    return out;
+  };
+}
 
 export function rankQuery(
   index: PaperIndex,
@@ -21,7 +36,7 @@ export function rankQuery(
   ranking: RankingConfig,
   k: number,
   filter: DocFilter,
-  textsByPk: TextsByPk,
+  candidates: CandidatesByPk,
   semantic: SemanticSpace | null = null,
 ): Scored {
   const scored = scoreQuery(index, plan.terms, ranking, Math.max(k, RERANK_DEPTH), filter);
@@ -29,7 +44,7 @@ export function rankQuery(
     return { total: scored.total, hits: scored.hits.slice(0, k) };
   const head = scored.hits.slice(0, RERANK_DEPTH);
   const pks = head.map((h) => index.pkOf(h.sid) as number);
-  const texts = textsByPk(pks);
+  const texts = candidates(pks);
   const q = queryFacts(
     plan.sequence,
     plan.words,
@@ -40,10 +55,7 @@ export function rankQuery(
   const reordered = rerank(
     head,
     q,
-    pks.map((pk) => {
-      const text = texts.get(pk);
-      return text === undefined ? null : candidateText(text, semantic);
-    }),
+    pks.map((pk) => texts.get(pk) ?? null),
     (scored.hits[RERANK_DEPTH] ?? head[head.length - 1])?.score ?? 0,
   );
   return { total: scored.total, hits: [...reordered, ...scored.hits.slice(RERANK_DEPTH)].slice(0, k) };

@@ -10,6 +10,7 @@ import { isIsoDate } from "../clock.js";
 import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { allDocuments, documentsByPk } from "./documents.js";
+import { type CandidateText, candidateText } from "./features.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
 import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
@@ -71,6 +72,8 @@ export const MAX_OFFSET = 1_000;
  */
 const REWRITE_AFTER_CHANGES = 2_000;
 const CACHE_ENTRIES = 256;
+/** About 5 KB each: 4,096 papers ≈ 20 MB. */
+const ANALYZED_ENTRIES = 4_096;
 
 export class SearchService {
   private index: PaperIndex | null = null;
@@ -79,6 +82,11 @@ export class SearchService {
   /** The revision of the persisted file (-1: none). */
   private savedRevision = -1;
   private readonly cache = new LRUCache<string, Scored>({ max: CACHE_ENTRIES });
+  /**
+   * Papers as the re-ranker reads them (terms, sentences, semantic vector), by primary key: the
+   * same papers head many queries, and analyzing 50 abstracts is most of a query's cost.
+   */
+  private readonly analyzed = new LRUCache<number, CandidateText>({ max: ANALYZED_ENTRIES });
   /** The re-ranker's semantic space (semantic.ts); null until the archive has enough papers. */
   private semantic: SemanticSpace | null = null;
   private semanticLoaded = false;
@@ -166,6 +174,7 @@ export class SearchService {
     if (!space) return;
     this.semantic = space;
     this.cache.clear();
+    this.analyzed.clear();
     const ms = Math.round(performance.now() - started);
     this.options.logger.info(
       { papers: live.length, sample: docs.length, dims: space.dims, terms: space.terms.length, ms },
@@ -238,15 +247,27 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.textsByPk(pks), this.semantic);
+      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.candidates(pks), this.semantic);
       this.cache.set(key, scored);
     }
     return scored;
   }
 
-  private textsByPk(pks: readonly number[]): Map<number, string> {
-    const out = new Map<number, string>();
-    for (const [pk, t] of this.store.searchTexts(pks)) out.set(pk, `${t.title}\n${t.abstract}`);
+  /** Analyzed candidate texts, from the cache or read and analyzed once (one query for the rest). */
+  private candidates(pks: readonly number[]): Map<number, CandidateText> {
+    const out = new Map<number, CandidateText>();
+    const missing: number[] = [];
+    for (const pk of pks) {
+      const hit = this.analyzed.get(pk);
+      if (hit) out.set(pk, hit);
+      else missing.push(pk);
+    }
+    if (missing.length === 0) return out;
+    for (const [pk, t] of this.store.searchTexts(missing)) {
+      const text = candidateText(`${t.title}\n${t.abstract}`, this.semantic);
+      this.analyzed.set(pk, text);
+      out.set(pk, text);
+    }
     return out;
   }
 
@@ -315,6 +336,7 @@ export class SearchService {
     const current = this.store.revision();
     if (current === this.revision) return;
     this.cache.clear();
+    this.analyzed.clear();
     if (current < this.revision) {
       // The archive went back (restored from a backup): nothing incremental can be trusted.
       this.replace(this.build(), current);
