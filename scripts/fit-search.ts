@@ -11,14 +11,9 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readEvalFile } from "../src/eval/data.js";
 import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
-import {
-  candidateFeatures,
-  candidateText,
-  FEATURES,
-  linearScore,
-  queryFacts,
-} from "../src/search/features.js";
+import { candidateFeatures, candidateText, FEATURES, linearScore } from "../src/search/features.js";
 import { planQuery } from "../src/search/query-plan.js";
+import { queryFactsOf } from "../src/search/rank.js";
 import { RANKING } from "../src/search/ranking.js";
 import { RERANK_DEPTH } from "../src/search/rerank.js";
 import { scoreQuery } from "../src/search/scorer.js";
@@ -65,13 +60,7 @@ function queryOf(text: string, answerPk: number): Query | null {
   const { hits } = scoreQuery(index, plan.terms, RANKING, RERANK_DEPTH);
   if (hits.length === 0) return null;
   const pks = hits.map((h) => index.pkOf(h.sid) as number);
-  const q = queryFacts(
-    plan.sequence,
-    plan.words,
-    (t) => index.documentFrequency(t),
-    index.documentCount,
-    semantic,
-  );
+  const q = queryFactsOf(index, plan, semantic);
   const rows = candidateFeatures(
     q,
     hits.map((h) => h.score),
@@ -91,7 +80,9 @@ const queriesOf = (papers: typeof dev, allGolds: boolean) =>
   });
 
 const trainQ = queriesOf(train, true);
-const devQ = queriesOf(dev, false);
+// Dev exactly as `paperboy eval` asks it (corpus.queries): a paper whose abstract is also another
+// paper's would otherwise get the other one's position, and the line below would not be the eval's.
+const devQ = corpus.queries.flatMap((q) => queryOf(q.text, q.answer + 1) ?? []);
 
 function ranks(qs: readonly Query[], w: readonly number[] | null): number[] {
   return qs.map((q) => {

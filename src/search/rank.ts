@@ -4,7 +4,7 @@
  * the head (rerank.ts), which needs the head's text and, when the archive has one, its semantic
  * space (semantic.ts).
  */
-import { type CandidateText, candidateText, queryFacts } from "./features.js";
+import { type CandidateText, candidateText, type QueryFacts, queryFacts } from "./features.js";
 import type { PaperIndex } from "./paper-index.js";
 import type { QueryPlan } from "./query-plan.js";
 import type { RankingConfig } from "./ranking.js";
@@ -30,6 +30,17 @@ export function analyzeTexts(
   };
 }
 
+/** What the re-ranker knows of a planned query against this index (and semantic space). */
+export function queryFactsOf(index: PaperIndex, plan: QueryPlan, semantic: SemanticSpace | null): QueryFacts {
+  return queryFacts(
+    plan.sequence,
+    plan.words,
+    (t) => index.documentFrequency(t),
+    index.documentCount,
+    semantic,
+  );
+}
+
 export function rankQuery(
   index: PaperIndex,
   plan: QueryPlan,
@@ -45,13 +56,7 @@ export function rankQuery(
   const head = scored.hits.slice(0, RERANK_DEPTH);
   const pks = head.map((h) => index.pkOf(h.sid) as number);
   const texts = candidates(pks);
-  const q = queryFacts(
-    plan.sequence,
-    plan.words,
-    (t) => index.documentFrequency(t),
-    index.documentCount,
-    semantic,
-  );
+  const q = queryFactsOf(index, plan, semantic);
   const reordered = rerank(
     head,
     q,
