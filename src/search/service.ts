@@ -169,7 +169,9 @@ export class SearchService {
     for (let sid = 0; sid < index.capacity; sid++)
       if (index.live[sid] === 1) live.push(index.pkOf(sid) as number);
     const sample = samplePositions(live.length, SEMANTIC_SAMPLE).map((i) => live[i] as number);
-    const docs = documentsByPk(this.store, sample).map((d) => analyze(`${d.title}\n${d.abstract}`));
+    const docs = [...this.store.searchTexts(sample).values()].map((t) =>
+      analyze(`${t.title}\n${t.abstract}`),
+    );
     const space = SemanticSpace.fit(docs, {}, live.length);
     if (!space) return;
     this.semantic = space;
