@@ -200,7 +200,8 @@ export class Paperboy {
    */
   warmUp(): { searchMs: number; relatedMs: number; roundupMs: number } {
     const t0 = performance.now();
-    this.searchService.ensureIndex();
+    // The index and its semantic space (loaded, or fitted on a first start: seconds at 100k).
+    this.searchService.warmUp();
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();

@@ -65,6 +65,9 @@ export class DayFetcher extends EventEmitter {
         return "failed";
       }
       logger.info({ date, papers: file.papers, added: file.added }, "digest fetched");
+      // A refit of the search's semantic space (due when the archive has doubled) happens here,
+      // with the fetch, rather than inside some user's search later on.
+      this.engine.searchService.warmUp();
       this.emit("fetched", { date, papers: file.papers });
       return this.has(date) ? "ready" : "failed";
     } catch (err) {

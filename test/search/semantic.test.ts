@@ -128,6 +128,18 @@ describe("the search service's semantic space", () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
+  it("is ready after the engine's warm-up, so serve pays for it at start, not in a chat request", () => {
+    const db = tempDb();
+    const a = Paperboy.open({ dbPath: db });
+    a.ingest([day(SAMPLE_DAYS[0])]);
+    // An ingest alone does not fit it (sync stays cheap for command-line ingests)…
+    expect(existsSync(`${db}.search.semantic`)).toBe(false);
+    a.warmUp();
+    a.close();
+    // …the warm-up does, and saves it.
+    expect(loadSemanticFile(`${db}.search.semantic`).ok).toBe(true);
+  });
+
   it("is refitted once the archive has doubled", () => {
     const db = tempDb();
     const a = Paperboy.open({ dbPath: db });
