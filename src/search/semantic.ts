@@ -120,17 +120,7 @@ export class SemanticSpace {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       known++;
-      const w = f === 1 ? 1 : 1 + Math.log(f);
-      const at = id * d;
-      // Four at a time: this loop is most of a re-ranked query's cost, and unrolled it is ~1.6× faster.
-      let j = 0;
-      for (; j + 3 < d; j += 4) {
-        sum[j] = (sum[j] as number) + w * (rows[at + j] as number);
-        sum[j + 1] = (sum[j + 1] as number) + w * (rows[at + j + 1] as number);
-        sum[j + 2] = (sum[j + 2] as number) + w * (rows[at + j + 2] as number);
-        sum[j + 3] = (sum[j + 3] as number) + w * (rows[at + j + 3] as number);
-      }
-      for (; j < d; j++) sum[j] = (sum[j] as number) + w * (rows[at + j] as number);
+      axpy(sum, 0, f === 1 ? 1 : 1 + Math.log(f), rows, id * d, d);
     }
     if (known === 0) return null;
     let norm = 0;
@@ -141,6 +131,29 @@ export class SemanticSpace {
     for (let j = 0; j < d; j++) out[j] = (sum[j] as number) * inv;
     return out;
   }
+}
+
+/**
+ * y[yAt + j] += a · x[xAt + j] for j < n, four at a time: every product of the fit and every
+ * embedding runs through here, and unrolled it is about 1.6× faster. The order of the additions
+ * into each element is unchanged, so results are bit-identical to the plain loop.
+ */
+function axpy(
+  y: Float64Array,
+  yAt: number,
+  a: number,
+  x: Float64Array | Float32Array,
+  xAt: number,
+  n: number,
+): void {
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    y[yAt + j] = (y[yAt + j] as number) + a * (x[xAt + j] as number);
+    y[yAt + j + 1] = (y[yAt + j + 1] as number) + a * (x[xAt + j + 1] as number);
+    y[yAt + j + 2] = (y[yAt + j + 2] as number) + a * (x[xAt + j + 2] as number);
+    y[yAt + j + 3] = (y[yAt + j + 3] as number) + a * (x[xAt + j + 3] as number);
+  }
+  for (; j < n; j++) y[yAt + j] = (y[yAt + j] as number) + a * (x[xAt + j] as number);
 }
 
 /** Cosine of two unit vectors; 0 when either is missing. */
@@ -196,7 +209,7 @@ function times(A: readonly Row[], W: Float64Array, l: number): Float64Array {
     for (let k = 0; k < row.ids.length; k++) {
       const v = row.values[k] as number;
       const w = (row.ids[k] as number) * l;
-      for (let j = 0; j < l; j++) out[base + j] = (out[base + j] as number) + v * (W[w + j] as number);
+      axpy(out, base, v, W, w, l);
     }
   });
   return out;
@@ -210,7 +223,7 @@ function timesT(A: readonly Row[], Y: Float64Array, V: number, l: number): Float
     for (let k = 0; k < row.ids.length; k++) {
       const v = row.values[k] as number;
       const w = (row.ids[k] as number) * l;
-      for (let j = 0; j < l; j++) out[w + j] = (out[w + j] as number) + v * (Y[base + j] as number);
+      axpy(out, w, v, Y, base, l);
     }
   });
   return out;
@@ -225,7 +238,7 @@ function gram(X: Float64Array, m: number, l: number): Matrix {
       const xi = X[base + i] as number;
       if (xi === 0) continue;
       const gi = i * l;
-      for (let j = i; j < l; j++) g[gi + j] = (g[gi + j] as number) + xi * (X[base + j] as number);
+      axpy(g, gi + i, xi, X, base + i, l - i);
     }
   }
   const M = new Matrix(l, l);
@@ -270,7 +283,7 @@ function orthonormal(X: Float64Array, m: number, l: number): Float64Array {
       const x = X[base + i] as number;
       if (x === 0) continue;
       const ti = i * l;
-      for (let j = 0; j < l; j++) out[base + j] = (out[base + j] as number) + x * (T[ti + j] as number);
+      axpy(out, base, x, T, ti, l);
     }
   }
   return out;
