@@ -17,6 +17,7 @@ import { queryFactsOf } from "../src/search/rank.js";
 import { RANKING } from "../src/search/ranking.js";
 import { RERANK_DEPTH } from "../src/search/rerank.js";
 import { scoreQuery } from "../src/search/scorer.js";
+import { adamStep } from "./lib/adam.js";
 
 const { values } = parseArgs({
   options: {
@@ -117,14 +118,7 @@ function fitWeights(qs: readonly Query[], L2: number): number[] {
         for (let j = 0; j < d; j++) g[j] = (g[j] as number) + (p * (row[j] as number)) / usable.length;
       });
     }
-    for (let j = 0; j < d; j++) {
-      const gj = (g[j] as number) + L2 * (w[j] as number);
-      m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
-      v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
-      const mh = (m[j] as number) / (1 - 0.9 ** it);
-      const vh = (v[j] as number) / (1 - 0.999 ** it);
-      w[j] = (w[j] as number) - (0.1 * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, g, m, v, it, 0.1, L2);
   }
   return w;
 }

@@ -20,6 +20,7 @@ import { sentenceFeatures } from "../src/summary/features.js";
 import type { TldrModel } from "../src/summary/model.js";
 import { abstractSentences } from "../src/summary/summarize.js";
 import { pickSentence, tldrOfSentence } from "../src/summary/tldr.js";
+import { adamStep } from "./lib/adam.js";
 
 const MIN_LEXICAL_COUNT = 30;
 const ITERATIONS = 400;
@@ -101,14 +102,7 @@ function fitWeights(items: Item[], labels: number[][], dim: number, tau: number,
         }
       });
     });
-    for (let j = 0; j < dim; j++) {
-      const gj = (g[j] as number) + l2 * (w[j] as number);
-      m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
-      v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
-      const mh = (m[j] as number) / (1 - 0.9 ** t);
-      const vh = (v[j] as number) / (1 - 0.999 ** t);
-      w[j] = (w[j] as number) - (lr * mh) / (Math.sqrt(vh) + 1e-8);
-    }
+    adamStep(w, g, m, v, t, lr, l2);
   }
   return w;
 }
