@@ -131,7 +131,7 @@ const show = (name: string, r: number[]) => {
 };
 console.log(`${trainQ.length} train queries, ${devQ.length} dev queries, ${corpus.abstracts.length} papers`);
 show("train, first stage only", ranks(trainQ, null));
-let best = { l2: L2S[0] as number, mrr: -1 };
+let best = { l2: L2S[0] as number, score: -1 };
 for (const l2 of L2S) {
   const cv: number[] = [];
   for (let k = 0; k < FOLDS; k++) {
@@ -148,10 +148,12 @@ for (const l2 of L2S) {
     );
   }
   show(`train, ${FOLDS}-fold CV, L2 ${l2}`, cv);
-  const { mrr10 } = scoresFromRanks(cv);
-  if (mrr10 > best.mrr) best = { l2, mrr: mrr10 };
+  // Both of search's targets count: MRR@10 alone once picked an L2 that was 0.0002 better on it
+  // and 0.001 worse on R@10.
+  const { mrr10, recall10 } = scoresFromRanks(cv);
+  if (mrr10 + recall10 > best.score) best = { l2, score: mrr10 + recall10 };
 }
-console.log(`L2 chosen by cross-validated MRR@10: ${best.l2}`);
+console.log(`L2 chosen by cross-validated MRR@10 + R@10: ${best.l2}`);
 const weights = fitWeights(trainQ, best.l2);
 show("dev, first stage only", ranks(devQ, null));
 show("dev, re-ranked", ranks(devQ, weights));

@@ -29,6 +29,7 @@ export const FEATURES = [
   "queryLikelihood",
   "bestTwoSentences",
   "semantic",
+  "softCoverage",
 ] as const;
 
 /** Features after `rank`: scaled per query by their largest magnitude in the head. */
@@ -56,6 +57,8 @@ export interface QueryFacts {
   documents: number;
   /** The query's place in the semantic space (null without a space or known terms). */
   vector: Float32Array | null;
+  /** Each distinct query term's unit direction in the semantic space, where it has one. */
+  directions: Map<string, Float32Array>;
 }
 
 export function queryFacts(
@@ -84,6 +87,12 @@ export function queryFacts(
   }
   const counts = new Map<string, number>();
   for (const t of sequence) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const directions = new Map<string, Float32Array>();
+  if (semantic)
+    for (const t of idf.keys()) {
+      const dir = semantic.direction(t);
+      if (dir) directions.set(t, dir);
+    }
   const memo = new Map<string, number>(idf);
   const idfOf = (t: string) => {
     let v = memo.get(t);
@@ -100,6 +109,7 @@ export function queryFacts(
     df,
     documents,
     vector: semantic ? semantic.embed(sequence) : null,
+    directions,
     idf,
     idfSum: idfSum || 1,
     pairs,
@@ -149,7 +159,9 @@ const TERMS_PER_DOCUMENT = 60;
 /**
  * Features that look at the whole candidate text: how much of the paper's own most distinctive
  * terms the query names (a summary names what makes its paper different), TF-IDF cosine, a
- * Dirichlet-smoothed query likelihood, the two best sentences' coverage, and semantic similarity.
+ * Dirichlet-smoothed query likelihood, the two best sentences' coverage, semantic similarity, and
+ * soft coverage: a query term the paper lacks still counts, by how close its direction in the
+ * semantic space is to the paper's ("compress" for a paper on pruning and quantization), after the topic-model document language models of Wei & Croft (2006).
  */
 function weightedTerms(q: QueryFacts, text: CandidateText): NonNullable<CandidateText["weighted"]> {
   if (text.weighted?.documents === q.documents) return text.weighted;
@@ -207,12 +219,18 @@ function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
       return c;
     })
     .sort((a, b) => b - a);
+  let soft = 0;
+  for (const [t, idf] of q.idf) {
+    if (tf.has(t)) soft += idf;
+    else soft += idf * Math.max(0, cosine(q.directions.get(t) ?? null, text.vector));
+  }
   return [
     ...reverse,
     cos,
     likelihood / (q.length || 1),
     ((sentenceCover[0] ?? 0) + (sentenceCover[1] ?? 0)) / q.idfSum,
     cosine(q.vector, text.vector),
+    soft / q.idfSum,
   ];
 }
 

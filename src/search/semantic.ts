@@ -109,6 +109,21 @@ export class SemanticSpace {
     return this.embedCounts(tf);
   }
 
+  /** One term's unit direction in the space, or null for a term the space does not know. */
+  direction(term: string): Float32Array | null {
+    const id = this.termIds.get(term);
+    if (id === undefined) return null;
+    const d = this.dims;
+    const row = this.rows.subarray(id * d, (id + 1) * d);
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm += (row[j] as number) ** 2;
+    if (norm === 0) return null;
+    const inv = 1 / Math.sqrt(norm);
+    const out = new Float32Array(d);
+    for (let j = 0; j < d; j++) out[j] = (row[j] as number) * inv;
+    return out;
+  }
+
   /** `embed` from term counts the caller already has. */
   embedCounts(tf: ReadonlyMap<string, number>): Float32Array | null {
     const d = this.dims;

@@ -2,10 +2,10 @@
  * The piece of an abstract shown under a result: the window of about `width` characters that
  * holds the most distinct query terms, cut at word boundaries, with "…" where text was left out.
  */
-import { termOf } from "./tokenizer.js";
+import { termOf, WORD_CHAR_CLASS } from "./tokenizer.js";
 
 export const SNIPPET_CHARS = 200;
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = new RegExp(`${WORD_CHAR_CLASS}+`, "gu");
 
 export function snippet(text: string, queryTerms: ReadonlySet<string>, width = SNIPPET_CHARS): string {
   const clean = text.replace(/\s+/g, " ").trim();

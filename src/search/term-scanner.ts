@@ -11,14 +11,14 @@
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
  * in order, repeats kept.
  */
-import { termOf } from "./tokenizer.js";
+import { termOf, WORD_CHAR_CLASS } from "./tokenizer.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;
 /** Any UTF-16 code unit above ASCII (no u flag: surrogate halves match one by one). */
 const NON_ASCII = /[\u0080-\uffff]/;
 /** A word character of `words()`, tested on one code point. */
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const WORD_CHAR = new RegExp(`^${WORD_CHAR_CLASS}$`, "u");
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16_777_619;
 
@@ -27,7 +27,7 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c | 32 : c;
 }
 
-/** [\p{L}\p{N}] restricted to ASCII, on a lowercased code unit. */
+/** `WORD_CHAR_CLASS` restricted to ASCII, on a lowercased code unit. */
 function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }

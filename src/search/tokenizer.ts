@@ -1,34 +1,72 @@
 /**
  * Turning text into index terms: the one analysis used at index time and at query time, so a
- * word in a query and the same word in an abstract always meet. Words are runs of letters and
- * digits in any script; English stopwords go; the rest are lowercased and Porter-stemmed.
+ * word in a query and the same word in an abstract always meet. Words are runs of letters,
+ * combining marks and digits in any script; English stopwords go; the rest are lowercased, folded
+ * (accents off Latin letters, ligatures and compatibility forms to plain letters) and
+ * Porter-stemmed.
  */
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * One word character: a letter, a digit, or a combining mark, so "é" typed as e + U+0301 and the
+ * vowel signs of Devanagari or Thai stay inside their word instead of splitting it.
+ */
+export const WORD_CHAR_CLASS = "[\\p{L}\\p{M}\\p{N}]";
+const WORD = new RegExp(`${WORD_CHAR_CLASS}+`, "gu");
 const STOPWORDS: ReadonlySet<string> = new Set(eng);
 /** Stemming is the costly step of indexing; words repeat (Zipf), so remembering them pays. */
 const STEM_CACHE_LIMIT = 200_000;
-const stems = new Map<string, string>();
+/** Lowercased word → its term, or null for a word that has none. */
+const stems = new Map<string, string | null>();
 
 /** The words of a text, lowercased, in order (stopwords included). */
 export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Diacritics (the Combining Diacritical Marks block) on a Latin letter, after NFKD. */
+const LATIN_DIACRITICS = /(\p{Script=Latin})[\u0300-\u036f]+/gu;
+/** Latin letters that carry their mark in the letter itself, so NFKD leaves them whole. */
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  ı: "i",
+};
+const FOLDED_LETTERS = /[øłđðþæœßı]/g;
+
+/**
+ * A lowercased word as people type it: "Cramér" and "Cramer", "Fréchet" and "Frechet", "ﬁne"
+ * (a PDF ligature) and "fine", "Ｇ" and "g" meet. Marks come off Latin letters only: in other
+ * scripts (Devanagari vowel signs, Japanese voicing marks, Cyrillic й) the mark is the letter.
+ */
+export function foldWord(word: string): string {
+  if (!NON_ASCII.test(word)) return word;
+  return word
+    .normalize("NFKD")
+    .replace(LATIN_DIACRITICS, "$1")
+    .replace(FOLDED_LETTERS, (c) => LETTER_FOLDS[c] as string)
+    .normalize("NFC");
+}
+
 /** The index term of one lowercased word, or null when the word carries no meaning for search. */
 export function termOf(word: string): string | null {
-  if (STOPWORDS.has(word)) return null;
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const folded = foldWord(word);
+  let term: string | null = null;
   // Single letters ("a", "s" of "model's") match almost everything and nothing in particular.
-  if (word.length < 2 && !/\d/.test(word)) return null;
-  let stem = stems.get(word);
-  if (stem === undefined) {
-    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-    stem = stemmer(word);
-    stems.set(word, stem);
-  }
-  return stem;
+  if (!STOPWORDS.has(folded) && (folded.length >= 2 || /\d/.test(folded))) term = stemmer(folded);
+  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+  stems.set(word, term);
+  return term;
 }
 
 /** Index terms of a text, in order, repeats kept (term frequency matters to BM25). */

@@ -14,7 +14,9 @@ const TRICKY = [
   "A 1 b 22 I x9 ß",
   "The model's GPT-4o-mini can't beat o1; state-of-the-art (SOTA) on MMLU_pro & GSM8K.",
   "ÉCOLE Normale Supérieure, Zürich, São Paulo, Łódź, Ørsted",
-  "İstanbul DİYARBAKIR ıi", // İ lowercases to i + U+0307, which is not a word character
+  "İstanbul DİYARBAKIR ıi", // İ lowercases to i + U+0307, a combining mark folded off the i
+  "Crame\u0301r Fre\u0301chet naïve Erdős \u0301 lone mark, ｆｕｌｌ ①②, Straße, Œuvre, Þórr",
+  "हिन्दी का परीक्षण, ภาษาไทย, がくしゅう",
   "ΟΔΟΣ ΣΟΦΟΣ. ΑΣ.Α Σ", // final sigma depends on what follows
   "КИРИЛЛИЦА и Латиница mixed",
   "数据集 中文 テキスト 한국어 混合text",
@@ -51,6 +53,9 @@ function fuzzTexts(count: number): string[] {
     "ß",
     "\u212A",
     "\u0307",
+    "\u0301",
+    "ﬁ",
+    "ﬀ",
     "١",
     "中",
     "😀",

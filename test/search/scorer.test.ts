@@ -106,4 +106,31 @@ describe("analysis", () => {
     expect(analyze("The Transformers are transforming models")).toEqual(["transform", "transform", "model"]);
     expect(analyze("🙂 ~ ^ * ( )")).toEqual([]);
   });
+
+  it("folds accents, ligatures and wide forms of Latin letters, so a query typed plainly meets them", () => {
+    const plain = analyze("Cramer distance, Frechet inception, naive Bayes, Erdos, Lodz, classification");
+    expect(analyze("Cramér distance, Fréchet inception, naïve Bayes, Erdős, Łódź, classiﬁcation")).toEqual(
+      plain,
+    );
+    // The same letters written decomposed (e + U+0301), as some PDFs and macOS file names do.
+    expect(analyze("Crame\u0301r distance, Fre\u0301chet inception")).toEqual(plain.slice(0, 4));
+    expect(analyze("ＧＰＵ Straße")).toEqual(analyze("GPU strasse"));
+  });
+
+  it("keeps the marks that are letters in other scripts, and their words whole", () => {
+    // Devanagari vowel signs and the virama are combining marks: the word must not split at them.
+    expect(analyze("हिन्दी भाषा")).toEqual(["हिन्दी", "भाषा"]);
+    // Japanese voicing marks and Cyrillic й change the word: not folded away.
+    expect(analyze("がくしゅう")).not.toEqual(analyze("かくしゅう"));
+    expect(analyze("Майкл")).not.toEqual(analyze("Маикл"));
+    expect(analyze("ΣΟΦΊΑ")).toEqual(["σοφία"]);
+  });
+
+  it("finds a paper written with accents from a query typed without them", () => {
+    const index = PaperIndex.empty();
+    index.upsert({ ...papers[0], pk: 1, title: "Fréchet distances for Cramér GANs" } as (typeof papers)[0]);
+    index.upsert({ ...papers[1], pk: 2 } as (typeof papers)[0]);
+    const hits = scoreQuery(index, planQuery(index, "frechet cramer", RANKING).terms, RANKING, 10).hits;
+    expect(hits.map((h) => index.pkOf(h.sid))).toEqual([1]);
+  });
 });
