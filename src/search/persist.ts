@@ -12,7 +12,7 @@ import { decodeSegment, encodeSegment } from "./segment-codec.js";
 
 const FORMAT = "paperboy-search-index";
 /** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 export interface IndexHeader {
   format: typeof FORMAT;

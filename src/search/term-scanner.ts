@@ -11,7 +11,7 @@
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
  * in order, repeats kept.
  */
-import { termOf, WORD_CHAR_CLASS } from "./tokenizer.js";
+import { termOf, WORD_CHAR_CLASS, withLetterCompounds } from "./tokenizer.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;
@@ -67,7 +67,8 @@ export class TermScanner {
   private wordCount = 0;
 
   /** Writes the term ids of `text` (as `analyze(text)` gives its terms) to `out`; returns how many. */
-  scan(text: string): number {
+  scan(raw: string): number {
+    const text = withLetterCompounds(raw);
     // At most one word per code unit (lowercasing may lengthen a non-ASCII text).
     return NON_ASCII.test(text) ? this.scanLowered(text.toLowerCase()) : this.scanAscii(text);
   }

@@ -22,7 +22,21 @@ const stems = new Map<string, string | null>();
 
 /** The words of a text, lowercased, in order (stopwords included). */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  return withLetterCompounds(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** A single letter hyphened to a word: "Q-learning", "k-means", "t-SNE", "U-Net", "x-ray". */
+const LETTER_COMPOUND = /(?<![\p{L}\p{M}\p{N}])(\p{L})[-\u2010\u2011](\p{L}[\p{L}\p{M}\p{N}]*)/gu;
+const HYPHEN = /[-\u2010\u2011]/;
+
+/**
+ * The text with each letter compound followed by its joined form ("Q-learning" → "Q-learning
+ * Qlearning"). The single letter alone is no term (see `termOf`), so without the joined form
+ * "k-means" would search as "means" and "Q-learning" as "learning". Both the index (`words`, the
+ * bulk build's scanner) and queries go through here, so the joined forms meet.
+ */
+export function withLetterCompounds(text: string): string {
+  return HYPHEN.test(text) ? text.replace(LETTER_COMPOUND, "$1-$2 $1$2") : text;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;

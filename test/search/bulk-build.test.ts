@@ -17,6 +17,7 @@ const TRICKY = [
   "İstanbul DİYARBAKIR ıi", // İ lowercases to i + U+0307, a combining mark folded off the i
   "Crame\u0301r Fre\u0301chet naïve Erdős \u0301 lone mark, ｆｕｌｌ ①②, Straße, Œuvre, Þórr",
   "हिन्दी का परीक्षण, ภาษาไทย, がくしゅう",
+  "Q-Learning, k-means, t\u2011SNE, U-Net, Σ-ΣΟΦΟΣ, é-école, a-b-c, x--y, -z, İ-İ",
   "ΟΔΟΣ ΣΟΦΟΣ. ΑΣ.Α Σ", // final sigma depends on what follows
   "КИРИЛЛИЦА и Латиница mixed",
   "数据集 中文 テキスト 한국어 混合text",

@@ -126,6 +126,17 @@ describe("analysis", () => {
     expect(analyze("ΣΟΦΊΑ")).toEqual(["σοφία"]);
   });
 
+  it("reads a single letter hyphened to a word as a name of its own", () => {
+    expect(analyze("Q-learning with k-means")).toEqual(["learn", "qlearn", "mean", "kmean"]);
+    // Not inside longer hyphenated phrases: "of-the" is no letter compound.
+    expect(analyze("state-of-the-art")).toEqual(["state", "art"]);
+    const index = PaperIndex.empty();
+    index.upsert({ ...papers[0], pk: 1, title: "Deep Q-learning for Atari", abstract: "" } as (typeof papers)[0]);
+    index.upsert({ ...papers[1], pk: 2, title: "Learning learning learning", abstract: "" } as (typeof papers)[0]);
+    const hits = scoreQuery(index, planQuery(index, "q-learning", RANKING).terms, RANKING, 10).hits;
+    expect(hits.map((h) => index.pkOf(h.sid))).toEqual([1, 2]);
+  });
+
   it("finds a paper written with accents from a query typed without them", () => {
     const index = PaperIndex.empty();
     index.upsert({ ...papers[0], pk: 1, title: "Fréchet distances for Cramér GANs" } as (typeof papers)[0]);
