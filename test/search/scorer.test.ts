@@ -101,6 +101,16 @@ describe("topK", () => {
   });
 });
 
+/** A paper with only a title. */
+const titled = (pk: number, title: string) => ({
+  pk,
+  title,
+  abstract: "",
+  authors: "",
+  date: "2026-02-02",
+  hasCode: false,
+});
+
 describe("analysis", () => {
   it("drops stopwords and stems the same way for any text", () => {
     expect(analyze("The Transformers are transforming models")).toEqual(["transform", "transform", "model"]);
@@ -131,16 +141,16 @@ describe("analysis", () => {
     // Not inside longer hyphenated phrases: "of-the" is no letter compound.
     expect(analyze("state-of-the-art")).toEqual(["state", "art"]);
     const index = PaperIndex.empty();
-    index.upsert({ ...papers[0], pk: 1, title: "Deep Q-learning for Atari", abstract: "" } as (typeof papers)[0]);
-    index.upsert({ ...papers[1], pk: 2, title: "Learning learning learning", abstract: "" } as (typeof papers)[0]);
+    index.upsert(titled(1, "Deep Q-learning for Atari"));
+    index.upsert(titled(2, "Learning learning learning"));
     const hits = scoreQuery(index, planQuery(index, "q-learning", RANKING).terms, RANKING, 10).hits;
     expect(hits.map((h) => index.pkOf(h.sid))).toEqual([1, 2]);
   });
 
   it("finds a paper written with accents from a query typed without them", () => {
     const index = PaperIndex.empty();
-    index.upsert({ ...papers[0], pk: 1, title: "Fréchet distances for Cramér GANs" } as (typeof papers)[0]);
-    index.upsert({ ...papers[1], pk: 2 } as (typeof papers)[0]);
+    index.upsert(titled(1, "Fréchet distances for Cramér GANs"));
+    index.upsert(titled(2, "Distances for GANs"));
     const hits = scoreQuery(index, planQuery(index, "frechet cramer", RANKING).terms, RANKING, 10).hits;
     expect(hits.map((h) => index.pkOf(h.sid))).toEqual([1]);
   });
