@@ -6,7 +6,7 @@
  */
 import { bm25Idf } from "./ranking.js";
 import { cosine, type SemanticSpace } from "./semantic.js";
-import { analyze, termOf, words } from "./tokenizer.js";
+import { termOf, words } from "./tokenizer.js";
 
 export const FEATURES = [
   "bm25",
@@ -138,7 +138,18 @@ export interface CandidateText {
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
 export function candidateText(text: string, semantic: SemanticSpace | null = null): CandidateText {
-  const sentences = text.split(SENTENCE_END).map((s) => analyze(s));
+  // One pass gives both the terms and the word forms: a query reads 50 of these texts, and the
+  // analysis is most of a query's cost.
+  const wordSet = new Set<string>();
+  const sentences = text.split(SENTENCE_END).map((sentence) => {
+    const out: string[] = [];
+    for (const w of words(sentence)) {
+      wordSet.add(w);
+      const t = termOf(w);
+      if (t !== null) out.push(t);
+    }
+    return out;
+  });
   const terms = sentences.flat();
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
@@ -146,7 +157,7 @@ export function candidateText(text: string, semantic: SemanticSpace | null = nul
     sentences,
     terms,
     tf,
-    words: new Set(words(text)),
+    words: wordSet,
     vector: semantic ? semantic.embedCounts(tf) : null,
   };
 }
