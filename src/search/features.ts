@@ -172,7 +172,8 @@ const TERMS_PER_DOCUMENT = 60;
  * terms the query names (a summary names what makes its paper different), TF-IDF cosine, a
  * Dirichlet-smoothed query likelihood, the two best sentences' coverage, semantic similarity, and
  * soft coverage: a query term the paper lacks still counts, by how close its direction in the
- * semantic space is to the paper's ("compress" for a paper on pruning and quantization), after the topic-model document language models of Wei & Croft (2006).
+ * semantic space is to the paper's ("compress" for a paper on pruning and quantization), after
+ * the topic-model document language models of Wei & Croft (2006).
  */
 function weightedTerms(q: QueryFacts, text: CandidateText): NonNullable<CandidateText["weighted"]> {
   if (text.weighted?.documents === q.documents) return text.weighted;

@@ -11,12 +11,10 @@
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
  * in order, repeats kept.
  */
-import { termOf, WORD_CHAR_CLASS, withLetterCompounds } from "./tokenizer.js";
+import { NON_ASCII, termOf, WORD_CHAR_CLASS, withLetterCompounds } from "./tokenizer.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;
-/** Any UTF-16 code unit above ASCII (no u flag: surrogate halves match one by one). */
-const NON_ASCII = /[\u0080-\uffff]/;
 /** A word character of `words()`, tested on one code point. */
 const WORD_CHAR = new RegExp(`^${WORD_CHAR_CLASS}$`, "u");
 const FNV_OFFSET = 0x811c9dc5 | 0;

@@ -39,7 +39,8 @@ export function withLetterCompounds(text: string): string {
   return HYPHEN.test(text) ? text.replace(LETTER_COMPOUND, "$1-$2 $1$2") : text;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Any UTF-16 code unit above ASCII (no u flag: surrogate halves match one by one). */
+export const NON_ASCII = /[\u0080-\uffff]/;
 /** Diacritics (the Combining Diacritical Marks block) on a Latin letter, after NFKD. */
 const LATIN_DIACRITICS = /(\p{Script=Latin})[\u0300-\u036f]+/gu;
 /** Latin letters that carry their mark in the letter itself, so NFKD leaves them whole. */
@@ -61,7 +62,7 @@ const FOLDED_LETTERS = /[øłđðþæœßı]/g;
  * (a PDF ligature) and "fine", "Ｇ" and "g" meet. Marks come off Latin letters only: in other
  * scripts (Devanagari vowel signs, Japanese voicing marks, Cyrillic й) the mark is the letter.
  */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   if (!NON_ASCII.test(word)) return word;
   return word
     .normalize("NFKD")
