@@ -59,6 +59,8 @@ export interface QueryFacts {
   vector: Float32Array | null;
   /** Each distinct query term's unit direction in the semantic space, where it has one. */
   directions: Map<string, Float32Array>;
+  /** Query terms' other forms: terms that together stand for the term in a paper. */
+  alternatives: ReadonlyMap<string, readonly string[]>;
 }
 
 export function queryFacts(
@@ -67,6 +69,7 @@ export function queryFacts(
   df: (term: string) => number,
   documents: number,
   semantic: SemanticSpace | null = null,
+  alternatives: ReadonlyMap<string, readonly string[]> = new Map(),
 ): QueryFacts {
   const idf = new Map<string, number>();
   for (const t of sequence) if (!idf.has(t)) idf.set(t, bm25Idf(documents, df(t)));
@@ -110,6 +113,7 @@ export function queryFacts(
     documents,
     vector: semantic ? semantic.embed(sequence) : null,
     directions,
+    alternatives,
     idf,
     idfSum: idfSum || 1,
     pairs,
@@ -233,7 +237,7 @@ function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
     .sort((a, b) => b - a);
   let soft = 0;
   for (const [t, idf] of q.idf) {
-    if (tf.has(t)) soft += idf;
+    if (tf.has(t) || q.alternatives.get(t)?.every((a) => tf.has(a))) soft += idf;
     else soft += idf * Math.max(0, cosine(q.directions.get(t) ?? null, text.vector));
   }
   return [

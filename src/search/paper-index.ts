@@ -8,11 +8,15 @@
  * new base (done after a full build and before saving), so MiniSearch does all indexing while
  * the long-lived state stays compact.
  *
+ * Beside the postings, the index keeps the abbreviations its papers define (abbreviations.ts),
+ * updated with each paper and saved in the same file, so they are always of the same papers.
+ *
  * The scorer reads MiniSearch's postings through the fields it declares `protected` for
  * extension (see `Internals`); its `search()` allocates per matching document and term.
  */
 import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { Abbreviations } from "./abbreviations.js";
 import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
 import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
@@ -76,20 +80,24 @@ export class PaperIndex {
   lengths: Float32Array[] = [];
   private liveCount = 0;
   private lengthSum: number[] = FIELDS.map(() => 0);
+  /** The abbreviations the indexed papers define. */
+  readonly abbreviations: Abbreviations;
 
-  private constructor(base: Segment) {
+  private constructor(base: Segment, abbreviations: Abbreviations) {
     this.base = base;
+    this.abbreviations = abbreviations;
     this.mini = new MiniSearch<IndexDoc>(miniSearchOptions());
     this.internals = this.checkedInternals();
     this.adoptBase();
   }
 
   static empty(): PaperIndex {
-    return new PaperIndex(Segment.empty());
+    return new PaperIndex(Segment.empty(), new Abbreviations());
   }
 
-  static fromSegment(segment: Segment): PaperIndex {
-    return new PaperIndex(segment);
+  /** A loaded index: its segment and the abbreviations of the same papers. */
+  static fromSegment(segment: Segment, abbreviations: Abbreviations = new Abbreviations()): PaperIndex {
+    return new PaperIndex(segment, abbreviations);
   }
 
   /**
@@ -100,7 +108,14 @@ export class PaperIndex {
    * later changes still go through MiniSearch. The build itself is in bulk-segment.ts.
    */
   static bulk(docs: Iterable<IndexDoc>): PaperIndex {
-    return new PaperIndex(bulkSegment(docs));
+    const abbreviations = new Abbreviations();
+    function* recorded(): Generator<IndexDoc> {
+      for (const doc of docs) {
+        abbreviations.set(doc.pk, definingText(doc));
+        yield doc;
+      }
+    }
+    return new PaperIndex(bulkSegment(recorded()), abbreviations);
   }
 
   private checkedInternals(): Internals {
@@ -159,6 +174,7 @@ export class PaperIndex {
   /** Adds a paper, replacing the version indexed before. */
   upsert(doc: IndexDoc): void {
     this.discard(doc.pk);
+    this.abbreviations.set(doc.pk, definingText(doc));
     this.mini.add(doc);
     const sid = this.base.size + (this.internals._idToShortId.get(doc.pk) as number);
     this.grow(sid + 1);
@@ -175,6 +191,7 @@ export class PaperIndex {
   }
 
   discard(pk: number): void {
+    this.abbreviations.remove(pk);
     const baseSlot = this.basePk.get(pk);
     if (baseSlot !== undefined) {
       this.basePk.delete(pk);
@@ -351,6 +368,11 @@ export class PaperIndex {
       return next;
     });
   }
+}
+
+/** Where a paper defines its abbreviations: the title and the abstract. */
+function definingText(doc: IndexDoc): string {
+  return `${doc.title}\n${doc.abstract}`;
 }
 
 export { dateNumber };

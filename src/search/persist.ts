@@ -1,18 +1,19 @@
 /**
  * The index file beside the archive: one JSON header line (format, analysis version, the archive
  * revision the index reflects, a SHA-256 of the body), then the compacted segment's bytes
- * (segment-codec.ts).
+ * (segment-codec.ts), then the abbreviations its papers define as JSON (abbreviations.ts).
  * Anything that does not check out is reported as unusable, never half-loaded: the caller
  * rebuilds from the archive.
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { Abbreviations } from "./abbreviations.js";
 import { PaperIndex } from "./paper-index.js";
 import { decodeSegment, encodeSegment } from "./segment-codec.js";
 
 const FORMAT = "paperboy-search-index";
 /** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 export interface IndexHeader {
   format: typeof FORMAT;
@@ -20,6 +21,8 @@ export interface IndexHeader {
   /** The archive revision the index reflects. */
   revision: number;
   documents: number;
+  /** Bytes of the segment; the abbreviations follow it. */
+  segmentBytes: number;
   checksum: string;
 }
 
@@ -41,7 +44,12 @@ function parseHeader(line: string): IndexHeader | string {
   if (h.format !== FORMAT) return "not a paperboy search index";
   if (h.analysis !== ANALYSIS_VERSION)
     return `made by analysis version ${h.analysis}, this is ${ANALYSIS_VERSION}`;
-  if (!Number.isInteger(h.revision) || !Number.isInteger(h.documents) || typeof h.checksum !== "string") {
+  if (
+    !Number.isInteger(h.revision) ||
+    !Number.isInteger(h.documents) ||
+    !Number.isInteger(h.segmentBytes) ||
+    typeof h.checksum !== "string"
+  ) {
     return "header fields are missing";
   }
   return h as IndexHeader;
@@ -85,7 +93,11 @@ export function loadIndexFile(path: string): LoadOutcome {
   if (sha256(body) !== header.checksum)
     return { ok: false, reason: "checksum mismatch (truncated or corrupt)" };
   try {
-    const index = PaperIndex.fromSegment(decodeSegment(body));
+    if (header.segmentBytes > body.length) return { ok: false, reason: "segment longer than the file" };
+    const abbreviations = Abbreviations.fromRows(
+      JSON.parse(body.subarray(header.segmentBytes).toString("utf8")) as unknown,
+    );
+    const index = PaperIndex.fromSegment(decodeSegment(body.subarray(0, header.segmentBytes)), abbreviations);
     if (index.documentCount !== header.documents) return { ok: false, reason: "document count mismatch" };
     return { ok: true, header, index };
   } catch (err) {
@@ -99,12 +111,14 @@ export function loadIndexFile(path: string): LoadOutcome {
  */
 export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
   index.compact();
-  const body = encodeSegment(index.base);
+  const segment = encodeSegment(index.base);
+  const body = Buffer.concat([segment, Buffer.from(JSON.stringify(index.abbreviations.toRows()))]);
   const header: IndexHeader = {
     format: FORMAT,
     analysis: ANALYSIS_VERSION,
     revision,
     documents: index.documentCount,
+    segmentBytes: segment.length,
     checksum: sha256(body),
   };
   const tmp = `${path}.${process.pid}.tmp`;

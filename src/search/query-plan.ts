@@ -1,8 +1,9 @@
 /**
  * From what a user typed to what the scorer runs: paper references (arXiv ids, arXiv/HF URLs,
  * paperboy ids) are taken out to be answered first; the rest is analyzed exactly like abstracts;
- * a long query keeps only its most informative (rarest) terms, which is what bounds the time of
- * a pasted paragraph.
+ * an abbreviation the archive defines brings its long form along, and a long form its
+ * abbreviation (abbreviations.ts); a long query keeps only its most informative (rarest) terms,
+ * which is what bounds the time of a pasted paragraph.
  */
 import { parsePaperRef } from "../digest/identity.js";
 import type { PaperIndex } from "./paper-index.js";
@@ -20,12 +21,17 @@ export interface QueryPlan {
   words: string[];
   /** Every meaningful word's term, in query order (for phrase matching). */
   sequence: string[];
-  /** Terms to score, at most `ranking.maxTerms`, those in the index only. */
+  /**
+   * Terms to score, at most `ranking.maxTerms`, those in the index only: the query's own and the
+   * other forms of its abbreviations (weighing `ranking.abbreviationWeight`).
+   */
   terms: WeightedTerm[];
   /** Words whose term is in no indexed paper (candidates for "did you mean"). */
   unknown: string[];
   /** Whether the query had any letters or digits at all. */
   hasWords: boolean;
+  /** Query terms' other forms (an abbreviation's long form, a long form's abbreviation). */
+  alternatives: Map<string, string[]>;
 }
 
 export function planQuery(index: PaperIndex, text: string, ranking: RankingConfig): QueryPlan {
@@ -60,6 +66,12 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
     }
     scored.push({ term, weight: ranking.queryTf === 0 ? 1 : n ** ranking.queryTf, df });
   }
+  const expansion = index.abbreviations.expand(sequence, (t) => index.documentFrequency(t));
+  if (ranking.abbreviationWeight > 0)
+    for (const term of expansion.added) {
+      const df = index.documentFrequency(term);
+      if (df > 0) scored.push({ term, weight: ranking.abbreviationWeight, df });
+    }
   scored.sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1));
   return {
     refs,
@@ -68,5 +80,6 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
     terms: scored.slice(0, ranking.maxTerms).map(({ term, weight }) => ({ term, weight })),
     unknown,
     hasWords: all.length > 0,
+    alternatives: ranking.abbreviationWeight > 0 ? expansion.alternatives : new Map(),
   };
 }

@@ -38,6 +38,7 @@ export function queryFactsOf(index: PaperIndex, plan: QueryPlan, semantic: Seman
     (t) => index.documentFrequency(t),
     index.documentCount,
     semantic,
+    plan.alternatives,
   );
 }
 

@@ -29,6 +29,11 @@ export interface RankingConfig {
   rerank: boolean;
   /** Only this many of a query's most informative (rarest) terms are scored. */
   maxTerms: number;
+  /**
+   * Weight of a term a query gains from an abbreviation the archive defines ("CNN" → convolutional,
+   * neural, network; "reinforcement learning" → RL). 0 turns the expansion off.
+   */
+  abbreviationWeight: number;
 }
 
 export const RANKING: RankingConfig = {
@@ -39,6 +44,7 @@ export const RANKING: RankingConfig = {
   idfPower: 1,
   rerank: true,
   maxTerms: 32,
+  abbreviationWeight: 0.5,
 };
 
 /** BM25+ as minisearch computes it, so our fast path and `MiniSearch#search` score alike. */

@@ -22,6 +22,16 @@ const QUERIES: [string, string][] = [
   ["strategy auctions agents", "2602.02751"],
   ["position-independent caching", "2602.01519"],
   ["Indonesian question answering", "2602.03709"],
+  // Abbreviations the digests define: chat users type the short form.
+  ["selective KD", "2602.01395"],
+  ["MLLM comics", "2602.02453"],
+];
+
+/** Short forms the sample digests define (in two papers or more), and their long forms. */
+const ABBREVIATIONS: [string, string][] = [
+  ["RLHF", "reinforcement learning from human feedback"],
+  ["KD", "knowledge distillation"],
+  ["CoT", "chain of thought"],
 ];
 
 describe("keyword queries over the sample digests", () => {
@@ -35,5 +45,14 @@ describe("keyword queries over the sample digests", () => {
   it.each(QUERIES)("%s → %s first", (query, id) => {
     const result = engine.search({ text: query, limit: 3 });
     expect(result.results.map((r) => r.id)[0]).toBe(id);
+  });
+
+  it.each(ABBREVIATIONS)("%s finds what %s finds", (short, long) => {
+    const ids = (q: string) => engine.search({ text: q, limit: 5 }).results.map((r) => r.id);
+    const [a, b] = [ids(short), ids(long)];
+    expect(a).toHaveLength(5);
+    // The first three of either are among the first five of the other.
+    for (const id of a.slice(0, 3)) expect(b).toContain(id);
+    for (const id of b.slice(0, 3)) expect(a).toContain(id);
   });
 });

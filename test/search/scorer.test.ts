@@ -25,6 +25,8 @@ const MINISEARCH_LIKE: RankingConfig = {
   queryTf: 1,
   rerank: false,
   maxTerms: 1000,
+  // MiniSearch searches only the words typed.
+  abbreviationWeight: 0,
 };
 
 describe("scoreQuery", () => {
