@@ -117,8 +117,11 @@ export class Abbreviations {
   private readonly shortsOf = new Map<string, Set<string>>();
   /** A long form's first term → how many long forms start with it (a query's n-grams start only there). */
   private readonly starts = new Map<string, number>();
-  /** paper → the definitions it gives, as [short, long]. */
-  private readonly byPaper = new Map<number, [string, string][]>();
+  /**
+   * paper → the definitions it gives, as [short, long]; derived from `senses` on the first change
+   * after loading, so a process that only searches never builds it.
+   */
+  private papers: Map<number, [string, string][]> | null = new Map();
 
   /** Records the definitions of a paper's text, replacing what it gave before. */
   set(pk: number, text: string): void {
@@ -126,14 +129,28 @@ export class Abbreviations {
     const found = definitionsIn(text);
     if (found.length === 0) return;
     const given: [string, string][] = found.map((d) => [d.short, d.long.join(" ")]);
-    this.byPaper.set(pk, given);
-    for (const [short, long] of given) this.record(short, long, pk);
+    this.byPaper().set(pk, given);
+    for (const [short, long] of given) this.record(short, long, [pk]);
+  }
+
+  private byPaper(): Map<number, [string, string][]> {
+    if (this.papers) return this.papers;
+    const papers = new Map<number, [string, string][]>();
+    for (const [short, longs] of this.senses)
+      for (const [long, pks] of longs)
+        for (const pk of pks) {
+          const given = papers.get(pk);
+          if (given) given.push([short, long]);
+          else papers.set(pk, [[short, long]]);
+        }
+    this.papers = papers;
+    return papers;
   }
 
   remove(pk: number): void {
-    const given = this.byPaper.get(pk);
+    const given = this.byPaper().get(pk);
     if (!given) return;
-    this.byPaper.delete(pk);
+    this.byPaper().delete(pk);
     for (const [short, long] of given) {
       const longs = this.senses.get(short);
       const papers = longs?.get(long);
@@ -154,18 +171,15 @@ export class Abbreviations {
     }
   }
 
-  private record(short: string, long: string, pk: number): void {
+  private record(short: string, long: string, pks: readonly number[]): void {
     let longs = this.senses.get(short);
     if (!longs) {
       longs = new Map();
       this.senses.set(short, longs);
     }
-    let papers = longs.get(long);
-    if (!papers) {
-      papers = new Set();
-      longs.set(long, papers);
-    }
-    papers.add(pk);
+    const papers = longs.get(long);
+    if (papers) for (const pk of pks) papers.add(pk);
+    else longs.set(long, new Set(pks));
     let shorts = this.shortsOf.get(long);
     if (!shorts) {
       shorts = new Set();
@@ -256,13 +270,9 @@ export class Abbreviations {
       )
         throw new Error("malformed abbreviation row");
       const [short, long, pks] = row as [string, string, number[]];
-      for (const pk of pks) {
-        out.record(short, long, pk);
-        const given = out.byPaper.get(pk) ?? [];
-        given.push([short, long]);
-        out.byPaper.set(pk, given);
-      }
+      out.record(short, long, pks);
     }
+    out.papers = null;
     return out;
   }
 }
