@@ -114,14 +114,7 @@ export class SemanticSpace {
     const id = this.termIds.get(term);
     if (id === undefined) return null;
     const d = this.dims;
-    const row = this.rows.subarray(id * d, (id + 1) * d);
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += (row[j] as number) ** 2;
-    if (norm === 0) return null;
-    const inv = 1 / Math.sqrt(norm);
-    const out = new Float32Array(d);
-    for (let j = 0; j < d; j++) out[j] = (row[j] as number) * inv;
-    return out;
+    return unitVector(this.rows.subarray(id * d, (id + 1) * d));
   }
 
   /** `embed` from term counts the caller already has. */
@@ -137,15 +130,19 @@ export class SemanticSpace {
       known++;
       axpy(sum, 0, f === 1 ? 1 : 1 + Math.log(f), rows, id * d, d);
     }
-    if (known === 0) return null;
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += (sum[j] as number) ** 2;
-    if (norm === 0) return null;
-    const inv = 1 / Math.sqrt(norm);
-    const out = new Float32Array(d);
-    for (let j = 0; j < d; j++) out[j] = (sum[j] as number) * inv;
-    return out;
+    return known === 0 ? null : unitVector(sum);
   }
+}
+
+/** `v` scaled to length 1, in float32; null for the zero vector. */
+function unitVector(v: Float32Array | Float64Array): Float32Array | null {
+  let norm = 0;
+  for (let j = 0; j < v.length; j++) norm += (v[j] as number) ** 2;
+  if (norm === 0) return null;
+  const inv = 1 / Math.sqrt(norm);
+  const out = new Float32Array(v.length);
+  for (let j = 0; j < v.length; j++) out[j] = (v[j] as number) * inv;
+  return out;
 }
 
 /**
