@@ -66,12 +66,14 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
     }
     scored.push({ term, weight: ranking.queryTf === 0 ? 1 : n ** ranking.queryTf, df });
   }
-  const expansion = index.abbreviations.expand(sequence, (t) => index.documentFrequency(t));
-  if (ranking.abbreviationWeight > 0)
-    for (const term of expansion.added) {
-      const df = index.documentFrequency(term);
-      if (df > 0) scored.push({ term, weight: ranking.abbreviationWeight, df });
-    }
+  const expansion =
+    ranking.abbreviationWeight > 0
+      ? index.abbreviations.expand(sequence, (t) => index.documentFrequency(t))
+      : { added: [], alternatives: new Map<string, string[]>() };
+  for (const term of expansion.added) {
+    const df = index.documentFrequency(term);
+    if (df > 0) scored.push({ term, weight: ranking.abbreviationWeight, df });
+  }
   scored.sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1));
   return {
     refs,
@@ -80,6 +82,6 @@ export function planQuery(index: PaperIndex, text: string, ranking: RankingConfi
     terms: scored.slice(0, ranking.maxTerms).map(({ term, weight }) => ({ term, weight })),
     unknown,
     hasWords: all.length > 0,
-    alternatives: ranking.abbreviationWeight > 0 ? expansion.alternatives : new Map(),
+    alternatives: expansion.alternatives,
   };
 }
