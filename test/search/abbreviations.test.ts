@@ -1,5 +1,5 @@
 /** Abbreviations the archive defines (Schwartz & Hearst), and what a query gains from them. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { loadIndexFile, saveIndexFile } from "../../src/search/persist.js";
 import { planQuery } from "../../src/search/query-plan.js";
 import { RANKING } from "../../src/search/ranking.js";
 import { scoreQuery } from "../../src/search/scorer.js";
+import { HOSTILE } from "../support/fixtures.js";
 
 const paper = (pk: number, abstract: string) => ({
   pk,
@@ -48,6 +49,24 @@ describe("finding definitions", () => {
     expect(definitionsIn("we propose a new method (QZX) for graphs")).toEqual([]);
     expect(definitionsIn("(")).toEqual([]);
     expect(definitionsIn(`${"a ".repeat(5000)}(AB)`)).toEqual([]);
+  });
+
+  it("reads hostile digests as plain text: definitions are terms, never markup or mentions", () => {
+    const files = readdirSync(HOSTILE);
+    expect(files.length).toBeGreaterThan(5);
+    const term = /^[\p{L}\p{M}\p{N}]+$/u;
+    for (const file of files) {
+      const text = readFileSync(`${HOSTILE}${file}`, "utf8");
+      for (const d of definitionsIn(text)) {
+        expect(d.short).toMatch(term);
+        for (const t of d.long) expect(t).toMatch(term);
+      }
+    }
+    // Mentions and markup around a real definition leave only its words.
+    expect(definitionsIn("<!channel> *large* _language_ `models` (@LLMs) and @everyone (<@U1>)")).toEqual([]);
+    expect(definitionsIn("**large language models** (LLMs)")).toEqual([
+      { short: "llm", long: ["larg", "languag", "model"] },
+    ]);
   });
 });
 
