@@ -13,7 +13,7 @@ import { decodeSegment, encodeSegment } from "./segment-codec.js";
 
 const FORMAT = "paperboy-search-index";
 /** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 4;
 
 export interface IndexHeader {
   format: typeof FORMAT;
@@ -44,14 +44,12 @@ function parseHeader(line: string): IndexHeader | string {
   if (h.format !== FORMAT) return "not a paperboy search index";
   if (h.analysis !== ANALYSIS_VERSION)
     return `made by analysis version ${h.analysis}, this is ${ANALYSIS_VERSION}`;
-  if (
-    !Number.isInteger(h.revision) ||
-    !Number.isInteger(h.documents) ||
-    !Number.isInteger(h.segmentBytes) ||
-    typeof h.checksum !== "string"
-  ) {
+  if (!Number.isInteger(h.revision) || !Number.isInteger(h.documents) || typeof h.checksum !== "string") {
     return "header fields are missing";
   }
+  // Files from before the abbreviation dictionary: the index alone is rebuilt (the semantic
+  // space, of the same analysis, stays).
+  if (!Number.isInteger(h.segmentBytes)) return "written before abbreviations were indexed";
   return h as IndexHeader;
 }
 
