@@ -197,8 +197,9 @@ export class Abbreviations {
 
   /**
    * The long form (terms joined by spaces) a short form stands for, or null when the archive is
-   * not sure: fewer than MIN_DEFINITIONS papers give it, it is not the majority's, or the short
-   * form is mostly a plain word (`df`: papers using the short form's term at all).
+   * not sure: fewer than MIN_DEFINITIONS papers give it, it is not given by more than half of the
+   * papers defining the short form (a tie is ambiguous), or the short form is mostly a plain word
+   * (`df`: papers using the short form's term at all).
    */
   meaning(short: string, df: (term: string) => number): string | null {
     const longs = this.senses.get(short);
@@ -213,7 +214,7 @@ export class Abbreviations {
         bestCount = papers.size;
       }
     }
-    if (best === null || bestCount < MIN_DEFINITIONS || bestCount * 2 < total) return null;
+    if (best === null || bestCount < MIN_DEFINITIONS || bestCount * 2 <= total) return null;
     return total < MIN_DEFINED_SHARE * df(short) ? null : best;
   }
 

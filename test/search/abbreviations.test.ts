@@ -97,6 +97,8 @@ describe("the dictionary", () => {
     a.set(3, "maximum likelihood (ML) estimates");
     expect(a.meaning("ml", noDf)).toBe("machin learn");
     a.set(4, "maximum likelihood (ML) estimates");
+    // Two against two: ambiguous, so not expanded at all.
+    expect(a.meaning("ml", noDf)).toBeNull();
     a.set(5, "maximum likelihood (ML) estimates");
     expect(a.meaning("ml", noDf)).toBe("maximum likelihood");
   });
