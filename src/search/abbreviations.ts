@@ -148,9 +148,10 @@ export class Abbreviations {
   }
 
   remove(pk: number): void {
-    const given = this.byPaper().get(pk);
+    const byPaper = this.byPaper();
+    const given = byPaper.get(pk);
     if (!given) return;
-    this.byPaper().delete(pk);
+    byPaper.delete(pk);
     for (const [short, long] of given) {
       const longs = this.senses.get(short);
       const papers = longs?.get(long);
@@ -209,7 +210,8 @@ export class Abbreviations {
     let total = 0;
     for (const [long, papers] of longs) {
       total += papers.size;
-      if (papers.size > bestCount || (papers.size === bestCount && best !== null && long < best)) {
+      // No tie-break: two long forms at the top are a tie, which the majority rule below refuses.
+      if (papers.size > bestCount) {
         best = long;
         bestCount = papers.size;
       }

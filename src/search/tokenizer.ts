@@ -25,9 +25,14 @@ export function words(text: string): string[] {
   return withLetterCompounds(text).toLowerCase().match(WORD) ?? [];
 }
 
+/** Hyphen-minus, hyphen and non-breaking hyphen, for a character class. */
+const HYPHEN_CHARS = "-\\u2010\\u2011";
 /** A single letter hyphened to a word: "Q-learning", "k-means", "t-SNE", "U-Net", "x-ray". */
-const LETTER_COMPOUND = /(?<![\p{L}\p{M}\p{N}])(\p{L})[-\u2010\u2011](\p{L}[\p{L}\p{M}\p{N}]*)/gu;
-const HYPHEN = /[-\u2010\u2011]/;
+const LETTER_COMPOUND = new RegExp(
+  `(?<!${WORD_CHAR_CLASS})(\\p{L})[${HYPHEN_CHARS}](\\p{L}${WORD_CHAR_CLASS}*)`,
+  "gu",
+);
+const HYPHEN = new RegExp(`[${HYPHEN_CHARS}]`);
 
 /**
  * The text with each letter compound followed by its joined form ("Q-learning" → "Q-learning
