@@ -10,6 +10,8 @@ export interface ParsedPaper {
   /** Code links the source gives outside the abstract (the HF API's githubRepo, a jsonl `code`). */
   sourceCode: string[];
   upvotes: number | null;
+  /** The source's own one-line summary (the HF API's `ai_summary`), else null. Shown as the source's. */
+  sourceSummary: string | null;
   /** The digest day this paper belongs to, when the source says (jsonl lines, HF entries). */
   date: string | null;
   /** Ids this paper was known by before (jsonl round-trips keep them). */
@@ -48,6 +50,8 @@ export interface Paper {
   links: string[];
   code: string[];
   upvotes: number | null;
+  /** The source's own one-line summary (the HF API's `ai_summary`), else null; never shown as ours. */
+  sourceSummary: string | null;
   /** Every other id this paper answers to (its content id once it gained an arXiv id). */
   aliases: string[];
   /** Every digest day the paper appeared in, oldest first. */

@@ -87,6 +87,7 @@ export function syntheticDay(pools: Pools, dayIndex: number, perDay: number, see
       arxivId,
       sourceCode: rand() < 0.4 ? [`https://github.com/bench/${arxivId}`] : [],
       upvotes: Math.floor(rand() * 50),
+      sourceSummary: null,
       date,
       aliases: [],
       days: [date],

@@ -42,6 +42,7 @@ interface PaperRow {
   authors: string;
   date: string;
   upvotes: number | null;
+  source_summary: string | null;
 }
 
 export class PaperStore {
@@ -180,9 +181,22 @@ export class PaperStore {
       this.freeId(p.aliases.find((a) => /^pb-[0-9a-f]{12}/.test(a)) ?? contentId(p.title, p.abstract));
     const date = [...days].sort()[0] as string;
     const info = this.stmt(
-      `INSERT INTO papers (id, arxiv_id, title, abstract, authors, date, upvotes, created_at, updated_at, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, p.arxivId, p.title, p.abstract, JSON.stringify(p.authors), date, p.upvotes, now, now, revision);
+      `INSERT INTO papers (id, arxiv_id, title, abstract, authors, date, upvotes, source_summary, created_at,
+           updated_at, revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      p.arxivId,
+      p.title,
+      p.abstract,
+      JSON.stringify(p.authors),
+      date,
+      p.upvotes,
+      p.sourceSummary,
+      now,
+      now,
+      revision,
+    );
     const pk = Number(info.lastInsertRowid);
     this.addKey(contentKey(p.title, p.abstract), pk, "content");
     for (const alias of p.aliases) if (alias !== id) this.addKey(alias, pk, "alias");
@@ -202,6 +216,8 @@ export class PaperStore {
     }
     const authors = p.authors.length ? JSON.stringify(p.authors) : row.authors;
     const upvotes = p.upvotes ?? row.upvotes;
+    // A page form of the day carries no summary: it never erases the API form's.
+    const sourceSummary = p.sourceSummary ?? row.source_summary;
     const earliest = [row.date, ...days].sort()[0] as string;
     const sourceCode = this.sourceLinks(row.pk);
     const newSources = p.sourceCode.filter((u) => !sourceCode.includes(u));
@@ -211,6 +227,7 @@ export class PaperStore {
       arxivId !== row.arxiv_id ||
       authors !== row.authors ||
       upvotes !== row.upvotes ||
+      sourceSummary !== row.source_summary ||
       earliest !== row.date ||
       newSources.length > 0 ||
       textChanged;
@@ -220,8 +237,8 @@ export class PaperStore {
     // The newest sighting's text wins: digests correct titles and abstracts, never degrade them.
     this.stmt(
       `UPDATE papers SET id = ?, arxiv_id = ?, title = ?, abstract = ?, authors = ?, date = ?, upvotes = ?,
-           updated_at = ?, revision = ? WHERE pk = ?`,
-    ).run(id, arxivId, p.title, p.abstract, authors, earliest, upvotes, now, revision, row.pk);
+           source_summary = ?, updated_at = ?, revision = ? WHERE pk = ?`,
+    ).run(id, arxivId, p.title, p.abstract, authors, earliest, upvotes, sourceSummary, now, revision, row.pk);
     this.writeLinks(row.pk, p.abstract, [...sourceCode, ...newSources]);
     return true;
   }
@@ -351,6 +368,7 @@ export class PaperStore {
           links: abstractLinks,
           code: codeLinks(abstractLinks, source),
           upvotes: row.upvotes,
+          sourceSummary: row.source_summary,
           aliases: keys.filter((k) => k.pk === row.pk && k.key !== row.id).map((k) => k.key),
           days: days.filter((d) => d.pk === row.pk).map((d) => d.date),
         });

@@ -13,6 +13,7 @@ export interface PaperJson {
   code: string[];
   tldr: string;
   upvotes: number | null;
+  source_summary: string | null;
 }
 
 export function paperJson(paper: Paper, summary: Summary): PaperJson {
@@ -27,6 +28,7 @@ export function paperJson(paper: Paper, summary: Summary): PaperJson {
     code: paper.code,
     tldr: summary.tldr,
     upvotes: paper.upvotes,
+    source_summary: paper.sourceSummary,
   };
 }
 

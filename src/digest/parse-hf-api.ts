@@ -22,6 +22,7 @@ const Entry = z
         authors: z.array(Author).optional().default([]),
         upvotes: z.number().int().nonnegative().nullable().optional(),
         githubRepo: z.string().nullable().optional(),
+        ai_summary: z.string().nullable().optional(),
         publishedAt: z.string().optional(),
       })
       .loose(),
@@ -82,6 +83,7 @@ export function parseHfApi(text: string, file = "<input>"): ParsedDigest {
       arxivId,
       sourceCode: p.githubRepo ? [normalizeText(p.githubRepo)] : [],
       upvotes: p.upvotes ?? null,
+      sourceSummary: p.ai_summary ? normalizeText(p.ai_summary) || null : null,
       date: null,
       days: [],
       aliases: arxivId ? [] : [p.id],

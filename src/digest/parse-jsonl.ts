@@ -24,6 +24,7 @@ export const ExportedPaper = z
     code: z.array(z.string()).default([]),
     github: z.string().nullable().optional(),
     upvotes: z.number().int().nullable().default(null),
+    source_summary: z.string().nullable().default(null),
     aliases: z.array(z.string()).default([]),
     days: z.array(DATE).default([]),
   })
@@ -45,6 +46,7 @@ function toParsed(
     arxivId,
     sourceCode: p.github && !p.code.includes(p.github) ? [...p.code, p.github] : p.code,
     upvotes: p.upvotes,
+    sourceSummary: p.source_summary ? normalizeText(p.source_summary) || null : null,
     date,
     days: p.days.length ? p.days : date ? [date] : [],
     aliases,

@@ -124,6 +124,7 @@ export function parsePage(text: string, file = "<input>"): ParsedDigest {
       arxivId: null,
       sourceCode: [],
       upvotes: null,
+      sourceSummary: null,
       date: null,
       days: [],
       aliases: [],

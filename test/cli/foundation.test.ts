@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDb, tempDir } from "../support/cli.js";
@@ -54,6 +54,38 @@ describe("ingest, list, show, export", () => {
       await runCli(["--db", db, "show", `https://arxiv.org/abs/${expected[0]!.id}v2`, "--json"])
     ).json();
     expect(url.id).toBe(expected[0]!.id);
+  });
+
+  it("keeps the API form's ai_summary as source_summary: page after API keeps it, export round-trips it", async () => {
+    const db = tempDb();
+    const date = "2026-02-03";
+    const raw = JSON.parse(readFileSync(`${DIGESTS}${date}.hf-api.json`, "utf8")) as {
+      paper: { id: string; ai_summary?: string };
+    }[];
+    const first = raw[0]!.paper;
+    expect(first.ai_summary).toBeTruthy();
+    await runCli(["--db", db, "ingest", `${DIGESTS}${date}.hf-api.json`, "--json"]);
+    const shown = (await runCli(["--db", db, "show", first.id, "--json"])).json();
+    expect(shown.source_summary).toBe(first.ai_summary);
+    // The page form of the same day has no summary: it must not erase the API's.
+    await runCli(["--db", db, "ingest", `${DIGESTS}${date}.txt`, "--json"]);
+    expect((await runCli(["--db", db, "show", first.id, "--json"])).json().source_summary).toBe(
+      first.ai_summary,
+    );
+    const exported = await runCli(["--db", db, "export", "--format", "jsonl"]);
+    const file = join(tempDir(), "export.jsonl");
+    writeFileSync(file, exported.stdout);
+    const db2 = tempDb();
+    await runCli(["--db", db2, "ingest", file, "--json"]);
+    expect((await runCli(["--db", db2, "show", first.id, "--json"])).json().source_summary).toBe(
+      first.ai_summary,
+    );
+    const pageOnly = tempDb();
+    await runCli(["--db", pageOnly, "ingest", `${DIGESTS}${date}.txt`, "--json"]);
+    const listed = (await runCli(["--db", pageOnly, "list", "--date", date, "--json"])).json().papers;
+    expect(
+      (await runCli(["--db", pageOnly, "show", listed[0].id, "--json"])).json().source_summary,
+    ).toBeNull();
   });
 
   for (const date of SAMPLE_DAYS) {

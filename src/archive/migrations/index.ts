@@ -2,6 +2,7 @@ import papers from "./001-papers.js";
 import threads from "./002-threads.js";
 import channels from "./003-channels.js";
 import installations from "./004-installations.js";
+import sourceSummary from "./005-source-summary.js";
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "threads", sql: threads },
   { version: 3, name: "channels", sql: channels },
   { version: 4, name: "installations", sql: installations },
+  { version: 5, name: "source-summary", sql: sourceSummary },
 ];
