@@ -1,7 +1,7 @@
 /**
  * Fits the TL;DR model on SciTLDR train.jsonl and writes src/summary/tldr-weights.json.
  *
- *   npx tsx scripts/fit-tldr.ts /work/shared/eval/scitldr/train.jsonl [out.json]
+ *   npx tsx scripts/fit-tldr.ts [--train train.jsonl] [--write | --out file.json]
  *
  * Model: a listwise softmax over an abstract's sentences (a conditional logit): the probability of
  * picking a sentence is proportional to exp(w · features). It is trained by full-batch Adam to
@@ -11,16 +11,15 @@
  * train, the scorer is refitted on all of train with them, and the rules are checked once more.
  * dev.jsonl is never read here.
  */
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { type EvalPaper, readEvalFile } from "../src/eval/data.js";
 import { bestRougeF1Tokens, rougeTokens } from "../src/eval/rouge.js";
 import { COMPRESSION_RULES } from "../src/summary/compress.js";
 import { sentenceFeatures } from "../src/summary/features.js";
-import type { TldrModel } from "../src/summary/model.js";
+import { TLDR_WEIGHTS, type TldrModel } from "../src/summary/model.js";
 import { abstractSentences } from "../src/summary/summarize.js";
 import { pickSentence, tldrOfSentence } from "../src/summary/tldr.js";
 import { adamStep } from "./lib/adam.js";
+import { fitDay, parseFitArgs, writeWeights } from "./lib/fit-cli.js";
 
 const MIN_LEXICAL_COUNT = 30;
 const ITERATIONS = 400;
@@ -107,19 +106,13 @@ function fitWeights(items: Item[], labels: number[][], dim: number, tau: number,
   return w;
 }
 
-function toModel(
-  w: Float64Array,
-  names: string[],
-  compression: string[],
-  maxWords: number,
-  fitted: string,
-): TldrModel {
+function toModel(w: Float64Array, names: string[], compression: string[], maxWords: number): TldrModel {
   const weights: Record<string, number> = {};
   names.forEach((n, i) => {
     const x = Math.round((w[i] as number) * 1e4) / 1e4;
     if (Math.abs(x) >= 1e-3) weights[n] = x;
   });
-  return { version: 1, fitted, weights, compression, maxWords };
+  return { weights, compression, maxWords };
 }
 
 function labelsFor(items: Item[], model: TldrModel): number[][] {
@@ -163,17 +156,15 @@ function chooseRules(items: Item[], base: TldrModel): TldrModel {
 }
 
 function main(): void {
-  const [trainPath, outArg] = process.argv.slice(2);
-  if (!trainPath) {
-    log("usage: npx tsx scripts/fit-tldr.ts <train.jsonl> [out.json]");
-    process.exit(2);
-  }
-  const out = outArg ?? fileURLToPath(new URL("../src/summary/tldr-weights.json", import.meta.url));
-  const papers = readEvalFile(trainPath);
+  const args = parseFitArgs({
+    train: "../shared/eval/scitldr/train.jsonl",
+    dev: "../shared/eval/scitldr/dev.jsonl",
+  });
+  const papers = readEvalFile(args.train);
   const { items, names } = buildItems(papers);
   log(`${papers.length} papers (${items.length} with 2+ sentences), ${names.length} features`);
 
-  let model: TldrModel = { version: 1, fitted: "", weights: {}, compression: [], maxWords: 30 };
+  let model: TldrModel = { weights: {}, compression: [], maxWords: 30 };
   // Temperature and L2 on a held-out fifth (every fifth paper), then refit on all of train.
   const holdout = items.filter((_, i) => i % 5 === 0);
   const fitPart = items.filter((_, i) => i % 5 !== 0);
@@ -182,7 +173,7 @@ function main(): void {
   for (const tau of [0.1, 0.2, 0.4]) {
     for (const l2 of [0.01, 0.03, 0.1]) {
       const w = fitWeights(fitPart, labelsFor(fitPart, model), names.length, tau, l2);
-      const q = evaluate(holdout, toModel(w, names, model.compression, model.maxWords, ""));
+      const q = evaluate(holdout, toModel(w, names, model.compression, model.maxWords));
       log(`  tau ${tau} l2 ${l2}: held-out ${q.toFixed(2)}`);
       if (q > bestQ) {
         bestQ = q;
@@ -194,26 +185,27 @@ function main(): void {
   log(`chosen tau ${tau}, l2 ${l2}`);
   for (let round = 1; round <= 2; round++) {
     const w = fitWeights(items, labelsFor(items, model), names.length, tau, l2);
-    model = toModel(w, names, model.compression, model.maxWords, "");
+    model = toModel(w, names, model.compression, model.maxWords);
     log(`round ${round}: scorer fitted; choosing compression and length`);
     model = chooseRules(items, model);
   }
   const final = fitWeights(items, labelsFor(items, model), names.length, tau, l2);
-  const q = evaluate(items, toModel(final, names, model.compression, model.maxWords, ""));
-  model = toModel(
-    final,
-    names,
-    model.compression,
-    model.maxWords,
-    `listwise softmax over sentences, soft ROUGE targets (tau ${tau}, L2 ${l2}, ${ITERATIONS} Adam steps) on ${papers.length} SciTLDR train papers; train (R1+R2+RL)/3 = ${q.toFixed(2)}`,
-  );
-  // Laid out as biome formats JSON (short arrays on one line), so the committed file stays lint-clean.
-  const text = JSON.stringify(model, null, 2).replace(
-    /"compression": \[[^\]]*\]/,
-    `"compression": ${JSON.stringify(model.compression).replace(/","/g, '", "')}`,
-  );
-  writeFileSync(out, `${text}\n`);
-  log(`wrote ${out}: ${Object.keys(model.weights).length} weights`);
+  const q = evaluate(items, toModel(final, names, model.compression, model.maxWords));
+  model = toModel(final, names, model.compression, model.maxWords);
+  writeWeights(args, TLDR_WEIGHTS.file, {
+    model: TLDR_WEIGHTS.model,
+    version: TLDR_WEIGHTS.version,
+    fitted: {
+      at: fitDay(),
+      script: TLDR_WEIGHTS.script,
+      data: `SciTLDR-A ${args.train} (${papers.length} papers); dev never read`,
+      method: `listwise softmax over an abstract's sentences, soft ROUGE targets (tau ${tau}), L2 ${l2}, ${ITERATIONS} full-batch Adam steps; tau and L2 chosen on a held-out fifth of train`,
+      figures: { "train (R1+R2+RL)/3": Math.round(q * 100) / 100 },
+    },
+    features: Object.keys(model.weights),
+    weights: Object.values(model.weights),
+    settings: { compression: model.compression, maxWords: model.maxWords },
+  });
 }
 
 main();

@@ -35,6 +35,8 @@ export const ErrorCode = {
   ThreadUnknown: "E_THREAD_UNKNOWN",
   Backup: "E_BACKUP",
   Platform: "E_PLATFORM",
+  // shipped learned models
+  WeightsInvalid: "E_WEIGHTS_INVALID",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -4,6 +4,7 @@
  * rerank-weights.json. Only this head needs the papers' text, so the cost per query is one read
  * of 50 abstracts, whatever the archive's size.
  */
+import { checkFeatureNames, loadWeightsFile, weightsByName } from "../learned/weights-file.js";
 import { type CandidateText, candidateFeatures, FEATURES, linearScore, type QueryFacts } from "./features.js";
 import weightsJson from "./rerank-weights.json" with { type: "json" };
 import type { Ranked } from "./top-k.js";
@@ -16,15 +17,23 @@ export interface RerankModel {
   weights: readonly number[];
 }
 
-function checked(model: RerankModel): RerankModel {
-  // A weights file from another feature list would silently mis-rank: refuse it at load.
-  if (model.features.join() !== FEATURES.join() || model.weights.length !== FEATURES.length) {
-    throw new Error("rerank-weights.json does not match the features; rerun scripts/fit-search.ts");
-  }
-  return model;
+export const RERANK_WEIGHTS = {
+  file: "src/search/rerank-weights.json",
+  model: "search-rerank",
+  version: 1,
+  script: "scripts/fit-search.ts",
+} as const;
+
+function shipped(): RerankModel {
+  const file = loadWeightsFile(weightsJson, RERANK_WEIGHTS);
+  // A weights file from another feature list would silently mis-rank: refuse it at load, and fill
+  // the row in the code's feature order by name.
+  checkFeatureNames(file, FEATURES, RERANK_WEIGHTS);
+  const byName = weightsByName(file);
+  return { features: FEATURES, weights: FEATURES.map((f) => byName.get(f) as number) };
 }
 
-export const MODEL: RerankModel = checked(weightsJson as RerankModel);
+export const MODEL: RerankModel = shipped();
 
 /**
  * `head` re-ordered by the model, best first. Scores stay comparable with the hits after the

@@ -1,40 +1,50 @@
 /**
  * The fitted TL;DR model: feature weights, the compression rules that helped, the length limit.
- * Fitted by scripts/fit-tldr.ts on SciTLDR train.jsonl and shipped as tldr-weights.json.
+ * Fitted by scripts/fit-tldr.ts on SciTLDR train.jsonl and shipped as tldr-weights.json, in the
+ * convention every learned model follows (src/learned/weights-file.ts).
  */
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../errors.js";
+import { loadWeightsFile, type WeightsFile, weightsByName } from "../learned/weights-file.js";
 import weightsJson from "./tldr-weights.json" with { type: "json" };
 
-export const TldrModelSchema = z.object({
-  version: z.literal(1),
-  /** How and on what the weights were fitted (free text, for people). */
-  fitted: z.string(),
-  /** Weight per feature name (see features.ts); absent features weigh 0. */
-  weights: z.record(z.string(), z.number()),
+export const TLDR_WEIGHTS = {
+  file: "src/summary/tldr-weights.json",
+  model: "tldr",
+  version: 1,
+  script: "scripts/fit-tldr.ts",
+} as const;
+
+const Settings = z.object({
   /** Compression rules applied in this order (names from compress.ts). */
   compression: z.array(z.string()),
   /** The TL;DR's maximum length in words. */
   maxWords: z.number().int().min(5).max(60),
 });
 
-export type TldrModel = z.infer<typeof TldrModelSchema>;
+export interface TldrModel {
+  /** Weight per feature name (see features.ts); absent features weigh 0. */
+  weights: Record<string, number>;
+  compression: string[];
+  maxWords: number;
+}
 
-function load(): TldrModel {
-  const parsed = TldrModelSchema.safeParse(weightsJson);
-  if (!parsed.success) {
+/** The model a weights file holds. */
+export function tldrModelOf(file: WeightsFile): TldrModel {
+  const settings = Settings.safeParse(file.settings);
+  if (!settings.success) {
     throw new PaperboyError(
-      ErrorCode.ConfigInvalid,
-      `src/summary/tldr-weights.json is invalid (${parsed.error.issues[0]?.message}); regenerate it with \`npx tsx scripts/fit-tldr.ts <train.jsonl>\``,
-      { file: "src/summary/tldr-weights.json" },
+      ErrorCode.WeightsInvalid,
+      `${TLDR_WEIGHTS.file} settings are invalid (${settings.error.issues[0]?.message}); refit it with \`npx tsx ${TLDR_WEIGHTS.script} --write\``,
+      { file: TLDR_WEIGHTS.file },
     );
   }
-  return parsed.data;
+  return { weights: Object.fromEntries(weightsByName(file)), ...settings.data };
 }
 
 /** The shipped model (validated once, on first use). */
 let shipped: TldrModel | undefined;
 export function shippedModel(): TldrModel {
-  shipped ??= load();
+  shipped ??= tldrModelOf(loadWeightsFile(weightsJson, TLDR_WEIGHTS));
   return shipped;
 }
