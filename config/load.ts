@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { nearest } from "../src/cli/nearest.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
+import { nearest } from "../src/text/nearest.js";
 import { type Config, type ConfigFile, ConfigSchema } from "./schema.js";
 
 export const DEFAULT_HF_API_URL = "https://huggingface.co/api/";

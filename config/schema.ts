@@ -4,20 +4,9 @@
  * from the environment (see `load.ts` and the CLI contract's env table).
  */
 import { z } from "zod";
+import { DEFAULTS } from "../src/defaults.js";
+import { TimeOfDaySchema as Time, TimeZoneSchema as Zone } from "../src/validators.js";
 
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const Zone = z.string().refine(isZone, "must be an IANA time zone such as Europe/Berlin or America/New_York");
-const Time = z.string().regex(TIME_PATTERN, "must be a time written HH:MM (24-hour), e.g. 09:00");
 const Url = z.url("must be an absolute http(s) URL such as https://huggingface.co/api/");
 const Ms = (fallback: number) => z.number().int().min(0).default(fallback);
 const Positive = (fallback: number) => z.number().int().min(1).default(fallback);
@@ -44,12 +33,18 @@ const FolderSource = z.strictObject({
 
 export const SourceSchema = z.discriminatedUnion("kind", [HfApiSource, FolderSource]);
 
-const Bucket = z.strictObject({ capacity: Positive(10), refillPerMinute: Positive(20) });
+const Bucket = (fallback: { capacity: number; refillPerMinute: number }) =>
+  z
+    .strictObject({
+      capacity: Positive(fallback.capacity),
+      refillPerMinute: Positive(fallback.refillPerMinute),
+    })
+    .prefault({});
 
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The zone that decides "today" for fetching and for pages without a year. */
-  timezone: Zone.default("UTC"),
+  timezone: Zone.default(DEFAULTS.timezone),
   storage: z.strictObject({ db: z.string().min(1).optional() }).prefault({}),
   logging: z
     .strictObject({
@@ -61,10 +56,10 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(true),
       /** Settings of a channel that subscribes without naming a time or zone. */
-      defaultTime: Time.default("09:00"),
-      defaultTimezone: Zone.default("UTC"),
+      defaultTime: Time.default(DEFAULTS.roundupTime),
+      defaultTimezone: Zone.default(DEFAULTS.timezone),
       /** When the day's digest is first fetched, in `timezone`; channels due earlier fetch it too. */
-      fetchAt: Time.default("07:00"),
+      fetchAt: Time.default(DEFAULTS.fetchAt),
       /** While the day is not published, try again this often (the same day only). */
       fetchRetryMinutes: Positive(15),
       /** A post this much after its time is marked late. */
@@ -111,13 +106,13 @@ export const ConfigSchema = z.strictObject({
   console: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
   limits: z
     .strictObject({
-      perUser: Bucket.prefault({}),
-      perChannel: Bucket.prefault({ capacity: 30, refillPerMinute: 60 }),
-      deadlineMs: Positive(2_000),
+      perUser: Bucket(DEFAULTS.rateLimits.perUser),
+      perChannel: Bucket(DEFAULTS.rateLimits.perChannel),
+      deadlineMs: Positive(DEFAULTS.deadlineMs),
     })
     .prefault({}),
-  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(3000) }).prefault({}),
-  shutdown: z.strictObject({ deadlineMs: Ms(10_000) }).prefault({}),
+  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(DEFAULTS.port) }).prefault({}),
+  shutdown: z.strictObject({ deadlineMs: Ms(DEFAULTS.shutdownMs) }).prefault({}),
 });
 
 export type ConfigFile = z.infer<typeof ConfigSchema>;

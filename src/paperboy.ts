@@ -8,7 +8,7 @@ import { type Db, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
-import { ThreadStore } from "./archive/threads.js";
+import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerQuestion } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
@@ -16,6 +16,7 @@ import type { FormatOption } from "./digest/parse.js";
 import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
 import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
+import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
@@ -48,6 +49,21 @@ export interface Roundup {
   topics: RoundupTopic[];
 }
 
+/** Where a discussion thread lives, and who opened it. */
+export interface ThreadPlace extends ThreadRef {
+  workspace: string;
+  createdBy: string;
+}
+
+/** The archive at a glance: what `about` and operators want to know first. */
+export interface ArchiveStats {
+  papers: number;
+  days: number;
+  /** The oldest and newest digest days; null when the archive is empty. */
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
 export class Paperboy {
   readonly db: Db;
   readonly papers: PaperStore;
@@ -61,6 +77,7 @@ export class Paperboy {
   readonly timeZone: string;
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
+  private readonly suggestions: PaperSuggestions;
   private readonly summaries = new Map<string, Summary>();
   private readonly roundups = new Map<string, Roundup>();
 
@@ -82,6 +99,7 @@ export class Paperboy {
           : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
     this.relatedService = new RelatedService(this.papers);
+    this.suggestions = new PaperSuggestions(this.papers);
   }
 
   static open(options: PaperboyOptions): Paperboy {
@@ -128,6 +146,50 @@ export class Paperboy {
     const paper = this.papers.get(id);
     if (!paper) throw new UnknownPaperError(ref.trim());
     return paper;
+  }
+
+  /** True when `word` names a paper: an arXiv id or link (known or not), or a stored id or alias. */
+  isPaperRef(word: string): boolean {
+    return parsePaperRef(word) !== null || this.papers.resolve(word) !== null;
+  }
+
+  /** Papers for what someone has typed so far of an id or a title (autocomplete), best first. */
+  suggestPapers(typed: string, limit: number): PaperSuggestion[] {
+    return this.suggestions.suggest(typed, limit);
+  }
+
+  /** One page of a digest day's papers, in digest order, and how many the day has (0: no digest). */
+  dayPage(date: string, offset: number, limit: number): { papers: Paper[]; total: number } {
+    const pks = this.papers.dayPks(date);
+    return { papers: this.papers.byPks(pks.slice(offset, offset + limit)), total: pks.length };
+  }
+
+  archiveStats(): ArchiveStats {
+    const days = this.papers.days();
+    return {
+      papers: this.papers.count(),
+      days: days.length,
+      firstDay: days.at(-1)?.date ?? null,
+      lastDay: days[0]?.date ?? null,
+    };
+  }
+
+  /** Binds a chat thread to the paper `ref` names, so that what is said there is about it. */
+  openThread(ref: string, place: ThreadPlace): Paper {
+    const paper = this.paper(ref);
+    this.threads.open({ ...place, paperPk: this.papers.resolve(paper.id) as number });
+    return paper;
+  }
+
+  /** The paper a chat thread is about, or null when the thread is not a discussion. */
+  threadPaper(ref: ThreadRef): Paper | null {
+    const thread = this.threads.get(ref);
+    return thread ? this.papers.byPk(thread.paperPk) : null;
+  }
+
+  /** Appends to a discussion thread's history (what `ask` was asked there and answered). */
+  recordInThread(ref: ThreadRef, messages: readonly Omit<ThreadMessage, "at">[]): void {
+    for (const m of messages) this.threads.addMessage(ref, m);
   }
 
   summary(paper: Paper): Summary {

@@ -4,7 +4,6 @@
  * are discord.js's job; we configure them and log what they report.
  */
 import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -24,9 +23,10 @@ import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
+import { LATE, within } from "../../src/deadline.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { PaperChoices } from "./autocomplete.js";
+import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { fitText, plainText } from "./escape.js";
@@ -61,7 +61,6 @@ export class DiscordAdapter implements Adapter {
   readonly platform = "discord" as const;
   readonly client: Client;
   private readonly buttons = new ButtonCommands();
-  private readonly choices: PaperChoices;
   private readonly logger: Logger;
   private readonly clock: Clock;
   private readonly threadMessages: "mentions" | "all";
@@ -76,7 +75,6 @@ export class DiscordAdapter implements Adapter {
     this.clock = options.clock;
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
-    this.choices = new PaperChoices(bot.engine);
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
       allowedMentions: { parse: [] },
@@ -228,7 +226,7 @@ export class DiscordAdapter implements Adapter {
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    await i.respond(this.choices.choices(String(focused.value)));
+    await i.respond(paperChoices(this.bot.engine, String(focused.value)));
   }
 
   private contextOf(i: Repliable): Context {
@@ -265,17 +263,9 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     const work = this.bot.handle(input, ctx);
-    const stop = new AbortController();
-    const first =
-      this.deferAfterMs <= 0
-        ? ("late" as const)
-        : await Promise.race([
-            work,
-            delay(this.deferAfterMs, "late" as const, { signal: stop.signal }).catch(() => "late" as const),
-          ]);
-    stop.abort();
+    const first = this.deferAfterMs <= 0 ? LATE : await within(this.deferAfterMs, work);
     let replies: Reply[];
-    if (first === "late") {
+    if (first === LATE) {
       await i.deferReply();
       replies = await work;
     } else replies = first;
@@ -286,9 +276,7 @@ export class DiscordAdapter implements Adapter {
     i: Repliable,
     input: string | Record<string, unknown>,
   ): PermissionsString[] {
-    const isDiscuss =
-      typeof input === "string" ? /^\s*\/?(discuss|thread)\b/i.test(input) : input.name === "discuss";
-    if (!isDiscuss || !i.inGuild()) return [];
+    if (!this.bot.commandFor(input)?.opensThread || !i.inGuild()) return [];
     // Administrator implies every permission, as Discord computes it.
     return i.appPermissions.missing(THREAD_PERMISSIONS, true);
   }

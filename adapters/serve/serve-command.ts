@@ -11,6 +11,7 @@ import type { Config } from "../../config/schema.js";
 import type { Adapter } from "../../src/bot/adapter.js";
 import { Bot } from "../../src/bot/bot.js";
 import type { Command, CommandContext } from "../../src/cli/command.js";
+import { LATE, within } from "../../src/deadline.js";
 import { createSource } from "../../src/fetch/create-source.js";
 import { createLogger } from "../../src/logger.js";
 import { lastRoundupsFrom } from "../../src/ops/health.js";
@@ -77,19 +78,6 @@ function watchSignals(signals: SignalSource, exit: (code: number) => void) {
       signals.off("SIGINT", onInt);
     },
   };
-}
-
-/** Resolves with the work's result, or after `ms` (a stuck post must not hold shutdown forever). */
-async function within<T>(ms: number, work: Promise<T>): Promise<T | "timeout"> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"timeout">((done) => {
-    timer = setTimeout(() => done("timeout"), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export function createServeCommand(deps: ServeDeps = {}): Command {
@@ -212,7 +200,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
           await Promise.allSettled(adapters.map((a) => a.stop()));
           await Promise.allSettled([scheduler?.stop(), bot.idle()]);
         })();
-        if ((await within(config.shutdown.deadlineMs, stopping)) === "timeout") {
+        // A stuck post must not hold shutdown forever.
+        if ((await within(config.shutdown.deadlineMs, stopping)) === LATE) {
           logger.warn(
             { deadlineMs: config.shutdown.deadlineMs, inFlight: bot.pending() },
             "shutdown deadline passed; closing anyway",

@@ -7,13 +7,14 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type Clock, systemClock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
+import { nearest } from "../text/nearest.js";
 import type { Command, CommandContext, OptionValues } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { type CliIO, processIO } from "./io.js";
-import { nearest } from "./nearest.js";
 
 export interface MainDeps {
   io?: CliIO;
@@ -145,7 +146,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
 
-  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? "./data/paperboy.db");
+  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? DEFAULTS.dbPath);
   const configCandidate = globals.config ?? io.env.PAPERBOY_CONFIG;
   const defaultConfig = resolve(io.cwd, "config/paperboy.json");
   const configPath = configCandidate
