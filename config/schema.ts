@@ -1,11 +1,12 @@
 /**
  * The shape of paperboy's config file, in one place. Every object is strict so a typo is refused
  * (with the nearest known key) instead of silently ignored. Secrets never live here: tokens come
- * from the environment (see `load.ts` and the CLI contract's env table).
+ * from the environment (see `load.ts`). Each chat platform adds its own section (`configSchema`).
  */
 import { z } from "zod";
 import { DEFAULTS } from "../src/defaults.js";
 import { TimeOfDaySchema as Time, TimeZoneSchema as Zone } from "../src/validators.js";
+import type { PlatformConfig, PlatformSettings } from "./platform.js";
 
 const Url = z.url("must be an absolute http(s) URL such as https://huggingface.co/api/");
 const Ms = (fallback: number) => z.number().int().min(0).default(fallback);
@@ -82,28 +83,6 @@ export const ConfigSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
-  slack: z
-    .strictObject({
-      /** Unset: on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set. */
-      enabled: z.boolean().optional(),
-      /** Unset: "socket" when SLACK_APP_TOKEN is set, else "http". */
-      mode: z.enum(["http", "socket"]).optional(),
-    })
-    .prefault({}),
-  discord: z
-    .strictObject({
-      /** Unset: on when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
-      enabled: z.boolean().optional(),
-      /** In discussion threads, answer every message or only mentions of the bot. */
-      threadMessages: z.enum(["mentions", "all"]).default("mentions"),
-      /** Register slash commands in this guild only (instant), instead of globally. */
-      guildId: z
-        .string()
-        .regex(/^\d{5,25}$/, "must be a Discord guild id (digits)")
-        .optional(),
-    })
-    .prefault({}),
-  console: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
   limits: z
     .strictObject({
       perUser: Bucket(DEFAULTS.rateLimits.perUser),
@@ -116,22 +95,24 @@ export const ConfigSchema = z.strictObject({
 });
 
 export type ConfigFile = z.infer<typeof ConfigSchema>;
+
+/** The file's schema with one section for each platform, named after it. */
+export function configSchema(platforms: readonly PlatformConfig[]): z.ZodObject {
+  return ConfigSchema.extend(Object.fromEntries(platforms.map((p) => [p.name, p.section.prefault({})])));
+}
 export type SourceConfig = z.infer<typeof SourceSchema>;
 export type ScheduleConfig = ConfigFile["schedule"];
 
-/** Secrets and endpoints from the environment, never from the file. */
-export interface Secrets {
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  discord: { token?: string; applicationId?: string; apiUrl?: string };
-}
-
-/** The validated config with environment applied: what the rest of paperboy reads. */
-export type Config = Omit<ConfigFile, "slack" | "discord" | "source" | "http"> & {
+/**
+ * The validated config with the environment applied: what the rest of paperboy reads. Each chat
+ * platform's section (`slack`, `discord`…) is in `platforms`, under its name, as its module
+ * completed it (see platform.ts).
+ */
+export type Config = Omit<ConfigFile, "source" | "http"> & {
   source:
     | (Extract<SourceConfig, { kind: "hf-api" }> & { url: string })
     | Extract<SourceConfig, { kind: "folder" }>;
-  slack: Omit<ConfigFile["slack"], "mode"> & { enabled: boolean; mode: "http" | "socket" } & Secrets["slack"];
-  discord: ConfigFile["discord"] & { enabled: boolean } & Secrets["discord"];
+  platforms: Record<string, PlatformSettings>;
   http: { port: number };
   /** The file it came from, or null for the built-in defaults. */
   file: string | null;

@@ -6,6 +6,9 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../../config/load.js";
+import type { PlatformConfig } from "../../config/platform.js";
+import type { Config } from "../../config/schema.js";
 import { type Clock, systemClock } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
@@ -25,6 +28,8 @@ export interface MainDeps {
    * since `src/` never imports adapters. They replace the built-in entries of the same name.
    */
   commands?: Command[];
+  /** The chat platforms whose config sections the config file may hold (from the composition root). */
+  platforms?: readonly PlatformConfig[];
 }
 
 const GLOBAL_WITH_VALUE = new Set(["--db", "--config"]);
@@ -154,9 +159,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     : existsSync(defaultConfig)
       ? defaultConfig
       : null;
-  const logger = deps.logger ?? createLogger({ level: io.env.PAPERBOY_LOG_LEVEL ?? "warn" });
+  const platforms = deps.platforms ?? [];
+  const logger =
+    deps.logger ??
+    createLogger({
+      level: io.env.PAPERBOY_LOG_LEVEL ?? "warn",
+      secretKeys: platforms.flatMap((p) => Object.keys(p.secretEnv)),
+    });
   const clock = deps.clock ?? systemClock;
-  const opened: { engine: Paperboy | null } = { engine: null };
+  const opened: { engine: Paperboy | null; config: Config | null } = { engine: null, config: null };
   const ctx: CommandContext = {
     io,
     json: globals.json,
@@ -164,6 +175,10 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     configPath,
     clock,
     logger,
+    config() {
+      opened.config ??= loadConfig({ file: configPath, env: io.env, platforms });
+      return opened.config;
+    },
     engine(options) {
       opened.engine ??= Paperboy.open({ dbPath, clock, logger, readonly: options?.readonly });
       return opened.engine;

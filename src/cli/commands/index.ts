@@ -3,7 +3,6 @@ import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
 import { backup, restore } from "./backup.js";
-import { doctor } from "./doctor.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { fetchCommand } from "./fetch.js";
@@ -42,5 +41,5 @@ export const COMMANDS: Command[] = [
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
-  doctor,
+  notYet("doctor", "check config, database, platforms and ports, and print fixes", "doctor"),
 ];
