@@ -37,7 +37,7 @@ export const COMMANDS: Command[] = [
   roundup,
   exportCommand,
   evalCommand,
-  notYet("chat", "the console bot", "chat"),
+  notYet("chat", "the chat bot at a terminal prompt", "chat"),
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
