@@ -14,6 +14,7 @@ import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
+import { VERSION } from "../paths.js";
 import { nearest } from "../text/nearest.js";
 import type { Command, CommandContext, OptionValues } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
@@ -104,7 +105,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   }
   const [name, ...rest] = globals.rest;
   if (globals.version) {
-    io.stdout("paperboy 0.1.0\n");
+    io.stdout(`paperboy ${VERSION}\n`);
     return 0;
   }
   if (!name || name === "help") {

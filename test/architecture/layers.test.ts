@@ -27,12 +27,13 @@ async function check(paths: string[], baseDir = process.cwd()): Promise<ICruiseR
 function plantedTree(): string {
   const dir = tempDir("paperboy-layers-");
   const files: Record<string, string> = {
-    "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" } }),
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" },
+    }),
     "src/bot/bot.ts": 'import { main } from "../cli/main.js";\nexport const a = main;\n',
     "src/cli/main.ts": "export const main = 1;\n",
     "src/engine.ts": 'import { render } from "../adapters/chat/render.js";\nexport const b = render;\n',
-    "adapters/chat/render.ts":
-      'import Database from "better-sqlite3";\nexport const render = Database;\n',
+    "adapters/chat/render.ts": 'import Database from "better-sqlite3";\nexport const render = Database;\n',
     "src/a.ts": 'import { b } from "./b.js";\nexport const a = b;\n',
     "src/b.ts": 'import { a } from "./a.js";\nexport const b = () => a;\n',
   };
