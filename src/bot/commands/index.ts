@@ -3,6 +3,7 @@
  * file beside this one and a line here; see ARCHITECTURE.md.
  */
 import type { ChatCommand } from "../command.js";
+import { about } from "./about.js";
 import { ask } from "./ask.js";
 import { code } from "./code.js";
 import { day } from "./day.js";
@@ -32,5 +33,6 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   subscribe,
   unsubscribe,
   settings,
+  about,
   help,
 ];
