@@ -5,6 +5,7 @@
  */
 import { once } from "node:events";
 import {
+  type AnyThreadChannel,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -295,8 +296,7 @@ export class DiscordAdapter implements Adapter {
     if (replies.length === 0) replies = [notice("Done.")];
     for (const reply of replies) {
       if (reply.kind === "thread") {
-        const posted = await send(renderCard(reply.card, this.buttons));
-        await this.openThread(posted, reply, ctx, send);
+        await this.openDiscussion(reply, ctx, send);
         continue;
       }
       for (const m of renderReplies([reply], this.buttons)) await send(m);
@@ -304,20 +304,28 @@ export class DiscordAdapter implements Adapter {
   }
 
   /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
-  private async openThread(
-    card: Message | null,
+  private async openDiscussion(
     reply: ThreadStartReply,
     ctx: Context,
-    send: (m: DiscordMessage) => Promise<unknown>,
+    send: (m: DiscordMessage) => Promise<Message | null>,
   ): Promise<void> {
+    const opened = new Map<string, AnyThreadChannel>();
     try {
-      if (!card) throw new Error("Discord did not return the card message");
-      const thread = await card.startThread({
-        name: fitText(reply.card.title, THREAD_NAME_MAX, plainText),
-        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      await this.bot.startDiscussion(reply, ctx, {
+        openThread: async (card) => {
+          const posted = await send(renderCard(card, this.buttons));
+          if (!posted) throw new Error("Discord did not return the card message");
+          const thread = await posted.startThread({
+            name: fitText(card.title, THREAD_NAME_MAX, plainText),
+            autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+          });
+          opened.set(thread.id, thread);
+          return thread.id;
+        },
+        postIntro: async (id, intro) => {
+          await opened.get(id)?.send(renderIntro(intro));
+        },
       });
-      this.bot.threadOpened(ctx, thread.id, reply.paperId);
-      await thread.send(renderIntro(reply.intro));
     } catch (err) {
       const why = explainPlatformError(err, "open a discussion thread");
       if (!why) this.logger.error({ err }, "discord thread creation failed");

@@ -17,7 +17,7 @@ import { CHAT_COMMANDS } from "./commands/index.js";
 import type { Context } from "./context.js";
 import { invoke, MAX_TEXT, type ParseResult, parseCommand, validateCommand } from "./parse.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { notice, type Reply } from "./replies.js";
+import { notice, type PaperCard, type Reply, type ThreadStartReply } from "./replies.js";
 
 export interface BotOptions {
   clock: Clock;
@@ -39,6 +39,18 @@ export interface BotOptions {
 }
 
 export type Send = (replies: Reply[]) => Promise<void>;
+
+/**
+ * What a platform does when a reply opens a discussion (`discuss`): the bot runs the flow (post
+ * the card, open a thread under it, bind the thread to the paper, post the intro in it) and the
+ * platform only renders each step.
+ */
+export interface DiscussionSurface {
+  /** Posts the paper's card in the channel and opens a thread under it; the thread's id. */
+  openThread(card: PaperCard): Promise<string>;
+  /** Posts the first message inside the new thread. */
+  postIntro(thread: string, intro: string): Promise<void>;
+}
 
 export interface CommandEvent {
   command: string;
@@ -217,7 +229,18 @@ export class Bot {
     return this.engine.threadPaper({ platform: ctx.platform, channel: ctx.channel, thread: ctx.thread });
   }
 
-  /** Called by an adapter once it has created the thread for a `discuss` reply. */
+  /**
+   * Opens the discussion a `thread` reply asks for, through the platform's surface; the thread's
+   * id. A platform failure is the caller's to report (it knows how to tell its user).
+   */
+  async startDiscussion(reply: ThreadStartReply, ctx: Context, surface: DiscussionSurface): Promise<string> {
+    const thread = await surface.openThread(reply.card);
+    this.threadOpened(ctx, thread, reply.paperId);
+    await surface.postIntro(thread, reply.intro);
+    return thread;
+  }
+
+  /** Binds a thread the platform opened to a paper (startDiscussion does it as one of its steps). */
   threadOpened(ctx: Context, thread: string, paperId: string): void {
     this.engine.openThread(paperId, {
       platform: ctx.platform,
