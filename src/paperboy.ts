@@ -49,6 +49,9 @@ export interface Roundup {
   topics: RoundupTopic[];
 }
 
+/** A store over the archive's database: built from the database and the clock. */
+export type StoreClass<T> = new (db: Db, clock: Clock) => T;
+
 /** Where a discussion thread lives, and who opened it. */
 export interface ThreadPlace extends ThreadRef {
   workspace: string;
@@ -78,6 +81,7 @@ export class Paperboy {
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
   private readonly suggestions: PaperSuggestions;
+  private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
   private readonly roundups = new Map<string, Roundup>();
 
@@ -146,6 +150,20 @@ export class Paperboy {
     const paper = this.papers.get(id);
     if (!paper) throw new UnknownPaperError(ref.trim());
     return paper;
+  }
+
+  /**
+   * The store of a feature that keeps its own tables (a chat command's notes, a reading queue),
+   * made once per engine on first use: such a feature is its command, its store and its migration,
+   * with no line here.
+   */
+  store<T>(Store: StoreClass<T>): T {
+    let store = this.stores.get(Store) as T | undefined;
+    if (store === undefined) {
+      store = new Store(this.db, this.clock);
+      this.stores.set(Store, store);
+    }
+    return store;
   }
 
   /** True when `word` names a paper: an arXiv id or link (known or not), or a stored id or alias. */

@@ -3,9 +3,11 @@
  * nothing, how ids resolve, and how papers are read back (order kept, missing left out).
  */
 import { describe, expect, it } from "vitest";
+import { ChannelStore } from "../../src/archive/channels.js";
 import { openDatabase } from "../../src/archive/db.js";
 import { PaperStore } from "../../src/archive/papers.js";
 import { ManualClock } from "../../src/clock.js";
+import { Paperboy } from "../../src/paperboy.js";
 import type { ParsedPaper } from "../../src/types.js";
 
 function paper(n: number, extra: Partial<ParsedPaper> = {}): ParsedPaper {
@@ -144,5 +146,28 @@ describe("PaperStore", () => {
       { path: "a.txt", status: "ok", error: null },
       { path: "b.txt", status: "failed", error: "empty" },
     ]);
+  });
+});
+
+describe("feature stores", () => {
+  it("the engine makes a feature's store once, over its own database and clock", () => {
+    const clock = new ManualClock("2026-02-02T08:00:00Z");
+    const engine = Paperboy.open({ dbPath: ":memory:", clock });
+    try {
+      const store = engine.store(ChannelStore);
+      expect(engine.store(ChannelStore)).toBe(store);
+      store.save({
+        platform: "test",
+        channel: "C1",
+        workspace: "W",
+        subscribed: true,
+        timezone: "UTC",
+        time: "09:00",
+        filters: [],
+      });
+      expect(engine.channels.subscribed().map((c) => c.channel)).toEqual(["C1"]);
+    } finally {
+      engine.close();
+    }
   });
 });
