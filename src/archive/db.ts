@@ -2,7 +2,7 @@
  * Opening the archive: the folder is created, WAL and foreign keys switched on, and pending
  * migrations applied in order, each in its own transaction, recorded in `schema_version`.
  */
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
@@ -36,7 +36,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     );
   }
   try {
-    if (file !== ":memory:" && !options.readonly) mkdirSync(dirname(file), { recursive: true });
+    if (file !== ":memory:" && !options.readonly) {
+      mkdirSync(dirname(file), { recursive: true });
+      ownerOnly(file);
+    }
     db = options.readonly && file !== ":memory:" ? openReadOnly(file) : new Database(file);
   } catch (err) {
     throw new ArchiveError(
@@ -68,6 +71,23 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     );
   }
   return db;
+}
+
+/** Archive file mode: it holds chat platforms' OAuth tokens and teams' notes. */
+export const ARCHIVE_FILE_MODE = 0o600;
+
+/**
+ * Creates the archive file 0600 before SQLite does (SQLite would follow the umask, usually 0644),
+ * and narrows an existing one we own; SQLite gives the `-wal` and `-shm` files the archive's mode.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) {
+    // An empty file is an empty SQLite database.
+    writeFileSync(file, "", { mode: ARCHIVE_FILE_MODE, flag: "wx" });
+    return;
+  }
+  const st = statSync(file);
+  if ((st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) chmodSync(file, ARCHIVE_FILE_MODE);
 }
 
 function writable(file: string): boolean {
