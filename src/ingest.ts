@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PaperStore } from "./archive/papers.js";
 import { addDays, dateInZone, isIsoDate } from "./clock.js";
+import { boundPapers } from "./digest/bounds.js";
 import { decodeUtf8 } from "./digest/normalize.js";
 import { type FormatOption, parseDigest } from "./digest/parse.js";
 import { DigestError, ErrorCode, InvalidArgumentError, isPaperboyError, PaperboyError } from "./errors.js";
@@ -182,9 +183,10 @@ export function ingestFile(store: PaperStore, path: string, options: IngestOptio
   const name = path === "-" ? "<stdin>" : path;
   const text = decodeUtf8(readInput(path, options.stdin), name);
   const parsed = parseDigest(text, { format: options.format, file: name });
-  const warnings = [...parsed.warnings];
+  const bounded = boundPapers(parsed.papers);
+  const warnings = [...parsed.warnings, ...bounded.warnings];
   const date = resolveDate(parsed, name, options, warnings);
-  const result = store.storeDay({ date, source: name, format: parsed.format, papers: parsed.papers });
+  const result = store.storeDay({ date, source: name, format: parsed.format, papers: bounded.papers });
   // A multi-day export names its papers' own days: report the range, not one day.
   const days = [...new Set(parsed.papers.flatMap((p) => (p.days.length ? p.days : [p.date ?? date])))].sort();
   const range =
