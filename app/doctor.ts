@@ -128,7 +128,7 @@ function checkPlatforms(config: Config, platforms: readonly PlatformModule[]): C
 
 export const doctor: Command = {
   name: "doctor",
-  summary: "check config, database integrity, tokens and ports, and print fixes",
+  summary: "check config, database integrity, platforms and ports, and print fixes",
   usage: "doctor",
   args: { min: 0, max: 0 },
   async run(ctx) {

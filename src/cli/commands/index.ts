@@ -41,5 +41,5 @@ export const COMMANDS: Command[] = [
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
-  notYet("doctor", "check config, database, platforms and ports, and print fixes", "doctor"),
+  notYet("doctor", "check config, database integrity, platforms and ports, and print fixes", "doctor"),
 ];
