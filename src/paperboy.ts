@@ -3,7 +3,7 @@
  * It owns the archive and the services built on it; nothing here knows of a chat platform.
  */
 import { dirname, join } from "node:path";
-import { ChannelStore } from "./archive/channels.js";
+import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
 import { type Db, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
@@ -231,6 +231,23 @@ export class Paperboy {
     const paper = this.paper(ref);
     const pk = this.papers.resolve(paper.id) as number;
     return { paper, results: this.relatedService.related(pk, limit) };
+  }
+
+  /** Papers by primary key (as search and related name them), in that order; missing ones left out. */
+  papersAt(pks: readonly number[]): Paper[] {
+    return this.papers.byPks(pks);
+  }
+
+  /** A channel's roundup settings; `defaults` for a channel never configured. */
+  channelSettings(
+    ref: ChannelRef & { workspace?: string },
+    defaults: { timezone: string; time: string },
+  ): ChannelSettings {
+    return this.channels.settings(ref, defaults);
+  }
+
+  saveChannelSettings(settings: ChannelSettings): void {
+    this.channels.save(settings);
   }
 
   ask(ref: string, question: string) {

@@ -6,7 +6,7 @@ import type { SettingsReply } from "../replies.js";
 /** The channel's settings, or the defaults for a channel never configured. */
 export function currentSettings({ engine, ctx, channelDefaults }: CommandRun): ChannelSettings {
   const ref = { platform: ctx.platform, channel: ctx.channel, workspace: ctx.workspace };
-  return engine.channels.settings(ref, channelDefaults);
+  return engine.channelSettings(ref, channelDefaults);
 }
 
 export function settingsReply(

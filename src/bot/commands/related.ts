@@ -18,7 +18,7 @@ export const related = chatCommand({
     const { engine } = on;
     const p = paperOrThread(id, on, "related");
     const { results } = engine.related(p.id, on.pageSize);
-    const papers = engine.papers.byPks(results.map((r) => r.pk));
+    const papers = engine.papersAt(results.map((r) => r.pk));
     const list: ResultList = {
       kind: "results",
       title: `Related to "${p.title}"`,

@@ -14,12 +14,13 @@ export const roundup = chatCommand({
   args: z.object({ date: IsoDateSchema.optional() }),
   parse: (rest) => (rest ? { date: words(rest)[0] } : {}),
   options: [{ name: "date", kind: "date", description: "The day (YYYY-MM-DD); default the newest" }],
-  run(args, { engine, ctx }) {
+  run(args, { engine, ctx, channelDefaults }) {
     const date = args.date ?? engine.latestDay();
     if (!date) return [notice("The archive is empty: no digest has been ingested yet.")];
     if (engine.dayPage(date, 0, 0).total === 0)
       return [notice(`No digest for ${date} in the archive.`, "warning", ErrorCode.UnknownDay)];
-    const settings = engine.channels.get({ platform: ctx.platform, channel: ctx.channel });
-    return [buildRoundup(engine, date, { filters: settings?.filters ?? [] })];
+    const ref = { platform: ctx.platform, channel: ctx.channel };
+    const { filters } = engine.channelSettings(ref, channelDefaults);
+    return [buildRoundup(engine, date, { filters })];
   },
 });

@@ -67,7 +67,7 @@ export const search = chatCommand({
       limit: pageSize,
       offset: args.offset,
     });
-    const papers = engine.papers.byPks(result.results.map((r) => r.pk));
+    const papers = engine.papersAt(result.results.map((r) => r.pk));
     const list: ResultList = {
       kind: "results",
       title: `Search: "${args.query}"`,

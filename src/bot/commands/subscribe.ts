@@ -74,7 +74,7 @@ export const subscribe = chatCommand({
       timezone: args.timezone ?? current.timezone,
       filters: clear ? [] : args.topics.length ? args.topics : current.filters,
     };
-    on.engine.channels.save(next);
+    on.engine.saveChannelSettings(next);
     const about = next.filters.length ? `, only papers about: ${next.filters.join(", ")}` : "";
     return [
       settingsReply(

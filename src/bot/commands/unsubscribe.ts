@@ -14,7 +14,7 @@ export const unsubscribe = chatCommand({
     const after = { ...current, subscribed: false };
     if (!current.subscribed)
       return [settingsReply(after, "This channel was not subscribed; nothing changed.")];
-    on.engine.channels.save(after);
+    on.engine.saveChannelSettings(after);
     return [settingsReply(after, "Unsubscribed: no more daily roundups here.")];
   },
 });
