@@ -2,13 +2,16 @@
  * The layers hold: dependency-cruiser checks the rules of .dependency-cruiser.cjs (src/ never
  * imports adapters/ or app/, the bot never imports the CLI, adapters never open the database, no
  * import cycles…) over the product's code, and each rule is shown to bite on a planted violation.
+ * And one list names the platforms (app/platforms.ts): the config, doctor, the logger, serve and
+ * the rest of the composition root loop over it, and the core knows none of them in code.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { cruise, type ICruiseResult } from "dependency-cruiser";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import { describe, expect, it } from "vitest";
+import { PLATFORMS } from "../../app/platforms.js";
 import { tempDir } from "../support/cli.js";
 
 const rules = createRequire(import.meta.url)("../../.dependency-cruiser.cjs");
@@ -63,5 +66,48 @@ describe("layers", () => {
       "core-knows-no-adapter",
       "no-cycles",
     ]);
+  });
+});
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** Code without its comments (a comment may give an example; code may not depend on one). */
+function code(file: string): string {
+  return readFileSync(file, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:])\/\/.*$/gm, "$1");
+}
+
+describe("platform names", () => {
+  it("appear in no config, doctor, logger, serve or core code", () => {
+    const generic = [
+      ...tsFiles("config"),
+      ...tsFiles("src"),
+      "app/doctor.ts",
+      "app/serve.ts",
+      "app/adapters.ts",
+      "app/main.ts",
+    ];
+    const names = PLATFORMS.map((p) => p.name);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    const found = generic.flatMap((file) => {
+      const text = code(file);
+      // `console.log` is JavaScript's console, not the platform.
+      return names
+        .filter((n) => new RegExp(`\\b${n}\\b(?!\\.(log|warn|error|info))`, "i").test(text))
+        .map((n) => `${file}: ${n}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it("each module's name is unique, and its section is what the config file calls it", () => {
+    const names = PLATFORMS.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    const example = JSON.parse(readFileSync("config/paperboy.example.json", "utf8"));
+    for (const name of names) expect(example).toHaveProperty(name);
   });
 });
