@@ -7,24 +7,36 @@ import {
   type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
+  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type {
-  Action,
-  AnswerReply,
-  HelpReply,
-  NoticeReply,
-  PaperCard,
-  PaperLite,
-  Reply,
-  ResultList,
-  RoundupReply,
-  SettingsReply,
+import {
+  type Action,
+  type AnswerReply,
+  type DiscussionRef,
+  discussionSize,
+  discussionVerb,
+  type FileReply,
+  type HelpReply,
+  type NoteItem,
+  type NotesReply,
+  type NoticeReply,
+  type PaperCard,
+  type PaperLite,
+  type PaperMemory,
+  type QueueReply,
+  queueState,
+  type ReminderReply,
+  type Reply,
+  type ResultList,
+  type RoundupReply,
+  type SettingsReply,
 } from "../../src/bot/replies.js";
-import type { ButtonCommands } from "./buttons.js";
+import { type ButtonCommands, selectId } from "./buttons.js";
 import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
 import {
+  ATTACHMENTS_MAX_BYTES,
   BUTTON_LABEL_MAX,
   BUTTONS_PER_ROW,
   CONTENT_MAX,
@@ -35,11 +47,23 @@ import {
   FIELD_NAME_MAX,
   FIELD_VALUE_MAX,
   FOOTER_MAX,
+  NOTE_PREVIEW_MAX,
   ROWS_PER_MESSAGE,
+  SELECT_LABEL_MAX,
+  SELECT_OPTIONS_MAX,
+  SELECT_PLACEHOLDER_MAX,
+  SELECT_VALUE_MAX,
 } from "./limits.js";
 import { blocks, type DiscordMessage, embedSize, message, pack } from "./message.js";
 
-const COLOR = { paper: 0x5865f2, list: 0x3ba55d, roundup: 0xfaa61a, answer: 0x9b59b6, muted: 0x99aab5 };
+const COLOR = {
+  paper: 0x5865f2,
+  list: 0x3ba55d,
+  roundup: 0xfaa61a,
+  answer: 0x9b59b6,
+  muted: 0x99aab5,
+  memory: 0x2d7d9a,
+};
 const NOTICE_ICON: Record<NoticeReply["level"], string> = { info: "ℹ️", warning: "⚠️", error: "❌" };
 /** A footer is a one-line caption; keeping it short leaves the 6000 for the content. */
 const FOOTER_BUDGET = 300;
@@ -93,6 +117,7 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
     field("Authors", [fitText(card.authors.join(", "), FIELD_VALUE_MAX)]),
     field("Code", links(card.code)),
     field("Links", links(card.links.filter((l) => !card.code.includes(l)))),
+    ...(card.memory ? memoryFields(card.memory) : []),
   ].filter((f): f is APIEmbedField => f !== null && f.value !== "");
   const url = card.url ? safeUrl(card.url) : null;
   const base: APIEmbed = {
@@ -112,10 +137,54 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
   return message({ embeds: [embed], components: buttons(card.actions, ids) });
 }
 
+// ---- team memory ----
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** `<#id>`: Discord shows the channel's name and links it; it pings no one. */
+function channelRef(d: DiscussionRef): string {
+  if (d.here) return "this channel";
+  return SNOWFLAKE.test(d.channel) ? `<#${d.channel}>` : `#${escapeText(d.channel)}`;
+}
+
+/** A link that opens a discussion thread (a thread is a channel of the guild). */
+export function threadUrl(d: DiscussionRef): string | null {
+  if (!d.thread || !SNOWFLAKE.test(d.workspace) || !SNOWFLAKE.test(d.thread)) return null;
+  return `https://discord.com/channels/${d.workspace}/${d.thread}`;
+}
+
+/** "Discussed on 2026-02-03 in #reading ([thread](…); 12 messages, 2 notes)". */
+function mentionText(d: DiscussionRef): string {
+  const url = threadUrl(d);
+  const size = discussionSize(d);
+  const detail = [url ? `[thread](${url})` : "", size].filter(Boolean).join("; ");
+  return `${discussionVerb(d)} in ${channelRef(d)}${detail ? ` (${detail})` : ""}`;
+}
+
+function noteLine(n: NoteItem, max: number): string {
+  return `**#${n.n}** ${fitText(n.authorName ?? n.author, 80)}, ${n.date}: ${fitText(n.text.replace(/\s+/g, " "), max)}`;
+}
+
+function memoryFields(m: PaperMemory): (APIEmbedField | null)[] {
+  const lines = m.discussions.map((d) => `• ${mentionText(d)}`);
+  if (m.discussionsTotal > m.discussions.length)
+    lines.push(`• …and ${m.discussionsTotal - m.discussions.length} earlier`);
+  if (m.queue) lines.push(`• Reading queue: ${escapeText(queueState(m.queue))}`);
+  const more = m.notesTotal > m.notes.length ? ` (newest ${m.notes.length} of ${m.notesTotal})` : "";
+  return [
+    field("Team memory", lines),
+    field(
+      `Notes${more}`,
+      m.notes.map((n) => `• ${noteLine(n, NOTE_PREVIEW_MAX)}`),
+    ),
+  ];
+}
+
 function itemLines(item: PaperLite, n: number, budget: number): string {
   const head = `**${n}. ${fitText(item.title, Math.min(300, budget))}**`;
   const meta = `${escapeText(item.id)} · ${item.date}${item.code.length ? " · code" : ""}`;
-  const body = item.snippet ?? item.tldr ?? "";
+  const body =
+    item.fromNote !== undefined ? `from a note: ${item.fromNote}` : (item.snippet ?? item.tldr ?? "");
   const room = budget - head.length - meta.length - 2;
   return room > 20 && body ? `${head}\n${meta}\n${fitText(body, room)}` : `${head}\n${meta}`;
 }
@@ -158,21 +227,63 @@ export function renderRoundup(r: RoundupReply): DiscordMessage[] {
     r.filters?.length ? `\nFiltered to: ${escapeText(r.filters.join(", "))}` : "",
   ].join("");
   const embeds: APIEmbed[] = [];
+  /** The papers each embed lists, so each message gets menus for its own papers. */
+  const papersOf = new Map<APIEmbed, PaperLite[]>();
   for (const topic of r.topics) {
     const lines = topic.papers.map(
-      (p) => `• ${fitText(p.title, 300)} · ${escapeText(p.id)}${p.code.length ? " · code" : ""}`,
+      (p) =>
+        `• ${fitText(p.title, 300)} · ${escapeText(p.id)}${p.code.length ? " · code" : ""}${p.discussed ? `\n  💬 ${mentionText(p.discussed)}` : ""}`,
     );
     const title = fitText(`${topic.label} (${topic.papers.length})`, EMBED_TITLE_MAX - 8);
+    let at = 0;
     blocks(lines, EMBED_DESCRIPTION_MAX).forEach((description, i) => {
-      embeds.push({ title: i === 0 ? title : `${title} (cont.)`, description, color: COLOR.roundup });
+      const embed: APIEmbed = {
+        title: i === 0 ? title : `${title} (cont.)`,
+        description,
+        color: COLOR.roundup,
+      };
+      const count = description.split("\n• ").length;
+      papersOf.set(embed, topic.papers.slice(at, at + count));
+      at += count;
+      embeds.push(embed);
     });
   }
   if (embeds.length === 0)
     embeds.push({ description: "No papers of this day match this channel's topics.", color: COLOR.muted });
-  return pack(
+  const messages = pack(
     fitText(header, CONTENT_MAX, (t) => t),
     embeds,
   );
+  for (const m of messages) m.components = queueMenus(m.embeds.flatMap((e) => papersOf.get(e) ?? []));
+  return messages;
+}
+
+/**
+ * "Add to queue…" and "I'll read it…" menus for a roundup message's papers: a pair of rows per 25
+ * papers (Discord's options per menu), as many pairs as a message has rows.
+ */
+function queueMenus(papers: readonly PaperLite[]): DiscordMessage["components"] {
+  const usable = papers.filter((p) => p.id.length <= SELECT_VALUE_MAX);
+  const rows: DiscordMessage["components"] = [];
+  for (let i = 0; i < usable.length && rows.length + 2 <= ROWS_PER_MESSAGE; i += SELECT_OPTIONS_MAX) {
+    const chunk = usable.slice(i, i + SELECT_OPTIONS_MAX);
+    const range = usable.length > SELECT_OPTIONS_MAX ? ` (${i + 1}–${i + chunk.length})` : "";
+    for (const [verb, label] of [
+      ["queue add", "Add to queue…"],
+      ["queue claim", "I'll read it…"],
+    ] as const) {
+      const menu: APIStringSelectComponent = {
+        type: ComponentType.StringSelect,
+        custom_id: selectId(verb, i),
+        placeholder: plain(`${label}${range}`, SELECT_PLACEHOLDER_MAX),
+        min_values: 1,
+        max_values: 1,
+        options: chunk.map((p) => ({ label: plain(p.title, SELECT_LABEL_MAX), value: p.id })),
+      };
+      rows.push({ type: ComponentType.ActionRow, components: [menu] });
+    }
+  }
+  return rows;
 }
 
 export function renderAnswer(a: AnswerReply): DiscordMessage {
@@ -233,6 +344,85 @@ export function renderSettings(s: SettingsReply): DiscordMessage {
   });
 }
 
+export function renderNotes(r: NotesReply, ids: ButtonCommands): DiscordMessage {
+  const shown = r.items.length;
+  const base: APIEmbed = {
+    title: fitText(r.title, EMBED_TITLE_MAX),
+    color: COLOR.memory,
+    footer: { text: shown ? `${r.offset + 1}–${r.offset + shown} of ${r.total}` : "No notes" },
+  };
+  const embed = withDescription(base, (budget) => {
+    if (!shown) return fitText(r.emptyText, budget);
+    const each = Math.floor((budget - 2 * shown) / shown);
+    const items = r.items.map((n) => {
+      const head = `**${fitText(n.paperTitle, 200)}** · ${escapeText(n.paperId)}`;
+      return `${head}\n${noteLine(n, Math.max(40, each - head.length - 40))}`;
+    });
+    return blocks(items, budget, "\n\n")[0] as string;
+  });
+  return message({ embeds: [embed], components: r.next ? buttons([r.next], ids) : [] });
+}
+
+export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage {
+  const line = (q: QueueReply["open"][number]) =>
+    `**${fitText(q.paperTitle, 200)}** · ${escapeText(q.paperId)}\n${escapeText(queueState(q))}`;
+  const base: APIEmbed = {
+    title: `Reading queue: ${r.open.length} open, ${r.doneTotal} read`,
+    color: COLOR.memory,
+    fields: r.done.length
+      ? [
+          field(
+            "Recently read",
+            r.done.map((q) => `• ${line(q).replace("\n", " · ")}`),
+          ),
+        ].filter((f): f is APIEmbedField => f !== null)
+      : [],
+  };
+  const embed = withDescription(base, (budget) =>
+    r.open.length || r.doneTotal
+      ? (blocks(r.open.map(line), budget, "\n\n")[0] ?? "")
+      : fitText(
+          "Nothing queued yet: `/papers queue action:add` adds a paper, `action:claim` says you'll read it.",
+          budget,
+        ),
+  );
+  // A button for the first open papers' next step, as many as the rows hold.
+  const actions = r.open.flatMap((q) =>
+    q.actions[0] ? [{ ...q.actions[0], label: `${q.actions[0].label}: ${q.paperTitle}` }] : [],
+  );
+  return message({ embeds: [embed], components: buttons(actions, ids) });
+}
+
+export function renderFile(r: FileReply): DiscordMessage {
+  const files = r.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name }));
+  const bytes = files.reduce((n, f) => n + f.attachment.length, 0);
+  if (bytes > ATTACHMENTS_MAX_BYTES)
+    return renderNotice({
+      kind: "notice",
+      level: "warning",
+      text: `The export is ${Math.ceil(bytes / 1024 / 1024)} MB, over Discord's ${ATTACHMENTS_MAX_BYTES / 1024 / 1024} MB for files: export in parts (\`export week\` per week), or use \`paperboy export\` on the server.`,
+    });
+  return message({ content: fitText(r.text, CONTENT_MAX), files });
+}
+
+export function renderReminder(r: ReminderReply, ids: ButtonCommands): DiscordMessage {
+  // The one message that notifies someone on purpose: the claimer, by id, and no one else.
+  const mention = SNOWFLAKE.test(r.user) ? `<@${r.user}>` : fitText(r.userName ?? r.user, 80);
+  const text = `⏰ ${mention}, on ${r.claimedOn} (${r.days} days ago) you said you would read **${fitText(r.paper.title, 300)}** (${escapeText(r.paper.id)}). Mark it read when you have, with a note if you like: \`/papers queue action:done id:${r.paper.id.replace(/`/g, "")} note:…\``;
+  const m = message({
+    content: fitText(text, CONTENT_MAX, (t) => t),
+    components: buttons(
+      [
+        { kind: "done", label: "Mark read", command: `queue done ${r.paper.id}` },
+        { kind: "more", label: "Drop it", command: `queue drop ${r.paper.id}` },
+      ],
+      ids,
+    ),
+  });
+  if (SNOWFLAKE.test(r.user)) m.allowedMentions = { parse: [], users: [r.user] };
+  return m;
+}
+
 /** The first message inside a discussion thread. */
 export function renderIntro(text: string): DiscordMessage {
   return message({ content: fitText(text, CONTENT_MAX) });
@@ -261,5 +451,13 @@ function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
       return [renderSettings(r)];
     case "thread":
       return [renderCard(r.card, ids)];
+    case "notes":
+      return [renderNotes(r, ids)];
+    case "queue":
+      return [renderQueue(r, ids)];
+    case "file":
+      return [renderFile(r)];
+    case "reminder":
+      return [renderReminder(r, ids)];
   }
 }

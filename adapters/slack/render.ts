@@ -4,21 +4,30 @@
  */
 import type {
   AnswerReply,
+  DiscussionRef,
+  FileReply,
   HelpReply,
+  NoteItem,
+  NotesReply,
   NoticeReply,
   PaperCard,
   PaperLite,
+  PaperMemory,
+  QueueItem,
+  QueueReply,
+  ReminderReply,
   Reply,
   ResultList,
   RoundupReply,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { replySummary } from "../../src/bot/replies.js";
+import { discussionSize, discussionVerb, queueState, replySummary } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
   type Button,
   commandButton,
+  commandSelect,
   context,
   header,
   link,
@@ -30,7 +39,14 @@ import {
   sections,
 } from "./blocks.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_ACTION_ELEMENTS, MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from "./limits.js";
+import {
+  MAX_ACTION_ELEMENTS,
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_SELECT_OPTIONS,
+  NOTE_LIST_CHARS,
+  NOTE_PREVIEW_CHARS,
+} from "./limits.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
 export const ACTION_IDS = {
@@ -38,6 +54,9 @@ export const ACTION_IDS = {
   link: (i: number) => `${ACTION_PREFIX}link_${i}`,
   item: (i: number) => `${ACTION_PREFIX}item_${i}`,
   more: `${ACTION_PREFIX}more`,
+  queueSelect: `${ACTION_PREFIX}queue_select`,
+  claimSelect: `${ACTION_PREFIX}claim_select`,
+  queueItem: (i: number) => `${ACTION_PREFIX}queue_${i}`,
 } as const;
 
 /** Renders one reply as one or more messages (more when it is over the block limit). */
@@ -68,7 +87,138 @@ function blocksOf(reply: Reply): Block[] {
       return helpBlocks(reply);
     case "settings":
       return settingsBlocks(reply);
+    case "notes":
+      return notesBlocks(reply);
+    case "queue":
+      return queueBlocks(reply);
+    case "file":
+      return fileBlocks(reply);
+    case "reminder":
+      return reminderBlocks(reply);
   }
+}
+
+// ---- team memory ----
+
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,}$/;
+const SLACK_TEAM = /^[TE][A-Z0-9]{2,}$/;
+const SLACK_TS = /^\d+\.\d+$/;
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+
+/** `<#C123>`: Slack shows the channel's name and links it; it notifies no one. */
+function channelRef(d: DiscussionRef): string {
+  if (d.here) return "this channel";
+  return SLACK_CHANNEL.test(d.channel) ? `<#${d.channel}>` : `#${safe(d.channel, 80)}`;
+}
+
+/**
+ * A link that opens a discussion thread in Slack. Message permalinks need the workspace's domain
+ * (or a chat.getPermalink call per card); the app's client URL needs only ids we keep.
+ */
+export function threadUrl(d: DiscussionRef): string | null {
+  if (
+    !d.thread ||
+    !SLACK_TEAM.test(d.workspace) ||
+    !SLACK_CHANNEL.test(d.channel) ||
+    !SLACK_TS.test(d.thread)
+  )
+    return null;
+  return `https://app.slack.com/client/${d.workspace}/${d.channel}/thread/${d.channel}-${d.thread}`;
+}
+
+/** "Discussed on 2026-02-03 in #reading (thread; 12 messages, 2 notes)" as mrkdwn. */
+function mentionText(d: DiscussionRef): string {
+  const url = threadUrl(d);
+  const thread = url ? link(url, "thread") : null;
+  const size = discussionSize(d);
+  const detail = [thread, size].filter(Boolean).join("; ");
+  return `${discussionVerb(d)} in ${channelRef(d)}${detail ? ` (${detail})` : ""}`;
+}
+
+function who(n: { author: string; authorName?: string }): string {
+  return safe(n.authorName ?? n.author, 80);
+}
+
+function noteLine(n: NoteItem, max: number): string {
+  return `*#${n.n}* ${who(n)}, ${safe(n.date)}: ${safe(n.text.replace(/\s+/g, " "), max)}`;
+}
+
+function memoryBlocks(m: PaperMemory): Block[] {
+  const lines: string[] = [];
+  for (const d of m.discussions) lines.push(`• ${mentionText(d)}`);
+  if (m.discussionsTotal > m.discussions.length)
+    lines.push(`• …and ${m.discussionsTotal - m.discussions.length} earlier`);
+  if (m.queue) lines.push(`• Reading queue: ${safe(queueState(m.queue))}`);
+  const blocks: Block[] = [];
+  if (lines.length) blocks.push(...sections(`*Team memory*\n${lines.join("\n")}`));
+  if (m.notes.length) {
+    const more = m.notesTotal > m.notes.length ? ` (newest ${m.notes.length} of ${m.notesTotal})` : "";
+    blocks.push(
+      ...sections(`*Notes*${more}\n${m.notes.map((n) => `• ${noteLine(n, NOTE_PREVIEW_CHARS)}`).join("\n")}`),
+    );
+  }
+  return blocks;
+}
+
+function notesBlocks(r: NotesReply): Block[] {
+  const range = r.items.length ? ` (${r.offset + 1}–${r.offset + r.items.length} of ${r.total})` : "";
+  const blocks: Block[] = [section(`*${safe(r.title)}*${range}`)];
+  if (!r.items.length) blocks.push(section(safe(r.emptyText)));
+  for (const n of r.items)
+    blocks.push(
+      section(`*${safe(n.paperTitle, 200)}* \`${safe(n.paperId)}\`\n${noteLine(n, NOTE_LIST_CHARS)}`),
+    );
+  if (r.next) {
+    const more = commandButton(ACTION_IDS.more, r.next.label, r.next.command);
+    if (more) blocks.push({ type: "actions", elements: [more] });
+  }
+  return blocks;
+}
+
+function queueLine(q: QueueItem): string {
+  return `*${safe(q.paperTitle, 300)}* \`${safe(q.paperId)}\`\n${safe(queueState(q))}`;
+}
+
+function queueBlocks(r: QueueReply): Block[] {
+  const blocks: Block[] = [section(`*Reading queue*: ${r.open.length} open, ${r.doneTotal} read`)];
+  if (!r.open.length && !r.doneTotal)
+    blocks.push(
+      section(
+        "Nothing queued yet: `/papers queue add <id>` adds a paper, `/papers queue claim <id>` says you'll read it.",
+      ),
+    );
+  r.open.forEach((q, i) => {
+    const next = q.actions[0];
+    const button = next ? commandButton(ACTION_IDS.queueItem(i), next.label, next.command) : null;
+    blocks.push(section(queueLine(q), button ?? undefined));
+  });
+  if (r.done.length)
+    blocks.push(
+      ...sections(
+        `*Recently read*\n${r.done.map((q) => `• ${queueLine(q).replace("\n", " · ")}`).join("\n")}`,
+      ),
+    );
+  return blocks;
+}
+
+/** What stands in for the files where none can be uploaded (a channel post, an upload that failed). */
+function fileBlocks(r: FileReply): Block[] {
+  return [section(`${safe(r.text)}\n_Files: ${safe(r.files.map((f) => f.name).join(", "))}_`)];
+}
+
+function reminderBlocks(r: ReminderReply): Block[] {
+  // The one message that notifies someone on purpose: the claimer, by the platform's own id.
+  const whom = SLACK_USER.test(r.user) ? `<@${r.user}>` : safe(r.userName ?? r.user, 80);
+  const blocks: Block[] = [
+    section(
+      `:alarm_clock: ${whom}, on ${safe(r.claimedOn)} (${r.days} days ago) you said you would read *${safe(r.paper.title, 300)}* \`${safe(r.paper.id)}\`. Mark it read when you have, with a note if you like: \`/papers queue done ${safe(r.paper.id)} <note>\`.`,
+    ),
+  ];
+  const done = commandButton(ACTION_IDS.command("done"), "Mark read", `queue done ${r.paper.id}`);
+  const drop = commandButton(ACTION_IDS.command("drop"), "Drop it", `queue drop ${r.paper.id}`);
+  const buttons = [done, drop].filter((b): b is Button => b !== null);
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons });
+  return blocks;
 }
 
 /**
@@ -115,6 +265,7 @@ function cardBlocks(card: PaperCard): Block[] {
     blocks.push(...sections(`*Key results*\n${lines}`));
   }
   if (card.abstract) blocks.push(...sections(`*Abstract*\n${escapeMrkdwn(card.abstract)}`));
+  if (card.memory) blocks.push(...memoryBlocks(card.memory));
   const buttons: Button[] = [];
   for (const action of card.actions) {
     const b = commandButton(
@@ -144,13 +295,16 @@ function itemBlock(item: PaperLite, index: number): Block {
     `*${safe(item.title)}*`,
     `\`${safe(item.id)}\` · ${safe(item.date)}${item.code.length ? " · code" : ""}`,
   ];
-  const about = item.snippet ?? item.tldr;
+  if (item.fromNote !== undefined)
+    lines.push(`_from a note:_ ${safe(item.fromNote.replace(/\s+/g, " "), NOTE_PREVIEW_CHARS)}`);
+  const about = item.fromNote !== undefined ? undefined : (item.snippet ?? item.tldr);
   if (about) lines.push(safe(about));
   const menu = overflow(ACTION_IDS.item(index), [
     { label: "Show", command: `show ${item.id}` },
     { label: "TL;DR", command: `summary ${item.id}` },
     { label: "Related", command: `related ${item.id}` },
     { label: "Discuss", command: `discuss ${item.id}` },
+    { label: "Add to queue", command: `queue add ${item.id}` },
   ]);
   return section(lines.join("\n"), menu ?? undefined);
 }
@@ -192,7 +346,8 @@ function roundupBlocks(r: RoundupReply): Block[] {
     const lines = topic.papers.map((p) => {
       const code = p.code[0] ? link(p.code[0], "code") : null;
       const tldr = p.tldr ? `\n    ${escapeMrkdwn(p.tldr)}` : "";
-      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${tldr}`;
+      const seen = p.discussed ? `\n    :speech_balloon: ${mentionText(p.discussed)}` : "";
+      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${seen}${tldr}`;
     });
     const [first, ...rest] = sections(
       `*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`,
@@ -206,6 +361,21 @@ function roundupBlocks(r: RoundupReply): Block[] {
     else if (first) blocks.push(first);
     blocks.push(...rest);
   });
+  // "Add to queue" and "I'll read it" for the day's papers: two menus after the topics.
+  const papers = r.topics.flatMap((t) => t.papers).slice(0, MAX_SELECT_OPTIONS);
+  const menus = [
+    commandSelect(
+      ACTION_IDS.queueSelect,
+      "Add to queue…",
+      papers.map((p) => ({ label: p.title, command: `queue add ${p.id}` })),
+    ),
+    commandSelect(
+      ACTION_IDS.claimSelect,
+      "I'll read it…",
+      papers.map((p) => ({ label: p.title, command: `queue claim ${p.id}` })),
+    ),
+  ].filter((m): m is NonNullable<typeof m> => m !== null);
+  if (menus.length) blocks.push({ type: "actions", elements: menus });
   return blocks;
 }
 
@@ -245,7 +415,11 @@ function settingsBlocks(s: SettingsReply): Block[] {
   return blocks;
 }
 
-/** Replies only the asker needs (errors, usage, help, settings) are shown to them alone. */
+/**
+ * Replies only the asker needs (errors, usage, help, settings) are shown to them alone; a public
+ * notice (someone claimed a paper, saved a note) is for the whole channel.
+ */
 export function isPrivate(reply: Reply): boolean {
-  return reply.kind === "notice" || reply.kind === "help" || reply.kind === "settings";
+  if (reply.kind === "notice") return !reply.public;
+  return reply.kind === "help" || reply.kind === "settings";
 }
