@@ -100,10 +100,10 @@ function blocksOf(reply: Reply): Block[] {
 
 // ---- team memory ----
 
-const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,}$/;
-const SLACK_TEAM = /^[TE][A-Z0-9]{2,}$/;
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]+$/;
+const SLACK_TEAM = /^[TE][A-Z0-9]+$/;
 const SLACK_TS = /^\d+\.\d+$/;
-const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
 
 /** `<#C123>`: Slack shows the channel's name and links it; it notifies no one. */
 function channelRef(d: DiscussionRef): string {
@@ -211,7 +211,7 @@ function reminderBlocks(r: ReminderReply): Block[] {
   const whom = SLACK_USER.test(r.user) ? `<@${r.user}>` : safe(r.userName ?? r.user, 80);
   const blocks: Block[] = [
     section(
-      `:alarm_clock: ${whom}, on ${safe(r.claimedOn)} (${r.days} days ago) you said you would read *${safe(r.paper.title, 300)}* \`${safe(r.paper.id)}\`. Mark it read when you have, with a note if you like: \`/papers queue done ${safe(r.paper.id)} <note>\`.`,
+      `:alarm_clock: ${whom}, on ${safe(r.claimedOn)} (${r.days} days ago) you said you would read *${safe(r.paper.title, 300)}* \`${safe(r.paper.id)}\`. Mark it read when you have, with a note if you like: \`/papers queue done ${safe(r.paper.id)} &lt;note&gt;\`.`,
     ),
   ];
   const done = commandButton(ACTION_IDS.command("done"), "Mark read", `queue done ${r.paper.id}`);

@@ -17,7 +17,10 @@ async function archiveWithMemory(): Promise<{ db: string; ids: string[]; thread:
   const db = tempDb();
   const h = botHarness({ dbPath: db, seed: false, clock: new ManualClock("2026-02-03T10:00:00Z") });
   h.engine.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
-  const ids = h.engine.papers.day("2026-02-02").map((p) => p.id).slice(0, 3);
+  const ids = h.engine.papers
+    .day("2026-02-02")
+    .map((p) => p.id)
+    .slice(0, 3);
   await h.adapter.say(`note ${ids[0]} a note with {braces} & 50%`);
   await h.adapter.say(`queue claim ${ids[1]}`);
   await h.adapter.say(`discuss ${ids[2]}`);
@@ -51,7 +54,17 @@ describe("paperboy export (team memory)", () => {
     expect(byThread.stdout).toContain("> **Q** (U1): which datasets?");
     const byPaper = await runCli(["--db", db, "export", "--thread", ids[2] as string, "--format", "md"]);
     expect(byPaper.stdout).toBe(byThread.stdout);
-    const week = await runCli(["--db", db, "export", "--week", "2026-02-03", "--channel", "C1", "--format", "bib"]);
+    const week = await runCli([
+      "--db",
+      db,
+      "export",
+      "--week",
+      "2026-02-03",
+      "--channel",
+      "C1",
+      "--format",
+      "bib",
+    ]);
     expect(parse(week.stdout, { sentenceCase: false }).entries).toHaveLength(38);
   });
 
@@ -60,8 +73,12 @@ describe("paperboy export (team memory)", () => {
     const json = await runCli(["--db", db, "--json", "export", "--notes"]);
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/--json does not apply/);
-    expect((await runCli(["--db", db, "export", "--notes", "--format", "pdf"])).stderr).toMatch(/not md or bib/);
-    expect((await runCli(["--db", db, "export", "--notes", "--queue"])).stderr).toMatch(/choose one of --notes, --queue/);
+    expect((await runCli(["--db", db, "export", "--notes", "--format", "pdf"])).stderr).toMatch(
+      /not md or bib/,
+    );
+    expect((await runCli(["--db", db, "export", "--notes", "--queue"])).stderr).toMatch(
+      /choose one of --notes, --queue/,
+    );
     const unknown = await runCli(["--db", db, "export", "--notes", "--channel", "C404"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/keeps nothing for channel "C404"/);
@@ -75,11 +92,16 @@ describe("paperboy forget --channel", () => {
     const { db } = await archiveWithMemory();
     const dry = await runCli(["--db", db, "--json", "forget", "--channel", "C1"]);
     expect(dry.code).toBe(0);
-    expect(dry.json()).toMatchObject({ deleted: false, would_delete: { notes: 1, reading_queue: 1, threads: 1, thread_messages: 2 } });
+    expect(dry.json()).toMatchObject({
+      deleted: false,
+      would_delete: { notes: 1, reading_queue: 1, threads: 1, thread_messages: 2 },
+    });
     const stillThere = await runCli(["--db", db, "export", "--notes", "--channel", "C1", "--format", "md"]);
     expect(stillThere.stdout).toContain("a note with");
     const done = await runCli(["--db", db, "forget", "--channel", "test:C1", "--yes"]);
-    expect(done.stdout).toMatch(/^deleted, for channel C1 on test: 1 notes, 1 reading-queue entries, 2 discussion messages, 1 discussion threads/);
+    expect(done.stdout).toMatch(
+      /^deleted, for channel C1 on test: 1 notes, 1 reading-queue entries, 2 discussion messages, 1 discussion threads/,
+    );
     const gone = await runCli(["--db", db, "export", "--notes", "--channel", "C1", "--format", "md"]);
     expect(gone.code).toBe(1);
     const other = await runCli(["--db", db, "export", "--notes", "--channel", "C2", "--format", "md"]);
