@@ -183,12 +183,16 @@ export function renderReply(reply: Reply, s: Style): string {
     case "queue": {
       const item = (q: QueueItem) =>
         `- ${s.bold(terminalSafe(q.paperTitle))}  ${s.dim(q.paperId)}\n   ${terminalSafe(queueState(q))}${q.actions.length ? s.dim(` · next: ${q.actions.map((a) => a.command).join(" | ")}`) : ""}`;
-      const lines = [s.bold(`Reading queue: ${reply.open.length} open, ${reply.doneTotal} read`)];
-      if (!reply.open.length && !reply.doneTotal)
+      const lines = [s.bold(`Reading queue: ${reply.openTotal} open, ${reply.doneTotal} read`)];
+      if (!reply.openTotal && !reply.doneTotal)
         lines.push(
           "Nothing queued yet: `queue add <id>` adds a paper, `queue claim <id>` says you'll read it.",
         );
       lines.push(...reply.open.map(item));
+      if (reply.openTotal > reply.open.length)
+        lines.push(
+          s.dim(`…and ${reply.openTotal - reply.open.length} more (\`export queue\` lists them all)`),
+        );
       if (reply.done.length) lines.push(s.accent("Recently read:"), ...reply.done.map(item));
       return lines.join("\n");
     }

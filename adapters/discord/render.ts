@@ -367,7 +367,14 @@ export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage 
   const line = (q: QueueReply["open"][number]) =>
     `**${fitText(q.paperTitle, 200)}** · ${escapeText(q.paperId)}\n${escapeText(queueState(q))}`;
   const base: APIEmbed = {
-    title: `Reading queue: ${r.open.length} open, ${r.doneTotal} read`,
+    title: `Reading queue: ${r.openTotal} open, ${r.doneTotal} read`,
+    ...(r.openTotal > r.open.length
+      ? {
+          footer: {
+            text: `…and ${r.openTotal - r.open.length} more: /papers export what:queue lists them all`,
+          },
+        }
+      : {}),
     color: COLOR.memory,
     fields: r.done.length
       ? [
@@ -379,7 +386,7 @@ export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage 
       : [],
   };
   const embed = withDescription(base, (budget) =>
-    r.open.length || r.doneTotal
+    r.openTotal || r.doneTotal
       ? (blocks(r.open.map(line), budget, "\n\n")[0] ?? "")
       : fitText(
           "Nothing queued yet: `/papers queue action:add` adds a paper, `action:claim` says you'll read it.",

@@ -180,8 +180,8 @@ function queueLine(q: QueueItem): string {
 }
 
 function queueBlocks(r: QueueReply): Block[] {
-  const blocks: Block[] = [section(`*Reading queue*: ${r.open.length} open, ${r.doneTotal} read`)];
-  if (!r.open.length && !r.doneTotal)
+  const blocks: Block[] = [section(`*Reading queue*: ${r.openTotal} open, ${r.doneTotal} read`)];
+  if (!r.openTotal && !r.doneTotal)
     blocks.push(
       section(
         "Nothing queued yet: `/papers queue add <id>` adds a paper, `/papers queue claim <id>` says you'll read it.",
@@ -192,6 +192,10 @@ function queueBlocks(r: QueueReply): Block[] {
     const button = next ? commandButton(ACTION_IDS.queueItem(i), next.label, next.command) : null;
     blocks.push(section(queueLine(q), button ?? undefined));
   });
+  if (r.openTotal > r.open.length)
+    blocks.push(
+      context([`…and ${r.openTotal - r.open.length} more: \`/papers export queue\` lists them all`]),
+    );
   if (r.done.length)
     blocks.push(
       ...sections(

@@ -231,29 +231,28 @@ export class QueueStore {
   }
 
   /**
-   * A channel's queue: what is open (queued, then claimed, oldest first) and the `doneLimit` most
-   * recently read.
+   * A channel's queue: the `openLimit` oldest open entries (queued or claimed), the `doneLimit`
+   * most recently read, and how many there are of each.
    */
   list(
     where: { platform: string; channel: string },
-    doneLimit = 5,
-  ): { open: QueueEntry[]; done: QueueEntry[]; doneTotal: number } {
+    limits: { open: number; done: number } = { open: 20, done: 5 },
+  ): { open: QueueEntry[]; openTotal: number; done: QueueEntry[]; doneTotal: number } {
     const open = (
       this.stmt(
-        `${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.status <> 'done' ORDER BY q.added_at, q.paper_pk`,
-      ).all(where.platform, where.channel) as Row[]
+        `${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.status <> 'done' ORDER BY q.added_at, q.paper_pk LIMIT ?`,
+      ).all(where.platform, where.channel, limits.open) as Row[]
     ).map(fromRow);
     const done = (
       this.stmt(
         `${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.status = 'done' ORDER BY q.done_at DESC LIMIT ?`,
-      ).all(where.platform, where.channel, doneLimit) as Row[]
+      ).all(where.platform, where.channel, limits.done) as Row[]
     ).map(fromRow);
-    const doneTotal = (
-      this.stmt(
-        "SELECT COUNT(*) AS n FROM reading_queue WHERE platform = ? AND channel = ? AND status = 'done'",
-      ).get(where.platform, where.channel) as { n: number }
-    ).n;
-    return { open, done, doneTotal };
+    const counts = this.stmt(
+      `SELECT SUM(CASE WHEN status = 'done' THEN 0 ELSE 1 END) AS open, SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done
+       FROM reading_queue WHERE platform = ? AND channel = ?`,
+    ).get(where.platform, where.channel) as { open: number | null; done: number | null };
+    return { open, openTotal: counts.open ?? 0, done, doneTotal: counts.done ?? 0 };
   }
 
   /** Every entry of a channel (or of every channel), in queue order, for exports. */

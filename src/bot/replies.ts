@@ -175,7 +175,9 @@ export interface QueueItem {
 /** A channel's reading queue (`queue`). */
 export interface QueueReply {
   kind: "queue";
+  /** The oldest open entries (queued or claimed); `openTotal` counts them all. */
   open: QueueItem[];
+  openTotal: number;
   /** The most recently read, newest first. */
   done: QueueItem[];
   doneTotal: number;
@@ -306,7 +308,7 @@ export function replySummary(reply: Reply): string {
         ? `${reply.title}: ${reply.total} note(s)`
         : `${reply.title}: ${reply.emptyText}`;
     case "queue":
-      return `Reading queue: ${reply.open.length} open, ${reply.doneTotal} read`;
+      return `Reading queue: ${reply.openTotal} open, ${reply.doneTotal} read`;
     case "file":
       return reply.text;
     case "reminder":

@@ -6,6 +6,8 @@ export const CARD_DISCUSSIONS = 3;
 export const CARD_NOTES = 5;
 /** Notes per page of `notes`. */
 export const NOTES_PAGE = 10;
+/** Open papers `queue` lists (oldest first); the rest are counted, and all are in `export queue`. */
+export const QUEUE_OPEN_SHOWN = 20;
 /** Read papers `queue` lists under what is still open. */
 export const QUEUE_DONE_SHOWN = 5;
 /** Papers found by a note that `search` puts before its ranked results (first page only). */

@@ -19,7 +19,7 @@ CREATE TABLE notes (
   created_at  TEXT NOT NULL
 );
 CREATE INDEX notes_channel ON notes(platform, channel, id);
-CREATE INDEX notes_paper ON notes(paper_pk, platform, workspace);
+CREATE INDEX notes_paper ON notes(paper_pk, platform, channel);
 CREATE INDEX notes_thread ON notes(platform, channel, thread);
 
 CREATE TABLE reading_queue (

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { QueueStore } from "../../archive/reading-queue.js";
 import { ErrorCode, PaperboyError } from "../../errors.js";
-import { QUEUE_DONE_SHOWN } from "../../memory/limits.js";
+import { QUEUE_DONE_SHOWN, QUEUE_OPEN_SHOWN } from "../../memory/limits.js";
 import { displayName, personOf } from "../../memory/people.js";
 import { queueItem } from "../../memory/views.js";
 import { chatCommand } from "../command.js";
@@ -70,10 +70,11 @@ export const queue = chatCommand({
     const place = { platform: ctx.platform, workspace: ctx.workspace, channel: ctx.channel };
     const me = personOf(ctx);
     if (action === "list") {
-      const list = store.list(place, QUEUE_DONE_SHOWN);
+      const list = store.list(place, { open: QUEUE_OPEN_SHOWN, done: QUEUE_DONE_SHOWN });
       const reply: QueueReply = {
         kind: "queue",
         open: list.open.map(queueItem),
+        openTotal: list.openTotal,
         done: list.done.map(queueItem),
         doneTotal: list.doneTotal,
       };
