@@ -150,8 +150,8 @@ export async function runMemoryBench(): Promise<void> {
     const show = await timeCommand((k) => `show ${allIds[k]}`);
     line("show <id> (card with memory; informational)", `${ms(show.p50)} / ${ms(show.p95)}`);
 
-    // A week of 5 digest days of 70 (350 papers), with notes on some of them.
-    const week = Array.from({ length: 5 }, (_, k) => dayDate(days - 5 + k));
+    // A week of 5 full digest days of 70 (350 papers), with notes on some of them.
+    const week = Array.from({ length: 5 }, (_, k) => dayDate(days - 6 + k));
     const weekPapers = week.flatMap((d) => engine.papers.day(d).map((p) => p.id));
     for (const id of weekPapers.slice(0, 40)) await bot.handle(`note ${id} worth a look`, ctx());
     const exportOnce = async () => {

@@ -41,6 +41,7 @@ CREATE TABLE reading_queue (
   PRIMARY KEY (platform, channel, paper_pk)
 );
 CREATE INDEX reading_queue_claims ON reading_queue(status, claimed_at);
+CREATE INDEX reading_queue_order ON reading_queue(platform, channel, added_at);
 
 CREATE INDEX threads_paper ON threads(paper_pk);
 `;

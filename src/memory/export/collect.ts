@@ -190,12 +190,14 @@ export function collectThread(engine: Paperboy, ref: ThreadRef & { workspace?: s
  */
 export function collectWeek(engine: Paperboy, scope: ExportScope, until: string, max: number): ExportDoc {
   const since = addDays(until, -(WEEK_DAYS - 1));
-  const days = engine.papers
-    .days()
-    .map((d) => d.date)
-    .filter((d) => d >= since && d <= until)
-    .sort();
-  const dayPks = new Map(days.map((d) => [d, engine.papers.dayPks(d)]));
+  // Seven indexed look-ups, not a scan of every day in the archive.
+  const dayPks = new Map<string, number[]>();
+  for (let k = 0; k < WEEK_DAYS; k++) {
+    const d = addDays(since, k);
+    const pks = engine.papers.dayPks(d);
+    if (pks.length) dayPks.set(d, pks);
+  }
+  const days = [...dayPks.keys()];
   const inDays = [...new Set([...dayPks.values()].flat())];
   const inWindow = (iso: string | null) =>
     iso !== null && iso.slice(0, 10) >= since && iso.slice(0, 10) <= until;
