@@ -186,6 +186,20 @@ export function renderAnswer(a: AnswerReply): DiscordMessage {
     footer: { text: plain(`${a.paperTitle} (${a.paperId})`, FOOTER_BUDGET) },
     ...(evidence ? { fields: [evidence] } : {}),
   };
+  if (a.quoted && a.evidence.length) {
+    // An answer that is the paper's own sentences is said once: quoted, in the description.
+    const { fields: _evidence, ...quote } = base;
+    const share = (budget: number) => Math.floor((budget - 30) / a.evidence.length) - 5;
+    return message({
+      embeds: [
+        withDescription(
+          quote,
+          (budget) =>
+            `**From the abstract**\n${a.evidence.map((e) => `• “${fitText(e, Math.max(1, share(budget)))}”`).join("\n")}`,
+        ),
+      ],
+    });
+  }
   return message({ embeds: [withDescription(base, (budget) => fitText(a.text, budget))] });
 }
 

@@ -80,8 +80,15 @@ export interface AnswerReply {
   paperId: string;
   paperTitle: string;
   question: string;
+  /** The whole answer as plain text (fallbacks, notifications, the console). */
   text: string;
+  /** The paper's own sentences the answer stands on, cleaned for display. */
   evidence: string[];
+  /**
+   * True when `text` is just those sentences: renderers then show them once, as a quote from
+   * the paper, instead of the answer followed by the same sentences again.
+   */
+  quoted?: boolean;
   /** True when the paper's text does not answer the question. */
   unanswered: boolean;
 }

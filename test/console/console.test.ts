@@ -52,8 +52,8 @@ describe("paperboy chat (console adapter)", () => {
     expect(r.stdout).toContain(`Discussion of "`);
     expect(r.stdout).toMatch(new RegExp(`On ".*" \\(${id}\\):`));
     expect(r.stdout).toContain(`Left the discussion of ${id}.`);
-    // After `back`, the same line is no longer a question about the paper.
-    expect(blocks.at(-2)).toMatch(/Unknown command "what"/);
+    // After `back`, the same line is no longer a question about the paper: it says where questions go.
+    expect(blocks.at(-2)).toMatch(/^That looks like a question\..*`discuss <id>`/);
   });
 
   it("hostile digest text never reaches the terminal as control sequences", async () => {

@@ -157,3 +157,32 @@ describe("Slack rendering: escaping", () => {
     }
   });
 });
+
+describe("Slack rendering: a thread answer", () => {
+  let engine: Paperboy;
+  let bot: Bot;
+  beforeAll(() => {
+    const clock = new ManualClock("2025-03-11T09:00:00Z");
+    engine = Paperboy.open({ dbPath: ":memory:", clock });
+    engine.ingest([`${HOSTILE}unicode-and-latex.txt`], { date: "2025-03-10" });
+    bot = new Bot(engine, { clock, logger: silentLogger() });
+  });
+  afterAll(() => engine.close());
+
+  it("shows the paper's sentences once, as display text, under 'From the abstract'", async () => {
+    const ctx = { platform: "slack" as const, workspace: "T1", channel: "C1", user: "U1", at: new Date() };
+    const id = engine.papers.byPk(engine.papers.dayPks("2025-03-10")[0] as number)?.id as string;
+    const [answer] = await bot.handle(`ask ${id} what speedup do they reach?`, ctx);
+    expect(answer?.kind).toBe("answer");
+    const [msg] = validate(answer as Reply);
+    const shown = (msg?.blocks ?? [])
+      .filter((b) => b.type === "section")
+      .map((b) => (b as { text: { text: string } }).text.text)
+      .join("\n");
+    expect(shown.match(/From the abstract/g)).toHaveLength(1);
+    // The first sentence is the one the question is about; it appears once, quoted, cleaned.
+    expect(shown.match(/speedup/g)).toHaveLength(1);
+    expect(shown).toMatch(/^\*From the abstract\*\n> /);
+    expect(shown).not.toMatch(/[$\\]|\\href|mathcal/);
+  });
+});

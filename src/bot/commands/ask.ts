@@ -4,8 +4,15 @@
  */
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../../errors.js";
+import { displayText } from "../../summary/latex.js";
 import { chatCommand } from "../command.js";
 import type { AnswerReply } from "../replies.js";
+
+/** Equal up to spacing: an extractive answer is its evidence sentences, joined. */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) => displayText(t).replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
 
 export const ask = chatCommand({
   name: "ask",
@@ -33,13 +40,16 @@ export const ask = chatCommand({
       q = rest.join(" ");
     }
     const { answer } = engine.ask(paper.id, q);
+    // Evidence is the abstract's raw text (LaTeX and all): shown only as display text.
+    const evidence = answer.evidence.map(displayText);
     const reply: AnswerReply = {
       kind: "answer",
       paperId: paper.id,
       paperTitle: paper.title,
       question: q,
       text: answer.text,
-      evidence: answer.evidence,
+      evidence,
+      quoted: evidence.length > 0 && sameText(answer.text, evidence.join(" ")),
       unanswered: answer.evidence.length === 0,
     };
     if (thread && ctx.thread) {
