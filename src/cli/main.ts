@@ -143,7 +143,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
   if (globals.help) {
-    io.stdout(`usage: paperboy ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(
+      `usage: paperboy ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ""}`,
+    );
     return 0;
   }
   let values: OptionValues;
