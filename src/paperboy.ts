@@ -9,7 +9,7 @@ import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { ThreadStore } from "./archive/threads.js";
-import { type AnswerInput, answerQuestion } from "./ask/answer.js";
+import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
@@ -148,15 +148,17 @@ export class Paperboy {
     return { paper, results: this.relatedService.related(pk, limit) };
   }
 
-  ask(ref: string, question: string) {
+  /** Answers a question from the paper's text; `earlier` are the thread's earlier questions. */
+  ask(ref: string, question: string, earlier: readonly string[] = []) {
     const paper = this.paper(ref);
     const input: AnswerInput = {
       title: paper.title,
       abstract: paper.abstract,
       links: paper.links,
       code: paper.code,
+      sourceSummary: paper.sourceSummary,
     };
-    return { paper, answer: answerQuestion(input, question) };
+    return { paper, answer: answerInThread(input, question, earlier) };
   }
 
   /** Topics of one day's papers (or of a date range when `until` is given). */

@@ -10,11 +10,7 @@ const engine = questionArchive();
 const questions = loadQuestions(holdout ? "questions-holdout.json" : "questions.json");
 const report = score(questions, (q) => {
   const { answer } = engine.ask(paperOf(engine, q).id, q.question);
-  return {
-    text: answer.text,
-    evidence: answer.evidence,
-    stated: answer.evidence.length > 0 || /https?:\/\//.test(answer.text),
-  };
+  return { text: answer.text, evidence: answer.evidence, stated: answer.stated };
 });
 console.log(`${holdout ? "held-out" : "tuning"} set: ${questions.length} questions\n`);
 console.log(table(report));

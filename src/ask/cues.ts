@@ -1,0 +1,121 @@
+/**
+ * What a sentence of an abstract holds that answers each kind of question: cue phrases per intent,
+ * numbers that are quantities (with a unit or a comparison: "3.1×", "+2.3 mIoU", "90%",
+ * "8 GPUs"; never the digits of a name such as "Qwen3-8B", "MobileNet v2" or a title's "K2.5"),
+ * and named evaluation data ("on MMSU, MMAU, and MMAR").
+ */
+import type { Intent } from "./intent.js";
+import type { Measure } from "./question.js";
+
+export const CUES: Record<Intent, RegExp> = {
+  proposal:
+    /\b(we (propose|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed)\b/i,
+  problem:
+    /\b(however|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+  method:
+    /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
+  results:
+    /\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state-of-the-art|sota|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable|competitive|results? (show|demonstrate|indicate|reveal|suggest)|experiments? (show|demonstrate|confirm|reveal)|we (find|show|observe|demonstrate|report)|reveal\w*|effective\w*|sets? a new)\b/i,
+  comparison:
+    /\b(outperform\w*|surpass\w*|better than|worse than|compared (to|with)|than|over|beats?|exceed\w*|versus|vs\.?|competitive|comparable|match(es|ing)?|on par|approach(es|ing)|lag\w*|behind|relative to|against)\b/i,
+  datasets:
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard)\b/i,
+  quantity: /\d/,
+  hardware:
+    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
+  limitations:
+    /\b(limitations?|drawbacks?|shortcomings?|future work|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
+  code: /https?:\/\/|\bgithub\.com|\b(code|source code|models?|weights|checkpoints?|data(sets?)?) (is|are|will be|has been|have been) (publicly )?(available|released|open[- ]sourced)|\b(we|will) (release|open[- ]source)|\bopen[- ]source|\bpublicly available|\bproject page|\bavailable at\b/i,
+  reason:
+    /\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
+  // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
+  definition:
+    /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
+};
+
+// "We address the limitations of prior work" is about other papers' limitations, not this one's.
+const OTHERS_LIMITATIONS =
+  /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy|bridge|avoid|break)\w*\b[^.]*\b(limitations?|trade-?offs?|gap)\b/i;
+
+/** Cue strength of a sentence for one intent, 0 to 1. */
+export function cue(intent: Intent, sentence: string): number {
+  if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
+  return CUES[intent].test(sentence) ? 1 : 0;
+}
+
+const UNIT = String.raw`\s?(?:%|×|x\b|-?times\b|-?fold\b|pp\b|points?\b|percent|percentage points|dB\b|[KMBT]\b|billion|million|thousand|k\b|[a-z]*(?:FID|IoU|PSNR|SSIM|BLEU|ROUGE|F1|AP|AUC|PDMS|DSC|NSD|mAP|Acc|EM)\w*)`;
+const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+// A number with a unit, or after a comparison word or sign.
+const WITH_UNIT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-_/])${NUMBER}(?:\s?[-–]{1,2}\s?${NUMBER})?${UNIT}`,
+  "gu",
+);
+const AFTER_COMPARISON = new RegExp(
+  String.raw`(?:[+±~≈]|\b(?:by|up to|over|about|approximately|nearly|almost|more than|less than|at least|at most|from|to|than|only|reaching|of)\s+)${NUMBER}(?![\p{L}\p{N}])`,
+  "giu",
+);
+// A count: a number then a lower-case word that is not a function word ("292 test cases").
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-_/]|\p{Lu}\p{L}*\s)${NUMBER}\s+(?!(?:and|or|to|of|in|on|at|for|the|a|an|with|by|is|are|was|were|as|from|vs|than)\b)[a-z][a-z-]{2,}`,
+  "gu",
+);
+const YEAR = /^(19|20)\d\d$/;
+
+export interface Quantity {
+  text: string;
+  /** The word after the number ("GPUs", "samples"), lower-cased; "" for a unit or a bare comparison. */
+  noun: string;
+}
+
+/**
+ * The quantities of a sentence. `nameTokens` are tokens of the paper's own names (the title's words
+ * with digits: "K2.5", "DIFFA-2"); a number inside one is never a quantity.
+ */
+export function quantities(sentence: string, nameTokens: ReadonlySet<string> = new Set()): Quantity[] {
+  const out: Quantity[] = [];
+  const seen = new Set<number>();
+  const add = (m: RegExpMatchArray, noun: string) => {
+    const at = m.index ?? 0;
+    const digits = /\d/.exec(m[0]);
+    const start = at + (digits?.index ?? 0);
+    if (seen.has(start)) return;
+    const token = /^\S+/.exec(sentence.slice(start))?.[0] ?? "";
+    if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
+    if (YEAR.test(token.replace(/[^\d]/g, "")) && !/%|×/.test(m[0])) return;
+    seen.add(start);
+    out.push({ text: m[0].trim(), noun });
+  };
+  for (const m of sentence.matchAll(WITH_UNIT)) add(m, "");
+  for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
+  for (const m of sentence.matchAll(COUNT)) add(m, (/([a-z][a-z-]+)$/.exec(m[0])?.[1] ?? "").toLowerCase());
+  return out;
+}
+
+/** Quantities that answer a question asking for this kind of number. */
+export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
+  if (!measure) return true;
+  const t = q.text;
+  switch (measure) {
+    case "time":
+      return /\b(hours?|days?|weeks?|minutes?|seconds?|ms|s|epochs?|steps?|iterations?)\b|gpu[- ]hours/i.test(
+        `${t} ${q.noun}`,
+      );
+    case "speed":
+      return /×|x\b|times|fold|speed|%|faster|latency/i.test(`${t} ${q.noun}`);
+    case "size":
+      return /\d\s?[KMBT]\b|billion|million|thousand|parameters?|params|tokens?|samples?|examples?|records?|GB|MB|TB|layers?|hours/i.test(
+        `${t} ${q.noun}`,
+      );
+    default:
+      return true;
+  }
+}
+
+// A name in an evaluation context: "on MMSU, MMAU, and MMAR", "Experiments on ImageNet-1K",
+// "the LVIS minival split", "MultiVENT 2.0 benchmark".
+const NAMED_DATA =
+  /\b(?:on|across|including|such as|from|using|in|with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{N}@.-]*|\p{Lu}{2,}[\p{L}\p{N}-]*)|(?:\p{Lu}[\p{L}\p{N}-]*)\s+(?:\d[\d.]*\s+)?(?:dataset|benchmark|corpus|split)s?\b/u;
+
+export function namesData(sentence: string): boolean {
+  return NAMED_DATA.test(sentence);
+}

@@ -1,0 +1,138 @@
+/**
+ * A question as `ask` reads it: chat markup and mentions removed (never echoed), contractions and
+ * chat shorthand spelled out ("what's", "sota", "repo", "w/o"), then split into what kind of
+ * answer is wanted (the intent words) and what it is about (the focus words, the names, and the
+ * thing a "how many" or "which" asks for). The focus is what must appear in the paper for the
+ * question to be answerable from it.
+ */
+import { eng } from "stopword";
+import { isName, type Word, words } from "./words.js";
+
+export interface Question {
+  /** The question cleaned for reading: no markup, no mentions, shorthand spelled out, lower case. */
+  text: string;
+  words: Word[];
+  /** Words that say what it is about (not question scaffolding, not the kind of answer). */
+  focus: Word[];
+  /** Words of the kind of answer wanted ("faster", "datasets"): they help find it, need not be in it. */
+  kindWords: Word[];
+  /** Focus words written as names (acronyms, CamelCase, letters with digits). */
+  names: Word[];
+  /** What a "how many X", "which X" or "what X" asks for, when X is a focus word. */
+  asked: Word[];
+  /** The kind of number a "how ..." question wants, if any. */
+  measure: Measure | null;
+}
+
+export type Measure = "count" | "size" | "time" | "speed" | "change";
+
+// Slack (<@U1>, <#C1|x>, <!here>, <url|label>), Discord (<@!1>, <#1>, <@&1>, <:emoji:1>), plain
+// @mentions, HTML tags and Markdown emphasis: none of it is part of a question.
+const MARKUP: [RegExp, string][] = [
+  [/<(?:https?:\/\/|mailto:)[^|>]*\|([^>]*)>/gi, "$1"],
+  [/<[@#!&][^>]*>/g, " "],
+  [/<a?:[\w~]+:\d+>/g, " "],
+  [/<\/?[a-zA-Z][^>]*>/g, " "],
+  [/(^|\s)@[\w.-]+/g, "$1"],
+  [/:[a-z0-9_+-]+:/g, " "],
+  [/[*_~`>|]+/g, " "],
+];
+
+const SHORTHAND: [RegExp, string][] = [
+  [/\b(what|where|who|how|it|that|there|here)'s\b/gi, "$1 is"],
+  [/\bcan't\b/gi, "cannot"],
+  [/\bwon't\b/gi, "will not"],
+  [/\b(\w+)n't\b/gi, "$1 not"],
+  [/\b(\w+)'re\b/gi, "$1 are"],
+  [/\b(\w+)'ve\b/gi, "$1 have"],
+  [/\b(\w+)'ll\b/gi, "$1 will"],
+  [/\b(\w+)'d\b/gi, "$1 would"],
+  [/\bi'm\b/gi, "i am"],
+  [/\bw\/o\b/gi, "without"],
+  [/\bw\/(?=\s|$)/gi, "with"],
+  [/\bvs\.?(?=\s|$)/gi, "versus"],
+  [/\bsota\b/gi, "state of the art"],
+  [/\btl;?dr\b/gi, "summary"],
+  [/\bperf\b/gi, "performance"],
+  [/\brepo\b/gi, "repository"],
+  [/\bparams\b/gi, "parameters"],
+  [/\bhw\b/gi, "hardware"],
+  [/\bacc\b/gi, "accuracy"],
+  [/\bexps?\b/gi, "experiments"],
+  [/\bevals?\b/gi, "evaluation"],
+  [/\bimpl\b/gi, "implementation"],
+  [/\barch\b/gi, "architecture"],
+  [/\b(?:b\/c|bc|cuz|coz)\b/gi, "because"],
+  [/\bdiff\b/gi, "difference"],
+  [/\bwanna\b/gi, "want to"],
+  [/\bgonna\b/gi, "going to"],
+  [/\bu\b/gi, "you"],
+  [/\bur\b/gi, "your"],
+  [/\b(?:pls|plz|please|btw|lol|hmm+|ok|okay|thx|thanks|hey|hi|hello|yo|guys)\b/gi, " "],
+];
+
+/** Question scaffolding: English function words plus the words every question about a paper uses. */
+const SCAFFOLD = new Set([
+  ...eng,
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those".split(
+    " ",
+  ),
+]);
+
+/**
+ * Words that say what kind of answer is wanted rather than what it is about: a question's intent
+ * reads them, and they need not appear in the paper ("which datasets" is answered by "ImageNet").
+ */
+export const ANSWER_KIND_WORDS = new Set(
+  words(
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix solve solved address addresses tackle tackles overall exact exactly precisely total",
+  ).map((w) => w.stem),
+);
+
+/** Words that can head a "which X" question and are answered by names the question cannot know. */
+const NAMED_BY_ANSWER = new Set(
+  words(
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios",
+  ).map((w) => w.stem),
+);
+
+export function cleanQuestion(raw: string): string {
+  let text = raw.normalize("NFKC");
+  for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
+  text = text.replace(/[’‘]/g, "'");
+  for (const [pattern, by] of SHORTHAND) text = text.replace(pattern, by);
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function measureOf(text: string): Measure | null {
+  if (/\bhow (long|much time)\b/.test(text)) return "time";
+  if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
+  if (
+    /\bhow (big|large|small|huge|heavy)\b|\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(
+      text,
+    )
+  )
+    return "size";
+  if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
+  if (/\bhow much\b|\bby how much\b/.test(text)) return "change";
+  return null;
+}
+
+// "what resolution", "which programming languages", "how many GPUs": up to two words after the
+// question word (skipping a few adjectives), stopping at the verb.
+const ASKED =
+  /\b(?:what|which|how many|how much)\s+(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+
+export function readQuestion(raw: string): Question {
+  const text = cleanQuestion(raw).toLowerCase();
+  const all = words(cleanQuestion(raw));
+  const focus = all.filter(
+    (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.stem) && w.lower.length > 1,
+  );
+  const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.stem));
+  const names = focus.filter((w) => isName(w.surface));
+  const head = ASKED.exec(text)?.[1] ?? "";
+  const headWords = new Set(words(head).map((w) => w.lower));
+  const asked = focus.filter((w) => headWords.has(w.lower) && !NAMED_BY_ANSWER.has(w.stem));
+  return { text, words: all, focus, kindWords, names, asked, measure: measureOf(text) };
+}
