@@ -8,14 +8,14 @@ import { InvalidArgumentError } from "../errors.js";
 import { displayText } from "../summary/latex.js";
 import { splitSentences } from "../summary/sentences.js";
 import { resolveFollowUp } from "./follow-up.js";
-import { type Intent, intentWeights, mainIntent } from "./intent.js";
+import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
-import { CUE_REQUIRED, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
+import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
 import { type Passage, readPassages } from "./passages.js";
 import { fitsMeasureOf, pickEvidence } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
 import { type Scored, scorePassages } from "./rank.js";
-import { matchKeys } from "./words.js";
+import { matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
   title: string;
@@ -47,8 +47,6 @@ const MAX_EVIDENCE = 3;
 const MAX_SENTENCES = 400;
 /** Below this score the best sentence does not answer the question (chosen on the tuning set). */
 const MIN_SCORE = 1.2;
-/** The source's summary answers instead of the abstract only when it is this much better. */
-const SUMMARY_MARGIN = 0.5;
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
@@ -116,8 +114,9 @@ export function answerInThread(
     q,
     earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
   );
-  const intents = followUp.intents ?? intentWeights(q);
-  const intent = mainIntent(intents);
+  const titleKeys = matchKeys(paper.title);
+  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
+  const intent = mainIntent(intents, q);
   const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
   const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
   if (intent === "code") {
@@ -125,33 +124,48 @@ export function answerInThread(
     if (links) return links;
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
-    return notStated(
-      "This paper has no abstract in the archive, so there is no text to answer from.",
-      intent,
-    );
+    return notStated("This paper has no abstract in the archive, so there is no text to answer from.", intent);
   }
-  const missing = missingFromPaper(q, passages, matchKeys(paper.title));
+  const missing = missingFromPaper(q, passages, titleKeys);
   if (missing) {
     const what = phrase(q, missing.words);
     return notStated(what ? `The abstract does not mention ${what}.` : "The abstract does not say.", intent);
   }
-  if (
-    CUE_REQUIRED.has(intent) &&
-    !passages.some((p) => (p.cues.get(intent) ?? 0) > 0 || (intent === "datasets" && p.namedData))
-  )
+  const required = cueRequired(intent, q);
+  if (required && !passages.some((p) => carriesCue(p, intent)))
     return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return notStated(NOT_STATED.quantity as string, intent);
   }
-  const scored = scorePassages(passages, q, intents, followUp.context);
-  return compose(scored, q, intent);
+  const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
+  return compose(scored, q, intent, required);
 }
 
-function compose(scored: Scored[], q: Question, intent: Intent): Answer {
-  const fromAbstract = scored.filter((s) => s.passage.source === "abstract");
+/**
+ * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
+ * limitations of other work are the problem this paper addresses, not its own limitations.
+ */
+function othersLimitations(intents: IntentWeights, q: Question, titleKeys: ReadonlySet<string>): IntentWeights {
+  if (!intents.has("limitations")) return intents;
+  const ofOthers =
+    /\b(of|with|in) (the )?(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
+      q.text,
+    ) || q.names.some((w) => !mentions(titleKeys, w));
+  if (!ofOthers) return intents;
+  const next: IntentWeights = new Map(intents);
+  next.delete("limitations");
+  next.set("problem", 1);
+  return next;
+}
+
+function compose(scored: Scored[], q: Question, intent: Intent, required: boolean): Answer {
+  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
+  const fromAbstract = scored.filter((s) => s.passage.source === "abstract" && (!required || carriesCue(s.passage, intent)));
   const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
-  if (summary && summary.score >= MIN_SCORE && (!best || summary.score >= best.score + SUMMARY_MARGIN)) {
+  // The source's summary answers only what the abstract cannot: it is a model's rewording of the
+  // paper, so the abstract's own sentence is preferred whenever one answers.
+  if (summary && summary.score >= MIN_SCORE && (!best || best.score < MIN_SCORE)) {
     const said = displayText(summary.passage.text);
     return {
       text: `Hugging Face's summary says: ${said}`,

@@ -11,23 +11,23 @@ export const CUES: Record<Intent, RegExp> = {
   proposal:
     /\b(we (propose|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed)\b/i,
   problem:
-    /\b(however|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+    /\b(however|limitations?|weakness(es)?|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
   method:
-    /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
+    /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
   results:
     /\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state-of-the-art|sota|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable|competitive|results? (show|demonstrate|indicate|reveal|suggest)|experiments? (show|demonstrate|confirm|reveal)|we (find|show|observe|demonstrate|report)|reveal\w*|effective\w*|sets? a new)\b/i,
   comparison:
     /\b(outperform\w*|surpass\w*|better than|worse than|compared (to|with)|than|over|beats?|exceed\w*|versus|vs\.?|competitive|comparable|match(es|ing)?|on par|approach(es|ing)|lag\w*|behind|relative to|against)\b/i,
   datasets:
-    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard)\b/i,
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
   quantity: /\d/,
   hardware:
     /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
   limitations:
-    /\b(limitations?|drawbacks?|shortcomings?|future work|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
-  code: /https?:\/\/|\bgithub\.com|\b(code|source code|models?|weights|checkpoints?|data(sets?)?) (is|are|will be|has been|have been) (publicly )?(available|released|open[- ]sourced)|\b(we|will) (release|open[- ]source)|\bopen[- ]source|\bpublicly available|\bproject page|\bavailable at\b/i,
+    /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
+  code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
-    /\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
+    /,\s+as\s|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
   definition:
     /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
@@ -45,6 +45,10 @@ export function cue(intent: Intent, sentence: string): number {
 
 const UNIT = String.raw`\s?(?:%|×|x\b|-?times\b|-?fold\b|pp\b|points?\b|percent|percentage points|dB\b|[KMBT]\b|billion|million|thousand|k\b|[a-z]*(?:FID|IoU|PSNR|SSIM|BLEU|ROUGE|F1|AP|AUC|PDMS|DSC|NSD|mAP|Acc|EM)\w*)`;
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+// "x5", "×10": a factor written before its number.
+const FACTOR_FIRST = /(?<![\p{L}\p{N}])[x×]\d+(?:\.\d+)?(?![\p{L}\p{N}])/gu;
+// "807,693", "1,100": a number written with thousands separators is a count.
+const THOUSANDS = /(?<![\p{L}\p{N}.,-])\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}]|[.,]\d)/gu;
 // A number with a unit, or after a comparison word or sign.
 const WITH_UNIT = new RegExp(
   String.raw`(?<![\p{L}\p{N}.\-_/])${NUMBER}(?:\s?[-–]{1,2}\s?${NUMBER})?${UNIT}`,
@@ -56,7 +60,7 @@ const AFTER_COMPARISON = new RegExp(
 );
 // A count: a number then a lower-case word that is not a function word ("292 test cases").
 const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.\-_/]|\p{Lu}\p{L}*\s)${NUMBER}\s+(?!(?:and|or|to|of|in|on|at|for|the|a|an|with|by|is|are|was|were|as|from|vs|than)\b)[a-z][a-z-]{2,}`,
+  String.raw`(?<![\p{L}\p{N}.\-_/]|\p{Lu}\p{L}*\s)${NUMBER}\s+(?!(?:and|or|to|of|in|on|at|for|the|a|an|with|by|is|are|was|were|as|from|vs|than)\b)[\p{L}][\p{L}-]{2,}`,
   "gu",
 );
 const YEAR = /^(19|20)\d\d$/;
@@ -81,13 +85,15 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
     if (seen.has(start)) return;
     const token = /^\S+/.exec(sentence.slice(start))?.[0] ?? "";
     if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
-    if (YEAR.test(token.replace(/[^\d]/g, "")) && !/%|×/.test(m[0])) return;
+    if (YEAR.test(token.replace(/[.,;:)]+$/, "")) && !/%|×/.test(m[0])) return;
     seen.add(start);
     out.push({ text: m[0].trim(), noun });
   };
   for (const m of sentence.matchAll(WITH_UNIT)) add(m, "");
+  for (const m of sentence.matchAll(FACTOR_FIRST)) add(m, "");
+  for (const m of sentence.matchAll(THOUSANDS)) add(m, "");
   for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
-  for (const m of sentence.matchAll(COUNT)) add(m, (/([a-z][a-z-]+)$/.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(COUNT)) add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
   return out;
 }
 
@@ -101,7 +107,7 @@ export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
         `${t} ${q.noun}`,
       );
     case "speed":
-      return /×|x\b|times|fold|speed|%|faster|latency/i.test(`${t} ${q.noun}`);
+      return /×|\bx\d|\dx\b|times|fold|speed|%|faster|latency/i.test(`${t} ${q.noun}`);
     case "size":
       return /\d\s?[KMBT]\b|billion|million|thousand|parameters?|params|tokens?|samples?|examples?|records?|GB|MB|TB|layers?|hours/i.test(
         `${t} ${q.noun}`,
@@ -114,8 +120,41 @@ export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
 // A name in an evaluation context: "on MMSU, MMAU, and MMAR", "Experiments on ImageNet-1K",
 // "the LVIS minival split", "MultiVENT 2.0 benchmark".
 const NAMED_DATA =
-  /\b(?:on|across|including|such as|from|using|in|with)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{N}@.-]*|\p{Lu}{2,}[\p{L}\p{N}-]*)|(?:\p{Lu}[\p{L}\p{N}-]*)\s+(?:\d[\d.]*\s+)?(?:dataset|benchmark|corpus|split)s?\b/u;
+  /\b(?:[Oo]n|[Aa]cross|[Ii]ncluding|such as|[Ff]rom|[Uu]sing|[Ii]n|[Ww]ith)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{N}@.-]*|\p{Lu}{2,}[\p{L}\p{N}-]*)|(?:\p{Lu}[\p{L}\p{N}-]*)\s+(?:\d[\d.]*\s+)?(?:dataset|benchmark|corpus|split)s?\b/u;
 
 export function namesData(sentence: string): boolean {
   return NAMED_DATA.test(sentence);
+}
+
+/**
+ * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"), and
+ * lone capitalized words after the first ("Wikipedia", "Python"), except those in `except` (the
+ * paper's own and the question's). A capitalized phrase ("Large Language Models") is a term
+ * spelled out, not names, and so is the acronym in brackets after it ("(LLMs)"); a token that
+ * starts with a digit ("21.5M") is a quantity.
+ */
+export function namesIn(sentence: string, except: ReadonlySet<string>): number {
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu)];
+  const capital = (t: string | undefined) => !!t && /^\p{Lu}/u.test(t);
+  const found = new Set<string>();
+  tokens.forEach((m, i) => {
+    const t = m[0];
+    if (except.has(t.toLowerCase()) || /^\p{N}/u.test(t)) return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const before = prev?.[0];
+    const start = m.index ?? 0;
+    // Words of one capitalized phrase sit next to each other with only a space between.
+    const joined = (a: RegExpMatchArray | undefined, from: number, to: number) =>
+      !!a && /^\s+$/.test(sentence.slice(from, to));
+    const inPhrase =
+      (capital(before) && joined(prev, (prev?.index ?? 0) + (before?.length ?? 0), start)) ||
+      (capital(next?.[0]) && joined(next, start + t.length, next?.index ?? 0));
+    const bracketedAfterPhrase = sentence[(m.index ?? 0) - 1] === "(" && capital(before);
+    if (bracketedAfterPhrase) return;
+    const shaped = /\p{Lu}.*\p{Lu}|\p{L}.*\p{N}/u.test(t);
+    const lone = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && !inPhrase;
+    if (shaped || lone) found.add(t.toLowerCase());
+  });
+  return found.size;
 }

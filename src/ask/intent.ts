@@ -28,12 +28,12 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "code",
-    /\b(code|github|gitlab|repository|links?|url|download|open[- ]?sourced?|implementation|released?|releasing|weights|checkpoints?|project page|website|demo|try it)\b/,
+    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
     1,
   ],
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|fail(s|ures?)?|trade-?offs?|at what cost|price|worse|hurts?|degrad\w*|lost|loses?|future work|open (problems|questions))\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
     1,
   ],
   [
@@ -48,7 +48,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "results",
-    /\b(results?|how (well|good|accurate|fast|much better|much faster)|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|does it work|did it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|does it work|did it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -68,12 +68,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do) (it|they|the \w+|\w+) (do|predict|learn|output|generate|produce|compute|optimi[sz]e|model|replace|add|change)|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
     1,
   ],
   [
@@ -81,13 +81,11 @@ const PATTERNS: [Intent, RegExp, number][] = [
     /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|main idea|what do they do|what did they do|the point|gist|overview|eli5)\b/,
     1,
   ],
-  // "What is HRSA?", "what's manifold realignment?": a term the paper defines.
-  [
-    "definition",
-    /^(and )?(what|who) (is|are) (?!(it|this|the (paper|work|idea|point|main|key|result|problem|catch))\b)|\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/,
-    1,
-  ],
 ];
+
+// "What is HRSA?", "what's manifold realignment?": a term the paper defines (not "what is the
+// motivation", whose words say the kind of answer).
+const DEFINITION = /^(and )?(what|who) (is|are) |\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
 
 /**
  * Weights of every intent the question shows (1 each, a "how much faster" result also counts as a
@@ -97,6 +95,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
 export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
+  if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   // "How does it work?" asks for the method, not for results; "does it work on X" for results.
   if (
@@ -105,12 +104,18 @@ export function intentWeights(q: Question): IntentWeights {
     !/\bhow (much|many|well|good|accurate)\b/.test(q.text)
   )
     weights.delete("results");
+  // "Why does it outperform X?" asks for the reason, not the result.
+  if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
+    for (const intent of [...weights.keys()]) if (intent !== "reason" && intent !== "problem") weights.delete(intent);
+    weights.set("reason", 1);
+  }
   if (weights.size === 0) weights.set(q.focus.length ? "definition" : "proposal", 1);
   return weights;
 }
 
 /** The intent that names the answer (for display and the JSON output). */
-export function mainIntent(weights: IntentWeights): Intent {
+export function mainIntent(weights: IntentWeights, q?: Question): Intent {
+  if (q && /^(and )?why\b/.test(q.text) && weights.has("reason")) return "reason";
   for (const intent of PRIORITY) if (weights.has(intent)) return intent;
   return "proposal";
 }

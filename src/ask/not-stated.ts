@@ -32,9 +32,9 @@ export function missingFromPaper(
   if (absentNames.length) return { words: absentNames };
   const absentAsked = q.asked.filter((w) => !inPaper(passages, titleKeys, w));
   if (q.asked.length && absentAsked.length === q.asked.length) return { words: absentAsked };
-  // Words naming the paper itself (its title) say nothing about whether the rest is answered.
-  const about = q.focus.filter((w) => !mentions(titleKeys, w));
-  if (about.length && about.every((w) => !inPaper(passages, titleKeys, w))) return { words: about };
+  // Two or more words of what it is about, none of them in the paper: a question about something
+  // else. (One word alone may just be phrased differently: "does it need retraining?")
+  if (q.focus.length >= 2 && q.focus.every((w) => !inPaper(passages, titleKeys, w))) return { words: q.focus };
   return null;
 }
 
@@ -60,8 +60,20 @@ export function phrase(q: Question, missing: readonly Word[]): string {
   return `${parts.slice(0, -1).join(", ")} or ${parts[parts.length - 1]}`;
 }
 
-/** Intents whose answer needs a sentence that carries their cue; without one, the paper does not say. */
-export const CUE_REQUIRED: ReadonlySet<Intent> = new Set(["limitations", "code", "hardware", "datasets"]);
+/**
+ * Intents whose answer is a sentence that carries their cue: only such a sentence can answer, and
+ * without one the paper does not say. Datasets only when the question asks for them by that name
+ * ("which datasets", "what benchmark"), not for "which tasks".
+ */
+export function cueRequired(intent: Intent, q: Question): boolean {
+  if (intent === "limitations" || intent === "code" || intent === "hardware") return true;
+  return intent === "datasets" && q.kindWords.some((w) => /^(datasets?|benchmarks?|corpus|corpora|data)$/.test(w.lower));
+}
+
+/** True when the passage carries the intent's cue (named evaluation data counts for datasets). */
+export function carriesCue(p: Passage, intent: Intent): boolean {
+  return (p.cues.get(intent) ?? 0) > 0 || (intent === "datasets" && p.namedData);
+}
 
 export const NOT_STATED: Partial<Record<Intent, string>> = {
   limitations: "The abstract does not state any limitations.",

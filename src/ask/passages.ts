@@ -25,11 +25,14 @@ export interface Passage {
   namedData: boolean;
 }
 
-/** Tokens of the paper's own names that carry digits ("K2.5", "DIFFA-2", "II"): never quantities. */
+/**
+ * Tokens of the paper's own names that carry digits ("K2.5", "DIFFA-2", "II"): never quantities.
+ * A title's "0.9B" or "8x" is a quantity, not a name: tokens starting with a digit stay.
+ */
 export function titleNameTokens(title: string): Set<string> {
   return new Set(
     words(title)
-      .filter((w) => /\d/.test(w.surface) || /^[IVX]+$/.test(w.surface))
+      .filter((w) => (/\d/.test(w.surface) && !/^\d/.test(w.surface)) || /^[IVX]+$/.test(w.surface))
       .map((w) => w.lower),
   );
 }
@@ -43,6 +46,8 @@ function passage(
 ): Passage {
   const cues = new Map<Intent, number>();
   for (const intent of INTENTS) cues.set(intent, cue(intent, text));
+  // A limitation told in the background is prior work's, not this paper's.
+  if ((roles[ROLES.indexOf("background")] as number) >= 0.5) cues.set("limitations", 0);
   return {
     text,
     index,

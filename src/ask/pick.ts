@@ -13,7 +13,7 @@ const ANNOUNCES =
   /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
 const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
 /** A second sentence must score at least this share of the best one's to join it. */
-const COMPLEMENT_SHARE = 0.75;
+const COMPLEMENT_SHARE = 0.85;
 
 /** True when the passage has a number of the kind the question asks for. */
 export function fitsMeasureOf(p: Passage, q: Question): boolean {
@@ -35,14 +35,16 @@ export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, 
       if (!chosen.includes(s)) chosen.push(s);
     }
   }
-  if (chosen.length === 1) {
-    // Another sentence that holds focus words the best one lacks ("how big is it and how accurate?").
+  if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
+    // A question of two parts ("how big is it and how accurate?"): another sentence that holds
+    // every focus word the best one lacks.
     const have = new Set(best.covers.map((w) => w.stem));
+    const lacking = q.focus.filter((w) => !have.has(w.stem));
     const complement = [...all]
-      .filter((s) => s !== best && s.score >= COMPLEMENT_SHARE * best.score)
-      .filter((s) => s.covers.some((w) => !have.has(w.stem)))
+      .filter((s) => s !== best && s.score >= COMPLEMENT_SHARE * best.score && lacking.length > 0)
+      .filter((s) => lacking.every((w) => s.covers.some((c) => c.stem === w.stem)))
       .sort((a, b) => b.score - a.score)[0];
-    if (complement && q.focus.length > 1) chosen.push(complement);
+    if (complement) chosen.push(complement);
   }
   return chosen.sort((a, b) => a.passage.index - b.passage.index).slice(0, max);
 }

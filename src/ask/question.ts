@@ -16,10 +16,16 @@ export interface Question {
   focus: Word[];
   /** Words of the kind of answer wanted ("faster", "datasets"): they help find it, need not be in it. */
   kindWords: Word[];
+  /** Words an abstract uses for what the question says in everyday words ("stop": "terminate"). */
+  related: Word[];
+  /** The same, by the question word they stand in for (lower case). */
+  alternates: Map<string, Word[]>;
   /** Focus words written as names (acronyms, CamelCase, letters with digits). */
   names: Word[];
   /** What a "how many X", "which X" or "what X" asks for, when X is a focus word. */
   asked: Word[];
+  /** True when the answer is a list of names ("which benchmarks", "what models"). */
+  wantsNames: boolean;
   /** The kind of number a "how ..." question wants, if any. */
   measure: Measure | null;
 }
@@ -63,7 +69,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bimpl\b/gi, "implementation"],
   [/\barch\b/gi, "architecture"],
   [/\b(?:b\/c|bc|cuz|coz)\b/gi, "because"],
-  [/\bdiff\b/gi, "difference"],
+  [/(?<![\w-])diff(?![\w-])/gi, "difference"],
   [/\bwanna\b/gi, "want to"],
   [/\bgonna\b/gi, "going to"],
   [/\bu\b/gi, "you"],
@@ -74,7 +80,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third".split(
     " ",
   ),
 ]);
@@ -85,8 +91,8 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix solve solved address addresses tackle tackles overall exact exactly precisely total",
-  ).map((w) => w.stem),
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters",
+  ).map((w) => w.lower),
 );
 
 /** Words that can head a "which X" question and are answered by names the question cannot know. */
@@ -95,6 +101,51 @@ const NAMED_BY_ANSWER = new Set(
     "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios",
   ).map((w) => w.stem),
 );
+
+/**
+ * Everyday words of questions and the words abstracts use for the same thing. They only help rank
+ * sentences; they never decide that the paper does not say something.
+ */
+const RELATED: Record<string, string> = {
+  stop: "terminate halt exit",
+  decide: "determine select choose",
+  use: "leverage employ utilize adopt rely",
+  improve: "enhance boost increase gain",
+  fast: "speedup speed latency efficient accelerate",
+  faster: "speedup speed latency efficient accelerate",
+  quick: "speedup speed latency efficient",
+  slow: "latency overhead cost",
+  big: "scale parameters size large",
+  large: "scale parameters size",
+  small: "compact lightweight tiny",
+  cheap: "cost efficient overhead",
+  cost: "expensive overhead compute efficient",
+  accurate: "accuracy error precision",
+  train: "training fine-tune learn optimize",
+  trained: "training fine-tune learn optimize",
+  need: "require requires",
+  inspiration: "inspired insight motivated",
+  wrong: "problem limitation fail lack suffer struggle",
+  hurt: "decline degrade reduce harm",
+  store: "maintain keep save",
+  build: "construct create",
+  make: "construct generate create synthesize",
+  human: "manual",
+  annotation: "label labels",
+  unsafe: "safety harmful vulnerable",
+  safe: "safety harmful",
+  fail: "struggle limitation degrade",
+  weak: "limitation degrade struggle",
+  idea: "insight principle",
+  new: "novel first propose introduce",
+  add: "incorporate extend include",
+  retraining: "training-free fine-tuning",
+  retrain: "training-free fine-tuning",
+  beat: "outperform surpass exceed better superior",
+  model: "network",
+  gap: "difference",
+};
+const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
 export function cleanQuestion(raw: string): string {
   let text = raw.normalize("NFKC");
@@ -107,32 +158,60 @@ export function cleanQuestion(raw: string): string {
 function measureOf(text: string): Measure | null {
   if (/\bhow (long|much time)\b/.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
+  // "how big is the model" wants a size; "how big is the gap" an amount.
+  const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(text);
   if (
-    /\bhow (big|large|small|huge|heavy)\b|\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(
-      text,
-    )
+    (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
+    /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text)
   )
     return "size";
   if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
-  if (/\bhow much\b|\bby how much\b/.test(text)) return "change";
+  if (/\bhow much\b|\bby how much\b/.test(text) || amount) return "change";
   return null;
 }
 
 // "what resolution", "which programming languages", "how many GPUs": up to two words after the
 // question word (skipping a few adjectives), stopping at the verb.
 const ASKED =
-  /\b(?:what|which|how many|how much)\s+(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
 
 export function readQuestion(raw: string): Question {
   const text = cleanQuestion(raw).toLowerCase();
   const all = words(cleanQuestion(raw));
   const focus = all.filter(
-    (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.stem) && w.lower.length > 1,
+    (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1,
   );
-  const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.stem));
-  const names = focus.filter((w) => isName(w.surface));
-  const head = ASKED.exec(text)?.[1] ?? "";
-  const headWords = new Set(words(head).map((w) => w.lower));
-  const asked = focus.filter((w) => headWords.has(w.lower) && !NAMED_BY_ANSWER.has(w.stem));
-  return { text, words: all, focus, kindWords, names, asked, measure: measureOf(text) };
+  const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.lower));
+  // In a question, a capitalized word after the first is a name too ("on Snapdragon?").
+  const names = focus.filter((w) => isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface)));
+  // The thing asked for must be in the paper, unless it is answered by names ("which languages":
+  // "Python, Java") or is a word of the kind of answer ("what architecture").
+  const head = words(ASKED.exec(text)?.[1] ?? "");
+  const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
+  const headWords = new Set(head.map((w) => w.lower));
+  const asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
+  // "which benchmarks", "what are the two rewards": a list of things, which abstracts name.
+  const plural = head.some(
+    (w) => /[^s]s$/.test(w.lower) && w.lower.length > 3 && !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower),
+  );
+  const wantsNames =
+    /^(and |so |ok )?(which|what|on which|on what)\b/.test(text) && (head.some((w) => NAMED_BY_ANSWER.has(w.stem)) || plural);
+  const alternates = new Map<string, Word[]>();
+  for (const w of all) {
+    const alt = RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem);
+    if (alt) alternates.set(w.lower, alt);
+  }
+  const related = [...alternates.values()].flat();
+  return {
+    text,
+    words: all,
+    focus,
+    kindWords,
+    related,
+    alternates,
+    names,
+    asked,
+    wantsNames,
+    measure: measureOf(text),
+  };
 }
