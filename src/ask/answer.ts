@@ -5,8 +5,8 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { displayText } from "../summary/latex.js";
 import { splitSentences } from "../summary/sentences.js";
+import { namesIn } from "./cues.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
@@ -41,7 +41,8 @@ export interface Answer {
   source: AnswerSource | null;
 }
 
-export const MAX_QUESTION_CHARS = 1000;
+/** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
+export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
 // A 200 KB abstract is read in full for what it mentions, but only this many sentences are ranked.
 const MAX_SENTENCES = 400;
@@ -70,7 +71,7 @@ function linkAnswer(paper: AnswerInput, passages: readonly Passage[]): Answer | 
   const evidence = passages
     .filter((p) => p.source === "abstract" && (p.cues.get("code") ?? 0) > 0)
     .slice(0, MAX_EVIDENCE)
-    .map((p) => displayText(p.text));
+    .map((p) => p.shown);
   const other = paper.links.filter((l) => !paper.code.includes(l));
   if (paper.code.length) {
     const more = other.length ? ` (links: ${other.join(" ")})` : "";
@@ -124,7 +125,10 @@ export function answerInThread(
     if (links) return links;
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
-    return notStated("This paper has no abstract in the archive, so there is no text to answer from.", intent);
+    return notStated(
+      "This paper has no abstract in the archive, so there is no text to answer from.",
+      intent,
+    );
   }
   const missing = missingFromPaper(q, passages, titleKeys);
   if (missing) {
@@ -138,14 +142,18 @@ export function answerInThread(
     return notStated(NOT_STATED.quantity as string, intent);
   }
   const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
-  return compose(scored, q, intent, required);
+  return compose(scored, q, intent, required, new Set([...titleKeys, ...q.words.map((w) => w.lower)]));
 }
 
 /**
  * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
  * limitations of other work are the problem this paper addresses, not its own limitations.
  */
-function othersLimitations(intents: IntentWeights, q: Question, titleKeys: ReadonlySet<string>): IntentWeights {
+function othersLimitations(
+  intents: IntentWeights,
+  q: Question,
+  titleKeys: ReadonlySet<string>,
+): IntentWeights {
   if (!intents.has("limitations")) return intents;
   const ofOthers =
     /\b(of|with|in) (the )?(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
@@ -158,15 +166,23 @@ function othersLimitations(intents: IntentWeights, q: Question, titleKeys: Reado
   return next;
 }
 
-function compose(scored: Scored[], q: Question, intent: Intent, required: boolean): Answer {
+function compose(
+  scored: Scored[],
+  q: Question,
+  intent: Intent,
+  required: boolean,
+  exceptNames: ReadonlySet<string>,
+): Answer {
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
-  const fromAbstract = scored.filter((s) => s.passage.source === "abstract" && (!required || carriesCue(s.passage, intent)));
+  const fromAbstract = scored.filter(
+    (s) => s.passage.source === "abstract" && (!required || carriesCue(s.passage, intent)),
+  );
   const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
   // The source's summary answers only what the abstract cannot: it is a model's rewording of the
   // paper, so the abstract's own sentence is preferred whenever one answers.
   if (summary && summary.score >= MIN_SCORE && (!best || best.score < MIN_SCORE)) {
-    const said = displayText(summary.passage.text);
+    const said = summary.passage.shown;
     return {
       text: `Hugging Face's summary says: ${said}`,
       evidence: [said],
@@ -177,8 +193,15 @@ function compose(scored: Scored[], q: Question, intent: Intent, required: boolea
   }
   if (!best || best.score < MIN_SCORE)
     return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  // "Which teacher model?": a sentence with no name in it and no word for the thing does not answer.
+  if (q.entity && !mentions(best.passage.keys, q.entity) && namesIn(best.passage.shown, exceptNames) === 0) {
+    return notStated(
+      `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
+      intent,
+    );
+  }
   const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE);
-  const evidence = chosen.map((s) => displayText(s.passage.text));
+  const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
 }
 

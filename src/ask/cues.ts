@@ -9,7 +9,7 @@ import type { Measure } from "./question.js";
 
 export const CUES: Record<Intent, RegExp> = {
   proposal:
-    /\b(we (propose|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed)\b/i,
+    /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed)\b/i,
   problem:
     /\b(however|limitations?|weakness(es)?|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
   method:
@@ -27,7 +27,7 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
-    /,\s+as\s|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
+    /,\s+as\s|\b(because|due to|making|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
   definition:
     /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
@@ -93,7 +93,8 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   for (const m of sentence.matchAll(FACTOR_FIRST)) add(m, "");
   for (const m of sentence.matchAll(THOUSANDS)) add(m, "");
   for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
-  for (const m of sentence.matchAll(COUNT)) add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(COUNT))
+    add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
   return out;
 }
 
@@ -127,34 +128,46 @@ export function namesData(sentence: string): boolean {
 }
 
 /**
- * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"), and
- * lone capitalized words after the first ("Wikipedia", "Python"), except those in `except` (the
- * paper's own and the question's). A capitalized phrase ("Large Language Models") is a term
- * spelled out, not names, and so is the acronym in brackets after it ("(LLMs)"); a token that
- * starts with a digit ("21.5M") is a quantity.
+ * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
+ * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
+ * Consistency Monitor", one name each), except those in `except` (the paper's own and the
+ * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
+ * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
+ * is a quantity.
  */
 export function namesIn(sentence: string, except: ReadonlySet<string>): number {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu)];
-  const capital = (t: string | undefined) => !!t && /^\p{Lu}/u.test(t);
+  const capital = (t: string) => /^\p{Lu}/u.test(t);
   const found = new Set<string>();
-  tokens.forEach((m, i) => {
+  let i = 0;
+  while (i < tokens.length) {
+    const m = tokens[i] as RegExpMatchArray;
     const t = m[0];
-    if (except.has(t.toLowerCase()) || /^\p{N}/u.test(t)) return;
-    const prev = tokens[i - 1];
-    const next = tokens[i + 1];
-    const before = prev?.[0];
-    const start = m.index ?? 0;
-    // Words of one capitalized phrase sit next to each other with only a space between.
-    const joined = (a: RegExpMatchArray | undefined, from: number, to: number) =>
-      !!a && /^\s+$/.test(sentence.slice(from, to));
-    const inPhrase =
-      (capital(before) && joined(prev, (prev?.index ?? 0) + (before?.length ?? 0), start)) ||
-      (capital(next?.[0]) && joined(next, start + t.length, next?.index ?? 0));
-    const bracketedAfterPhrase = sentence[(m.index ?? 0) - 1] === "(" && capital(before);
-    if (bracketedAfterPhrase) return;
-    const shaped = /\p{Lu}.*\p{Lu}|\p{L}.*\p{N}/u.test(t);
-    const lone = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && !inPhrase;
-    if (shaped || lone) found.add(t.toLowerCase());
-  });
+    // Consecutive capitalized words with only spaces between them: one phrase.
+    let j = i;
+    while (j + 1 < tokens.length && capital(t) && capital((tokens[j + 1] as RegExpMatchArray)[0])) {
+      const a = tokens[j] as RegExpMatchArray;
+      const b = tokens[j + 1] as RegExpMatchArray;
+      if (!/^\s+$/.test(sentence.slice((a.index ?? 0) + a[0].length, b.index ?? 0))) break;
+      j++;
+    }
+    const last = tokens[j] as RegExpMatchArray;
+    const end = (last.index ?? 0) + last[0].length;
+    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end));
+    const afterPhrase =
+      sentence[(m.index ?? 0) - 1] === "(" && i > 0 && capital((tokens[i - 1] as RegExpMatchArray)[0]);
+    const words = tokens.slice(i, j + 1).map((x) => x[0]);
+    const own = words.every((w) => except.has(w.toLowerCase()));
+    if (j > i) {
+      // A phrase at the start of the sentence loses its first word (it may just be capitalized).
+      const phrase = (i === 0 ? words.slice(1) : words).join(" ");
+      if (phrase && !introducesAcronym && !own) found.add(phrase.toLowerCase());
+    } else if (!own && !afterPhrase && !/^\p{N}/u.test(t)) {
+      const shaped = /\p{Lu}.*\p{Lu}|\p{L}.*\p{N}/u.test(t);
+      const lone = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && !introducesAcronym;
+      if (shaped || lone) found.add(t.toLowerCase());
+    }
+    i = j + 1;
+  }
   return found.size;
 }

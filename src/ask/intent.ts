@@ -85,7 +85,8 @@ const PATTERNS: [Intent, RegExp, number][] = [
 
 // "What is HRSA?", "what's manifold realignment?": a term the paper defines (not "what is the
 // motivation", whose words say the kind of answer).
-const DEFINITION = /^(and )?(what|who) (is|are) |\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
+const DEFINITION =
+  /^(and )?(what|who) (is|are) |\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
 
 /**
  * Weights of every intent the question shows (1 each, a "how much faster" result also counts as a
@@ -106,7 +107,8 @@ export function intentWeights(q: Question): IntentWeights {
     weights.delete("results");
   // "Why does it outperform X?" asks for the reason, not the result.
   if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
-    for (const intent of [...weights.keys()]) if (intent !== "reason" && intent !== "problem") weights.delete(intent);
+    for (const intent of [...weights.keys()])
+      if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
   }
   if (weights.size === 0) weights.set(q.focus.length ? "definition" : "proposal", 1);

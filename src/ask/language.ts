@@ -37,11 +37,13 @@ export function languageOf(question: string): string | null {
     return "another language";
   }
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.some((w) => ENGLISH.has(w))) return null;
+  const english = words.filter((w) => ENGLISH.has(w)).length;
   let best: [string, number] = ["", 0];
   for (const [name, stop] of BY_STOPWORDS) {
     const n = words.filter((w) => stop.has(w)).length;
     if (n > best[1]) best = [name, n];
   }
-  return best[1] >= 2 ? best[0] : null;
+  // Words such as "in" or "die" are stopwords of several languages: another language needs at
+  // least two of its own and clearly more than English's.
+  return best[1] >= 2 && best[1] > 2 * english ? best[0] : null;
 }

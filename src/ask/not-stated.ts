@@ -34,7 +34,8 @@ export function missingFromPaper(
   if (q.asked.length && absentAsked.length === q.asked.length) return { words: absentAsked };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
-  if (q.focus.length >= 2 && q.focus.every((w) => !inPaper(passages, titleKeys, w))) return { words: q.focus };
+  if (q.focus.length >= 2 && q.focus.every((w) => !inPaper(passages, titleKeys, w)))
+    return { words: q.focus };
   return null;
 }
 
@@ -67,7 +68,10 @@ export function phrase(q: Question, missing: readonly Word[]): string {
  */
 export function cueRequired(intent: Intent, q: Question): boolean {
   if (intent === "limitations" || intent === "code" || intent === "hardware") return true;
-  return intent === "datasets" && q.kindWords.some((w) => /^(datasets?|benchmarks?|corpus|corpora|data)$/.test(w.lower));
+  return (
+    intent === "datasets" &&
+    q.kindWords.some((w) => /^(datasets?|benchmarks?|corpus|corpora|data)$/.test(w.lower))
+  );
 }
 
 /** True when the passage carries the intent's cue (named evaluation data counts for datasets). */

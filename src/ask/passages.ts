@@ -6,6 +6,7 @@
  */
 import { ROLES } from "../roles/model.js";
 import { sentenceRoles } from "../roles/roles.js";
+import { displayText } from "../summary/latex.js";
 import { cue, namesData, type Quantity, quantities } from "./cues.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { matchKeys, words } from "./words.js";
@@ -13,7 +14,10 @@ import { matchKeys, words } from "./words.js";
 export type PassageSource = "abstract" | "source_summary";
 
 export interface Passage {
+  /** The sentence as the paper has it. */
   text: string;
+  /** The same, clean for display (LaTeX read): what is matched and what is shown. */
+  shown: string;
   /** Position among the abstract's sentences (the summary: -1). */
   index: number;
   source: PassageSource;
@@ -44,19 +48,22 @@ function passage(
   roles: Float64Array,
   names: ReadonlySet<string>,
 ): Passage {
+  // Read as displayed: "25.8\\times" is "25.8×", "$\\ell_1$" is "ℓ1".
+  const shown = displayText(text);
   const cues = new Map<Intent, number>();
-  for (const intent of INTENTS) cues.set(intent, cue(intent, text));
+  for (const intent of INTENTS) cues.set(intent, cue(intent, shown));
   // A limitation told in the background is prior work's, not this paper's.
   if ((roles[ROLES.indexOf("background")] as number) >= 0.5) cues.set("limitations", 0);
   return {
     text,
+    shown,
     index,
     source,
-    keys: matchKeys(text),
+    keys: matchKeys(shown),
     roles,
     cues,
-    quantities: quantities(text, names),
-    namedData: namesData(text),
+    quantities: quantities(shown, names),
+    namedData: namesData(shown),
   };
 }
 

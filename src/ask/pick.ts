@@ -10,7 +10,7 @@ import type { Question } from "./question.js";
 import type { Scored } from "./rank.js";
 
 const ANNOUNCES =
-  /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
+  /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
 const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
 /** A second sentence must score at least this share of the best one's to join it. */
 const COMPLEMENT_SHARE = 0.85;
@@ -26,12 +26,12 @@ export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, 
   const chosen = [best];
   // A list: the announcing sentence and the enumerated ones after it.
   let start = at;
-  if (ENUMERATED.test(best.passage.text) && at > 0 && ANNOUNCES.test(byIndex[at - 1]?.passage.text ?? ""))
+  if (ENUMERATED.test(best.passage.shown) && at > 0 && ANNOUNCES.test(byIndex[at - 1]?.passage.shown ?? ""))
     start = at - 1;
-  if (ANNOUNCES.test(byIndex[start]?.passage.text ?? "")) {
+  if (ANNOUNCES.test(byIndex[start]?.passage.shown ?? "")) {
     for (let i = start; i < byIndex.length && chosen.length < max; i++) {
       const s = byIndex[i] as Scored;
-      if (i > start && !ENUMERATED.test(s.passage.text)) break;
+      if (i > start && !ENUMERATED.test(s.passage.shown)) break;
       if (!chosen.includes(s)) chosen.push(s);
     }
   }

@@ -26,6 +26,8 @@ export interface Question {
   asked: Word[];
   /** True when the answer is a list of names ("which benchmarks", "what models"). */
   wantsNames: boolean;
+  /** The kind of named thing a "which X" asks for, when abstracts name such things (datasets, models, GPUs…). */
+  entity: Word | null;
   /** The kind of number a "how ..." question wants, if any. */
   measure: Measure | null;
 }
@@ -96,6 +98,13 @@ export const ANSWER_KIND_WORDS = new Set(
 );
 
 /** Words that can head a "which X" question and are answered by names the question cannot know. */
+/** Things papers name (a dataset, a model, a GPU): "which X" is answered by a name or not at all. */
+const ENTITY_HEADS = new Set(
+  words(
+    "dataset datasets benchmark benchmarks model models llm llms language languages baseline baselines corpus corpora backbone backbones gpu gpus teacher teachers hardware",
+  ).map((w) => w.stem),
+);
+
 const NAMED_BY_ANSWER = new Set(
   words(
     "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios",
@@ -152,14 +161,19 @@ export function cleanQuestion(raw: string): string {
   for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
   text = text.replace(/[’‘]/g, "'");
   for (const [pattern, by] of SHORTHAND) text = text.replace(pattern, by);
-  return text.replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s+([?!.,;:])/g, "$1")
+    .trim();
 }
 
 function measureOf(text: string): Measure | null {
   if (/\bhow (long|much time)\b/.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
   // "how big is the model" wants a size; "how big is the gap" an amount.
-  const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(text);
+  const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(
+    text,
+  );
   if (
     (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
     /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text)
@@ -178,7 +192,7 @@ const ASKED =
 export function readQuestion(raw: string): Question {
   const text = cleanQuestion(raw).toLowerCase();
   const all = words(cleanQuestion(raw));
-  const focus = all.filter(
+  let focus = all.filter(
     (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1,
   );
   const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.lower));
@@ -192,10 +206,21 @@ export function readQuestion(raw: string): Question {
   const asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
   // "which benchmarks", "what are the two rewards": a list of things, which abstracts name.
   const plural = head.some(
-    (w) => /[^s]s$/.test(w.lower) && w.lower.length > 3 && !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower),
+    (w) =>
+      /[^s]s$/.test(w.lower) &&
+      w.lower.length > 3 &&
+      !SCAFFOLD.has(w.lower) &&
+      !ANSWER_KIND_WORDS.has(w.lower),
   );
-  const wantsNames =
-    /^(and |so |ok )?(which|what|on which|on what)\b/.test(text) && (head.some((w) => NAMED_BY_ANSWER.has(w.stem)) || plural);
+  const whichQuestion = /^(and |so |ok )?(which|what|on which|on what)\b/.test(text);
+  const wantsNames = whichQuestion && (head.some((w) => NAMED_BY_ANSWER.has(w.stem)) || plural);
+  const entity = whichQuestion ? (head.find((w) => ENTITY_HEADS.has(w.stem)) ?? null) : null;
+  // In "which programming languages", "languages" is the kind of answer, not a word to look for.
+  const category = new Set(head.filter((w) => NAMED_BY_ANSWER.has(w.stem)).map((w) => w.lower));
+  if (wantsNames && category.size) {
+    kindWords.push(...focus.filter((w) => category.has(w.lower)));
+    focus = focus.filter((w) => !category.has(w.lower));
+  }
   const alternates = new Map<string, Word[]>();
   for (const w of all) {
     const alt = RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem);
@@ -212,6 +237,7 @@ export function readQuestion(raw: string): Question {
     names,
     asked,
     wantsNames,
+    entity,
     measure: measureOf(text),
   };
 }

@@ -64,7 +64,9 @@ const NAMES_WEIGHT = 1;
 const POSITION_WEIGHT = 0.3;
 /** Words that only say what kind of answer is wanted; an abstract's "not new" is no proposal. */
 const INTENT_ONLY = new Set(
-  "new novel about overall summary summarize summarise gist point idea ideas good bad well result results".split(" "),
+  "new novel about overall summary summarize summarise gist point idea ideas good bad well result results".split(
+    " ",
+  ),
 );
 const PROPOSAL_NOT_METHOD = 0.5;
 /** A definition is usually where the term first appears. */
@@ -111,12 +113,19 @@ function positionPrior(intent: Intent, p: Passage, count: number): number {
 class WordSet {
   private readonly items: { w: Word; alts: Word[]; weight: number }[] = [];
   private total = 0;
-  constructor(passages: readonly Passage[], list: readonly Word[], seen: Set<string>, alternates?: Map<string, Word[]>) {
+  constructor(
+    passages: readonly Passage[],
+    list: readonly Word[],
+    seen: Set<string>,
+    alternates?: Map<string, Word[]>,
+  ) {
     for (const w of list) {
       if (seen.has(w.stem)) continue;
       seen.add(w.stem);
       const present = passages.some((p) => mentions(p.keys, w));
-      const alts = present ? [] : (alternates?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a)));
+      const alts = present
+        ? []
+        : (alternates?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a)));
       // A word the paper never uses (nor any word for it) tells no sentence from another.
       if (!present && !alts.length) continue;
       const weight = Math.max(idf(passages, w), ...alts.map((a) => idf(passages, a)));
@@ -157,8 +166,11 @@ export function scorePassages(
   const related = new WordSet(passages, q.related, seen);
   const earlier = new WordSet(passages, context, seen);
   const abstractCount = passages.filter((p) => p.source === "abstract").length;
+  const asksHowItWorks = /\bhow (does|do|did) .*\bwork\b|\bhow it works\b/.test(q.text);
   const questionWords = new Set([...exceptNames, ...q.words.map((w) => w.lower)]);
-  const firstMention = passages.find((p) => p.source === "abstract" && q.focus.some((w) => mentions(p.keys, w)));
+  const firstMention = passages.find(
+    (p) => p.source === "abstract" && q.focus.some((w) => mentions(p.keys, w)),
+  );
   const own = passages.map((passage) => {
     const covers: Word[] = [];
     return { covers, overlap: focus.share(passage, covers) };
@@ -167,7 +179,7 @@ export function scorePassages(
     const { covers } = own[i] as { covers: Word[]; overlap: number };
     let overlap = (own[i] as { overlap: number }).overlap;
     const before = own[i - 1];
-    if (before && passage.source === "abstract" && ANAPHOR.test(passage.text))
+    if (before && passage.source === "abstract" && ANAPHOR.test(passage.shown))
       overlap = Math.max(overlap, ANAPHOR_SHARE * before.overlap);
     const score =
       FOCUS_WEIGHT * overlap +
@@ -182,10 +194,12 @@ export function scorePassages(
     for (const [intent, weight] of intents) {
       const affinity = ROLE_AFFINITY[intent];
       let roleScore = 0;
-      for (let r = 0; r < affinity.length; r++) roleScore += (affinity[r] as number) * (passage.roles[r] as number);
+      for (let r = 0; r < affinity.length; r++)
+        roleScore += (affinity[r] as number) * (passage.roles[r] as number);
       let v = ROLE_WEIGHT * roleScore + CUE_WEIGHT[intent] * (passage.cues.get(intent) ?? 0);
       // "How does X work?" is answered by the mechanism, not by the sentence that names X.
-      if (intent === "method") v -= PROPOSAL_NOT_METHOD * (passage.cues.get("proposal") ?? 0);
+      if (intent === "method" && asksHowItWorks)
+        v -= PROPOSAL_NOT_METHOD * (passage.cues.get("proposal") ?? 0);
       if (intent === "quantity" || (intent === "results" && q.measure)) {
         if (passage.quantities.some((x) => fitsMeasure(x, q.measure))) v += QUANTITY_WEIGHT;
       } else if (intent === "results" && passage.quantities.length) v += RESULT_NUMBER_WEIGHT;
@@ -194,8 +208,8 @@ export function scorePassages(
       v += POSITION_WEIGHT * positionPrior(intent, passage, abstractCount);
       score += weight * v;
     }
-    if (q.wantsNames) score += (NAMES_WEIGHT * Math.min(3, namesIn(passage.text, questionWords))) / 3;
-    if (/\?\s*$/.test(passage.text)) score -= QUESTION_PENALTY;
+    if (q.wantsNames) score += (NAMES_WEIGHT * Math.min(3, namesIn(passage.shown, questionWords))) / 3;
+    if (/\?\s*$/.test(passage.shown)) score -= QUESTION_PENALTY;
     return { ...s, score };
   });
 }

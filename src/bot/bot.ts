@@ -382,7 +382,11 @@ export class Bot {
       paper = this.engine.paper(ref);
       q = rest.join(" ");
     }
-    const { answer } = this.engine.ask(paper.id, q);
+    const threadRef =
+      thread && ctx.thread ? { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread } : null;
+    // A follow-up ("and on which dataset?", "why?") leans on the thread's earlier questions.
+    const earlier = threadRef ? this.engine.threads.questions(threadRef) : [];
+    const { answer } = this.engine.ask(paper.id, q, earlier);
     const reply: AnswerReply = {
       kind: "answer",
       paperId: paper.id,
@@ -390,7 +394,7 @@ export class Bot {
       question: q,
       text: answer.text,
       evidence: answer.evidence,
-      unanswered: answer.evidence.length === 0,
+      unanswered: !answer.stated,
     };
     if (thread && ctx.thread) {
       const ref = { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread };
