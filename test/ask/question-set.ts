@@ -21,6 +21,8 @@ export interface Question {
   expect: string | string[] | null;
   why?: "not-stated" | "other-paper";
   seen?: boolean;
+  /** 2: written after the first round of tuning, on a day the first round never saw. */
+  round?: number;
 }
 
 export function loadQuestions(file: "questions.json" | "questions-holdout.json"): Question[] {
@@ -31,7 +33,7 @@ export function loadQuestions(file: "questions.json" | "questions-holdout.json")
 /** Every shared digest the questions are about, ingested as users ingest them. */
 export function questionArchive(): Paperboy {
   const engine = Paperboy.open({ dbPath: ":memory:", logger: silentLogger(), indexPath: null });
-  engine.ingest(["2026-02-02", "2026-02-03", "2026-02-04"].map((d) => `${DIGESTS}${d}.hf-api.json`));
+  engine.ingest(["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-06"].map((d) => `${DIGESTS}${d}.hf-api.json`));
   engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
   return engine;
 }
