@@ -1,11 +1,10 @@
 /**
  * Figures for related papers, topics and questions: latency of related papers in a 100k archive,
  * time to group a day (70 papers) and a week (350), agreement of each topic method with the
- * one-day gold grouping (ARI, NMI), and the question set's hit rate. Prints; asserts nothing.
+ * one-day gold grouping (ARI, NMI). Prints; asserts nothing. (Questions: bench/ask.ts.)
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { answerQuestion } from "../src/ask/answer.js";
 import { RelatedIndex } from "../src/related/index.js";
 import { groupTopics, type TopicInput, type TopicOptions } from "../src/topics/topics.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "./lib/partition-agreement.js";
@@ -152,35 +151,8 @@ export function benchTopics(): void {
   }
 }
 
-function benchAsk(): void {
-  const day = JSON.parse(readFileSync(`${FIXTURES}digests/2026-02-03.expected.json`, "utf8")) as {
-    papers: { id: string; title: string; abstract: string }[];
-  };
-  const set = JSON.parse(
-    readFileSync(fileURLToPath(new URL("../test/ask/questions.json", import.meta.url)), "utf8"),
-  ) as {
-    questions: { id: string; question: string; expect: string | null }[];
-  };
-  let hits = 0;
-  for (const q of set.questions) {
-    const p = day.papers.find((x) => x.id === q.id);
-    if (!p) continue;
-    const a = answerQuestion({ title: p.title, abstract: p.abstract, links: [], code: [] }, q.question);
-    const expect = q.expect;
-    if (expect === null ? a.evidence.length === 0 : a.evidence.some((s) => s.includes(expect))) hits++;
-  }
-  console.log(
-    `ask: ${hits}/${set.questions.length} questions answered with the expected sentence (${((100 * hits) / set.questions.length).toFixed(1)}%)`,
-  );
-  const big = readFileSync(`${FIXTURES}digests/hostile/oversized.txt`, "utf8");
-  const t0 = performance.now();
-  answerQuestion({ title: "Oversized", abstract: big, links: [], code: [] }, "What are the results?");
-  console.log(`ask: a question on a ${(big.length / 1024).toFixed(0)} KB abstract: ${ms(t0).toFixed(0)} ms`);
-}
-
 export async function runUnderstandingBench(): Promise<void> {
   benchTopics();
-  benchAsk();
   benchRelated(100_000);
 }
 

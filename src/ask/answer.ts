@@ -12,7 +12,7 @@ import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./in
 import { languageOf } from "./language.js";
 import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
 import { type Passage, readPassages } from "./passages.js";
-import { fitsMeasureOf, pickEvidence } from "./pick.js";
+import { countsAsked, fitsMeasureOf, pickEvidence } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
 import { type Scored, scorePassages } from "./rank.js";
 import { matchKeys, mentions } from "./words.js";
@@ -141,6 +141,10 @@ export function answerInThread(
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return notStated(NOT_STATED.quantity as string, intent);
   }
+  // "How many attacks?": a number somewhere is not enough, it must count what is asked.
+  if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
+    return notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent);
+  }
   const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
   return compose(scored, q, intent, required, new Set([...titleKeys, ...q.words.map((w) => w.lower)]));
 }
@@ -174,8 +178,13 @@ function compose(
   exceptNames: ReadonlySet<string>,
 ): Answer {
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
+  // A number question is answered by a sentence with a number of that kind, about what it asks.
+  const wantsNumber = intent === "quantity";
   const fromAbstract = scored.filter(
-    (s) => s.passage.source === "abstract" && (!required || carriesCue(s.passage, intent)),
+    (s) =>
+      s.passage.source === "abstract" &&
+      (!required || carriesCue(s.passage, intent)) &&
+      (!wantsNumber || (fitsMeasureOf(s.passage, q) && (q.focus.length === 0 || s.covers.length > 0))),
   );
   const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
@@ -193,8 +202,8 @@ function compose(
   }
   if (!best || best.score < MIN_SCORE)
     return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
-  // "Which teacher model?": a sentence with no name in it and no word for the thing does not answer.
-  if (q.entity && !mentions(best.passage.keys, q.entity) && namesIn(best.passage.shown, exceptNames) === 0) {
+  // "Which teacher model?": a sentence that names nothing does not answer.
+  if (q.entity && namesIn(best.passage.shown, exceptNames) === 0) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
       intent,

@@ -27,7 +27,7 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
-    /,\s+as\s|\b(because|due to|making|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|making it|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to)\b/i,
+    /,\s+as\s|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
   definition:
     /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
@@ -64,9 +64,14 @@ const COUNT = new RegExp(
   "gu",
 );
 const YEAR = /^(19|20)\d\d$/;
+// "six clue types", "three datasets": a number word before a noun is a count too.
+const WORD_COUNT =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|dozens)\s+(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
 
 export interface Quantity {
   text: string;
+  /** Where it starts in the sentence. */
+  at: number;
   /** The word after the number ("GPUs", "samples"), lower-cased; "" for a unit or a bare comparison. */
   noun: string;
 }
@@ -87,7 +92,7 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
     if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
     if (YEAR.test(token.replace(/[.,;:)]+$/, "")) && !/%|×/.test(m[0])) return;
     seen.add(start);
-    out.push({ text: m[0].trim(), noun });
+    out.push({ text: m[0].trim(), at: start, noun });
   };
   for (const m of sentence.matchAll(WITH_UNIT)) add(m, "");
   for (const m of sentence.matchAll(FACTOR_FIRST)) add(m, "");
@@ -95,6 +100,11 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
   for (const m of sentence.matchAll(COUNT))
     add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(WORD_COUNT)) {
+    if (seen.has(m.index ?? 0)) continue;
+    seen.add(m.index ?? 0);
+    out.push({ text: m[0], at: m.index ?? 0, noun: (m[3] ?? m[2] ?? "").toLowerCase() });
+  }
   return out;
 }
 
@@ -135,8 +145,27 @@ export function namesData(sentence: string): boolean {
  * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
  * is a quantity.
  */
+/** Acronyms of the field, not names of a particular thing. */
+const GENERIC_ACRONYMS = new Set(
+  "llm llms mllm mllms vlm vlms lmm lmms rl sft cot rlhf rlvr nlp cv ai ml gpu gpus cpu api apis sota qa vqa ocr gui kd dpo ppo moe vit cnn cnns rnn lstm gan vae dnn dnns pr asr".split(
+    " ",
+  ),
+);
+
+/** True when `acronym` spells the initials of the words just before its bracket ("knowledge distillation (KD)"). */
+function definedAcronym(sentence: string, at: number, acronym: string): boolean {
+  if (sentence[at - 1] !== "(") return false;
+  const letters = acronym.replace(/s$/, "").toLowerCase();
+  const before = sentence.slice(Math.max(0, at - 120), at - 1).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = before
+    .slice(-letters.length)
+    .map((w) => w[0]?.toLowerCase())
+    .join("");
+  return letters.length >= 2 && initials === letters;
+}
+
 export function namesIn(sentence: string, except: ReadonlySet<string>): number {
-  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu)];
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)];
   const capital = (t: string) => /^\p{Lu}/u.test(t);
   const found = new Set<string>();
   let i = 0;
@@ -162,7 +191,13 @@ export function namesIn(sentence: string, except: ReadonlySet<string>): number {
       // A phrase at the start of the sentence loses its first word (it may just be capitalized).
       const phrase = (i === 0 ? words.slice(1) : words).join(" ");
       if (phrase && !introducesAcronym && !own) found.add(phrase.toLowerCase());
-    } else if (!own && !afterPhrase && !/^\p{N}/u.test(t)) {
+    } else if (
+      !own &&
+      !afterPhrase &&
+      !/^\p{N}/u.test(t) &&
+      !GENERIC_ACRONYMS.has(t.toLowerCase()) &&
+      !definedAcronym(sentence, m.index ?? 0, t)
+    ) {
       const shaped = /\p{Lu}.*\p{Lu}|\p{L}.*\p{N}/u.test(t);
       const lone = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && !introducesAcronym;
       if (shaped || lone) found.add(t.toLowerCase());

@@ -28,7 +28,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "code",
-    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
+    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
     1,
   ],
   [
@@ -58,7 +58,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "datasets",
-    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|train(ed)? on)\b/,
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
     1,
   ],
   [
@@ -73,7 +73,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do) (it|they|the \w+|\w+) (do|predict|learn|output|generate|produce|compute|optimi[sz]e|model|replace|add|change)|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
     1,
   ],
   [
@@ -111,6 +111,8 @@ export function intentWeights(q: Question): IntentWeights {
       if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
   }
+  // "Which network do they use?": a list of named things, as datasets are.
+  if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
   if (weights.size === 0) weights.set(q.focus.length ? "definition" : "proposal", 1);
   return weights;
 }

@@ -30,8 +30,11 @@ export function missingFromPaper(
 ): Missing | null {
   const absentNames = q.names.filter((w) => !inPaper(passages, titleKeys, w));
   if (absentNames.length) return { words: absentNames };
-  const absentAsked = q.asked.filter((w) => !inPaper(passages, titleKeys, w));
-  if (q.asked.length && absentAsked.length === q.asked.length) return { words: absentAsked };
+  // "which car makers": the thing asked for is the head noun, the last word ("makers"); "car"
+  // only says which ones.
+  const head = q.asked[q.asked.length - 1];
+  if (head && !inPaper(passages, titleKeys, head))
+    return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
   if (q.focus.length >= 2 && q.focus.every((w) => !inPaper(passages, titleKeys, w)))

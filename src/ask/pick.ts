@@ -8,6 +8,7 @@ import { fitsMeasure } from "./cues.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
 import type { Scored } from "./rank.js";
+import { matchKeys, mentions } from "./words.js";
 
 const ANNOUNCES =
   /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
@@ -18,6 +19,21 @@ const COMPLEMENT_SHARE = 0.85;
 /** True when the passage has a number of the kind the question asks for. */
 export function fitsMeasureOf(p: Passage, q: Question): boolean {
   return p.quantities.some((x) => fitsMeasure(x, q.measure));
+}
+
+/**
+ * True when the passage counts what a "how many X" asks for: a number with the X right after it
+ * ("292 test cases", "2,000 VQA instances") or just before it ("environments to a million scale").
+ */
+export function countsAsked(p: Passage, q: Question): boolean {
+  return p.quantities.some((x) => {
+    const after = p.shown.slice(x.at, x.at + x.text.length + 60);
+    const before = p.shown.slice(Math.max(0, x.at - 60), x.at);
+    const near = matchKeys(
+      `${before.split(/\s+/).slice(-6).join(" ")} ${after.split(/\s+/).slice(0, 6).join(" ")}`,
+    );
+    return q.asked.some((w) => mentions(near, w));
+  });
 }
 
 export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, max: number): Scored[] {

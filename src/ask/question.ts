@@ -107,7 +107,7 @@ const ENTITY_HEADS = new Set(
 
 const NAMED_BY_ANSWER = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios",
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games",
   ).map((w) => w.stem),
 );
 
@@ -147,6 +147,9 @@ const RELATED: Record<string, string> = {
   weak: "limitation degrade struggle",
   idea: "insight principle",
   new: "novel first propose introduce",
+  main: "key primary principal central",
+  fix: "rectify correct resolve remedy address overcome",
+  fixes: "rectify correct resolve remedy address overcome",
   add: "incorporate extend include",
   retraining: "training-free fine-tuning",
   retrain: "training-free fine-tuning",
@@ -187,7 +190,7 @@ function measureOf(text: string): Measure | null {
 // "what resolution", "which programming languages", "how many GPUs": up to two words after the
 // question word (skipping a few adjectives), stopping at the verb.
 const ASKED =
-  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
 
 export function readQuestion(raw: string): Question {
   const text = cleanQuestion(raw).toLowerCase();

@@ -19,8 +19,8 @@ const ROLE_AFFINITY: Record<Intent, readonly number[]> = {
   // The problem is told as background; a sentence that proposes or reports is past it.
   problem: [1, -0.3, -0.3, -0.3, 0],
   method: [0, 0, 1, -0.3, 0],
-  results: [-0.5, 0, 0, 1, 0],
-  comparison: [-0.5, 0, 0, 1, 0],
+  results: [-1, 0, 0, 1, 0],
+  comparison: [-1, 0, 0, 1, 0],
   datasets: [0, 0, 0.5, 0.5, 0],
   quantity: [0, 0, 0.3, 0.3, 0],
   hardware: [0, 0, 0.4, 0.4, 0],
@@ -62,6 +62,8 @@ const RESULT_NUMBER_WEIGHT = 0.5;
 const NAMED_DATA_WEIGHT = 1;
 const NAMES_WEIGHT = 1;
 const POSITION_WEIGHT = 0.3;
+/** A question word found only by its stem or a synonym counts this share of one found as written. */
+const STEM_SHARE = 0.8;
 /** Words that only say what kind of answer is wanted; an abstract's "not new" is no proposal. */
 const INTENT_ONLY = new Set(
   "new novel about overall summary summarize summarise gist point idea ideas good bad well result results".split(
@@ -137,8 +139,11 @@ class WordSet {
     if (!this.total) return 0;
     let s = 0;
     for (const x of this.items) {
-      if (!mentions(p.keys, x.w) && !x.alts.some((a) => mentions(p.keys, a))) continue;
-      s += x.weight;
+      // The word as written counts fully; its stem ("designer" for "design"), a hyphen part or a
+      // word for it, a little less.
+      if (p.keys.has(x.w.lower)) s += x.weight;
+      else if (mentions(p.keys, x.w) || x.alts.some((a) => mentions(p.keys, a))) s += STEM_SHARE * x.weight;
+      else continue;
       found?.push(x.w);
     }
     return s / this.total;
@@ -162,7 +167,7 @@ export function scorePassages(
   );
   // A question made only of kind words ("what is the key limitation of current approaches?") has
   // nothing else to match on.
-  const kindWeight = q.focus.length ? KIND_WEIGHT : 2 * KIND_WEIGHT;
+  const kindWeight = q.focus.length || q.wantsNames ? KIND_WEIGHT : 2 * KIND_WEIGHT;
   const related = new WordSet(passages, q.related, seen);
   const earlier = new WordSet(passages, context, seen);
   const abstractCount = passages.filter((p) => p.source === "abstract").length;

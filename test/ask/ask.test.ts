@@ -186,7 +186,9 @@ describe("ask: honest answers", () => {
       expect: null,
     });
     const main = engine.ask(frontier.id, "what is the main finding?").answer;
-    expect(main.text).toMatch(/larger and highly sparse models are preferable/);
+    expect(main.text).toMatch(
+      /larger and highly sparse models are preferable|sparse attention is a key tool/,
+    );
     expect(engine.ask(frontier.id, "how large are the models they train?").answer.stated).toBe(false);
   });
 
