@@ -117,7 +117,7 @@ export function answerInThread(
   );
   const titleKeys = matchKeys(paper.title);
   const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
-  const intent = mainIntent(intents, q);
+  let intent = mainIntent(intents, q);
   const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
   const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
   if (intent === "code") {
@@ -135,9 +135,17 @@ export function answerInThread(
     const what = phrase(q, missing.words);
     return notStated(what ? `The abstract does not mention ${what}.` : "The abstract does not say.", intent);
   }
-  const required = cueRequired(intent, q);
-  if (required && !passages.some((p) => carriesCue(p, intent)))
-    return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  let required = cueRequired(intent, q);
+  if (required && !passages.some((p) => carriesCue(p, intent))) {
+    // "What's the downside of keyframe sampling?": no limitation of this paper is stated, but the
+    // question is about something the background criticizes, so it asks for the problem.
+    if (intent === "limitations" && aboutBackground(q, passages, titleKeys)) {
+      intents.delete("limitations");
+      intents.set("problem", 1);
+      intent = "problem";
+      required = false;
+    } else return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  }
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return notStated(NOT_STATED.quantity as string, intent);
   }
@@ -153,6 +161,14 @@ export function answerInThread(
  * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
  * limitations of other work are the problem this paper addresses, not its own limitations.
  */
+/** True when words of the question (not the paper's own names) appear in background sentences. */
+function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: ReadonlySet<string>): boolean {
+  const own = q.focus.filter((w) => !mentions(titleKeys, w));
+  return passages.some(
+    (p) => p.source === "abstract" && (p.roles[0] as number) >= 0.5 && own.some((w) => mentions(p.keys, w)),
+  );
+}
+
 function othersLimitations(
   intents: IntentWeights,
   q: Question,
@@ -160,7 +176,7 @@ function othersLimitations(
 ): IntentWeights {
   if (!intents.has("limitations")) return intents;
   const ofOthers =
-    /\b(of|with|in) (the )?(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
+    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
       q.text,
     ) || q.names.some((w) => !mentions(titleKeys, w));
   if (!ofOthers) return intents;

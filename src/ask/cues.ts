@@ -22,12 +22,12 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
   quantity: /\d/,
   hardware:
-    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
+    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|rtx ?\d+|geforce|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
   limitations:
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
-    /,\s+as\s|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
+    /,\s+as\s|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|obstructed by|hindered by|limited by|because of|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
   definition:
     /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,

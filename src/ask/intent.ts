@@ -97,6 +97,12 @@ export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
+  // "What is dataset distillation?": a short "what is X" names a term, even one with a word such
+  // as "dataset" in it.
+  if (/^(and )?(what|who) (is|are) /.test(q.text) && q.focus.length && q.words.length <= 5) {
+    weights.clear();
+    weights.set("definition", 1);
+  }
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   // "How does it work?" asks for the method, not for results; "does it work on X" for results.
   if (
@@ -111,6 +117,10 @@ export function intentWeights(q: Question): IntentWeights {
       if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
   }
+  // "What is wrong with existing delegation methods?" asks for the problem; "methods" only names
+  // what has it.
+  if (weights.has("problem") && weights.has("method") && !/^(and )?how\b/.test(q.text))
+    weights.delete("method");
   // "Which network do they use?": a list of named things, as datasets are.
   if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
   if (weights.size === 0) weights.set(q.focus.length ? "definition" : "proposal", 1);

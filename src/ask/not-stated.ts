@@ -28,12 +28,22 @@ export function missingFromPaper(
   passages: readonly Passage[],
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
-  const absentNames = q.names.filter((w) => !inPaper(passages, titleKeys, w));
+  const hardwareNamed = passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
+  const absentNames = q.names.filter(
+    (w) =>
+      !inPaper(passages, titleKeys, w) &&
+      !(hardwareNamed && q.measure !== "count" && HARDWARE_WORDS.has(w.lower)),
+  );
   if (absentNames.length) return { words: absentNames };
   // "which car makers": the thing asked for is the head noun, the last word ("makers"); "car"
   // only says which ones.
   const head = q.asked[q.asked.length - 1];
-  if (head && !inPaper(passages, titleKeys, head))
+  // "What GPU can run it?" is answered by "a single RTX 3090": hardware is named, not called so.
+  const namedHardware =
+    HARDWARE_WORDS.has(head?.lower ?? "") &&
+    q.measure !== "count" &&
+    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
+  if (head && !namedHardware && !inPaper(passages, titleKeys, head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
@@ -41,6 +51,18 @@ export function missingFromPaper(
     return { words: q.focus };
   return null;
 }
+
+const HARDWARE_WORDS = new Set([
+  "gpu",
+  "gpus",
+  "hardware",
+  "chip",
+  "chips",
+  "device",
+  "devices",
+  "accelerator",
+  "accelerators",
+]);
 
 const SAFE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}+-]*$/u;
 
@@ -73,7 +95,9 @@ export function cueRequired(intent: Intent, q: Question): boolean {
   if (intent === "limitations" || intent === "code" || intent === "hardware") return true;
   return (
     intent === "datasets" &&
-    q.kindWords.some((w) => /^(datasets?|benchmarks?|corpus|corpora|data)$/.test(w.lower))
+    q.kindWords.some((w) =>
+      /^(datasets?|benchmarks?|corpus|corpora|data|experiments?|evaluations?)$/.test(w.lower),
+    )
   );
 }
 

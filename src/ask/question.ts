@@ -93,7 +93,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick",
   ).map((w) => w.lower),
 );
 
@@ -171,12 +171,15 @@ export function cleanQuestion(raw: string): string {
 }
 
 function measureOf(text: string): Measure | null {
+  const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (/\bhow (long|much time)\b/.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
   // "how big is the model" wants a size; "how big is the gap" an amount.
   const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(
     text,
   );
+  // "how big is ZoomBench" is answered by a count ("845 VQA data"); "how big is the model" by a size.
+  if (/\bhow (big|large|small|huge)\b/.test(text) && !amount && !ofModel) return "count";
   if (
     (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
     /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text)
@@ -203,7 +206,15 @@ export function readQuestion(raw: string): Question {
   const names = focus.filter((w) => isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface)));
   // The thing asked for must be in the paper, unless it is answered by names ("which languages":
   // "Python, Java") or is a word of the kind of answer ("what architecture").
-  const head = words(ASKED.exec(text)?.[1] ?? "");
+  // A head is followed by the verb of the question ("which car makers did they…", "what resolution
+  // are…"), a preposition or the end; "what holds back X" has a verb where the head would be.
+  const askedMatch = ASKED.exec(text);
+  const rest = askedMatch ? text.slice((askedMatch.index ?? 0) + askedMatch[0].length) : "";
+  const headEnds =
+    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its)\b)/.test(
+      rest,
+    );
+  const head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
   const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
   const headWords = new Set(head.map((w) => w.lower));
   const asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
@@ -217,7 +228,9 @@ export function readQuestion(raw: string): Question {
   );
   const whichQuestion = /^(and |so |ok )?(which|what|on which|on what)\b/.test(text);
   const wantsNames = whichQuestion && (head.some((w) => NAMED_BY_ANSWER.has(w.stem)) || plural);
-  const entity = whichQuestion ? (head.find((w) => ENTITY_HEADS.has(w.stem)) ?? null) : null;
+  // The entity is the head noun, the last word: "what model sizes" asks for sizes, not a model.
+  const headNoun = head[head.length - 1];
+  const entity = whichQuestion && headNoun && ENTITY_HEADS.has(headNoun.stem) ? headNoun : null;
   // In "which programming languages", "languages" is the kind of answer, not a word to look for.
   const category = new Set(head.filter((w) => NAMED_BY_ANSWER.has(w.stem)).map((w) => w.lower));
   if (wantsNames && category.size) {

@@ -18,7 +18,7 @@ const ROLE_AFFINITY: Record<Intent, readonly number[]> = {
   proposal: [0, 1, 0.4, 0, 0],
   // The problem is told as background; a sentence that proposes or reports is past it.
   problem: [1, -0.3, -0.3, -0.3, 0],
-  method: [0, 0, 1, -0.3, 0],
+  method: [-0.5, 0, 1, -0.3, 0],
   results: [-1, 0, 0, 1, 0],
   comparison: [-1, 0, 0, 1, 0],
   datasets: [0, 0, 0.5, 0.5, 0],

@@ -34,7 +34,9 @@ export function loadQuestions(file: "questions.json" | "questions-holdout.json")
 export function questionArchive(): Paperboy {
   const engine = Paperboy.open({ dbPath: ":memory:", logger: silentLogger(), indexPath: null });
   engine.ingest(
-    ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-06", "2026-02-16"].map((d) => `${DIGESTS}${d}.hf-api.json`),
+    ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-06", "2026-02-16"].map(
+      (d) => `${DIGESTS}${d}.hf-api.json`,
+    ),
   );
   engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
   return engine;
