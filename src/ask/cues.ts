@@ -9,13 +9,13 @@ import type { Measure } from "./question.js";
 
 export const CUES: Record<Intent, RegExp> = {
   proposal:
-    /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed)\b/i,
+    /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed|(it|this (paper|work|article)) aims to|we attempt to|we summarize)\b/i,
   problem:
-    /\b(however|limitations?|weakness(es)?|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|need the support|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
   method:
     /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
   results:
-    /\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state-of-the-art|sota|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable|competitive|results? (show|demonstrate|indicate|reveal|suggest)|experiments? (show|demonstrate|confirm|reveal)|we (find|show|observe|demonstrate|report)|reveal\w*|effective\w*|sets? a new)\b/i,
+    /\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state-of-the-art|sota|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable|competitive|results? (show|demonstrate|indicate|reveal|suggest)|experiments? (show|demonstrate|confirm|reveal)|we (find|found|show|observe|demonstrate|report)|reveal\w*|effective\w*|sets? a new)\b/i,
   comparison:
     /\b(outperform\w*|surpass\w*|better than|worse than|compared (to|with)|than|over|beats?|exceed\w*|versus|vs\.?|competitive|comparable|match(es|ing)?|on par|approach(es|ing)|lag\w*|behind|relative to|against)\b/i,
   datasets:
@@ -27,8 +27,9 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
-    /,\s+as\s|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|obstructed by|hindered by|limited by|because of|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
+    /,\s+as\s|\bcontribut\w+ to|\bfactors?\b|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|obstructed by|hindered by|limited by|because of|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
+  other: /$^/,
   definition:
     /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
 };
@@ -38,8 +39,13 @@ const OTHERS_LIMITATIONS =
   /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy|bridge|avoid|break)\w*\b[^.]*\b(limitations?|trade-?offs?|gap)\b/i;
 
 /** Cue strength of a sentence for one intent, 0 to 1. */
+// "To address these issues, we introduce …" turns from the problem to the proposal.
+const PIVOT =
+  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties)\b/gi;
+
 export function cue(intent: Intent, sentence: string): number {
   if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
+  if (intent === "problem") return CUES.problem.test(sentence.replace(PIVOT, "")) ? 1 : 0;
   return CUES[intent].test(sentence) ? 1 : 0;
 }
 

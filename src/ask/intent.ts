@@ -20,6 +20,7 @@ export const INTENTS = [
   "code",
   "reason",
   "definition",
+  "other",
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
@@ -63,7 +64,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "reason",
-    /^(and )?why\b|\b(how come|what causes|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
+    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
     1,
   ],
   [
@@ -117,13 +118,18 @@ export function intentWeights(q: Question): IntentWeights {
       if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
   }
+  // "What is the main finding?": the claim the paper is about, told as its objective or a result.
+  if (/\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b/.test(q.text))
+    weights.set("proposal", 0.5);
   // "What is wrong with existing delegation methods?" asks for the problem; "methods" only names
   // what has it.
   if (weights.has("problem") && weights.has("method") && !/^(and )?how\b/.test(q.text))
     weights.delete("method");
   // "Which network do they use?": a list of named things, as datasets are.
   if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
-  if (weights.size === 0) weights.set(q.focus.length ? "definition" : "proposal", 1);
+  // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
+  // its own either ("so?", "tell me more") it asks what the paper proposes.
+  if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);
   return weights;
 }
 
@@ -148,6 +154,7 @@ const PRIORITY: Intent[] = [
   "method",
   "definition",
   "proposal",
+  "other",
 ];
 
 /** How a decline names what is missing when no word of the question does. */
@@ -164,4 +171,5 @@ export const INTENT_PHRASE: Record<Intent, string> = {
   code: "where its code is",
   reason: "why",
   definition: "that",
+  other: "that",
 };

@@ -47,8 +47,8 @@ export function missingFromPaper(
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
-  if (q.focus.length >= 2 && q.focus.every((w) => !inPaper(passages, titleKeys, w)))
-    return { words: q.focus };
+  const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
+  if (about.length >= 2 && about.every((w) => !inPaper(passages, titleKeys, w))) return { words: q.focus };
   return null;
 }
 

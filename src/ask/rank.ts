@@ -28,12 +28,14 @@ const ROLE_AFFINITY: Record<Intent, readonly number[]> = {
   code: [0, 0, 0, 0.3, 1],
   reason: [0.6, 0, 0.4, 0.2, 0],
   definition: [0, 0.4, 0.4, 0.2, 0],
+  other: [0, 0, 0, 0, 0],
 };
 
 // How much a cue phrase of the intent says the sentence answers it.
 const CUE_WEIGHT: Record<Intent, number> = {
   proposal: 1,
-  problem: 1,
+  // The problem is a sentence that says what goes wrong ("suffers", "incurs", "however").
+  problem: 1.5,
   method: 0.5,
   results: 0.8,
   comparison: 0.8,
@@ -46,6 +48,7 @@ const CUE_WEIGHT: Record<Intent, number> = {
   // attribute this to …") to the sentence that matches the question's words.
   reason: 2,
   definition: 1,
+  other: 0,
 };
 
 const ROLE_WEIGHT = 1;
@@ -66,7 +69,7 @@ const POSITION_WEIGHT = 0.3;
 const STEM_SHARE = 0.8;
 /** Words that only say what kind of answer is wanted; an abstract's "not new" is no proposal. */
 const INTENT_ONLY = new Set(
-  "new novel about overall summary summarize summarise gist point idea ideas good bad well result results".split(
+  "new novel about overall summary summarize summarise gist point idea ideas good bad well result results problem problems issue issues wrong".split(
     " ",
   ),
 );
@@ -80,7 +83,7 @@ const FIRST_MENTION_WEIGHT = 0.8;
  */
 const ANAPHOR_SHARE = 0.8;
 const ANAPHOR =
-  /^(?:(?:however|yet|but|nevertheless|unfortunately|moreover|furthermore|in addition|additionally|instead|consequently|as a result|thus|therefore),?\s+)?(?:this|these|such|it|they|those|that|its|their|existing|current|prior|previous|most|many|latest|recent|we attribute|the (?:main |key |primary )?reason)\b/i;
+  /^(?:(?:however|yet|but|nevertheless|unfortunately|moreover|furthermore|in addition|additionally|instead|consequently|as a result|thus|therefore),?\s+)?(?:this|these|such|it|they|those|that|its|their|existing|current|prior|previous|most|many|latest|recent|we attribute|the (?:main |key |primary )?reason)\b|^(?:specifically|in particular|concretely|in detail|to this end|for example|for instance),/i;
 /** A sentence that is itself a question ("do enhanced reasoning translate …?") answers nothing. */
 const QUESTION_PENALTY = 2;
 
@@ -171,7 +174,9 @@ export function scorePassages(
   const related = new WordSet(passages, q.related, seen);
   const earlier = new WordSet(passages, context, seen);
   const abstractCount = passages.filter((p) => p.source === "abstract").length;
-  const asksHowItWorks = /\bhow (does|do|did) .*\bwork\b|\bhow it works\b/.test(q.text);
+  // "How does X work / pick / route …?" is answered by the mechanism, not by "We propose X".
+  const asksHowItWorks =
+    /^(and )?how (does|do|did|is|are) (?!they (improve|address|solve|overcome|tackle)\b)/.test(q.text);
   const questionWords = new Set([...exceptNames, ...q.words.map((w) => w.lower)]);
   const firstMention = passages.find(
     (p) => p.source === "abstract" && q.focus.some((w) => mentions(p.keys, w)),
