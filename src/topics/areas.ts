@@ -30,6 +30,8 @@ export interface FamilySpec {
 }
 
 export const MIN_AREA_SCORE = 2;
+/** An area scoring this share of the paper's own area's score is also what the paper is about. */
+export const NEAR_PRIMARY = 0.75;
 const HINT_WEIGHT = 1 / 3;
 /** Mentions in the abstract count in full up to this many (a long abstract is not more on topic)... */
 const ABSTRACT_MENTIONS_CAP = 2;
@@ -101,8 +103,12 @@ interface Entry {
 export interface AreaMatch {
   /** Score per area (index as in `AreaCatalog.areas`); 0 where the area does not apply. */
   scores: Float64Array;
-  /** Areas one of whose key phrases (not hints) the paper uses, anywhere. */
-  phraseAreas: ReadonlySet<number>;
+  /**
+   * Areas the paper is mainly about: its own area, and any other that one of its key phrases (not
+   * only hints) names and that scores nearly as high (`NEAR_PRIMARY`). A label drawn from an area
+   * speaks for these papers; a paper that names an area in passing is not about it.
+   */
+  about: ReadonlySet<number>;
   /** The paper's area, or null when none scores `MIN_AREA_SCORE`. */
   primary: number | null;
 }
@@ -204,7 +210,9 @@ export class AreaCatalog {
       // Ties go to the area listed first, so the same paper always gets the same area.
       if (s >= MIN_AREA_SCORE && (primary === null || s > (scores[primary] as number))) primary = a;
     }
-    return { scores, phraseAreas, primary };
+    const floor = primary === null ? Number.POSITIVE_INFINITY : NEAR_PRIMARY * (scores[primary] as number);
+    const about = new Set([...phraseAreas].filter((a) => a === primary || (scores[a] as number) >= floor));
+    return { scores, about, primary };
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * From papers to groups, as an editor would: by research area first, then by likeness.
  *
- * 1. Each paper goes to its research area (`areas.ts`). An area with `ownArea` papers or more is a
- *    topic of its own; the smaller areas of a pooled family share one topic ("Model efficiency").
+ * 1. Each paper goes to its research area (`areas.ts`), and the areas of a family share one topic
+ *    ("Model efficiency") unless the family is too large for one heading (`largeFamily` papers):
+ *    then each of its areas with `minSize` papers is a topic, and the rest share one.
  * 2. A topic below `minSize` papers (too small for a heading) joins the topic most like it, when
  *    they are alike (`MERGE_SIM`) and the joined topic can still be named; else its papers are loose.
  * 3. A loose paper (or one no area speaks for) joins the topic most like it (`ATTACH_SIM`), when
@@ -30,8 +31,8 @@ export const TEXT_LINK_SIM = 0.1;
 export interface GroupingLimits {
   /** Smallest topic worth a heading. */
   minSize: number;
-  /** From this many papers an area is a topic of its own rather than pooled in its family. */
-  ownArea: number;
+  /** A family with more papers than this is split into its areas. */
+  largeFamily: number;
   minTopics: number;
   /** Topics at most, "Other" included. */
   maxTopics: number;
@@ -100,7 +101,7 @@ function splitInTwo(sim: readonly Float64Array[], members: readonly number[]): [
   return [members.slice(0, half), members.slice(half)];
 }
 
-/** Groups of papers by area: own topics for large areas, one pooled topic per family for the rest. */
+/** Groups of papers by area: one per family, or per area for a large family (and unpooled ones). */
 function areaGroups(input: GroupingInput, limits: GroupingLimits): { groups: number[][]; loose: number[] } {
   const byArea = new Map<number, number[]>();
   const loose: number[] = [];
@@ -110,11 +111,15 @@ function areaGroups(input: GroupingInput, limits: GroupingLimits): { groups: num
   });
   const groups: number[][] = [];
   for (const family of input.catalog.families) {
+    const present = family.areas.map((a) => byArea.get(a.index) ?? []).filter((m) => m.length);
+    const total = present.reduce((sum, m) => sum + m.length, 0);
+    if (family.pool && total <= limits.largeFamily) {
+      if (total) groups.push(sorted(present.flat()));
+      continue;
+    }
     const pool: number[] = [];
-    for (const area of family.areas) {
-      const members = byArea.get(area.index);
-      if (!members) continue;
-      if (!family.pool || members.length >= limits.ownArea) groups.push(members);
+    for (const members of present) {
+      if (!family.pool || members.length >= limits.minSize) groups.push(members);
       else pool.push(...members);
     }
     if (pool.length) groups.push(sorted(pool));

@@ -10,8 +10,10 @@ import type { AreaCatalog, AreaMatch } from "./areas.js";
 import { MAX_PHRASE_WORDS, type NounPhrase } from "./noun-phrases.js";
 
 export const MIN_COVERAGE = 0.5;
-/** Each side of "A & B" covers at least this share of the papers. */
+/** Each side of "A & B" covers at least this share of the papers... */
 export const MIN_PAIR_SHARE = 1 / 3;
+/** ...and at least this many: two papers on two subjects are two papers, not a topic. */
+export const MIN_PAIR_PAPERS = 2;
 export const MAX_LABEL_WORDS = 4;
 export const OTHER_LABEL = "Other";
 
@@ -106,7 +108,7 @@ export interface LabelSources {
   papersWith(key: string, stems: readonly string[]): ReadonlySet<number>;
 }
 
-/** Papers (of all) whose key phrases name an area, per area: computed once per day. */
+/** The papers (of all) about each area and each pooled family: computed once per day. */
 export class AreaCoverage {
   readonly byArea: number[][];
   readonly byFamily: number[][];
@@ -115,7 +117,7 @@ export class AreaCoverage {
     this.byFamily = sources.catalog.families.map(() => []);
     sources.matches.forEach((m, i) => {
       const families = new Set<number>();
-      for (const a of m.phraseAreas) {
+      for (const a of m.about) {
         (this.byArea[a] as number[]).push(i);
         families.add((sources.catalog.areas[a] as { family: { index: number } }).family.index);
       }
@@ -155,7 +157,7 @@ export function labelCandidates(
   // Areas and families whose key phrases occur in the group.
   const areaCovered = new Map<number, number[]>();
   for (const i of members) {
-    for (const a of (sources.matches[i] as AreaMatch).phraseAreas) {
+    for (const a of (sources.matches[i] as AreaMatch).about) {
       const list = areaCovered.get(a) ?? [];
       list.push(i);
       areaCovered.set(a, list);
@@ -176,7 +178,14 @@ export function labelCandidates(
   }
   // Two areas, each naming a third of the papers, together half: "Image & video generation".
   const sizable = [...areaCovered.entries()]
-    .filter(([, list]) => list.length / size >= MIN_PAIR_SHARE && list.length < size)
+    // A label that already joins two ("Finance & law") is not joined again.
+    .filter(
+      ([a, list]) =>
+        list.length / size >= MIN_PAIR_SHARE &&
+        list.length >= MIN_PAIR_PAPERS &&
+        list.length < size &&
+        !catalog.areas[a]?.label.includes("&"),
+    )
     .sort((x, y) => y[1].length - x[1].length || x[0] - y[0]);
   for (let x = 0; x < sizable.length; x++) {
     for (let y = x + 1; y < sizable.length; y++) {

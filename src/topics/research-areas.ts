@@ -163,10 +163,12 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "pretraining",
         label: "LLM pre-training",
         phrases: `
-          pre-training, pretraining, scaling law, scaling laws, pretraining data, data mixture,
-          compute-optimal, next-token prediction, training dynamics, pretrained from scratch,
-          continued pretraining, mid-training`,
-        hints: `pre-trained, pretrained, corpus, tokens`,
+          LLM pretraining, LLM pre-training, language model pretraining, language model pre-training,
+          pretraining corpus, pre-training corpus, pretraining recipe, pre-training recipe, scaling
+          law, scaling laws, pretraining data, pre-training data, data mixture, compute-optimal,
+          next-token prediction, training dynamics, pretrained from scratch, continued pretraining,
+          mid-training`,
+        hints: `pre-training, pretraining, corpus, tokens`,
       },
       {
         id: "data",
@@ -181,8 +183,10 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "tokenization",
         label: "Tokenization",
         phrases: `
-          tokenizer, tokenizers, tokenization, BPE, byte pair encoding, byte-level, vocabulary size,
+          tokenizer design, tokenizer training, tokenization scheme, tokenization schemes, subword
+          tokenization, tokenization-free, BPE, byte pair encoding, byte-level, vocabulary size,
           subword`,
+        hints: `tokenizer, tokenizers, tokenization`,
       },
       {
         id: "architecture",
@@ -248,9 +252,9 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "vuln",
         label: "Software security",
         phrases: `
-          vulnerability, vulnerabilities, vulnerability detection, malware, exploit, security patches,
-          CVE, fuzzing`,
-        hints: `security`,
+          vulnerability detection, software vulnerabilities, vulnerability-fix, malware, security
+          patches, CVE, fuzzing`,
+        hints: `security, vulnerability, vulnerabilities`,
       },
     ],
   },
@@ -264,16 +268,16 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "theorem-proving",
         label: "Theorem proving",
         phrases: `
-          theorem proving, formal proof, formal proofs, Lean, autoformalization, formal verification,
-          proof assistant, Isabelle, Coq, formal mathematics`,
-        hints: `proof, proofs, formal, theorems`,
+          theorem proving, formal proof, formal proofs, Lean prover, autoformalization, formal
+          verification, proof assistant, Isabelle, Coq, formal mathematics`,
+        hints: `proof, proofs, formal, theorems, Lean`,
       },
       {
         id: "math-reasoning",
         label: "Mathematical reasoning",
         phrases: `
           mathematical reasoning, math reasoning, math problems, mathematical problems, olympiad,
-          AIME, GSM8K, MATH benchmark, geometry problems, competition math, mathematics, mathematical`,
+          GSM8K, MATH benchmark, geometry problems, competition math, mathematics, mathematical`,
         hints: `math`,
       },
     ],
@@ -358,7 +362,8 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "optimizers",
         label: "Optimizers",
         phrases: `
-          optimizer, optimizers, Adam, AdamW, Muon, Shampoo, SGD, stochastic gradient descent,
+          optimization algorithm, optimization algorithms, optimizer states, adaptive optimizers,
+          second-order optimizer, Adam, AdamW, Muon, Shampoo, SGD, stochastic gradient descent,
           learning rate, learning rates, learning rate schedule, preconditioning, preconditioner,
           second-order optimization, gradient descent, weight decay, momentum, manifold optimization,
           hyperparameter transfer`,
@@ -439,8 +444,8 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "misalignment",
         label: "Misalignment & oversight",
         phrases: `
-          misalignment, emergent misalignment, deception, deceptive, scheming, sycophancy, oversight,
-          scalable oversight, AI control, honesty, reward hacking`,
+          misalignment, emergent misalignment, deception, deceptive, sycophancy, oversight, scalable
+          oversight, AI control, honesty, reward hacking`,
         hints: `monitoring, aligned`,
       },
       {
@@ -475,7 +480,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         phrases: `
           watermark, watermarking, watermarks, AI-generated text, AI-generated images, AI-generated
           image, deepfake, deepfakes, synthetic image detection, generated image detection, forensic,
-          forensics, provenance`,
+          forensics`,
         hints: `detection, detector`,
       },
       {
@@ -512,7 +517,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
           sparse autoencoder, sparse autoencoders, SAE, SAEs, superposition, probing, probes, linear
           probe, linear probes, logit lens, feature attribution, attribution methods, activation
           patching, internal representations, hidden states, explainable AI, XAI, saliency, concept
-          bottleneck, internal states, neurons`,
+          bottleneck, internal states`,
         hints: `features, representations, activations, internal`,
       },
       {
@@ -592,9 +597,9 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "dialogue",
         label: "Dialogue systems",
         phrases: `
-          dialogue, dialogues, dialog, conversational, conversation, conversations, chatbot, chatbots,
-          multi-turn, persona, personas, role-play, role-playing, user simulator, empathy, emotional
-          support`,
+          dialogue, dialogues, dialog, conversational agents, conversational AI, multi-turn
+          conversations, chatbot, chatbots, multi-turn, persona, personas, role-play, role-playing,
+          user simulator, empathy, emotional support`,
         hints: `turns`,
       },
       {
@@ -608,7 +613,10 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
       {
         id: "summarization",
         label: "Summarization",
-        phrases: `summarization, abstractive, extractive, summaries, summary generation`,
+        phrases: `
+          text summarization, abstractive summarization, extractive summarization, summarization task,
+          summarization tasks, summary generation`,
+        hints: `summarization`,
       },
       {
         id: "ie",
@@ -637,7 +645,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
       {
         id: "finance-law",
         label: "Finance & law",
-        phrases: `finance, financial, legal, court, contracts, stock market, tax`,
+        phrases: `finance, financial, legal, court, stock market, tax`,
       },
     ],
   },
@@ -665,8 +673,8 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         phrases: `
           image classification, visual recognition, fine-grained recognition, fine-grained
           classification, zero-shot classification, open-set recognition, few-shot classification,
-          re-identification, face recognition, ImageNet, image recognition`,
-        hints: `classification, recognition`,
+          re-identification, face recognition, image recognition`,
+        hints: `classification, recognition, ImageNet`,
       },
       {
         id: "video-understanding",
@@ -808,9 +816,9 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         label: "Video generation",
         phrases: `
           video generation, text-to-video, image-to-video, video diffusion, video synthesis, video
-          editing, motion transfer, talking head, animation, autoregressive video, long video
-          generation, video generator, video generators, video generative, video diffusion models,
-          video models`,
+          editing, motion transfer, talking head, character animation, image animation, autoregressive
+          video, long video generation, video generator, video generators, video generative, video
+          diffusion models, video models`,
         hints: `video, motion`,
       },
       {
@@ -879,10 +887,10 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         id: "robot-learning",
         label: "Robot learning",
         phrases: `
-          robot, robots, robotic, robotics, manipulation, grasping, vision-language-action, VLA, VLAs,
-          embodied, embodied AI, humanoid, locomotion, dexterous, imitation learning, behavior
-          cloning, teleoperation, sim-to-real, sim-real, end-effector, robot control, robot learning,
-          action chunking`,
+          robot, robots, robotic, robotics, robotic manipulation, object manipulation, manipulation
+          tasks, grasping, vision-language-action, VLA, VLAs, embodied, embodied AI, humanoid,
+          locomotion, dexterous, imitation learning, behavior cloning, teleoperation, sim-to-real,
+          sim-real, end-effector, robot control, robot learning, action chunking`,
         hints: `policy, policies, actions, control`,
       },
       {
@@ -1017,7 +1025,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
           theoretical, generalization bound, generalization bounds, sample complexity, PAC,
           convergence rate, provable, provably, lower bound, upper bound, minimax, statistical
           learning, VC dimension, kernel methods, NTK, neural tangent kernel, approximation theory,
-          expressivity, expressive power, implicit regularization, implicit bias`,
+          expressive power, implicit regularization, implicit bias`,
         hints: `bound, bounds, analysis, generalization, theory, theorem`,
       },
       {
@@ -1042,8 +1050,8 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         label: "Probabilistic methods",
         phrases: `
           Bayesian, variational inference, Gaussian process, Gaussian processes, probabilistic,
-          posterior, MCMC, normalizing flows, energy-based, causal inference, causal discovery,
-          causal, sparse coding, priors`,
+          posterior, MCMC, normalizing flows, energy-based, causal inference, causal discovery, sparse
+          coding`,
         hints: `inference, sampling, uncertainty, priors`,
       },
       {
@@ -1059,9 +1067,9 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         label: "Transfer & domain adaptation",
         phrases: `
           domain adaptation, domain generalization, transfer learning, distribution shift,
-          distribution shifts, OOD, test-time adaptation, meta-learning, few-shot learning,
-          transferability, model merging`,
-        hints: `domain, domains, transfer`,
+          distribution shifts, OOD, test-time adaptation, meta-learning, few-shot learning, model
+          merging`,
+        hints: `domain, domains, transfer, transferability`,
       },
       {
         id: "federated",
@@ -1122,7 +1130,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
       {
         id: "policy-law",
         label: "AI governance",
-        phrases: `governance, regulation, regulatory, ethics, ethical, copyright, policymakers`,
+        phrases: `AI governance, regulation, regulatory, ethics, ethical, copyright, policymakers`,
         hints: `transparency`,
       },
     ],

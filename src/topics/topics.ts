@@ -52,13 +52,13 @@ const LARGE_DAY = 30;
 
 export function roundupLimits(n: number): GroupingLimits {
   if (n < FULL_ROUNDUP) {
-    return { minSize: 2, ownArea: 2, minTopics: 1, maxTopics: 3, cap: n, otherCap: Math.floor(n / 3) };
+    return { minSize: 2, largeFamily: 3, minTopics: 1, maxTopics: 3, cap: n, otherCap: Math.floor(n / 3) };
   }
-  // A heading is worth about a twentieth of the day; an area a tenth of it stands alone.
+  // A heading is worth about a twentieth of the day; one heading is too few for a fifth of it.
   const minSize = Math.max(2, Math.round(n / 20));
   return {
     minSize,
-    ownArea: Math.max(minSize + 1, Math.round(n / 10)),
+    largeFamily: Math.max(minSize + 1, Math.round(n / 5)),
     minTopics: MIN_TOPICS,
     maxTopics: MAX_TOPICS,
     cap: n >= LARGE_DAY ? Math.floor(MAX_TOPIC_SHARE * n) : n,
