@@ -4,9 +4,9 @@
  * area's phrases there (a key phrase 1, a hint 1/3) times the field's weight (3, 2); in the
  * abstract, its mentions (hints a third) up to `ABSTRACT_MENTIONS_CAP`, so that an abstract that
  * keeps coming back to an area tells it from one it names in passing. A paper's area is the one
- * that scores highest, when it scores at least `MIN_AREA_SCORE` (a mention in the title or the
- * summary, or two in the abstract): below that a paper belongs to no area, and finds its topic by
- * its text alone.
+ * that scores highest among those it names by a key phrase, when it scores at least
+ * `MIN_AREA_SCORE` (a mention in the title or the summary, or two in the abstract): below that a
+ * paper belongs to no area, and finds its topic by its text alone.
  */
 import { z } from "zod";
 import { terms } from "../text/terms.js";
@@ -207,8 +207,10 @@ export class AreaCatalog {
         continue;
       }
       const s = scores[a] as number;
-      // Ties go to the area listed first, so the same paper always gets the same area.
-      if (s >= MIN_AREA_SCORE && (primary === null || s > (scores[primary] as number))) primary = a;
+      // Hints alone say little: a paper's area is one it names by a key phrase. Ties go to the area
+      // listed first, so the same paper always gets the same area.
+      if (s >= MIN_AREA_SCORE && phraseAreas.has(a) && (primary === null || s > (scores[primary] as number)))
+        primary = a;
     }
     const floor = primary === null ? Number.POSITIVE_INFINITY : NEAR_PRIMARY * (scores[primary] as number);
     const about = new Set([...phraseAreas].filter((a) => a === primary || (scores[a] as number) >= floor));

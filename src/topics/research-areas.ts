@@ -727,7 +727,8 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
           vision transformer, vision transformers, ViT, ViTs, convolutional neural network,
           convolutional neural networks, CNN, CNNs, ConvNet, ConvNets, convolution, convolutions,
           convolutional, feature pyramid, image encoder, vision encoder, visual encoder, visual
-          representation, visual representations, receptive field, dilated convolution, depthwise`,
+          representation, visual representations, receptive field, dilated convolution, depthwise
+          convolution, depthwise convolutions`,
         hints: `vision, visual, image, images, backbone, backbones`,
       },
       {
