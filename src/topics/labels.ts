@@ -104,8 +104,8 @@ export interface LabelSources {
   matches: readonly AreaMatch[];
   /** Noun phrases of paper i (computed on demand). */
   phrasesOf(i: number): readonly NounPhrase[];
-  /** Papers whose text holds these stems in a row (all papers of the day, memoized). */
-  papersWith(key: string, stems: readonly string[]): ReadonlySet<number>;
+  /** Papers whose text holds this phrase key (stems in a row; all papers of the day, memoized). */
+  papersWith(key: string): ReadonlySet<number>;
 }
 
 /** The papers (of all) about each area and each pooled family: computed once per day. */
@@ -131,6 +131,7 @@ export function labelCandidates(
   members: readonly number[],
   sources: LabelSources,
   coverage: AreaCoverage,
+  options: { any?: boolean } = {},
 ): LabelChoice[] {
   const size = members.length;
   const inGroup = new Set(members);
@@ -202,6 +203,8 @@ export function labelCandidates(
       consider(label, "pair", union, everywhere);
     }
   }
+  // Whether a group can be named is asked often while grouping; curated names answer it cheaply.
+  if (options.any && out.length) return out;
   // Noun phrases the papers share.
   const seen = new Set<string>();
   for (const i of members) {
@@ -210,12 +213,13 @@ export function labelCandidates(
       seen.add(p.key);
       const lower = p.form.split(" ").map((w) => w.toLowerCase());
       if (phraseRejection(p, lower)) continue;
-      const all = sources.papersWith(p.key, p.stems);
+      const all = sources.papersWith(p.key);
       const covered = members.filter((m) => all.has(m));
       // A phrase of one paper only is that paper's name, not a topic's (unless the group is one paper).
       if (all.size < 2 && size > 1) continue;
       if (covered.length === 0 || ![...covered].every((m) => inGroup.has(m))) continue;
       consider(sentenceCaseLabel(p.form), "phrase", covered, all.size, PHRASE_LENGTH_WEIGHT[p.words] ?? 0.8);
+      if (options.any && out.length) return out;
     }
   }
   return out.sort((x, y) => y.score - x.score || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));

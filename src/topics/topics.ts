@@ -12,9 +12,9 @@
 import { type AreaMatch, researchAreas } from "./areas.js";
 import { type GroupingLimits, groupPapers } from "./grouping.js";
 import { AreaCoverage, type LabelChoice, type LabelSources, labelCandidates, OTHER_LABEL } from "./labels.js";
-import { type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
+import { MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
 import { paperSimilarities } from "./similarity.js";
-import { containsSequence, FIELDS, type TopicPaperText, topicText } from "./text.js";
+import { FIELDS, type TopicPaperText, topicText } from "./text.js";
 import { textVectors } from "./vectors.js";
 
 export { OTHER_LABEL };
@@ -72,7 +72,8 @@ class Day implements LabelSources {
   readonly texts: TopicPaperText[];
   readonly matches: AreaMatch[];
   private readonly phrases = new Map<number, NounPhrase[]>();
-  private readonly holders = new Map<string, Set<number>>();
+  /** Phrase key → papers holding it; built on the first label that needs it. */
+  private holders: Map<string, Set<number>> | null = null;
   readonly coverage: AreaCoverage;
 
   constructor(readonly papers: readonly TopicInput[]) {
@@ -91,21 +92,43 @@ class Day implements LabelSources {
     return list;
   }
 
-  papersWith(key: string, stems: readonly string[]): ReadonlySet<number> {
-    let set = this.holders.get(key);
-    if (!set) {
-      set = new Set();
-      this.texts.forEach((t, i) => {
-        if (FIELDS.some((f) => containsSequence(t[f], stems))) set?.add(i);
-      });
-      this.holders.set(key, set);
-    }
-    return set;
+  papersWith(key: string): ReadonlySet<number> {
+    this.holders ??= phraseIndex(this.texts);
+    return this.holders.get(key) ?? NONE;
   }
 
   candidates(members: readonly number[]): LabelChoice[] {
     return labelCandidates(members, this, this.coverage);
   }
+
+  nameable(members: readonly number[]): boolean {
+    return labelCandidates(members, this, this.coverage, { any: true }).length > 0;
+  }
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** Every run of 1 to `MAX_PHRASE_WORDS` stems in the papers' fields → the papers holding it. */
+function phraseIndex(texts: readonly TopicPaperText[]): Map<string, Set<number>> {
+  const index = new Map<string, Set<number>>();
+  texts.forEach((text, paper) => {
+    for (const f of FIELDS) {
+      const stream = text[f];
+      for (let i = 0; i < stream.length; i++) {
+        let key = stream[i] as string;
+        for (let len = 1; len <= MAX_PHRASE_WORDS && i + len <= stream.length; len++) {
+          if (len > 1) key = `${key} ${stream[i + len - 1]}`;
+          let holders = index.get(key);
+          if (!holders) {
+            holders = new Set();
+            index.set(key, holders);
+          }
+          holders.add(paper);
+        }
+      }
+    }
+  });
+  return index;
 }
 
 function order(papers: readonly TopicInput[], members: readonly number[]): number[] {
@@ -154,7 +177,7 @@ export function groupTopics(papers: readonly TopicInput[]): Topic[] {
       matches: day.matches,
       combined,
       text,
-      nameable: (members) => day.candidates(members).length > 0,
+      nameable: (members) => day.nameable(members),
     },
     roundupLimits(n),
   );
