@@ -43,6 +43,8 @@ export interface RoundupTopic {
 
 export interface Roundup {
   date: string;
+  /** Last day of a range, when the roundup spans several days. */
+  until?: string;
   /** Number of papers of the day(s) before any channel filter. */
   count: number;
   topics: RoundupTopic[];
@@ -159,7 +161,11 @@ export class Paperboy {
     return { paper, answer: answerQuestion(input, question) };
   }
 
-  /** Topics of one day's papers (or of a date range when `until` is given). */
+  /**
+   * Topics of one day's papers (or of a date range when `until` is given), papers within a topic
+   * by the source's upvotes, then code. The source's own summary (API-form digests) helps the
+   * grouping; page-form days group without it.
+   */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
     const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
@@ -174,16 +180,26 @@ export class Paperboy {
   private computeRoundup(date: string, until?: string): Roundup {
     const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
     const papers = this.papers.byPks(pks);
-    if (papers.length === 0) return { date, count: 0, topics: [] };
+    const span = until ? { until } : {};
+    if (papers.length === 0) return { date, ...span, count: 0, topics: [] };
     const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
     const topics: Topic[] = groupTopics(
       pks.map((pk) => {
         const p = byPk.get(pk) as Paper;
-        return { pk, id: p.id, title: p.title, abstract: p.abstract };
+        return {
+          pk,
+          id: p.id,
+          title: p.title,
+          abstract: p.abstract,
+          summary: p.sourceSummary,
+          upvotes: p.upvotes,
+          hasCode: p.code.length > 0,
+        };
       }),
     );
     return {
       date,
+      ...span,
       count: papers.length,
       topics: topics.map((t) => ({
         label: t.label,
