@@ -58,12 +58,15 @@ function menuFor(p: RoundupPaper, index: string): ReturnType<typeof overflow> {
   ]);
 }
 
-/** The blocks of one topic: its heading, its introduced papers, then the others by fives. */
-function topicBlocks(topic: RoundupTopicReply, t: number, continued = false): Block[] {
+/** A topic's label and count; "(continued)" atop a message that goes on with it. */
+function heading(topic: RoundupTopicReply, continued: boolean): Block {
   const count = `${topic.papers.length} paper${topic.papers.length === 1 ? "" : "s"}`;
-  const blocks: Block[] = [
-    section(`*${safe(topic.label, 200)}*${continued ? " (continued)" : ""}  ·  ${count}`),
-  ];
+  return section(`*${safe(topic.label, 200)}*${continued ? " (continued)" : ""}  ·  ${count}`);
+}
+
+/** The blocks of one topic: its heading, its introduced papers, then the others by fives. */
+function topicBlocks(topic: RoundupTopicReply, t: number): Block[] {
+  const blocks: Block[] = [heading(topic, false)];
   const introduced = topic.papers.filter((p) => p.tldr !== undefined);
   const listed = topic.papers.filter((p) => p.tldr === undefined);
   introduced.forEach((p, i) => {
@@ -102,20 +105,25 @@ export function roundupMessages(r: RoundupReply): SlackMessage[] {
   r.topics.forEach((topic, t) => {
     const blocks = topicBlocks(topic, t);
     let current = messages[messages.length - 1] as Block[];
-    if (current.length + blocks.length > MAX_BLOCKS_PER_MESSAGE) {
-      current = [];
-      messages.push(current);
-    }
     if (blocks.length <= MAX_BLOCKS_PER_MESSAGE) {
+      if (current.length + blocks.length > MAX_BLOCKS_PER_MESSAGE) {
+        current = [];
+        messages.push(current);
+      }
       current.push(...blocks);
       return;
     }
+    // A topic that may go past the end of the current message should not start at its very end.
+    if (current.length > MAX_BLOCKS_PER_MESSAGE - 3) {
+      current = [];
+      messages.push(current);
+    }
     // Longer than a message: the heading, then paper sections; each later message repeats the heading.
-    const [heading, ...papers] = blocks as [Block, ...Block[]];
-    current.push(heading);
+    const [first, ...papers] = blocks as [Block, ...Block[]];
+    current.push(first);
     for (const b of papers) {
       if (current.length >= MAX_BLOCKS_PER_MESSAGE) {
-        current = [topicBlocks({ ...topic, papers: [] }, t, true)[0] as Block];
+        current = [heading(topic, true)];
         messages.push(current);
       }
       current.push(b);
