@@ -26,7 +26,7 @@ describe("Slack roundup: read in 30 seconds, within Block Kit limits", () => {
       for (const s of sections(m)) expect(s.text.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
     }
     expect(messages[0]?.blocks[0]).toMatchObject({ type: "header", text: { text: "Papers of 2026-02-03" } });
-    expect((messages[0]?.blocks[1] as any).text.text).toBe(reply.headline);
+    expect((messages[0]!.blocks[1] as any).text.text).toBe(reply.headline);
     expect(messages[0]?.text).toBe(reply.headline);
   });
 
