@@ -22,9 +22,9 @@ import { averageLinkage, groupsOf } from "./agglomerative.js";
 import type { AreaCatalog, AreaMatch } from "./areas.js";
 
 /** Mean combined similarity above which a small topic joins its nearest. */
-export const MERGE_SIM = 0.2;
+export const MERGE_SIM = 0.25;
 /** Mean combined similarity to a topic's papers above which a loose paper joins it. */
-export const ATTACH_SIM = 0.2;
+export const ATTACH_SIM = 0.25;
 /** Mean text similarity above which loose papers group among themselves. */
 export const TEXT_LINK_SIM = 0.1;
 
@@ -205,9 +205,11 @@ export function groupPapers(input: GroupingInput, limits: GroupingLimits): Group
     const offers = other
       .map((i) => ({ i, ...nearest(combined, [i], groups) }))
       .sort((a, b) => b.sim - a.sim || a.i - b.i);
-    const o = offers[0] as (typeof offers)[number];
-    (groups[o.index] as number[]).push(o.i);
-    sorted(groups[o.index] as number[]);
+    const o = offers[0];
+    const target = o ? groups[o.index] : undefined;
+    if (!o || !target) break;
+    target.push(o.i);
+    sorted(target);
     other = other.filter((i) => i !== o.i);
   }
   return { groups: groups.sort(bySize), other };

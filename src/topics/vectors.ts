@@ -22,6 +22,7 @@ function termCounts(text: TopicPaperText): Map<string, number> {
   for (const field of FIELDS) {
     const stream = text[field];
     const w = FIELD_WEIGHT[field];
+    if (w <= 0) continue;
     for (let i = 0; i < stream.length; i++) {
       add(stream[i] as string, w);
       if (i + 1 < stream.length) add(`${stream[i]} ${stream[i + 1]}`, w * PAIR_WEIGHT);

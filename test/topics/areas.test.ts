@@ -68,8 +68,11 @@ describe("the research-areas catalogue", () => {
     expect(area("Reinforcement Learning for Dexterous Robot Manipulation", "A robot learns to grasp.")).toBe(
       "robot-learning",
     );
-    // The source's summary counts (twice an abstract mention).
-    expect(area("Untitled", "", "A speech recognition model for spoken queries.")).toBe("speech");
+    // The source's summary counts like an abstract sentence: with one mention in the abstract, enough.
+    expect(area("Untitled", "We train on speech.", null)).toBeNull();
+    expect(area("Untitled", "We train on speech.", "A speech recognition model for spoken queries.")).toBe(
+      "speech",
+    );
     // Hints alone ("benchmark", "video") say little: no area.
     expect(area("A Benchmark", "We evaluate video.")).toBeNull();
   });
