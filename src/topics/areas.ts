@@ -1,7 +1,7 @@
 /**
  * The research-areas catalogue (`research-areas.ts`) checked and compiled for matching, and how
  * much each area speaks for a paper: in the title and the source's summary, the best weight of the
- * area's phrases there (a key phrase 1, a hint 1/3) times the field's weight (3, 2); in the
+ * area's phrases there (a key phrase 1, a hint 1/3) times the field's weight (3, 1); in the
  * abstract, its mentions (hints a third) up to `ABSTRACT_MENTIONS_CAP`, so that an abstract that
  * keeps coming back to an area tells it from one it names in passing. A paper's area is the one
  * that scores highest among those it names by a key phrase, when it scores at least

@@ -6,13 +6,14 @@
  * write as a heading (a noun phrase of 1–4 words) and phrases that rarely mean anything else.
  *
  * - `phrases`: comma-separated, matched case-insensitively on word stems (so "agents" also matches
- *   "agent"), in a paper's title (weight 3), the source's summary (2) and abstract (1).
+ *   "agent"), in a paper's title (weight 3), the source's summary (1) and abstract (1).
  * - `hints`: words that support an area but say little alone ("benchmark", "video"): a third of
  *   the weight.
  * - `requires`: when given, the area applies only to papers that contain one of these phrases
  *   ("RL for LLMs" needs a language model in the paper; a robot's RL paper is not about LLMs).
- * - `pool`: small areas of the family may share one topic under the family's label ("Model
- *   efficiency"); false for a family that is only a shelf for unrelated areas.
+ * - `pool`: the family's areas share one topic under the family's label ("Model efficiency")
+ *   unless the family is too large for one heading; false for a family that is only a shelf for
+ *   unrelated areas (each of its areas is then a topic of its own).
  * - `source`: where the family's areas come from (venue subject areas, surveys).
  */
 import type { FamilySpec } from "./areas.js";
