@@ -122,8 +122,16 @@ export class AreaCatalog {
   /** Checks the catalogue (ids unique, labels headings, every phrase has words); throws when not. */
   constructor(specs: readonly FamilySpec[]) {
     const ids = new Set<string>();
+    const labels = new Set<string>();
+    // One label, one meaning: a heading must tell which area (or family) it stands for.
+    const uniqueLabel = (label: string) => {
+      if (labels.has(label.toLowerCase()))
+        throw new Error(`research areas: the label "${label}" is used twice`);
+      labels.add(label.toLowerCase());
+    };
     for (const raw of specs) {
       const spec = FamilySchema.parse(raw);
+      uniqueLabel(spec.label);
       const family: Family = {
         index: this.families.length,
         id: spec.id,
@@ -135,6 +143,7 @@ export class AreaCatalog {
       for (const a of spec.areas) {
         if (ids.has(a.id)) throw new Error(`research areas: the id "${a.id}" is used twice`);
         ids.add(a.id);
+        uniqueLabel(a.label);
         const area: Area = { index: this.areas.length, id: a.id, label: a.label, family };
         this.areas.push(area);
         family.areas.push(area);

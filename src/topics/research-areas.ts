@@ -21,7 +21,7 @@ import type { FamilySpec } from "./areas.js";
 export const RESEARCH_AREAS: readonly FamilySpec[] = [
   {
     id: "agents",
-    label: "LLM agents",
+    label: "Agents and tool use",
     pool: true,
     source: `
       ACL 2025 track 'Language Modeling' and survey taxonomies of LLM agents (Wang et al. 2024, 'A
@@ -227,7 +227,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
   },
   {
     id: "code",
-    label: "Code generation",
+    label: "Code and software",
     pool: true,
     source: `ACL 2025 and ICSE topics on code generation and program repair; arXiv cs.SE`,
     areas: [
@@ -401,7 +401,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
   },
   {
     id: "evaluation",
-    label: "LLM evaluation",
+    label: "Evaluation and benchmarks",
     pool: true,
     source: `ACL 2025 track 'Resources and Evaluation'; NeurIPS Datasets and Benchmarks track`,
     areas: [
@@ -512,7 +512,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
     areas: [
       {
         id: "mech-interp",
-        label: "Interpretability",
+        label: "Mechanistic interpretability",
         phrases: `
           mechanistic interpretability, interpretability, interpretable, circuits, circuit discovery,
           sparse autoencoder, sparse autoencoders, SAE, SAEs, superposition, probing, probes, linear
@@ -924,7 +924,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
     areas: [
       {
         id: "rl-classic",
-        label: "Reinforcement learning",
+        label: "Deep reinforcement learning",
         phrases: `
           Markov decision process, Markov decision processes, MDP, MDPs, offline reinforcement
           learning, offline RL, model-based RL, model-based reinforcement learning, value function,

@@ -48,6 +48,10 @@ describe("the research-areas catalogue", () => {
     const ok = { id: "a", label: "Sparse attention", phrases: "sparse attention" };
     expect(() => new AreaCatalog(family([ok]))).not.toThrow();
     expect(() => new AreaCatalog(family([ok, { ...ok }]))).toThrow(/the id "a" is used twice/);
+    expect(() => new AreaCatalog(family([ok, { ...ok, id: "b" }]))).toThrow(
+      /the label "Sparse attention" is used twice/,
+    );
+    expect(() => new AreaCatalog(family([ok], "Sparse attention"))).toThrow(/is used twice/);
     expect(() => new AreaCatalog(family([{ ...ok, label: "A label of far too many words" }]))).toThrow(
       /1 to 4 words/,
     );
