@@ -217,9 +217,14 @@ export function labelCandidates(
       const covered = members.filter((m) => all.has(m));
       // A phrase of one paper only is that paper's name, not a topic's (unless the group is one paper).
       if (all.size < 2 && size > 1) continue;
-      // One found word ("Specialization") names a topic only when every paper of it uses the word;
-      // curated one-word names ("Quantization") come from the areas.
-      if (p.words === 1 && size > 1 && members.some((m) => !all.has(m))) continue;
+      // One found word ("Modeling", "Specialization") is a heading only as a name every paper of the
+      // group uses ("RLVR"); curated one-word headings ("Quantization") come from the areas.
+      if (
+        p.words === 1 &&
+        size > 1 &&
+        (!/^\p{Lu}[\p{Lu}\p{N}-]+$/u.test(p.form) || members.some((m) => !all.has(m)))
+      )
+        continue;
       if (covered.length === 0 || ![...covered].every((m) => inGroup.has(m))) continue;
       consider(sentenceCaseLabel(p.form), "phrase", covered, all.size, PHRASE_LENGTH_WEIGHT[p.words] ?? 0.8);
       if (options.any && out.length) return out;
