@@ -19,7 +19,7 @@ import { type Logger, silentLogger } from "./logger.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { groupTopics, type Topic } from "./topics/topics.js";
+import { groupTopics, type Topic, warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -226,6 +226,7 @@ export class Paperboy {
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();
+    warmUpTopics();
     const day = this.latestDay();
     if (day) this.roundup(day);
     const t3 = performance.now();

@@ -33,6 +33,11 @@ function tagger(): Nlp {
   return nlp;
 }
 
+/** Loads the tagger now (a long-running process pays for it at start, not in its first roundup). */
+export function loadTagger(): void {
+  tagger().readDoc("Warm up the tagger.");
+}
+
 /** Lower-cases Capitalized words (not acronyms or MixedCase names) so titles tag like prose. */
 export function sentenceCase(title: string): string {
   return title.replace(/\p{L}[\p{L}\p{N}'’]*/gu, (w) => (/^\p{Lu}\p{Ll}+$/u.test(w) ? w.toLowerCase() : w));

@@ -12,7 +12,7 @@
 import { type AreaMatch, researchAreas } from "./areas.js";
 import { type GroupingLimits, groupPapers } from "./grouping.js";
 import { AreaCoverage, type LabelChoice, type LabelSources, labelCandidates, OTHER_LABEL } from "./labels.js";
-import { MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
+import { loadTagger, MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
 import { paperSimilarities } from "./similarity.js";
 import { FIELDS, type TopicPaperText, topicText } from "./text.js";
 import { textVectors } from "./vectors.js";
@@ -159,6 +159,12 @@ function nameGroups(day: Day, groups: number[][], other: number[]): { label: str
     named.push({ label: choice.label, members });
   }
   return named;
+}
+
+/** Compiles the research areas and loads the tagger, so that the first roundup does not pay for them. */
+export function warmUpTopics(): void {
+  researchAreas();
+  loadTagger();
 }
 
 export function groupTopics(papers: readonly TopicInput[]): Topic[] {
