@@ -130,7 +130,7 @@ export interface SettingsReply {
   changed?: string;
 }
 
-/** `discuss`: the adapter posts `card`, opens a thread under it, then calls bot.threadOpened(). */
+/** `discuss`: the platform renders the steps of Bot.startDiscussion (card, thread, intro). */
 export interface ThreadStartReply {
   kind: "thread";
   paperId: string;
