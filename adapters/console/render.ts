@@ -102,7 +102,7 @@ export function renderReply(reply: Reply, s: Style): string {
       return `${head} ${s.dim(`(${range})`)}\n${items.join("\n")}${more}`;
     }
     case "roundup":
-      return roundupText(reply, s);
+      return roundupText(reply, s, { safe: terminalSafe, width: WIDTH });
     case "answer": {
       const head = s.dim(`On "${terminalSafe(reply.paperTitle)}" (${reply.paperId}):`);
       const body = wrap(terminalSafe(reply.text));

@@ -5,16 +5,22 @@
  * terminal-safe and wrapped to the console's width.
  */
 import type { RoundupPaper, RoundupReply } from "../../src/bot/replies.js";
-import { type Style, terminalSafe, WIDTH } from "./render.js";
+import type { Style } from "./render.js";
+
+/** What the console renderer lends: its escaping and its width (passed in, so no import cycle). */
+export interface TerminalText {
+  safe(text: string): string;
+  width: number;
+}
 
 /** Characters of a title on a roundup line (the terminal wraps the rest of a line anyway). */
 export const ROUNDUP_TITLE_MAX = 160;
 
-function wrap(text: string, indent: string): string {
+function wrap(text: string, indent: string, width: number): string {
   const out: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
       out.push(indent + line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -33,27 +39,29 @@ function clip(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
-function paperLine(p: RoundupPaper, s: Style): string {
+function paperLine(p: RoundupPaper, s: Style, t: TerminalText): string {
+  const terminalSafe = t.safe;
   const marks = [p.id, ...(p.code.length ? ["code"] : []), ...(p.upvotes !== null ? [`▲ ${p.upvotes}`] : [])];
   const bullet = p.tldr === undefined ? "  • " : "  ";
   const line = `${bullet}${s.bold(terminalSafe(clip(p.title, ROUNDUP_TITLE_MAX)))}  ${s.dim(terminalSafe(marks.join(" · ")))}`;
-  return p.tldr === undefined ? line : `${line}\n${wrap(terminalSafe(p.tldr), "      ")}`;
+  return p.tldr === undefined ? line : `${line}\n${wrap(terminalSafe(p.tldr), "      ", t.width)}`;
 }
 
-export function roundupText(r: RoundupReply, s: Style): string {
+export function roundupText(r: RoundupReply, s: Style, t: TerminalText): string {
+  const terminalSafe = t.safe;
   const span = r.until ? `${r.date} to ${r.until}` : r.date;
   const lines = [s.bold(`Papers of ${span}${r.late ? " (posted late)" : ""}`), terminalSafe(r.headline)];
   if (r.filters?.length) lines.push(s.dim(`filtered to: ${terminalSafe(r.filters.join(", "))}`));
   if (!r.topics.length) lines.push("No papers match this channel's topics today.");
   const single = r.topics.length === 1 && r.topics[0]?.other;
-  for (const t of r.topics) {
+  for (const topic of r.topics) {
     lines.push("");
     // A day too small or too blank to group is a plain list, without a heading.
     if (!single)
       lines.push(
-        `${s.accent(terminalSafe(t.label))} ${s.dim(`· ${t.papers.length} paper${t.papers.length === 1 ? "" : "s"}`)}`,
+        `${s.accent(terminalSafe(topic.label))} ${s.dim(`· ${topic.papers.length} paper${topic.papers.length === 1 ? "" : "s"}`)}`,
       );
-    for (const p of t.papers) lines.push(paperLine(p, s));
+    for (const p of topic.papers) lines.push(paperLine(p, s, t));
   }
   if (r.topics.some((t) => t.papers.some((p) => p.tldr === undefined)))
     lines.push("", s.dim("TL;DR of any paper: summary <id>"));
