@@ -4,13 +4,12 @@
  */
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../../errors.js";
-import { displayText } from "../../summary/latex.js";
 import { chatCommand } from "../command.js";
 import type { AnswerReply } from "../replies.js";
 
-/** Equal up to spacing: an extractive answer is its evidence sentences, joined. */
+/** Equal up to spacing: an answer that is its evidence sentences, joined. */
 function sameText(a: string, b: string): boolean {
-  const norm = (t: string) => displayText(t).replace(/\s+/g, " ").trim();
+  const norm = (t: string) => t.replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
 }
 
@@ -39,21 +38,24 @@ export const ask = chatCommand({
       paper = engine.paper(first);
       q = rest.join(" ");
     }
-    const { answer } = engine.ask(paper.id, q);
-    // Evidence is the abstract's raw text (LaTeX and all): shown only as display text.
-    const evidence = answer.evidence.map(displayText);
+    // A follow-up ("and on which dataset?", "why?") leans on the thread's earlier questions.
+    const ref =
+      thread && ctx.thread ? { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread } : null;
+    const { answer } = engine.ask(paper.id, q, ref ? engine.threadQuestions(ref) : []);
+    // The answer's evidence is display-clean already; it is shown once, under where it comes from.
+    const fromSummary = answer.source === "source_summary";
     const reply: AnswerReply = {
       kind: "answer",
       paperId: paper.id,
       paperTitle: paper.title,
       question: q,
       text: answer.text,
-      evidence,
-      quoted: evidence.length > 0 && sameText(answer.text, evidence.join(" ")),
-      unanswered: answer.evidence.length === 0,
+      evidence: answer.evidence,
+      evidenceFrom: fromSummary ? "Hugging Face's summary" : "the abstract",
+      quoted: answer.evidence.length > 0 && (fromSummary || sameText(answer.text, answer.evidence.join(" "))),
+      unanswered: !answer.stated,
     };
-    if (thread && ctx.thread) {
-      const ref = { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread };
+    if (ref) {
       try {
         engine.recordInThread(ref, [
           { author: ctx.user, role: "user", text: q },
