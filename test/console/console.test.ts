@@ -56,6 +56,13 @@ describe("paperboy chat (console adapter)", () => {
     expect(blocks.at(-2)).toMatch(/^That looks like a question\..*`discuss <id>`/);
   });
 
+  it("a list says how to see its next page, and `more` shows it", async () => {
+    const db = tempDb();
+    const r = await runCli(["--db", db, "chat"], { stdin: "search sparse attention\nmore\n" });
+    expect(r.stdout).toContain("next page: `more` (or `search sparse attention offset:5`)");
+    expect(r.stdout).toMatch(/Search: "sparse attention" \(6–10 of \d+\)/);
+  });
+
   it("a discussion outlives a restart, like a Slack thread: the next session starts in it", async () => {
     const db = tempDb();
     await runCli(["--db", db, "chat"], { stdin: "help\n" });
