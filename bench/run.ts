@@ -9,6 +9,8 @@ const parts: { file: string; run: string }[] = [
   { file: "./summary.ts", run: "runSummaryBench" },
   { file: "./understanding.ts", run: "runUnderstandingBench" },
   { file: "./memory.ts", run: "runMemoryBench" },
+  { file: "./topics.ts", run: "runTopicsBench" },
+  { file: "./ask.ts", run: "runAskBench" },
 ];
 
 for (const part of parts) {

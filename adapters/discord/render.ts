@@ -34,6 +34,7 @@ import {
   type SettingsReply,
 } from "../../src/bot/replies.js";
 import { type ButtonCommands, selectId } from "./buttons.js";
+import { mentionText } from "./discussion-link.js";
 import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
 import {
   ATTACHMENTS_MAX_BYTES,
@@ -54,7 +55,8 @@ import {
   SELECT_PLACEHOLDER_MAX,
   SELECT_VALUE_MAX,
 } from "./limits.js";
-import { blocks, type DiscordMessage, embedSize, message, pack } from "./message.js";
+import { blocks, type DiscordMessage, embedSize, message } from "./message.js";
+import { roundupMessages } from "./roundup-embeds.js";
 
 const COLOR = {
   paper: 0x5865f2,
@@ -141,26 +143,6 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-/** `<#id>`: Discord shows the channel's name and links it; it pings no one. */
-function channelRef(d: DiscussionRef): string {
-  if (d.here) return "this channel";
-  return SNOWFLAKE.test(d.channel) ? `<#${d.channel}>` : `#${escapeText(d.channel)}`;
-}
-
-/** A link that opens a discussion thread (a thread is a channel of the guild). */
-export function threadUrl(d: DiscussionRef): string | null {
-  if (!d.thread || !SNOWFLAKE.test(d.workspace) || !SNOWFLAKE.test(d.thread)) return null;
-  return `https://discord.com/channels/${d.workspace}/${d.thread}`;
-}
-
-/** "Discussed on 2026-02-03 in #reading ([thread](…); 12 messages, 2 notes)". */
-function mentionText(d: DiscussionRef): string {
-  const url = threadUrl(d);
-  const size = discussionSize(d);
-  const detail = [url ? `[thread](${url})` : "", size].filter(Boolean).join("; ");
-  return `${discussionVerb(d)} in ${channelRef(d)}${detail ? ` (${detail})` : ""}`;
-}
-
 function noteLine(n: NoteItem, max: number): string {
   return `**#${n.n}** ${fitText(n.authorName ?? n.author, 80)}, ${n.date}: ${fitText(n.text.replace(/\s+/g, " "), max)}`;
 }
@@ -220,75 +202,15 @@ export function renderResults(list: ResultList, ids: ButtonCommands): DiscordMes
   return message({ embeds: [embed], components: buttons(actions, ids) });
 }
 
-export function renderRoundup(r: RoundupReply): DiscordMessage[] {
-  const header = [
-    `**Papers of ${r.date}**: ${r.shown} of ${r.count} in ${r.topics.length} topic(s)`,
-    r.late ? " (posted late: paperboy was offline at the scheduled time)" : "",
-    r.filters?.length ? `\nFiltered to: ${escapeText(r.filters.join(", "))}` : "",
-  ].join("");
-  const embeds: APIEmbed[] = [];
-  /** The papers each embed lists, so each message gets menus for its own papers. */
-  const papersOf = new Map<APIEmbed, PaperLite[]>();
-  for (const topic of r.topics) {
-    const lines = topic.papers.map(
-      (p) =>
-        `• ${fitText(p.title, 300)} · ${escapeText(p.id)}${p.code.length ? " · code" : ""}${p.discussed ? `\n  💬 ${mentionText(p.discussed)}` : ""}`,
-    );
-    const title = fitText(`${topic.label} (${topic.papers.length})`, EMBED_TITLE_MAX - 8);
-    let at = 0;
-    blocks(lines, EMBED_DESCRIPTION_MAX).forEach((description, i) => {
-      const embed: APIEmbed = {
-        title: i === 0 ? title : `${title} (cont.)`,
-        description,
-        color: COLOR.roundup,
-      };
-      const count = description.split("\n• ").length;
-      papersOf.set(embed, topic.papers.slice(at, at + count));
-      at += count;
-      embeds.push(embed);
-    });
-  }
-  if (embeds.length === 0)
-    embeds.push({ description: "No papers of this day match this channel's topics.", color: COLOR.muted });
-  const messages = pack(
-    fitText(header, CONTENT_MAX, (t) => t),
-    embeds,
-  );
-  for (const m of messages) m.components = queueMenus(m.embeds.flatMap((e) => papersOf.get(e) ?? []));
-  return messages;
-}
-
-/**
- * "Add to queue…" and "I'll read it…" menus for a roundup message's papers: a pair of rows per 25
- * papers (Discord's options per menu), as many pairs as a message has rows.
- */
-function queueMenus(papers: readonly PaperLite[]): DiscordMessage["components"] {
-  const usable = papers.filter((p) => p.id.length <= SELECT_VALUE_MAX);
-  const rows: DiscordMessage["components"] = [];
-  for (let i = 0; i < usable.length && rows.length + 2 <= ROWS_PER_MESSAGE; i += SELECT_OPTIONS_MAX) {
-    const chunk = usable.slice(i, i + SELECT_OPTIONS_MAX);
-    const range = usable.length > SELECT_OPTIONS_MAX ? ` (${i + 1}–${i + chunk.length})` : "";
-    for (const [verb, label] of [
-      ["queue add", "Add to queue…"],
-      ["queue claim", "I'll read it…"],
-    ] as const) {
-      const menu: APIStringSelectComponent = {
-        type: ComponentType.StringSelect,
-        custom_id: selectId(verb, i),
-        placeholder: plain(`${label}${range}`, SELECT_PLACEHOLDER_MAX),
-        min_values: 1,
-        max_values: 1,
-        options: chunk.map((p) => ({ label: plain(p.title, SELECT_LABEL_MAX), value: p.id })),
-      };
-      rows.push({ type: ComponentType.ActionRow, components: [menu] });
-    }
-  }
-  return rows;
+/** A roundup: see roundup-embeds.ts for its layout. */
+export function renderRoundup(r: RoundupReply, ids: ButtonCommands): DiscordMessage[] {
+  return roundupMessages(r, ids);
 }
 
 export function renderAnswer(a: AnswerReply): DiscordMessage {
+  const from = `From ${a.evidenceFrom ?? "the abstract"}`;
   const evidence = field(
-    "From the abstract",
+    from,
     a.evidence.map((s) => `• “${fitText(s, FIELD_VALUE_MAX - 4)}”`),
   );
   const base: APIEmbed = {
@@ -297,6 +219,21 @@ export function renderAnswer(a: AnswerReply): DiscordMessage {
     footer: { text: plain(`${a.paperTitle} (${a.paperId})`, FOOTER_BUDGET) },
     ...(evidence ? { fields: [evidence] } : {}),
   };
+  if (a.quoted && a.evidence.length) {
+    // An answer that only says its evidence is said once: quoted, in the description.
+    const { fields: _evidence, ...quote } = base;
+    const heading = `**${fitText(from, 100)}**`;
+    const share = (budget: number) => Math.floor((budget - heading.length - 2) / a.evidence.length) - 5;
+    return message({
+      embeds: [
+        withDescription(
+          quote,
+          (budget) =>
+            `${heading}\n${a.evidence.map((e) => `• “${fitText(e, Math.max(1, share(budget)))}”`).join("\n")}`,
+        ),
+      ],
+    });
+  }
   return message({ embeds: [withDescription(base, (budget) => fitText(a.text, budget))] });
 }
 
@@ -447,7 +384,7 @@ function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
     case "results":
       return [renderResults(r, ids)];
     case "roundup":
-      return renderRoundup(r);
+      return renderRoundup(r, ids);
     case "answer":
       return [renderAnswer(r)];
     case "notice":

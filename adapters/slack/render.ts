@@ -18,7 +18,6 @@ import type {
   ReminderReply,
   Reply,
   ResultList,
-  RoundupReply,
   SettingsReply,
 } from "../../src/bot/replies.js";
 import { discussionSize, discussionVerb, queueState, replySummary } from "../../src/bot/replies.js";
@@ -38,15 +37,17 @@ import {
   section,
   sections,
 } from "./blocks.js";
+import { mentionText } from "./discussion-link.js";
 import { escapeMrkdwn } from "./escape.js";
 import {
   MAX_ACTION_ELEMENTS,
   MAX_BLOCKS_PER_MESSAGE,
   MAX_FALLBACK_TEXT,
-  MAX_SELECT_OPTIONS,
+  MAX_SECTION_TEXT,
   NOTE_LIST_CHARS,
   NOTE_PREVIEW_CHARS,
 } from "./limits.js";
+import { roundupMessages } from "./roundup-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
 export const ACTION_IDS = {
@@ -61,6 +62,8 @@ export const ACTION_IDS = {
 
 /** Renders one reply as one or more messages (more when it is over the block limit). */
 export function renderReply(reply: Reply): SlackMessage[] {
+  // A roundup packs its own messages: a topic is not cut between two of them.
+  if (reply.kind === "roundup") return roundupMessages(reply);
   return pack(blocksOf(reply), replySummary(reply));
 }
 
@@ -78,7 +81,7 @@ function blocksOf(reply: Reply): Block[] {
     case "results":
       return resultBlocks(reply);
     case "roundup":
-      return roundupBlocks(reply);
+      return roundupMessages(reply).flatMap((m) => m.blocks);
     case "answer":
       return answerBlocks(reply);
     case "notice":
@@ -100,40 +103,7 @@ function blocksOf(reply: Reply): Block[] {
 
 // ---- team memory ----
 
-const SLACK_CHANNEL = /^[CGD][A-Z0-9]+$/;
-const SLACK_TEAM = /^[TE][A-Z0-9]+$/;
-const SLACK_TS = /^\d+\.\d+$/;
 const SLACK_USER = /^[UW][A-Z0-9]+$/;
-
-/** `<#C123>`: Slack shows the channel's name and links it; it notifies no one. */
-function channelRef(d: DiscussionRef): string {
-  if (d.here) return "this channel";
-  return SLACK_CHANNEL.test(d.channel) ? `<#${d.channel}>` : `#${safe(d.channel, 80)}`;
-}
-
-/**
- * A link that opens a discussion thread in Slack. Message permalinks need the workspace's domain
- * (or a chat.getPermalink call per card); the app's client URL needs only ids we keep.
- */
-export function threadUrl(d: DiscussionRef): string | null {
-  if (
-    !d.thread ||
-    !SLACK_TEAM.test(d.workspace) ||
-    !SLACK_CHANNEL.test(d.channel) ||
-    !SLACK_TS.test(d.thread)
-  )
-    return null;
-  return `https://app.slack.com/client/${d.workspace}/${d.channel}/thread/${d.channel}-${d.thread}`;
-}
-
-/** "Discussed on 2026-02-03 in #reading (thread; 12 messages, 2 notes)" as mrkdwn. */
-function mentionText(d: DiscussionRef): string {
-  const url = threadUrl(d);
-  const thread = url ? link(url, "thread") : null;
-  const size = discussionSize(d);
-  const detail = [thread, size].filter(Boolean).join("; ");
-  return `${discussionVerb(d)} in ${channelRef(d)}${detail ? ` (${detail})` : ""}`;
-}
 
 function who(n: { author: string; authorName?: string }): string {
   return safe(n.authorName ?? n.author, 80);
@@ -339,57 +309,20 @@ function resultBlocks(list: ResultList): Block[] {
   return blocks;
 }
 
-function roundupBlocks(r: RoundupReply): Block[] {
-  const blocks: Block[] = [header(`Papers of ${r.date}${r.late ? " (late)" : ""}`)];
-  const about = [`${r.shown} of ${r.count} papers in ${r.topics.length} topic(s)`];
-  if (r.filters?.length) about.push(`filtered: ${safe(r.filters.join(", "))}`);
-  blocks.push(context(about.map((t) => (t.startsWith("filtered") ? t : safe(t)))));
-  if (!r.topics.length) blocks.push(section("No papers match this channel's topics today."));
-  r.topics.forEach((topic, t) => {
-    // One section per topic (continued in the next when longer): title, id, TL;DR and code link.
-    const lines = topic.papers.map((p) => {
-      const code = p.code[0] ? link(p.code[0], "code") : null;
-      const tldr = p.tldr ? `\n    ${escapeMrkdwn(p.tldr)}` : "";
-      const seen = p.discussed ? `\n    :speech_balloon: ${mentionText(p.discussed)}` : "";
-      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${seen}${tldr}`;
-    });
-    const [first, ...rest] = sections(
-      `*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`,
-    );
-    // "Discuss" for the topic's first papers, in the overflow menu of its first section.
-    const menu = overflow(
-      `${ACTION_PREFIX}topic_${t}`,
-      topic.papers.map((p) => ({ label: `Discuss: ${p.title}`, command: `discuss ${p.id}` })),
-    );
-    if (first && menu) blocks.push({ ...first, accessory: menu } as Block);
-    else if (first) blocks.push(first);
-    blocks.push(...rest);
-  });
-  // "Add to queue" and "I'll read it" for the day's papers: two menus after the topics.
-  const papers = r.topics.flatMap((t) => t.papers).slice(0, MAX_SELECT_OPTIONS);
-  const menus = [
-    commandSelect(
-      ACTION_IDS.queueSelect,
-      "Add to queue…",
-      papers.map((p) => ({ label: p.title, command: `queue add ${p.id}` })),
-    ),
-    commandSelect(
-      ACTION_IDS.claimSelect,
-      "I'll read it…",
-      papers.map((p) => ({ label: p.title, command: `queue claim ${p.id}` })),
-    ),
-  ].filter((m): m is NonNullable<typeof m> => m !== null);
-  if (menus.length) blocks.push({ type: "actions", elements: menus });
-  return blocks;
+/** A quoted sentence's share of a section, so a few quotes stay one quote block each. */
+const MAX_QUOTE = Math.floor(MAX_SECTION_TEXT / 3) - 20;
+
+/** The paper's sentences as one quote under their source: said once, whether answer or evidence. */
+function quoteBlocks(a: AnswerReply): Block[] {
+  const from = safe(`From ${a.evidenceFrom ?? "the abstract"}`, 100);
+  return sections(`*${from}*\n${a.evidence.map((e) => `> ${safe(e, MAX_QUOTE)}`).join("\n")}`);
 }
 
 function answerBlocks(a: AnswerReply): Block[] {
-  const blocks: Block[] = [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
-  if (a.evidence.length) {
-    blocks.push(
-      ...sections(`*From the abstract*\n${a.evidence.map((e) => `> ${escapeMrkdwn(e)}`).join("\n")}`),
-    );
-  }
+  // An answer that only says its evidence is shown as the quote alone, not twice.
+  const blocks: Block[] =
+    a.quoted && a.evidence.length ? [] : [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
+  if (a.evidence.length) blocks.push(...quoteBlocks(a));
   blocks.push(context([`Q: ${safe(a.question, 500)}`, `${safe(a.paperTitle, 300)} \`${safe(a.paperId)}\``]));
   return blocks;
 }

@@ -111,14 +111,17 @@ describe("the reading queue on Slack", () => {
       date: "2025-08-12",
       count: 2,
       shown: 2,
+      headline: "2 papers today",
       topics: [
         {
           label: "Topic",
+          other: false,
           papers: [
             {
               id: a,
               title: "Paper A",
-              date: "2025-08-12",
+              url: null,
+              upvotes: null,
               code: [],
               discussed: {
                 platform: "slack",
@@ -131,7 +134,7 @@ describe("the reading queue on Slack", () => {
                 here: false,
               },
             },
-            { id: c, title: "Paper C", date: "2025-08-12", code: [] },
+            { id: c, title: "Paper C", url: null, upvotes: null, code: [] },
           ],
         },
       ],

@@ -10,6 +10,7 @@ import { day } from "./day.js";
 import { discuss } from "./discuss.js";
 import { exportCommand } from "./export.js";
 import { help } from "./help.js";
+import { more } from "./more.js";
 import { note } from "./note.js";
 import { notes } from "./notes.js";
 import { queue } from "./queue.js";
@@ -25,6 +26,7 @@ import { unsubscribe } from "./unsubscribe.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   search,
+  more,
   show,
   summary,
   related,
