@@ -7,16 +7,12 @@ import {
   type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
-  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
 import {
   type Action,
   type AnswerReply,
-  type DiscussionRef,
-  discussionSize,
-  discussionVerb,
   type FileReply,
   type HelpReply,
   type NoteItem,
@@ -33,7 +29,7 @@ import {
   type RoundupReply,
   type SettingsReply,
 } from "../../src/bot/replies.js";
-import { type ButtonCommands, selectId } from "./buttons.js";
+import type { ButtonCommands } from "./buttons.js";
 import { mentionText } from "./discussion-link.js";
 import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
 import {
@@ -50,10 +46,6 @@ import {
   FOOTER_MAX,
   NOTE_PREVIEW_MAX,
   ROWS_PER_MESSAGE,
-  SELECT_LABEL_MAX,
-  SELECT_OPTIONS_MAX,
-  SELECT_PLACEHOLDER_MAX,
-  SELECT_VALUE_MAX,
 } from "./limits.js";
 import { blocks, type DiscordMessage, embedSize, message } from "./message.js";
 import { roundupMessages } from "./roundup-embeds.js";

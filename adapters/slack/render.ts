@@ -4,7 +4,6 @@
  */
 import type {
   AnswerReply,
-  DiscussionRef,
   FileReply,
   HelpReply,
   NoteItem,
@@ -20,13 +19,12 @@ import type {
   ResultList,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { discussionSize, discussionVerb, queueState, replySummary } from "../../src/bot/replies.js";
+import { queueState, replySummary } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
   type Button,
   commandButton,
-  commandSelect,
   context,
   header,
   link,
