@@ -115,11 +115,13 @@ function topicEmbeds(r: RoundupReply): TopicEmbed[] {
     };
     for (const item of items) {
       const added = (part.length ? 1 : 0) + item.text.length;
-      if (
-        part.length &&
-        (length + added > EMBED_DESCRIPTION_MAX || part.length >= ROUNDUP_PAPERS_PER_MESSAGE)
-      )
-        flush();
+      const listedHere = part.filter((i) => i.p.tldr === undefined).length;
+      // An embed never holds more papers than its message's menus, nor more TL;DR buttons than it has.
+      const over =
+        length + added > EMBED_DESCRIPTION_MAX ||
+        part.length >= ROUNDUP_PAPERS_PER_MESSAGE ||
+        (item.p.tldr === undefined && listedHere >= ROUNDUP_BUTTONS_MAX);
+      if (part.length && over) flush();
       length += (part.length ? 1 : 0) + item.text.length;
       part.push(item);
     }

@@ -48,7 +48,7 @@ export class ChannelDataStore {
     if (platforms.length === 0)
       throw new PaperboyError(
         ErrorCode.InvalidArgument,
-        `paperboy keeps nothing for channel "${trimmed}"; check the id (Slack: C…, Discord: a number), or name its platform as platform:channel`,
+        `paperboy keeps nothing for channel "${trimmed}"; check the id as the chat platform shows it, or name its platform as platform:channel`,
         { key: "--channel" },
       );
     throw new PaperboyError(

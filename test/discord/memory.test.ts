@@ -126,7 +126,7 @@ describe("the reading queue on Discord", () => {
     expect(message.embeds[0].description).toContain(
       `💬 Discussed on 2025-08-10 in this channel ([thread](https://discord.com/channels/${IDS.guild}/1200000000000000777); 4 messages, 1 note)`,
     );
-    const menus = message.components.map((r: any) => r.components[0]);
+    const menus = message.components.map((r: any) => r.components[0]).filter((c: any) => c.type === 3);
     expect(menus.map((m: any) => [m.type, m.placeholder])).toEqual([
       [3, "Add to queue…"],
       [3, "I'll read it…"],
