@@ -1,7 +1,7 @@
 /**
  * Fits the TL;DR model on SciTLDR train.jsonl and writes src/summary/tldr-weights.json.
  *
- *   npx tsx scripts/fit-tldr.ts [--train train.jsonl] [--write | --out file.json]
+ *   npx tsx scripts/fit-tldr.ts [--train train.jsonl] [--dev dev.jsonl] [--write | --out file.json]
  *
  * Model: a listwise softmax over an abstract's sentences (a conditional logit): the probability of
  * picking a sentence is proportional to exp(w · features). It is trained by full-batch Adam to
@@ -9,24 +9,29 @@
  * printed: compressed and trimmed), with L2 regularization. Temperature and L2 are chosen on a
  * held-out fifth of train; then compression rules and the length limit are chosen greedily on
  * train, the scorer is refitted on all of train with them, and the rules are checked once more.
- * dev.jsonl is never read here.
+ * Titles are read with the abstracts (the title features and the paper's own name need them).
+ * dev.jsonl is never fitted on: it is only scored at the end, and the figure printed.
  */
+import { existsSync } from "node:fs";
 import { type EvalPaper, readEvalFile } from "../src/eval/data.js";
 import { bestRougeF1Tokens, rougeTokens } from "../src/eval/rouge.js";
-import { COMPRESSION_RULES } from "../src/summary/compress.js";
+import { OPTIONAL_RULES, type RewriteContext } from "../src/summary/compress.js";
 import { sentenceFeatures } from "../src/summary/features.js";
 import { TLDR_WEIGHTS, type TldrModel } from "../src/summary/model.js";
 import { abstractSentences } from "../src/summary/summarize.js";
-import { pickSentence, tldrOfSentence } from "../src/summary/tldr.js";
+import { titleName } from "../src/summary/title-name.js";
+import { tldrOf, tldrOfSentence } from "../src/summary/tldr.js";
 import { adamStep } from "./lib/adam.js";
 import { fitDay, parseFitArgs, writeWeights } from "./lib/fit-cli.js";
 
 const MIN_LEXICAL_COUNT = 30;
 const ITERATIONS = 400;
-const RULE_ORDER = Object.keys(COMPRESSION_RULES);
+const RULE_ORDER = OPTIONAL_RULES;
 const MAX_WORDS_CHOICES = [20, 22, 25, 28, 30];
 
 interface Item {
+  title: string;
+  context: RewriteContext;
   sentences: string[];
   golds: string[][];
   /** Per sentence: feature indices and values. */
@@ -44,8 +49,14 @@ function quality(text: string, golds: string[][]): number {
 
 function buildItems(papers: EvalPaper[]): { items: Item[]; names: string[] } {
   const raw = papers.map((p) => {
-    const sentences = abstractSentences(p.source.join(" "));
-    return { sentences, golds: p.target.map(rougeTokens), feats: sentenceFeatures(sentences) };
+    const sentences = abstractSentences(p.source.join(" "), p.title);
+    return {
+      title: p.title,
+      context: { name: titleName(p.title) },
+      sentences,
+      golds: p.target.map(rougeTokens),
+      feats: sentenceFeatures(sentences, p.title),
+    };
   });
   const counts = new Map<string, number>();
   for (const r of raw)
@@ -56,6 +67,8 @@ function buildItems(papers: EvalPaper[]): { items: Item[]; names: string[] } {
   const items = raw
     .filter((r) => r.sentences.length > 1)
     .map((r) => ({
+      title: r.title,
+      context: r.context,
       sentences: r.sentences,
       golds: r.golds,
       x: r.feats.map((f) => {
@@ -115,18 +128,37 @@ function toModel(w: Float64Array, names: string[], compression: string[], maxWor
   return { weights, compression, maxWords };
 }
 
+/** Per sentence: the quality of the TL;DR it would make (0 when it cannot make one). */
 function labelsFor(items: Item[], model: TldrModel): number[][] {
-  return items.map((it) => it.sentences.map((s) => quality(tldrOfSentence(s, model), it.golds)));
+  return items.map((it) =>
+    it.sentences.map((_, i) => {
+      const t = tldrOfSentence(it.sentences, i, model, it.context);
+      return t ? quality(t.text, it.golds) : 0;
+    }),
+  );
 }
 
 /** Mean quality (R1+R2+RL)/3 ×100 of the model's TL;DRs. */
 function evaluate(items: Item[], model: TldrModel): number {
   let total = 0;
-  for (const it of items) {
-    const i = pickSentence(it.sentences, model);
-    total += quality(tldrOfSentence(it.sentences[i] as string, model), it.golds);
-  }
+  for (const it of items) total += quality(tldrOf(it.sentences, model, it.title, it.context).text, it.golds);
   return (100 * total) / items.length;
+}
+
+/** ROUGE-1/2/L ×100 on every paper of a file, as `paperboy eval` reports them. */
+function scoreFile(path: string, model: TldrModel): string {
+  const papers = readEvalFile(path);
+  const sum = { r1: 0, r2: 0, rl: 0 };
+  for (const p of papers) {
+    const sentences = abstractSentences(p.source.join(" "), p.title);
+    const text = tldrOf(sentences, model, p.title, { name: titleName(p.title) }).text;
+    const r = bestRougeF1Tokens(rougeTokens(text), p.target.map(rougeTokens));
+    sum.r1 += r.rouge1;
+    sum.r2 += r.rouge2;
+    sum.rl += r.rougeL;
+  }
+  const f = (x: number) => ((100 * x) / papers.length).toFixed(2);
+  return `${papers.length} papers: R-1 ${f(sum.r1)}, R-2 ${f(sum.r2)}, R-L ${f(sum.rl)}`;
 }
 
 function chooseRules(items: Item[], base: TldrModel): TldrModel {
@@ -192,6 +224,8 @@ function main(): void {
   const final = fitWeights(items, labelsFor(items, model), names.length, tau, l2);
   const q = evaluate(items, toModel(final, names, model.compression, model.maxWords));
   model = toModel(final, names, model.compression, model.maxWords);
+  log(`train ${scoreFile(args.train, model)}`);
+  if (existsSync(args.dev)) log(`dev (scored, never fitted) ${scoreFile(args.dev, model)}`);
   writeWeights(args, TLDR_WEIGHTS.file, {
     model: TLDR_WEIGHTS.model,
     version: TLDR_WEIGHTS.version,

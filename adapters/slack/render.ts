@@ -13,7 +13,7 @@ import type {
   RoundupReply,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { replySummary } from "../../src/bot/replies.js";
+import { replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -113,6 +113,10 @@ function cardBlocks(card: PaperCard): Block[] {
   if (card.keyResults.length) {
     const lines = card.keyResults.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
     blocks.push(...sections(`*Key results*\n${lines}`));
+  }
+  if (card.sourceSummary) {
+    const label = escapeMrkdwn(sourceSummaryLabel(card.sourceSummary));
+    blocks.push(...sections(`*${label}* ${safe(card.sourceSummary.text, Number.POSITIVE_INFINITY)}`));
   }
   if (card.abstract) blocks.push(...sections(`*Abstract*\n${escapeMrkdwn(card.abstract)}`));
   const buttons: Button[] = [];

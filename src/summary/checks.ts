@@ -50,13 +50,13 @@ const LATEX =
   /\\[A-Za-z]+|[{}$]|\w\^|\^\{|[A-Za-z]_\w|~[A-Za-z]|(?:left|right)[([|~]|\b(?:bf|textbf|textit|texttt|mathbf|mathcal|mathrm|mathbb|emph|citep?|citet|frac|sqrt|ldots|cdots|infty|leq|geq|neq|href|textsc|mathit|boldsymbol|operatorname)\b/;
 
 // Words no sentence ends with: articles, prepositions, conjunctions, auxiliaries, determiners,
-// possessives, subordinators and question words.
+// possessives, subordinators and question words ("both", "this" may end one as pronouns).
 const DANGLING = new Set(
   (
     "a an the of and or but nor to for in on at by with from as into onto than that which who whom whose " +
     "while whereas how what when where why whether if its their our his her my your is are was were be " +
-    "been being can could may might must shall should will would do does did has have had such both each " +
-    "either neither this these those via using through without within between among across over under " +
+    "been being can could may might must shall should will would do does did has have had such " +
+    "via using through without within between among across over under first second third " +
     "about against toward towards upon per versus vs not no very so then thus hence " +
     "because since although though unless until e.g i.e namely including like"
   ).split(" "),
@@ -72,12 +72,15 @@ const DANGLING_PAIR =
 // Openings that refer to something said before the sentence: a reader of the TL;DR alone was not
 // told what "this question" or "then" is.
 const BACKWARD =
-  /^(?:then|thus|therefore|hence|however|moreover|furthermore|additionally|also|besides|meanwhile|nevertheless|nonetheless|consequently|accordingly|similarly|likewise|instead|otherwise|finally|lastly|second(?:ly)?|third(?:ly)?|next|in addition|in contrast|in particular|specifically|as a result|on the other hand|to this end|to that end|to do so|to do this|for this purpose|in this way|in doing so|by doing so|with this|given this|despite this|building on (?:this|these|that|them|it)|based on (?:this|these|that|them)|motivated by (?:this|these|that)|inspired by (?:this|these|that)|to (?:\w+ ){1,3}(?:this|these|that|those|such) (?:\w+ )?(?:question|questions|problem|problems|issue|issues|gap|gaps|challenge|challenges|limitation|limitations|need|end|goal|observation|observations|finding|findings)\b|(?:this|these|that|those|such) (?:approach|method|methods|technique|framework|model|models|idea|insight|observation|observations|finding|findings|result|results|problem|problems|issue|issues|limitation|limitations|question|gap|challenge|challenges|analysis|design|strategy|process|phenomenon|behavior|behaviour|setting|way|line|direction)\b|it|they|them|we also|we then|we further|we additionally)\b/i;
+  /^(?:then|thus|therefore|hence|however|moreover|furthermore|additionally|also|besides|meanwhile|nevertheless|nonetheless|consequently|accordingly|similarly|likewise|instead(?! of)|otherwise|finally|lastly|second(?:ly)?|third(?:ly)?|next|in addition(?! to)|in contrast|in particular|specifically|as a result|on the other hand|to this end|to that end|to do so|to do this|for this purpose|in this way|in doing so|by doing so|with this|given this|despite this|building on (?:this|these|that|them|it)|based on (?:this|these|that|them)|motivated by (?:this|these|that)|inspired by (?:this|these|that)|to (?:bridge|close|fill|address|tackle|overcome) the (?:\w+ )?(?:gap|gaps|issue|issues|problem|problems|challenge|challenges|limitation|limitations|shortcoming|shortcomings|bottleneck)\b|to (?:\w+ ){1,3}(?:this|these|that|those|such) (?:\w+ )?(?:question|questions|problem|problems|issue|issues|gap|gaps|challenge|challenges|limitation|limitations|need|end|goal|observation|observations|finding|findings)\b|(?:this|these|that|those|such) (?:approach|method|methods|technique|framework|model|models|idea|insight|observation|observations|finding|findings|result|results|problem|problems|issue|issues|limitation|limitations|question|gap|challenge|challenges|analysis|design|strategy|process|phenomenon|behavior|behaviour|setting|way|line|direction)\b|it|they|them|we also|we then|we further|we additionally)\b/i;
 
 // A clause that reverses or qualifies what comes before it: cutting before it can flip the claim.
 const CONTRAST =
   /^[,;:]?\s*(?:but|yet|however|although|though|whereas|while|instead|rather than|unlike|despite|except)\b/i;
 
+// An opening adverbial clause: the claim is in the main clause after it.
+const FRONTED =
+  /^(?:by|through|using|leveraging|inspired by|motivated by|to|although|though|while|whereas|when|if|since|because|unlike|despite|compared|given)\b/i;
 // A clause that cannot stand without the main clause that follows it.
 const SUBORDINATE =
   /^(?:but\s+)?(?:instead of|rather than|unlike|although|though|whereas|if|when|because|since|despite|while)\b/i;
@@ -141,6 +144,9 @@ function cutFaults(shown: string, sources: readonly string[]): FaultCode[] {
   if (/^,?\s*(?:and|or)\b/i.test(rest) && listed) faults.push("cut-list");
   // "…; but instead of combining standard primitives." with the main clause cut away.
   if (SUBORDINATE.test(lastClause.trim())) faults.push("cut-claim");
+  // "By projecting …, and constraining it on a manifold." with "we propose Mano" cut away.
+  else if (FRONTED.test(body) && !/\s(?:we|our)\b|,\s+(?:this|these|they|it|the|a|an|\p{Lu})/u.test(body))
+    faults.push("cut-claim");
   // A closing bracket ahead that was opened before the cut: the cut stopped inside brackets.
   let depth = 0;
   for (const ch of rest) {
