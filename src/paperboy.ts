@@ -107,7 +107,12 @@ export class Paperboy {
 
   ingest(
     inputs: readonly string[],
-    options: { date?: string; format?: FormatOption; onFile?: IngestOptions["onFile"] } = {},
+    options: {
+      date?: string;
+      format?: FormatOption;
+      stdin?: Uint8Array;
+      onFile?: IngestOptions["onFile"];
+    } = {},
   ): IngestReport {
     const report = ingestAll(this.papers, inputs, {
       ...options,

@@ -10,7 +10,7 @@ import { type Clock, systemClock } from "../clock.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
-import type { Command, CommandContext, OptionValues } from "./command.js";
+import type { Command, CommandContext, OptionsConfig, OptionValues } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { type CliIO, processIO } from "./io.js";
 import { nearest } from "./nearest.js";
@@ -60,6 +60,25 @@ function splitGlobals(argv: readonly string[]): Globals {
     } else g.rest.push(a);
   }
   return g;
+}
+
+/**
+ * `--limit -1` as `--limit=-1`: node's parseArgs reads a value starting with "-" as another option
+ * and calls the flag "ambiguous"; a number is meant, and the command's own check then says what
+ * values it takes.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : null;
+    if (name && options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function helpText(commands: readonly Command[]): string {
@@ -124,7 +143,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   let positionals: string[];
   try {
     const parsed = parseArgs({
-      args: rest,
+      args: joinNegativeValues(rest, command.options ?? {}),
       options: command.options ?? {},
       allowPositionals: true,
       strict: true,
