@@ -126,7 +126,8 @@ function remainderAfterCut(shown: string, sources: readonly string[]): string | 
     const at = source.lastIndexOf(tail);
     if (at < 0) continue;
     const rest = source.slice(at + tail.length).trim();
-    if (/^[.!?]["')\]]*$/.test(rest) || rest === "") return null;
+    // Only an aside left out ("… class (instead of against all).") is not a cut.
+    if (/^[.!?]["')\]]*$/.test(rest.replace(/^(?:\s*\([^()]*\))+/, "").trim()) || rest === "") return null;
     return rest;
   }
   return null;
@@ -136,7 +137,15 @@ function cutFaults(shown: string, sources: readonly string[]): FaultCode[] {
   const rest = remainderAfterCut(shown, sources);
   if (rest === null) return [];
   const faults: FaultCode[] = [];
-  if (CONTRAST.test(rest)) faults.push("cut-before-contrast");
+  // "…, but only." (the contrast cut to its first words) or "… improves accuracy." with ", but only
+  // when …" further on: the cut drops the clause that qualifies the claim.
+  const body0 = shown.replace(/[.!?]["')\]]*$/, "");
+  if (
+    CONTRAST.test(rest) ||
+    /[,;]\s+(?:but|yet|while|whereas|although|though)(?:\s+\S+){0,2}$/i.test(body0) ||
+    /(?:^|[,;]\s*|\s)(?:but|yet|however|although|though|whereas|except|unless)\b/i.test(rest)
+  )
+    faults.push("cut-before-contrast");
   // "at varying model scales, sequence lengths." with ", and sparsity levels" cut away.
   const body = shown.replace(/[.!?]["')\]]*$/, "");
   const lastClause = body.split(/[,;:]\s/).pop() ?? "";

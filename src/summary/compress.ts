@@ -23,7 +23,7 @@ const LEAD_IN =
 const HERE = /^(?:here|herein)\s*,\s*|^here\s+(?=we\b)/i;
 // Discourse connectives that tie the sentence to the one before it.
 const CONNECTIVE =
-  /^(?:however|moreover|furthermore|additionally|in addition|specifically|in particular|particularly|consequently|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly|next|then|thus|therefore|hence|also|besides|meanwhile|nevertheless|nonetheless|accordingly|similarly|likewise|instead|otherwise|importantly|notably|crucially|interestingly|surprisingly|remarkably|as such|as a result|as a consequence|in contrast|by contrast|on the other hand|in response|in summary|in short|overall|to this end|to that end|to do so|to do this|for this purpose|in this way|in doing so|by doing so|with this|in this regard|empirically|experimentally|theoretically|concretely|unfortunately|fortunately)\s*(?:,\s*|\s+(?=we\b))/i;
+  /^(?:however|moreover|furthermore|additionally|in addition|specifically|in particular|particularly|consequently|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly|next|then|thus|therefore|hence|also|besides|meanwhile|nevertheless|nonetheless|accordingly|similarly|likewise|instead|otherwise|most notably|more importantly|most importantly|importantly|notably|crucially|interestingly|surprisingly|remarkably|as such|as a result|as a consequence|in contrast|by contrast|on the other hand|in response|in summary|in short|overall|to this end|to that end|to do so|to do this|for this purpose|in this way|in doing so|by doing so|with this|in this regard|empirically|experimentally|theoretically|concretely|unfortunately|fortunately)\s*(?:,\s*|\s+(?=we\b))/i;
 // An opening clause that points back ("To address this issue,", "Leveraging these findings,",
 // "In contrast to these approaches,", "Building on this,"), up to the subject "we"/"our".
 const BACKWARD_CLAUSE =
@@ -36,7 +36,7 @@ const WE_ADVERB =
 const RESULT_VERB =
   "(?:also\\s+|further\\s+|then\\s+|consistently\\s+|significantly\\s+|substantially\\s+)?(?:achieves|reaches|attains|obtains|outperforms|surpasses|improves|reduces|yields|delivers|matches|sets|establishes|exceeds|beats|cuts|lowers|boosts|accelerates|speeds up|runs|brings|gives|offers|saves|compresses|retains|preserves|recovers|trains|converges)\\b";
 const BACK_SUBJECT = new RegExp(
-  `^(?:it(?=\\s+${RESULT_VERB})|(?:this|such an?|such) (?:approach|method|model|framework|system|technique|algorithm|architecture|design|scheme|strategy|pipeline|procedure|resulting model)(?=\\s+(?:${RESULT_VERB}|is|has|enables|allows|requires|uses|provides|shows|demonstrates|generalizes|remains|leads|scales|performs|gives|brings|increases|decreases)))`,
+  `^(?:(?:it|this)(?=\\s+(?:${RESULT_VERB}|enables|allows))|(?:this|such an?|such) (?:approach|method|model|framework|system|technique|algorithm|architecture|design|scheme|strategy|pipeline|procedure|resulting model)(?=\\s+(?:${RESULT_VERB}|is|has|enables|allows|requires|uses|provides|shows|demonstrates|generalizes|remains|leads|scales|performs|gives|brings|increases|decreases)))`,
   "i",
 );
 // "This paper proposes X" → "We propose X": the golds and readers prefer the plain first person.
@@ -80,8 +80,9 @@ const CITING_PHRASE = new RegExp(
 );
 // A parenthetical aside: acronyms, citations, examples. Kept when it holds a result number, and
 // when it is the object of a preposition ("proposed by (…)"), which would be left open.
+// "O(n log n)" is notation, not an aside: an aside has a space before its bracket.
 const PARENTHETICAL =
-  /(?<!\b(?:by|in|of|from|as|than|to|with|on|at|for|see|via)\s*)\s*\((?![^()]*\d\s*%)[^()]{0,120}\)/gi;
+  /(?<!\b(?:by|in|of|from|as|than|to|with|on|at|for|see|via))\s+\((?![^()]*\d\s*%)[^()]{0,120}\)/gi;
 
 function capitalize(s: string): string {
   return s.replace(/^(["'“‘(]*)(\p{Ll})/u, (_m, lead: string, c: string) => `${lead}${c.toUpperCase()}`);
@@ -121,13 +122,24 @@ export const COMPRESSION_RULES: Record<string, CompressionRule> = {
     s.replace(BACK_SUBJECT, (subject) => {
       if (context.name) return context.name;
       const noun = subject.split(" ").pop() as string;
-      return subject.toLowerCase() === "it" ? "Our method" : `Our ${noun}`;
+      return /^(?:it|this)$/i.test(subject) ? "Our method" : `Our ${noun}`;
     }),
   // Fitted: shorter sentences.
   "lead-in": (s) => capitalize(s.replace(LEAD_IN, "").replace(HERE, "")),
   "this-paper": (s) =>
     s.replace(THIS_PAPER, (_m, verb: string) => `We ${PAPER_VERBS[verb.toLowerCase()] ?? verb}`),
   parenthetical: (s) => s.replace(PARENTHETICAL, ""),
+  // "a new model, called FooNet, that …" → "a new model FooNet that …".
+  called: (s) =>
+    s.replace(/,?\s+(?:called|dubbed|named|termed|coined)\s+([^\s,]+(?:\s[^\s,]+){0,3}),?/gi, " $1"),
+  // "To provide more signal without a teacher, we propose A²D …" → "We propose A²D …".
+  fronted: (s) =>
+    capitalize(
+      s.replace(
+        /^(?:to|in order to|by|through|using|leveraging|inspired by|motivated by|based on|building on|unlike|compared (?:to|with)|given|for|with|while|whereas|although|though|since|as|despite|in)\b[^,;:]{3,140},\s+(?=(?:we|our)\b)/i,
+        "",
+      ),
+    ),
   "which-tail": (s) => s.replace(/,\s+(?:which|thereby|thus)\b[^,;()]*[.!?]?$/i, "."),
   "semicolon-tail": (s) => (/\([^)]*;/.test(s) ? s : s.replace(/;\s[^;]*$/, ".")),
   "colon-tail": (s) => (/^[^:()]{40,}:\s/.test(s) ? s.replace(/:\s.*$/, ".") : s),

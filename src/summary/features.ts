@@ -59,6 +59,12 @@ export function sentenceFeatures(sentences: readonly string[], title = ""): Feat
   const centrality = similarity.map((row) => (n > 1 ? row.reduce((a, b) => a + b, 0) / (n - 1) : 0));
   const maxCentrality = Math.max(...centrality);
 
+  const titleSims = vectors.map((v) => (titleVector.size > 0 ? cosine(v, titleVector) : 0));
+  // The abstract's topic words: content stems it repeats across sentences.
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const k of v.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const topic = [...df].filter(([, c]) => c >= 2).map(([k]) => k);
+
   return sentences.map((text, i) => {
     const f: Features = new Map();
     const words = wordCount(text);
@@ -78,9 +84,13 @@ export function sentenceFeatures(sentences: readonly string[], title = ""): Feat
     f.set("central", c);
     if (n > 1 && c === maxCentrality) f.set("central-top", 1);
     if (i > 0) f.set("first-sim", similarity[i]?.[0] ?? 0);
+    if (topic.length > 0) {
+      const v = vectors[i] as Map<string, number>;
+      f.set("topic-cover", topic.filter((t) => v.has(t)).length / topic.length);
+    }
     if (titleVector.size > 0) {
       const v = vectors[i] as Map<string, number>;
-      f.set("title-sim", cosine(v, titleVector));
+      f.set("title-sim", titleSims[i] as number);
       let covered = 0;
       for (const t of titleVector.keys()) if (v.has(t)) covered++;
       f.set("title-cover", covered / titleVector.size);

@@ -380,6 +380,8 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
   "=": "⁼",
   "(": "⁽",
   ")": "⁾",
+  // No superscript full stop exists; a raised dot reads as the decimal point ("n¹·⁵").
+  ".": "·",
   a: "ᵃ",
   b: "ᵇ",
   c: "ᶜ",

@@ -346,8 +346,9 @@ export function displayText(text: string, context: DisplayContext = {}): string 
     .replace(/\\href\s*\{([^{}]*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, "$2")
     .replace(/\\url\s*\{([^{}]*)\}/g, "$1")
     .replace(URL, (url) => `${HOLD_OPEN}${urls.push(url) - 1}${HOLD_CLOSE}`)
-    // "ell_1" whose backslash a converter ate.
-    .replace(/(?<!\\)\bell(?=_(?:[\d{]|[a-z]\b))/g, "\\ell");
+    // "ell_1" and "Oleft(n^2dright)" whose backslashes a converter ate.
+    .replace(/(?<!\\)\bell(?=_(?:[\d{]|[a-z]\b))/g, "\\ell")
+    .replace(/(?<=[\p{L}\d}])(?:left|right)(?=[()[\]|])/gu, "");
   const converted = convert(held, name, false)
     // A dropped citation or footnote takes the space before it along.
     .replace(new RegExp(`\\s*${DROPPED}`, "g"), "")

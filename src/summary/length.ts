@@ -37,6 +37,8 @@ const NEEDS_COMPLEMENT =
 // A clause that reverses or qualifies what precedes it.
 const CONTRAST =
   /^[—–-]?(?:but|yet|however|although|though|whereas|while|instead|rather|unlike|despite|except|only|not|nor|albeit|whilst)\b/i;
+// A contrast further on in the sentence that a cut would drop with the rest.
+const QUALIFIER_AHEAD = /(?:^|\s)(?:but|yet|however|although|though|whereas|except|unless)\b/i;
 // A clause that cannot end the sentence: its main clause comes after it.
 const SUBORDINATE =
   /^(?:but\s+)?(?:instead of|rather than|unlike|although|though|whereas|if|when|because|since|despite|while|whilst)\b/i;
@@ -107,6 +109,8 @@ export function safeBoundary(words: readonly string[], i: number, minWords = MIN
   const rest = words.slice(i, i + 3).join(" ");
   const prev = words[i - 1] as string;
   if (CONTRAST.test(bare(words[i] as string)) || (/[,;:—–]$/.test(prev) && CONTRAST.test(rest))) return false;
+  // "… improves accuracy | on every benchmark, but only when …": the qualifier further on goes too.
+  if (QUALIFIER_AHEAD.test(words.slice(i).join(" "))) return false;
   const kept = words
     .slice(0, i)
     .join(" ")
@@ -121,6 +125,8 @@ export function safeBoundary(words: readonly string[], i: number, minWords = MIN
     return false;
   const lastClause = (kept.split(/[,;:]\s/).pop() ?? "").trim();
   if (SUBORDINATE.test(lastClause)) return false;
+  // "…, but only." : a contrast clause cut to its first words.
+  if (CONTRAST.test(lastClause) && lastClause.split(" ").length < 5) return false;
   if (FRONTED.test(kept) && !MAIN_CLAUSE.test(kept)) return false;
   if (!/:$/.test(prev) && ANNOUNCES_LIST.test(kept)) return false;
   // "…: A does X; B does Y; and C …": a semicolon after a colon separates list items.
@@ -138,8 +144,9 @@ export function safeBoundary(words: readonly string[], i: number, minWords = MIN
 }
 
 /** Where to cut: the number of words to keep, or null when no safe cut exists within the overrun. */
-function cutPoint(words: readonly string[], maxWords: number): number | null {
-  if (words.length <= maxWords) return words.length;
+function cutPoint(words: readonly string[], maxWords: number, keepWithin: number): number | null {
+  // Cutting a handful of words off the end saves the reader little and can lose the point.
+  if (words.length <= maxWords + keepWithin) return words.length;
   const punctuation = (i: number) =>
     /[,;:]$/.test(words[i - 1] as string) || /^[—–-]$/.test(words[i] as string);
   const clauseWord = (i: number) => CLAUSE_BREAK.test(words[i] as string);
@@ -174,12 +181,13 @@ function endSentence(text: string): string {
 
 /**
  * The sentence cut safely to about `maxWords` words, capitalized and ended; null when it cannot be
- * cut safely (callers then pick another sentence).
+ * cut safely (callers then pick another sentence). A sentence at most `keepWithin` words over the
+ * budget is kept whole.
  */
-export function safeFinish(text: string, maxWords: number): string | null {
+export function safeFinish(text: string, maxWords: number, keepWithin = 0): string | null {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return "";
-  const keep = cutPoint(words, maxWords);
+  const keep = cutPoint(words, maxWords, keepWithin);
   if (keep === null) return null;
   // A source that stops mid-phrase ("… while keeping the index small and") ends at its last whole word.
   const kept = keep === words.length ? trimTruncated(words) : words.slice(0, keep).join(" ");

@@ -74,7 +74,7 @@ export function tldrOfSentence(
     text = `${text.replace(/[.!?:;,]+$/, "")}: ${lowerFirst(detail, context.name)}.`;
     from.push(i + 1);
   }
-  const finished = safeFinish(text, model.maxWords);
+  const finished = safeFinish(text, model.maxWords, model.keepWholeWithin);
   if (finished === null || wordCount(finished) < MIN_TLDR_WORDS || BACK_POINTING_SUBJECT.test(finished))
     return null;
   return { text: finished, from };
