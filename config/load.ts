@@ -5,23 +5,23 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { nearest } from "../src/cli/nearest.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
-import { type Config, type ConfigFile, ConfigSchema } from "./schema.js";
+import { nearest } from "../src/text/nearest.js";
+import { envValue, type PlatformConfig } from "./platform.js";
+import { type Config, type ConfigFile, configSchema } from "./schema.js";
 
 export const DEFAULT_HF_API_URL = "https://huggingface.co/api/";
 
 /** Keys that name a secret: such a value is never shown, and never accepted from the file. */
 const SECRET_KEY = /token|secret|password|apikey|api_key|credential/i;
 
-/** Where each secret comes from instead of the file. */
-const SECRET_ENV: Record<string, string> = {
-  "slack.botToken": "SLACK_BOT_TOKEN",
-  "slack.signingSecret": "SLACK_SIGNING_SECRET",
-  "slack.appToken": "SLACK_APP_TOKEN",
-  "discord.token": "DISCORD_TOKEN",
-};
+/** Where each platform's secrets come from instead of the file: "<platform>.<key>" → variable. */
+function secretEnv(platforms: readonly PlatformConfig[]): Record<string, string> {
+  return Object.fromEntries(
+    platforms.flatMap((p) => Object.entries(p.secretEnv).map(([key, env]) => [`${p.name}.${key}`, env])),
+  );
+}
 
 const MAX_SHOWN = 60;
 
@@ -29,6 +29,8 @@ export interface LoadOptions {
   /** The config file, or null to run on the defaults. */
   file: string | null;
   env: Record<string, string | undefined>;
+  /** The chat platforms whose sections the file may hold (the composition root's list). */
+  platforms?: readonly PlatformConfig[];
 }
 
 function where(file: string | null): string {
@@ -80,13 +82,19 @@ function objectAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string | null): ConfigError {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string | null,
+  schema: z.ZodObject,
+  secrets: Record<string, string>,
+): ConfigError {
   const key = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
     const bad = issue.keys[0] as string;
     const full = key ? `${key}.${bad}` : bad;
-    const known = Object.keys(objectAt(ConfigSchema, issue.path, data)?.shape ?? {});
-    const env = SECRET_ENV[full];
+    const known = Object.keys(objectAt(schema, issue.path, data)?.shape ?? {});
+    const env = secrets[full];
     if (env || SECRET_KEY.test(bad)) {
       return new ConfigError(
         ErrorCode.ConfigInvalid,
@@ -160,57 +168,15 @@ function envUrl(env: LoadOptions["env"], name: string): string | undefined {
   return value.endsWith("/") ? value : `${value}/`;
 }
 
-function envSecret(env: LoadOptions["env"], name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-/** Applies the environment (secrets, endpoints, port) to a validated file. */
-function withEnv(parsed: ConfigFile, env: LoadOptions["env"], file: string | null): Config {
-  const slack = {
-    botToken: envSecret(env, "SLACK_BOT_TOKEN"),
-    signingSecret: envSecret(env, "SLACK_SIGNING_SECRET"),
-    appToken: envSecret(env, "SLACK_APP_TOKEN"),
-    apiUrl: envUrl(env, "SLACK_API_URL"),
-  };
-  const mode = parsed.slack.mode ?? (slack.appToken ? "socket" : "http");
-  const slackReady = Boolean(slack.botToken && (mode === "socket" ? slack.appToken : slack.signingSecret));
-  if (parsed.slack.enabled === true && !slackReady) {
-    const missing = [
-      slack.botToken ? null : "SLACK_BOT_TOKEN",
-      mode === "socket"
-        ? slack.appToken
-          ? null
-          : "SLACK_APP_TOKEN"
-        : slack.signingSecret
-          ? null
-          : "SLACK_SIGNING_SECRET",
-    ].filter(Boolean);
-    throw new ConfigError(
-      ErrorCode.ConfigInvalid,
-      `config key "slack.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set slack.enabled to false`,
-      { file: file ?? undefined, key: "slack.enabled" },
-    );
-  }
-  const discord = {
-    token: envSecret(env, "DISCORD_TOKEN"),
-    applicationId: envSecret(env, "DISCORD_APPLICATION_ID"),
-    apiUrl: envUrl(env, "DISCORD_API_URL"),
-  };
-  const discordReady = Boolean(discord.token && discord.applicationId);
-  if (parsed.discord.enabled === true && !discordReady) {
-    const missing = [
-      discord.token ? null : "DISCORD_TOKEN",
-      discord.applicationId ? null : "DISCORD_APPLICATION_ID",
-    ].filter(Boolean);
-    throw new ConfigError(
-      ErrorCode.ConfigInvalid,
-      `config key "discord.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set discord.enabled to false`,
-      { file: file ?? undefined, key: "discord.enabled" },
-    );
-  }
+/** Applies the environment (endpoints, port, each platform's secrets) to a validated file. */
+function withEnv(
+  parsed: ConfigFile & Record<string, unknown>,
+  env: LoadOptions["env"],
+  file: string | null,
+  platforms: readonly PlatformConfig[],
+): Config {
   let port = parsed.http.port;
-  const portText = env.PORT?.trim();
+  const portText = envValue(env, "PORT");
   if (portText) {
     port = Number(portText);
     if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
@@ -221,14 +187,11 @@ function withEnv(parsed: ConfigFile, env: LoadOptions["env"], file: string | nul
     parsed.source.kind === "hf-api"
       ? { ...parsed.source, url: envUrl(env, "HF_API_URL") ?? parsed.source.url ?? DEFAULT_HF_API_URL }
       : parsed.source;
-  return {
-    ...parsed,
-    source,
-    slack: { ...parsed.slack, mode, enabled: parsed.slack.enabled ?? slackReady, ...slack },
-    discord: { ...parsed.discord, enabled: parsed.discord.enabled ?? discordReady, ...discord },
-    http: { port },
-    file,
-  };
+  const completed = Object.fromEntries(
+    platforms.map((p) => [p.name, p.settings(parsed[p.name] as Record<string, unknown>, env, file)]),
+  );
+  const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
+  return { ...(base as ConfigFile), source, platforms: completed, http: { port }, file };
 }
 
 /** Reads, validates and completes the config; throws a ConfigError on the first problem. */
@@ -241,19 +204,22 @@ export function loadConfig(options: LoadOptions): Config {
       { file: options.file ?? undefined },
     );
   }
-  const parsed = ConfigSchema.safeParse(data);
+  const platforms = options.platforms ?? [];
+  const schema = configSchema(platforms);
+  const secrets = secretEnv(platforms);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues;
     // Secrets first: a token pasted into the file is the problem to fix before any other.
     const first =
       issues.find((i) => i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k))) ??
       (issues[0] as z.core.$ZodIssue);
-    const error = describeIssue(first, data, options.file);
+    const error = describeIssue(first, data, options.file, schema, secrets);
     if (issues.length > 1) {
       const more = issues.length - 1;
       (error as { message: string }).message += ` (and ${more} more problem${more > 1 ? "s" : ""})`;
     }
     throw error;
   }
-  return withEnv(parsed.data, options.env, options.file);
+  return withEnv(parsed.data as ConfigFile & Record<string, unknown>, options.env, options.file, platforms);
 }

@@ -22,6 +22,11 @@ function findRoot(start: string): string {
 
 export const PACKAGE_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
+/** paperboy's version, as its package.json says (`--version`, the chat's `about`). */
+export const VERSION = (
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
+
 /** The bundled sample digest the console bot loads into an empty archive. */
 export const SAMPLE_DIGEST = {
   path: join(PACKAGE_ROOT, "samples", "daily-papers-2025-08-12.txt"),

@@ -97,15 +97,23 @@ export class ConsoleAdapter implements Adapter {
     }
     const ctx = this.context();
     await this.options.bot.respond(line, ctx, async (replies) => {
-      this.print(replies);
       for (const r of replies) {
-        if (r.kind !== "thread") continue;
-        const id = `console-thread-${this.options.clock.now().getTime().toString(36)}-${++this.threadCount}`;
-        this.options.bot.threadOpened(ctx, id, r.paperId);
+        if (r.kind !== "thread") {
+          this.print([r]);
+          continue;
+        }
+        // The console's thread is a sub-prompt: the card, then the intro, then the prompt changes.
+        const id = await this.options.bot.startDiscussion(r, ctx, {
+          openThread: async () => {
+            this.print([r]);
+            return `console-thread-${this.options.clock.now().getTime().toString(36)}-${++this.threadCount}`;
+          },
+          postIntro: async () =>
+            this.options.output(
+              this.style.dim("(in the thread: ask questions; `back` returns to the channel)\n\n"),
+            ),
+        });
         this.thread = { id, paperId: r.paperId };
-        this.options.output(
-          this.style.dim("(in the thread: ask questions; `back` returns to the channel)\n\n"),
-        );
       }
     });
     return true;

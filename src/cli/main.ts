@@ -6,14 +6,19 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../../config/load.js";
+import type { PlatformConfig } from "../../config/platform.js";
+import type { Config } from "../../config/schema.js";
 import { type Clock, systemClock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
+import { VERSION } from "../paths.js";
+import { nearest } from "../text/nearest.js";
 import type { Command, CommandContext, OptionsConfig, OptionValues } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { type CliIO, processIO } from "./io.js";
-import { nearest } from "./nearest.js";
 
 export interface MainDeps {
   io?: CliIO;
@@ -24,6 +29,8 @@ export interface MainDeps {
    * since `src/` never imports adapters. They replace the built-in entries of the same name.
    */
   commands?: Command[];
+  /** The chat platforms whose config sections the config file may hold (from the composition root). */
+  platforms?: readonly PlatformConfig[];
 }
 
 const GLOBAL_WITH_VALUE = new Set(["--db", "--config"]);
@@ -117,7 +124,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   }
   const [name, ...rest] = globals.rest;
   if (globals.version) {
-    io.stdout("paperboy 0.1.0\n");
+    io.stdout(`paperboy ${VERSION}\n`);
     return 0;
   }
   if (!name || name === "help") {
@@ -164,7 +171,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
 
-  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? "./data/paperboy.db");
+  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? DEFAULTS.dbPath);
   const configCandidate = globals.config ?? io.env.PAPERBOY_CONFIG;
   const defaultConfig = resolve(io.cwd, "config/paperboy.json");
   const configPath = configCandidate
@@ -172,9 +179,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     : existsSync(defaultConfig)
       ? defaultConfig
       : null;
-  const logger = deps.logger ?? createLogger({ level: io.env.PAPERBOY_LOG_LEVEL ?? "warn" });
+  const platforms = deps.platforms ?? [];
+  const logger =
+    deps.logger ??
+    createLogger({
+      level: io.env.PAPERBOY_LOG_LEVEL ?? "warn",
+      secretKeys: platforms.flatMap((p) => Object.keys(p.secretEnv)),
+    });
   const clock = deps.clock ?? systemClock;
-  const opened: { engine: Paperboy | null } = { engine: null };
+  const opened: { engine: Paperboy | null; config: Config | null } = { engine: null, config: null };
   const ctx: CommandContext = {
     io,
     json: globals.json,
@@ -182,6 +195,10 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     configPath,
     clock,
     logger,
+    config() {
+      opened.config ??= loadConfig({ file: configPath, env: io.env, platforms });
+      return opened.config;
+    },
     engine(options) {
       opened.engine ??= Paperboy.open({ dbPath, clock, logger, readonly: options?.readonly });
       return opened.engine;

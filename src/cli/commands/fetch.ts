@@ -1,5 +1,4 @@
 /** `paperboy fetch [--date D]`: pull one day from the configured source and ingest it. */
-import { loadConfig } from "../../../config/load.js";
 import { dateInZone, isIsoDate } from "../../clock.js";
 import { InvalidArgumentError } from "../../errors.js";
 import type { Random, Sleep } from "../../fetch/backoff.js";
@@ -21,7 +20,7 @@ export function createFetchCommand(deps: FetchCommandDeps = {}): Command {
     options: { date: { type: "string" } },
     args: { min: 0, max: 0 },
     async run(ctx, _args, values) {
-      const config = loadConfig({ file: ctx.configPath, env: ctx.io.env });
+      const config = ctx.config();
       const given = values.date as string | undefined;
       if (given !== undefined && !isIsoDate(given)) {
         throw new InvalidArgumentError(`--date "${given}" is not a date; write it as YYYY-MM-DD`);

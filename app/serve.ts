@@ -6,19 +6,22 @@
 
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { loadConfig } from "../../config/load.js";
-import type { Config } from "../../config/schema.js";
-import type { Adapter } from "../../src/bot/adapter.js";
-import { Bot } from "../../src/bot/bot.js";
-import type { Command, CommandContext } from "../../src/cli/command.js";
-import { createSource } from "../../src/fetch/create-source.js";
-import { createLogger } from "../../src/logger.js";
-import { lastRoundupsFrom } from "../../src/ops/health.js";
-import { type OpsRoutes, opsCustomRoutes, startOpsServer } from "../../src/ops/http-server.js";
-import { Metrics } from "../../src/ops/metrics.js";
-import { Paperboy } from "../../src/paperboy.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
-import { ADAPTER_FACTORIES, type AdapterFactory, createAdapters } from "./adapters.js";
+import type { PlatformModule } from "../adapters/platform.js";
+import type { Config } from "../config/schema.js";
+import type { Adapter } from "../src/bot/adapter.js";
+import { Bot } from "../src/bot/bot.js";
+import type { Command, CommandContext } from "../src/cli/command.js";
+import { LATE, within } from "../src/deadline.js";
+import { DEFAULTS } from "../src/defaults.js";
+import { createSource } from "../src/fetch/create-source.js";
+import { createLogger } from "../src/logger.js";
+import { lastRoundupsFrom } from "../src/ops/health.js";
+import { type OpsRoutes, opsCustomRoutes, startOpsServer } from "../src/ops/http-server.js";
+import { Metrics } from "../src/ops/metrics.js";
+import { Paperboy } from "../src/paperboy.js";
+import { Scheduler } from "../src/scheduler/scheduler.js";
+import { createAdapters } from "./adapters.js";
+import { PLATFORMS, platformSecretKeys } from "./platforms.js";
 
 /** What delivers stop signals: the process, or an emitter in tests. */
 export interface SignalSource {
@@ -28,14 +31,15 @@ export interface SignalSource {
 
 export interface ServeDeps {
   signals?: SignalSource;
-  factories?: Partial<Record<Adapter["platform"], AdapterFactory>>;
+  /** The platforms it may run; default every platform module. */
+  platforms?: readonly PlatformModule[];
   /** Called once everything has started (tests wait on it instead of sleeping). */
   onReady?: (running: {
     scheduler: Scheduler | null;
     adapters: Adapter[];
     bot: Bot;
     metrics: Metrics;
-    /** The port of /healthz and /metrics (and Slack's /slack/events in HTTP mode). */
+    /** The port of /healthz and /metrics (shared with an adapter that listens over HTTP). */
     port: number | null;
   }) => void;
   /** Called when a second signal arrives during shutdown; default: exit at once. */
@@ -46,7 +50,7 @@ export interface ServeDeps {
 
 /** --db / PAPERBOY_DB win; else the config's storage.db; else the CLI default. */
 function databasePath(ctx: CommandContext, config: Config): string {
-  const cliDefault = resolve(ctx.io.cwd, "./data/paperboy.db");
+  const cliDefault = resolve(ctx.io.cwd, DEFAULTS.dbPath);
   if (ctx.dbPath !== cliDefault || !config.storage.db) return ctx.dbPath;
   return resolve(ctx.io.cwd, config.storage.db);
 }
@@ -79,19 +83,6 @@ function watchSignals(signals: SignalSource, exit: (code: number) => void) {
   };
 }
 
-/** Resolves with the work's result, or after `ms` (a stuck post must not hold shutdown forever). */
-async function within<T>(ms: number, work: Promise<T>): Promise<T | "timeout"> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"timeout">((done) => {
-    timer = setTimeout(() => done("timeout"), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function createServeCommand(deps: ServeDeps = {}): Command {
   return {
     name: "serve",
@@ -99,7 +90,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
     usage: "serve",
     args: { min: 0, max: 0 },
     async run(ctx) {
-      const config = loadConfig({ file: ctx.configPath, env: ctx.io.env });
+      const config = ctx.config();
+      const platforms = deps.platforms ?? PLATFORMS;
       const { clock } = ctx;
       // The level first: pino children keep the level their parent had when they were made.
       if (ctx.logger.level !== "silent") ctx.logger.level = config.logging.level;
@@ -118,7 +110,13 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       const metrics = new Metrics({ papers: () => engine.papers.count() });
       // One JSON line per command for log collectors, whatever the log level.
       const audit =
-        ctx.logger.level === "silent" ? ctx.logger : createLogger({ level: "info", name: "paperboy-audit" });
+        ctx.logger.level === "silent"
+          ? ctx.logger
+          : createLogger({
+              level: "info",
+              name: "paperboy-audit",
+              secretKeys: platformSecretKeys(platforms),
+            });
       const bot = new Bot(engine, {
         clock,
         logger,
@@ -141,28 +139,30 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       try {
         logger.info(engine.warmUp(), "indexes ready");
         adapters.push(
-          ...createAdapters(
-            { config, bot, clock, logger, io: ctx.io, metrics, customRoutes: opsCustomRoutes(ops) },
-            deps.factories ?? ADAPTER_FACTORIES,
-          ),
+          ...(await createAdapters(config, platforms, {
+            bot,
+            clock,
+            logger,
+            io: ctx.io,
+            metrics,
+            port: config.http.port,
+            routes: opsCustomRoutes(ops),
+          })),
         );
         await Promise.all(adapters.map((a) => a.start()));
-        // In Slack's HTTP mode its receiver serves /healthz and /metrics on the same port.
-        const slack = adapters.find((a) => a.platform === "slack") as
-          | (Adapter & { port?: number; mode?: { transport: string } })
-          | undefined;
-        let port: number | null = slack?.mode?.transport === "http" ? (slack.port ?? null) : null;
+        // An adapter that listens over HTTP serves /healthz and /metrics on its own port.
+        let port = adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null;
         if (port === null) {
           opsServer = await startOpsServer(ops, config.http.port, deps.host);
           port = (opsServer.address() as { port: number }).port;
         }
-        // The console also takes commands typed (or piped) while serving; EOF ends input, not serve.
+        // An interactive adapter also takes commands typed (or piped) while serving; EOF ends
+        // its input, not serve.
         for (const a of adapters) {
-          const interactive = a as Adapter & { run?: () => Promise<void> };
-          if (a.platform === "console" && ctx.io.stdin && interactive.run) {
-            interactive
-              .run()
-              .catch((err: unknown) => logger.error({ err: String(err) }, "console input failed"));
+          if (ctx.io.stdin && a.run) {
+            a.run().catch((err: unknown) =>
+              logger.error({ err: String(err), adapter: a.platform }, "interactive input failed"),
+            );
           }
         }
         if (config.schedule.enabled) {
@@ -212,7 +212,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
           await Promise.allSettled(adapters.map((a) => a.stop()));
           await Promise.allSettled([scheduler?.stop(), bot.idle()]);
         })();
-        if ((await within(config.shutdown.deadlineMs, stopping)) === "timeout") {
+        // A stuck post must not hold shutdown forever.
+        if ((await within(config.shutdown.deadlineMs, stopping)) === LATE) {
           logger.warn(
             { deadlineMs: config.shutdown.deadlineMs, inFlight: bot.pending() },
             "shutdown deadline passed; closing anyway",

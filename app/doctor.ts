@@ -1,22 +1,20 @@
-/** `paperboy doctor`: checks what `serve` needs and prints the fix for each problem found. */
+/**
+ * `paperboy doctor`: checks what `serve` needs (the config, the archive, each enabled platform, the
+ * port, the bundled sample) and prints the fix for each problem found.
+ */
 import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { loadConfig } from "../../../config/load.js";
-import type { Config } from "../../../config/schema.js";
-import { integrityCheck, stampOf } from "../../archive/backup.js";
-import { MIGRATIONS } from "../../archive/migrations/index.js";
-import { isPaperboyError } from "../../errors.js";
-import { SAMPLE_DIGEST } from "../../paths.js";
-import type { Command } from "../command.js";
-
-export interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
+import type { Check, PlatformModule } from "../adapters/platform.js";
+import type { Config } from "../config/schema.js";
+import { integrityCheck, stampOf } from "../src/archive/backup.js";
+import { MIGRATIONS } from "../src/archive/migrations/index.js";
+import type { Command } from "../src/cli/command.js";
+import { DEFAULTS } from "../src/defaults.js";
+import { isPaperboyError } from "../src/errors.js";
+import { SAMPLE_DIGEST } from "../src/paths.js";
+import { PLATFORMS } from "./platforms.js";
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -120,57 +118,24 @@ function checkDatabase(dbPath: string): Check[] {
   }
 }
 
-function checkTokens(config: Config): Check[] {
-  const checks: Check[] = [];
-  if (config.slack.enabled) {
-    const missing =
-      config.slack.mode === "socket"
-        ? ["SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"].filter(
-            (k) => !(k === "SLACK_APP_TOKEN" ? config.slack.appToken : config.slack.botToken),
-          )
-        : ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"].filter(
-            (k) => !(k === "SLACK_BOT_TOKEN" ? config.slack.botToken : config.slack.signingSecret),
-          );
-    checks.push(
-      missing.length
-        ? {
-            name: `slack (${config.slack.mode})`,
-            ok: false,
-            detail: `missing ${missing.join(", ")}`,
-            fix: `set ${missing.join(" and ")} in the environment (see the README's Slack section)`,
-          }
-        : { name: `slack (${config.slack.mode})`, ok: true, detail: "tokens present" },
-    );
-  } else checks.push({ name: "slack", ok: true, detail: "disabled" });
-  if (config.discord.enabled) {
-    const missing = [
-      !config.discord.token && "DISCORD_TOKEN",
-      !config.discord.applicationId && "DISCORD_APPLICATION_ID",
-    ].filter(Boolean);
-    checks.push(
-      missing.length
-        ? {
-            name: "discord",
-            ok: false,
-            detail: `missing ${missing.join(", ")}`,
-            fix: `set ${missing.join(" and ")} in the environment`,
-          }
-        : { name: "discord", ok: true, detail: "token present" },
-    );
-  } else checks.push({ name: "discord", ok: true, detail: "disabled" });
-  return checks;
+/** Each platform's own checks when the config enables it; "disabled" otherwise. */
+function checkPlatforms(config: Config, platforms: readonly PlatformModule[]): Check[] {
+  return platforms.flatMap((p) => {
+    const settings = config.platforms[p.name];
+    return settings?.enabled ? p.doctor(settings) : [{ name: p.name, ok: true, detail: "disabled" }];
+  });
 }
 
 export const doctor: Command = {
   name: "doctor",
-  summary: "check config, database integrity, tokens and ports, and print fixes",
+  summary: "check config, database integrity, platforms and ports, and print fixes",
   usage: "doctor",
   args: { min: 0, max: 0 },
   async run(ctx) {
     const checks: Check[] = [];
     let config: Config | null = null;
     try {
-      config = loadConfig({ file: ctx.configPath, env: ctx.io.env });
+      config = ctx.config();
       checks.push({
         name: "config",
         ok: true,
@@ -186,9 +151,9 @@ export const doctor: Command = {
       });
     }
     checks.push(...checkDatabase(ctx.dbPath));
-    if (config) checks.push(...checkTokens(config));
+    if (config) checks.push(...checkPlatforms(config, PLATFORMS));
     {
-      const port = config?.http.port ?? Number(ctx.io.env.PORT ?? 3000);
+      const port = config?.http.port ?? Number(ctx.io.env.PORT ?? DEFAULTS.port);
       const free = await portFree(port);
       checks.push(
         free
