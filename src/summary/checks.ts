@@ -47,7 +47,7 @@ function bracketsBalanced(text: string): boolean {
 // A command, a brace, math delimiters, a super/subscript, a tie glued to a word ("~footnote"), or
 // the bare name of a command whose backslash was lost ("bf X", "mathcal O", "Oleft(").
 const LATEX =
-  /\\[A-Za-z]+|[{}$]|\w\^|\^\{|[A-Za-z]_\w|~[A-Za-z]|(?:left|right)[([|~]|\b(?:bf|textbf|textit|texttt|mathbf|mathcal|mathrm|mathbb|emph|citep?|citet|frac|sqrt|ldots|cdots|infty|leq|geq|neq|href|textsc|mathit|boldsymbol|operatorname)\b/;
+  /\\[A-Za-z]+|[{}$]|\w\^|\^\{|[A-Za-z]_[\d{]|~[A-Za-z]|(?:left|right)[([|~]|\b(?:bf|textbf|textit|texttt|mathbf|mathcal|mathrm|mathbb|emph|citep?|citet|frac|sqrt|ldots|cdots|infty|leq|geq|neq|href|textsc|mathit|boldsymbol|operatorname)\b/;
 
 // Words no sentence ends with: articles, prepositions, conjunctions, auxiliaries, determiners,
 // possessives, subordinators and question words ("both", "this" may end one as pronouns).

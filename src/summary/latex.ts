@@ -8,6 +8,7 @@
  *   `$\mathcal{O}(n \log n)$` → "O(n log n)", `\href{url}{text}` → "text", `\ie` → "i.e.";
  * - references, citations and footnotes show nothing;
  * - super- and subscripts use Unicode where it has the characters (`V^3` → "V³", `ell_1` → "ℓ₁");
+ *   a plain-text letter subscript ("AP_r") is left as people type it;
  * - a paper's own name macro (`\method`) shows the name its title announces ("DASH");
  * - spacing artefacts of the source are tidied ("models ," → "models,", "SimpleNorm -based").
  *
@@ -234,8 +235,8 @@ function mathScript(s: Scan, kind: "^" | "_"): string {
   return script(convert(readArgument(s), s.name, true), kind);
 }
 
-// Text-mode scripts: "V^3", "A^2D", "10^(-10)", "x^{n+1}", "AP_r", "ell_1", "x_{max}". A caret
-// or underscore that is not one of these (an identifier like "max_len") is left alone.
+// Text-mode scripts: "V^3", "A^2D", "10^(-10)", "x^{n+1}", "ell_1", "x_{max}". A caret or
+// underscore that is not one of these (an identifier like "max_len") is left alone.
 const TEXT_SCRIPT = /^[\^_](?:\{([^{}]{1,20})\}|\(([+\-−]?\d+(?:\.\d+)?)\)|(\d+)|([A-Za-z*](?![A-Za-z\d_])))/;
 
 function textScript(s: Scan, out: string): string | null {
@@ -243,6 +244,9 @@ function textScript(s: Scan, out: string): string | null {
   const m = TEXT_SCRIPT.exec(s.src.slice(s.i));
   if (!m) return null;
   const kind = s.src[s.i] as "^" | "_";
+  // "AP_r", "x_i": a letter subscript in plain text is how people type it (and search and ask
+  // for it); only digits and braced groups are a converter's leftovers ("ell_1", "x_{max}").
+  if (kind === "_" && m[4] !== undefined) return null;
   const content = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
   s.i += m[0].length;
   return script(convert(content, s.name, true), kind);

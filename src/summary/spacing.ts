@@ -11,7 +11,7 @@ export function tidySpacing(text: string): string {
       .replace(/\*\*|__/g, "")
       // A `\times`, `\sim` or arrow whose backslash an upstream converter ate.
       .replace(/(\d)times\b/g, "$1×")
-      .replace(/(?<=\s)times(?=\d)/g, "×")
+      .replace(/(?<=^|\s)times(?=\d)/g, "×")
       .replace(/(?<!\p{L})sim(?=\d+(?:\.\d+)?(?![\p{L}\d]))/gu, "~")
       .replace(/(?<=[\d%])(up|down)arrow\b/g, (_m, dir: string) => (dir === "up" ? "↑" : "↓"))
       // "i.e. \ie" once converted.
@@ -32,8 +32,9 @@ export function tidySpacing(text: string): string {
       // "text-to- image": a compound broken at a line end.
       .replace(/(?<=\p{L}-\p{L}+-) (?=\p{Ll})/gu, "")
       // "learning rate s", "search es", "optimizer s'": a plural ending split off its word.
-      .replace(/(?<=\p{L}{3}) s(?=['’]?(?:[\s,.;:!?)]|$))/gu, "s")
-      .replace(/(?<=\p{L}{2}(?:s|sh|ch|x|z)) es(?=[\s,.;:!?)]|$)/gu, "es")
+      .replace(/\b(\p{L}{3,}) (e?s)(?=['’]?(?:[\s,.;:!?)]|$))/gu, (m, word: string, ending: string) =>
+        ending === "s" || /(?:s|sh|ch|x|z)$/.test(word) ? `${word}${ending}` : m,
+      )
       // "sub- quadratic", "MT- GRPO": a prefix cut off from its word ("pre- and post-" stays).
       .replace(
         /(?<=\b(?:sub|non|multi|pre|post|self|semi|anti|co|re|inter|intra|cross|over|under|super|hyper|meta|pseudo|quasi|ultra|mid|low|high|long|short|fine|coarse|well|full|half|zero|few|single|multi)-) (?!(?:and|or|to|as)\b)(?=\p{Ll})/giu,
@@ -58,6 +59,7 @@ const OPENERS: Record<string, string> = { ")": "(", "]": "[", "”": "“" };
  * shown sentence never carries half a pair.
  */
 export function balanceMarks(sentence: string): string {
+  if (!/[()[\]“”"]/.test(sentence)) return sentence;
   const chars = [...sentence];
   const drop = new Set<number>();
   const stack: { ch: string; at: number }[] = [];

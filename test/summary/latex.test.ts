@@ -16,7 +16,10 @@ describe("displayText", () => {
       "see our code and https://y.org/c",
     ],
     ["We call it V^3, A^2D and D^2GAN with p < 10^(-10).", "We call it V³, A²D and D²GAN with p < 10⁻¹⁰."],
-    ["with ell_1 and \\ell_2 penalties and 36.2 AP_r", "with ℓ₁ and ℓ₂ penalties and 36.2 APᵣ"],
+    [
+      "with ell_1 and \\ell_2 penalties, 36.2 AP_r and x_{max}",
+      "with ℓ₁ and ℓ₂ penalties, 36.2 AP_r and xₘₐₓ",
+    ],
     ["$\\alpha = 0.5$ and $x^{n+1}$ and $\\frac{1}{2}$ and $\\sqrt{d}$", "α = 0.5 and xⁿ⁺¹ and 1/2 and √d"],
     ["$\\mathbb{R}^n \\to \\mathbb{R}$", "ℝⁿ → ℝ"],
     ["Sch\\\"olkopf and G\\'{e}rard", "Schölkopf and Gérard"],
