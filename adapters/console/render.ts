@@ -100,7 +100,10 @@ export function renderReply(reply: Reply, s: Style): string {
       }
       const items = reply.items.map((p, i) => lite(p, reply.offset + i + 1, s));
       const range = `${reply.offset + 1}–${reply.offset + reply.items.length} of ${reply.total}`;
-      const more = reply.next ? `\n${s.dim(`more: ${terminalSafe(reply.next.command)}`)}` : "";
+      // The console has no button: `more` does what the list's "More" would.
+      const more = reply.next
+        ? `\n${s.dim(`next page: \`more\` (or \`${terminalSafe(reply.next.command)}\`)`)}`
+        : "";
       return `${head} ${s.dim(`(${range})`)}\n${items.join("\n")}${more}`;
     }
     case "roundup":

@@ -162,8 +162,9 @@ export function renderRoundup(r: RoundupReply, ids: ButtonCommands): DiscordMess
 }
 
 export function renderAnswer(a: AnswerReply): DiscordMessage {
+  const from = `From ${a.evidenceFrom ?? "the abstract"}`;
   const evidence = field(
-    "From the abstract",
+    from,
     a.evidence.map((s) => `• “${fitText(s, FIELD_VALUE_MAX - 4)}”`),
   );
   const base: APIEmbed = {
@@ -172,6 +173,21 @@ export function renderAnswer(a: AnswerReply): DiscordMessage {
     footer: { text: plain(`${a.paperTitle} (${a.paperId})`, FOOTER_BUDGET) },
     ...(evidence ? { fields: [evidence] } : {}),
   };
+  if (a.quoted && a.evidence.length) {
+    // An answer that only says its evidence is said once: quoted, in the description.
+    const { fields: _evidence, ...quote } = base;
+    const heading = `**${fitText(from, 100)}**`;
+    const share = (budget: number) => Math.floor((budget - heading.length - 2) / a.evidence.length) - 5;
+    return message({
+      embeds: [
+        withDescription(
+          quote,
+          (budget) =>
+            `${heading}\n${a.evidence.map((e) => `• “${fitText(e, Math.max(1, share(budget)))}”`).join("\n")}`,
+        ),
+      ],
+    });
+  }
   return message({ embeds: [withDescription(base, (budget) => fitText(a.text, budget))] });
 }
 

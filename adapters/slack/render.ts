@@ -29,7 +29,12 @@ import {
   sections,
 } from "./blocks.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_ACTION_ELEMENTS, MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from "./limits.js";
+import {
+  MAX_ACTION_ELEMENTS,
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_SECTION_TEXT,
+} from "./limits.js";
 import { roundupMessages } from "./roundup-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
@@ -187,13 +192,20 @@ function resultBlocks(list: ResultList): Block[] {
   return blocks;
 }
 
+/** A quoted sentence's share of a section, so a few quotes stay one quote block each. */
+const MAX_QUOTE = Math.floor(MAX_SECTION_TEXT / 3) - 20;
+
+/** The paper's sentences as one quote under their source: said once, whether answer or evidence. */
+function quoteBlocks(a: AnswerReply): Block[] {
+  const from = safe(`From ${a.evidenceFrom ?? "the abstract"}`, 100);
+  return sections(`*${from}*\n${a.evidence.map((e) => `> ${safe(e, MAX_QUOTE)}`).join("\n")}`);
+}
+
 function answerBlocks(a: AnswerReply): Block[] {
-  const blocks: Block[] = [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
-  if (a.evidence.length) {
-    blocks.push(
-      ...sections(`*From the abstract*\n${a.evidence.map((e) => `> ${escapeMrkdwn(e)}`).join("\n")}`),
-    );
-  }
+  // An answer that only says its evidence is shown as the quote alone, not twice.
+  const blocks: Block[] =
+    a.quoted && a.evidence.length ? [] : [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
+  if (a.evidence.length) blocks.push(...quoteBlocks(a));
   blocks.push(context([`Q: ${safe(a.question, 500)}`, `${safe(a.paperTitle, 300)} \`${safe(a.paperId)}\``]));
   return blocks;
 }

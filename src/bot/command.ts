@@ -43,6 +43,10 @@ export interface CommandRun {
   logger: Logger;
   /** Every command, in help order (what `help` lists). */
   commands: readonly ChatCommand[];
+  /** The command the "More" of the last list this user got here would run; null when none. */
+  continuation: string | null;
+  /** Runs a command line as if typed here (what `more` does with the continuation). */
+  dispatch(text: string): Promise<Reply[]>;
 }
 
 export interface ChatCommand<Args = unknown> {

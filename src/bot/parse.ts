@@ -24,6 +24,14 @@ function firstIssue(error: z.ZodError): string {
   return field ? `${field} ${issue.message}` : issue.message;
 }
 
+const QUESTION_WORD =
+  /^(?:what|whats|what's|how|why|which|who|where|when|does|do|did|is|are|was|were|can|could|should|would|will)$/;
+
+/** A question rather than a command: it ends with "?" or opens with a question word and goes on. */
+function looksLikeQuestion(word: string, rest: string): boolean {
+  return /\?\s*$/.test(rest || word) || (QUESTION_WORD.test(word) && rest.split(/\s+/).length >= 2);
+}
+
 /** Splits "name rest" into the command word and the rest, dropping a leading "/" or "/papers". */
 function head(text: string): { word: string; rest: string } {
   const trimmed = text.trim().replace(/^\/(?:papers?\s+)?/i, "");
@@ -57,6 +65,14 @@ export function parseCommand(text: string, commands: readonly ChatCommand[] = CH
   }
   const command = findCommand(commands, word);
   if (!command) {
+    // "what is proposed?" outside a discussion: say where questions go, not "did you mean `what`".
+    if (looksLikeQuestion(word, rest)) {
+      return {
+        ok: false,
+        error:
+          "That looks like a question. Questions about a paper go in its discussion: `discuss <id>` opens one; or ask here with `ask <id> <question>`.",
+      };
+    }
     const words = [...commands.map((c) => c.name), ...commands.flatMap((c) => c.aliases ?? [])];
     const suggestion = nearest(word, words);
     const resolved = suggestion ? findCommand(commands, suggestion) : null;

@@ -108,8 +108,18 @@ export interface AnswerReply {
   paperId: string;
   paperTitle: string;
   question: string;
+  /** The whole answer as plain text (fallbacks, notifications, the console). */
   text: string;
+  /** The paper's own sentences the answer stands on, cleaned for display. */
   evidence: string[];
+  /** Where the evidence comes from, as it is labelled ("From the abstract"); default the abstract. */
+  evidenceFrom?: string;
+  /**
+   * True when `text` only says the evidence (the sentences themselves, or "X's summary says: …"):
+   * renderers then show the evidence once, as a quote, instead of the answer and then the same
+   * sentences again.
+   */
+  quoted?: boolean;
   /** True when the paper's text does not answer the question. */
   unanswered: boolean;
 }

@@ -9,6 +9,7 @@ import { code } from "./code.js";
 import { day } from "./day.js";
 import { discuss } from "./discuss.js";
 import { help } from "./help.js";
+import { more } from "./more.js";
 import { related } from "./related.js";
 import { roundup } from "./roundup.js";
 import { search } from "./search.js";
@@ -21,6 +22,7 @@ import { unsubscribe } from "./unsubscribe.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   search,
+  more,
   show,
   summary,
   related,
