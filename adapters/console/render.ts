@@ -14,6 +14,7 @@ import {
   type QueueItem,
   queueState,
   type Reply,
+  sourceSummaryLabel,
 } from "../../src/bot/replies.js";
 import { roundupText } from "./roundup-text.js";
 
@@ -118,6 +119,8 @@ function card(c: PaperCard, s: Style): string {
     lines.push("", "Key results:");
     for (const r of c.keyResults) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
   }
+  if (c.sourceSummary)
+    lines.push("", wrap(`${sourceSummaryLabel(c.sourceSummary)}: ${terminalSafe(c.sourceSummary.text)}`));
   if (c.abstract) lines.push("", wrap(terminalSafe(c.abstract)));
   for (const u of c.code) lines.push(`code: ${s.accent(terminalSafe(u))}`);
   if (c.memory) lines.push(...memory(c.memory, s));

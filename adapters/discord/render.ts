@@ -28,6 +28,7 @@ import {
   type ResultList,
   type RoundupReply,
   type SettingsReply,
+  sourceSummaryLabel,
 } from "../../src/bot/replies.js";
 import type { ButtonCommands } from "./buttons.js";
 import { mentionText } from "./discussion-link.js";
@@ -108,6 +109,9 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
       "Key results",
       card.keyResults.map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
     ),
+    card.sourceSummary
+      ? field(sourceSummaryLabel(card.sourceSummary), [fitText(card.sourceSummary.text, FIELD_VALUE_MAX)])
+      : null,
     field("Authors", [fitText(card.authors.join(", "), FIELD_VALUE_MAX)]),
     field("Code", links(card.code)),
     field("Links", links(card.links.filter((l) => !card.code.includes(l)))),
