@@ -1,10 +1,59 @@
 import { defineConfig } from "vitest/config";
+import { postgresUnavailable } from "./test/support/postgres-server.js";
+
+/**
+ * Two projects in one run: every test on SQLite (the embedded default), and the tests of the
+ * archive, the engine, the bot, team memory and the scheduler again on PostgreSQL, against one
+ * server the run starts and stops (test/support/postgres-global.ts). Without PostgreSQL binaries
+ * the second project is left out, and the run says so.
+ */
+const ON_BOTH = [
+  "test/archive/**/*.test.ts",
+  "test/memory/**/*.test.ts",
+  "test/bot/**/*.test.ts",
+  "test/scheduler/scheduler.test.ts",
+  "test/scheduler/fetch-and-post.test.ts",
+  "test/search/service.test.ts",
+  "test/related/related.test.ts",
+  "test/topics/roundup-reply.test.ts",
+  "test/ops/health-metrics.test.ts",
+  "test/replicas/**/*.test.ts",
+];
+
+const skipped = postgresUnavailable();
+if (skipped) {
+  process.stderr.write(
+    `\npaperboy: the PostgreSQL half of the tests is skipped (${skipped}); the SQLite half runs.\n\n`,
+  );
+}
+
+const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
+    projects: [
+      {
+        test: {
+          ...common,
+          name: "sqlite",
+          include: ["test/**/*.test.ts"],
+          // PostgreSQL-only tests (replicas on one server) run in the other project.
+          exclude: ["test/replicas/**", "**/node_modules/**"],
+        },
+      },
+      ...(skipped
+        ? []
+        : [
+            {
+              test: {
+                ...common,
+                name: "postgres",
+                include: ON_BOTH,
+                env: { PAPERBOY_TEST_ENGINE: "postgres" },
+                globalSetup: ["test/support/postgres-global.ts"],
+              },
+            },
+          ]),
+    ],
   },
 });

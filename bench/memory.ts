@@ -61,9 +61,7 @@ export async function runMemoryBench(): Promise<void> {
       const queue = new QueueStore(db, clock);
       const threads = new ThreadStore(db, clock);
       const rand = seeded(5);
-      const ids = (db.prepare("SELECT id FROM papers ORDER BY pk").all() as { id: string }[]).map(
-        (r) => r.id,
-      );
+      const ids = db.all(db.q.selectFrom("papers").select("id").orderBy("pk")).map((r) => r.id);
       const pick = () => ids[Math.floor(rand() * ids.length)] as string;
       db.transaction(() => {
         for (let n = 0; n < NOTES; n++) {
@@ -78,7 +76,7 @@ export async function runMemoryBench(): Promise<void> {
           });
         }
         for (let n = 0; n < 500; n++) {
-          const pk = (db.prepare("SELECT pk FROM papers WHERE id = ?").get(pick()) as { pk: number }).pk;
+          const pk = Number(db.get(db.q.selectFrom("papers").select("pk").where("id", "=", pick()))?.pk);
           threads.open({
             platform: "test",
             workspace: "W1",
@@ -94,7 +92,7 @@ export async function runMemoryBench(): Promise<void> {
         }
         for (let n = 0; n < 1000; n++)
           queue.add({ platform: "test", workspace: "W1", channel: "C-BENCH" }, pick(), { id: "U1" });
-      })();
+      });
       db.close();
     }
     const built = performance.now() - t0;
@@ -128,7 +126,9 @@ export async function runMemoryBench(): Promise<void> {
       }
       return { p50: pct(times, 50), p95: pct(times, 95) };
     };
-    const notesCount = (engine.db.prepare("SELECT COUNT(*) AS n FROM notes").get() as { n: number }).n;
+    const notesCount = Number(
+      engine.db.get(engine.db.q.selectFrom("notes").select((eb) => eb.fn.countAll<number>().as("n")))?.n,
+    );
     console.log(
       `archive: ${engine.papers.count().toLocaleString("en")} papers, ${notesCount.toLocaleString("en")} notes (half in the measured channel), 500 threads, 1,000 queued; built in ${ms(built)}; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
     );

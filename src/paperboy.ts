@@ -123,12 +123,7 @@ export class Paperboy {
   }
 
   close(): void {
-    if (!this.db.open) return;
-    try {
-      if (!this.db.readonly) this.db.pragma("wal_checkpoint(TRUNCATE)");
-    } finally {
-      this.db.close();
-    }
+    this.db.close();
   }
 
   ingest(

@@ -6,7 +6,7 @@ import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } fro
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ErrorCode, PaperboyError } from "../errors.js";
-import { ARCHIVE_FILE_MODE } from "./db.js";
+import { ARCHIVE_FILE_MODE, type Db, sqliteHandle } from "./db.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
 export interface ArchiveStamp {
@@ -58,7 +58,14 @@ export function integrityCheck(db: Database.Database): string[] {
 }
 
 /** Copies the live archive to `target` (online backup; safe while others write). */
-export async function backupArchive(db: Database.Database, target: string): Promise<ArchiveStamp> {
+export async function backupArchive(archive: Db, target: string): Promise<ArchiveStamp> {
+  const db = sqliteHandle(archive);
+  if (!db)
+    throw new PaperboyError(
+      ErrorCode.NotAvailable,
+      `paperboy backup copies an SQLite archive; back up the PostgreSQL archive at ${archive.name} with the server's own tools (pg_dump), or copy its papers into an SQLite file with \`paperboy export | paperboy --db backup.db ingest -\``,
+      { key: "--db" },
+    );
   const file = resolve(target);
   if (existsSync(file) && statSync(file).isDirectory()) {
     throw new PaperboyError(

@@ -6,7 +6,7 @@
 import type { Clock } from "../clock.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { Db } from "./db.js";
-import { writing } from "./sqlite-errors.js";
+import { writing } from "./write-errors.js";
 
 /** Per-channel tables, children before parents (thread messages go with their threads' rows). */
 const TABLES = ["notes", "reading_queue", "thread_messages", "threads", "deliveries", "channels"] as const;
@@ -27,12 +27,13 @@ export class ChannelDataStore {
 
   /** The platforms on which a channel id has any data (one id could exist on two platforms). */
   platformsOf(channel: string): string[] {
-    const union = TABLES.map((t) => `SELECT platform FROM ${t} WHERE channel = ?`).join(" UNION ");
-    return (
-      this.db
-        .prepare(`SELECT DISTINCT platform FROM (${union}) AS p ORDER BY platform`)
-        .all(...TABLES.map(() => channel)) as { platform: string }[]
-    ).map((r) => r.platform);
+    const found = new Set<string>();
+    for (const t of TABLES)
+      for (const r of this.db.all(
+        this.db.q.selectFrom(t).select("platform").distinct().where("channel", "=", channel),
+      ))
+        found.add(r.platform);
+    return [...found].sort();
   }
 
   /**
@@ -61,27 +62,29 @@ export class ChannelDataStore {
   count(key: ChannelKey): ChannelCounts {
     const out = {} as ChannelCounts;
     for (const t of TABLES)
-      out[t] = (
-        this.db
-          .prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE platform = ? AND channel = ?`)
-          .get(key.platform, key.channel) as { n: number }
-      ).n;
+      out[t] = Number(
+        this.db.get(
+          this.db.q
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("platform", "=", key.platform)
+            .where("channel", "=", key.channel),
+        )?.n ?? 0,
+      );
     return out;
   }
 
   /** Deletes every row of the channel; what was deleted, per table. */
   forget(key: ChannelKey): ChannelCounts {
     return writing(`forget channel ${key.channel}`, () =>
-      this.db
-        .transaction(() => {
-          const out = this.count(key);
-          for (const t of TABLES)
-            this.db
-              .prepare(`DELETE FROM ${t} WHERE platform = ? AND channel = ?`)
-              .run(key.platform, key.channel);
-          return out;
-        })
-        .immediate(),
+      this.db.transaction(() => {
+        const out = this.count(key);
+        for (const t of TABLES)
+          this.db.run(
+            this.db.q.deleteFrom(t).where("platform", "=", key.platform).where("channel", "=", key.channel),
+          );
+        return out;
+      }),
     );
   }
 }

@@ -3,7 +3,7 @@
 import type { Clock } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import type { Db } from "./db.js";
-import { writing } from "./sqlite-errors.js";
+import { writing } from "./write-errors.js";
 
 export interface ChannelRef {
   platform: string;
@@ -53,9 +53,13 @@ export class ChannelStore {
   ) {}
 
   get(ref: ChannelRef): ChannelSettings | null {
-    const row = this.db
-      .prepare("SELECT * FROM channels WHERE platform = ? AND channel = ?")
-      .get(ref.platform, ref.channel) as Row | undefined;
+    const row = this.db.get(
+      this.db.q
+        .selectFrom("channels")
+        .selectAll()
+        .where("platform", "=", ref.platform)
+        .where("channel", "=", ref.channel),
+    ) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
@@ -79,36 +83,43 @@ export class ChannelStore {
   save(settings: ChannelSettings): void {
     const now = this.clock.now().toISOString();
     writing("save the channel settings", () =>
-      this.db
-        .prepare(
-          `INSERT INTO channels (platform, channel, workspace, subscribed, timezone, time, filters, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(platform, channel) DO UPDATE SET workspace = excluded.workspace, subscribed = excluded.subscribed,
-           timezone = excluded.timezone, time = excluded.time, filters = excluded.filters, updated_at = excluded.updated_at`,
-        )
-        .run(
-          settings.platform,
-          settings.channel,
-          settings.workspace,
-          settings.subscribed ? 1 : 0,
-          settings.timezone,
-          settings.time,
-          JSON.stringify(settings.filters),
-          now,
-          now,
-        ),
+      this.db.run(
+        this.db.q
+          .insertInto("channels")
+          .values({
+            platform: settings.platform,
+            channel: settings.channel,
+            workspace: settings.workspace,
+            subscribed: settings.subscribed ? 1 : 0,
+            timezone: settings.timezone,
+            time: settings.time,
+            filters: JSON.stringify(settings.filters),
+            created_at: now,
+            updated_at: now,
+          })
+          .onConflict((oc) =>
+            oc.columns(["platform", "channel"]).doUpdateSet((eb) => ({
+              workspace: eb.ref("excluded.workspace"),
+              subscribed: eb.ref("excluded.subscribed"),
+              timezone: eb.ref("excluded.timezone"),
+              time: eb.ref("excluded.time"),
+              filters: eb.ref("excluded.filters"),
+              updated_at: eb.ref("excluded.updated_at"),
+            })),
+          ),
+      ),
     );
   }
 
   subscribed(platform?: string): ChannelSettings[] {
-    const rows = (
-      platform
-        ? this.db
-            .prepare(
-              "SELECT * FROM channels WHERE subscribed = 1 AND platform = ? ORDER BY platform, channel",
-            )
-            .all(platform)
-        : this.db.prepare("SELECT * FROM channels WHERE subscribed = 1 ORDER BY platform, channel").all()
+    const rows = this.db.all(
+      this.db.q
+        .selectFrom("channels")
+        .selectAll()
+        .where("subscribed", "=", 1)
+        .$if(platform !== undefined, (qb) => qb.where("platform", "=", platform as string))
+        .orderBy("platform")
+        .orderBy("channel"),
     ) as Row[];
     return rows.map(fromRow);
   }

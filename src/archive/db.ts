@@ -1,15 +1,22 @@
 /**
- * Opening the archive: the folder is created, WAL and foreign keys switched on, and pending
- * migrations applied in order, each in its own transaction, recorded in `schema_version`.
+ * Opening the archive. The target names the engine: a `postgres://` URL is a PostgreSQL server
+ * shared by replicas; anything else is an SQLite file (created 0600 with its folder, WAL and
+ * foreign keys on). Pending migrations are applied, the same numbered ones on both engines.
  */
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { ArchiveError, ErrorCode } from "../errors.js";
-import { MIGRATIONS } from "./migrations/index.js";
+import { ArchiveError, ErrorCode, isPaperboyError } from "../errors.js";
+import type { ArchiveDb } from "./sql/database.js";
+import { isPostgresUrl } from "./sql/database.js";
+import { checkSchema, migrate } from "./sql/migrate.js";
+import { PostgresDatabase, type PostgresOptions } from "./sql/postgres.js";
+import { SqliteDatabase } from "./sql/sqlite.js";
 
-export type Db = Database.Database;
+export type Db = ArchiveDb;
+export { isPostgresUrl } from "./sql/database.js";
+export { schemaVersion } from "./sql/migrate.js";
 
 // better-sqlite3 reads this once, when its addon loads (the first `new Database`), to let SQLite
 // take `file:` URIs: the only way to open a WAL archive on read-only media (`immutable=1`).
@@ -21,11 +28,44 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Milliseconds a writer waits for another process's lock before failing. Default 5000. */
   busyTimeoutMs?: number;
+  /** PostgreSQL connection settings (timeouts, the name replicas show in pg_stat_activity). */
+  postgres?: Omit<PostgresOptions, "readonly" | "lockTimeoutMs">;
 }
 
-export function openDatabase(path: string, options: OpenOptions = {}): Db {
+/** The better-sqlite3 handle of an SQLite archive, for what only SQLite has; null on PostgreSQL. */
+export function sqliteHandle(db: Db): Database.Database | null {
+  return db instanceof SqliteDatabase ? db.raw : null;
+}
+
+export function openDatabase(target: string, options: OpenOptions = {}): Db {
+  return isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target, options);
+}
+
+function openPostgres(url: string, options: OpenOptions): Db {
+  const db = new PostgresDatabase(url, {
+    ...options.postgres,
+    readonly: options.readonly,
+    lockTimeoutMs: options.busyTimeoutMs ?? 5000,
+  });
+  try {
+    if (options.readonly) checkSchema(db);
+    else migrate(db);
+  } catch (err) {
+    db.close();
+    if (isPaperboyError(err)) throw err;
+    throw new ArchiveError(
+      ErrorCode.Database,
+      `cannot use the PostgreSQL archive at ${db.name}: ${(err as Error).message}; does the user own the database (paperboy creates its tables there)?`,
+      { key: "DATABASE_URL" },
+      { cause: err },
+    );
+  }
+  return db;
+}
+
+function openSqlite(path: string, options: OpenOptions): Db {
   const file = path === ":memory:" ? path : resolve(path);
-  let db: Db;
+  let raw: Database.Database;
   // SQLite silently opens a file it may not write read-only, and the first write (or the
   // checkpoint on close) then fails: say so at once, so the caller opens it for reads only.
   if (!options.readonly && file !== ":memory:" && existsSync(file) && !writable(file)) {
@@ -40,7 +80,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       mkdirSync(dirname(file), { recursive: true });
       ownerOnly(file);
     }
-    db = options.readonly && file !== ":memory:" ? openReadOnly(file) : new Database(file);
+    raw = options.readonly && file !== ":memory:" ? openReadOnly(file) : new Database(file);
   } catch (err) {
     throw new ArchiveError(
       ErrorCode.Database,
@@ -49,18 +89,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       { cause: err },
     );
   }
+  const db = new SqliteDatabase(raw);
   try {
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    db.pragma("foreign_keys = ON");
+    raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    raw.pragma("foreign_keys = ON");
     if (!options.readonly) {
-      if (file !== ":memory:") db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
-      migrate(db, file);
+      if (file !== ":memory:") raw.pragma("journal_mode = WAL");
+      raw.pragma("synchronous = NORMAL");
+      migrate(db);
     } else {
-      checkSchema(db, file);
+      checkSchema(db);
     }
   } catch (err) {
-    db.close();
+    raw.close();
     if (err instanceof ArchiveError) throw err;
     const message = (err as Error).message;
     throw new ArchiveError(
@@ -105,7 +146,7 @@ function writable(file: string): boolean {
  * opened as immutable (SQLite then reads it without locks or side files: right for read-only
  * media, where nothing can change it; with a non-empty `-wal` it would hide those writes).
  */
-function openReadOnly(file: string): Db {
+function openReadOnly(file: string): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.prepare("SELECT COUNT(*) FROM sqlite_master").get();
@@ -121,47 +162,5 @@ function openReadOnly(file: string): Db {
     });
     immutable.prepare("SELECT COUNT(*) FROM sqlite_master").get();
     return immutable;
-  }
-}
-
-export function schemaVersion(db: Db): number {
-  const exists = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
-    .get();
-  if (!exists) return 0;
-  const row = db.prepare("SELECT MAX(version) AS v FROM schema_version").get() as { v: number | null };
-  return row.v ?? 0;
-}
-
-function checkSchema(db: Db, file: string): void {
-  const current = schemaVersion(db);
-  const latest = MIGRATIONS.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new ArchiveError(
-      ErrorCode.SchemaTooNew,
-      `the archive has schema version ${current}, newer than this paperboy knows (${latest}); upgrade paperboy`,
-      { file },
-    );
-  }
-}
-
-function migrate(db: Db, file: string): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
-    version    INTEGER PRIMARY KEY,
-    name       TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  checkSchema(db, file);
-  const current = schemaVersion(db);
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)").run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    }).immediate();
   }
 }

@@ -1,9 +1,9 @@
 /**
- * Roundup deliveries: one row per (platform, channel, date). The row is claimed inside the
- * IMMEDIATE transaction that decides to post, so of two processes (or a process and its restarted
- * self) only one ever gets to post a channel's day; the others see the claim and stand down.
+ * Roundup deliveries: one row per (platform, channel, date). A claim is a unique insert (`INSERT …
+ * ON CONFLICT DO NOTHING`), or, to take over a failed or stale claim, an UPDATE conditional on the
+ * row being exactly as read: of two processes (replicas on one PostgreSQL, or a process and its
+ * restarted self on SQLite) only one ever gets to post a channel's day; the others stand down.
  */
-import type { Statement } from "better-sqlite3";
 import type { Db } from "./db.js";
 
 export type DeliveryStatus = "claimed" | "sent" | "failed" | "skipped";
@@ -67,29 +67,42 @@ function fromRow(r: Row): Delivery {
   };
 }
 
-export class DeliveryStore {
-  private readonly db: Db;
-  private readonly getStatement: Statement;
+/** Only the key's own fields (a Delivery passed as its key carries more). */
+function keyOf(key: DeliveryKey): DeliveryKey {
+  return { platform: key.platform, channel: key.channel, date: key.date };
+}
 
-  constructor(db: Db) {
-    this.db = db;
-    // Prepared once: the scheduler looks rows up for every channel on every tick.
-    this.getStatement = db.prepare(
-      "SELECT * FROM deliveries WHERE platform = ? AND channel = ? AND date = ?",
-    );
+export class DeliveryStore {
+  constructor(private readonly db: Db) {}
+
+  private get q() {
+    return this.db.q;
+  }
+
+  private byKey(key: DeliveryKey) {
+    return this.q
+      .selectFrom("deliveries")
+      .selectAll()
+      .where("platform", "=", key.platform)
+      .where("channel", "=", key.channel)
+      .where("date", "=", key.date);
   }
 
   get(key: DeliveryKey): Delivery | null {
-    const row = this.getStatement.get(key.platform, key.channel, key.date) as Row | undefined;
+    const row = this.db.get(this.byKey(key)) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** Every delivery of a date (or of all dates), for status pages and tests. */
   list(date?: string): Delivery[] {
-    const rows = (
-      date
-        ? this.db.prepare("SELECT * FROM deliveries WHERE date = ? ORDER BY platform, channel").all(date)
-        : this.db.prepare("SELECT * FROM deliveries ORDER BY date, platform, channel").all()
+    const rows = this.db.all(
+      this.q
+        .selectFrom("deliveries")
+        .selectAll()
+        .$if(date !== undefined, (qb) => qb.where("date", "=", date as string))
+        .orderBy("date")
+        .orderBy("platform")
+        .orderBy("channel"),
     ) as Row[];
     return rows.map(fromRow);
   }
@@ -100,66 +113,95 @@ export class DeliveryStore {
    */
   claim(key: DeliveryKey, options: ClaimOptions): Delivery | null {
     const now = options.now.toISOString();
-    return this.db
-      .transaction((): Delivery | null => {
-        const current = this.get(key);
-        if (!current) {
-          this.db
-            .prepare(
-              `INSERT INTO deliveries (platform, channel, date, status, late, attempts, claimed_by, claimed_at)
-               VALUES (?, ?, ?, 'claimed', ?, 1, ?, ?)`,
-            )
-            .run(key.platform, key.channel, key.date, options.late ? 1 : 0, options.by, now);
-          return this.get(key);
-        }
-        const takeOver =
-          (current.status === "failed" && options.retryFailed(current)) ||
-          (current.status === "claimed" &&
-            options.now.getTime() - Date.parse(current.claimedAt) >= options.leaseMs);
-        if (!takeOver) return null;
-        this.db
-          .prepare(
-            `UPDATE deliveries SET status = 'claimed', late = ?, attempts = attempts + 1, claimed_by = ?, claimed_at = ?
-             WHERE platform = ? AND channel = ? AND date = ?`,
-          )
-          .run(options.late ? 1 : 0, options.by, now, key.platform, key.channel, key.date);
-        return this.get(key);
-      })
-      .immediate();
+    const late = options.late ? 1 : 0;
+    return this.db.transaction((): Delivery | null => {
+      const inserted = this.db.run(
+        this.q
+          .insertInto("deliveries")
+          .values({
+            ...keyOf(key),
+            status: "claimed",
+            late,
+            attempts: 1,
+            claimed_by: options.by,
+            claimed_at: now,
+          })
+          .onConflict((oc) => oc.doNothing()),
+      );
+      if (inserted.changes === 1) return this.get(key);
+      const current = this.get(key);
+      if (!current) return null;
+      const takeOver =
+        (current.status === "failed" && options.retryFailed(current)) ||
+        (current.status === "claimed" &&
+          options.now.getTime() - Date.parse(current.claimedAt) >= options.leaseMs);
+      if (!takeOver) return null;
+      // Only if nobody else took it over since it was read: the row must be as seen.
+      const taken = this.db.run(
+        this.q
+          .updateTable("deliveries")
+          .set((eb) => ({
+            status: "claimed",
+            late,
+            attempts: eb("attempts", "+", 1),
+            claimed_by: options.by,
+            claimed_at: now,
+          }))
+          .where("platform", "=", key.platform)
+          .where("channel", "=", key.channel)
+          .where("date", "=", key.date)
+          .where("status", "=", current.status)
+          .where("attempts", "=", current.attempts)
+          .where("claimed_at", "=", current.claimedAt),
+      );
+      return taken.changes === 1 ? this.get(key) : null;
+    });
+  }
+
+  private settle(
+    key: DeliveryKey,
+    by: string,
+    set: { status: "sent" | "failed"; sent_at?: string; error: string | null },
+  ) {
+    return (
+      this.db.run(
+        this.q
+          .updateTable("deliveries")
+          .set(set)
+          .where("platform", "=", key.platform)
+          .where("channel", "=", key.channel)
+          .where("date", "=", key.date)
+          .where("status", "=", "claimed")
+          .where("claimed_by", "=", by),
+      ).changes === 1
+    );
   }
 
   /** Marks a claimed delivery sent; false if the claim was lost (taken over after its lease). */
   markSent(key: DeliveryKey, by: string, at: Date): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE deliveries SET status = 'sent', sent_at = ?, error = NULL
-           WHERE platform = ? AND channel = ? AND date = ? AND status = 'claimed' AND claimed_by = ?`,
-        )
-        .run(at.toISOString(), key.platform, key.channel, key.date, by).changes === 1
-    );
+    return this.settle(key, by, { status: "sent", sent_at: at.toISOString(), error: null });
   }
 
   markFailed(key: DeliveryKey, by: string, error: string): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE deliveries SET status = 'failed', error = ?
-           WHERE platform = ? AND channel = ? AND date = ? AND status = 'claimed' AND claimed_by = ?`,
-        )
-        .run(error.slice(0, 500), key.platform, key.channel, key.date, by).changes === 1
-    );
+    return this.settle(key, by, { status: "failed", error: error.slice(0, 500) });
   }
 
   /** Records a day that will not be posted (missed during downtime); true the first time only. */
   skip(key: DeliveryKey, reason: string, at: Date): boolean {
     return (
-      this.db
-        .prepare(
-          `INSERT INTO deliveries (platform, channel, date, status, late, attempts, claimed_at, error)
-           VALUES (?, ?, ?, 'skipped', 0, 0, ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(key.platform, key.channel, key.date, at.toISOString(), reason).changes === 1
+      this.db.run(
+        this.q
+          .insertInto("deliveries")
+          .values({
+            ...keyOf(key),
+            status: "skipped",
+            late: 0,
+            attempts: 0,
+            claimed_at: at.toISOString(),
+            error: reason,
+          })
+          .onConflict((oc) => oc.doNothing()),
+      ).changes === 1
     );
   }
 }

@@ -29,33 +29,38 @@ export class InstallationStore {
 
   /** Stores (or replaces) one installation. */
   save(platform: string, id: string, data: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO installations (platform, id, data, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(platform, id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-      )
-      .run(platform, id, JSON.stringify(data), this.clock.now().toISOString());
+    this.db.run(
+      this.db.q
+        .insertInto("installations")
+        .values({ platform, id, data: JSON.stringify(data), updated_at: this.clock.now().toISOString() })
+        .onConflict((oc) =>
+          oc.columns(["platform", "id"]).doUpdateSet((eb) => ({
+            data: eb.ref("excluded.data"),
+            updated_at: eb.ref("excluded.updated_at"),
+          })),
+        ),
+    );
   }
 
   get(platform: string, id: string): InstallationRecord | null {
-    const row = this.db
-      .prepare("SELECT * FROM installations WHERE platform = ? AND id = ?")
-      .get(platform, id) as Row | undefined;
+    const row = this.db.get(
+      this.db.q.selectFrom("installations").selectAll().where("platform", "=", platform).where("id", "=", id),
+    );
     return row ? fromRow(row) : null;
   }
 
   /** Removes one installation (an uninstall); true when there was one. */
   delete(platform: string, id: string): boolean {
     return (
-      this.db.prepare("DELETE FROM installations WHERE platform = ? AND id = ?").run(platform, id).changes > 0
+      this.db.run(this.db.q.deleteFrom("installations").where("platform", "=", platform).where("id", "=", id))
+        .changes > 0
     );
   }
 
   list(platform: string): InstallationRecord[] {
-    const rows = this.db
-      .prepare("SELECT * FROM installations WHERE platform = ? ORDER BY id")
-      .all(platform) as Row[];
-    return rows.map(fromRow);
+    return this.db
+      .all(this.db.q.selectFrom("installations").selectAll().where("platform", "=", platform).orderBy("id"))
+      .map(fromRow);
   }
 }
 

@@ -3,11 +3,10 @@
  * kept by the paper's key, so it follows the paper through a new arXiv version or a second id.
  * Every write is one transaction; the text is stored as written (renderers make it inert).
  */
-import type Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { Db } from "./db.js";
-import { writing } from "./sqlite-errors.js";
+import { writing } from "./write-errors.js";
 
 /** The longest note kept, in characters: a long comment, not a document (export has the rest). */
 export const NOTE_MAX_CHARS = 4000;
@@ -57,9 +56,26 @@ interface Row {
   created_at: string;
 }
 
-const SELECT = `SELECT n.id, n.paper_pk, p.id AS paper_id, p.title AS paper_title, n.platform, n.workspace,
-  n.channel, n.thread, n.author, n.author_name, n.text, n.created_at
-  FROM notes n JOIN papers p ON p.pk = n.paper_pk`;
+/** A note with its paper's id and title (every read of notes wants them). */
+function selectNotes(db: Db) {
+  return db.q
+    .selectFrom("notes as n")
+    .innerJoin("papers as p", "p.pk", "n.paper_pk")
+    .select([
+      "n.id",
+      "n.paper_pk",
+      "p.id as paper_id",
+      "p.title as paper_title",
+      "n.platform",
+      "n.workspace",
+      "n.channel",
+      "n.thread",
+      "n.author",
+      "n.author_name",
+      "n.text",
+      "n.created_at",
+    ]);
+}
 
 function fromRow(r: Row): NoteRecord {
   return {
@@ -90,21 +106,10 @@ export function noteTooLong(length: number): PaperboyError {
 export type DeleteOutcome = { deleted: NoteRecord } | { missing: true } | { notAuthor: NoteRecord };
 
 export class NoteStore {
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
-
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
-  }
 
   /** Saves a note; the paper must be in the archive. Returns it with its number. */
   add(input: NoteInput): NoteRecord {
@@ -113,35 +118,51 @@ export class NoteStore {
     if (!text)
       throw new PaperboyError(ErrorCode.InvalidArgument, "a note needs some text", { field: "text" });
     return writing("save the note", () =>
-      this.db
-        .transaction(() => {
-          const info = this.stmt(
-            `INSERT INTO notes (paper_pk, platform, workspace, channel, thread, author, author_name, text, created_at)
-           SELECT pk, ?, ?, ?, ?, ?, ?, ?, ? FROM papers WHERE id = ?`,
-          ).run(
-            input.platform,
-            input.workspace,
-            input.channel,
-            input.thread ?? null,
-            input.author,
-            input.authorName ?? null,
-            text,
-            this.clock.now().toISOString(),
-            input.paperId,
+      this.db.transaction(() => {
+        const inserted = this.db.get(
+          this.db.q
+            .insertInto("notes")
+            .columns([
+              "paper_pk",
+              "platform",
+              "workspace",
+              "channel",
+              "thread",
+              "author",
+              "author_name",
+              "text",
+              "created_at",
+            ])
+            .expression((eb) =>
+              eb
+                .selectFrom("papers")
+                .select((s) => [
+                  "pk",
+                  s.val(input.platform).as("platform"),
+                  s.val(input.workspace).as("workspace"),
+                  s.val(input.channel).as("channel"),
+                  s.val(input.thread ?? null).as("thread"),
+                  s.val(input.author).as("author"),
+                  s.val(input.authorName ?? null).as("author_name"),
+                  s.val(text).as("text"),
+                  s.val(this.clock.now().toISOString()).as("created_at"),
+                ])
+                .where("id", "=", input.paperId),
+            )
+            .returning("id"),
+        );
+        if (!inserted)
+          throw new PaperboyError(
+            ErrorCode.UnknownPaper,
+            `no paper with id "${input.paperId}" in the archive`,
           );
-          if (info.changes !== 1)
-            throw new PaperboyError(
-              ErrorCode.UnknownPaper,
-              `no paper with id "${input.paperId}" in the archive`,
-            );
-          return this.get(Number(info.lastInsertRowid)) as NoteRecord;
-        })
-        .immediate(),
+        return this.get(Number(inserted.id)) as NoteRecord;
+      }),
     );
   }
 
   get(id: number): NoteRecord | null {
-    const row = this.stmt(`${SELECT} WHERE n.id = ?`).get(id) as Row | undefined;
+    const row = this.db.get(selectNotes(this.db).where("n.id", "=", id)) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
@@ -151,15 +172,14 @@ export class NoteStore {
    */
   delete(id: number, by: { platform: string; channel: string; author: string }): DeleteOutcome {
     return writing("delete the note", () =>
-      this.db
-        .transaction((): DeleteOutcome => {
-          const note = this.get(id);
-          if (!note || note.platform !== by.platform || note.channel !== by.channel) return { missing: true };
-          if (note.author !== by.author) return { notAuthor: note };
-          this.stmt("DELETE FROM notes WHERE id = ?").run(id);
-          return { deleted: note };
-        })
-        .immediate(),
+      this.db.transaction((): DeleteOutcome => {
+        const note = this.get(id);
+        if (!note || note.platform !== by.platform || note.channel !== by.channel) return { missing: true };
+        if (note.author !== by.author) return { notAuthor: note };
+        // Gone meanwhile (another replica deleted it): missing, as if it had never been.
+        const gone = this.db.run(this.db.q.deleteFrom("notes").where("id", "=", id));
+        return gone.changes === 1 ? { deleted: note } : { missing: true };
+      }),
     );
   }
 
@@ -168,17 +188,25 @@ export class NoteStore {
     where: { platform: string; channel: string; paperPk?: number },
     page: { limit: number; offset?: number } = { limit: 10 },
   ): { notes: NoteRecord[]; total: number } {
-    const byPaper = where.paperPk !== undefined;
-    const filter = `n.platform = ? AND n.channel = ?${byPaper ? " AND n.paper_pk = ?" : ""}`;
-    const params: unknown[] = [where.platform, where.channel, ...(byPaper ? [where.paperPk] : [])];
-    const rows = this.stmt(`${SELECT} WHERE ${filter} ORDER BY n.id DESC LIMIT ? OFFSET ?`).all(
-      ...params,
-      page.limit,
-      page.offset ?? 0,
+    const rows = this.db.all(
+      selectNotes(this.db)
+        .where("n.platform", "=", where.platform)
+        .where("n.channel", "=", where.channel)
+        .$if(where.paperPk !== undefined, (qb) => qb.where("n.paper_pk", "=", where.paperPk as number))
+        .orderBy("n.id", "desc")
+        .limit(page.limit)
+        .offset(page.offset ?? 0),
     ) as Row[];
-    const total = (
-      this.stmt(`SELECT COUNT(*) AS n FROM notes n WHERE ${filter}`).get(...params) as { n: number }
-    ).n;
+    const total = Number(
+      this.db.get(
+        this.db.q
+          .selectFrom("notes as n")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("n.platform", "=", where.platform)
+          .where("n.channel", "=", where.channel)
+          .$if(where.paperPk !== undefined, (qb) => qb.where("n.paper_pk", "=", where.paperPk as number)),
+      )?.n ?? 0,
+    );
     return { notes: rows.map(fromRow), total };
   }
 
@@ -187,21 +215,13 @@ export class NoteStore {
     if (paperPks.length === 0) return [];
     const out: NoteRecord[] = [];
     for (let i = 0; i < paperPks.length; i += 500) {
-      const chunk = paperPks.slice(i, i + 500);
-      const marks = chunk.map(() => "?").join(",");
-      const place = [
-        where.platform !== undefined ? "n.platform = ?" : "",
-        where.channel !== undefined ? "n.channel = ?" : "",
-      ].filter(Boolean);
-      const rows = this.db
-        .prepare(
-          `${SELECT} WHERE n.paper_pk IN (${marks})${place.map((p) => ` AND ${p}`).join("")} ORDER BY n.id`,
-        )
-        .all(
-          ...chunk,
-          ...(where.platform !== undefined ? [where.platform] : []),
-          ...(where.channel !== undefined ? [where.channel] : []),
-        ) as Row[];
+      const rows = this.db.all(
+        selectNotes(this.db)
+          .where("n.paper_pk", "in", paperPks.slice(i, i + 500))
+          .$if(where.platform !== undefined, (qb) => qb.where("n.platform", "=", where.platform as string))
+          .$if(where.channel !== undefined, (qb) => qb.where("n.channel", "=", where.channel as string))
+          .orderBy("n.id"),
+      ) as Row[];
       out.push(...rows.map(fromRow));
     }
     return out.sort((a, b) => a.id - b.id);
@@ -209,15 +229,12 @@ export class NoteStore {
 
   /** Every note of a channel (or of every channel), oldest first, for exports and the notes index. */
   all(where: { platform?: string; channel?: string } = {}): NoteRecord[] {
-    const place = [
-      where.platform !== undefined ? "n.platform = ?" : "",
-      where.channel !== undefined ? "n.channel = ?" : "",
-    ].filter(Boolean);
-    const sql = `${SELECT}${place.length ? ` WHERE ${place.join(" AND ")}` : ""} ORDER BY n.id`;
     return (
-      this.stmt(sql).all(
-        ...(where.platform !== undefined ? [where.platform] : []),
-        ...(where.channel !== undefined ? [where.channel] : []),
+      this.db.all(
+        selectNotes(this.db)
+          .$if(where.platform !== undefined, (qb) => qb.where("n.platform", "=", where.platform as string))
+          .$if(where.channel !== undefined, (qb) => qb.where("n.channel", "=", where.channel as string))
+          .orderBy("n.id"),
       ) as Row[]
     ).map(fromRow);
   }
@@ -225,10 +242,12 @@ export class NoteStore {
   /** The notes written in one discussion thread, oldest first. */
   inThread(ref: { platform: string; channel: string; thread: string }): NoteRecord[] {
     return (
-      this.stmt(`${SELECT} WHERE n.platform = ? AND n.channel = ? AND n.thread = ? ORDER BY n.id`).all(
-        ref.platform,
-        ref.channel,
-        ref.thread,
+      this.db.all(
+        selectNotes(this.db)
+          .where("n.platform", "=", ref.platform)
+          .where("n.channel", "=", ref.channel)
+          .where("n.thread", "=", ref.thread)
+          .orderBy("n.id"),
       ) as Row[]
     ).map(fromRow);
   }
@@ -238,9 +257,13 @@ export class NoteStore {
    * when it changes, whichever process wrote.
    */
   version(where: { platform: string; channel: string }): string {
-    const row = this.stmt(
-      "SELECT COALESCE(MAX(id), 0) AS last, COUNT(*) AS n FROM notes WHERE platform = ? AND channel = ?",
-    ).get(where.platform, where.channel) as { last: number; n: number };
-    return `${row.last}:${row.n}`;
+    const row = this.db.get(
+      this.db.q
+        .selectFrom("notes")
+        .select((eb) => [eb.fn.coalesce(eb.fn.max("id"), eb.lit(0)).as("last"), eb.fn.countAll().as("n")])
+        .where("platform", "=", where.platform)
+        .where("channel", "=", where.channel),
+    );
+    return `${Number(row?.last ?? 0)}:${Number(row?.n ?? 0)}`;
   }
 }

@@ -3,7 +3,6 @@
  * about it, per channel, with their sizes. Reads only; the card's "discussed on … in #… (12
  * messages, 2 notes)" and the roundup's "discussed" marks are built from it.
  */
-import type Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
 import type { Db } from "./db.js";
 
@@ -32,73 +31,65 @@ export interface HistoryScope {
   channel?: string;
 }
 
-function where(alias: string, scope: HistoryScope): { sql: string; params: string[] } {
-  const parts: string[] = [];
-  const params: string[] = [];
-  for (const key of ["platform", "workspace", "channel"] as const) {
-    const value = scope[key];
-    if (value === undefined) continue;
-    parts.push(`${alias}.${key} = ?`);
-    params.push(value);
-  }
-  return { sql: parts.map((p) => `${p} AND `).join(""), params };
-}
-
 const CHUNK = 500;
 
 export class PaperHistoryStore {
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(
     private readonly db: Db,
     _clock: Clock,
   ) {}
 
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      if (this.statements.size < 200) this.statements.set(sql, s);
-    }
-    return s;
+  /** Threads within `scope` (each field given filters). */
+  private threads(scope: HistoryScope) {
+    return this.db.q
+      .selectFrom("threads as t")
+      .$if(scope.platform !== undefined, (qb) => qb.where("t.platform", "=", scope.platform as string))
+      .$if(scope.workspace !== undefined, (qb) => qb.where("t.workspace", "=", scope.workspace as string))
+      .$if(scope.channel !== undefined, (qb) => qb.where("t.channel", "=", scope.channel as string));
   }
 
   /** Every mention of these papers within `scope`, newest first per paper. */
   mentions(scope: HistoryScope, paperPks: readonly number[]): Map<number, PaperMention[]> {
     const out = new Map<number, PaperMention[]>();
-    const t = where("t", scope);
-    const n = where("n", scope);
     for (let i = 0; i < paperPks.length; i += CHUNK) {
       const chunk = paperPks.slice(i, i + CHUNK);
-      const marks = chunk.map(() => "?").join(",");
-      const threads = this.stmt(
-        `SELECT t.paper_pk, t.platform, t.workspace, t.channel, t.thread, t.created_at,
-           (SELECT COUNT(*) FROM thread_messages m
-              WHERE m.platform = t.platform AND m.channel = t.channel AND m.thread = t.thread) AS messages
-         FROM threads t WHERE ${t.sql}t.paper_pk IN (${marks})`,
-      ).all(...t.params, ...chunk) as {
-        paper_pk: number;
-        platform: string;
-        workspace: string;
-        channel: string;
-        thread: string;
-        created_at: string;
-        messages: number;
-      }[];
-      const notes = this.stmt(
-        `SELECT n.paper_pk, n.platform, MAX(n.workspace) AS workspace, n.channel, n.thread,
-           MIN(n.created_at) AS first_at, COUNT(*) AS notes
-         FROM notes n WHERE ${n.sql}n.paper_pk IN (${marks})
-         GROUP BY n.paper_pk, n.platform, n.channel, n.thread`,
-      ).all(...n.params, ...chunk) as {
-        paper_pk: number;
-        platform: string;
-        workspace: string;
-        channel: string;
-        thread: string | null;
-        first_at: string;
-        notes: number;
-      }[];
+      const threads = this.db.all(
+        this.threads(scope)
+          .select((eb) => [
+            "t.paper_pk",
+            "t.platform",
+            "t.workspace",
+            "t.channel",
+            "t.thread",
+            "t.created_at",
+            eb
+              .selectFrom("thread_messages as m")
+              .select(eb.fn.countAll<number>().as("n"))
+              .whereRef("m.platform", "=", "t.platform")
+              .whereRef("m.channel", "=", "t.channel")
+              .whereRef("m.thread", "=", "t.thread")
+              .as("messages"),
+          ])
+          .where("t.paper_pk", "in", chunk),
+      );
+      const notes = this.db.all(
+        this.db.q
+          .selectFrom("notes as n")
+          .select((eb) => [
+            "n.paper_pk",
+            "n.platform",
+            eb.fn.max("n.workspace").as("workspace"),
+            "n.channel",
+            "n.thread",
+            eb.fn.min("n.created_at").as("first_at"),
+            eb.fn.countAll<number>().as("notes"),
+          ])
+          .$if(scope.platform !== undefined, (qb) => qb.where("n.platform", "=", scope.platform as string))
+          .$if(scope.workspace !== undefined, (qb) => qb.where("n.workspace", "=", scope.workspace as string))
+          .$if(scope.channel !== undefined, (qb) => qb.where("n.channel", "=", scope.channel as string))
+          .where("n.paper_pk", "in", chunk)
+          .groupBy(["n.paper_pk", "n.platform", "n.channel", "n.thread"]),
+      );
       const byThread = new Map<string, PaperMention>();
       for (const row of threads) {
         const m: PaperMention = {
@@ -108,7 +99,7 @@ export class PaperHistoryStore {
           channel: row.channel,
           thread: row.thread,
           since: row.created_at,
-          messages: row.messages,
+          messages: Number(row.messages ?? 0),
           notes: 0,
         };
         byThread.set(`${row.paper_pk}\u0000${row.platform}\u0000${row.channel}\u0000${row.thread}`, m);
@@ -117,14 +108,14 @@ export class PaperHistoryStore {
         const key = `${note.paper_pk}\u0000${note.platform}\u0000${note.channel}\u0000${note.thread ?? ""}`;
         const thread = note.thread !== null ? byThread.get(key) : undefined;
         if (thread) {
-          thread.notes += note.notes;
+          thread.notes += Number(note.notes);
           continue;
         }
         // Notes outside a thread, or in a thread that is no discussion (any more): the channel's.
         const loose = `${note.paper_pk}\u0000${note.platform}\u0000${note.channel}\u0000`;
         const known = byThread.get(loose);
         if (known) {
-          known.notes += note.notes;
+          known.notes += Number(note.notes);
           if (note.first_at < known.since) known.since = note.first_at;
         } else
           byThread.set(loose, {
@@ -135,7 +126,7 @@ export class PaperHistoryStore {
             thread: null,
             since: note.first_at,
             messages: 0,
-            notes: note.notes,
+            notes: Number(note.notes),
           });
       }
       for (const m of byThread.values()) {
@@ -151,12 +142,15 @@ export class PaperHistoryStore {
 
   /** Papers whose discussion threads were opened in [fromIso, toIso] within `scope`. */
   threadsBetween(scope: HistoryScope, fromIso: string, toIso: string): number[] {
-    const t = where("t", scope);
-    return (
-      this.stmt(
-        `SELECT DISTINCT t.paper_pk FROM threads t WHERE ${t.sql}t.created_at >= ? AND t.created_at <= ?`,
-      ).all(...t.params, fromIso, toIso) as { paper_pk: number }[]
-    ).map((r) => r.paper_pk);
+    return this.db
+      .all(
+        this.threads(scope)
+          .select("t.paper_pk")
+          .distinct()
+          .where("t.created_at", ">=", fromIso)
+          .where("t.created_at", "<=", toIso),
+      )
+      .map((r) => r.paper_pk);
   }
 
   /** Discussion threads within `scope`: the one with this platform id, or every one on this paper. */
@@ -164,10 +158,12 @@ export class PaperHistoryStore {
     scope: HistoryScope,
     by: { thread: string } | { paperPk: number },
   ): { platform: string; channel: string; thread: string }[] {
-    const t = where("t", scope);
-    const [column, value] = "thread" in by ? ["thread", by.thread] : ["paper_pk", by.paperPk];
-    return this.stmt(
-      `SELECT t.platform, t.channel, t.thread FROM threads t WHERE ${t.sql}t.${column} = ? ORDER BY t.created_at`,
-    ).all(...t.params, value) as { platform: string; channel: string; thread: string }[];
+    return this.db.all(
+      this.threads(scope)
+        .select(["t.platform", "t.channel", "t.thread"])
+        .$if("thread" in by, (qb) => qb.where("t.thread", "=", (by as { thread: string }).thread))
+        .$if(!("thread" in by), (qb) => qb.where("t.paper_pk", "=", (by as { paperPk: number }).paperPk))
+        .orderBy("t.created_at"),
+    );
   }
 }

@@ -4,13 +4,14 @@
  * updates its one record; two papers that share only a title stay two.
  */
 
-import type Database from "better-sqlite3";
+import { sql } from "kysely";
 import type { Clock } from "../clock.js";
 import { contentId, contentKey, normalizeArxivId } from "../digest/identity.js";
 import { codeLinks, extractLinks } from "../digest/links.js";
 import type { DigestFormat, Paper, PaperRef, ParsedPaper } from "../types.js";
 import type { Db } from "./db.js";
-import { writing } from "./sqlite-errors.js";
+import { prepared } from "./sql/prepared.js";
+import { writing } from "./write-errors.js";
 
 export interface StoreDayInput {
   /** The digest's day: papers without a date of their own belong to it. */
@@ -45,41 +46,116 @@ interface PaperRow {
   source_summary: string | null;
 }
 
-export class PaperStore {
-  private readonly statements = new Map<string, Database.Statement>();
+const PAPER_COLUMNS = [
+  "pk",
+  "id",
+  "arxiv_id",
+  "title",
+  "abstract",
+  "authors",
+  "date",
+  "upvotes",
+  "source_summary",
+] as const;
 
+// The statements an ingest runs for every paper, compiled once (sql/prepared.ts).
+const PAPER_BY_ID = prepared<{ value: string }, PaperRow>((q, p) =>
+  q.selectFrom("papers").select(PAPER_COLUMNS).where("id", "=", p.value),
+);
+const PAPER_BY_ARXIV_ID = prepared<{ value: string }, PaperRow>((q, p) =>
+  q.selectFrom("papers").select(PAPER_COLUMNS).where("arxiv_id", "=", p.value),
+);
+const PAPER_BY_KEY = prepared<{ key: string }, PaperRow>((q, p) =>
+  q
+    .selectFrom("paper_keys as k")
+    .innerJoin("papers as p", "p.pk", "k.pk")
+    .select(PAPER_COLUMNS.map((c) => `p.${c}` as const))
+    .where("k.key", "=", p.key),
+);
+const ADD_KEY = prepared<{ key: string; pk: number; kind: "alias" | "content" }, unknown>((q, p) =>
+  q
+    .insertInto("paper_keys")
+    .values({ key: p.key, pk: p.pk, kind: p.kind })
+    .onConflict((oc) => oc.column("key").doNothing()),
+);
+const INSERT_PAPER = prepared<
+  {
+    id: string;
+    arxiv_id: string | null;
+    title: string;
+    abstract: string;
+    authors: string;
+    date: string;
+    upvotes: number | null;
+    source_summary: string | null;
+    created_at: string;
+    updated_at: string;
+    revision: number;
+  },
+  { pk: number }
+>((q, p) =>
+  q
+    .insertInto("papers")
+    .values({
+      id: p.id,
+      arxiv_id: p.arxiv_id,
+      title: p.title,
+      abstract: p.abstract,
+      authors: p.authors,
+      date: p.date,
+      upvotes: p.upvotes,
+      source_summary: p.source_summary,
+      created_at: p.created_at,
+      updated_at: p.updated_at,
+      revision: p.revision,
+    })
+    .returning("pk"),
+);
+const DELETE_LINKS = prepared<{ pk: number }, unknown>((q, p) =>
+  q.deleteFrom("paper_links").where("pk", "=", p.pk),
+);
+const SET_HAS_CODE = prepared<{ pk: number; has_code: number }, unknown>((q, p) =>
+  q.updateTable("papers").set({ has_code: p.has_code }).where("pk", "=", p.pk),
+);
+const ADD_DAY_PAPER = prepared<{ date: string; pk: number; position: number }, unknown>((q, p) =>
+  q
+    .insertInto("day_papers")
+    .values({ date: p.date, pk: p.pk, position: p.position })
+    .onConflict((oc) => oc.doNothing()),
+);
+
+/** Papers read at once by `byPks` and streamed at once by `iterateForIndex`. */
+const CHUNK = 500;
+const STREAM_PAGE = 2000;
+
+export class PaperStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
-  /** Prepared once, reused: preparing is a large share of an ingest's cost otherwise. */
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      // IN (?, ?, …) lists come in many lengths; keep the cache bounded.
-      if (this.statements.size < 2000) this.statements.set(sql, s);
-    }
-    return s;
+  private get q() {
+    return this.db.q;
   }
 
   /** The archive's change counter; every write that changes papers increments it. */
   revision(): number {
-    const row = this.stmt("SELECT value FROM meta WHERE key = 'revision'").get() as
-      | { value: string }
-      | undefined;
+    const row = this.db.get(this.q.selectFrom("meta").select("value").where("key", "=", "revision"));
     return row ? Number(row.value) : 0;
   }
 
   count(): number {
-    return (this.stmt("SELECT COUNT(*) AS n FROM papers").get() as { n: number }).n;
+    return Number(this.db.get(this.q.selectFrom("papers").select((eb) => eb.fn.countAll().as("n")))?.n ?? 0);
   }
 
-  /** Stores one digest's papers in one transaction: all of them, or (on any error) none. */
+  /**
+   * Stores one digest's papers in one transaction: all of them, or (on any error) none. Writers
+   * take turns (the "papers" lock), so revisions are committed in the order they are numbered and
+   * an index catching up by `changedSince` never skips one another replica is still writing.
+   */
   storeDay(input: StoreDayInput): StoreResult {
     return writing(`store ${input.source}`, () =>
-      this.db.transaction(() => this.storeDayInTransaction(input)).immediate(),
+      this.db.transaction(() => this.storeDayInTransaction(input), { lock: "papers" }),
     );
   }
 
@@ -92,11 +168,6 @@ export class PaperStore {
     let updated = 0;
     let duplicates = 0;
     const positions = new Map<string, number>();
-    const upsertDay = this.stmt(
-      `INSERT INTO days (date, source, format, ingested_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(date) DO UPDATE SET source = excluded.source, format = excluded.format,
-         ingested_at = excluded.ingested_at`,
-    );
     const seenDays = new Set<string>();
     for (const parsed of input.papers) {
       const days = parsed.days.length ? parsed.days : [parsed.date ?? input.date];
@@ -115,28 +186,41 @@ export class PaperStore {
       touched.add(pk);
       for (const day of days) {
         if (!seenDays.has(day)) {
-          upsertDay.run(day, input.source, input.format, now);
+          this.db.run(
+            this.q
+              .insertInto("days")
+              .values({ date: day, source: input.source, format: input.format, ingested_at: now })
+              .onConflict((oc) =>
+                oc.column("date").doUpdateSet((eb) => ({
+                  source: eb.ref("excluded.source"),
+                  format: eb.ref("excluded.format"),
+                  ingested_at: eb.ref("excluded.ingested_at"),
+                })),
+              ),
+          );
           seenDays.add(day);
         }
         if (!positions.has(day)) {
-          const row = this.stmt("SELECT COALESCE(MAX(position), -1) AS p FROM day_papers WHERE date = ?").get(
-            day,
-          ) as {
-            p: number;
-          };
-          positions.set(day, row.p + 1);
+          const row = this.db.get(
+            this.q
+              .selectFrom("day_papers")
+              .select((eb) => eb.fn.coalesce(eb.fn.max("position"), sql<number>`-1`).as("p"))
+              .where("date", "=", day),
+          );
+          positions.set(day, Number(row?.p ?? -1) + 1);
         }
         const pos = positions.get(day) as number;
-        const r = this.stmt(
-          "INSERT INTO day_papers (date, pk, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        ).run(day, pk, pos);
+        const r = this.db.run(ADD_DAY_PAPER(this.db, { date: day, pk, position: pos }));
         if (r.changes) positions.set(day, pos + 1);
       }
     }
     if (changed.size) {
-      this.stmt(
-        "INSERT INTO meta (key, value) VALUES ('revision', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-      ).run(String(revision));
+      this.db.run(
+        this.q
+          .insertInto("meta")
+          .values({ key: "revision", value: String(revision) })
+          .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value") }))),
+      );
     }
     return {
       papers: touched.size,
@@ -148,30 +232,42 @@ export class PaperStore {
     };
   }
 
+  private paperBy(column: "arxiv_id" | "id", value: string): PaperRow | undefined {
+    return this.db.get((column === "id" ? PAPER_BY_ID : PAPER_BY_ARXIV_ID)(this.db, { value }));
+  }
+
+  private paperByKey(key: string): PaperRow | undefined {
+    return this.db.get(PAPER_BY_KEY(this.db, { key }));
+  }
+
   private findMatch(p: ParsedPaper): PaperRow | undefined {
-    const byArxiv = this.stmt("SELECT * FROM papers WHERE arxiv_id = ?");
-    const byKey = this.stmt("SELECT p.* FROM paper_keys k JOIN papers p ON p.pk = k.pk WHERE k.key = ?");
-    const byId = this.stmt("SELECT * FROM papers WHERE id = ?");
     if (p.arxivId) {
-      const row = (byArxiv.get(p.arxivId) ?? byKey.get(p.arxivId)) as PaperRow | undefined;
+      const row = this.paperBy("arxiv_id", p.arxivId) ?? this.paperByKey(p.arxivId);
       if (row) return row;
     }
     for (const alias of p.aliases) {
-      const row = (byId.get(alias) ?? byKey.get(alias)) as PaperRow | undefined;
+      const row = this.paperBy("id", alias) ?? this.paperByKey(alias);
       // An alias never merges two papers that both have (different) arXiv ids.
       if (row && !(p.arxivId && row.arxiv_id && row.arxiv_id !== p.arxivId)) return row;
     }
-    const row = byKey.get(contentKey(p.title, p.abstract)) as PaperRow | undefined;
+    const row = this.paperByKey(contentKey(p.title, p.abstract));
     if (row && !(p.arxivId && row.arxiv_id && row.arxiv_id !== p.arxivId)) return row;
     return undefined;
   }
 
   private freeId(wanted: string): string {
-    const taken = this.stmt("SELECT 1 FROM papers WHERE id = ? UNION SELECT 1 FROM paper_keys WHERE key = ?");
-    if (!taken.get(wanted, wanted)) return wanted;
+    const taken = (candidate: string) =>
+      this.db.get(
+        this.q
+          .selectFrom("papers")
+          .select(sql<number>`1`.as("t"))
+          .where("id", "=", candidate)
+          .union(this.q.selectFrom("paper_keys").select(sql<number>`1`.as("t")).where("key", "=", candidate)),
+      ) !== undefined;
+    if (!taken(wanted)) return wanted;
     for (let n = 2; ; n++) {
       const candidate = `${wanted}-${n}`;
-      if (!taken.get(candidate, candidate)) return candidate;
+      if (!taken(candidate)) return candidate;
     }
   }
 
@@ -180,24 +276,22 @@ export class PaperStore {
       p.arxivId ??
       this.freeId(p.aliases.find((a) => /^pb-[0-9a-f]{12}/.test(a)) ?? contentId(p.title, p.abstract));
     const date = [...days].sort()[0] as string;
-    const info = this.stmt(
-      `INSERT INTO papers (id, arxiv_id, title, abstract, authors, date, upvotes, source_summary, created_at,
-           updated_at, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      p.arxivId,
-      p.title,
-      p.abstract,
-      JSON.stringify(p.authors),
-      date,
-      p.upvotes,
-      p.sourceSummary,
-      now,
-      now,
-      revision,
+    const row = this.db.get(
+      INSERT_PAPER(this.db, {
+        id,
+        arxiv_id: p.arxivId ?? null,
+        title: p.title,
+        abstract: p.abstract,
+        authors: JSON.stringify(p.authors),
+        date,
+        upvotes: p.upvotes ?? null,
+        source_summary: p.sourceSummary ?? null,
+        created_at: now,
+        updated_at: now,
+        revision,
+      }),
     );
-    const pk = Number(info.lastInsertRowid);
+    const pk = Number(row?.pk);
     this.addKey(contentKey(p.title, p.abstract), pk, "content");
     for (const alias of p.aliases) if (alias !== id) this.addKey(alias, pk, "alias");
     this.writeLinks(pk, p.abstract, p.sourceCode);
@@ -235,40 +329,61 @@ export class PaperStore {
     this.addKey(contentKey(p.title, p.abstract), row.pk, "content");
     if (!changed) return false;
     // The newest sighting's text wins: digests correct titles and abstracts, never degrade them.
-    this.stmt(
-      `UPDATE papers SET id = ?, arxiv_id = ?, title = ?, abstract = ?, authors = ?, date = ?, upvotes = ?,
-           source_summary = ?, updated_at = ?, revision = ? WHERE pk = ?`,
-    ).run(id, arxivId, p.title, p.abstract, authors, earliest, upvotes, sourceSummary, now, revision, row.pk);
+    this.db.run(
+      this.q
+        .updateTable("papers")
+        .set({
+          id,
+          arxiv_id: arxivId,
+          title: p.title,
+          abstract: p.abstract,
+          authors,
+          date: earliest,
+          upvotes,
+          source_summary: sourceSummary,
+          updated_at: now,
+          revision,
+        })
+        .where("pk", "=", row.pk),
+    );
     this.writeLinks(row.pk, p.abstract, [...sourceCode, ...newSources]);
     return true;
   }
 
   private addKey(key: string, pk: number, kind: "alias" | "content"): void {
-    this.stmt("INSERT INTO paper_keys (key, pk, kind) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING").run(
-      key,
-      pk,
-      kind,
-    );
+    this.db.run(ADD_KEY(this.db, { key, pk, kind }));
   }
 
   private sourceLinks(pk: number): string[] {
-    return (
-      this.stmt("SELECT url FROM paper_links WHERE pk = ? AND kind = 'source' ORDER BY position").all(pk) as {
-        url: string;
-      }[]
-    ).map((r) => r.url);
+    return this.db
+      .all(
+        this.q
+          .selectFrom("paper_links")
+          .select("url")
+          .where("pk", "=", pk)
+          .where("kind", "=", "source")
+          .orderBy("position"),
+      )
+      .map((r) => r.url);
   }
 
   private writeLinks(pk: number, abstract: string, sourceCode: string[]): void {
-    this.stmt("DELETE FROM paper_links WHERE pk = ?").run(pk);
-    const insert = this.stmt(
-      "INSERT OR IGNORE INTO paper_links (pk, kind, url, position) VALUES (?, ?, ?, ?)",
-    );
+    this.db.run(DELETE_LINKS(this.db, { pk }));
     const links = extractLinks(abstract);
-    for (const [i, url] of links.entries()) insert.run(pk, "link", url, i);
-    for (const [i, url] of sourceCode.entries()) insert.run(pk, "source", url, i);
+    const rows = [
+      ...links.map((url, i) => ({ pk, kind: "link" as const, url, position: i })),
+      ...sourceCode.map((url, i) => ({ pk, kind: "source" as const, url, position: i })),
+    ];
+    // One statement for all of a paper's links (a duplicate URL keeps its first position).
+    if (rows.length)
+      this.db.run(
+        this.q
+          .insertInto("paper_links")
+          .values(rows)
+          .onConflict((oc) => oc.doNothing()),
+      );
     const hasCode = codeLinks(links, sourceCode).length > 0 ? 1 : 0;
-    this.stmt("UPDATE papers SET has_code = ? WHERE pk = ?").run(hasCode, pk);
+    this.db.run(SET_HAS_CODE(this.db, { pk, has_code: hasCode }));
   }
 
   /** One line of the ingest log, for every file tried (failures included). */
@@ -281,19 +396,18 @@ export class PaperStore {
     updated: number;
     error?: string;
   }): void {
-    this.stmt(
-      `INSERT INTO ingest_log (at, path, format, date, papers, added, updated, status, error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      this.clock.now().toISOString(),
-      entry.path,
-      entry.format,
-      entry.date,
-      entry.papers,
-      entry.added,
-      entry.updated,
-      entry.error ? "failed" : "ok",
-      entry.error ?? null,
+    this.db.run(
+      this.q.insertInto("ingest_log").values({
+        at: this.clock.now().toISOString(),
+        path: entry.path,
+        format: entry.format,
+        date: entry.date,
+        papers: entry.papers,
+        added: entry.added,
+        updated: entry.updated,
+        status: entry.error ? "failed" : "ok",
+        error: entry.error ?? null,
+      }),
     );
   }
 
@@ -303,13 +417,21 @@ export class PaperStore {
   resolve(id: string): number | null {
     const trimmed = id.trim();
     const arxiv = normalizeArxivId(trimmed);
-    const row = (this.stmt("SELECT pk FROM papers WHERE id = ? OR arxiv_id = ?").get(
-      trimmed,
-      arxiv ?? trimmed,
-    ) ?? this.stmt("SELECT pk FROM paper_keys WHERE key = ? AND kind = 'alias'").get(arxiv ?? trimmed)) as
-      | { pk: number }
-      | undefined;
-    return row?.pk ?? null;
+    const row =
+      this.db.get(
+        this.q
+          .selectFrom("papers")
+          .select("pk")
+          .where((eb) => eb.or([eb("id", "=", trimmed), eb("arxiv_id", "=", arxiv ?? trimmed)])),
+      ) ??
+      this.db.get(
+        this.q
+          .selectFrom("paper_keys")
+          .select("pk")
+          .where("key", "=", arxiv ?? trimmed)
+          .where("kind", "=", "alias"),
+      );
+    return row ? Number(row.pk) : null;
   }
 
   get(id: string): Paper | null {
@@ -325,35 +447,46 @@ export class PaperStore {
   searchTexts(
     pks: readonly number[],
   ): Map<number, { id: string; date: string; title: string; abstract: string }> {
-    const rows = this.stmt(
-      "SELECT p.pk, p.id, p.date, p.title, p.abstract FROM json_each(?) AS j JOIN papers AS p ON p.pk = j.value",
-    ).all(JSON.stringify(pks)) as {
-      pk: number;
-      id: string;
-      date: string;
-      title: string;
-      abstract: string;
-    }[];
-    return new Map(rows.map((r) => [r.pk, { id: r.id, date: r.date, title: r.title, abstract: r.abstract }]));
+    const out = new Map<number, { id: string; date: string; title: string; abstract: string }>();
+    for (let i = 0; i < pks.length; i += CHUNK) {
+      const rows = this.db.all(
+        this.q
+          .selectFrom("papers")
+          .select(["pk", "id", "date", "title", "abstract"])
+          .where("pk", "in", pks.slice(i, i + CHUNK)),
+      );
+      for (const r of rows) out.set(r.pk, { id: r.id, date: r.date, title: r.title, abstract: r.abstract });
+    }
+    return out;
   }
 
   /** Papers by primary key, in the order asked; missing keys are left out. */
   byPks(pks: readonly number[]): Paper[] {
     if (pks.length === 0) return [];
     const out = new Map<number, Paper>();
-    for (let i = 0; i < pks.length; i += 500) {
-      const chunk = pks.slice(i, i + 500);
-      const marks = chunk.map(() => "?").join(",");
-      const rows = this.stmt(`SELECT * FROM papers WHERE pk IN (${marks})`).all(...chunk) as PaperRow[];
-      const links = this.stmt(
-        `SELECT pk, kind, url FROM paper_links WHERE pk IN (${marks}) ORDER BY pk, kind, position`,
-      ).all(...chunk) as { pk: number; kind: string; url: string }[];
-      const keys = this.stmt(
-        `SELECT pk, key FROM paper_keys WHERE kind = 'alias' AND pk IN (${marks}) ORDER BY rowid`,
-      ).all(...chunk) as { pk: number; key: string }[];
-      const days = this.stmt(`SELECT pk, date FROM day_papers WHERE pk IN (${marks}) ORDER BY date`).all(
-        ...chunk,
-      ) as { pk: number; date: string }[];
+    for (let i = 0; i < pks.length; i += CHUNK) {
+      const chunk = pks.slice(i, i + CHUNK);
+      const rows = this.db.all(this.q.selectFrom("papers").select(PAPER_COLUMNS).where("pk", "in", chunk));
+      const links = this.db.all(
+        this.q
+          .selectFrom("paper_links")
+          .select(["pk", "kind", "url"])
+          .where("pk", "in", chunk)
+          .orderBy("pk")
+          .orderBy("kind")
+          .orderBy("position"),
+      );
+      const keys = this.db.all(
+        this.q
+          .selectFrom("paper_keys")
+          .select(["pk", "key"])
+          .where("kind", "=", "alias")
+          .where("pk", "in", chunk)
+          .orderBy("rowid"),
+      );
+      const days = this.db.all(
+        this.q.selectFrom("day_papers").select(["pk", "date"]).where("pk", "in", chunk).orderBy("date"),
+      );
       for (const row of rows) {
         const mine = links.filter((l) => l.pk === row.pk);
         const abstractLinks = mine.filter((l) => l.kind === "link").map((l) => l.url);
@@ -379,54 +512,70 @@ export class PaperStore {
 
   /** The papers of one digest day, in digest order. */
   day(date: string): PaperRef[] {
-    return this.stmt(
-      `SELECT p.id, p.title, p.date FROM day_papers d JOIN papers p ON p.pk = d.pk
-         WHERE d.date = ? ORDER BY d.position`,
-    ).all(date) as PaperRef[];
+    return this.db.all(
+      this.q
+        .selectFrom("day_papers as d")
+        .innerJoin("papers as p", "p.pk", "d.pk")
+        .select(["p.id", "p.title", "p.date"])
+        .where("d.date", "=", date)
+        .orderBy("d.position"),
+    );
   }
 
   dayPks(date: string): number[] {
-    return (
-      this.stmt("SELECT pk FROM day_papers WHERE date = ? ORDER BY position").all(date) as {
-        pk: number;
-      }[]
-    ).map((r) => r.pk);
+    return this.db
+      .all(this.q.selectFrom("day_papers").select("pk").where("date", "=", date).orderBy("position"))
+      .map((r) => r.pk);
   }
 
   /** Digest days with their paper counts, newest first. */
   days(): { date: string; papers: number }[] {
-    return this.stmt(
-      "SELECT date, COUNT(*) AS papers FROM day_papers GROUP BY date ORDER BY date DESC",
-    ).all() as { date: string; papers: number }[];
+    return this.db
+      .all(
+        this.q
+          .selectFrom("day_papers")
+          .select((eb) => ["date", eb.fn.countAll().as("papers")])
+          .groupBy("date")
+          .orderBy("date", "desc"),
+      )
+      .map((r) => ({ date: r.date, papers: Number(r.papers) }));
   }
 
   latestDay(): string | null {
-    const row = this.stmt("SELECT MAX(date) AS d FROM day_papers").get() as { d: string | null };
-    return row.d;
+    const row = this.db.get(this.q.selectFrom("day_papers").select((eb) => eb.fn.max("date").as("d")));
+    return row?.d ?? null;
   }
 
   /** Primary keys of papers first seen in [since, until], in archive order (date, digest position). */
   pksInRange(since?: string, until?: string): number[] {
-    return (
-      this.stmt(
-        `SELECT p.pk FROM papers p
-           LEFT JOIN day_papers d ON d.pk = p.pk AND d.date = p.date
-           WHERE (? IS NULL OR p.date >= ?) AND (? IS NULL OR p.date <= ?)
-           ORDER BY p.date, d.position, p.pk`,
-      ).all(since ?? null, since ?? null, until ?? null, until ?? null) as { pk: number }[]
-    ).map((r) => r.pk);
+    return this.db
+      .all(
+        this.q
+          .selectFrom("papers as p")
+          .leftJoin("day_papers as d", (join) =>
+            join.onRef("d.pk", "=", "p.pk").onRef("d.date", "=", "p.date"),
+          )
+          .select("p.pk")
+          .$if(since !== undefined, (qb) => qb.where("p.date", ">=", since as string))
+          .$if(until !== undefined, (qb) => qb.where("p.date", "<=", until as string))
+          .orderBy("p.date")
+          .orderBy("d.position")
+          .orderBy("p.pk"),
+      )
+      .map((r) => r.pk);
   }
 
   /** Primary keys of papers changed after `revision` (for incremental index updates). */
   changedSince(revision: number): number[] {
-    return (
-      this.stmt("SELECT pk FROM papers WHERE revision > ? ORDER BY pk").all(revision) as {
-        pk: number;
-      }[]
-    ).map((r) => r.pk);
+    return this.db
+      .all(this.q.selectFrom("papers").select("pk").where("revision", ">", revision).orderBy("pk"))
+      .map((r) => r.pk);
   }
 
-  /** Streams every paper's searchable fields without loading the whole archive as objects. */
+  /**
+   * Streams every paper's searchable fields a page at a time (by primary key), without loading
+   * the whole archive as objects.
+   */
   *iterateForIndex(): Generator<{
     pk: number;
     id: string;
@@ -436,17 +585,28 @@ export class PaperStore {
     date: string;
     hasCode: boolean;
   }> {
-    const stmt = this.stmt("SELECT pk, id, title, abstract, authors, date, has_code FROM papers ORDER BY pk");
-    for (const row of stmt.iterate() as Iterable<PaperRow & { has_code: number }>) {
-      yield {
-        pk: row.pk,
-        id: row.id,
-        title: row.title,
-        abstract: row.abstract,
-        authors: row.authors,
-        date: row.date,
-        hasCode: row.has_code === 1,
-      };
+    let after = 0;
+    for (;;) {
+      const page = this.db.all(
+        this.q
+          .selectFrom("papers")
+          .select(["pk", "id", "title", "abstract", "authors", "date", "has_code"])
+          .where("pk", ">", after)
+          .orderBy("pk")
+          .limit(STREAM_PAGE),
+      );
+      for (const row of page)
+        yield {
+          pk: row.pk,
+          id: row.id,
+          title: row.title,
+          abstract: row.abstract,
+          authors: row.authors,
+          date: row.date,
+          hasCode: row.has_code === 1,
+        };
+      if (page.length < STREAM_PAGE) return;
+      after = (page.at(-1) as { pk: number }).pk;
     }
   }
 }

@@ -4,12 +4,11 @@
  * two people pressing "I'll read it" at once exactly one changes the row and the other is told who
  * has it; the scheduler's reminder is claimed the same way (`reminded_at IS NULL`), once.
  */
-import type Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { Db } from "./db.js";
 import { type ChannelPlace, type NoteRecord, NoteStore } from "./notes.js";
-import { writing } from "./sqlite-errors.js";
+import { writing } from "./write-errors.js";
 
 export type QueueStatus = "queued" | "claimed" | "done";
 
@@ -64,8 +63,14 @@ interface Row {
   reminded_at: string | null;
 }
 
-const SELECT = `SELECT q.*, p.id AS paper_id, p.title AS paper_title
-  FROM reading_queue q JOIN papers p ON p.pk = q.paper_pk`;
+/** A queue entry with its paper's id and title. */
+function selectQueue(db: Db) {
+  return db.q
+    .selectFrom("reading_queue as q")
+    .innerJoin("papers as p", "p.pk", "q.paper_pk")
+    .selectAll("q")
+    .select(["p.id as paper_id", "p.title as paper_title"]);
+}
 
 function person(id: string | null, name: string | null): Person | null {
   return id === null ? null : name ? { id, name } : { id };
@@ -91,7 +96,6 @@ function fromRow(r: Row): QueueEntry {
 }
 
 export class QueueStore {
-  private readonly statements = new Map<string, Database.Statement>();
   private readonly notes: NoteStore;
 
   constructor(
@@ -101,58 +105,72 @@ export class QueueStore {
     this.notes = new NoteStore(db, clock);
   }
 
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  private get q() {
+    return this.db.q;
   }
 
   private pk(paperId: string): number {
-    const row = this.stmt("SELECT pk FROM papers WHERE id = ?").get(paperId) as { pk: number } | undefined;
+    const row = this.db.get(this.q.selectFrom("papers").select("pk").where("id", "=", paperId));
     if (!row) throw new PaperboyError(ErrorCode.UnknownPaper, `no paper with id "${paperId}" in the archive`);
     return row.pk;
   }
 
   private row(where: { platform: string; channel: string }, pk: number): QueueEntry | null {
-    const row = this.stmt(`${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.paper_pk = ?`).get(
-      where.platform,
-      where.channel,
-      pk,
+    const row = this.db.get(
+      selectQueue(this.db)
+        .where("q.platform", "=", where.platform)
+        .where("q.channel", "=", where.channel)
+        .where("q.paper_pk", "=", pk),
     ) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   get(where: { platform: string; channel: string }, paperId: string): QueueEntry | null {
-    const row = this.stmt(`${SELECT} WHERE q.platform = ? AND q.channel = ? AND p.id = ?`).get(
-      where.platform,
-      where.channel,
-      paperId,
+    const row = this.db.get(
+      selectQueue(this.db)
+        .where("q.platform", "=", where.platform)
+        .where("q.channel", "=", where.channel)
+        .where("p.id", "=", paperId),
     ) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   private insert(place: ChannelPlace, pk: number, who: Person, now: string): boolean {
     return (
-      this.stmt(
-        `INSERT INTO reading_queue (platform, workspace, channel, paper_pk, status, added_by, added_name, added_at)
-         VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (platform, channel, paper_pk) DO NOTHING`,
-      ).run(place.platform, place.workspace, place.channel, pk, who.id, who.name ?? null, now).changes === 1
+      this.db.run(
+        this.q
+          .insertInto("reading_queue")
+          .values({
+            platform: place.platform,
+            workspace: place.workspace,
+            channel: place.channel,
+            paper_pk: pk,
+            status: "queued",
+            added_by: who.id,
+            added_name: who.name ?? null,
+            added_at: now,
+          })
+          .onConflict((oc) => oc.columns(["platform", "channel", "paper_pk"]).doNothing()),
+      ).changes === 1
     );
+  }
+
+  private entry(where: { platform: string; channel: string }, pk: number) {
+    return this.q
+      .updateTable("reading_queue")
+      .where("platform", "=", where.platform)
+      .where("channel", "=", where.channel)
+      .where("paper_pk", "=", pk);
   }
 
   /** Queues a paper; `added` is false when it was already in the queue (in any state). */
   add(place: ChannelPlace, paperId: string, who: Person): { added: boolean; entry: QueueEntry } {
     return writing("add to the reading queue", () =>
-      this.db
-        .transaction(() => {
-          const pk = this.pk(paperId);
-          const added = this.insert(place, pk, who, this.clock.now().toISOString());
-          return { added, entry: this.row(place, pk) as QueueEntry };
-        })
-        .immediate(),
+      this.db.transaction(() => {
+        const pk = this.pk(paperId);
+        const added = this.insert(place, pk, who, this.clock.now().toISOString());
+        return { added, entry: this.row(place, pk) as QueueEntry };
+      }),
     );
   }
 
@@ -162,71 +180,84 @@ export class QueueStore {
    */
   claim(place: ChannelPlace, paperId: string, who: Person): ClaimOutcome {
     return writing("claim the paper", () =>
-      this.db
-        .transaction((): ClaimOutcome => {
-          const pk = this.pk(paperId);
-          const now = this.clock.now().toISOString();
-          const added = this.insert(place, pk, who, now);
-          const changed = this.stmt(
-            `UPDATE reading_queue SET status = 'claimed', claimed_by = ?, claimed_name = ?, claimed_at = ?,
-               reminded_at = NULL
-             WHERE platform = ? AND channel = ? AND paper_pk = ? AND status = 'queued'`,
-          ).run(who.id, who.name ?? null, now, place.platform, place.channel, pk).changes;
-          const entry = this.row(place, pk) as QueueEntry;
-          if (changed === 1) return { claimed: entry, added };
-          if (entry.status === "done") return { alreadyDone: entry };
-          if (entry.claimedBy?.id === who.id) return { yoursAlready: entry };
-          return { taken: entry };
-        })
-        .immediate(),
+      this.db.transaction((): ClaimOutcome => {
+        const pk = this.pk(paperId);
+        const now = this.clock.now().toISOString();
+        const added = this.insert(place, pk, who, now);
+        const changed = this.db.run(
+          this.entry(place, pk)
+            .set({
+              status: "claimed",
+              claimed_by: who.id,
+              claimed_name: who.name ?? null,
+              claimed_at: now,
+              reminded_at: null,
+            })
+            .where("status", "=", "queued"),
+        ).changes;
+        const entry = this.row(place, pk) as QueueEntry;
+        if (changed === 1) return { claimed: entry, added };
+        if (entry.status === "done") return { alreadyDone: entry };
+        if (entry.claimedBy?.id === who.id) return { yoursAlready: entry };
+        return { taken: entry };
+      }),
     );
   }
 
   /** Marks a queued or claimed paper read; the note, if any, is saved with it (one transaction). */
   done(place: ChannelPlace, paperId: string, who: Person, note?: { text: string; thread?: string | null }) {
     return writing("mark the paper read", () =>
-      this.db
-        .transaction((): DoneOutcome => {
-          const pk = this.pk(paperId);
-          const before = this.row(place, pk);
-          if (!before) return { notQueued: true };
-          if (before.status === "done") return { alreadyDone: before };
-          this.stmt(
-            `UPDATE reading_queue SET status = 'done', done_by = ?, done_name = ?, done_at = ?
-             WHERE platform = ? AND channel = ? AND paper_pk = ? AND status <> 'done'`,
-          ).run(who.id, who.name ?? null, this.clock.now().toISOString(), place.platform, place.channel, pk);
-          const saved = note?.text.trim()
-            ? this.notes.add({
-                ...place,
-                paperId,
-                thread: note.thread ?? null,
-                author: who.id,
-                authorName: who.name ?? null,
-                text: note.text,
-              })
-            : null;
-          return { done: this.row(place, pk) as QueueEntry, note: saved };
-        })
-        .immediate(),
+      this.db.transaction((): DoneOutcome => {
+        const pk = this.pk(paperId);
+        const before = this.row(place, pk);
+        if (!before) return { notQueued: true };
+        if (before.status === "done") return { alreadyDone: before };
+        const marked = this.db.run(
+          this.entry(place, pk)
+            .set({
+              status: "done",
+              done_by: who.id,
+              done_name: who.name ?? null,
+              done_at: this.clock.now().toISOString(),
+            })
+            .where("status", "<>", "done"),
+        ).changes;
+        // Another replica marked it read between the read above and this write.
+        if (marked === 0) {
+          const now = this.row(place, pk);
+          return now ? { alreadyDone: now } : { notQueued: true };
+        }
+        const saved = note?.text.trim()
+          ? this.notes.add({
+              ...place,
+              paperId,
+              thread: note.thread ?? null,
+              author: who.id,
+              authorName: who.name ?? null,
+              text: note.text,
+            })
+          : null;
+        return { done: this.row(place, pk) as QueueEntry, note: saved };
+      }),
     );
   }
 
   /** Takes a paper off the queue; null when it was not on it. */
   drop(where: { platform: string; channel: string }, paperId: string): QueueEntry | null {
     return writing("drop the paper from the queue", () =>
-      this.db
-        .transaction(() => {
-          const pk = this.pk(paperId);
-          const entry = this.row(where, pk);
-          if (!entry) return null;
-          this.stmt("DELETE FROM reading_queue WHERE platform = ? AND channel = ? AND paper_pk = ?").run(
-            where.platform,
-            where.channel,
-            pk,
-          );
-          return entry;
-        })
-        .immediate(),
+      this.db.transaction(() => {
+        const pk = this.pk(paperId);
+        const entry = this.row(where, pk);
+        if (!entry) return null;
+        const gone = this.db.run(
+          this.q
+            .deleteFrom("reading_queue")
+            .where("platform", "=", where.platform)
+            .where("channel", "=", where.channel)
+            .where("paper_pk", "=", pk),
+        );
+        return gone.changes === 1 ? entry : null;
+      }),
     );
   }
 
@@ -238,35 +269,43 @@ export class QueueStore {
     where: { platform: string; channel: string },
     limits: { open: number; done: number } = { open: 20, done: 5 },
   ): { open: QueueEntry[]; openTotal: number; done: QueueEntry[]; doneTotal: number } {
+    const mine = selectQueue(this.db)
+      .where("q.platform", "=", where.platform)
+      .where("q.channel", "=", where.channel);
     const open = (
-      this.stmt(
-        `${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.status <> 'done' ORDER BY q.added_at, q.paper_pk LIMIT ?`,
-      ).all(where.platform, where.channel, limits.open) as Row[]
+      this.db.all(
+        mine.where("q.status", "<>", "done").orderBy("q.added_at").orderBy("q.paper_pk").limit(limits.open),
+      ) as Row[]
     ).map(fromRow);
     const done = (
-      this.stmt(
-        `${SELECT} WHERE q.platform = ? AND q.channel = ? AND q.status = 'done' ORDER BY q.done_at DESC LIMIT ?`,
-      ).all(where.platform, where.channel, limits.done) as Row[]
+      this.db.all(
+        mine.where("q.status", "=", "done").orderBy("q.done_at", "desc").limit(limits.done),
+      ) as Row[]
     ).map(fromRow);
-    const counts = this.stmt(
-      `SELECT SUM(CASE WHEN status = 'done' THEN 0 ELSE 1 END) AS open, SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done
-       FROM reading_queue WHERE platform = ? AND channel = ?`,
-    ).get(where.platform, where.channel) as { open: number | null; done: number | null };
-    return { open, openTotal: counts.open ?? 0, done, doneTotal: counts.done ?? 0 };
+    const counts = this.db.get(
+      this.q
+        .selectFrom("reading_queue")
+        .select((eb) => [
+          eb.fn.sum<number>(eb.case().when("status", "=", "done").then(0).else(1).end()).as("open"),
+          eb.fn.sum<number>(eb.case().when("status", "=", "done").then(1).else(0).end()).as("done"),
+        ])
+        .where("platform", "=", where.platform)
+        .where("channel", "=", where.channel),
+    );
+    return { open, openTotal: Number(counts?.open ?? 0), done, doneTotal: Number(counts?.done ?? 0) };
   }
 
   /** Every entry of a channel (or of every channel), in queue order, for exports. */
   all(where: { platform?: string; channel?: string } = {}): QueueEntry[] {
-    const place = [
-      where.platform !== undefined ? "q.platform = ?" : "",
-      where.channel !== undefined ? "q.channel = ?" : "",
-    ].filter(Boolean);
     return (
-      this.stmt(
-        `${SELECT}${place.length ? ` WHERE ${place.join(" AND ")}` : ""} ORDER BY q.platform, q.channel, q.added_at, q.paper_pk`,
-      ).all(
-        ...(where.platform !== undefined ? [where.platform] : []),
-        ...(where.channel !== undefined ? [where.channel] : []),
+      this.db.all(
+        selectQueue(this.db)
+          .$if(where.platform !== undefined, (qb) => qb.where("q.platform", "=", where.platform as string))
+          .$if(where.channel !== undefined, (qb) => qb.where("q.channel", "=", where.channel as string))
+          .orderBy("q.platform")
+          .orderBy("q.channel")
+          .orderBy("q.added_at")
+          .orderBy("q.paper_pk"),
       ) as Row[]
     ).map(fromRow);
   }
@@ -277,13 +316,16 @@ export class QueueStore {
    */
   dueReminders(before: Date, platforms: readonly string[], limit = 100): QueueEntry[] {
     if (platforms.length === 0) return [];
-    const marks = platforms.map(() => "?").join(",");
     return (
-      this.stmt(
-        `${SELECT} WHERE q.status = 'claimed' AND q.claimed_at <= ? AND q.reminded_at IS NULL
-           AND q.platform IN (${marks})
-         ORDER BY q.claimed_at LIMIT ?`,
-      ).all(before.toISOString(), ...platforms, limit) as Row[]
+      this.db.all(
+        selectQueue(this.db)
+          .where("q.status", "=", "claimed")
+          .where("q.claimed_at", "<=", before.toISOString())
+          .where("q.reminded_at", "is", null)
+          .where("q.platform", "in", platforms)
+          .orderBy("q.claimed_at")
+          .limit(limit),
+      ) as Row[]
     ).map(fromRow);
   }
 
@@ -295,17 +337,13 @@ export class QueueStore {
     return writing(
       "record the reminder",
       () =>
-        this.stmt(
-          `UPDATE reading_queue SET reminded_at = ?
-         WHERE platform = ? AND channel = ? AND paper_pk = ? AND status = 'claimed' AND claimed_by = ?
-           AND claimed_at = ? AND reminded_at IS NULL`,
-        ).run(
-          at.toISOString(),
-          entry.platform,
-          entry.channel,
-          entry.paperPk,
-          entry.claimedBy?.id ?? null,
-          entry.claimedAt,
+        this.db.run(
+          this.entry(entry, entry.paperPk)
+            .set({ reminded_at: at.toISOString() })
+            .where("status", "=", "claimed")
+            .where("claimed_by", "=", entry.claimedBy?.id ?? null)
+            .where("claimed_at", "=", entry.claimedAt)
+            .where("reminded_at", "is", null),
         ).changes === 1,
     );
   }
@@ -313,10 +351,11 @@ export class QueueStore {
   /** Gives a reminder back after its post failed, so a later tick tries again. */
   unmarkReminded(entry: QueueEntry, at: Date): void {
     writing("release the reminder", () =>
-      this.stmt(
-        `UPDATE reading_queue SET reminded_at = NULL
-         WHERE platform = ? AND channel = ? AND paper_pk = ? AND reminded_at = ?`,
-      ).run(entry.platform, entry.channel, entry.paperPk, at.toISOString()),
+      this.db.run(
+        this.entry(entry, entry.paperPk)
+          .set({ reminded_at: null })
+          .where("reminded_at", "=", at.toISOString()),
+      ),
     );
   }
 }

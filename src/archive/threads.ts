@@ -1,7 +1,7 @@
 /** Discussion threads: which paper a thread is about, and what was said there. */
 import type { Clock } from "../clock.js";
 import type { Db } from "./db.js";
-import { writing } from "./sqlite-errors.js";
+import { writing } from "./write-errors.js";
 
 export interface ThreadRef {
   platform: string;
@@ -29,41 +29,43 @@ export class ThreadStore {
     private readonly clock: Clock,
   ) {}
 
+  private get q() {
+    return this.db.q;
+  }
+
   /** Binds a thread to a paper; binding the same thread again re-points it. */
   open(ref: ThreadRef & { workspace: string; paperPk: number; createdBy: string }): void {
     writing("open the discussion thread", () =>
-      this.db
-        .prepare(
-          `INSERT INTO threads (platform, workspace, channel, thread, paper_pk, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(platform, channel, thread) DO UPDATE SET paper_pk = excluded.paper_pk`,
-        )
-        .run(
-          ref.platform,
-          ref.workspace,
-          ref.channel,
-          ref.thread,
-          ref.paperPk,
-          ref.createdBy,
-          this.clock.now().toISOString(),
-        ),
+      this.db.run(
+        this.q
+          .insertInto("threads")
+          .values({
+            platform: ref.platform,
+            workspace: ref.workspace,
+            channel: ref.channel,
+            thread: ref.thread,
+            paper_pk: ref.paperPk,
+            created_by: ref.createdBy,
+            created_at: this.clock.now().toISOString(),
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(["platform", "channel", "thread"])
+              .doUpdateSet((eb) => ({ paper_pk: eb.ref("excluded.paper_pk") })),
+          ),
+      ),
     );
   }
 
   get(ref: ThreadRef): ThreadRecord | null {
-    const row = this.db
-      .prepare("SELECT * FROM threads WHERE platform = ? AND channel = ? AND thread = ?")
-      .get(ref.platform, ref.channel, ref.thread) as
-      | {
-          platform: string;
-          workspace: string;
-          channel: string;
-          thread: string;
-          paper_pk: number;
-          created_by: string;
-          created_at: string;
-        }
-      | undefined;
+    const row = this.db.get(
+      this.q
+        .selectFrom("threads")
+        .selectAll()
+        .where("platform", "=", ref.platform)
+        .where("channel", "=", ref.channel)
+        .where("thread", "=", ref.thread),
+    );
     if (!row) return null;
     return {
       platform: row.platform,
@@ -78,41 +80,41 @@ export class ThreadStore {
 
   addMessage(ref: ThreadRef, message: Omit<ThreadMessage, "at">): void {
     writing("record the thread message", () =>
-      this.db
-        .prepare(
-          "INSERT INTO thread_messages (platform, channel, thread, author, role, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .run(
-          ref.platform,
-          ref.channel,
-          ref.thread,
-          message.author,
-          message.role,
-          message.text,
-          this.clock.now().toISOString(),
-        ),
+      this.db.run(
+        this.q.insertInto("thread_messages").values({
+          platform: ref.platform,
+          channel: ref.channel,
+          thread: ref.thread,
+          author: message.author,
+          role: message.role,
+          text: message.text,
+          at: this.clock.now().toISOString(),
+        }),
+      ),
     );
+  }
+
+  private inThread(ref: ThreadRef) {
+    return this.q
+      .selectFrom("thread_messages")
+      .where("platform", "=", ref.platform)
+      .where("channel", "=", ref.channel)
+      .where("thread", "=", ref.thread);
   }
 
   /** What readers asked in the thread, oldest first (the last `limit` questions): a follow-up's context. */
   questions(ref: ThreadRef, limit = 5): string[] {
-    const rows = this.db
-      .prepare(
-        `SELECT text FROM thread_messages WHERE platform = ? AND channel = ? AND thread = ? AND role = 'user'
-         ORDER BY id DESC LIMIT ?`,
-      )
-      .all(ref.platform, ref.channel, ref.thread, limit) as { text: string }[];
+    const rows = this.db.all(
+      this.inThread(ref).select("text").where("role", "=", "user").orderBy("id", "desc").limit(limit),
+    );
     return rows.map((r) => r.text).reverse();
   }
 
   /** The thread's messages, oldest first (the last `limit` of them). */
   messages(ref: ThreadRef, limit = 50): ThreadMessage[] {
-    const rows = this.db
-      .prepare(
-        `SELECT author, role, text, at FROM thread_messages WHERE platform = ? AND channel = ? AND thread = ?
-         ORDER BY id DESC LIMIT ?`,
-      )
-      .all(ref.platform, ref.channel, ref.thread, limit) as ThreadMessage[];
+    const rows = this.db.all(
+      this.inThread(ref).select(["author", "role", "text", "at"]).orderBy("id", "desc").limit(limit),
+    );
     return rows.reverse();
   }
 }

@@ -31,9 +31,9 @@ export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body:
   const reasons: string[] = [];
   const database: HealthReport["database"] = { ok: false };
   try {
-    const row = src.db.prepare("SELECT COUNT(*) AS n FROM papers").get() as { n: number };
+    const row = src.db.get(src.db.q.selectFrom("papers").select((eb) => eb.fn.countAll<number>().as("n")));
     database.ok = true;
-    database.papers = row.n;
+    database.papers = Number(row?.n ?? 0);
     database.readonly = src.db.readonly;
   } catch (err) {
     database.error = (err as Error).message;
@@ -66,13 +66,28 @@ export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body:
 
 /** The newest delivery per channel, straight from the archive's deliveries table. */
 export function lastRoundupsFrom(db: Db): LastRoundup[] {
-  return db
-    .prepare(
-      `SELECT d.platform, d.channel, d.date, d.status, COALESCE(d.sent_at, d.claimed_at) AS at
-       FROM deliveries d
-       JOIN (SELECT platform, channel, MAX(date) AS date FROM deliveries GROUP BY platform, channel) m
-         ON m.platform = d.platform AND m.channel = d.channel AND m.date = d.date
-       ORDER BY d.platform, d.channel`,
-    )
-    .all() as LastRoundup[];
+  const newest = db.q
+    .selectFrom("deliveries")
+    .select((eb) => ["platform", "channel", eb.fn.max("date").as("date")])
+    .groupBy(["platform", "channel"])
+    .as("m");
+  return db.all(
+    db.q
+      .selectFrom("deliveries as d")
+      .innerJoin(newest, (join) =>
+        join
+          .onRef("m.platform", "=", "d.platform")
+          .onRef("m.channel", "=", "d.channel")
+          .onRef("m.date", "=", "d.date"),
+      )
+      .select((eb) => [
+        "d.platform",
+        "d.channel",
+        "d.date",
+        "d.status",
+        eb.fn.coalesce("d.sent_at", "d.claimed_at").as("at"),
+      ])
+      .orderBy("d.platform")
+      .orderBy("d.channel"),
+  );
 }

@@ -9,6 +9,7 @@ import { PaperStore } from "../../src/archive/papers.js";
 import { ManualClock } from "../../src/clock.js";
 import { Paperboy } from "../../src/paperboy.js";
 import type { ParsedPaper } from "../../src/types.js";
+import { testArchive } from "../support/archive.js";
 
 function paper(n: number, extra: Partial<ParsedPaper> = {}): ParsedPaper {
   return {
@@ -29,7 +30,7 @@ function paper(n: number, extra: Partial<ParsedPaper> = {}): ParsedPaper {
 
 function store() {
   const clock = new ManualClock("2026-02-02T08:00:00Z");
-  const db = openDatabase(":memory:");
+  const db = openDatabase(testArchive({ memory: true }));
   return { papers: new PaperStore(db, clock), db, clock };
 }
 
@@ -141,7 +142,7 @@ describe("PaperStore", () => {
       updated: 0,
       error: "empty",
     });
-    const rows = db.prepare("SELECT path, status, error FROM ingest_log ORDER BY id").all();
+    const rows = db.all(db.q.selectFrom("ingest_log").select(["path", "status", "error"]).orderBy("id"));
     expect(rows).toEqual([
       { path: "a.txt", status: "ok", error: null },
       { path: "b.txt", status: "failed", error: "empty" },
@@ -152,7 +153,7 @@ describe("PaperStore", () => {
 describe("feature stores", () => {
   it("the engine makes a feature's store once, over its own database and clock", () => {
     const clock = new ManualClock("2026-02-02T08:00:00Z");
-    const engine = Paperboy.open({ dbPath: ":memory:", clock });
+    const engine = Paperboy.open({ dbPath: testArchive({ memory: true }), clock });
     try {
       const store = engine.store(ChannelStore);
       expect(engine.store(ChannelStore)).toBe(store);

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { integrityCheck } from "../../src/archive/backup.js";
+import { sqliteHandle } from "../../src/archive/db.js";
 import { addDays, dateInZone, ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
@@ -63,12 +64,12 @@ describe("crash safety of the daily roundup", () => {
 
     const check = Paperboy.open({ dbPath: db, readonly: true, logger: silentLogger() });
     try {
-      const rows = check.db.prepare("SELECT status FROM deliveries WHERE date = ?").all(today) as {
-        status: string;
-      }[];
+      const rows = check.db.all(
+        check.db.q.selectFrom("deliveries").select("status").where("date", "=", today),
+      );
       expect(rows).toHaveLength(1);
       expect(["sent", "claimed"]).toContain(rows[0]?.status);
-      expect(integrityCheck(check.db)).toEqual(["ok"]);
+      expect(integrityCheck(sqliteHandle(check.db)!)).toEqual(["ok"]);
     } finally {
       check.close();
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { integrityCheck } from "../../src/archive/backup.js";
+import { sqliteHandle } from "../../src/archive/db.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
@@ -55,14 +56,15 @@ describe("read-only archive and full disk", () => {
     try {
       engine.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
       const before = engine.papers.count();
-      const pages = (engine.db.pragma("page_count") as { page_count: number }[])[0]!.page_count;
+      const sqlite = sqliteHandle(engine.db)!;
+      const pages = (sqlite.pragma("page_count") as { page_count: number }[])[0]!.page_count;
       // SQLite's own limit on the file size: the same SQLITE_FULL a full disk gives.
-      engine.db.pragma(`max_page_count = ${pages + 2}`);
+      sqlite.pragma(`max_page_count = ${pages + 2}`);
       const report = engine.ingest([`${HOSTILE}oversized.txt`], { date: "2026-03-04" });
       expect(report.files[0]?.error).toMatchObject({ code: "E_DATABASE_FULL" });
       expect(report.files[0]?.error?.message).toMatch(/disk is full.*nothing was changed/);
       expect(engine.papers.count()).toBe(before);
-      expect(integrityCheck(engine.db)).toEqual(["ok"]);
+      expect(integrityCheck(sqlite)).toEqual(["ok"]);
     } finally {
       engine.close();
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Paperboy } from "../../src/paperboy.js";
 import { RelatedIndex } from "../../src/related/index.js";
+import { testArchive } from "../support/archive.js";
 import { runCli, tempDb } from "../support/cli.js";
 import { DIGESTS, HOSTILE } from "../support/fixtures.js";
 
@@ -48,12 +49,12 @@ describe("related papers", () => {
   });
 
   it("follows the archive: after another day is ingested it answers as an index built from scratch would", () => {
-    const live = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    const live = Paperboy.open({ dbPath: testArchive({ memory: true }), indexPath: null });
     live.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
     const first = live.papers.day("2026-02-02")[0]?.id as string;
     expect(live.related(first, 5).results.length).toBe(5);
     live.ingest([`${DIGESTS}2026-02-03.hf-api.json`]);
-    const fresh = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    const fresh = Paperboy.open({ dbPath: testArchive({ memory: true }), indexPath: null });
     fresh.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
     fresh.ingest([`${DIGESTS}2026-02-03.hf-api.json`]);
     const probe = live.papers.day("2026-02-03")[3]?.id as string;
@@ -147,10 +148,10 @@ describe("the related index at scale", () => {
   });
 
   it("prepare() builds the index ahead of the first request; the answers are the same", () => {
-    const live = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    const live = Paperboy.open({ dbPath: testArchive({ memory: true }), indexPath: null });
     live.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
     expect(live.relatedService.prepare()).toBe(live.papers.day("2026-02-02").length);
-    const lazy = Paperboy.open({ dbPath: ":memory:", indexPath: null });
+    const lazy = Paperboy.open({ dbPath: testArchive({ memory: true }), indexPath: null });
     lazy.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
     const id = live.papers.day("2026-02-02")[5]?.id as string;
     expect(live.related(id, 5).results).toEqual(lazy.related(id, 5).results);

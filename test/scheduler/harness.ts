@@ -9,7 +9,8 @@ import type { DigestSource } from "../../src/fetch/source.js";
 import { type Logger, silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { type DeliveryEvent, Scheduler, type SchedulerSettings } from "../../src/scheduler/scheduler.js";
-import { tempDb, tempDir } from "../support/cli.js";
+import { testArchive } from "../support/archive.js";
+import { tempDir } from "../support/cli.js";
 
 export const FIXTURE_API = "test/fixtures/digests/2026-02-02.hf-api.json";
 
@@ -85,7 +86,7 @@ export function instance(
 }
 
 export function newDb(): string {
-  return tempDb();
+  return testArchive();
 }
 
 /** The roundups an adapter posted, with their channel. */

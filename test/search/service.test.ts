@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPaperboyError } from "../../src/errors.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { readIndexHeader } from "../../src/search/persist.js";
+import { testArchive } from "../support/archive.js";
 import { tempDb } from "../support/cli.js";
 import { DIGESTS, SAMPLE_DAYS } from "../support/fixtures.js";
 
@@ -22,7 +23,7 @@ function errorOf(fn: () => unknown): { code: string; message: string } {
 describe("search answers", () => {
   let engine: Paperboy;
   beforeAll(() => {
-    engine = Paperboy.open({ dbPath: ":memory:" });
+    engine = Paperboy.open({ dbPath: testArchive({ memory: true }) });
     engine.ingest(SAMPLE_DAYS.map(day));
   });
   afterAll(() => engine.close());

@@ -4,7 +4,7 @@ import { Bot, type BotOptions } from "../../src/bot/bot.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
-import { tempDb } from "./cli.js";
+import { testArchive } from "./archive.js";
 import { DIGESTS } from "./fixtures.js";
 
 export interface BotHarness {
@@ -20,7 +20,7 @@ export interface BotHarness {
 export function botHarness(
   options: { dbPath?: string; clock?: ManualClock; seed?: boolean; bot?: Partial<BotOptions> } = {},
 ): BotHarness {
-  const dbPath = options.dbPath ?? tempDb();
+  const dbPath = options.dbPath ?? testArchive();
   const clock = options.clock ?? new ManualClock("2026-02-05T09:00:00Z");
   const engine = Paperboy.open({ dbPath, clock, logger: silentLogger() });
   if (options.seed !== false && engine.papers.count() === 0) {

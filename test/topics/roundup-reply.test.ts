@@ -2,10 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildRoundup, ROUNDUP_TLDRS_PER_TOPIC, roundupHeadline } from "../../src/bot/roundup.js";
 import { ManualClock } from "../../src/clock.js";
 import { Paperboy } from "../../src/paperboy.js";
+import { testArchive } from "../support/archive.js";
 import { DIGESTS } from "../support/fixtures.js";
 
 function engineOn(day: string): Paperboy {
-  const engine = Paperboy.open({ dbPath: ":memory:", clock: new ManualClock(`${day}T09:00:00Z`) });
+  const engine = Paperboy.open({
+    dbPath: testArchive({ memory: true }),
+    clock: new ManualClock(`${day}T09:00:00Z`),
+  });
   engine.ingest([`${DIGESTS}2026-02-03.hf-api.json`, `${DIGESTS}2026-02-04.hf-api.json`]);
   return engine;
 }

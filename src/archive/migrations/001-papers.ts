@@ -1,68 +1,70 @@
 // Papers, their keys (aliases and content keys), links, the days they appeared in, and the log of
 // every ingest. `revision` lets the search index catch up incrementally on what changed.
-export default `
-CREATE TABLE meta (
-  key   TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
+import { sql } from "kysely";
+import type { Migration } from "./kit.js";
 
-CREATE TABLE papers (
-  pk         INTEGER PRIMARY KEY,
-  id         TEXT NOT NULL UNIQUE,
-  arxiv_id   TEXT UNIQUE,
-  title      TEXT NOT NULL,
-  abstract   TEXT NOT NULL,
-  authors    TEXT NOT NULL DEFAULT '[]',
-  date       TEXT NOT NULL,
-  upvotes    INTEGER,
-  has_code   INTEGER NOT NULL DEFAULT 0,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  revision   INTEGER NOT NULL
-);
-CREATE INDEX papers_date ON papers(date);
-CREATE INDEX papers_revision ON papers(revision);
-
-CREATE TABLE paper_keys (
-  key  TEXT PRIMARY KEY,
-  pk   INTEGER NOT NULL REFERENCES papers(pk) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('alias', 'content'))
-);
-CREATE INDEX paper_keys_pk ON paper_keys(pk);
-
-CREATE TABLE paper_links (
-  pk       INTEGER NOT NULL REFERENCES papers(pk) ON DELETE CASCADE,
-  kind     TEXT NOT NULL CHECK (kind IN ('link', 'source')),
-  url      TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  PRIMARY KEY (pk, kind, url)
-);
-
-CREATE TABLE days (
-  date        TEXT PRIMARY KEY,
-  source      TEXT NOT NULL,
-  format      TEXT NOT NULL,
-  ingested_at TEXT NOT NULL
-);
-
-CREATE TABLE day_papers (
-  date     TEXT NOT NULL REFERENCES days(date) ON DELETE CASCADE,
-  pk       INTEGER NOT NULL REFERENCES papers(pk) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  PRIMARY KEY (date, pk)
-);
-CREATE INDEX day_papers_pk ON day_papers(pk);
-
-CREATE TABLE ingest_log (
-  id         INTEGER PRIMARY KEY,
-  at         TEXT NOT NULL,
-  path       TEXT NOT NULL,
-  format     TEXT,
-  date       TEXT,
-  papers     INTEGER NOT NULL DEFAULT 0,
-  added      INTEGER NOT NULL DEFAULT 0,
-  updated    INTEGER NOT NULL DEFAULT 0,
-  status     TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
-  error      TEXT
-);
-`;
+export const papers: Migration = {
+  version: 1,
+  name: "papers",
+  up: ({ schema, keyType, numberedKey, rowid }) => [
+    schema
+      .createTable("meta")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("value", "text", (c) => c.notNull()),
+    schema
+      .createTable("papers")
+      .$call(numberedKey("pk"))
+      .addColumn("id", "text", (c) => c.notNull().unique())
+      .addColumn("arxiv_id", "text", (c) => c.unique())
+      .addColumn("title", "text", (c) => c.notNull())
+      .addColumn("abstract", "text", (c) => c.notNull())
+      .addColumn("authors", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("date", "text", (c) => c.notNull())
+      .addColumn("upvotes", "integer")
+      .addColumn("has_code", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addColumn("revision", "integer", (c) => c.notNull()),
+    schema.createIndex("papers_date").on("papers").column("date"),
+    schema.createIndex("papers_revision").on("papers").column("revision"),
+    schema
+      .createTable("paper_keys")
+      .addColumn("key", "text", (c) => c.primaryKey())
+      .addColumn("pk", keyType, (c) => c.notNull().references("papers.pk").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull().check(sql`kind IN ('alias', 'content')`))
+      .$call(rowid),
+    schema.createIndex("paper_keys_pk").on("paper_keys").column("pk"),
+    schema
+      .createTable("paper_links")
+      .addColumn("pk", keyType, (c) => c.notNull().references("papers.pk").onDelete("cascade"))
+      .addColumn("kind", "text", (c) => c.notNull().check(sql`kind IN ('link', 'source')`))
+      .addColumn("url", "text", (c) => c.notNull())
+      .addColumn("position", "integer", (c) => c.notNull())
+      .addPrimaryKeyConstraint("paper_links_pkey", ["pk", "kind", "url"]),
+    schema
+      .createTable("days")
+      .addColumn("date", "text", (c) => c.primaryKey())
+      .addColumn("source", "text", (c) => c.notNull())
+      .addColumn("format", "text", (c) => c.notNull())
+      .addColumn("ingested_at", "text", (c) => c.notNull()),
+    schema
+      .createTable("day_papers")
+      .addColumn("date", "text", (c) => c.notNull().references("days.date").onDelete("cascade"))
+      .addColumn("pk", keyType, (c) => c.notNull().references("papers.pk").onDelete("cascade"))
+      .addColumn("position", "integer", (c) => c.notNull())
+      .addPrimaryKeyConstraint("day_papers_pkey", ["date", "pk"]),
+    schema.createIndex("day_papers_pk").on("day_papers").column("pk"),
+    schema
+      .createTable("ingest_log")
+      .$call(numberedKey("id"))
+      .addColumn("at", "text", (c) => c.notNull())
+      .addColumn("path", "text", (c) => c.notNull())
+      .addColumn("format", "text")
+      .addColumn("date", "text")
+      .addColumn("papers", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("added", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("updated", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("status", "text", (c) => c.notNull().check(sql`status IN ('ok', 'failed')`))
+      .addColumn("error", "text"),
+  ],
+};

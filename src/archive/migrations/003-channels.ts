@@ -1,31 +1,39 @@
 // Per-channel settings and roundup deliveries. The unique (platform, channel, date) row of
-// \`deliveries\` is what makes a roundup exactly-once: it is claimed in the transaction that
+// `deliveries` is what makes a roundup exactly-once: it is claimed in the transaction that
 // decides to post.
-export default `
-CREATE TABLE channels (
-  platform   TEXT NOT NULL,
-  channel    TEXT NOT NULL,
-  workspace  TEXT NOT NULL DEFAULT '',
-  subscribed INTEGER NOT NULL DEFAULT 0,
-  timezone   TEXT NOT NULL DEFAULT 'UTC',
-  time       TEXT NOT NULL DEFAULT '09:00',
-  filters    TEXT NOT NULL DEFAULT '[]',
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (platform, channel)
-);
+import { sql } from "kysely";
+import type { Migration } from "./kit.js";
 
-CREATE TABLE deliveries (
-  platform   TEXT NOT NULL,
-  channel    TEXT NOT NULL,
-  date       TEXT NOT NULL,
-  status     TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed', 'skipped')),
-  late       INTEGER NOT NULL DEFAULT 0,
-  attempts   INTEGER NOT NULL DEFAULT 0,
-  claimed_by TEXT,
-  claimed_at TEXT NOT NULL,
-  sent_at    TEXT,
-  error      TEXT,
-  PRIMARY KEY (platform, channel, date)
-);
-`;
+export const channels: Migration = {
+  version: 3,
+  name: "channels",
+  up: ({ schema }) => [
+    schema
+      .createTable("channels")
+      .addColumn("platform", "text", (c) => c.notNull())
+      .addColumn("channel", "text", (c) => c.notNull())
+      .addColumn("workspace", "text", (c) => c.notNull().defaultTo(""))
+      .addColumn("subscribed", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("timezone", "text", (c) => c.notNull().defaultTo("UTC"))
+      .addColumn("time", "text", (c) => c.notNull().defaultTo("09:00"))
+      .addColumn("filters", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("channels_pkey", ["platform", "channel"]),
+    schema
+      .createTable("deliveries")
+      .addColumn("platform", "text", (c) => c.notNull())
+      .addColumn("channel", "text", (c) => c.notNull())
+      .addColumn("date", "text", (c) => c.notNull())
+      .addColumn("status", "text", (c) =>
+        c.notNull().check(sql`status IN ('claimed', 'sent', 'failed', 'skipped')`),
+      )
+      .addColumn("late", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("claimed_by", "text")
+      .addColumn("claimed_at", "text", (c) => c.notNull())
+      .addColumn("sent_at", "text")
+      .addColumn("error", "text")
+      .addPrimaryKeyConstraint("deliveries_pkey", ["platform", "channel", "date"]),
+  ],
+};

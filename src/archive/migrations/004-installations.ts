@@ -1,11 +1,17 @@
 // OAuth installations of chat apps (Slack workspaces), one JSON document each, so tokens survive
 // restarts and rotate in place.
-export default `
-CREATE TABLE installations (
-  platform   TEXT NOT NULL,
-  id         TEXT NOT NULL,
-  data       TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (platform, id)
-);
-`;
+import type { Migration } from "./kit.js";
+
+export const installations: Migration = {
+  version: 4,
+  name: "installations",
+  up: ({ schema }) => [
+    schema
+      .createTable("installations")
+      .addColumn("platform", "text", (c) => c.notNull())
+      .addColumn("id", "text", (c) => c.notNull())
+      .addColumn("data", "text", (c) => c.notNull())
+      .addColumn("updated_at", "text", (c) => c.notNull())
+      .addPrimaryKeyConstraint("installations_pkey", ["platform", "id"]),
+  ],
+};

@@ -1,22 +1,26 @@
-import papers from "./001-papers.js";
-import threads from "./002-threads.js";
-import channels from "./003-channels.js";
-import installations from "./004-installations.js";
-import sourceSummary from "./005-source-summary.js";
-import teamMemory from "./006-team-memory.js";
+import { papers } from "./001-papers.js";
+import { threads } from "./002-threads.js";
+import { channels } from "./003-channels.js";
+import { installations } from "./004-installations.js";
+import { sourceSummary } from "./005-source-summary.js";
+import { teamMemory } from "./006-team-memory.js";
+import type { Migration } from "./kit.js";
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from "./kit.js";
 
-/** Ordered; a migration is never edited once released, only followed by a new one. */
+/**
+ * Ordered; a migration is never edited once released, only followed by a new one. Each is built
+ * with the schema builder, so the same numbered migration creates the same tables on SQLite and
+ * on PostgreSQL.
+ */
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: "papers", sql: papers },
-  { version: 2, name: "threads", sql: threads },
-  { version: 3, name: "channels", sql: channels },
-  { version: 4, name: "installations", sql: installations },
-  { version: 5, name: "source-summary", sql: sourceSummary },
-  { version: 6, name: "team-memory", sql: teamMemory },
+  papers,
+  threads,
+  channels,
+  installations,
+  sourceSummary,
+  teamMemory,
 ];
+
+/** The schema version this paperboy writes. */
+export const LATEST_SCHEMA = MIGRATIONS.at(-1)?.version ?? 0;
