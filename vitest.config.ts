@@ -18,6 +18,7 @@ const ON_BOTH = [
   "test/topics/roundup-reply.test.ts",
   "test/ops/health-metrics.test.ts",
   "test/replicas/**/*.test.ts",
+  "test/postgres/**/*.test.ts",
 ];
 
 const skipped = postgresUnavailable();
@@ -37,8 +38,8 @@ export default defineConfig({
           ...common,
           name: "sqlite",
           include: ["test/**/*.test.ts"],
-          // PostgreSQL-only tests (replicas on one server) run in the other project.
-          exclude: ["test/replicas/**", "**/node_modules/**"],
+          // PostgreSQL-only tests (migrate, replicas on one server) run in the other project.
+          exclude: ["test/replicas/**", "test/postgres/**", "**/node_modules/**"],
         },
       },
       ...(skipped

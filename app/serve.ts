@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import type { PlatformModule } from "../adapters/platform.js";
 import type { Config } from "../config/schema.js";
+import { archiveTarget } from "../src/archive/db.js";
 import type { Adapter } from "../src/bot/adapter.js";
 import { Bot } from "../src/bot/bot.js";
 import type { Command, CommandContext } from "../src/cli/command.js";
@@ -48,11 +49,11 @@ export interface ServeDeps {
   host?: string;
 }
 
-/** --db / PAPERBOY_DB win; else the config's storage.db; else the CLI default. */
+/** --db / PAPERBOY_DB / DATABASE_URL win; else the config's storage.db; else the CLI default. */
 function databasePath(ctx: CommandContext, config: Config): string {
   const cliDefault = resolve(ctx.io.cwd, DEFAULTS.dbPath);
   if (ctx.dbPath !== cliDefault || !config.storage.db) return ctx.dbPath;
-  return resolve(ctx.io.cwd, config.storage.db);
+  return archiveTarget(ctx.io.cwd, config.storage.db);
 }
 
 /**

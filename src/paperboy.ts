@@ -4,7 +4,7 @@
  */
 import { dirname, join } from "node:path";
 import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
-import { type Db, openDatabase } from "./archive/db.js";
+import { type Db, isPostgresUrl, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
@@ -102,7 +102,7 @@ export class Paperboy {
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath
-        : options.dbPath === ":memory:"
+        : options.dbPath === ":memory:" || isPostgresUrl(options.dbPath)
           ? null
           : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
@@ -172,10 +172,12 @@ export class Paperboy {
 
   /**
    * A file beside the archive for a front end's state that belongs with it but not in it (like the
-   * search index's `.search`): `<archive file>.<suffix>`. Null for an in-memory archive.
+   * search index's `.search`): `<archive file>.<suffix>`. Null for an in-memory archive or one on
+   * PostgreSQL.
    */
   sidecarPath(suffix: string): string | null {
-    if (this.dbPath === ":memory:") return null;
+    // A shared server has no folder beside it: replicas rebuild what a sidecar would keep.
+    if (this.dbPath === ":memory:" || isPostgresUrl(this.dbPath)) return null;
     return join(dirname(this.dbPath), `${this.dbPath.split(/[\\/]/).pop()}.${suffix}`);
   }
 

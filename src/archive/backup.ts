@@ -6,8 +6,9 @@ import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } fro
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ErrorCode, PaperboyError } from "../errors.js";
-import { ARCHIVE_FILE_MODE, type Db, sqliteHandle } from "./db.js";
+import { ARCHIVE_FILE_MODE, type Db, isPostgresUrl, sqliteHandle } from "./db.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { redactUrl } from "./sql/database.js";
 
 export interface ArchiveStamp {
   /** The newest change recorded anywhere in the archive (ISO time), or null for an empty one. */
@@ -114,6 +115,12 @@ export function restoreArchive(
   dbPath: string,
   options: { force?: boolean } = {},
 ): RestoreResult {
+  if (isPostgresUrl(dbPath))
+    throw new PaperboyError(
+      ErrorCode.NotAvailable,
+      `restore replaces an SQLite archive; to load a backup into the PostgreSQL archive at ${redactUrl(dbPath)}, run \`paperboy --db <backup file> migrate --to <url>\` into an empty database`,
+      { key: "--db" },
+    );
   const from = resolve(source);
   const to = resolve(dbPath);
   if (!existsSync(from))

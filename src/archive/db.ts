@@ -37,6 +37,14 @@ export function sqliteHandle(db: Db): Database.Database | null {
   return db instanceof SqliteDatabase ? db.raw : null;
 }
 
+/**
+ * Where an archive named on the command line, in the environment or in the config is: a
+ * PostgreSQL URL as given, a file resolved against `cwd`.
+ */
+export function archiveTarget(cwd: string, given: string): string {
+  return isPostgresUrl(given) || given === ":memory:" ? given.trim() : resolve(cwd, given);
+}
+
 export function openDatabase(target: string, options: OpenOptions = {}): Db {
   return isPostgresUrl(target) ? openPostgres(target, options) : openSqlite(target, options);
 }

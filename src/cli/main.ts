@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../config/load.js";
 import type { PlatformConfig } from "../../config/platform.js";
 import type { Config } from "../../config/schema.js";
+import { archiveTarget } from "../archive/db.js";
 import { type Clock, systemClock } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
@@ -173,7 +174,11 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
 
-  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? DEFAULTS.dbPath);
+  // A file or a postgres:// URL; DATABASE_URL is the usual name of a shared server's.
+  const dbPath = archiveTarget(
+    io.cwd,
+    globals.db ?? io.env.PAPERBOY_DB ?? io.env.DATABASE_URL ?? DEFAULTS.dbPath,
+  );
   const configCandidate = globals.config ?? io.env.PAPERBOY_CONFIG;
   const defaultConfig = resolve(io.cwd, "config/paperboy.json");
   const configPath = configCandidate

@@ -9,6 +9,7 @@ import { fetchCommand } from "./fetch.js";
 import { forget } from "./forget.js";
 import { ingest } from "./ingest.js";
 import { list } from "./list.js";
+import { migrate } from "./migrate.js";
 import { related } from "./related.js";
 import { roundup } from "./roundup.js";
 import { search } from "./search.js";
@@ -43,5 +44,6 @@ export const COMMANDS: Command[] = [
   backup,
   restore,
   forget,
+  migrate,
   notYet("doctor", "check config, database integrity, platforms and ports, and print fixes", "doctor"),
 ];
