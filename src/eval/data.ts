@@ -1,4 +1,7 @@
-/** SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries). */
+/**
+ * SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries)
+ * and `title` (every SciTLDR line has one; a file without titles is still read).
+ */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../errors.js";
@@ -9,12 +12,15 @@ export interface EvalPaper {
   source: string[];
   /** Gold one-sentence summaries. */
   target: string[];
+  /** The paper's title; "" when the line has none. */
+  title: string;
 }
 
 const Line = z.object({
   paper_id: z.string(),
   source: z.array(z.string()).min(1),
   target: z.array(z.string()).min(1),
+  title: z.string().optional(),
 });
 
 export function readEvalFile(path: string): EvalPaper[] {
@@ -51,7 +57,12 @@ export function readEvalFile(path: string): EvalPaper[] {
         { file: path, line: i + 1 },
       );
     }
-    out.push({ paperId: r.data.paper_id, source: r.data.source, target: r.data.target });
+    out.push({
+      paperId: r.data.paper_id,
+      source: r.data.source,
+      target: r.data.target,
+      title: r.data.title ?? "",
+    });
   }
   return out;
 }

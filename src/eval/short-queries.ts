@@ -53,10 +53,14 @@ export function readShortQueries(path: string): ShortQuery[] {
     try {
       value = JSON.parse(raw);
     } catch {
-      throw new PaperboyError(ErrorCode.InvalidArgument, "not valid JSON; queries are one JSON object a line", {
-        file: path,
-        line: i + 1,
-      });
+      throw new PaperboyError(
+        ErrorCode.InvalidArgument,
+        "not valid JSON; queries are one JSON object a line",
+        {
+          file: path,
+          line: i + 1,
+        },
+      );
     }
     const r = Line.safeParse(value);
     if (!r.success) {
@@ -158,7 +162,10 @@ export function evaluateShortQueries(
   const scored = (pick: (r: (typeof ranks)[number]) => number) => {
     const out: Record<string, ShortQueryScores> = {};
     for (const [group, members] of groups) {
-      out[group] = { queries: members.length, ...scoresFromRanks(members.map((i) => pick(ranks[i] as never))) };
+      out[group] = {
+        queries: members.length,
+        ...scoresFromRanks(members.map((i) => pick(ranks[i] as never))),
+      };
     }
     return out;
   };
