@@ -1,33 +1,97 @@
 import { readEvalFile } from "../../eval/data.js";
 import { evaluateSearch, type SearchScores } from "../../eval/search-eval.js";
+import { evaluateShortQueries, readShortQueries, type ShortQueryReport } from "../../eval/short-queries.js";
 import { evaluateSummaries } from "../../eval/summary-eval.js";
-import type { Command } from "../command.js";
+import type { Command, CommandContext } from "../command.js";
 
-function row(name: string, s: SearchScores): string {
-  return `${name.padEnd(30)} ${s.mrr10.toFixed(3).padStart(7)} ${s.recall1.toFixed(3).padStart(7)} ${s.recall10.toFixed(3).padStart(7)}`;
+const WIDTH = 34;
+
+function row(name: string, s: SearchScores, papers: number, queries?: number): string {
+  const n = queries === undefined ? "" : String(queries).padStart(6);
+  return `${name.padEnd(WIDTH)}${n} ${s.mrr10.toFixed(3).padStart(7)} ${s.recall1.toFixed(3).padStart(7)} ${s.recall10.toFixed(3).padStart(7)} ${papers.toLocaleString("en").padStart(8)}`;
+}
+
+function header(queries: boolean): string {
+  const n = queries ? "     n" : "";
+  return `${"".padEnd(WIDTH)}${n} ${"MRR@10".padStart(7)} ${"R@1".padStart(7)} ${"R@10".padStart(7)} ${"papers".padStart(8)}`;
+}
+
+/** Groups of the short-query report in reading order: all, each set, each kind, each set × kind. */
+function groupOrder(groups: string[]): string[] {
+  const rank = (g: string) => (g === "all" ? 0 : g.includes(" ") ? 3 : g.startsWith("set:") ? 1 : 2);
+  return [...groups].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+}
+
+function printShortQueries(ctx: CommandContext, report: ShortQueryReport, file: string): void {
+  const ours = report.engines.paperboy ?? {};
+  const base = report.engines["minisearch-stopwords-porter"] ?? {};
+  const papers = report.papers.toLocaleString("en");
+  ctx.print(`short queries (${file}): ${ours.all?.queries ?? 0} queries over the archive's ${papers} papers`);
+  if (report.missing.length)
+    ctx.print(
+      `  ${report.missing.length} name papers not in the archive (left out): ${report.missing.join(", ")}`,
+    );
+  const cols = (s: SearchScores) =>
+    `${s.mrr10.toFixed(3).padStart(7)} ${s.recall1.toFixed(3).padStart(6)} ${s.recall10.toFixed(3).padStart(6)}`;
+  ctx.print(
+    `${"".padEnd(WIDTH)}${"".padStart(5)}  ${"paperboy".padEnd(21)}  ${"minisearch+stop+Porter".padEnd(21)}`,
+  );
+  ctx.print(
+    `${"group".padEnd(WIDTH)}${"n".padStart(5)}  ${"MRR@10".padStart(7)} ${"R@1".padStart(6)} ${"R@10".padStart(6)}  ${"MRR@10".padStart(7)} ${"R@1".padStart(6)} ${"R@10".padStart(6)}  papers`,
+  );
+  for (const group of groupOrder(Object.keys(ours))) {
+    const a = ours[group];
+    const b = base[group];
+    if (!a || !b) continue;
+    ctx.print(`${group.padEnd(WIDTH)}${String(a.queries).padStart(5)}  ${cols(a)}  ${cols(b)}  ${papers}`);
+  }
 }
 
 export const evalCommand: Command = {
   name: "eval",
-  summary: "measure search and TL;DR quality on SciTLDR-style data",
-  usage: "eval --data <file.jsonl> [--corpus <more.jsonl>]...",
-  options: { data: { type: "string" }, corpus: { type: "string", multiple: true } },
+  summary: "measure search and TL;DR quality on SciTLDR-style data, and search on short chat queries",
+  usage: "eval --data <file.jsonl> [--corpus <more.jsonl>]... | eval --queries <queries.jsonl> (over --db)",
+  options: {
+    data: { type: "string" },
+    corpus: { type: "string", multiple: true },
+    queries: { type: "string" },
+  },
   args: { min: 0, max: 0 },
   run(ctx, _args, values) {
     const dataPath = values.data as string | undefined;
-    if (!dataPath) {
+    const queriesPath = values.queries as string | undefined;
+    if (!dataPath && !queriesPath) {
       ctx.io.stderr(
-        "paperboy eval: --data <file.jsonl> is required (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]...)\n",
+        "paperboy eval: --data <file.jsonl> or --queries <queries.jsonl> is required (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]... | paperboy eval --queries <queries.jsonl>)\n",
       );
       return 2;
     }
-    const data = readEvalFile(dataPath);
-    const extra = ((values.corpus as string[] | undefined) ?? []).flatMap((p) => readEvalFile(p));
-    const search = evaluateSearch(data, extra);
-    const summary = evaluateSummaries(data);
-    if (ctx.json) {
-      ctx.printJson({
+    const output: Record<string, unknown> = {};
+    if (queriesPath) {
+      const queries = readShortQueries(queriesPath);
+      const engine = ctx.engine({ readonly: true });
+      const report = evaluateShortQueries(engine.papers, engine.searchService, queries);
+      output.shortQueries = {
+        corpus: { papers: report.papers, queries: report.ranks.length, missing: report.missing },
+        ...report.engines,
+      };
+      if (!dataPath) output.papers = report.papers;
+      if (!ctx.json) printShortQueries(ctx, report, queriesPath);
+    }
+    if (dataPath) {
+      const data = readEvalFile(dataPath);
+      const corpusFiles = (values.corpus as string[] | undefined) ?? [];
+      const extra = corpusFiles.flatMap((p) => readEvalFile(p));
+      const search = evaluateSearch(data, extra);
+      const summary = evaluateSummaries(data);
+      const corpus = {
         papers: search.papers,
+        queries: search.queries,
+        files: [dataPath, ...corpusFiles],
+      };
+      Object.assign(output, {
+        papers: search.papers,
+        corpus,
         search: search.paperboy,
         summary: summary ? summary.paperboy : null,
         baselines: {
@@ -35,24 +99,31 @@ export const evalCommand: Command = {
           ...(summary ? { summary: summary.baselines } : {}),
         },
       });
-      return 0;
+      if (!ctx.json) {
+        if (queriesPath) ctx.print();
+        // Figures are comparable only at equal corpus size: more distractors, lower scores.
+        ctx.print(
+          `search: ${search.queries} queries (first gold summary of each --data paper) over ${search.papers.toLocaleString("en")} papers (titles + abstracts of ${corpus.files.length} file${corpus.files.length === 1 ? "" : "s"}); compare figures only at equal size`,
+        );
+        ctx.print(header(false));
+        ctx.print(row("paperboy", search.paperboy, search.papers));
+        for (const [name, s] of Object.entries(search.baselines))
+          ctx.print(row(`baseline: ${name}`, s, search.papers));
+        ctx.print();
+        if (!summary) ctx.print("summary: not evaluated yet");
+        else {
+          ctx.print(
+            `summary (ROUGE F1 x100, ${data.length} papers)`.padEnd(WIDTH) +
+              `${"R-1".padStart(7)} ${"R-2".padStart(7)} ${"R-L".padStart(7)} ${"words".padStart(7)}`,
+          );
+          const srow = (name: string, s: { rouge1: number; rouge2: number; rougeL: number; words: number }) =>
+            `${name.padEnd(WIDTH)}${s.rouge1.toFixed(2).padStart(7)} ${s.rouge2.toFixed(2).padStart(7)} ${s.rougeL.toFixed(2).padStart(7)} ${s.words.toFixed(1).padStart(7)}`;
+          ctx.print(srow("paperboy", summary.paperboy));
+          for (const [name, s] of Object.entries(summary.baselines)) ctx.print(srow(`baseline: ${name}`, s));
+        }
+      }
     }
-    ctx.print(`search: ${search.queries} queries over ${search.papers} papers`);
-    ctx.print(`${"".padEnd(30)} ${"MRR@10".padStart(7)} ${"R@1".padStart(7)} ${"R@10".padStart(7)}`);
-    ctx.print(row("paperboy", search.paperboy));
-    for (const [name, s] of Object.entries(search.baselines)) ctx.print(row(`baseline: ${name}`, s));
-    ctx.print();
-    if (!summary) {
-      ctx.print("summary: not evaluated yet");
-      return 0;
-    }
-    ctx.print(
-      `summary (ROUGE F1 x100)        ${"R-1".padStart(7)} ${"R-2".padStart(7)} ${"R-L".padStart(7)} ${"words".padStart(7)}`,
-    );
-    const srow = (name: string, s: { rouge1: number; rouge2: number; rougeL: number; words: number }) =>
-      `${name.padEnd(30)} ${s.rouge1.toFixed(2).padStart(7)} ${s.rouge2.toFixed(2).padStart(7)} ${s.rougeL.toFixed(2).padStart(7)} ${s.words.toFixed(1).padStart(7)}`;
-    ctx.print(srow("paperboy", summary.paperboy));
-    for (const [name, s] of Object.entries(summary.baselines)) ctx.print(srow(`baseline: ${name}`, s));
+    if (ctx.json) ctx.printJson(output);
     return 0;
   },
 };
