@@ -1,4 +1,5 @@
 import { readEvalFile } from "../../eval/data.js";
+import { readTopicGold, scoreRelated } from "../../eval/related-eval.js";
 import { evaluateSearch, type SearchScores } from "../../eval/search-eval.js";
 import { evaluateShortQueries, readShortQueries, type ShortQueryReport } from "../../eval/short-queries.js";
 import { evaluateSummaries } from "../../eval/summary-eval.js";
@@ -50,23 +51,50 @@ function printShortQueries(ctx: CommandContext, report: ShortQueryReport, file: 
 export const evalCommand: Command = {
   name: "eval",
   summary: "measure search and TL;DR quality on SciTLDR-style data, and search on short chat queries",
-  usage: "eval --data <file.jsonl> [--corpus <more.jsonl>]... | eval --queries <queries.jsonl> (over --db)",
+  usage:
+    "eval --data <file.jsonl> [--corpus <more.jsonl>]... | eval [--queries <queries.jsonl>] [--related-gold <day.gold.json>]... (over --db)",
   options: {
     data: { type: "string" },
     corpus: { type: "string", multiple: true },
     queries: { type: "string" },
+    "related-gold": { type: "string", multiple: true },
   },
   args: { min: 0, max: 0 },
   run(ctx, _args, values) {
     const dataPath = values.data as string | undefined;
     const queriesPath = values.queries as string | undefined;
-    if (!dataPath && !queriesPath) {
+    const goldPaths = (values["related-gold"] as string[] | undefined) ?? [];
+    if (!dataPath && !queriesPath && goldPaths.length === 0) {
       ctx.io.stderr(
-        "paperboy eval: --data <file.jsonl> or --queries <queries.jsonl> is required (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]... | paperboy eval --queries <queries.jsonl>)\n",
+        "paperboy eval: give --data <file.jsonl>, --queries <queries.jsonl> or --related-gold <day.gold.json> (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]... | paperboy eval [--queries <queries.jsonl>] [--related-gold <day.gold.json>]...)\n",
       );
       return 2;
     }
     const output: Record<string, unknown> = {};
+    if (goldPaths.length) {
+      const golds = goldPaths.map(readTopicGold);
+      const engine = ctx.engine({ readonly: true });
+      const papers = engine.papers.count();
+      // Every paper of the archive may be related: the whole list is condensed to the gold day.
+      const scores = scoreRelated(golds, (id) => {
+        try {
+          return engine.related(id, papers).results.map((r) => r.id);
+        } catch {
+          return [];
+        }
+      });
+      output.related = { corpus: { papers, days: golds.map((g) => g.day) }, ...scores };
+      if (!dataPath && !queriesPath) output.papers = papers;
+      if (!ctx.json) {
+        ctx.print(
+          `related papers against topic gold (${golds.map((g) => g.day).join(", ")}): ${scores.queries} papers over the archive's ${papers.toLocaleString("en")} papers`,
+        );
+        ctx.print(
+          `  MAP ${scores.map.toFixed(3)}   P@3 ${scores.precision3.toFixed(3)}   first shares the topic ${scores.first.toFixed(3)}   (papers ${papers.toLocaleString("en")})`,
+        );
+        ctx.print();
+      }
+    }
     if (queriesPath) {
       const queries = readShortQueries(queriesPath);
       const engine = ctx.engine({ readonly: true });
