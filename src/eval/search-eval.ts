@@ -11,7 +11,7 @@ import { planQuery } from "../search/query-plan.js";
 import { analyzeTexts, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
 import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
-import { analyze } from "../search/tokenizer.js";
+import { analyze } from "../text/analysis.js";
 import type { EvalPaper } from "./data.js";
 
 export interface SearchScores {

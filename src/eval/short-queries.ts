@@ -12,7 +12,7 @@ import { z } from "zod";
 import type { PaperStore } from "../archive/papers.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { SearchService } from "../search/service.js";
-import { analyze } from "../search/tokenizer.js";
+import { analyze } from "../text/analysis.js";
 import { type SearchScores, scoresFromRanks } from "./search-eval.js";
 
 export const QUERY_KINDS = ["name", "topic", "finding", "method-task"] as const;

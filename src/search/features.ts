@@ -4,9 +4,10 @@
  * forms, where the first match falls), each scaled per query so a weight learned on one query
  * set carries to others. `scripts/fit-search.ts` learns the weights of these on SciTLDR train.
  */
+
+import { termOf, words } from "../text/analysis.js";
 import { bm25Idf } from "./ranking.js";
 import { cosine, type SemanticSpace } from "./semantic.js";
-import { termOf, words } from "./tokenizer.js";
 
 export const FEATURES = [
   "bm25",

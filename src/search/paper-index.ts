@@ -16,11 +16,10 @@
  */
 import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { Abbreviations } from "./abbreviations.js";
+import { Abbreviations, analyze } from "../text/analysis.js";
 import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
 import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
-import { analyze } from "./tokenizer.js";
 
 export { FIELDS, type Field } from "./fields.js";
 

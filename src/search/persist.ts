@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
-import { Abbreviations } from "./abbreviations.js";
+import { Abbreviations } from "../text/analysis.js";
 import { PaperIndex } from "./paper-index.js";
 import { decodeSegment, encodeSegment } from "./segment-codec.js";
 

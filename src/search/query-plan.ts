@@ -6,10 +6,10 @@
  * which is what bounds the time of a pasted paragraph.
  */
 import { parsePaperRef } from "../digest/identity.js";
+import { termOf, words } from "../text/analysis.js";
 import type { PaperIndex } from "./paper-index.js";
 import type { RankingConfig } from "./ranking.js";
 import type { WeightedTerm } from "./scorer.js";
-import { termOf, words } from "./tokenizer.js";
 
 /** Characters of a query that are analyzed; a longer paste is cut here (about 1,500 words). */
 export const MAX_QUERY_CHARS = 10_000;

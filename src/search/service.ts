@@ -9,6 +9,7 @@ import type { PaperStore } from "../archive/papers.js";
 import { isIsoDate } from "../clock.js";
 import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import { analyze } from "../text/analysis.js";
 import { allDocuments, documentsByPk } from "./documents.js";
 import { type CandidateText, candidateText } from "./features.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
@@ -21,7 +22,6 @@ import { MIN_SEMANTIC_PAPERS, SEMANTIC_SAMPLE, SemanticSpace, samplePositions } 
 import { loadSemanticFile, saveSemanticFile } from "./semantic-file.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
-import { analyze } from "./tokenizer.js";
 
 export interface SearchQuery {
   text: string;

@@ -3,8 +3,9 @@
  * the closest indexed term (fewest edits, then the most common), spelled as the archive spells
  * it. Fuzzy matching is only this fallback: as a default it ranked worse (see ranking.ts).
  */
+
+import { termOf, words } from "../text/analysis.js";
 import type { PaperIndex } from "./paper-index.js";
-import { termOf, words } from "./tokenizer.js";
 
 /** Up to 1 edit for words of 4 letters or fewer, else 2 (fuzzy lookups grow fast beyond). */
 function maxEdits(word: string): number {

@@ -11,7 +11,7 @@
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
  * in order, repeats kept.
  */
-import { NON_ASCII, termOf, WORD_CHAR_CLASS, withLetterCompounds } from "./tokenizer.js";
+import { NON_ASCII, termOf, WORD_CHAR_CLASS, withLetterCompounds } from "../text/analysis.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;

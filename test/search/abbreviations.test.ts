@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Abbreviations, definitionsIn, longFormOf, MIN_DEFINITIONS } from "../../src/search/abbreviations.js";
 import { PaperIndex } from "../../src/search/paper-index.js";
 import { loadIndexFile, saveIndexFile } from "../../src/search/persist.js";
 import { planQuery } from "../../src/search/query-plan.js";
 import { RANKING } from "../../src/search/ranking.js";
 import { scoreQuery } from "../../src/search/scorer.js";
+import { Abbreviations, definitionsIn, longFormOf, MIN_DEFINITIONS } from "../../src/text/abbreviations.js";
 import { HOSTILE } from "../support/fixtures.js";
 
 const paper = (pk: number, abstract: string) => ({

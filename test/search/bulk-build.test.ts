@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { seeded } from "../../src/random.js";
 import { type IndexDoc, PaperIndex } from "../../src/search/paper-index.js";
 import { TermScanner } from "../../src/search/term-scanner.js";
-import { analyze } from "../../src/search/tokenizer.js";
+import { analyze } from "../../src/text/analysis.js";
 import { DIGESTS, expectedDay, SAMPLE_DAYS } from "../support/fixtures.js";
 
 const TRICKY = [

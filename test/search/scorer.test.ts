@@ -5,8 +5,8 @@ import { PaperIndex } from "../../src/search/paper-index.js";
 import { planQuery } from "../../src/search/query-plan.js";
 import { RANKING, type RankingConfig } from "../../src/search/ranking.js";
 import { scoreQuery } from "../../src/search/scorer.js";
-import { analyze } from "../../src/search/tokenizer.js";
 import { topK } from "../../src/search/top-k.js";
+import { analyze } from "../../src/text/analysis.js";
 import { expectedDay, SAMPLE_DAYS } from "../support/fixtures.js";
 
 const papers = SAMPLE_DAYS.flatMap((d) => expectedDay(d).papers).map((p, i) => ({

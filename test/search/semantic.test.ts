@@ -5,7 +5,7 @@ import { readEvalFile } from "../../src/eval/data.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { cosine, MIN_SEMANTIC_PAPERS, SemanticSpace, samplePositions } from "../../src/search/semantic.js";
 import { decodeSemantic, encodeSemantic, loadSemanticFile } from "../../src/search/semantic-file.js";
-import { analyze } from "../../src/search/tokenizer.js";
+import { analyze } from "../../src/text/analysis.js";
 import { tempDb } from "../support/cli.js";
 import { DIGESTS, FIXTURES, SAMPLE_DAYS } from "../support/fixtures.js";
 
