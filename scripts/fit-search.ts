@@ -8,13 +8,7 @@
  *   npx tsx scripts/fit-search.ts [--train F] [--dev F] [--write | --out F] [--folds 5] [--l2 0.0003,0.001,0.003] [--iters 600]
  */
 import { readEvalFile } from "../src/eval/data.js";
-import {
-  buildEvalIndex,
-  corpusOf,
-  fitEvalSemantic,
-  paperText,
-  scoresFromRanks,
-} from "../src/eval/search-eval.js";
+import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
 import { candidateFeatures, candidateText, FEATURES, linearScore } from "../src/search/features.js";
 import { planQuery } from "../src/search/query-plan.js";
 import { queryFactsOf } from "../src/search/rank.js";
@@ -56,7 +50,7 @@ const textOf = (pk: number) => {
   let t = texts.get(pk);
   if (!t) {
     const doc = corpus.docs[pk - 1];
-    t = candidateText(doc ? paperText(doc) : "", semantic);
+    t = candidateText(doc?.title ?? "", doc?.abstract ?? "", semantic);
     texts.set(pk, t);
   }
   return t;

@@ -11,7 +11,7 @@ import { planQuery } from "../search/query-plan.js";
 import { analyzeTexts, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
 import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
-import { analyze } from "../text/analysis.js";
+import { analyze, analyzePaper } from "../text/analysis.js";
 import type { EvalPaper } from "./data.js";
 
 export interface SearchScores {
@@ -75,11 +75,6 @@ export function scoresFromRanks(ranks: readonly number[]): SearchScores {
   return { mrr10: round(rr), recall1: round(r1), recall10: round(r10) };
 }
 
-/** The text the product reads of a paper: its title, then its abstract. */
-export function paperText(doc: EvalDoc): string {
-  return `${doc.title}\n${doc.abstract}`;
-}
-
 /** The product's index over the papers; pk = corpus position + 1. */
 export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
   const index = PaperIndex.empty();
@@ -94,7 +89,7 @@ export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
 /** The semantic space the product would fit on this corpus (the same sample, the same options). */
 export function fitEvalSemantic(docs: readonly EvalDoc[]): SemanticSpace | null {
   const sample = samplePositions(docs.length, SEMANTIC_SAMPLE).map((i) =>
-    analyze(paperText(docs[i] as EvalDoc)),
+    analyzePaper((docs[i] as EvalDoc).title, (docs[i] as EvalDoc).abstract),
   );
   return SemanticSpace.fit(sample, {}, docs.length);
 }
@@ -107,10 +102,10 @@ export function paperboyRanks(
   semantic: SemanticSpace | null = null,
 ): number[] {
   const textsByPk = (pks: readonly number[]) => {
-    const out = new Map<number, string>();
+    const out = new Map<number, EvalDoc>();
     for (const pk of pks) {
       const doc = docs[pk - 1];
-      if (doc) out.set(pk, paperText(doc));
+      if (doc) out.set(pk, doc);
     }
     return out;
   };

@@ -5,7 +5,8 @@
  * set carries to others. `scripts/fit-search.ts` learns the weights of these on SciTLDR train.
  */
 
-import { termOf, words } from "../text/analysis.js";
+import { termOf } from "../text/analysis.js";
+import { type AnalyzedPaper, analyzeSentences } from "./analyzed-papers.js";
 import { bm25Idf } from "./ranking.js";
 import { cosine, type SemanticSpace } from "./semantic.js";
 
@@ -22,6 +23,9 @@ export const FEATURES = [
   "length",
   "firstMatch",
   "bestSentence",
+  "titleCoverage",
+  "titleBigrams",
+  "titleName",
   "rank",
   "reverseCoverage5",
   "reverseCoverage10",
@@ -35,6 +39,8 @@ export const FEATURES = [
 
 /** Features after `rank`: scaled per query by their largest magnitude in the head. */
 const SCALED_FROM = FEATURES.indexOf("reverseCoverage5");
+const RANK = FEATURES.indexOf("rank");
+const TITLE_FROM = FEATURES.indexOf("titleCoverage");
 
 /** The query side, computed once per query. */
 export interface QueryFacts {
@@ -62,6 +68,8 @@ export interface QueryFacts {
   directions: Map<string, Float32Array>;
   /** Query terms' other forms: terms that together stand for the term in a paper. */
   alternatives: ReadonlyMap<string, readonly string[]>;
+  /** Terms the query names a system by (joined spellings, misspellings read), with their IDF. */
+  names: Map<string, number>;
 }
 
 export function queryFacts(
@@ -71,6 +79,7 @@ export function queryFacts(
   documents: number,
   semantic: SemanticSpace | null = null,
   alternatives: ReadonlyMap<string, readonly string[]> = new Map(),
+  names: readonly string[] = [],
 ): QueryFacts {
   const idf = new Map<string, number>();
   for (const t of sequence) if (!idf.has(t)) idf.set(t, bm25Idf(documents, df(t)));
@@ -107,6 +116,7 @@ export function queryFacts(
     return v;
   };
   return {
+    names: new Map(names.map((t) => [t, idfOf(t)])),
     counts,
     length: sequence.length,
     idfOf,
@@ -124,11 +134,17 @@ export function queryFacts(
   };
 }
 
-/** A candidate's analyzed text: its terms in order, sentence by sentence, and its word forms. */
+/**
+ * A candidate's analyzed text: its terms in order, sentence by sentence (the title, with its
+ * names' other spellings, is the first), and its word forms.
+ */
 export interface CandidateText {
   sentences: string[][];
+  /** Terms of the title (with its names' spellings). */
+  title: Set<string>;
   terms: string[];
-  words: Set<string>;
+  /** Whether the text has a word form (lowercased). */
+  words: { has(word: string): boolean };
   /** The text's place in the semantic space, when there is one. */
   vector: Float32Array | null;
   /** Term counts. */
@@ -140,31 +156,33 @@ export interface CandidateText {
   weighted?: { documents: number; terms: [string, number][]; norm: number };
 }
 
-const SENTENCE_END = /(?<=[.!?])\s+/;
-
-export function candidateText(text: string, semantic: SemanticSpace | null = null): CandidateText {
-  // One pass gives both the terms and the word forms: a query reads 50 of these texts, and the
-  // analysis is most of a query's cost.
-  const wordSet = new Set<string>();
-  const sentences = text.split(SENTENCE_END).map((sentence) => {
-    const out: string[] = [];
-    for (const w of words(sentence)) {
-      wordSet.add(w);
-      const t = termOf(w);
-      if (t !== null) out.push(t);
-    }
-    return out;
-  });
-  const terms = sentences.flat();
+/** A candidate from a paper's analysis (analyzed-papers.ts); its vector given, or embedded here. */
+export function candidateFrom(
+  paper: AnalyzedPaper,
+  semantic: SemanticSpace | null,
+  vector?: Float32Array | null,
+): CandidateText {
+  const terms = paper.sentences.flat();
   const tf = new Map<string, number>();
   for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
   return {
-    sentences,
+    sentences: paper.sentences,
+    title: new Set(paper.sentences[0] ?? []),
     terms,
     tf,
-    words: wordSet,
-    vector: semantic ? semantic.embedCounts(tf) : null,
+    words: paper.words,
+    vector: vector !== undefined ? vector : semantic ? semantic.embedCounts(tf) : null,
   };
+}
+
+/** A candidate analyzed from its title and abstract (eval and scripts; the product keeps them). */
+export function candidateText(
+  title: string,
+  abstract: string,
+  semantic: SemanticSpace | null = null,
+): CandidateText {
+  const { sentences, forms } = analyzeSentences(title, abstract);
+  return candidateFrom({ sentences, words: new Set(forms) }, semantic);
 }
 
 /** The query-likelihood background model's smoothing mass (Dirichlet prior, in terms). */
@@ -251,6 +269,31 @@ function documentFeatures(q: QueryFacts, text: CandidateText): number[] {
   ];
 }
 
+/**
+ * How the title meets the query: the IDF-weighted share of the query's terms it holds, the share
+ * of the query's adjacent pairs it holds adjacent, and the IDF-weighted share of the names the
+ * query was read as (a split or misspelled system name) that it holds. A summary or a chat query
+ * often names the paper's system, and the title is where a paper names it.
+ */
+function titleFeatures(q: QueryFacts, text: CandidateText): number[] {
+  let covered = 0;
+  for (const [t, idf] of q.idf) if (text.title.has(t)) covered += idf;
+  let adjacent = 0;
+  if (q.pairs.length) {
+    const title = text.sentences[0] ?? [];
+    const pairs = new Set<string>();
+    for (let i = 0; i + 1 < title.length; i++) pairs.add(`${title[i]} ${title[i + 1]}`);
+    for (const p of q.pairs) if (pairs.has(`${p.a} ${p.b}`)) adjacent++;
+  }
+  let named = 0;
+  let names = 0;
+  for (const [t, idf] of q.names) {
+    names += idf;
+    if (text.title.has(t)) named += idf;
+  }
+  return [covered / q.idfSum, adjacent / (q.pairs.length || 1), names ? named / names : 0];
+}
+
 /** BM25 with flatter saturation and less length normalization than the first stage. */
 const FLAT = { k1: 2, b: 0.5 };
 
@@ -275,22 +318,10 @@ export function candidateFeatures(
   const flat: number[] = [];
   const rows = texts.map((text, r) => {
     const score = scores[r] as number;
-    const row = [
-      score / top,
-      Math.log(Math.max(score, 1e-9) / top),
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1 / (r + 1),
-      ...new Array<number>(FEATURES.length - SCALED_FROM).fill(0),
-    ];
+    const row = new Array<number>(FEATURES.length).fill(0);
+    row[0] = score / top;
+    row[1] = Math.log(Math.max(score, 1e-9) / top);
+    row[RANK] = 1 / (r + 1);
     if (!text) {
       flat.push(0);
       return row;
@@ -366,6 +397,9 @@ export function candidateFeatures(
     row[9] = Math.log(dt.length + 1) - Math.log(avgLength + 1);
     row[10] = Math.log(1 + first);
     row[11] = best / q.idfSum;
+    titleFeatures(q, text).forEach((v, j) => {
+      row[TITLE_FROM + j] = v;
+    });
     documentFeatures(q, text).forEach((v, j) => {
       row[SCALED_FROM + j] = v;
     });

@@ -8,15 +8,17 @@
  * new base (done after a full build and before saving), so MiniSearch does all indexing while
  * the long-lived state stays compact.
  *
- * Beside the postings, the index keeps the abbreviations its papers define (abbreviations.ts),
- * updated with each paper and saved in the same file, so they are always of the same papers.
+ * Beside the postings, the index keeps the abbreviations its papers define (text/abbreviations.ts)
+ * and each paper's analysis for the re-ranker (analyzed-papers.ts), updated with each paper and
+ * saved in the same file, so they are always of the same papers.
  *
  * The scorer reads MiniSearch's postings through the fields it declares `protected` for
  * extension (see `Internals`); its `search()` allocates per matching document and term.
  */
 import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { Abbreviations, analyze } from "../text/analysis.js";
+import { Abbreviations, analyze, analyzeTitle } from "../text/analysis.js";
+import { AnalyzedPapers } from "./analyzed-papers.js";
 import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
 import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
@@ -55,8 +57,9 @@ export function miniSearchOptions() {
     idField: "pk",
     fields: [...FIELDS],
     storeFields: [],
-    // Analysis happens in tokenize so that one function decides terms at index and query time.
-    tokenize: (text: string) => analyze(text),
+    // Analysis happens in tokenize so that one module decides terms at index and query time; a
+    // title also gets its system names' other spellings (text/names.ts).
+    tokenize: (text: string, field?: string) => (field === "title" ? analyzeTitle(text) : analyze(text)),
     processTerm: (term: string) => term,
     // Vacuuming runs on timers; a CLI run must not linger. Discarded postings are skipped.
     autoVacuum: false,
@@ -69,6 +72,8 @@ export class PaperIndex {
   private internals: Internals;
   private basePk = new Map<number, number>();
   private baseTerms: SearchableMap<number> | null = null;
+  /** The base's terms that occur in a title, for the names fallback (built on first use). */
+  private baseTitleTerms: SearchableMap<number> | null = null;
   /** Per slot: 1 while the document is live. */
   live = new Uint8Array(0);
   /** Per slot: the paper's date as YYYYMMDD, for --since/--until. */
@@ -81,22 +86,25 @@ export class PaperIndex {
   private lengthSum: number[] = FIELDS.map(() => 0);
   /** The abbreviations the indexed papers define. */
   readonly abbreviations: Abbreviations;
+  /** Each indexed paper's terms by sentence and word forms, for the re-ranker. */
+  readonly analyzed: AnalyzedPapers;
 
-  private constructor(base: Segment, abbreviations: Abbreviations) {
+  private constructor(base: Segment, abbreviations: Abbreviations, analyzed: AnalyzedPapers) {
     this.base = base;
     this.abbreviations = abbreviations;
+    this.analyzed = analyzed;
     this.mini = new MiniSearch<IndexDoc>(miniSearchOptions());
     this.internals = this.checkedInternals();
     this.adoptBase();
   }
 
   static empty(): PaperIndex {
-    return new PaperIndex(Segment.empty(), new Abbreviations());
+    return new PaperIndex(Segment.empty(), new Abbreviations(), new AnalyzedPapers());
   }
 
-  /** A loaded index: its segment and the abbreviations of the same papers. */
-  static fromSegment(segment: Segment, abbreviations: Abbreviations = new Abbreviations()): PaperIndex {
-    return new PaperIndex(segment, abbreviations);
+  /** A loaded index: its segment, and the abbreviations and analyses of the same papers. */
+  static fromSegment(segment: Segment, abbreviations: Abbreviations, analyzed: AnalyzedPapers): PaperIndex {
+    return new PaperIndex(segment, abbreviations, analyzed);
   }
 
   /**
@@ -108,13 +116,14 @@ export class PaperIndex {
    */
   static bulk(docs: Iterable<IndexDoc>): PaperIndex {
     const abbreviations = new Abbreviations();
+    const analyzed = new AnalyzedPapers();
     function* recorded(): Generator<IndexDoc> {
       for (const doc of docs) {
         abbreviations.set(doc.pk, definingText(doc));
         yield doc;
       }
     }
-    return new PaperIndex(bulkSegment(recorded()), abbreviations);
+    return new PaperIndex(bulkSegment(recorded(), analyzed), abbreviations, analyzed);
   }
 
   private checkedInternals(): Internals {
@@ -150,6 +159,7 @@ export class PaperIndex {
       return sum;
     });
     this.baseTerms = null;
+    this.baseTitleTerms = null;
   }
 
   get documentCount(): number {
@@ -174,6 +184,7 @@ export class PaperIndex {
   upsert(doc: IndexDoc): void {
     this.discard(doc.pk);
     this.abbreviations.set(doc.pk, definingText(doc));
+    this.analyzed.addText(doc.pk, doc.title, doc.abstract);
     this.mini.add(doc);
     const sid = this.base.size + (this.internals._idToShortId.get(doc.pk) as number);
     this.grow(sid + 1);
@@ -191,6 +202,7 @@ export class PaperIndex {
 
   discard(pk: number): void {
     this.abbreviations.remove(pk);
+    this.analyzed.remove(pk);
     const baseSlot = this.basePk.get(pk);
     if (baseSlot !== undefined) {
       this.basePk.delete(pk);
@@ -279,6 +291,45 @@ export class PaperIndex {
       out.push({ term: t, distance, df: this.documentFrequency(t) });
     }
     return out;
+  }
+
+  /**
+   * Terms of titles within `maxDistance` edits of `term`, with their distance and document
+   * frequency: the fallback for a misspelled system name ("densgrpo" → "densegrpo"). Titles only,
+   * since a name is in its paper's title, and the title vocabulary is a small part of the whole.
+   */
+  nearTitleTerms(term: string, maxDistance: number): { term: string; distance: number; df: number }[] {
+    const title = FIELDS.indexOf("title");
+    if (!this.baseTitleTerms) {
+      const entries: [string, number][] = [];
+      this.base.terms.forEach((t, i) => {
+        if (this.base.df(i, title) > 0) entries.push([t, i]);
+      });
+      this.baseTitleTerms = SearchableMap.from(entries);
+    }
+    const found = new Map<string, number>();
+    for (const [t, [, d]] of this.baseTitleTerms.fuzzyGet(term, maxDistance)) found.set(t, d);
+    for (const [t, [postings, d]] of this.internals._index.fuzzyGet(term, maxDistance))
+      if (postings.get(title)?.size) found.set(t, d);
+    const out: { term: string; distance: number; df: number }[] = [];
+    for (const [t, distance] of found) {
+      if (!this.inLiveTitle(t, title)) continue;
+      out.push({ term: t, distance, df: this.documentFrequency(t) });
+    }
+    return out;
+  }
+
+  /** Builds what the first fuzzy lookup would (a long-running process pays it at start). */
+  prepareFuzzy(): void {
+    this.nearTitleTerms("", 0);
+  }
+
+  private inLiveTitle(term: string, title: number): boolean {
+    let live = false;
+    this.forEachPosting(term, title, (sid) => {
+      if (this.live[sid] === 1) live = true;
+    });
+    return live;
   }
 
   /** A live document that contains `term`, if any. */

@@ -18,14 +18,14 @@ import type { SemanticSpace } from "./semantic.js";
  */
 export type CandidatesByPk = (pks: readonly number[]) => Map<number, CandidateText>;
 
-/** A `CandidatesByPk` that analyzes raw texts on every call (eval and scripts). */
+/** A `CandidatesByPk` that analyzes titles and abstracts on every call (eval and scripts). */
 export function analyzeTexts(
-  textsByPk: (pks: readonly number[]) => Map<number, string>,
+  textsByPk: (pks: readonly number[]) => Map<number, { title: string; abstract: string }>,
   semantic: SemanticSpace | null,
 ): CandidatesByPk {
   return (pks) => {
     const out = new Map<number, CandidateText>();
-    for (const [pk, text] of textsByPk(pks)) out.set(pk, candidateText(text, semantic));
+    for (const [pk, t] of textsByPk(pks)) out.set(pk, candidateText(t.title, t.abstract, semantic));
     return out;
   };
 }
@@ -39,6 +39,7 @@ export function queryFactsOf(index: PaperIndex, plan: QueryPlan, semantic: Seman
     index.documentCount,
     semantic,
     plan.alternatives,
+    plan.names,
   );
 }
 

@@ -9,17 +9,19 @@ import type { PaperStore } from "../archive/papers.js";
 import { isIsoDate } from "../clock.js";
 import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { analyze } from "../text/analysis.js";
 import { allDocuments, documentsByPk } from "./documents.js";
-import { type CandidateText, candidateText } from "./features.js";
+import { type CandidateText, candidateFrom } from "./features.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
 import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
-import { MIN_SEMANTIC_PAPERS, SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "./semantic.js";
-import { loadSemanticFile, saveSemanticFile } from "./semantic-file.js";
+import { MIN_SEMANTIC_PAPERS, SemanticSpace } from "./semantic.js";
+import { loadSemanticFile, type SavedVectors } from "./semantic-file.js";
+import { runSemanticJob, type SemanticJobInput, type SemanticJobOutput } from "./semantic-job.js";
+import { refitInWorker } from "./semantic-refit.js";
+import { SemanticVectors } from "./semantic-vectors.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
 
@@ -51,7 +53,10 @@ export interface SearchResult {
   results: SearchHit[];
   /** Offset of the next page, when there is one. */
   nextOffset?: number;
-  /** A corrected query when this one found nothing. */
+  /**
+   * A corrected query: when this one found nothing, or when some of its words, unknown to the
+   * archive, were read as the nearest words of titles (the results are for that reading).
+   */
   didYouMean?: string;
 }
 
@@ -89,9 +94,16 @@ export class SearchService {
   private readonly analyzed = new LRUCache<number, CandidateText>({ max: ANALYZED_ENTRIES });
   /** The re-ranker's semantic space (semantic.ts); null until the archive has enough papers. */
   private semantic: SemanticSpace | null = null;
+  /** Papers' places in that space, by pk (semantic-vectors.ts). */
+  private vectors: SemanticVectors | null = null;
   private semanticLoaded = false;
   /** Archive size at the last fit attempt, so a fit that found nothing is not retried per search. */
   private semanticTriedAt = -1;
+  /** Whether refits run in a worker thread (`refitInBackground`). */
+  private background = false;
+  /** The background refit under way. */
+  private refit: { stop(): void } | null = null;
+  private refitDone: Promise<void> | null = null;
 
   constructor(
     readonly store: PaperStore,
@@ -139,9 +151,10 @@ export class SearchService {
   }
 
   /**
-   * Loads the semantic space from its file, or fits one when there is none yet or the archive has
-   * doubled since the last fit (new vocabulary, new topics). Fitting reads a sample of at most
-   * SEMANTIC_SAMPLE papers, so it costs the same for 10k papers as for 1M.
+   * Loads the semantic space (and the papers' vectors) from its file, or fits one when there is
+   * none yet or the archive has doubled since the last fit (new vocabulary, new topics). Fitting
+   * reads a sample of at most SEMANTIC_SAMPLE papers, so it costs the same for 10k papers as for
+   * 1M; embedding every paper is linear but cheap (their terms are kept analyzed).
    */
   private ensureSemantic(index: PaperIndex): void {
     if (!this.semanticLoaded) {
@@ -149,7 +162,7 @@ export class SearchService {
       const path = this.semanticPath();
       if (path !== null) {
         const loaded = loadSemanticFile(path);
-        if (loaded.ok) this.semantic = loaded.space;
+        if (loaded.ok) this.install(loaded.space, loaded.vectors);
         else if (loaded.reason !== "unreadable (ENOENT)")
           this.options.logger.info(
             { path, reason: loaded.reason },
@@ -159,36 +172,89 @@ export class SearchService {
     }
     const n = index.documentCount;
     const due = this.semantic ? n >= 2 * this.semantic.fittedOn : n >= MIN_SEMANTIC_PAPERS;
-    if (due && n !== this.semanticTriedAt) this.fitSemantic(index);
+    if (due && n !== this.semanticTriedAt && !this.refit) this.fitSemantic(index);
   }
 
   private fitSemantic(index: PaperIndex): void {
     this.semanticTriedAt = index.documentCount;
-    const started = performance.now();
-    const live: number[] = [];
-    for (let sid = 0; sid < index.capacity; sid++)
-      if (index.live[sid] === 1) live.push(index.pkOf(sid) as number);
-    const sample = samplePositions(live.length, SEMANTIC_SAMPLE).map((i) => live[i] as number);
-    const docs = [...this.store.searchTexts(sample).values()].map((t) =>
-      analyze(`${t.title}\n${t.abstract}`),
+    const input: SemanticJobInput = {
+      ...index.analyzed.snapshot(),
+      revision: this.revision,
+      path: this.semanticPath(),
+    };
+    if (!this.background) {
+      const out = runSemanticJob(input);
+      if (out) this.adopt(out);
+      return;
+    }
+    const job = refitInWorker(input);
+    this.refit = job;
+    this.refitDone = job.done.then(
+      (out) => {
+        if (this.refit !== job) return;
+        this.refit = null;
+        if (out) this.adopt(out);
+      },
+      (err: unknown) => {
+        if (this.refit !== job) return;
+        this.refit = null;
+        this.options.logger.warn({ err: (err as Error).message }, "semantic refit failed; keeping the space");
+      },
     );
-    const space = SemanticSpace.fit(docs, {}, live.length);
-    if (!space) return;
-    this.semantic = space;
-    this.cache.clear();
-    this.analyzed.clear();
-    const ms = Math.round(performance.now() - started);
+  }
+
+  /** A finished refit's space and vectors, made the ones queries use. */
+  private adopt(out: SemanticJobOutput): void {
+    const space = new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
+    this.install(space, { state: out.state, vectors: out.vectors, revision: out.revision });
     this.options.logger.info(
-      { papers: live.length, sample: docs.length, dims: space.dims, terms: space.terms.length, ms },
+      { papers: out.fittedOn, dims: space.dims, terms: space.terms.length, ms: out.ms },
       "semantic space fitted",
     );
-    const path = this.semanticPath();
-    if (path === null) return;
-    try {
-      saveSemanticFile(path, space);
-    } catch (err) {
-      this.options.logger.warn({ path, err: (err as Error).message }, "could not save the semantic space");
-    }
+    if (out.saveError)
+      this.options.logger.warn(
+        { path: this.semanticPath(), err: out.saveError },
+        "could not save the semantic space",
+      );
+  }
+
+  /**
+   * Makes `space` the one queries use, with the papers' vectors when given (those of papers
+   * changed since they were computed are dropped, to be embedded again when read). Cached
+   * candidates and results are stale.
+   */
+  private install(space: SemanticSpace, saved: SavedVectors | null = null): void {
+    this.semantic = space;
+    const current = this.store.revision();
+    // Vectors newer than the archive (a restored backup) describe texts it may no longer hold.
+    const usable = saved !== null && saved.revision <= current;
+    this.vectors = new SemanticVectors(
+      space,
+      usable ? { state: saved.state, rows: saved.vectors } : undefined,
+    );
+    if (usable && saved.revision < current)
+      for (const pk of this.store.changedSince(saved.revision)) this.vectors.forget(pk);
+    this.cache.clear();
+    this.analyzed.clear();
+  }
+
+  /**
+   * From now on a due refit of the semantic space runs in a worker thread while searches go on
+   * with the current space: for long-running processes (`serve`), after their first warm-up.
+   */
+  refitInBackground(): void {
+    this.background = true;
+  }
+
+  /** Settles when the background refit under way (if any) has been installed or has failed. */
+  whenRefitted(): Promise<void> {
+    return this.refitDone ?? Promise.resolve();
+  }
+
+  /** Stops a background refit under way (closing). */
+  stop(): void {
+    this.refit?.stop();
+    this.refit = null;
   }
 
   search(query: SearchQuery): SearchResult {
@@ -239,6 +305,9 @@ export class SearchService {
     if (total === 0) {
       const suggestion = this.didYouMean(index, plan, query.text, filter);
       if (suggestion) result.didYouMean = suggestion;
+    } else if (plan.corrected.size > 0) {
+      const read = rewriteQuery(query.text, this.surfaceForms(index, plan.corrected));
+      if (read !== query.text) result.didYouMean = read;
     }
     return result;
   }
@@ -249,25 +318,36 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.candidates(pks), this.semantic);
+      scored = rankQuery(
+        index,
+        plan,
+        RANKING,
+        depth,
+        filter,
+        (pks) => this.candidates(index, pks),
+        this.semantic,
+      );
       this.cache.set(key, scored);
     }
     return scored;
   }
 
-  /** Analyzed candidate texts, from the cache or read and analyzed once (one query for the rest). */
-  private candidates(pks: readonly number[]): Map<number, CandidateText> {
+  /**
+   * Candidate texts from the index's analyzed papers and the kept semantic vectors: no archive
+   * read, no tokenizing. Recently read ones are cached with their query-independent weights.
+   */
+  private candidates(index: PaperIndex, pks: readonly number[]): Map<number, CandidateText> {
     const out = new Map<number, CandidateText>();
-    const missing: number[] = [];
+    const vectors = this.vectors;
     for (const pk of pks) {
-      const hit = this.analyzed.get(pk);
-      if (hit) out.set(pk, hit);
-      else missing.push(pk);
-    }
-    if (missing.length === 0) return out;
-    for (const [pk, t] of this.store.searchTexts(missing)) {
-      const text = candidateText(`${t.title}\n${t.abstract}`, this.semantic);
-      this.analyzed.set(pk, text);
+      let text = this.analyzed.get(pk);
+      if (!text) {
+        const paper = index.analyzed.paper(pk);
+        if (!paper) continue;
+        const vector = vectors ? vectors.get(pk, () => index.analyzed.termCounts(pk)) : null;
+        text = candidateFrom(paper, null, vector);
+        this.analyzed.set(pk, text);
+      }
       out.set(pk, text);
     }
     return out;
@@ -286,18 +366,24 @@ export class SearchService {
     return pks;
   }
 
-  private didYouMean(index: PaperIndex, plan: QueryPlan, text: string, filter: DocFilter): string | null {
-    const corrections = correctWords(index, plan.unknown);
-    if (corrections.length === 0) return null;
+  /** Each word → the word, as the archive spells it, of the term it was corrected to. */
+  private surfaceForms(index: PaperIndex, corrections: ReadonlyMap<string, string>): Map<string, string> {
     const replacements = new Map<string, string>();
-    for (const { word, term } of corrections) {
+    for (const [word, term] of corrections) {
       const pk = index.someDocumentWith(term);
       const paper = pk === undefined ? null : this.store.byPk(pk);
       const surface = paper
-        ? surfaceForm(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`, term)
+        ? surfaceForm(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`, term, word)
         : null;
       replacements.set(word, surface ?? term);
     }
+    return replacements;
+  }
+
+  private didYouMean(index: PaperIndex, plan: QueryPlan, text: string, filter: DocFilter): string | null {
+    const corrections = correctWords(index, plan.unknown);
+    if (corrections.length === 0) return null;
+    const replacements = this.surfaceForms(index, new Map(corrections.map((c) => [c.word, c.term])));
     const corrected = rewriteQuery(text, replacements);
     const retry = planQuery(index, corrected, RANKING);
     if (retry.terms.length === 0) return null;
@@ -338,13 +424,18 @@ export class SearchService {
     const current = this.store.revision();
     if (current === this.revision) return;
     this.cache.clear();
-    this.analyzed.clear();
     if (current < this.revision) {
       // The archive went back (restored from a backup): nothing incremental can be trusted.
       this.replace(this.build(), current);
       return;
     }
     const changed = this.store.changedSince(this.revision);
+    // Only the changed papers' analyses and vectors are stale (a candidate's TF-IDF weights
+    // follow the archive's size by themselves).
+    for (const pk of changed) {
+      this.analyzed.delete(pk);
+      this.vectors?.forget(pk);
+    }
     for (const doc of documentsByPk(this.store, changed)) index.upsert(doc);
     this.revision = current;
     if (index.documentCount !== this.store.count()) {
@@ -360,6 +451,13 @@ export class SearchService {
     this.index = index;
     this.revision = revision;
     this.savedRevision = -1;
+    this.analyzed.clear();
+    if (this.semantic) this.vectors = new SemanticVectors(this.semantic);
+    // A refit under way read the old index: its vectors would not match.
+    if (this.refit) {
+      this.stop();
+      this.semanticTriedAt = -1;
+    }
   }
 
   private maybeSave(): void {
@@ -381,10 +479,16 @@ export class SearchService {
     }
   }
 
-  /** Loads (or builds) the index and the semantic space now; persists what is missing or behind. */
+  /**
+   * Loads (or builds) the index and the semantic space now, and the lookups of the analyzed papers
+   * and of title terms (the misspelled-name fallback); persists what is missing or behind.
+   */
   warmUp(): void {
-    this.ensureSemantic(this.ensureIndex());
+    const index = this.ensureIndex();
+    this.ensureSemantic(index);
     this.maybeSave();
+    index.analyzed.prepare();
+    index.prepareFuzzy();
   }
 }
 

@@ -17,7 +17,8 @@
  * API, smallest first:
  *   words(text) → lowercased words         termOf(word) → term | null
  *   analyze(text) → terms                   analyzeTitle(title) → terms, with the names' forms
- *   titleText(title) → the title as indexed plainText(text) → text without URLs and LaTeX
+ *   analyzePaper(title, abstract) → terms   titleText(title) → the title as indexed
+ *   plainText(text) → text without URLs and LaTeX
  *   paperTermCounts(title, abstract) → term → count, title terms weighted (for comparing papers)
  *   expandAbbreviations(counts, dictionary, df) → the counts with the long forms of short forms
  */
@@ -32,6 +33,7 @@ export {
   analyze,
   isStopword,
   NON_ASCII,
+  sentenceWords,
   termOf,
   WORD_CHAR_CLASS,
   withLetterCompounds,
@@ -51,6 +53,11 @@ export function titleText(title: string): string {
 /** The terms of a title, with its names' other spellings. */
 export function analyzeTitle(title: string): string[] {
   return analyze(titleText(title));
+}
+
+/** A paper's terms as the search index holds them: its title's (with names), then its abstract's. */
+export function analyzePaper(title: string, abstract: string): string[] {
+  return [...analyzeTitle(title), ...analyze(abstract)];
 }
 
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;

@@ -63,9 +63,22 @@ export interface TitleName {
   pieces: string[];
 }
 
-/** The names of a title (see the module comment), in order. */
+/** A title's lead before ": " of at most this many words is its system's name ("Golden Goose: …"). */
+const LEAD_WORDS = 3;
+
+/**
+ * The names of a title (see the module comment), in order; first, the title's lead when it is a
+ * short name before a colon ("THINKSAFE: …", "Kimi K2.5: …", "Golden Goose: …").
+ */
 export function titleNames(title: string): TitleName[] {
   const out: TitleName[] = [];
+  const colon = title.indexOf(": ");
+  const lead = colon > 0 ? title.slice(0, colon).trim().split(/\s+/) : [];
+  if (lead.length >= 1 && lead.length <= LEAD_WORDS) {
+    const written = lead.join(" ");
+    const joined = written.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
+    if (joined) out.push({ written, joined, pieces: [] });
+  }
   const tokens = title.split(/\s+/).map((t) => t.replace(EDGES, ""));
   tokens.forEach((token, i) => {
     if (!token) return;
