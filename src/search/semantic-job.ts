@@ -11,10 +11,10 @@ import { saveSemanticFile } from "./semantic-file.js";
 /** Between two sentences in an analyzed paper's term ids (analyzed-papers.ts). */
 const SENTENCE = 0xffffffff;
 
-/** What a refit reads: the analyzed papers' columns, copied. */
+/** What a refit reads: the analyzed papers' columns (analyzed-papers.ts `snapshot`). */
 export interface SemanticJobInput {
-  /** Term id → term. */
-  terms: string[];
+  /** The terms, in id order, joined by "\n". */
+  termText: string;
   /** Per pk: 1 when the paper is indexed. */
   present: Uint8Array;
   termStart: Uint32Array;
@@ -40,14 +40,19 @@ export interface SemanticJobOutput {
   ms: number;
 }
 
-function countsOf(input: SemanticJobInput, pk: number, counts: Map<string, number>): Map<string, number> {
+function countsOf(
+  input: SemanticJobInput,
+  terms: readonly string[],
+  pk: number,
+  counts: Map<string, number>,
+): Map<string, number> {
   counts.clear();
   const from = input.termStart[pk] as number;
   const end = from + (input.termLength[pk] as number);
   for (let i = from; i < end; i++) {
     const id = input.termPool[i] as number;
     if (id === SENTENCE) continue;
-    const t = input.terms[id] as string;
+    const t = terms[id] as string;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   return counts;
@@ -55,6 +60,7 @@ function countsOf(input: SemanticJobInput, pk: number, counts: Map<string, numbe
 
 export function runSemanticJob(input: SemanticJobInput): SemanticJobOutput | null {
   const started = performance.now();
+  const terms = input.termText === "" ? [] : input.termText.split("\n");
   const live: number[] = [];
   for (let pk = 0; pk < input.present.length; pk++) if (input.present[pk] === 1) live.push(pk);
   const sample = samplePositions(live.length, SEMANTIC_SAMPLE).map((i) => {
@@ -64,7 +70,7 @@ export function runSemanticJob(input: SemanticJobInput): SemanticJobOutput | nul
     const end = from + (input.termLength[pk] as number);
     for (let j = from; j < end; j++) {
       const id = input.termPool[j] as number;
-      if (id !== SENTENCE) out.push(input.terms[id] as string);
+      if (id !== SENTENCE) out.push(terms[id] as string);
     }
     return out;
   });
@@ -75,7 +81,7 @@ export function runSemanticJob(input: SemanticJobInput): SemanticJobOutput | nul
   const vectors = new Float32Array(n * space.dims);
   const counts = new Map<string, number>();
   for (const pk of live) {
-    const v = space.embedCounts(countsOf(input, pk, counts));
+    const v = space.embedCounts(countsOf(input, terms, pk, counts));
     state[pk] = v ? 1 : 2;
     if (v) vectors.set(v, pk * space.dims);
   }

@@ -12,10 +12,9 @@ import type { SemanticJobInput, SemanticJobOutput } from "./semantic-job.js";
  */
 function startWorker(input: SemanticJobInput): Worker {
   const here = import.meta.url;
-  // The snapshot's arrays are the caller's own copies: moved, not copied again.
-  const transferList = [input.present, input.termStart, input.termLength, input.termPool].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  // The snapshot's per-pk columns are the caller's own copies: moved, not copied again (the term
+  // pool is shared memory, passed by reference).
+  const transferList = [input.present, input.termStart, input.termLength].map((a) => a.buffer as ArrayBuffer);
   if (here.endsWith(".js"))
     return new Worker(new URL("./semantic-worker.js", here), { workerData: input, transferList });
   const entry = JSON.stringify(new URL("./semantic-worker.ts", here).href);

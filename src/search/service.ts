@@ -246,6 +246,17 @@ export class SearchService {
     this.background = true;
   }
 
+  /**
+   * Refits the semantic space now, whatever the archive's growth (in the worker once refits run
+   * in the background); settles when the new space is installed.
+   */
+  refitNow(): Promise<void> {
+    const index = this.ensureIndex();
+    this.ensureSemantic(index);
+    if (!this.refit) this.fitSemantic(index);
+    return this.whenRefitted();
+  }
+
   /** Settles when the background refit under way (if any) has been installed or has failed. */
   whenRefitted(): Promise<void> {
     return this.refitDone ?? Promise.resolve();
