@@ -9,9 +9,9 @@
  */
 import { readEvalFile } from "../src/eval/data.js";
 import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
-import { candidateFeatures, candidateText, FEATURES, linearScore } from "../src/search/features.js";
+import { type CandidateText, candidateFeatures, FEATURES, linearScore } from "../src/search/features.js";
 import { planQuery } from "../src/search/query-plan.js";
-import { queryFactsOf } from "../src/search/rank.js";
+import { indexCandidates, queryFactsOf } from "../src/search/rank.js";
 import { RANKING } from "../src/search/ranking.js";
 import { RERANK_DEPTH, RERANK_WEIGHTS } from "../src/search/rerank.js";
 import { scoreQuery } from "../src/search/scorer.js";
@@ -44,13 +44,13 @@ const dev = readEvalFile(args.dev);
 const train = readEvalFile(args.train);
 const corpus = corpusOf(dev, train);
 const index = buildEvalIndex(corpus.docs);
-const semantic = fitEvalSemantic(corpus.docs);
-const texts = new Map<number, ReturnType<typeof candidateText>>();
+const semantic = fitEvalSemantic(index);
+const read = indexCandidates(index, semantic);
+const texts = new Map<number, CandidateText | null>();
 const textOf = (pk: number) => {
   let t = texts.get(pk);
-  if (!t) {
-    const doc = corpus.docs[pk - 1];
-    t = candidateText(doc?.title ?? "", doc?.abstract ?? "", semantic);
+  if (t === undefined) {
+    t = read([pk]).get(pk) ?? null;
     texts.set(pk, t);
   }
   return t;

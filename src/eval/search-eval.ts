@@ -8,10 +8,11 @@
 import MiniSearch from "minisearch";
 import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
-import { analyzeTexts, rankQuery } from "../search/rank.js";
+import { indexCandidates, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
-import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
-import { analyze, analyzePaper } from "../text/analysis.js";
+import { SemanticSpace } from "../search/semantic.js";
+import { runSemanticJob } from "../search/semantic-job.js";
+import { analyze } from "../text/analysis.js";
 import type { EvalPaper } from "./data.js";
 
 export interface SearchScores {
@@ -86,30 +87,19 @@ export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
   return index;
 }
 
-/** The semantic space the product would fit on this corpus (the same sample, the same options). */
-export function fitEvalSemantic(docs: readonly EvalDoc[]): SemanticSpace | null {
-  const sample = samplePositions(docs.length, SEMANTIC_SAMPLE).map((i) =>
-    analyzePaper((docs[i] as EvalDoc).title, (docs[i] as EvalDoc).abstract),
-  );
-  return SemanticSpace.fit(sample, {}, docs.length);
+/** The semantic space the product would fit on this index (the same job: sample, options, terms). */
+export function fitEvalSemantic(index: PaperIndex): SemanticSpace | null {
+  const out = runSemanticJob({ ...index.analyzed.snapshot(), revision: 0, path: null });
+  return out && new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
 }
 
 export function paperboyRanks(
   index: PaperIndex,
-  docs: readonly EvalDoc[],
   queries: Corpus["queries"],
   ranking: RankingConfig = RANKING,
   semantic: SemanticSpace | null = null,
 ): number[] {
-  const textsByPk = (pks: readonly number[]) => {
-    const out = new Map<number, EvalDoc>();
-    for (const pk of pks) {
-      const doc = docs[pk - 1];
-      if (doc) out.set(pk, doc);
-    }
-    return out;
-  };
-  const candidates = analyzeTexts(textsByPk, semantic);
+  const candidates = indexCandidates(index, semantic);
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
     const { hits } = rankQuery(index, plan, ranking, 10, {}, candidates, semantic);
@@ -141,9 +131,7 @@ export function evaluateSearch(
   const result: SearchEvalResult = {
     papers: corpus.docs.length,
     queries: corpus.queries.length,
-    paperboy: scoresFromRanks(
-      paperboyRanks(index, corpus.docs, corpus.queries, options.ranking, fitEvalSemantic(corpus.docs)),
-    ),
+    paperboy: scoresFromRanks(paperboyRanks(index, corpus.queries, options.ranking, fitEvalSemantic(index))),
     baselines: {},
   };
   if (options.baselines !== false) {

@@ -13,11 +13,20 @@ import { sentenceWords, termOf, titleText, words } from "../text/analysis.js";
 import type { TermScanner } from "./term-scanner.js";
 
 /** Between two sentences in a paper's term ids. */
-const SENTENCE = 0xffffffff;
+export const SENTENCE = 0xffffffff;
 
 /** A paper's analysis: its sentences' terms (the title's first) and whether it has a word form. */
 export interface AnalyzedPaper {
   sentences: string[][];
+  words: { has(word: string): boolean };
+}
+
+/**
+ * A paper's analysis as kept: its term ids in order, SENTENCE between sentences (the title's
+ * first, even empty), and whether it has a word form.
+ */
+export interface AnalyzedEntry {
+  ids: Uint32Array;
   words: { has(word: string): boolean };
 }
 
@@ -232,30 +241,51 @@ export class AnalyzedPapers {
     this.count--;
   }
 
-  /** A paper's analysis, or null when it is not kept. */
+  /** A paper's analysis in terms (for tests and tools; queries read `entry`), or null. */
   paper(pk: number): AnalyzedPaper | null {
-    if (this.present[pk] !== 1) return null;
-    const from = this.termStart[pk] as number;
-    const end = from + (this.termLength[pk] as number);
+    const entry = this.entry(pk);
+    if (!entry) return null;
     const sentences: string[][] = [];
     let current: string[] = [];
-    for (let i = from; i < end; i++) {
-      const id = this.termPool[i] as number;
+    for (const id of entry.ids) {
       if (id === SENTENCE) {
         sentences.push(current);
         current = [];
       } else current.push(this.terms[id] as string);
     }
     sentences.push(current);
+    return { sentences, words: entry.words };
+  }
+
+  /** The term of an id. */
+  term(id: number): string {
+    return this.terms[id] as string;
+  }
+
+  /** The id of a term, if any paper kept has (or had) it. */
+  termIdOf(term: string): number | undefined {
+    return this.termIdsMap().get(term);
+  }
+
+  /** How many term ids there are (ids are below this). */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  /** A paper's analysis as kept (a view, no copy), or null when it is not kept. */
+  entry(pk: number): AnalyzedEntry | null {
+    if (this.present[pk] !== 1) return null;
+    const from = this.termStart[pk] as number;
+    const ids = this.termPool.subarray(from, from + (this.termLength[pk] as number));
     const wFrom = this.wordStart[pk] as number;
     const wEnd = wFrom + (this.wordLength[pk] as number);
     const pool = this.wordPool;
-    const ids = () => this.wordIdsMap();
+    const wordIds = () => this.wordIdsMap();
     return {
-      sentences,
+      ids,
       words: {
         has(word: string): boolean {
-          const id = ids().get(word);
+          const id = wordIds().get(word);
           if (id === undefined) return false;
           let lo = wFrom;
           let hi = wEnd - 1;

@@ -21,6 +21,7 @@ import { Abbreviations, analyze, analyzeTitle } from "../text/analysis.js";
 import { AnalyzedPapers } from "./analyzed-papers.js";
 import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
+import { bm25Idf } from "./ranking.js";
 import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
 
 export { FIELDS, type Field } from "./fields.js";
@@ -83,6 +84,10 @@ export class PaperIndex {
   /** Per field id, per slot: the field's length in terms (BM25 length normalization). */
   lengths: Float32Array[] = [];
   private liveCount = 0;
+  /** Bumped whenever a document frequency may have changed (the IDF cache's stamp). */
+  private changes = 1;
+  private idfCache = new Float64Array(0);
+  private idfStamp = new Int32Array(0);
   private lengthSum: number[] = FIELDS.map(() => 0);
   /** The abbreviations the indexed papers define. */
   readonly abbreviations: Abbreviations;
@@ -180,8 +185,38 @@ export class PaperIndex {
     return this.basePk.has(pk) || this.internals._idToShortId.has(pk);
   }
 
+  /**
+   * A stamp that changes whenever a term's document frequency may have (a paper added, replaced
+   * or dropped, or the index compacted): what is computed from IDFs holds while it stays.
+   */
+  get idfVersion(): number {
+    return this.changes;
+  }
+
+  /**
+   * The BM25 IDF (as `documentFrequency` counts) of a term by its id among the analyzed papers'
+   * terms: the re-ranker weighs every term of 50 candidates, and this is one array read once seen.
+   */
+  termIdf(id: number): number {
+    if (id >= this.idfStamp.length) {
+      const n = Math.max(id + 1, this.analyzed.termCount, this.idfStamp.length * 2, 1024);
+      const stamps = new Int32Array(n);
+      stamps.set(this.idfStamp);
+      const values = new Float64Array(n);
+      values.set(this.idfCache);
+      this.idfStamp = stamps;
+      this.idfCache = values;
+    }
+    if (this.idfStamp[id] === this.changes) return this.idfCache[id] as number;
+    const idf = bm25Idf(this.liveCount, this.documentFrequency(this.analyzed.term(id)));
+    this.idfCache[id] = idf;
+    this.idfStamp[id] = this.changes;
+    return idf;
+  }
+
   /** Adds a paper, replacing the version indexed before. */
   upsert(doc: IndexDoc): void {
+    this.changes++;
     this.discard(doc.pk);
     this.abbreviations.set(doc.pk, definingText(doc));
     this.analyzed.addText(doc.pk, doc.title, doc.abstract);
@@ -201,6 +236,7 @@ export class PaperIndex {
   }
 
   discard(pk: number): void {
+    this.changes++;
     this.abbreviations.remove(pk);
     this.analyzed.remove(pk);
     const baseSlot = this.basePk.get(pk);
@@ -346,6 +382,7 @@ export class PaperIndex {
   /** Folds the recent documents into a new base segment and starts an empty MiniSearch. */
   compact(): void {
     if (this.internals._nextId === 0 && this.liveCount === this.base.size) return;
+    this.changes++;
     const B = this.base.size;
     const cap = this.capacity;
     const newSlot = new Int32Array(cap).fill(-1);

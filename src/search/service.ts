@@ -353,10 +353,10 @@ export class SearchService {
     for (const pk of pks) {
       let text = this.analyzed.get(pk);
       if (!text) {
-        const paper = index.analyzed.paper(pk);
-        if (!paper) continue;
+        const entry = index.analyzed.entry(pk);
+        if (!entry) continue;
         const vector = vectors ? vectors.get(pk, () => index.analyzed.termCounts(pk)) : null;
-        text = candidateFrom(paper, null, vector);
+        text = candidateFrom(entry, vector);
         this.analyzed.set(pk, text);
       }
       out.set(pk, text);
