@@ -29,9 +29,7 @@ function printShortQueries(ctx: CommandContext, report: ShortQueryReport, file: 
   const papers = report.papers.toLocaleString("en");
   ctx.print(`short queries (${file}): ${ours.all?.queries ?? 0} queries over the archive's ${papers} papers`);
   if (report.missing.length)
-    ctx.print(
-      `  ${report.missing.length} name papers not in the archive (left out): ${report.missing.join(", ")}`,
-    );
+    ctx.print(`  left out, their papers not in the archive: ${report.missing.join(", ")}`);
   const cols = (s: SearchScores) =>
     `${s.mrr10.toFixed(3).padStart(7)} ${s.recall1.toFixed(3).padStart(6)} ${s.recall10.toFixed(3).padStart(6)}`;
   ctx.print(
