@@ -66,6 +66,11 @@ export function decodeAnalyzed(buf: Buffer): AnalyzedPapers {
   };
   const terms = list(dir.terms, dir.termBytes);
   const words = list(dir.words, dir.wordBytes);
+  // Looked up by binary search once loaded: out of order, they would silently not be found.
+  for (const vocabulary of [terms, words])
+    for (let i = 1; i < vocabulary.length; i++)
+      if (!((vocabulary[i - 1] as string) < (vocabulary[i] as string)))
+        throw new Error("vocabulary not sorted");
   if (dir.arrays.length !== KINDS.length) throw new Error("unexpected array count");
   const arrays = dir.arrays.map(([kind, length], i) => {
     if (kind !== KINDS[i]) throw new Error(`unexpected array kind ${kind}`);

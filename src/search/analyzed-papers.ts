@@ -62,6 +62,62 @@ export function analyzeSentences(
 type Growable = Uint32Array | Uint8Array;
 
 /**
+ * Strings and their ids. The ones loaded from the index file are sorted and found by binary
+ * search (a process that only searches builds no map of 100,000s of words at start); ones added
+ * since are in a small map.
+ */
+class Vocabulary {
+  private added = new Map<string, number>();
+
+  /** `list[0, sorted)` is in ascending order. */
+  constructor(
+    readonly list: string[],
+    private readonly sorted: number,
+  ) {
+    for (let i = sorted; i < list.length; i++) this.added.set(list[i] as string, i);
+  }
+
+  idOf(s: string): number | undefined {
+    let lo = 0;
+    let hi = this.sorted - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.list[mid] as string;
+      if (v === s) return mid;
+      if (v < s) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return this.added.get(s);
+  }
+
+  /** The id of `s`, added when new; `onAdd` hears of a new one. */
+  intern(s: string, onAdd?: (s: string, id: number) => void): number {
+    let id = this.idOf(s);
+    if (id === undefined) {
+      id = this.list.push(s) - 1;
+      this.added.set(s, id);
+      onAdd?.(s, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Ids renumbered so that the strings they stand for are in ascending order, for the used ids
+ * only (`used[id]` true): the new list, and old id → new id (-1: unused).
+ */
+function sortedIds(list: readonly string[], used: Uint8Array): { list: string[]; map: Int32Array } {
+  const ids: number[] = [];
+  for (let id = 0; id < list.length; id++) if (used[id] === 1) ids.push(id);
+  ids.sort((a, b) => ((list[a] as string) < (list[b] as string) ? -1 : 1));
+  const map = new Int32Array(list.length).fill(-1);
+  ids.forEach((id, rank) => {
+    map[id] = rank;
+  });
+  return { list: ids.map((id) => list[id] as string), map };
+}
+
+/**
  * A term pool of `size` ids in shared memory: a refit's worker reads the pool where it is (a
  * paper's entry never changes once written; a grown pool is a new buffer), instead of the main
  * thread copying 70 MB at 100k papers while it should be answering.
@@ -126,12 +182,13 @@ export interface AnalyzedColumns {
 }
 
 export class AnalyzedPapers {
-  private terms: string[];
-  /** The terms joined by "\n", kept as they are added: one string to hand to a worker. */
-  private termText: string;
-  private termIds: Map<string, number> | null = null;
-  private words: string[];
-  private wordIds: Map<string, number> | null = null;
+  private terms: Vocabulary;
+  /**
+   * The terms joined by "\n", made on the first refit and kept as terms are added: one string to
+   * hand to a worker.
+   */
+  private termText: string | null = null;
+  private words: Vocabulary;
   private present: Uint8Array;
   private termStart: Uint32Array;
   private termLength: Uint32Array;
@@ -143,17 +200,18 @@ export class AnalyzedPapers {
   private wordUsed: number;
   private count = 0;
 
+  /** `columns` as the index file holds them (vocabularies sorted), or none for an empty store. */
   constructor(columns?: AnalyzedColumns) {
-    this.terms = columns?.terms ?? [];
-    this.termText = this.terms.join("\n");
-    this.words = columns?.words ?? [];
+    this.terms = new Vocabulary(columns?.terms ?? [], columns?.terms.length ?? 0);
+    this.words = new Vocabulary(columns?.words ?? [], columns?.words.length ?? 0);
     this.present = columns?.present ?? new Uint8Array(0);
     this.termStart = columns?.termStart ?? new Uint32Array(0);
     this.termLength = columns?.termLength ?? new Uint32Array(0);
     this.wordStart = columns?.wordStart ?? new Uint32Array(0);
     this.wordLength = columns?.wordLength ?? new Uint32Array(0);
     this.termUsed = columns?.termPool.length ?? 0;
-    this.termPool = sharedPool(this.termUsed, columns?.termPool);
+    // Room for the papers of the next days, so the first ingest after loading copies nothing.
+    this.termPool = sharedPool(this.termUsed + Math.max(1 << 16, this.termUsed >> 3), columns?.termPool);
     this.wordPool = columns?.wordPool ?? new Uint32Array(0);
     this.wordUsed = this.wordPool.length;
     for (let pk = 0; pk < this.present.length; pk++) if (this.present[pk] === 1) this.count++;
@@ -179,7 +237,7 @@ export class AnalyzedPapers {
     this.store(
       pk,
       termIds,
-      forms.map((w) => this.wordId(w)),
+      forms.map((w) => this.words.intern(w)),
     );
   }
 
@@ -198,7 +256,7 @@ export class AnalyzedPapers {
     const termIds: number[] = [];
     const wordIds: number[] = [];
     const term = (id: number) => maps.term(id, () => this.termId(scanner.terms[id] as string));
-    const word = (id: number) => maps.word(id, () => this.wordId(scanner.wordList[id] as string));
+    const word = (id: number) => maps.word(id, () => this.words.intern(scanner.wordList[id] as string));
     for (let i = 0; i < title.n; i++) {
       termIds.push(term(title.ids[i] as number));
       wordIds.push(word(title.words[i] as number));
@@ -251,7 +309,7 @@ export class AnalyzedPapers {
       if (id === SENTENCE) {
         sentences.push(current);
         current = [];
-      } else current.push(this.terms[id] as string);
+      } else current.push(this.terms.list[id] as string);
     }
     sentences.push(current);
     return { sentences, words: entry.words };
@@ -259,17 +317,17 @@ export class AnalyzedPapers {
 
   /** The term of an id. */
   term(id: number): string {
-    return this.terms[id] as string;
+    return this.terms.list[id] as string;
   }
 
   /** The id of a term, if any paper kept has (or had) it. */
   termIdOf(term: string): number | undefined {
-    return this.termIdsMap().get(term);
+    return this.terms.idOf(term);
   }
 
   /** How many term ids there are (ids are below this). */
   get termCount(): number {
-    return this.terms.length;
+    return this.terms.list.length;
   }
 
   /** A paper's analysis as kept (a view, no copy), or null when it is not kept. */
@@ -280,12 +338,12 @@ export class AnalyzedPapers {
     const wFrom = this.wordStart[pk] as number;
     const wEnd = wFrom + (this.wordLength[pk] as number);
     const pool = this.wordPool;
-    const wordIds = () => this.wordIdsMap();
+    const vocabulary = this.words;
     return {
       ids,
       words: {
         has(word: string): boolean {
-          const id = wordIds().get(word);
+          const id = vocabulary.idOf(word);
           if (id === undefined) return false;
           let lo = wFrom;
           let hi = wEnd - 1;
@@ -311,47 +369,16 @@ export class AnalyzedPapers {
     for (let i = from; i < end; i++) {
       const id = this.termPool[i] as number;
       if (id === SENTENCE) continue;
-      const t = this.terms[id] as string;
+      const t = this.terms.list[id] as string;
       counts.set(t, (counts.get(t) ?? 0) + 1);
     }
     return counts;
   }
 
-  /** Builds the lookups a query and an upsert need (a long-running process pays this at start). */
-  prepare(): void {
-    this.wordIdsMap();
-    this.termIdsMap();
-  }
-
-  private termIdsMap(): Map<string, number> {
-    this.termIds ??= new Map(this.terms.map((t, i) => [t, i]));
-    return this.termIds;
-  }
-
-  private wordIdsMap(): Map<string, number> {
-    this.wordIds ??= new Map(this.words.map((w, i) => [w, i]));
-    return this.wordIds;
-  }
-
   private termId(term: string): number {
-    const ids = this.termIdsMap();
-    let id = ids.get(term);
-    if (id === undefined) {
-      id = this.terms.push(term) - 1;
-      this.termText = id === 0 ? term : `${this.termText}\n${term}`;
-      ids.set(term, id);
-    }
-    return id;
-  }
-
-  private wordId(word: string): number {
-    const ids = this.wordIdsMap();
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = this.words.push(word) - 1;
-      ids.set(word, id);
-    }
-    return id;
+    return this.terms.intern(term, (t, id) => {
+      if (this.termText !== null) this.termText = id === 0 ? t : `${this.termText}\n${t}`;
+    });
   }
 
   private reservePk(size: number): void {
@@ -375,6 +402,7 @@ export class AnalyzedPapers {
     termLength: Uint32Array;
     termPool: Uint32Array;
   } {
+    this.termText ??= this.terms.list.join("\n");
     return {
       termText: this.termText,
       present: this.present.slice(),
@@ -386,24 +414,33 @@ export class AnalyzedPapers {
 
   /**
    * The live entries only, pools rewritten in pk order and the vocabularies cut to the ids still
-   * used: what the index file holds.
+   * used and sorted (so a loaded store finds a string by binary search): what the index file holds.
    */
   columns(): AnalyzedColumns {
     const n = this.present.length;
     let termTotal = 0;
     let wordTotal = 0;
+    const termUsed = new Uint8Array(this.terms.list.length);
+    const wordUsed = new Uint8Array(this.words.list.length);
     for (let pk = 0; pk < n; pk++) {
       if (this.present[pk] !== 1) continue;
-      termTotal += this.termLength[pk] as number;
+      const from = this.termStart[pk] as number;
+      const length = this.termLength[pk] as number;
+      termTotal += length;
+      for (let i = from; i < from + length; i++) {
+        const id = this.termPool[i] as number;
+        if (id !== SENTENCE) termUsed[id] = 1;
+      }
+      const wFrom = this.wordStart[pk] as number;
       wordTotal += this.wordLength[pk] as number;
+      for (let i = wFrom; i < wFrom + (this.wordLength[pk] as number); i++)
+        wordUsed[this.wordPool[i] as number] = 1;
     }
-    const termMap = new Int32Array(this.terms.length).fill(-1);
-    const wordMap = new Int32Array(this.words.length).fill(-1);
-    const terms: string[] = [];
-    const words: string[] = [];
+    const terms = sortedIds(this.terms.list, termUsed);
+    const words = sortedIds(this.words.list, wordUsed);
     const out: AnalyzedColumns = {
-      terms,
-      words,
+      terms: terms.list,
+      words: words.list,
       present: this.present.slice(0, n),
       termStart: new Uint32Array(n),
       termLength: new Uint32Array(n),
@@ -421,29 +458,14 @@ export class AnalyzedPapers {
       const from = this.termStart[pk] as number;
       for (let i = 0; i < (this.termLength[pk] as number); i++) {
         const id = this.termPool[from + i] as number;
-        if (id === SENTENCE) out.termPool[t++] = SENTENCE;
-        else {
-          let mine = termMap[id] as number;
-          if (mine < 0) {
-            mine = terms.push(this.terms[id] as string) - 1;
-            termMap[id] = mine;
-          }
-          out.termPool[t++] = mine;
-        }
+        out.termPool[t++] = id === SENTENCE ? SENTENCE : (terms.map[id] as number);
       }
       out.wordStart[pk] = w;
       out.wordLength[pk] = this.wordLength[pk] as number;
       const wFrom = this.wordStart[pk] as number;
       const mapped: number[] = [];
-      for (let i = 0; i < (this.wordLength[pk] as number); i++) {
-        const id = this.wordPool[wFrom + i] as number;
-        let mine = wordMap[id] as number;
-        if (mine < 0) {
-          mine = words.push(this.words[id] as string) - 1;
-          wordMap[id] = mine;
-        }
-        mapped.push(mine);
-      }
+      for (let i = 0; i < (this.wordLength[pk] as number); i++)
+        mapped.push(words.map[this.wordPool[wFrom + i] as number] as number);
       mapped.sort((a, b) => a - b);
       out.wordPool.set(mapped, w);
       w += mapped.length;

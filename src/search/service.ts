@@ -176,6 +176,7 @@ export class SearchService {
   }
 
   private fitSemantic(index: PaperIndex): void {
+    const started = performance.now();
     this.semanticTriedAt = index.documentCount;
     const input: SemanticJobInput = {
       ...index.analyzed.snapshot(),
@@ -188,12 +189,15 @@ export class SearchService {
       return;
     }
     const job = refitInWorker(input);
+    const startMs = performance.now() - started;
     this.refit = job;
     this.refitDone = job.done.then(
       (out) => {
         if (this.refit !== job) return;
         this.refit = null;
+        const adopted = performance.now();
         if (out) this.adopt(out);
+        this.lastRefit = { ms: out?.ms ?? 0, mainThreadMs: startMs + (performance.now() - adopted) };
       },
       (err: unknown) => {
         if (this.refit !== job) return;
@@ -256,6 +260,12 @@ export class SearchService {
     if (!this.refit) this.fitSemantic(index);
     return this.whenRefitted();
   }
+
+  /**
+   * The last background refit: how long the worker took, and how long the main thread was busy
+   * with it (taking the snapshot and starting the worker, then installing the result).
+   */
+  lastRefit: { ms: number; mainThreadMs: number } | null = null;
 
   /** Settles when the background refit under way (if any) has been installed or has failed. */
   whenRefitted(): Promise<void> {
@@ -491,14 +501,13 @@ export class SearchService {
   }
 
   /**
-   * Loads (or builds) the index and the semantic space now, and the lookups of the analyzed papers
-   * and of title terms (the misspelled-name fallback); persists what is missing or behind.
+   * Loads (or builds) the index and the semantic space now, and the lookup of title terms (the
+   * misspelled-name fallback); persists what is missing or behind.
    */
   warmUp(): void {
     const index = this.ensureIndex();
     this.ensureSemantic(index);
     this.maybeSave();
-    index.analyzed.prepare();
     index.prepareFuzzy();
   }
 }

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { seeded } from "../../src/random.js";
+import { decodeAnalyzed, encodeAnalyzed } from "../../src/search/analyzed-codec.js";
 import { analyzeSentences } from "../../src/search/analyzed-papers.js";
 import { type IndexDoc, PaperIndex } from "../../src/search/paper-index.js";
 import { TermScanner } from "../../src/search/term-scanner.js";
@@ -146,6 +147,12 @@ describe("bulk build", () => {
     const bulk = PaperIndex.bulk(docs);
     const oneByOne = PaperIndex.empty();
     for (const d of docs) oneByOne.upsert(d);
+    // Through the index file's bytes (sorted vocabularies, found by binary search once loaded),
+    // after a paper was replaced (its old entry is not written).
+    oneByOne.upsert({ ...docs[0]!, abstract: "replaced. text" });
+    oneByOne.upsert(docs[0]!);
+    const loaded = decodeAnalyzed(encodeAnalyzed(oneByOne.analyzed));
+    expect(loaded.size).toBe(docs.length);
     for (const d of docs) {
       const a = bulk.analyzed.paper(d.pk)!;
       const b = oneByOne.analyzed.paper(d.pk)!;
@@ -162,7 +169,13 @@ describe("bulk build", () => {
         b.sentences.length !== expected.sentences.length
       )
         expect(b.sentences).toEqual(expected.sentences);
-      const missing = expected.forms.filter((w) => !a.words.has(w) || !b.words.has(w));
+      const c = loaded.paper(d.pk)!;
+      if (
+        firstDifference(c.sentences.flat(), flat) !== -1 ||
+        c.sentences.length !== expected.sentences.length
+      )
+        expect(c.sentences).toEqual(expected.sentences);
+      const missing = expected.forms.filter((w) => !a.words.has(w) || !b.words.has(w) || !c.words.has(w));
       expect(missing).toEqual([]);
       expect(a.words.has("zzz-not-a-word") || b.words.has("zzz-not-a-word")).toBe(false);
     }
