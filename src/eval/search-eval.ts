@@ -89,7 +89,7 @@ export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
 
 /** The semantic space the product would fit on this index (the same job: sample, options, terms). */
 export function fitEvalSemantic(index: PaperIndex): SemanticSpace | null {
-  const out = runSemanticJob({ ...index.analyzed.snapshot(), revision: 0, path: null });
+  const out = runSemanticJob({ ...index.analyzed.snapshot(), revision: 0, path: null, returnVectors: false });
   return out && new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
 }
 

@@ -24,6 +24,12 @@ export interface SemanticJobInput {
   revision: number;
   /** Where to save the space and vectors; null: not saved. */
   path: string | null;
+  /**
+   * Whether the vectors come back with the space. A worker leaves them in the file: handing 40 MB
+   * (at 100k papers) to the main thread makes it collect garbage at once, a stall of its own,
+   * while embedding a candidate when a query first reads it costs a few microseconds.
+   */
+  returnVectors: boolean;
 }
 
 export interface SemanticJobOutput {
@@ -31,9 +37,9 @@ export interface SemanticJobOutput {
   dims: number;
   rows: Float32Array;
   fittedOn: number;
-  /** Per pk: 1 a vector, 2 none (no known term), 0 not a paper. */
-  state: Uint8Array;
-  vectors: Float32Array;
+  /** Per pk: 1 a vector, 2 none (no known term), 0 not a paper; null when not returned. */
+  state: Uint8Array | null;
+  vectors: Float32Array | null;
   revision: number;
   /** Why the file could not be written, if it could not. */
   saveError: string | null;
@@ -98,8 +104,8 @@ export function runSemanticJob(input: SemanticJobInput): SemanticJobOutput | nul
     dims: space.dims,
     rows: space.rows,
     fittedOn: space.fittedOn,
-    state,
-    vectors,
+    state: input.returnVectors ? state : null,
+    vectors: input.returnVectors ? vectors : null,
     revision: input.revision,
     saveError,
     ms: Math.round(performance.now() - started),

@@ -6,9 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { runSemanticJob, type SemanticJobInput } from "./semantic-job.js";
 
 const out = runSemanticJob(workerData as SemanticJobInput);
-parentPort?.postMessage(
-  out,
-  out
-    ? [out.rows.buffer as ArrayBuffer, out.state.buffer as ArrayBuffer, out.vectors.buffer as ArrayBuffer]
-    : [],
-);
+const transfer = out
+  ? [out.rows, out.state, out.vectors].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []))
+  : [];
+parentPort?.postMessage(out, transfer);

@@ -182,6 +182,7 @@ export class SearchService {
       ...index.analyzed.snapshot(),
       revision: this.revision,
       path: this.semanticPath(),
+      returnVectors: !this.background,
     };
     if (!this.background) {
       const out = runSemanticJob(input);
@@ -210,7 +211,10 @@ export class SearchService {
   /** A finished refit's space and vectors, made the ones queries use. */
   private adopt(out: SemanticJobOutput): void {
     const space = new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
-    this.install(space, { state: out.state, vectors: out.vectors, revision: out.revision });
+    this.install(
+      space,
+      out.state && out.vectors ? { state: out.state, vectors: out.vectors, revision: out.revision } : null,
+    );
     this.options.logger.info(
       { papers: out.fittedOn, dims: space.dims, terms: space.terms.length, ms: out.ms },
       "semantic space fitted",
