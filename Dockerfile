@@ -16,6 +16,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
 COPY config ./config
+COPY app ./app
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
-import { main } from "../dist/adapters/main.js";
+import { main } from "../dist/app/main.js";
 
 // `paperboy list | head` closes stdout early: that is the reader's choice, not an error.
 process.stdout.on("error", (err) => {

@@ -1,27 +1,29 @@
 /**
  * Loading the config: the JSON file (optional), then secrets and test endpoints from the
- * environment. Everything is checked at start; the first problem is refused with a ConfigError
- * that names the key, shows the bad value (redacted when it is a secret) and says how to fix it.
+ * environment. Everything is checked at start, and every problem is reported at once (fixing one
+ * to meet the next is a slow loop): each names the key, shows the bad value (redacted when it is a
+ * secret) and says how to fix it.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { nearest } from "../src/cli/nearest.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
-import { type Config, type ConfigFile, ConfigSchema } from "./schema.js";
+import { EXAMPLE_CONFIG } from "../src/paths.js";
+import { nearest } from "../src/text/nearest.js";
+import { envValue, type PlatformConfig } from "./platform.js";
+import { type Config, type ConfigFile, configSchema } from "./schema.js";
 
 export const DEFAULT_HF_API_URL = "https://huggingface.co/api/";
 
 /** Keys that name a secret: such a value is never shown, and never accepted from the file. */
 const SECRET_KEY = /token|secret|password|apikey|api_key|credential/i;
 
-/** Where each secret comes from instead of the file. */
-const SECRET_ENV: Record<string, string> = {
-  "slack.botToken": "SLACK_BOT_TOKEN",
-  "slack.signingSecret": "SLACK_SIGNING_SECRET",
-  "slack.appToken": "SLACK_APP_TOKEN",
-  "discord.token": "DISCORD_TOKEN",
-};
+/** Where each platform's secrets come from instead of the file: "<platform>.<key>" → variable. */
+function secretEnv(platforms: readonly PlatformConfig[]): Record<string, string> {
+  return Object.fromEntries(
+    platforms.flatMap((p) => Object.entries(p.secretEnv).map(([key, env]) => [`${p.name}.${key}`, env])),
+  );
+}
 
 const MAX_SHOWN = 60;
 
@@ -29,6 +31,8 @@ export interface LoadOptions {
   /** The config file, or null to run on the defaults. */
   file: string | null;
   env: Record<string, string | undefined>;
+  /** The chat platforms whose sections the file may hold (the composition root's list). */
+  platforms?: readonly PlatformConfig[];
 }
 
 function where(file: string | null): string {
@@ -80,13 +84,19 @@ function objectAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string | null): ConfigError {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string | null,
+  schema: z.ZodObject,
+  secrets: Record<string, string>,
+): ConfigError {
   const key = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
     const bad = issue.keys[0] as string;
     const full = key ? `${key}.${bad}` : bad;
-    const known = Object.keys(objectAt(ConfigSchema, issue.path, data)?.shape ?? {});
-    const env = SECRET_ENV[full];
+    const known = Object.keys(objectAt(schema, issue.path, data)?.shape ?? {});
+    const env = secrets[full];
     if (env || SECRET_KEY.test(bad)) {
       return new ConfigError(
         ErrorCode.ConfigInvalid,
@@ -117,17 +127,28 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown, file: string | nu
   );
 }
 
+/** Why a config file cannot be read, and what to do about it, by the system's error code. */
+function unreadable(file: string, err: NodeJS.ErrnoException): ConfigError {
+  const code = err.code ?? err.message;
+  const fix =
+    code === "ENOENT"
+      ? `there is no such file: create it from the example (cp ${EXAMPLE_CONFIG} ${file}), or point --config / PAPERBOY_CONFIG at the config file you meant`
+      : code === "EISDIR"
+        ? "that is a folder: point --config / PAPERBOY_CONFIG at the JSON file itself"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied: make the file readable by the user paperboy runs as"
+          : "check that the file exists and is readable";
+  return new ConfigError(ErrorCode.ConfigUnreadable, `cannot read the config file (${code}): ${fix}`, {
+    file,
+  });
+}
+
 function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      ErrorCode.ConfigUnreadable,
-      `cannot read the config file (${code ?? (err as Error).message}); check --config or PAPERBOY_CONFIG, or copy config/paperboy.example.json`,
-      { file },
-    );
+    throw unreadable(file, err as NodeJS.ErrnoException);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -160,100 +181,141 @@ function envUrl(env: LoadOptions["env"], name: string): string | undefined {
   return value.endsWith("/") ? value : `${value}/`;
 }
 
-function envSecret(env: LoadOptions["env"], name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
+/**
+ * Several problems at once: `message` lists them all on one line (the CLI prints one line per
+ * error), `problems` holds each for those who show them one by one (`doctor`).
+ */
+export class ConfigProblems extends ConfigError {
+  constructor(
+    readonly problems: readonly ConfigError[],
+    file: string | null,
+  ) {
+    super(
+      ErrorCode.ConfigInvalid,
+      `${problems.length} problems in the config: ${problems.map((p, i) => `(${i + 1}) ${withoutFile(p.message, file)}`).join("; ")}`,
+      { file: file ?? undefined },
+    );
+  }
 }
 
-/** Applies the environment (secrets, endpoints, port) to a validated file. */
-function withEnv(parsed: ConfigFile, env: LoadOptions["env"], file: string | null): Config {
-  const slack = {
-    botToken: envSecret(env, "SLACK_BOT_TOKEN"),
-    signingSecret: envSecret(env, "SLACK_SIGNING_SECRET"),
-    appToken: envSecret(env, "SLACK_APP_TOKEN"),
-    apiUrl: envUrl(env, "SLACK_API_URL"),
-  };
-  const mode = parsed.slack.mode ?? (slack.appToken ? "socket" : "http");
-  const slackReady = Boolean(slack.botToken && (mode === "socket" ? slack.appToken : slack.signingSecret));
-  if (parsed.slack.enabled === true && !slackReady) {
-    const missing = [
-      slack.botToken ? null : "SLACK_BOT_TOKEN",
-      mode === "socket"
-        ? slack.appToken
-          ? null
-          : "SLACK_APP_TOKEN"
-        : slack.signingSecret
-          ? null
-          : "SLACK_SIGNING_SECRET",
-    ].filter(Boolean);
-    throw new ConfigError(
-      ErrorCode.ConfigInvalid,
-      `config key "slack.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set slack.enabled to false`,
-      { file: file ?? undefined, key: "slack.enabled" },
-    );
+/** A problem's message without the " in <file>" the combined message says once. */
+function withoutFile(message: string, file: string | null): string {
+  return file ? message.replace(where(file), "") : message;
+}
+
+/** Runs one check of the config; a ConfigError it throws joins `problems` instead of stopping. */
+function check<T>(problems: ConfigError[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(err);
+    return undefined;
   }
-  const discord = {
-    token: envSecret(env, "DISCORD_TOKEN"),
-    applicationId: envSecret(env, "DISCORD_APPLICATION_ID"),
-    apiUrl: envUrl(env, "DISCORD_API_URL"),
-  };
-  const discordReady = Boolean(discord.token && discord.applicationId);
-  if (parsed.discord.enabled === true && !discordReady) {
-    const missing = [
-      discord.token ? null : "DISCORD_TOKEN",
-      discord.applicationId ? null : "DISCORD_APPLICATION_ID",
-    ].filter(Boolean);
-    throw new ConfigError(
-      ErrorCode.ConfigInvalid,
-      `config key "discord.enabled" is true${where(file)} but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set; set ${missing.length > 1 ? "them" : "it"} in the environment, or set discord.enabled to false`,
-      { file: file ?? undefined, key: "discord.enabled" },
-    );
+}
+
+/** PORT from the environment, if set. */
+function envPort(env: LoadOptions["env"]): number | undefined {
+  const portText = envValue(env, "PORT");
+  if (!portText) return undefined;
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
+    throw envError("PORT", portText, "must be a TCP port number from 0 to 65535");
   }
-  let port = parsed.http.port;
-  const portText = env.PORT?.trim();
-  if (portText) {
-    port = Number(portText);
-    if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
-      throw envError("PORT", portText, "must be a TCP port number from 0 to 65535");
-    }
-  }
+  return port;
+}
+
+/** Applies the environment (endpoints, port, each platform's secrets) to a validated file. */
+function withEnv(
+  parsed: ConfigFile & Record<string, unknown>,
+  env: LoadOptions["env"],
+  file: string | null,
+  platforms: readonly PlatformConfig[],
+  problems: ConfigError[],
+): Config {
+  const port = check(problems, () => envPort(env)) ?? parsed.http.port;
+  const url = parsed.source.kind === "hf-api" ? check(problems, () => envUrl(env, "HF_API_URL")) : undefined;
   const source =
     parsed.source.kind === "hf-api"
-      ? { ...parsed.source, url: envUrl(env, "HF_API_URL") ?? parsed.source.url ?? DEFAULT_HF_API_URL }
+      ? { ...parsed.source, url: url ?? parsed.source.url ?? DEFAULT_HF_API_URL }
       : parsed.source;
-  return {
-    ...parsed,
-    source,
-    slack: { ...parsed.slack, mode, enabled: parsed.slack.enabled ?? slackReady, ...slack },
-    discord: { ...parsed.discord, enabled: parsed.discord.enabled ?? discordReady, ...discord },
-    http: { port },
-    file,
-  };
+  const completed = Object.fromEntries(
+    platforms.map((p) => [
+      p.name,
+      check(problems, () => p.settings(parsed[p.name] as Record<string, unknown>, env, file)),
+    ]),
+  );
+  const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
+  return { ...(base as ConfigFile), source, platforms: completed, http: { port }, file } as Config;
 }
 
-/** Reads, validates and completes the config; throws a ConfigError on the first problem. */
+/**
+ * What the environment gets wrong, checked even when the file has problems of its own: the port,
+ * the API base, and each platform whose section is itself valid.
+ */
+function envProblems(
+  data: Record<string, unknown>,
+  env: LoadOptions["env"],
+  file: string | null,
+  platforms: readonly PlatformConfig[],
+): ConfigError[] {
+  const problems: ConfigError[] = [];
+  check(problems, () => envPort(env));
+  const source = data.source as { kind?: unknown } | undefined;
+  if (source?.kind === undefined || source.kind === "hf-api")
+    check(problems, () => envUrl(env, "HF_API_URL"));
+  for (const p of platforms) {
+    const raw = (data[p.name] ?? {}) as Record<string, unknown>;
+    if (p.section.safeParse(raw).success) check(problems, () => p.settings(raw, env, file));
+  }
+  return problems;
+}
+
+/** One problem as it is, several as one ConfigProblems. */
+function refuse(problems: readonly ConfigError[], file: string | null): ConfigError {
+  return problems.length === 1 ? (problems[0] as ConfigError) : new ConfigProblems(problems, file);
+}
+
+/** Reads, validates and completes the config; throws a ConfigError naming every problem found. */
 export function loadConfig(options: LoadOptions): Config {
   const data = options.file ? readJson(options.file) : {};
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError(
       ErrorCode.ConfigInvalid,
-      `the config file must hold one JSON object (got ${Array.isArray(data) ? "an array" : showValue("", data)}); start from config/paperboy.example.json`,
+      `the config file must hold one JSON object (got ${Array.isArray(data) ? "an array" : showValue("", data)}); start from ${EXAMPLE_CONFIG}`,
       { file: options.file ?? undefined },
     );
   }
-  const parsed = ConfigSchema.safeParse(data);
+  const platforms = options.platforms ?? [];
+  const schema = configSchema(platforms);
+  const secrets = secretEnv(platforms);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
     // Secrets first: a token pasted into the file is the problem to fix before any other.
-    const first =
-      issues.find((i) => i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k))) ??
-      (issues[0] as z.core.$ZodIssue);
-    const error = describeIssue(first, data, options.file);
-    if (issues.length > 1) {
-      const more = issues.length - 1;
-      (error as { message: string }).message += ` (and ${more} more problem${more > 1 ? "s" : ""})`;
-    }
-    throw error;
+    const pastedSecret = (i: z.core.$ZodIssue) =>
+      i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k));
+    const issues = [
+      ...parsed.error.issues.filter(pastedSecret),
+      ...parsed.error.issues.filter((i) => !pastedSecret(i)),
+    ];
+    // One unknown-keys issue can name several keys: each is its own problem, with its own guess.
+    const single = issues.flatMap((i): z.core.$ZodIssue[] =>
+      i.code === "unrecognized_keys" ? i.keys.map((k) => ({ ...i, keys: [k] })) : [i],
+    );
+    const problems = [
+      ...single.map((i) => describeIssue(i, data, options.file, schema, secrets)),
+      ...envProblems(data as Record<string, unknown>, options.env, options.file, platforms),
+    ];
+    throw refuse(problems, options.file);
   }
-  return withEnv(parsed.data, options.env, options.file);
+  const problems: ConfigError[] = [];
+  const config = withEnv(
+    parsed.data as ConfigFile & Record<string, unknown>,
+    options.env,
+    options.file,
+    platforms,
+    problems,
+  );
+  if (problems.length) throw refuse(problems, options.file);
+  return config;
 }

@@ -1,23 +1,13 @@
 /**
  * The shape of paperboy's config file, in one place. Every object is strict so a typo is refused
  * (with the nearest known key) instead of silently ignored. Secrets never live here: tokens come
- * from the environment (see `load.ts` and the CLI contract's env table).
+ * from the environment (see `load.ts`). Each chat platform adds its own section (`configSchema`).
  */
 import { z } from "zod";
+import { DEFAULTS } from "../src/defaults.js";
+import { TimeOfDaySchema as Time, TimeZoneSchema as Zone } from "../src/validators.js";
+import type { PlatformConfig, PlatformSettings } from "./platform.js";
 
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const Zone = z.string().refine(isZone, "must be an IANA time zone such as Europe/Berlin or America/New_York");
-const Time = z.string().regex(TIME_PATTERN, "must be a time written HH:MM (24-hour), e.g. 09:00");
 const Url = z.url("must be an absolute http(s) URL such as https://huggingface.co/api/");
 const Ms = (fallback: number) => z.number().int().min(0).default(fallback);
 const Positive = (fallback: number) => z.number().int().min(1).default(fallback);
@@ -44,12 +34,18 @@ const FolderSource = z.strictObject({
 
 export const SourceSchema = z.discriminatedUnion("kind", [HfApiSource, FolderSource]);
 
-const Bucket = z.strictObject({ capacity: Positive(10), refillPerMinute: Positive(20) });
+const Bucket = (fallback: { capacity: number; refillPerMinute: number }) =>
+  z
+    .strictObject({
+      capacity: Positive(fallback.capacity),
+      refillPerMinute: Positive(fallback.refillPerMinute),
+    })
+    .prefault({});
 
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The zone that decides "today" for fetching and for pages without a year. */
-  timezone: Zone.default("UTC"),
+  timezone: Zone.default(DEFAULTS.timezone),
   storage: z.strictObject({ db: z.string().min(1).optional() }).prefault({}),
   logging: z
     .strictObject({
@@ -61,10 +57,10 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       enabled: z.boolean().default(true),
       /** Settings of a channel that subscribes without naming a time or zone. */
-      defaultTime: Time.default("09:00"),
-      defaultTimezone: Zone.default("UTC"),
+      defaultTime: Time.default(DEFAULTS.roundupTime),
+      defaultTimezone: Zone.default(DEFAULTS.timezone),
       /** When the day's digest is first fetched, in `timezone`; channels due earlier fetch it too. */
-      fetchAt: Time.default("07:00"),
+      fetchAt: Time.default(DEFAULTS.fetchAt),
       /** While the day is not published, try again this often (the same day only). */
       fetchRetryMinutes: Positive(15),
       /** A post this much after its time is marked late. */
@@ -87,56 +83,36 @@ export const ConfigSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
-  slack: z
-    .strictObject({
-      /** Unset: on when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set. */
-      enabled: z.boolean().optional(),
-      /** Unset: "socket" when SLACK_APP_TOKEN is set, else "http". */
-      mode: z.enum(["http", "socket"]).optional(),
-    })
-    .prefault({}),
-  discord: z
-    .strictObject({
-      /** Unset: on when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
-      enabled: z.boolean().optional(),
-      /** In discussion threads, answer every message or only mentions of the bot. */
-      threadMessages: z.enum(["mentions", "all"]).default("mentions"),
-      /** Register slash commands in this guild only (instant), instead of globally. */
-      guildId: z
-        .string()
-        .regex(/^\d{5,25}$/, "must be a Discord guild id (digits)")
-        .optional(),
-    })
-    .prefault({}),
-  console: z.strictObject({ enabled: z.boolean().default(false) }).prefault({}),
   limits: z
     .strictObject({
-      perUser: Bucket.prefault({}),
-      perChannel: Bucket.prefault({ capacity: 30, refillPerMinute: 60 }),
-      deadlineMs: Positive(2_000),
+      perUser: Bucket(DEFAULTS.rateLimits.perUser),
+      perChannel: Bucket(DEFAULTS.rateLimits.perChannel),
+      deadlineMs: Positive(DEFAULTS.deadlineMs),
     })
     .prefault({}),
-  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(3000) }).prefault({}),
-  shutdown: z.strictObject({ deadlineMs: Ms(10_000) }).prefault({}),
+  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(DEFAULTS.port) }).prefault({}),
+  shutdown: z.strictObject({ deadlineMs: Ms(DEFAULTS.shutdownMs) }).prefault({}),
 });
 
 export type ConfigFile = z.infer<typeof ConfigSchema>;
+
+/** The file's schema with one section for each platform, named after it. */
+export function configSchema(platforms: readonly PlatformConfig[]): z.ZodObject {
+  return ConfigSchema.extend(Object.fromEntries(platforms.map((p) => [p.name, p.section.prefault({})])));
+}
 export type SourceConfig = z.infer<typeof SourceSchema>;
 export type ScheduleConfig = ConfigFile["schedule"];
 
-/** Secrets and endpoints from the environment, never from the file. */
-export interface Secrets {
-  slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  discord: { token?: string; applicationId?: string; apiUrl?: string };
-}
-
-/** The validated config with environment applied: what the rest of paperboy reads. */
-export type Config = Omit<ConfigFile, "slack" | "discord" | "source" | "http"> & {
+/**
+ * The validated config with the environment applied: what the rest of paperboy reads. Each chat
+ * platform's section (`slack`, `discord`…) is in `platforms`, under its name, as its module
+ * completed it (see platform.ts).
+ */
+export type Config = Omit<ConfigFile, "source" | "http"> & {
   source:
     | (Extract<SourceConfig, { kind: "hf-api" }> & { url: string })
     | Extract<SourceConfig, { kind: "folder" }>;
-  slack: Omit<ConfigFile["slack"], "mode"> & { enabled: boolean; mode: "http" | "socket" } & Secrets["slack"];
-  discord: ConfigFile["discord"] & { enabled: boolean } & Secrets["discord"];
+  platforms: Record<string, PlatformSettings>;
   http: { port: number };
   /** The file it came from, or null for the built-in defaults. */
   file: string | null;

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PaperStore } from "./archive/papers.js";
 import { addDays, dateInZone, isIsoDate } from "./clock.js";
+import { boundPapers } from "./digest/bounds.js";
 import { decodeUtf8 } from "./digest/normalize.js";
 import { type FormatOption, parseDigest } from "./digest/parse.js";
 import { DigestError, ErrorCode, InvalidArgumentError, isPaperboyError, PaperboyError } from "./errors.js";
@@ -18,6 +19,11 @@ export interface IngestOptions {
   /** The time zone whose "today" dates a page without a year and without --date. Default UTC. */
   timeZone?: string;
   now: Date;
+  /**
+   * Standard input's bytes, read beforehand as a stream (`readAll`), for the input "-". Reading
+   * file descriptor 0 synchronously fails with EAGAIN on a pipe whose writer is still writing.
+   */
+  stdin?: Uint8Array;
   /** Called after each file, stored or failed (progress lines, metrics). */
   onFile?: (report: FileReport, index: number, count: number) => void;
 }
@@ -25,6 +31,10 @@ export interface IngestOptions {
 export interface FileReport {
   path: string;
   date: string | null;
+  /** The last day the file holds papers for, when it holds several (a multi-day export). */
+  until?: string;
+  /** How many digest days the file holds papers for. */
+  days?: number;
   format: DigestFormat | null;
   papers: number;
   added: number;
@@ -73,9 +83,15 @@ export function expandInputs(inputs: readonly string[]): string[] {
   return out;
 }
 
-function readInput(path: string): Uint8Array {
+function readInput(path: string, stdin: Uint8Array | undefined): Uint8Array {
+  if (path === "-") {
+    if (stdin) return stdin;
+    throw new DigestError(ErrorCode.DigestUnreadable, "standard input was not read; pipe a digest into it", {
+      file: "<stdin>",
+    });
+  }
   try {
-    return path === "-" ? readFileSync(0) : readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new DigestError(
@@ -88,6 +104,12 @@ function readInput(path: string): Uint8Array {
       { file: path },
     );
   }
+}
+
+/** The file name's YYYY-MM-DD when it names the page's month and day, else null. */
+function sameDayInName(path: string, mm: string, dd: string): string | null {
+  const fromName = /(\d{4}-\d{2}-\d{2})/.exec(basename(path))?.[1];
+  return fromName && isIsoDate(fromName) && fromName.endsWith(`-${mm}-${dd}`) ? fromName : null;
 }
 
 /** Resolves the digest's day from the file, `--date`, the file name, and today. */
@@ -113,11 +135,19 @@ export function resolveDate(
           message: `the page's day is ${mm}-${dd} but --date is ${given}; using ${year}-${mm}-${dd}`,
         });
       }
+    } else if (sameDayInName(path, mm, dd)) {
+      // "daily-papers-2025-08-12.txt" holding an "Aug 12" page: the file name carries the year.
+      year = Number(sameDayInName(path, mm, dd)?.slice(0, 4));
     } else {
-      const today = dateInZone(options.now, options.timeZone ?? "UTC");
+      const zone = options.timeZone ?? "UTC";
+      const today = dateInZone(options.now, zone);
       year = Number(today.slice(0, 4));
       // A page saved on New Year's Day can still show Dec 31.
       if (`${year}-${mm}-${dd}` > addDays(today, 1)) year -= 1;
+      // Silently taking this year would file an old page under the wrong day: say what was assumed.
+      warnings.push({
+        message: `the page names no year (only ${mm}-${dd}); filed as ${year}-${mm}-${dd}, the latest such day up to today in ${zone}; pass --date YYYY-${mm}-${dd} to file it under another year`,
+      });
     }
     const date = `${year}-${mm}-${dd}`;
     if (!isIsoDate(date)) {
@@ -151,14 +181,22 @@ export function resolveDate(
 /** Parses and stores one file. Throws a PaperboyError when the file fails; nothing is stored then. */
 export function ingestFile(store: PaperStore, path: string, options: IngestOptions): FileReport {
   const name = path === "-" ? "<stdin>" : path;
-  const text = decodeUtf8(readInput(path), name);
+  const text = decodeUtf8(readInput(path, options.stdin), name);
   const parsed = parseDigest(text, { format: options.format, file: name });
-  const warnings = [...parsed.warnings];
+  const bounded = boundPapers(parsed.papers);
+  const warnings = [...parsed.warnings, ...bounded.warnings];
   const date = resolveDate(parsed, name, options, warnings);
-  const result = store.storeDay({ date, source: name, format: parsed.format, papers: parsed.papers });
+  const result = store.storeDay({ date, source: name, format: parsed.format, papers: bounded.papers });
+  // A multi-day export names its papers' own days: report the range, not one day.
+  const days = [...new Set(parsed.papers.flatMap((p) => (p.days.length ? p.days : [p.date ?? date])))].sort();
+  const range =
+    days.length > 1
+      ? { date: days[0] as string, until: days[days.length - 1] as string, days: days.length }
+      : {};
   return {
     path: name,
     date,
+    ...range,
     format: parsed.format,
     papers: result.papers,
     added: result.added,

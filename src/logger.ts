@@ -7,27 +7,17 @@ import { type Logger, pino, destination as pinoDestination, stdTimeFunctions } f
 
 export type { Logger };
 
-/** Keys whose values never reach a log line. */
-export const REDACT_PATHS = [
-  "token",
-  "*.token",
-  "botToken",
-  "*.botToken",
-  "appToken",
-  "*.appToken",
-  "signingSecret",
-  "*.signingSecret",
-  "clientSecret",
-  "*.clientSecret",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
-  "req.headers.authorization",
-  "config.slack.botToken",
-  "config.slack.signingSecret",
-  "config.discord.token",
-];
+/**
+ * Keys whose values never reach a log line, at any of the first three levels of a logged object
+ * (`token`, `err.token`, `config.<platform>.token`). Platforms add their own secret settings'
+ * names (`secretKeys`), taken from their config modules.
+ */
+export const SECRET_KEYS = ["token", "secret", "password", "clientSecret", "authorization"];
+
+export function redactPaths(keys: readonly string[] = []): string[] {
+  const all = [...new Set([...SECRET_KEYS, ...keys])];
+  return all.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+}
 
 export interface LoggerOptions {
   level?: string;
@@ -36,6 +26,8 @@ export interface LoggerOptions {
   /** Where lines go; default stderr (fd 2). */
   destination?: NodeJS.WritableStream | number;
   name?: string;
+  /** More keys to redact besides SECRET_KEYS (the platforms' secret settings). */
+  secretKeys?: readonly string[];
 }
 
 /** pino-pretty as a stream when installed (it is a dev dependency: production logs stay JSON). */
@@ -62,7 +54,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     {
       name: options.name ?? "paperboy",
       level: options.level ?? "info",
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      redact: { paths: redactPaths(options.secretKeys), censor: "[redacted]" },
       base: undefined,
       timestamp: stdTimeFunctions.isoTime,
     },
@@ -75,7 +67,10 @@ export function silentLogger(): Logger {
   return pino({ level: "silent" });
 }
 
-/** Replaces anything that looks like a Slack/Discord/HF token in free text. */
+/**
+ * Replaces anything shaped like a token in free text: chat platforms' bot and app tokens (`xoxb-…`,
+ * `xapp-…`, the three dot-separated parts of a bot token) and Hugging Face tokens (`hf_…`).
+ */
 export function redactSecrets(text: string): string {
   return text
     .replace(/\bx(?:ox[abprse]|app)-[A-Za-z0-9-]{8,}/g, "[redacted]")

@@ -3,23 +3,24 @@
  * It owns the archive and the services built on it; nothing here knows of a chat platform.
  */
 import { dirname, join } from "node:path";
-import { ChannelStore } from "./archive/channels.js";
+import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
 import { type Db, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
-import { ThreadStore } from "./archive/threads.js";
-import { type AnswerInput, answerQuestion } from "./ask/answer.js";
+import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
+import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
 import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
 import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
+import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { groupTopics, type Topic } from "./topics/topics.js";
+import { groupTopics, type Topic, warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -43,9 +44,29 @@ export interface RoundupTopic {
 
 export interface Roundup {
   date: string;
+  /** Last day of a range, when the roundup spans several days. */
+  until?: string;
   /** Number of papers of the day(s) before any channel filter. */
   count: number;
   topics: RoundupTopic[];
+}
+
+/** A store over the archive's database: built from the database and the clock. */
+export type StoreClass<T> = new (db: Db, clock: Clock) => T;
+
+/** Where a discussion thread lives, and who opened it. */
+export interface ThreadPlace extends ThreadRef {
+  workspace: string;
+  createdBy: string;
+}
+
+/** The archive at a glance: what `about` and operators want to know first. */
+export interface ArchiveStats {
+  papers: number;
+  days: number;
+  /** The oldest and newest digest days; null when the archive is empty. */
+  firstDay: string | null;
+  lastDay: string | null;
 }
 
 export class Paperboy {
@@ -61,6 +82,9 @@ export class Paperboy {
   readonly timeZone: string;
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
+  private readonly dbPath: string;
+  private readonly suggestions: PaperSuggestions;
+  private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
   private readonly roundups = new Map<string, Roundup>();
 
@@ -69,6 +93,7 @@ export class Paperboy {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger();
     this.timeZone = options.timeZone ?? "UTC";
+    this.dbPath = options.dbPath;
     this.papers = new PaperStore(db, this.clock);
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
@@ -82,6 +107,7 @@ export class Paperboy {
           : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
     this.relatedService = new RelatedService(this.papers);
+    this.suggestions = new PaperSuggestions(this.papers);
   }
 
   static open(options: PaperboyOptions): Paperboy {
@@ -108,7 +134,12 @@ export class Paperboy {
 
   ingest(
     inputs: readonly string[],
-    options: { date?: string; format?: FormatOption; onFile?: IngestOptions["onFile"] } = {},
+    options: {
+      date?: string;
+      format?: FormatOption;
+      stdin?: Uint8Array;
+      onFile?: IngestOptions["onFile"];
+    } = {},
   ): IngestReport {
     const report = ingestAll(this.papers, inputs, {
       ...options,
@@ -131,6 +162,78 @@ export class Paperboy {
     return paper;
   }
 
+  /**
+   * The store of a feature that keeps its own tables (a chat command's notes, a reading queue),
+   * made once per engine on first use: such a feature is its command, its store and its migration,
+   * with no line here.
+   */
+  store<T>(Store: StoreClass<T>): T {
+    let store = this.stores.get(Store) as T | undefined;
+    if (store === undefined) {
+      store = new Store(this.db, this.clock);
+      this.stores.set(Store, store);
+    }
+    return store;
+  }
+
+  /**
+   * A file beside the archive for a front end's state that belongs with it but not in it (like the
+   * search index's `.search`): `<archive file>.<suffix>`. Null for an in-memory archive.
+   */
+  sidecarPath(suffix: string): string | null {
+    if (this.dbPath === ":memory:") return null;
+    return join(dirname(this.dbPath), `${this.dbPath.split(/[\\/]/).pop()}.${suffix}`);
+  }
+
+  /** True when `word` names a paper: an arXiv id or link (known or not), or a stored id or alias. */
+  isPaperRef(word: string): boolean {
+    return parsePaperRef(word) !== null || this.papers.resolve(word) !== null;
+  }
+
+  /** Papers for what someone has typed so far of an id or a title (autocomplete), best first. */
+  suggestPapers(typed: string, limit: number): PaperSuggestion[] {
+    return this.suggestions.suggest(typed, limit);
+  }
+
+  /** One page of a digest day's papers, in digest order, and how many the day has (0: no digest). */
+  dayPage(date: string, offset: number, limit: number): { papers: Paper[]; total: number } {
+    const pks = this.papers.dayPks(date);
+    return { papers: this.papers.byPks(pks.slice(offset, offset + limit)), total: pks.length };
+  }
+
+  archiveStats(): ArchiveStats {
+    const days = this.papers.days();
+    return {
+      papers: this.papers.count(),
+      days: days.length,
+      firstDay: days.at(-1)?.date ?? null,
+      lastDay: days[0]?.date ?? null,
+    };
+  }
+
+  /** Binds a chat thread to the paper `ref` names, so that what is said there is about it. */
+  openThread(ref: string, place: ThreadPlace): Paper {
+    const paper = this.paper(ref);
+    this.threads.open({ ...place, paperPk: this.papers.resolve(paper.id) as number });
+    return paper;
+  }
+
+  /** The paper a chat thread is about, or null when the thread is not a discussion. */
+  threadPaper(ref: ThreadRef): Paper | null {
+    const thread = this.threads.get(ref);
+    return thread ? this.papers.byPk(thread.paperPk) : null;
+  }
+
+  /** What readers asked in a discussion thread, oldest first (a follow-up's context). */
+  threadQuestions(ref: ThreadRef, limit = 5): string[] {
+    return this.threads.questions(ref, limit);
+  }
+
+  /** Appends to a discussion thread's history (what `ask` was asked there and answered). */
+  recordInThread(ref: ThreadRef, messages: readonly Omit<ThreadMessage, "at">[]): void {
+    for (const m of messages) this.threads.addMessage(ref, m);
+  }
+
   summary(paper: Paper): Summary {
     const cached = this.summaries.get(paper.id);
     if (cached) return cached;
@@ -149,18 +252,41 @@ export class Paperboy {
     return { paper, results: this.relatedService.related(pk, limit) };
   }
 
-  ask(ref: string, question: string) {
+  /** Papers by primary key (as search and related name them), in that order; missing ones left out. */
+  papersAt(pks: readonly number[]): Paper[] {
+    return this.papers.byPks(pks);
+  }
+
+  /** A channel's roundup settings; `defaults` for a channel never configured. */
+  channelSettings(
+    ref: ChannelRef & { workspace?: string },
+    defaults: { timezone: string; time: string },
+  ): ChannelSettings {
+    return this.channels.settings(ref, defaults);
+  }
+
+  saveChannelSettings(settings: ChannelSettings): void {
+    this.channels.save(settings);
+  }
+
+  /** Answers a question from the paper's text; `earlier` are the thread's earlier questions. */
+  ask(ref: string, question: string, earlier: readonly string[] = []) {
     const paper = this.paper(ref);
     const input: AnswerInput = {
       title: paper.title,
       abstract: paper.abstract,
       links: paper.links,
       code: paper.code,
+      sourceSummary: paper.sourceSummary,
     };
-    return { paper, answer: answerQuestion(input, question) };
+    return { paper, answer: answerInThread(input, question, earlier) };
   }
 
-  /** Topics of one day's papers (or of a date range when `until` is given). */
+  /**
+   * Topics of one day's papers (or of a date range when `until` is given), papers within a topic
+   * by the source's upvotes, then code. The source's own summary (API-form digests) helps the
+   * grouping; page-form days group without it.
+   */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
     const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
@@ -175,16 +301,26 @@ export class Paperboy {
   private computeRoundup(date: string, until?: string): Roundup {
     const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
     const papers = this.papers.byPks(pks);
-    if (papers.length === 0) return { date, count: 0, topics: [] };
+    const span = until ? { until } : {};
+    if (papers.length === 0) return { date, ...span, count: 0, topics: [] };
     const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
     const topics: Topic[] = groupTopics(
       pks.map((pk) => {
         const p = byPk.get(pk) as Paper;
-        return { pk, id: p.id, title: p.title, abstract: p.abstract };
+        return {
+          pk,
+          id: p.id,
+          title: p.title,
+          abstract: p.abstract,
+          summary: p.sourceSummary,
+          upvotes: p.upvotes,
+          hasCode: p.code.length > 0,
+        };
       }),
     );
     return {
       date,
+      ...span,
       count: papers.length,
       topics: topics.map((t) => ({
         label: t.label,
@@ -208,6 +344,7 @@ export class Paperboy {
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();
+    warmUpTopics();
     const day = this.latestDay();
     if (day) this.roundup(day);
     const t3 = performance.now();

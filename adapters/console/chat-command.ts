@@ -28,7 +28,7 @@ export const chatCommand: Command = {
   args: { min: 0, max: 0 },
   async run(ctx) {
     const engine = ctx.engine();
-    if (engine.papers.count() === 0) {
+    if (engine.archiveStats().papers === 0) {
       const report = engine.ingest([SAMPLE_DIGEST.path], { date: SAMPLE_DIGEST.date });
       ctx.io.stderr(
         `The archive at ${ctx.dbPath} was empty: loaded the bundled sample digest (${report.total} papers of ${SAMPLE_DIGEST.date}).\n`,

@@ -1,8 +1,10 @@
 /**
  * The console bot: the same commands as Slack and Discord, typed at a prompt or piped on stdin.
  * `discuss <id>` opens a sub-prompt that is the thread: lines there are questions about the paper
- * until `back`. Piped input is answered line by line, in order, and EOF ends the session.
+ * until `back`. Like a Slack thread, it outlives a restart: the next session starts in it.
+ * Piped input is answered line by line, in order, and EOF ends the session.
  */
+import { randomBytes } from "node:crypto";
 import { createInterface, type Interface } from "node:readline";
 import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
@@ -10,6 +12,7 @@ import type { Context } from "../../src/bot/context.js";
 import type { Reply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
 import { renderReply, type Style, styleFor, terminalSafe } from "./render.js";
+import { ConsoleSession } from "./session.js";
 
 export const CONSOLE_CHANNEL = "console";
 
@@ -37,9 +40,33 @@ export class ConsoleAdapter implements Adapter {
   /** The open thread: its id and its paper. */
   private thread: { id: string; paperId: string } | null = null;
   private threadCount = 0;
+  private readonly session: ConsoleSession;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.style = styleFor(options.isTTY);
+    this.session = new ConsoleSession(options.bot.engine.sidecarPath("console.json"), this.user());
+  }
+
+  private user(): string {
+    return this.options.user ?? "you";
+  }
+
+  /**
+   * Back in the thread the last session ended in, if the archive still has it; says so, since
+   * the lines that follow are then questions about its paper.
+   */
+  resume(): void {
+    const id = this.session.thread();
+    if (!id) return;
+    const paper = this.options.bot.threadPaper({ ...this.context(), thread: id });
+    if (!paper) {
+      this.session.save(null);
+      return;
+    }
+    this.thread = { id, paperId: paper.id };
+    this.options.output(
+      `${this.style.dim(`(back in the discussion of "${terminalSafe(paper.title)}" (${terminalSafe(paper.id)}): ask questions; \`back\` returns to the channel)`)}\n\n`,
+    );
   }
 
   async start(): Promise<void> {
@@ -72,7 +99,7 @@ export class ConsoleAdapter implements Adapter {
       platform: "console",
       workspace: "",
       channel: CONSOLE_CHANNEL,
-      user: this.options.user ?? "you",
+      user: this.user(),
       at: this.options.clock.now(),
       addressed: true,
       ...(this.thread ? { thread: this.thread.id } : {}),
@@ -93,19 +120,30 @@ export class ConsoleAdapter implements Adapter {
     if (this.thread && LEAVE_THREAD.has(line.toLowerCase())) {
       this.options.output(`Left the discussion of ${this.thread.paperId}.\n\n`);
       this.thread = null;
+      this.session.save(null);
       return true;
     }
     const ctx = this.context();
     await this.options.bot.respond(line, ctx, async (replies) => {
-      this.print(replies);
       for (const r of replies) {
-        if (r.kind !== "thread") continue;
-        const id = `console-thread-${this.options.clock.now().getTime().toString(36)}-${++this.threadCount}`;
-        this.options.bot.threadOpened(ctx, id, r.paperId);
+        if (r.kind !== "thread") {
+          this.print([r]);
+          continue;
+        }
+        // The console's thread is a sub-prompt: the card, then the intro, then the prompt changes.
+        const id = await this.options.bot.startDiscussion(r, ctx, {
+          openThread: async () => {
+            this.print([r]);
+            // Unique across sessions too: a resumed session must not reuse an older thread's id.
+            return `console-thread-${this.options.clock.now().getTime().toString(36)}-${++this.threadCount}-${randomBytes(3).toString("hex")}`;
+          },
+          postIntro: async () =>
+            this.options.output(
+              this.style.dim("(in the thread: ask questions; `back` returns to the channel)\n\n"),
+            ),
+        });
         this.thread = { id, paperId: r.paperId };
-        this.options.output(
-          this.style.dim("(in the thread: ask questions; `back` returns to the channel)\n\n"),
-        );
+        this.session.save(id);
       }
     });
     return true;
@@ -114,6 +152,7 @@ export class ConsoleAdapter implements Adapter {
   /** Runs until EOF or `exit`. */
   async run(): Promise<void> {
     await this.start();
+    this.resume();
     const rl = createInterface({
       input: this.options.input,
       output: this.options.isTTY ? process.stdout : undefined,

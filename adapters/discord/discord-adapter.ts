@@ -4,8 +4,8 @@
  * are discord.js's job; we configure them and log what they report.
  */
 import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
 import {
+  type AnyThreadChannel,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -24,9 +24,10 @@ import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
+import { LATE, within } from "../../src/deadline.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { PaperChoices } from "./autocomplete.js";
+import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { fitText, plainText } from "./escape.js";
@@ -61,7 +62,6 @@ export class DiscordAdapter implements Adapter {
   readonly platform = "discord" as const;
   readonly client: Client;
   private readonly buttons = new ButtonCommands();
-  private readonly choices: PaperChoices;
   private readonly logger: Logger;
   private readonly clock: Clock;
   private readonly threadMessages: "mentions" | "all";
@@ -76,7 +76,6 @@ export class DiscordAdapter implements Adapter {
     this.clock = options.clock;
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
-    this.choices = new PaperChoices(bot.engine);
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
       allowedMentions: { parse: [] },
@@ -228,7 +227,7 @@ export class DiscordAdapter implements Adapter {
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    await i.respond(this.choices.choices(String(focused.value)));
+    await i.respond(paperChoices(this.bot.engine, String(focused.value)));
   }
 
   private contextOf(i: Repliable): Context {
@@ -265,17 +264,9 @@ export class DiscordAdapter implements Adapter {
       return;
     }
     const work = this.bot.handle(input, ctx);
-    const stop = new AbortController();
-    const first =
-      this.deferAfterMs <= 0
-        ? ("late" as const)
-        : await Promise.race([
-            work,
-            delay(this.deferAfterMs, "late" as const, { signal: stop.signal }).catch(() => "late" as const),
-          ]);
-    stop.abort();
+    const first = this.deferAfterMs <= 0 ? LATE : await within(this.deferAfterMs, work);
     let replies: Reply[];
-    if (first === "late") {
+    if (first === LATE) {
       await i.deferReply();
       replies = await work;
     } else replies = first;
@@ -286,9 +277,7 @@ export class DiscordAdapter implements Adapter {
     i: Repliable,
     input: string | Record<string, unknown>,
   ): PermissionsString[] {
-    const isDiscuss =
-      typeof input === "string" ? /^\s*\/?(discuss|thread)\b/i.test(input) : input.name === "discuss";
-    if (!isDiscuss || !i.inGuild()) return [];
+    if (!this.bot.commandFor(input)?.opensThread || !i.inGuild()) return [];
     // Administrator implies every permission, as Discord computes it.
     return i.appPermissions.missing(THREAD_PERMISSIONS, true);
   }
@@ -307,8 +296,7 @@ export class DiscordAdapter implements Adapter {
     if (replies.length === 0) replies = [notice("Done.")];
     for (const reply of replies) {
       if (reply.kind === "thread") {
-        const posted = await send(renderCard(reply.card, this.buttons));
-        await this.openThread(posted, reply, ctx, send);
+        await this.openDiscussion(reply, ctx, send);
         continue;
       }
       for (const m of renderReplies([reply], this.buttons)) await send(m);
@@ -316,20 +304,28 @@ export class DiscordAdapter implements Adapter {
   }
 
   /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
-  private async openThread(
-    card: Message | null,
+  private async openDiscussion(
     reply: ThreadStartReply,
     ctx: Context,
-    send: (m: DiscordMessage) => Promise<unknown>,
+    send: (m: DiscordMessage) => Promise<Message | null>,
   ): Promise<void> {
+    const opened = new Map<string, AnyThreadChannel>();
     try {
-      if (!card) throw new Error("Discord did not return the card message");
-      const thread = await card.startThread({
-        name: fitText(reply.card.title, THREAD_NAME_MAX, plainText),
-        autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+      await this.bot.startDiscussion(reply, ctx, {
+        openThread: async (card) => {
+          const posted = await send(renderCard(card, this.buttons));
+          if (!posted) throw new Error("Discord did not return the card message");
+          const thread = await posted.startThread({
+            name: fitText(card.title, THREAD_NAME_MAX, plainText),
+            autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+          });
+          opened.set(thread.id, thread);
+          return thread.id;
+        },
+        postIntro: async (id, intro) => {
+          await opened.get(id)?.send(renderIntro(intro));
+        },
       });
-      this.bot.threadOpened(ctx, thread.id, reply.paperId);
-      await thread.send(renderIntro(reply.intro));
     } catch (err) {
       const why = explainPlatformError(err, "open a discussion thread");
       if (!why) this.logger.error({ err }, "discord thread creation failed");

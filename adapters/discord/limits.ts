@@ -39,6 +39,10 @@ export const CHOICE_VALUE_MAX = 100;
 export const THREAD_NAME_MAX = 100;
 /** Characters of an application command (or option) description. */
 export const COMMAND_DESCRIPTION_MAX = 100;
+/** Fixed choices of one option (beyond it an option takes free text). */
+export const OPTION_CHOICES_MAX = 25;
+/** Subcommands of one application command. */
+export const SUBCOMMANDS_MAX = 25;
 
 /** Discord refuses an interaction's first callback after this long (10062 Unknown interaction). */
 export const INTERACTION_ACK_MS = 3000;

@@ -3,7 +3,6 @@
  * (DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_API_URL, per the CLI contract); behaviour
  * (threadMessages, register at start) from the config file, passed in by the composition root.
  */
-import { DefaultRestOptions } from "discord.js";
 import type { Clock } from "../../src/clock.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
@@ -34,7 +33,9 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   restTimeoutMs?: number;
 }
 
-export const DEFAULT_API_URL = DefaultRestOptions.api;
+/** discord.js's own default (`DefaultRestOptions.api`; a test holds the two together), written out so
+ * that reading the config does not load discord.js. */
+export const DEFAULT_API_URL = "https://discord.com/api";
 
 const SNOWFLAKE = /^\d{17,20}$/;
 

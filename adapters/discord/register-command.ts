@@ -1,8 +1,8 @@
 /**
  * `paperboy discord register [--guild ID]`: registers /papers with Discord. Guild-scoped commands
  * appear at once (development); global ones are for release. Running it again changes nothing
- * unless the command definitions changed. Injected into the CLI by the composition root
- * (adapters/main.ts), since src/ never imports adapters.
+ * unless the command definitions changed. Added to the CLI by Discord's platform module
+ * (platform.ts), loaded only when it runs.
  */
 import { DiscordAPIError, REST } from "discord.js";
 import type { Command } from "../../src/cli/command.js";

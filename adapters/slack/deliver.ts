@@ -89,20 +89,31 @@ export class Delivery {
 
   private async startThread(reply: ThreadStartReply): Promise<void> {
     const { client, channel } = this.outlet;
-    const [card, ...rest] = renderReply(reply);
-    // The card goes top-level in the channel: a Slack thread can only hang off a channel message.
-    const posted = await client.chat.postMessage({
-      channel,
-      ...payload(card as SlackMessage),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    const ts = posted.ts;
-    if (!ts) throw new Error("chat.postMessage answered without a message ts");
-    this.hooks.bot.threadOpened({ ...this.ctx, thread: undefined }, ts, reply.paperId);
-    for (const msg of [...rest, ...renderThreadIntro(reply.intro)]) {
-      await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
-    }
+    const inThread = async (ts: string, messages: SlackMessage[]) => {
+      for (const msg of messages)
+        await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
+    };
+    // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
+    // and the message's ts is the thread's id.
+    await this.hooks.bot.startDiscussion(
+      reply,
+      { ...this.ctx, thread: undefined },
+      {
+        openThread: async (card) => {
+          const [first, ...rest] = renderReply(card);
+          const posted = await client.chat.postMessage({
+            channel,
+            ...payload(first as SlackMessage),
+            unfurl_links: false,
+            unfurl_media: false,
+          });
+          if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
+          await inThread(posted.ts, rest);
+          return posted.ts;
+        },
+        postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
+      },
+    );
   }
 
   private async failed(err: unknown, kind: string): Promise<void> {

@@ -6,6 +6,7 @@
 import type { CustomRoute } from "@slack/bolt";
 import { z } from "zod";
 import type { Clock } from "../../src/clock.js";
+import { DEFAULTS } from "../../src/defaults.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 
@@ -52,7 +53,7 @@ export const SLACK_ENV = {
 } as const;
 
 export const DEFAULT_API_URL = "https://slack.com/api/";
-export const DEFAULT_PORT = 3000;
+export const DEFAULT_PORT = DEFAULTS.port;
 
 const Port = z.coerce.number().int().min(0).max(65535);
 

@@ -10,7 +10,6 @@ import type {
   PaperLite,
   Reply,
   ResultList,
-  RoundupReply,
   SettingsReply,
 } from "../../src/bot/replies.js";
 import { replySummary } from "../../src/bot/replies.js";
@@ -30,7 +29,13 @@ import {
   sections,
 } from "./blocks.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_ACTION_ELEMENTS, MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from "./limits.js";
+import {
+  MAX_ACTION_ELEMENTS,
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_SECTION_TEXT,
+} from "./limits.js";
+import { roundupMessages } from "./roundup-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
 export const ACTION_IDS = {
@@ -42,6 +47,8 @@ export const ACTION_IDS = {
 
 /** Renders one reply as one or more messages (more when it is over the block limit). */
 export function renderReply(reply: Reply): SlackMessage[] {
+  // A roundup packs its own messages: a topic is not cut between two of them.
+  if (reply.kind === "roundup") return roundupMessages(reply);
   return pack(blocksOf(reply), replySummary(reply));
 }
 
@@ -59,7 +66,7 @@ function blocksOf(reply: Reply): Block[] {
     case "results":
       return resultBlocks(reply);
     case "roundup":
-      return roundupBlocks(reply);
+      return roundupMessages(reply).flatMap((m) => m.blocks);
     case "answer":
       return answerBlocks(reply);
     case "notice":
@@ -181,41 +188,20 @@ function resultBlocks(list: ResultList): Block[] {
   return blocks;
 }
 
-function roundupBlocks(r: RoundupReply): Block[] {
-  const blocks: Block[] = [header(`Papers of ${r.date}${r.late ? " (late)" : ""}`)];
-  const about = [`${r.shown} of ${r.count} papers in ${r.topics.length} topic(s)`];
-  if (r.filters?.length) about.push(`filtered: ${safe(r.filters.join(", "))}`);
-  blocks.push(context(about.map((t) => (t.startsWith("filtered") ? t : safe(t)))));
-  if (!r.topics.length) blocks.push(section("No papers match this channel's topics today."));
-  r.topics.forEach((topic, t) => {
-    // One section per topic (continued in the next when longer): title, id, TL;DR and code link.
-    const lines = topic.papers.map((p) => {
-      const code = p.code[0] ? link(p.code[0], "code") : null;
-      const tldr = p.tldr ? `\n    ${escapeMrkdwn(p.tldr)}` : "";
-      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${tldr}`;
-    });
-    const [first, ...rest] = sections(
-      `*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`,
-    );
-    // "Discuss" for the topic's first papers, in the overflow menu of its first section.
-    const menu = overflow(
-      `${ACTION_PREFIX}topic_${t}`,
-      topic.papers.map((p) => ({ label: `Discuss: ${p.title}`, command: `discuss ${p.id}` })),
-    );
-    if (first && menu) blocks.push({ ...first, accessory: menu } as Block);
-    else if (first) blocks.push(first);
-    blocks.push(...rest);
-  });
-  return blocks;
+/** A quoted sentence's share of a section, so a few quotes stay one quote block each. */
+const MAX_QUOTE = Math.floor(MAX_SECTION_TEXT / 3) - 20;
+
+/** The paper's sentences as one quote under their source: said once, whether answer or evidence. */
+function quoteBlocks(a: AnswerReply): Block[] {
+  const from = safe(`From ${a.evidenceFrom ?? "the abstract"}`, 100);
+  return sections(`*${from}*\n${a.evidence.map((e) => `> ${safe(e, MAX_QUOTE)}`).join("\n")}`);
 }
 
 function answerBlocks(a: AnswerReply): Block[] {
-  const blocks: Block[] = [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
-  if (a.evidence.length) {
-    blocks.push(
-      ...sections(`*From the abstract*\n${a.evidence.map((e) => `> ${escapeMrkdwn(e)}`).join("\n")}`),
-    );
-  }
+  // An answer that only says its evidence is shown as the quote alone, not twice.
+  const blocks: Block[] =
+    a.quoted && a.evidence.length ? [] : [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
+  if (a.evidence.length) blocks.push(...quoteBlocks(a));
   blocks.push(context([`Q: ${safe(a.question, 500)}`, `${safe(a.paperTitle, 300)} \`${safe(a.paperId)}\``]));
   return blocks;
 }

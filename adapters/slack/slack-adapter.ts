@@ -82,6 +82,11 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
     return this.state;
   }
 
+  /** Over HTTP the Bolt receiver owns the port, so serve's routes ride on it. */
+  httpPort(): number | null {
+    return this.mode.transport === "http" ? (this.port ?? null) : null;
+  }
+
   private setState(state: AdapterStatus): void {
     this.state = state;
     this.emit("status", state);

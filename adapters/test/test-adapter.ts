@@ -72,11 +72,16 @@ export class TestAdapter implements Adapter {
         out.push(reply);
         if (reply.kind === "thread") {
           // A real platform posts the card and opens a thread under it; here the thread id is the message id.
-          const [id] = await this.post({ platform: "test", workspace: ctx.workspace, channel: ctx.channel }, [
-            reply.card,
-          ]);
-          this.bot.threadOpened(ctx, id as string, reply.paperId);
-          this.lastThread = id as string;
+          this.lastThread = await this.bot.startDiscussion(reply, ctx, {
+            openThread: async (card) => {
+              const [id] = await this.post(
+                { platform: "test", workspace: ctx.workspace, channel: ctx.channel },
+                [card],
+              );
+              return id as string;
+            },
+            postIntro: async () => {},
+          });
         }
       }
     });

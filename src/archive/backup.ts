@@ -2,10 +2,11 @@
  * Backups and restores of the archive. A backup uses SQLite's online backup API, so it can run
  * while `serve` is writing; a restore refuses to replace a newer archive unless forced.
  */
-import { copyFileSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { ErrorCode, PaperboyError } from "../errors.js";
+import { ARCHIVE_FILE_MODE } from "./db.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
 export interface ArchiveStamp {
@@ -70,6 +71,8 @@ export async function backupArchive(db: Database.Database, target: string): Prom
   rmSync(tmp, { force: true });
   try {
     await db.backup(tmp);
+    // A backup holds what the archive holds (OAuth tokens included): owner-only, like it.
+    chmodSync(tmp, ARCHIVE_FILE_MODE);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -172,6 +175,7 @@ export function restoreArchive(
   }
   const tmp = `${to}.restoring`;
   copyFileSync(from, tmp);
+  chmodSync(tmp, ARCHIVE_FILE_MODE);
   for (const suffix of ["-wal", "-shm"]) rmSync(`${to}${suffix}`, { force: true });
   renameSync(tmp, to);
   return { restored, replaced };

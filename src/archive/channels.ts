@@ -1,5 +1,7 @@
 /** Per-channel settings: the daily roundup subscription, its local time and zone, topic filters. */
+
 import type { Clock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 import type { Db } from "./db.js";
 import { writing } from "./sqlite-errors.js";
 
@@ -19,9 +21,6 @@ export interface ChannelSettings extends ChannelRef {
   /** When the settings last changed (ISO); absent for a channel never saved. */
   updatedAt?: string;
 }
-
-export const DEFAULT_TIME = "09:00";
-export const DEFAULT_TIMEZONE = "UTC";
 
 interface Row {
   platform: string;
@@ -70,8 +69,8 @@ export class ChannelStore {
         ...ref,
         workspace: ref.workspace ?? "",
         subscribed: false,
-        timezone: defaults.timezone ?? DEFAULT_TIMEZONE,
-        time: defaults.time ?? DEFAULT_TIME,
+        timezone: defaults.timezone ?? DEFAULTS.timezone,
+        time: defaults.time ?? DEFAULTS.roundupTime,
         filters: [],
       }
     );

@@ -2,13 +2,19 @@
  * Opening the archive: the folder is created, WAL and foreign keys switched on, and pending
  * migrations applied in order, each in its own transaction, recorded in `schema_version`.
  */
-import { mkdirSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { ArchiveError, ErrorCode } from "../errors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 
 export type Db = Database.Database;
+
+// better-sqlite3 reads this once, when its addon loads (the first `new Database`), to let SQLite
+// take `file:` URIs: the only way to open a WAL archive on read-only media (`immutable=1`).
+// Every path paperboy opens is absolute, so no plain path is ever read as a URI.
+process.env.SQLITE_USE_URI ??= "1";
 
 export interface OpenOptions {
   /** Open without writing anything (no migrations); for reads on a read-only disk. */
@@ -20,12 +26,21 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const file = path === ":memory:" ? path : resolve(path);
   let db: Db;
+  // SQLite silently opens a file it may not write read-only, and the first write (or the
+  // checkpoint on close) then fails: say so at once, so the caller opens it for reads only.
+  if (!options.readonly && file !== ":memory:" && existsSync(file) && !writable(file)) {
+    throw new ArchiveError(
+      ErrorCode.DatabaseReadOnly,
+      "the archive file is read-only for this user; reads still work, writes need a writable file",
+      { file },
+    );
+  }
   try {
-    if (file !== ":memory:" && !options.readonly) mkdirSync(dirname(file), { recursive: true });
-    db = new Database(file, {
-      readonly: options.readonly ?? false,
-      fileMustExist: options.readonly ?? false,
-    });
+    if (file !== ":memory:" && !options.readonly) {
+      mkdirSync(dirname(file), { recursive: true });
+      ownerOnly(file);
+    }
+    db = options.readonly && file !== ":memory:" ? openReadOnly(file) : new Database(file);
   } catch (err) {
     throw new ArchiveError(
       ErrorCode.Database,
@@ -56,6 +71,57 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     );
   }
   return db;
+}
+
+/** Archive file mode: it holds chat platforms' OAuth tokens and teams' notes. */
+export const ARCHIVE_FILE_MODE = 0o600;
+
+/**
+ * Creates the archive file 0600 before SQLite does (SQLite would follow the umask, usually 0644),
+ * and narrows an existing one we own; SQLite gives the `-wal` and `-shm` files the archive's mode.
+ */
+function ownerOnly(file: string): void {
+  if (!existsSync(file)) {
+    // An empty file is an empty SQLite database.
+    writeFileSync(file, "", { mode: ARCHIVE_FILE_MODE, flag: "wx" });
+    return;
+  }
+  const st = statSync(file);
+  if ((st.mode & 0o077) !== 0 && st.uid === process.getuid?.()) chmodSync(file, ARCHIVE_FILE_MODE);
+}
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A read-only connection. A WAL archive needs its `-shm` file even to read, which a read-only
+ * folder cannot hold; when that is what fails and no `-wal` holds unmerged writes, the file is
+ * opened as immutable (SQLite then reads it without locks or side files: right for read-only
+ * media, where nothing can change it; with a non-empty `-wal` it would hide those writes).
+ */
+function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare("SELECT COUNT(*) FROM sqlite_master").get();
+    return db;
+  } catch (err) {
+    db.close();
+    const wal = `${file}-wal`;
+    const pendingWrites = existsSync(wal) && statSync(wal).size > 0;
+    if (pendingWrites || !/readonly|unable to open/i.test((err as Error).message)) throw err;
+    const immutable = new Database(`${pathToFileURL(file).href}?immutable=1`, {
+      readonly: true,
+      fileMustExist: true,
+    });
+    immutable.prepare("SELECT COUNT(*) FROM sqlite_master").get();
+    return immutable;
+  }
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,13 +1,14 @@
 /**
  * What every platform adapter is, as seen from the core and the scheduler: it can start and stop,
  * post replies into a channel outside a conversation (the daily roundup), and report its
- * connection state for /healthz. The console, Slack, Discord and test adapters implement it.
+ * connection state for /healthz. Each platform module's adapter implements it, as does the test
+ * adapter; the optional members are capabilities only some platforms have.
  */
-import type { Platform } from "./context.js";
 import type { Reply } from "./replies.js";
 
 export interface ChannelTarget {
-  platform: Platform;
+  /** The platform's name, as its module declares it. */
+  platform: string;
   workspace: string;
   channel: string;
 }
@@ -21,11 +22,18 @@ export interface AdapterStatus {
 }
 
 export interface Adapter {
-  readonly platform: Platform;
+  readonly platform: string;
   start(): Promise<void>;
   /** Stops taking new events and closes connections; in-flight work is the caller's to await. */
   stop(): Promise<void>;
   /** Posts replies to a channel; returns the platform's ids of the messages posted. */
   post(target: ChannelTarget, replies: Reply[]): Promise<string[]>;
   status(): AdapterStatus;
+  /**
+   * An adapter that receives over HTTP serves the process's routes (/healthz, /metrics) on its own
+   * port: that port once listening; null when it does not listen (e.g. a WebSocket transport).
+   */
+  httpPort?(): number | null;
+  /** An interactive adapter reads commands from its input until it ends (the console). */
+  run?(): Promise<void>;
 }

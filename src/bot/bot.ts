@@ -1,22 +1,24 @@
 /**
- * The robot core: one command model for every platform. Adapters turn a platform event into text
- * (or a structured command) plus a Context, call `respond`, and render the Replies they get back.
- * Threads, rate limits, deadlines and the audit log live here, once.
+ * The robot core: the pipeline every chat command goes through, for every platform. Adapters turn
+ * a platform event into text (or a structured command) plus a Context, call `respond`, and render
+ * the Replies they get back. Rate limits, the audit log, the "working…" deadline and discussion
+ * threads live here, once; what each command does lives in its own file under ./commands/.
  */
 import { randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Clock } from "../clock.js";
-import { parsePaperRef } from "../digest/identity.js";
-import { ErrorCode, isPaperboyError, PaperboyError } from "../errors.js";
+import { LATE, within } from "../deadline.js";
+import { DEFAULTS } from "../defaults.js";
+import { ErrorCode, isPaperboyError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { Paperboy } from "../paperboy.js";
 import type { Paper } from "../types.js";
-import { paperCard, paperLite } from "./cards.js";
-import { COMMAND_DOCS, type Command, MAX_TEXT } from "./commands.js";
+import { type ChatCommand, type CommandRun, findCommand } from "./command.js";
+import { CHAT_COMMANDS } from "./commands/index.js";
 import type { Context } from "./context.js";
-import { type ParseResult, parseCommand, resolveCommandWord, validateCommand } from "./parse.js";
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { type AnswerReply, notice, type Reply, type ResultList, type SettingsReply } from "./replies.js";
-import { buildRoundup } from "./roundup.js";
+import { invoke, MAX_TEXT, type ParseResult, parseCommand, validateCommand } from "./parse.js";
+import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { notice, type PaperCard, type Reply, type ThreadStartReply } from "./replies.js";
 
 export interface BotOptions {
   clock: Clock;
@@ -33,9 +35,23 @@ export interface BotOptions {
   /** Defaults for channels never configured. */
   defaultTimezone?: string;
   defaultTime?: string;
+  /** The commands it answers; default every chat command (tests may narrow or extend them). */
+  commands?: readonly ChatCommand[];
 }
 
 export type Send = (replies: Reply[]) => Promise<void>;
+
+/**
+ * What a platform does when a reply opens a discussion (`discuss`): the bot runs the flow (post
+ * the card, open a thread under it, bind the thread to the paper, post the intro in it) and the
+ * platform only renders each step.
+ */
+export interface DiscussionSurface {
+  /** Posts the paper's card in the channel and opens a thread under it; the thread's id. */
+  openThread(card: PaperCard): Promise<string>;
+  /** Posts the first message inside the new thread. */
+  postIntro(thread: string, intro: string): Promise<void>;
+}
 
 export interface CommandEvent {
   command: string;
@@ -54,8 +70,14 @@ export class Bot {
   private readonly deadlineMs: number;
   private readonly pageSize: number;
   private readonly defaults: { timezone: string; time: string };
+  private readonly commands: readonly ChatCommand[];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /**
+   * What a typed `more` continues: per user and place, the "More" command of the last list they
+   * got. Kept in memory (a restart forgets it, like a scrolled-away list) and bounded.
+   */
+  private readonly continuations = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(engine: Paperboy, options: BotOptions) {
     this.engine = engine;
@@ -63,10 +85,14 @@ export class Bot {
     this.logger = options.logger;
     this.audit = options.audit ?? options.logger;
     this.onCommand = options.onCommand;
-    this.limiter = new RateLimiter(options.clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
-    this.deadlineMs = options.deadlineMs ?? 2000;
-    this.pageSize = options.pageSize ?? 5;
-    this.defaults = { timezone: options.defaultTimezone ?? "UTC", time: options.defaultTime ?? "09:00" };
+    this.limiter = new RateLimiter(options.clock, options.rateLimits ?? DEFAULTS.rateLimits);
+    this.deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
+    this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
+    this.defaults = {
+      timezone: options.defaultTimezone ?? DEFAULTS.timezone,
+      time: options.defaultTime ?? DEFAULTS.roundupTime,
+    };
+    this.commands = options.commands ?? CHAT_COMMANDS;
   }
 
   /**
@@ -75,13 +101,8 @@ export class Bot {
    */
   async respond(input: string | Record<string, unknown>, ctx: Context, send: Send): Promise<void> {
     const work = this.handle(input, ctx);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), this.deadlineMs);
-    });
-    const first = await Promise.race([work, late]);
-    clearTimeout(timer);
-    if (first === "late") {
+    const first = await within(this.deadlineMs, work);
+    if (first === LATE) {
       await send([notice("Working on it…")]);
       await send(await work);
     } else {
@@ -133,10 +154,9 @@ export class Bot {
         ];
       }
       const thread = this.threadPaper(ctx);
-      const parsed = typeof input === "string" ? this.parseInThread(input, thread) : validateCommand(input);
+      const parsed = this.parse(input, thread);
       if (!parsed.ok) {
         outcome = "rejected";
-        // In a discussion thread, anything that is not a command is a question about the paper.
         return [
           notice(
             parsed.usage ? `${parsed.error} Usage: \`${parsed.usage}\`` : parsed.error,
@@ -146,7 +166,8 @@ export class Bot {
         ];
       }
       name = parsed.command.name;
-      const replies = await this.run(parsed.command, ctx, thread);
+      const replies = await this.run(parsed, ctx, thread);
+      this.rememberContinuation(ctx, replies);
       if (parsed.truncated)
         replies.push(notice(`Your message was longer than ${MAX_TEXT} characters; only the start was read.`));
       return replies;
@@ -154,7 +175,7 @@ export class Bot {
       outcome = "error";
       if (isPaperboyError(err)) {
         code = err.code;
-        return [notice(err.message, "error", err.code)];
+        return [notice(err.forChat(), "error", err.code)];
       }
       this.logger.error({ err, requestId }, "command failed");
       return [
@@ -186,39 +207,55 @@ export class Bot {
     }
   }
 
-  private parseInThread(text: string, thread: Paper | null): ParseResult {
-    const parsed = parseCommand(text);
+  /** The command an input would run (adapters check what a command needs, e.g. thread permissions). */
+  commandFor(input: string | Record<string, unknown>): ChatCommand | null {
+    const word =
+      typeof input === "string" ? (input.trim().split(/\s+/)[0] ?? "").replace(/^\//, "") : input.name;
+    return typeof word === "string" ? findCommand(this.commands, word) : null;
+  }
+
+  private parse(input: string | Record<string, unknown>, thread: Paper | null): ParseResult {
+    if (typeof input !== "string") return validateCommand(input, this.commands);
+    const parsed = parseCommand(input, this.commands);
     if (!thread) return parsed;
-    const [word = "", second] = text.trim().split(/\s+/);
-    const name = resolveCommandWord(word.replace(/^\//, ""));
+    // In a discussion thread, anything that is not a command is a question about the paper.
+    const [word = "", next] = input.trim().split(/\s+/);
+    const command = findCommand(this.commands, word.replace(/^\//, ""));
     // "show me the results" in a thread is a question, not `show` of a paper called "me".
-    const namesNoPaper =
-      (name === "show" || name === "discuss") &&
-      (!second || (!parsePaperRef(second) && this.engine.papers.resolve(second) === null));
-    if (name && !namesNoPaper) return parsed;
-    const question = text.trim().slice(0, MAX_TEXT);
-    return question
-      ? { ok: true, command: { name: "ask", question }, truncated: text.trim().length > MAX_TEXT }
-      : parsed;
+    const namesNoPaper = command?.paper === "required" && (!next || !this.engine.isPaperRef(next));
+    // "more details on the loss?" too: `more` (like `today`) takes no words after it.
+    const takesNoWords = command !== null && !command.parse && next !== undefined;
+    if (command && !namesNoPaper && !takesNoWords) return parsed;
+    const fallback = this.commands.find((c) => c.threadDefault);
+    const text = input.trim();
+    if (!fallback || !text) return parsed;
+    return invoke(fallback, fallback.parse?.(text.slice(0, MAX_TEXT)) ?? {}, text.length > MAX_TEXT);
   }
 
   /** The paper a discussion thread is about, or null outside one. */
   threadPaper(ctx: Context): Paper | null {
     if (!ctx.thread) return null;
-    const t = this.engine.threads.get({ platform: ctx.platform, channel: ctx.channel, thread: ctx.thread });
-    return t ? this.engine.papers.byPk(t.paperPk) : null;
+    return this.engine.threadPaper({ platform: ctx.platform, channel: ctx.channel, thread: ctx.thread });
   }
 
-  /** Called by an adapter once it has created the thread for a `discuss` reply. */
+  /**
+   * Opens the discussion a `thread` reply asks for, through the platform's surface; the thread's
+   * id. A platform failure is the caller's to report (it knows how to tell its user).
+   */
+  async startDiscussion(reply: ThreadStartReply, ctx: Context, surface: DiscussionSurface): Promise<string> {
+    const thread = await surface.openThread(reply.card);
+    this.threadOpened(ctx, thread, reply.paperId);
+    await surface.postIntro(thread, reply.intro);
+    return thread;
+  }
+
+  /** Binds a thread the platform opened to a paper (startDiscussion does it as one of its steps). */
   threadOpened(ctx: Context, thread: string, paperId: string): void {
-    const paper = this.engine.paper(paperId);
-    const pk = this.engine.papers.resolve(paper.id) as number;
-    this.engine.threads.open({
+    this.engine.openThread(paperId, {
       platform: ctx.platform,
       workspace: ctx.workspace,
       channel: ctx.channel,
       thread,
-      paperPk: pk,
       createdBy: ctx.user,
     });
   }
@@ -228,240 +265,39 @@ export class Bot {
     return this.threadPaper(ctx) !== null;
   }
 
-  private async run(command: Command, ctx: Context, thread: Paper | null): Promise<Reply[]> {
-    const e = this.engine;
-    const idOrThread = (id: string | undefined): Paper => {
-      if (id) return e.paper(id);
-      if (thread) return thread;
-      throw new PaperboyError(
-        ErrorCode.InvalidArgument,
-        `\`${command.name}\` needs a paper id (or use it inside a discussion thread)`,
-      );
+  private continuationKey(ctx: Context): string {
+    return JSON.stringify([ctx.platform, ctx.workspace, ctx.channel, ctx.thread ?? "", ctx.user]);
+  }
+
+  /** A list with a next page becomes what `more` continues; a list without one ends it. */
+  private rememberContinuation(ctx: Context, replies: readonly Reply[]): void {
+    const list = replies.findLast((r) => r.kind === "results");
+    if (!list) return;
+    const key = this.continuationKey(ctx);
+    if (list.next) this.continuations.set(key, list.next.command);
+    else this.continuations.delete(key);
+  }
+
+  private async run(invocation: ParseResult & { ok: true }, ctx: Context, thread: Paper | null) {
+    const { name, ...args } = invocation.command;
+    const command = findCommand(this.commands, name) as ChatCommand;
+    const on: CommandRun = {
+      engine: this.engine,
+      ctx,
+      thread,
+      pageSize: this.pageSize,
+      channelDefaults: this.defaults,
+      logger: this.logger,
+      commands: this.commands,
+      continuation: this.continuations.get(this.continuationKey(ctx)) ?? null,
+      dispatch: async (text) => {
+        const parsed = this.parse(text, thread);
+        if (!parsed.ok) return [notice(parsed.error, "warning", ErrorCode.Usage)];
+        // A continuation is a list command; it never continues itself.
+        if (parsed.command.name === name) return [];
+        return this.run(parsed, ctx, thread);
+      },
     };
-    switch (command.name) {
-      case "help":
-        return [this.help(command.topic)];
-      case "search":
-        return [this.search(command)];
-      case "show":
-        return [paperCard(e, e.paper(command.id), { abstract: true })];
-      case "summary": {
-        const p = idOrThread(command.id);
-        return [paperCard(e, p, { omit: thread?.id === p.id ? ["discuss", "summary"] : ["summary"] })];
-      }
-      case "related": {
-        const p = idOrThread(command.id);
-        const { results } = e.related(p.id, this.pageSize);
-        const papers = e.papers.byPks(results.map((r) => r.pk));
-        const list: ResultList = {
-          kind: "results",
-          title: `Related to "${p.title}"`,
-          items: papers.map((rp, i) => paperLite(e, rp, { score: results[i]?.score })),
-          total: papers.length,
-          offset: 0,
-          emptyText: "No related papers in the archive yet.",
-        };
-        return [list];
-      }
-      case "code": {
-        const p = idOrThread(command.id);
-        if (!p.code.length && !p.links.length) {
-          return [notice(`"${p.title}" (${p.id}) names no code or links in its abstract.`)];
-        }
-        const lines = [
-          ...p.code.map((u) => `code: ${u}`),
-          ...p.links.filter((l) => !p.code.includes(l)).map((u) => `link: ${u}`),
-        ];
-        return [notice(`Code and links of "${p.title}" (${p.id}):\n${lines.join("\n")}`)];
-      }
-      case "today": {
-        const date = e.latestDay();
-        if (!date) return [notice("The archive is empty: no digest has been ingested yet.")];
-        return [this.day(date, 0)];
-      }
-      case "day":
-        return [this.day(command.date, command.offset)];
-      case "roundup": {
-        const date = command.date ?? e.latestDay();
-        if (!date) return [notice("The archive is empty: no digest has been ingested yet.")];
-        if (e.papers.dayPks(date).length === 0)
-          return [notice(`No digest for ${date} in the archive.`, "warning", ErrorCode.UnknownDay)];
-        const settings = e.channels.get({ platform: ctx.platform, channel: ctx.channel });
-        return [buildRoundup(e, date, { filters: settings?.filters ?? [] })];
-      }
-      case "discuss": {
-        const p = e.paper(command.id);
-        return [
-          {
-            kind: "thread",
-            paperId: p.id,
-            card: paperCard(e, p, { omit: ["discuss"] }),
-            intro: `Discussion of "${p.title}". Ask anything about the paper here: what it proposes, how it works, its results, datasets, code, limitations. "related", "code" and "summary" work without an id.`,
-          },
-        ];
-      }
-      case "ask":
-        return [this.ask(command.question, ctx, thread)];
-      case "subscribe":
-      case "unsubscribe":
-      case "settings":
-        return [this.settings(command, ctx)];
-    }
+    return [...(await command.run(args, on))];
   }
-
-  private search(command: Extract<Command, { name: "search" }>): ResultList {
-    const e = this.engine;
-    const result = e.search({
-      text: command.query,
-      since: command.since,
-      until: command.until,
-      hasCode: command.hasCode,
-      limit: this.pageSize,
-      offset: command.offset,
-    });
-    const papers = e.papers.byPks(result.results.map((r) => r.pk));
-    const list: ResultList = {
-      kind: "results",
-      title: `Search: "${command.query}"`,
-      items: papers.map((p, i) =>
-        paperLite(e, p, { snippet: result.results[i]?.snippet, score: result.results[i]?.score }),
-      ),
-      total: result.total,
-      offset: command.offset,
-      emptyText: "No papers match.",
-    };
-    if (result.didYouMean) list.didYouMean = result.didYouMean;
-    if (result.nextOffset !== undefined) {
-      const filters = [
-        command.since ? `since:${command.since}` : "",
-        command.until ? `until:${command.until}` : "",
-        command.hasCode ? "has:code" : "",
-        `offset:${result.nextOffset}`,
-      ].filter(Boolean);
-      list.next = { kind: "more", label: "More", command: `search ${command.query} ${filters.join(" ")}` };
-    }
-    return list;
-  }
-
-  private day(date: string, offset: number): ResultList {
-    const e = this.engine;
-    const pks = e.papers.dayPks(date);
-    if (pks.length === 0)
-      throw new PaperboyError(
-        ErrorCode.UnknownDay,
-        `no digest for ${date} in the archive; \`today\` shows the newest day`,
-      );
-    const page = pks.slice(offset, offset + this.pageSize * 2);
-    const list: ResultList = {
-      kind: "results",
-      title: `Papers of ${date}`,
-      items: e.papers.byPks(page).map((p) => paperLite(e, p)),
-      total: pks.length,
-      offset,
-    };
-    const next = offset + page.length;
-    if (next < pks.length) list.next = { kind: "more", label: "More", command: `day ${date} offset:${next}` };
-    return list;
-  }
-
-  private ask(question: string, ctx: Context, thread: Paper | null): AnswerReply {
-    let paper = thread;
-    let q = question;
-    if (!paper) {
-      // Outside a thread, "ask <id> <question>" names the paper first.
-      const [first, ...rest] = question.split(/\s+/);
-      const ref = first
-        ? (parsePaperRef(first) ?? (this.engine.papers.resolve(first) !== null ? first : null))
-        : null;
-      if (!ref || rest.length === 0) {
-        throw new PaperboyError(
-          ErrorCode.InvalidArgument,
-          "`ask` works inside a discussion thread (open one with `discuss <id>`), or as `ask <id> <question>`",
-        );
-      }
-      paper = this.engine.paper(ref);
-      q = rest.join(" ");
-    }
-    const { answer } = this.engine.ask(paper.id, q);
-    const reply: AnswerReply = {
-      kind: "answer",
-      paperId: paper.id,
-      paperTitle: paper.title,
-      question: q,
-      text: answer.text,
-      evidence: answer.evidence,
-      unanswered: answer.evidence.length === 0,
-    };
-    if (thread && ctx.thread) {
-      const ref = { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread };
-      try {
-        this.engine.threads.addMessage(ref, { author: ctx.user, role: "user", text: q });
-        this.engine.threads.addMessage(ref, { author: "paperboy", role: "bot", text: answer.text });
-      } catch (err) {
-        // The answer matters more than its history: a read-only or full archive still answers.
-        this.logger.warn({ err: (err as Error).message }, "thread history not recorded");
-      }
-    }
-    return reply;
-  }
-
-  private settings(
-    command: Extract<Command, { name: "subscribe" | "unsubscribe" | "settings" }>,
-    ctx: Context,
-  ): SettingsReply {
-    const store = this.engine.channels;
-    const ref = { platform: ctx.platform, channel: ctx.channel, workspace: ctx.workspace };
-    const current = store.settings(ref, this.defaults);
-    let changed: string | undefined;
-    if (command.name === "subscribe") {
-      // `subscribe topics all` (or none) drops the filters; no topics keeps the current ones.
-      const clear =
-        command.topics.length === 1 && /^(all|none|everything|any)$/i.test(command.topics[0] ?? "");
-      const next = {
-        ...current,
-        workspace: ctx.workspace,
-        subscribed: true,
-        time: command.time ?? current.time,
-        timezone: command.timezone ?? current.timezone,
-        filters: clear ? [] : command.topics.length ? command.topics : current.filters,
-      };
-      store.save(next);
-      changed = `Subscribed: the daily roundup will be posted here at ${next.time} (${next.timezone})${
-        next.filters.length ? `, only papers about: ${next.filters.join(", ")}` : ""
-      }.`;
-      return { kind: "settings", ...pick(next), changed };
-    }
-    if (command.name === "unsubscribe") {
-      if (!current.subscribed) changed = "This channel was not subscribed; nothing changed.";
-      else {
-        store.save({ ...current, subscribed: false });
-        changed = "Unsubscribed: no more daily roundups here.";
-      }
-      return { kind: "settings", ...pick({ ...current, subscribed: false }), changed };
-    }
-    return { kind: "settings", ...pick(current) };
-  }
-
-  private help(topic?: string): Reply {
-    if (topic) {
-      const name = resolveCommandWord(topic);
-      const doc = COMMAND_DOCS.find((d) => d.name === name);
-      if (doc)
-        return {
-          kind: "help",
-          intro: `${doc.usage}: ${doc.summary}`,
-          commands: [{ usage: doc.usage, summary: doc.summary }],
-        };
-    }
-    return {
-      kind: "help",
-      intro: "paperboy brings research papers into this channel. Commands:",
-      commands: COMMAND_DOCS.map((d) => ({ usage: d.usage, summary: d.summary })),
-      footer: "Ids are arXiv ids (2601.23265), pasted arXiv/Hugging Face links, or paperboy ids (pb-…).",
-    };
-  }
-}
-
-function pick(s: { subscribed: boolean; time: string; timezone: string; filters: string[] }) {
-  return { subscribed: s.subscribed, time: s.time, timezone: s.timezone, filters: s.filters };
 }

@@ -5,9 +5,17 @@ import { displayText } from "../summary/latex.js";
 import type { Paper } from "../types.js";
 import type { Action, PaperCard, PaperLite } from "./replies.js";
 
+/**
+ * Pages trusted as "the paper" itself: arXiv and Hugging Face's paper pages. Any other URL of an
+ * abstract is digest text, and a hostile digest could make it a phishing page labelled "Read the
+ * paper"; those stay plain links from the abstract.
+ */
+const PAPER_PAGE =
+  /^https?:\/\/(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/|huggingface\.co\/papers\/)[^\s/?#]+/i;
+
 export function paperUrl(paper: Paper): string | null {
   if (paper.arxivId) return `https://arxiv.org/abs/${paper.arxivId}`;
-  return paper.links.find((l) => !paper.code.includes(l)) ?? null;
+  return paper.links.find((l) => PAPER_PAGE.test(l)) ?? null;
 }
 
 export function paperActions(paper: Paper, omit: Action["kind"][] = []): Action[] {

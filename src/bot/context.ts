@@ -1,9 +1,8 @@
 /** Who asked, where, and when: every command runs in a context the adapter builds from its event. */
-export type Platform = "slack" | "discord" | "console" | "test";
-
 export interface Context {
-  platform: Platform;
-  /** Slack team / Discord guild; "" where the platform has none (console). */
+  /** The platform's name, as its module declares it (the core knows none of them). */
+  platform: string;
+  /** a team or server (Slack team, Discord guild); "" where the platform has none (console). */
   workspace: string;
   channel: string;
   /** The thread the message was posted in, when it was (Slack thread_ts, Discord thread id). */

@@ -3,6 +3,7 @@
  * is fine; beyond it commands come back at `refillPerMinute`.
  */
 import type { Clock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 
 export interface BucketOptions {
   capacity: number;
@@ -14,10 +15,7 @@ export interface RateLimitOptions {
   perChannel: BucketOptions;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
-  perUser: { capacity: 10, refillPerMinute: 20 },
-  perChannel: { capacity: 30, refillPerMinute: 60 },
-};
+export const DEFAULT_RATE_LIMITS: RateLimitOptions = DEFAULTS.rateLimits;
 
 interface Bucket {
   tokens: number;

@@ -9,8 +9,9 @@ export function printIngestReport(ctx: CommandContext, command: string, report: 
   } else {
     for (const f of report.files) {
       if (f.error) continue;
+      const day = f.until ? `${f.date} … ${f.until} (${f.days} days)` : f.date;
       ctx.print(
-        `${f.path}: ${f.papers} papers for ${f.date} (${f.format}): ${f.added} added, ${f.updated} already archived` +
+        `${f.path}: ${f.papers} papers for ${day} (${f.format}): ${f.added} added, ${f.updated} already archived` +
           (f.duplicates ? `, ${f.duplicates} repeated entries` : ""),
       );
       for (const w of f.warnings) ctx.print(`  warning: ${w}`);

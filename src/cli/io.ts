@@ -22,3 +22,13 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
   };
 }
+
+/**
+ * All of a stream's bytes (standard input for `ingest -`), read as a stream: a synchronous read
+ * of file descriptor 0 fails with EAGAIN when a pipe's writer is slower than the reader.
+ */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}

@@ -1,19 +1,24 @@
 /**
- * The command line (../shared/cli-contract.md): global flags anywhere, then a command and its own
+ * The command line: global flags anywhere, then a command and its own
  * flags. Exit 0 on success, 1 on a user error (one line on stderr: what, where, how to fix),
  * 2 on a usage error. `--json` prints exactly one JSON document on stdout.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadConfig } from "../../config/load.js";
+import type { PlatformConfig } from "../../config/platform.js";
+import type { Config } from "../../config/schema.js";
 import { type Clock, systemClock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
 import { createLogger, type Logger, redactSecrets } from "../logger.js";
 import { Paperboy } from "../paperboy.js";
-import type { Command, CommandContext, OptionValues } from "./command.js";
+import { VERSION } from "../paths.js";
+import { nearest } from "../text/nearest.js";
+import type { Command, CommandContext, OptionsConfig, OptionValues } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { type CliIO, processIO } from "./io.js";
-import { nearest } from "./nearest.js";
 
 export interface MainDeps {
   io?: CliIO;
@@ -24,6 +29,8 @@ export interface MainDeps {
    * since `src/` never imports adapters. They replace the built-in entries of the same name.
    */
   commands?: Command[];
+  /** The chat platforms whose config sections the config file may hold (from the composition root). */
+  platforms?: readonly PlatformConfig[];
 }
 
 const GLOBAL_WITH_VALUE = new Set(["--db", "--config"]);
@@ -62,6 +69,25 @@ function splitGlobals(argv: readonly string[]): Globals {
   return g;
 }
 
+/**
+ * `--limit -1` as `--limit=-1`: node's parseArgs reads a value starting with "-" as another option
+ * and calls the flag "ambiguous"; a number is meant, and the command's own check then says what
+ * values it takes.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : null;
+    if (name && options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 function helpText(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
@@ -98,7 +124,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
   }
   const [name, ...rest] = globals.rest;
   if (globals.version) {
-    io.stdout("paperboy 0.1.0\n");
+    io.stdout(`paperboy ${VERSION}\n`);
     return 0;
   }
   if (!name || name === "help") {
@@ -117,14 +143,16 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
   if (globals.help) {
-    io.stdout(`usage: paperboy ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(
+      `usage: paperboy ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ""}`,
+    );
     return 0;
   }
   let values: OptionValues;
   let positionals: string[];
   try {
     const parsed = parseArgs({
-      args: rest,
+      args: joinNegativeValues(rest, command.options ?? {}),
       options: command.options ?? {},
       allowPositionals: true,
       strict: true,
@@ -145,7 +173,7 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
 
-  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? "./data/paperboy.db");
+  const dbPath = resolve(io.cwd, globals.db ?? io.env.PAPERBOY_DB ?? DEFAULTS.dbPath);
   const configCandidate = globals.config ?? io.env.PAPERBOY_CONFIG;
   const defaultConfig = resolve(io.cwd, "config/paperboy.json");
   const configPath = configCandidate
@@ -153,9 +181,15 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     : existsSync(defaultConfig)
       ? defaultConfig
       : null;
-  const logger = deps.logger ?? createLogger({ level: io.env.PAPERBOY_LOG_LEVEL ?? "warn" });
+  const platforms = deps.platforms ?? [];
+  const logger =
+    deps.logger ??
+    createLogger({
+      level: io.env.PAPERBOY_LOG_LEVEL ?? "warn",
+      secretKeys: platforms.flatMap((p) => Object.keys(p.secretEnv)),
+    });
   const clock = deps.clock ?? systemClock;
-  const opened: { engine: Paperboy | null } = { engine: null };
+  const opened: { engine: Paperboy | null; config: Config | null } = { engine: null, config: null };
   const ctx: CommandContext = {
     io,
     json: globals.json,
@@ -163,6 +197,10 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     configPath,
     clock,
     logger,
+    config() {
+      opened.config ??= loadConfig({ file: configPath, env: io.env, platforms });
+      return opened.config;
+    },
     engine(options) {
       opened.engine ??= Paperboy.open({ dbPath, clock, logger, readonly: options?.readonly });
       return opened.engine;

@@ -53,7 +53,7 @@ export function readEvalFile(path: string): EvalPaper[] {
       const issue = r.error.issues[0];
       throw new PaperboyError(
         ErrorCode.InvalidArgument,
-        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; expected paper_id, source[], target[]`,
+        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; each line is {"paper_id": "…", "source": ["sentence", …], "target": ["gold TL;DR", …]} (see \`paperboy eval --help\`)`,
         { file: path, line: i + 1 },
       );
     }

@@ -46,7 +46,7 @@ export class Metrics {
     });
     this.rateLimits = new Counter({
       name: "paperboy_platform_rate_limits_total",
-      help: "Rate-limit answers (HTTP 429) from Slack or Discord",
+      help: "Rate-limit answers (HTTP 429) from chat platforms, by platform",
       labelNames: ["platform"],
       registers,
     });

@@ -12,7 +12,6 @@ import { Cron } from "croner";
 import type { ChannelSettings } from "../archive/channels.js";
 import type { Delivery, DeliveryKey } from "../archive/deliveries.js";
 import type { Adapter } from "../bot/adapter.js";
-import type { Platform } from "../bot/context.js";
 import { buildRoundup } from "../bot/roundup.js";
 import { addDays, type Clock } from "../clock.js";
 import type { DigestSource } from "../fetch/source.js";
@@ -63,7 +62,7 @@ const DEFAULT_LEASE_MS = 15 * 60_000;
 export class Scheduler extends EventEmitter {
   readonly instanceId: string;
   private readonly fetcher: DayFetcher;
-  private readonly adapters = new Map<Platform, Adapter>();
+  private readonly adapters = new Map<string, Adapter>();
   private readonly posting = new Set<string>();
   private readonly ticks = new Set<Promise<void>>();
   private cron: Cron | null = null;
@@ -127,7 +126,7 @@ export class Scheduler extends EventEmitter {
 
     const due: { channel: ChannelSettings; key: DeliveryKey; dueAt: Date }[] = [];
     for (const channel of engine.channels.subscribed()) {
-      if (!this.adapters.has(channel.platform as Platform)) continue; // another process serves it
+      if (!this.adapters.has(channel.platform)) continue; // another process serves it
       const date = localDate(now, channel.timezone);
       this.skipMissed(channel, date, now);
       const dueAt = zonedInstant(date, channel.time, channel.timezone);
@@ -198,7 +197,7 @@ export class Scheduler extends EventEmitter {
     dayTopics: (date: string) => Roundup,
   ): Promise<void> {
     const { engine, settings, logger } = this.options;
-    const adapter = this.adapters.get(channel.platform as Platform) as Adapter;
+    const adapter = this.adapters.get(channel.platform) as Adapter;
     const id = `${key.platform}:${key.channel}:${key.date}`;
     if (this.posting.has(id)) return;
     const late = now.getTime() - dueAt.getTime() > settings.lateAfterMinutes * 60_000;
@@ -225,7 +224,7 @@ export class Scheduler extends EventEmitter {
         roundup: dayTopics(key.date),
       });
       const messages = await adapter.post(
-        { platform: channel.platform as Platform, workspace: channel.workspace, channel: channel.channel },
+        { platform: channel.platform, workspace: channel.workspace, channel: channel.channel },
         [reply],
       );
       engine.deliveries.markSent(key, this.instanceId, this.options.clock.now());

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCommand } from "../../src/bot/parse.js";
 import type {
@@ -112,6 +113,21 @@ describe("commands through the test adapter", () => {
         "help",
       ]),
     );
+  });
+
+  it("about tells the version and what the archive holds", async () => {
+    h = botHarness();
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    const about = only<NoticeReply>(await h.adapter.say("about"), "notice");
+    expect(about.text).toBe(
+      `paperboy ${version}. Archive: 72 papers from 1 digest day, 2025-08-12 to 2025-08-12; the newest is 2025-08-12.`,
+    );
+    const empty = botHarness({ seed: false });
+    try {
+      expect(only<NoticeReply>(await empty.adapter.say("stats"), "notice").text).toMatch(/archive is empty/);
+    } finally {
+      empty.engine.close();
+    }
   });
 
   it("subscribe, settings and unsubscribe store per-channel settings", async () => {

@@ -162,7 +162,7 @@ describe("bad input leaves the archive unchanged", () => {
     expect(files[1]).toMatchObject({ papers: 3, added: 3, duplicates: 2 });
   });
 
-  it("clean hostile files ingest: CRLF+BOM, duplicates (3 distinct), oversized (whole), unicode, mentions", async () => {
+  it("clean hostile files ingest: CRLF+BOM, duplicates (3 distinct), oversized (bounded, with a warning), unicode, mentions", async () => {
     const db = tempDb();
     const r = await runCli([
       "--db",
@@ -182,9 +182,14 @@ describe("bad input leaves the archive unchanged", () => {
     expect(r.code).toBe(0);
     const papers = r.json().files.map((f: { papers: number }) => f.papers);
     expect(papers).toEqual([2, 3, 3, 2, 3]);
+    const oversized = r.json().files[2];
+    expect(oversized.warnings.join(" ")).toMatch(/abstract of \d{6,} characters stored cut to 1000 \/ 20000/);
     const exported = (await runCli(["--db", db, "export", "--json"])).json().papers;
-    expect(Math.max(...exported.map((p: { abstract: string }) => p.abstract.length))).toBeGreaterThan(
-      200_000,
-    );
+    const longest = Math.max(...exported.map((p: { abstract: string }) => p.abstract.length));
+    expect(longest).toBeLessThanOrEqual(20_000);
+    expect(longest).toBeGreaterThan(16_000);
+    expect(Math.max(...exported.map((p: { title: string }) => p.title.length))).toBeLessThanOrEqual(1000);
+    const cut = exported.find((p: { abstract: string }) => p.abstract.length === longest);
+    expect(cut.abstract.endsWith("…")).toBe(true);
   });
 });

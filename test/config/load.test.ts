@@ -1,10 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_HF_API_URL, loadConfig } from "../../config/load.js";
+import { PLATFORMS } from "../../app/platforms.js";
+import { DEFAULT_HF_API_URL, type LoadOptions, loadConfig as loadWith } from "../../config/load.js";
 import { ConfigSchema } from "../../config/schema.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import { tempDir } from "../support/cli.js";
+
+/** The config as `serve` loads it: with every platform's section. */
+const loadConfig = (options: LoadOptions) => loadWith({ ...options, platforms: PLATFORMS });
 
 function file(content: unknown): string {
   const path = join(tempDir(), "paperboy.json");
@@ -31,7 +35,7 @@ describe("loadConfig", () => {
     expect(config.limits).toEqual(defaults.limits);
     expect(config.timezone).toBe("Europe/Berlin");
     expect(config.source).toMatchObject({ kind: "hf-api", url: DEFAULT_HF_API_URL });
-    expect(config.slack.enabled).toBe(false);
+    expect(config.platforms.slack?.enabled).toBe(false);
   });
 
   it("runs on defaults without a file, taking endpoints and secrets from the environment", () => {
@@ -45,8 +49,12 @@ describe("loadConfig", () => {
       },
     });
     expect(config.source).toMatchObject({ kind: "hf-api", url: "http://127.0.0.1:9999/api/" });
-    expect(config.slack).toMatchObject({ enabled: true, mode: "socket", botToken: "xoxb-test-1234567890" });
-    expect(config.discord.enabled).toBe(false);
+    expect(config.platforms.slack).toMatchObject({
+      enabled: true,
+      mode: "socket",
+      botToken: "xoxb-test-1234567890",
+    });
+    expect(config.platforms.discord?.enabled).toBe(false);
     expect(config.http.port).toBe(8081);
     expect(config.file).toBeNull();
   });

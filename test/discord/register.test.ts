@@ -1,7 +1,11 @@
 /** `paperboy discord register [--guild ID]` against the local Discord REST stand-in. */
+
+import { DefaultRestOptions } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { discordOptionsFromEnv } from "../../adapters/discord/options.js";
+import { commandDefinitions } from "../../adapters/discord/commands.js";
+import { DEFAULT_API_URL, discordOptionsFromEnv } from "../../adapters/discord/options.js";
 import { discordRegisterCommand } from "../../adapters/discord/register-command.js";
+import { CHAT_COMMANDS } from "../../src/bot/commands/index.js";
 import { main } from "../../src/cli/main.js";
 import { silentLogger } from "../../src/logger.js";
 import { tempDb } from "../support/cli.js";
@@ -148,4 +152,14 @@ test("discordOptionsFromEnv: off when unset, typed errors when half-set or malfo
       DISCORD_API_URL: "ftp://x",
     }),
   ).toThrow(expect.objectContaining({ code: "E_CONFIG_INVALID" }));
+});
+
+test("/papers is generated from the chat command registry: one subcommand per declared command", () => {
+  const [papers] = commandDefinitions();
+  const subs = (papers?.options ?? []).map((o) => o.name);
+  expect(subs).toEqual(CHAT_COMMANDS.filter((c) => c.declared !== false).map((c) => c.name));
+});
+
+test("the default API base is discord.js's, written out so that reading the config loads no discord.js", () => {
+  expect(DEFAULT_API_URL).toBe(DefaultRestOptions.api);
 });

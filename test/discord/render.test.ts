@@ -118,24 +118,36 @@ describe("oversized replies stay within Discord's limits", () => {
   test("a roundup of 300 papers in 40 topics splits over messages, each within limits", () => {
     const topics = Array.from({ length: 40 }, (_, t) => ({
       label: huge(`topic${t}`, 60),
-      papers: Array.from({ length: t === 0 ? 120 : 5 }, (_, i) => lite(t * 1000 + i)),
+      other: false,
+      papers: Array.from({ length: t === 0 ? 120 : 5 }, (_, i) => {
+        const p = lite(t * 1000 + i);
+        return {
+          id: p.id,
+          title: p.title,
+          url: `https://arxiv.org/abs/${p.id}`,
+          code: p.code,
+          upvotes: i,
+          ...(i < 2 ? { tldr: p.tldr } : {}),
+        };
+      }),
     }));
     const r: RoundupReply = {
       kind: "roundup",
       date: "2025-08-12",
       count: 315,
       shown: 315,
+      headline: huge("headline", 400),
       topics,
       filters: [huge("f", 500)],
     };
-    const messages = renderRoundup(r);
+    const messages = renderRoundup(r, new ButtonCommands());
     expect(messages.length).toBeGreaterThan(4);
     for (const m of messages) expectWithinLimits(m);
     expect(messages[0]!.content).toContain("Papers of 2025-08-12");
     expect(messages.slice(1).every((m) => m.content === undefined)).toBe(true);
     // Every paper appears exactly once across all messages.
     const all = messages.flatMap((m) => m.embeds.map((e) => e.description ?? "")).join("\n");
-    for (const t of topics) for (const p of t.papers) expect(all.split(p.id).length - 1).toBe(1);
+    for (const t of topics) for (const p of t.papers) expect(all.split(`abs/${p.id})`).length - 1).toBe(1);
     // The 120-paper topic overflows one description and continues.
     expect(
       messages.flatMap((m) => m.embeds).filter((e) => e.title?.endsWith("(cont.)")).length,
@@ -195,5 +207,22 @@ test("the hostile digest, through the real bot, renders with no mention and no m
   expect(texts.join("\n")).toContain("Attention Is");
   for (const t of texts) expectInert(t);
   for (const m of messages) expect(m.allowedMentions).toEqual({ parse: [] });
+  engine.close();
+});
+
+test("an answer that is the paper's own sentences is said once, cleaned, under 'From the abstract'", async () => {
+  const clock = new ManualClock("2025-03-11T09:00:00Z");
+  const engine = Paperboy.open({ dbPath: ":memory:", clock, logger: silentLogger() });
+  engine.ingest([`${HOSTILE}unicode-and-latex.txt`], { date: "2025-03-10" });
+  const bot = new Bot(engine, { clock, logger: silentLogger() });
+  const ctx = { platform: "discord" as const, workspace: "G", channel: "C", user: "U", at: clock.now() };
+  const id = engine.papers.day("2025-03-10")[0]?.id as string;
+  const replies = await bot.handle({ name: "ask", question: `${id} what speedup do they reach?` }, ctx);
+  const texts = renderReplies(replies, new ButtonCommands()).flatMap(markdownTexts).join("\n");
+  expect(texts.match(/From the abstract/g)).toHaveLength(1);
+  // The sentence (its "2.09× speedup") once; the question in the title says "speedup" too.
+  expect(texts.match(/2\.09/g)).toHaveLength(1);
+  // No LaTeX left (Discord's own escapes, like "\\_", are fine).
+  expect(texts).not.toMatch(/\$|\\[a-zA-Z]{2,}|mathcal/);
   engine.close();
 });

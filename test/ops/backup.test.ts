@@ -1,6 +1,8 @@
+import { chmodSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
+import { Paperboy } from "../../src/paperboy.js";
 import { runCli, tempDb, tempDir } from "../support/cli.js";
 import { DIGESTS, HOSTILE } from "../support/fixtures.js";
 
@@ -31,6 +33,30 @@ describe("backup and restore", () => {
     const fresh = tempDb();
     expect((await runCli(["--db", fresh, "restore", file])).code).toBe(0);
     expect((await runCli(["--db", fresh, "export"])).stdout).toBe(exportBefore);
+  });
+
+  it("creates the archive, its WAL, backups and restored archives readable by their owner only (0600)", async () => {
+    const mode = (f: string) => statSync(f).mode & 0o777;
+    const db = tempDb();
+    const engine = Paperboy.open({ dbPath: db });
+    try {
+      engine.ingest([`${DIGESTS}2026-02-02.hf-api.json`]);
+      expect(mode(db)).toBe(0o600);
+      expect(mode(`${db}-wal`)).toBe(0o600);
+      expect(mode(`${db}-shm`)).toBe(0o600);
+    } finally {
+      engine.close();
+    }
+    const file = join(tempDir(), "backup.db");
+    expect((await runCli(["--db", db, "backup", file])).code).toBe(0);
+    expect(mode(file)).toBe(0o600);
+    const restored = tempDb();
+    expect((await runCli(["--db", restored, "restore", file])).code).toBe(0);
+    expect(mode(restored)).toBe(0o600);
+    // An archive made 0644 by an older paperboy is narrowed when opened for writing.
+    chmodSync(db, 0o644);
+    expect((await runCli(["--db", db, "list"])).code).toBe(0);
+    expect(mode(db)).toBe(0o600);
   });
 
   it("refuses a file that is not a paperboy archive, and a missing one, with exit 1", async () => {

@@ -1,5 +1,5 @@
 /** The CLI as a separate process running the TypeScript sources (for crash and signal tests). */
-import { main } from "../../adapters/main.js";
+import { main } from "../../app/main.js";
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { main } from "../../adapters/main.js";
+import { main } from "../../app/main.js";
 import type { Clock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 

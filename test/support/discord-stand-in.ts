@@ -271,7 +271,10 @@ export class DiscordStandIn extends EventEmitter {
       if (found) m = found;
       return found !== null;
     };
-    if (method === "GET" && path === "/gateway/bot") {
+    if (method === "GET" && path === "/applications/@me") {
+      // The bot token's own application (what `doctor --verify` asks).
+      reply(200, { id: IDS.app, name: "paperboy", bot: this.botUser });
+    } else if (method === "GET" && path === "/gateway/bot") {
       reply(200, {
         url: this.gateway.url,
         shards: 1,

@@ -46,11 +46,44 @@ function printShortQueries(ctx: CommandContext, report: ShortQueryReport, file: 
   }
 }
 
+/** What `eval --help` says: the data formats, what is measured on them, and where such data is. */
+const HELP = `--data <file.jsonl>   the papers to measure on, in SciTLDR's JSON Lines form: one paper
+                       a line, e.g.
+   {"paper_id": "SyxW2lBYPS", "source": ["First sentence of the abstract.", "Second sentence."],
+    "target": ["A one-sentence TL;DR written by a person.", "Another person's TL;DR."]}
+                       paper_id: any string, unique in the file; source: the abstract's sentences,
+                       in order (one or more); target: gold TL;DRs (one or more); "title": the
+                       paper's title, optional (every SciTLDR line has one; indexed as the product
+                       indexes titles). Other keys are ignored (SciTLDR's own files have more).
+--corpus <file.jsonl> more papers in the same form, searched but never asked for (distractors
+                       that make search harder); may be given several times.
+--queries <file.jsonl> short queries as people type them in chat, asked of the archive of --db,
+                       one a line: {"query": "paper banana", "id": "2601.23265",
+                       "kind": "name"|"topic"|"finding"|"method-task", "set": "tune"} (set:
+                       optional, e.g. a part kept aside that is never tuned on).
+--related-gold <day.gold.json> a reader's topical grouping of one day's papers ({"day", "topics":
+                       [{"label", "papers": [id, ...]}]}); may be given several times.
+
+search:  every paper's title and abstract are indexed; each --data paper's first gold TL;DR is a
+         query whose one right answer is that paper: MRR@10, recall@1 and recall@10, beside
+         MiniSearch's own ranking as a baseline, with the number of papers searched (figures are
+         comparable only at equal corpus size).
+summary: each --data paper's TL;DR against all its golds: ROUGE-1, -2 and -L F1 (x100, Porter
+         stemming, best gold per paper), beside the abstract's first sentence (lead-1).
+queries: MRR@10, recall@1 and recall@10 overall, per set and per kind, beside MiniSearch (stopwords
+         and Porter stems, titles and abstracts, no boost) over the same archive.
+related: each paper of a gold topic (not "Other"): its related papers condensed to its day, scored
+         against its topic: mean average precision, precision at 3, first judged paper right.
+--json prints the same figures as one JSON document.
+
+SciTLDR (github.com/allenai/scitldr, its SciTLDR-A .jsonl files) is in the --data form as published.`;
+
 export const evalCommand: Command = {
   name: "eval",
   summary: "measure search and TL;DR quality on SciTLDR-style data, and search on short chat queries",
   usage:
     "eval --data <file.jsonl> [--corpus <more.jsonl>]... | eval [--queries <queries.jsonl>] [--related-gold <day.gold.json>]... (over --db)",
+  help: HELP,
   options: {
     data: { type: "string" },
     corpus: { type: "string", multiple: true },
@@ -64,7 +97,7 @@ export const evalCommand: Command = {
     const goldPaths = (values["related-gold"] as string[] | undefined) ?? [];
     if (!dataPath && !queriesPath && goldPaths.length === 0) {
       ctx.io.stderr(
-        "paperboy eval: give --data <file.jsonl>, --queries <queries.jsonl> or --related-gold <day.gold.json> (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]... | paperboy eval [--queries <queries.jsonl>] [--related-gold <day.gold.json>]...)\n",
+        "paperboy eval: give --data <file.jsonl>, --queries <queries.jsonl> or --related-gold <day.gold.json> (usage: paperboy eval --data <file.jsonl> [--corpus <more.jsonl>]... | paperboy eval [--queries <queries.jsonl>] [--related-gold <day.gold.json>]...; `paperboy eval --help` describes the data)\n",
       );
       return 2;
     }

@@ -3,7 +3,6 @@ import { NotAvailableError } from "../../errors.js";
 import type { Command } from "../command.js";
 import { ask } from "./ask.js";
 import { backup, restore } from "./backup.js";
-import { doctor } from "./doctor.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { fetchCommand } from "./fetch.js";
@@ -38,9 +37,9 @@ export const COMMANDS: Command[] = [
   roundup,
   exportCommand,
   evalCommand,
-  notYet("chat", "the console bot", "chat"),
+  notYet("chat", "the chat bot at a terminal prompt", "chat"),
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
-  doctor,
+  notYet("doctor", "check config, database integrity, platforms and ports, and print fixes", "doctor"),
 ];

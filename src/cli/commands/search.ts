@@ -5,7 +5,9 @@ import { truncate, wrap } from "../format.js";
 function wholeNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,9}$/.test(value.trim())) {
-    throw new InvalidArgumentError(`${flag} "${value}" is not a whole number; write e.g. ${flag} 10`);
+    throw new InvalidArgumentError(
+      `${flag} "${value}" is not a whole number of 0 or more; write e.g. ${flag} 10`,
+    );
   }
   return Number(value);
 }

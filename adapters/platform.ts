@@ -1,0 +1,76 @@
+/**
+ * What a platform module is: everything paperboy knows of one chat platform, exported by
+ * `adapters/<platform>/platform.ts`. The config reads its section and secrets, `doctor` its
+ * checks, the logger its secret settings, the CLI its commands, and `serve` starts its adapter.
+ * The composition root lists the modules once (app/platforms.ts); nothing else names a platform.
+ */
+import type { PlatformConfig, PlatformSettings } from "../config/platform.js";
+import type { Adapter } from "../src/bot/adapter.js";
+import type { Bot } from "../src/bot/bot.js";
+import type { Command } from "../src/cli/command.js";
+import type { CliIO } from "../src/cli/io.js";
+import type { Clock } from "../src/clock.js";
+import type { Logger } from "../src/logger.js";
+import type { Handler } from "../src/ops/http-server.js";
+import type { Metrics } from "../src/ops/metrics.js";
+
+/** One result of `paperboy doctor`: what was checked, whether it is fine, and the fix when not. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+/** An HTTP route an adapter that listens on a port serves beside its own (/healthz, /metrics). */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: Handler;
+}
+
+/** What `serve` gives a platform's factory. */
+export interface AdapterDeps {
+  bot: Bot;
+  clock: Clock;
+  logger: Logger;
+  io: CliIO;
+  metrics?: Metrics;
+  /** The HTTP port of the process (`http.port`, `PORT`). */
+  port: number;
+  /** Routes to serve on that port when the adapter listens on it itself. */
+  routes: HttpRoute[];
+}
+
+/** What `doctor --verify` asks a platform with: the network, with a timeout per call. */
+export interface VerifyDeps {
+  fetch: typeof fetch;
+  timeoutMs: number;
+}
+
+/** Why a call to a platform got no answer: a network error named as one, or a timeout. */
+export function networkReason(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === "TimeoutError" || e.name === "AbortError") return `no answer within ${timeoutMs} ms`;
+  // fetch says only "fetch failed"; its cause names what happened (ECONNREFUSED, ENOTFOUND…).
+  return `network error: ${e.cause?.code ?? e.cause?.message ?? e.message ?? "unknown"}`;
+}
+
+export interface PlatformModule<S extends PlatformSettings = PlatformSettings> extends PlatformConfig<S> {
+  /**
+   * What `doctor` reports for it when enabled (its settings were complete enough to load): each
+   * secret's shape, offline. Unless `verifying`, a token it cannot judge is "not verified".
+   */
+  doctor(settings: S, verifying?: boolean): Check[];
+  /** `doctor --verify`: asks the platform itself whether the tokens are good. */
+  verify?(settings: S, net: VerifyDeps): Promise<Check[]>;
+  /** Its adapter; the platform's SDK is imported here, only when it is enabled. */
+  create(settings: S, deps: AdapterDeps): Promise<Adapter>;
+  /** CLI commands it adds (the console's `chat`, Discord's `discord register`). */
+  readonly commands?: readonly Command[];
+}
+
+/** Types a module's functions by its settings; what the list of modules holds. */
+export function platformModule<S extends PlatformSettings>(module: PlatformModule<S>): PlatformModule {
+  return module as unknown as PlatformModule;
+}

@@ -1,0 +1,69 @@
+/**
+ * Slack as a platform: its config section (`enabled`, `mode`), its secrets from the environment
+ * (read once, by `slackOptionsFromEnv`), its doctor checks, and its adapter (Bolt loads only when
+ * Slack is enabled).
+ */
+import { z } from "zod";
+import { enabledButMissing } from "../../config/platform.js";
+import { platformModule } from "../platform.js";
+import { slackShapeChecks, verifySlack } from "./doctor.js";
+import { resolveMode, SLACK_ENV, type SlackEnvOptions, slackOptionsFromEnv } from "./options.js";
+
+const Section = z.strictObject({
+  /** Unset: on when the environment holds what the mode needs. */
+  enabled: z.boolean().optional(),
+  /** Unset: "socket" when SLACK_APP_TOKEN is set, else "http". */
+  mode: z.enum(["http", "socket"]).optional(),
+});
+
+export type SlackSettings = Omit<SlackEnvOptions, "port"> & { enabled: boolean; mode: "http" | "socket" };
+
+/** What the environment lacks for `mode`: a bot token (or the OAuth keys), and the mode's own secret. */
+function missingFor(env: SlackEnvOptions, mode: "http" | "socket"): string[] {
+  const missing: string[] = [];
+  if (!env.botToken && !(env.clientId && env.clientSecret && env.stateSecret))
+    missing.push(SLACK_ENV.botToken);
+  if (mode === "socket" && !env.appToken) missing.push(SLACK_ENV.appToken);
+  if (mode === "http" && !env.signingSecret) missing.push(SLACK_ENV.signingSecret);
+  return missing;
+}
+
+export const slackPlatform = platformModule<SlackSettings>({
+  name: "slack",
+  section: Section,
+  secretEnv: {
+    botToken: SLACK_ENV.botToken,
+    signingSecret: SLACK_ENV.signingSecret,
+    appToken: SLACK_ENV.appToken,
+    clientSecret: SLACK_ENV.clientSecret,
+    stateSecret: SLACK_ENV.stateSecret,
+  },
+  settings(section, env, file) {
+    const { enabled, mode: chosen } = Section.parse(section);
+    // The port is the process's (`http.port`, PORT), checked with the rest of the config.
+    const { port: _port, ...fromEnv } = slackOptionsFromEnv({ ...env, [SLACK_ENV.port]: undefined });
+    const mode = chosen ?? (fromEnv.appToken ? "socket" : "http");
+    const missing = missingFor(fromEnv, mode);
+    if (enabled === true && missing.length) throw enabledButMissing("slack", missing, file);
+    const settings: SlackSettings = { ...fromEnv, enabled: enabled ?? missing.length === 0, mode };
+    // The chosen mode decides: an app token is not used over HTTP.
+    if (mode === "http") delete settings.appToken;
+    // Conflicting or half-set OAuth keys are refused now rather than at start.
+    if (settings.enabled) resolveMode(settings);
+    return settings;
+  },
+  doctor: slackShapeChecks,
+  verify: verifySlack,
+  async create(settings, deps) {
+    const { createSlackAdapter } = await import("./slack-adapter.js");
+    const { enabled: _enabled, mode: _mode, ...connection } = settings;
+    return createSlackAdapter(deps.bot, {
+      ...connection,
+      port: deps.port,
+      logger: deps.logger.child({ adapter: "slack" }),
+      clock: deps.clock,
+      customRoutes: deps.routes,
+      onRateLimited: () => deps.metrics?.platformRateLimited("slack"),
+    });
+  },
+});

@@ -1,0 +1,98 @@
+/** `search <words> [since:D] [until:D] [has:code]`: ranked papers with snippets, paged by "More". */
+import { z } from "zod";
+import { IsoDateSchema } from "../../validators.js";
+import { paperLite } from "../cards.js";
+import { chatCommand } from "../command.js";
+import type { ResultList } from "../replies.js";
+import { FLAG, Offset, words } from "./args.js";
+
+const Args = z
+  .object({
+    query: z.string().trim().min(1, "needs some words to search for"),
+    since: IsoDateSchema.optional(),
+    until: IsoDateSchema.optional(),
+    hasCode: z.boolean().optional(),
+    offset: Offset,
+  })
+  // Said here in chat words: the engine's own check names the CLI's --since and --until.
+  .refine((a) => !a.since || !a.until || a.since <= a.until, {
+    message: "since: is after until:; swap the two dates or drop one",
+  });
+
+function parse(rest: string): Record<string, unknown> {
+  const query: string[] = [];
+  const args: Record<string, unknown> = {};
+  const tokens = words(rest);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (t === "--has-code") {
+      args.hasCode = true;
+      continue;
+    }
+    if ((t === "--since" || t === "--until" || t === "--offset") && tokens[i + 1]) {
+      const key = t.slice(2);
+      args[key] = key === "offset" ? Number(tokens[++i]) : tokens[++i];
+      continue;
+    }
+    const f = FLAG.exec(t);
+    if (f) {
+      const key = (f[1] as string).toLowerCase();
+      const value = f[2] as string;
+      if (key === "has") {
+        if (value.toLowerCase() === "code") args.hasCode = true;
+        else query.push(t);
+      } else args[key] = key === "offset" ? Number(value) : value;
+      continue;
+    }
+    query.push(t);
+  }
+  args.query = query.join(" ");
+  return args;
+}
+
+export const search = chatCommand({
+  name: "search",
+  aliases: ["find", "s"],
+  usage: "search <words> [since:YYYY-MM-DD] [until:YYYY-MM-DD] [has:code]",
+  summary: "search the archive",
+  args: Args,
+  parse,
+  options: [
+    { name: "query", kind: "text", description: "Words to search for", required: true, maxLength: 200 },
+    { name: "since", kind: "date", description: "Only papers from this day on (YYYY-MM-DD)" },
+    { name: "until", kind: "date", description: "Only papers up to this day (YYYY-MM-DD)" },
+    { name: "has_code", arg: "hasCode", kind: "flag", description: "Only papers that link to code" },
+  ],
+  run(args, { engine, pageSize }) {
+    const result = engine.search({
+      text: args.query,
+      since: args.since,
+      until: args.until,
+      hasCode: args.hasCode,
+      limit: pageSize,
+      offset: args.offset,
+    });
+    const papers = engine.papersAt(result.results.map((r) => r.pk));
+    const list: ResultList = {
+      kind: "results",
+      title: `Search: "${args.query}"`,
+      items: papers.map((p, i) =>
+        paperLite(engine, p, { snippet: result.results[i]?.snippet, score: result.results[i]?.score }),
+      ),
+      total: result.total,
+      offset: args.offset,
+      emptyText: "No papers match.",
+    };
+    if (result.didYouMean) list.didYouMean = result.didYouMean;
+    if (result.nextOffset !== undefined) {
+      const filters = [
+        args.since ? `since:${args.since}` : "",
+        args.until ? `until:${args.until}` : "",
+        args.hasCode ? "has:code" : "",
+        `offset:${result.nextOffset}`,
+      ].filter(Boolean);
+      list.next = { kind: "more", label: "More", command: `search ${args.query} ${filters.join(" ")}` };
+    }
+    return [list];
+  },
+});

@@ -1,0 +1,17 @@
+/** `show <id>`: one paper, with its TL;DR, key results, abstract and links. */
+import { z } from "zod";
+import { paperCard } from "../cards.js";
+import { chatCommand } from "../command.js";
+import { PaperId, requiredPaper } from "./args.js";
+
+export const show = chatCommand({
+  name: "show",
+  aliases: ["paper"],
+  usage: "show <id>",
+  summary: "a paper: TL;DR, key results, abstract, links",
+  paper: "required",
+  args: z.object({ id: PaperId }),
+  parse: requiredPaper,
+  options: [{ name: "id", kind: "paper", required: true }],
+  run: ({ id }, { engine }) => [paperCard(engine, engine.paper(id), { abstract: true })],
+});
