@@ -3,7 +3,7 @@
  * sequences (a digest must not be able to move the cursor or recolor the terminal); colors are
  * used only on a TTY.
  */
-import type { PaperCard, PaperLite, Reply } from "../../src/bot/replies.js";
+import { type PaperCard, type PaperLite, type Reply, sourceSummaryLabel } from "../../src/bot/replies.js";
 import { roundupText } from "./roundup-text.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
@@ -78,6 +78,8 @@ function card(c: PaperCard, s: Style): string {
     lines.push("", "Key results:");
     for (const r of c.keyResults) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
   }
+  if (c.sourceSummary)
+    lines.push("", wrap(`${sourceSummaryLabel(c.sourceSummary)}: ${terminalSafe(c.sourceSummary.text)}`));
   if (c.abstract) lines.push("", wrap(terminalSafe(c.abstract)));
   for (const u of c.code) lines.push(`code: ${s.accent(terminalSafe(u))}`);
   if (c.actions.length) lines.push(s.dim(`next: ${c.actions.map((a) => a.command).join(" | ")}`));

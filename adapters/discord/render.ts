@@ -10,17 +10,18 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type {
-  Action,
-  AnswerReply,
-  HelpReply,
-  NoticeReply,
-  PaperCard,
-  PaperLite,
-  Reply,
-  ResultList,
-  RoundupReply,
-  SettingsReply,
+import {
+  type Action,
+  type AnswerReply,
+  type HelpReply,
+  type NoticeReply,
+  type PaperCard,
+  type PaperLite,
+  type Reply,
+  type ResultList,
+  type RoundupReply,
+  type SettingsReply,
+  sourceSummaryLabel,
 } from "../../src/bot/replies.js";
 import type { ButtonCommands } from "./buttons.js";
 import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
@@ -91,6 +92,9 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
       "Key results",
       card.keyResults.map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
     ),
+    card.sourceSummary
+      ? field(sourceSummaryLabel(card.sourceSummary), [fitText(card.sourceSummary.text, FIELD_VALUE_MAX)])
+      : null,
     field("Authors", [fitText(card.authors.join(", "), FIELD_VALUE_MAX)]),
     field("Code", links(card.code)),
     field("Links", links(card.links.filter((l) => !card.code.includes(l)))),

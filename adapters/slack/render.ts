@@ -12,7 +12,7 @@ import type {
   ResultList,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { replySummary } from "../../src/bot/replies.js";
+import { replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -120,6 +120,10 @@ function cardBlocks(card: PaperCard): Block[] {
   if (card.keyResults.length) {
     const lines = card.keyResults.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
     blocks.push(...sections(`*Key results*\n${lines}`));
+  }
+  if (card.sourceSummary) {
+    const label = escapeMrkdwn(sourceSummaryLabel(card.sourceSummary));
+    blocks.push(...sections(`*${label}* ${safe(card.sourceSummary.text, Number.POSITIVE_INFINITY)}`));
   }
   if (card.abstract) blocks.push(...sections(`*Abstract*\n${escapeMrkdwn(card.abstract)}`));
   const buttons: Button[] = [];

@@ -4,6 +4,10 @@
  * limits.
  */
 
+import type { SourceSummary } from "../summary/source-summary.js";
+
+export { type SourceSummary, sourceSummaryLabel } from "../summary/source-summary.js";
+
 /** Something the user can do next; adapters render it as a button (or a hint on the console). */
 export interface Action {
   kind: "discuss" | "related" | "summary" | "code" | "show" | "more";
@@ -37,6 +41,11 @@ export interface PaperCard {
   url: string | null;
   /** Show the full abstract (for `show`), or just the TL;DR (in lists and summaries). */
   abstract?: string;
+  /**
+   * The source's own one-line summary (Hugging Face's `ai_summary`), shown beside ours and always
+   * labelled as the source's: "Hugging Face's summary: …". Absent when the source gave none.
+   */
+  sourceSummary?: SourceSummary;
   actions: Action[];
 }
 

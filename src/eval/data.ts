@@ -1,7 +1,4 @@
-/**
- * SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries)
- * and `title` (every SciTLDR line has one; a file without titles is still read).
- */
+/** SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries), `title`. */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../errors.js";
@@ -12,7 +9,7 @@ export interface EvalPaper {
   source: string[];
   /** Gold one-sentence summaries. */
   target: string[];
-  /** The paper's title; "" when the line has none. */
+  /** The paper's title ("" when the line has none). */
   title: string;
 }
 
@@ -20,7 +17,7 @@ const Line = z.object({
   paper_id: z.string(),
   source: z.array(z.string()).min(1),
   target: z.array(z.string()).min(1),
-  title: z.string().optional(),
+  title: z.string().optional().default(""),
 });
 
 export function readEvalFile(path: string): EvalPaper[] {
@@ -61,7 +58,7 @@ export function readEvalFile(path: string): EvalPaper[] {
       paperId: r.data.paper_id,
       source: r.data.source,
       target: r.data.target,
-      title: r.data.title ?? "",
+      title: r.data.title,
     });
   }
   return out;
