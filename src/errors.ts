@@ -26,6 +26,12 @@ export const ErrorCode = {
   Usage: "E_USAGE",
   NotAvailable: "E_NOT_AVAILABLE",
   QueryInvalid: "E_QUERY_INVALID",
+  // team memory (notes, the reading queue)
+  UnknownNote: "E_UNKNOWN_NOTE",
+  NotAllowed: "E_NOT_ALLOWED",
+  NotQueued: "E_NOT_QUEUED",
+  QueueTaken: "E_QUEUE_TAKEN",
+  TooLong: "E_TOO_LONG",
   // config and operations
   ConfigInvalid: "E_CONFIG_INVALID",
   ConfigUnreadable: "E_CONFIG_UNREADABLE",

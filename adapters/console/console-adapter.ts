@@ -5,11 +5,13 @@
  * Piped input is answered line by line, in order, and EOF ends the session.
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
-import type { Reply } from "../../src/bot/replies.js";
+import type { FileReply, Reply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
 import { renderReply, type Style, styleFor, terminalSafe } from "./render.js";
 import { ConsoleSession } from "./session.js";
@@ -27,6 +29,8 @@ export interface ConsoleAdapterOptions {
   user?: string;
   /** Previous session's lines, newest first, for arrow-up history on a terminal. */
   history?: string[];
+  /** Where `export` writes its files (the console's way of sending a file); default ./exports. */
+  exportDir?: string;
 }
 
 const LEAVE_THREAD = new Set(["back", "/back", "done", "leave"]);
@@ -91,7 +95,35 @@ export class ConsoleAdapter implements Adapter {
   }
 
   private print(replies: Reply[]): void {
-    for (const r of replies) this.options.output(`${renderReply(r, this.style)}\n\n`);
+    for (const r of replies) {
+      if (r.kind === "file") {
+        this.options.output(`${this.writeFiles(r)}\n\n`);
+        continue;
+      }
+      this.options.output(`${renderReply(r, this.style)}\n\n`);
+    }
+  }
+
+  /** A file reply on the console: the files written to the export folder, and where they are. */
+  private writeFiles(reply: FileReply): string {
+    const dir = resolve(this.options.exportDir ?? "exports");
+    const lines = [renderReply(reply, this.style)];
+    try {
+      mkdirSync(dir, { recursive: true });
+      for (const f of reply.files) {
+        // Names are plain already (letters, digits, "." and "-"); basename keeps them in the folder.
+        const path = join(dir, basename(f.name));
+        writeFileSync(path, f.content, { mode: 0o600 });
+        lines.push(`  wrote ${path} (${Math.max(1, Math.round(Buffer.byteLength(f.content) / 1024))} KB)`);
+      }
+    } catch (err) {
+      lines.push(
+        this.style.error(
+          `could not write the export to ${dir}: ${(err as Error).message}; make the folder writable or run \`paperboy export\` with a path you can write`,
+        ),
+      );
+    }
+    return lines.join("\n");
   }
 
   private context(): Context {

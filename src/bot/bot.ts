@@ -169,7 +169,11 @@ export class Bot {
       const replies = await this.run(parsed, ctx, thread);
       this.rememberContinuation(ctx, replies);
       if (parsed.truncated)
-        replies.push(notice(`Your message was longer than ${MAX_TEXT} characters; only the start was read.`));
+        replies.push(
+          notice(
+            `Your message was longer than ${parsed.limit ?? MAX_TEXT} characters; only the start was read.`,
+          ),
+        );
       return replies;
     } catch (err) {
       outcome = "error";

@@ -26,6 +26,10 @@ export function paperActions(paper: Paper, omit: Action["kind"][] = []): Action[
     { kind: "summary", label: "TL;DR", command: `summary ${paper.id}` },
   ];
   if (paper.code.length) all.push({ kind: "code", label: "Code", command: `code ${paper.id}` });
+  all.push(
+    { kind: "queue", label: "Add to queue", command: `queue add ${paper.id}` },
+    { kind: "claim", label: "I'll read it", command: `queue claim ${paper.id}` },
+  );
   return all.filter((a) => !omit.includes(a.kind));
 }
 

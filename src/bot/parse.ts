@@ -14,7 +14,7 @@ export const MAX_TEXT = 2000;
 export type Invocation = { name: string } & Record<string, unknown>;
 
 export type ParseResult =
-  | { ok: true; command: Invocation; truncated: boolean }
+  | { ok: true; command: Invocation; truncated: boolean; limit?: number }
   | { ok: false; error: string; usage?: string; suggestion?: string };
 
 function firstIssue(error: z.ZodError): string {
@@ -56,17 +56,19 @@ export function resolveCommandWord(
   return findCommand(commands, word);
 }
 
-/** Parses `text` as a command. Texts over MAX_TEXT characters are cut there (and flagged). */
+/**
+ * Parses `text` as a command. Texts over the command's `maxText` (default MAX_TEXT) characters are
+ * cut there (and flagged).
+ */
 export function parseCommand(text: string, commands: readonly ChatCommand[] = CHAT_COMMANDS): ParseResult {
-  const truncated = text.length > MAX_TEXT;
-  const { word, rest } = head(truncated ? text.slice(0, MAX_TEXT) : text);
+  const { word } = head(text.slice(0, MAX_TEXT));
   if (!word) {
     return { ok: false, error: "Say what you want: try `search <words>` or `help`.", usage: "help" };
   }
   const command = findCommand(commands, word);
   if (!command) {
     // "what is proposed?" outside a discussion: say where questions go, not "did you mean `what`".
-    if (looksLikeQuestion(word, rest)) {
+    if (looksLikeQuestion(word, head(text.slice(0, MAX_TEXT)).rest)) {
       return {
         ok: false,
         error:
@@ -83,7 +85,11 @@ export function parseCommand(text: string, commands: readonly ChatCommand[] = CH
       usage: resolved?.usage,
     };
   }
-  return invoke(command, command.parse?.(rest) ?? {}, truncated);
+  const limit = command.maxText ?? MAX_TEXT;
+  const truncated = text.length > limit;
+  const { rest } = head(truncated ? text.slice(0, limit) : text);
+  const parsed = invoke(command, command.parse?.(rest) ?? {}, truncated);
+  return parsed.ok && limit !== MAX_TEXT ? { ...parsed, limit } : parsed;
 }
 
 /** Validates an already-structured command (a platform's options, e.g. Discord's). */
