@@ -290,7 +290,10 @@ export class Bot {
     const command = findCommand(this.commands, name) as ChatCommand;
     // "show 3": the third paper of the last list shown here.
     if (command.paper && typeof args.id === "string") {
-      const found = this.positions.lookup(this.continuationKey(ctx), args.id);
+      // In a thread, a list of the channel still counts ("queue add 3" after a search there).
+      const { thread: _inThread, ...channel } = ctx;
+      const keys = [this.continuationKey(ctx), this.continuationKey(channel)];
+      const found = this.positions.lookup(keys, args.id);
       if (found.kind === "found") args.id = found.id;
       else if (found.kind === "missing") {
         return [

@@ -29,11 +29,12 @@ export class ListPositions {
     this.lists.set(key, numbers);
   }
 
-  lookup(key: string, word: string): PositionLookup {
+  /** The paper `word` names by its number, in the first of `keys` (most specific first) with a list. */
+  lookup(keys: readonly string[], word: string): PositionLookup {
     const match = POSITION.exec(word.trim());
     if (!match) return { kind: "id" };
     const position = Number(match[1]);
-    const numbers = this.lists.get(key);
+    const numbers = keys.map((k) => this.lists.get(k)).find((n) => n !== undefined);
     const id = numbers?.get(position);
     if (id) return { kind: "found", id };
     return { kind: "missing", position, shown: numbers?.size ?? 0 };

@@ -45,4 +45,15 @@ describe("list positions", () => {
     const second = results(await h.adapter.say("search convolution"));
     expect(card(await h.adapter.say("show 1")).id).toBe(second.items[0]?.id);
   });
+
+  it("inside a discussion thread, the channel's last list still counts", async () => {
+    h = botHarness();
+    const list = results(await h.adapter.say("search sparse attention"));
+    await h.adapter.say("discuss 1");
+    const thread = h.adapter.lastThread as string;
+    expect(thread).toBeTruthy();
+    const queued = JSON.stringify(await h.adapter.say("queue add 2", { thread }));
+    expect(queued).toContain(list.items[1]?.id as string);
+    expect(JSON.stringify(await h.adapter.say("queue"))).toContain(list.items[1]?.id as string);
+  });
 });
