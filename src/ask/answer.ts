@@ -7,14 +7,15 @@
 import { InvalidArgumentError } from "../errors.js";
 import { splitSentences } from "../summary/sentences.js";
 import { namesIn } from "./cues.js";
+import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
+import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
 import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
 import { type Passage, readPassages } from "./passages.js";
-import { countsAsked, fitsMeasureOf, pickEvidence } from "./pick.js";
+import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
-import { type Scored, scorePassages } from "./rank.js";
 import { matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
@@ -46,8 +47,6 @@ export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
 // A 200 KB abstract is read in full for what it mentions, but only this many sentences are ranked.
 const MAX_SENTENCES = 400;
-/** Below this score the best sentence does not answer the question (chosen on the tuning set). */
-const MIN_SCORE = 1.2;
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
@@ -95,22 +94,40 @@ export function answerQuestion(paper: AnswerInput, question: string): Answer {
   return answerInThread(paper, question, []);
 }
 
+/** A question read against one paper, up to the point where the answer model ranks sentences. */
+export interface Ranking {
+  q: Question;
+  intent: Intent;
+  passages: Passage[];
+  facts: QuestionFacts;
+  /** Feature rows, one per passage. */
+  rows: Float64Array[];
+  /** The feature row of declining. */
+  decline: Float64Array;
+  /** Which passages may answer: only a sentence with a limitation answers "what are the limitations?". */
+  eligible: boolean[];
+  /** Names the answer to a "which X" must not count (the paper's and the question's own). */
+  exceptNames: ReadonlySet<string>;
+}
+
 /**
- * Answers `question` in a discussion thread whose earlier questions (oldest first) give the
- * context of a follow-up: "and on which dataset?", "what about limitations?", "why?".
+ * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
+ * links, "the abstract does not mention X") or the sentences are ready to be ranked. The fit
+ * script (scripts/fit-ask.ts) ranks what this returns, so the model is fitted on exactly what it
+ * sees when answering.
  */
-export function answerInThread(
+export function prepareAnswer(
   paper: AnswerInput,
   question: string,
   earlierQuestions: readonly string[],
-): Answer {
+): { answer: Answer } | { ranking: Ranking } {
   const raw = validate(question);
   const q = readQuestion(raw);
   if (!q.words.length) {
-    if (raw && languageOf(raw)) return foreign(raw);
+    if (raw && languageOf(raw)) return { answer: foreign(raw) };
     throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
   }
-  if (languageOf(raw)) return foreign(raw);
+  if (languageOf(raw)) return { answer: foreign(raw) };
   const followUp = resolveFollowUp(
     q,
     earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
@@ -122,18 +139,25 @@ export function answerInThread(
   const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
   if (intent === "code") {
     const links = linkAnswer(paper, passages);
-    if (links) return links;
+    if (links) return { answer: links };
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
-    return notStated(
-      "This paper has no abstract in the archive, so there is no text to answer from.",
-      intent,
-    );
+    return {
+      answer: notStated(
+        "This paper has no abstract in the archive, so there is no text to answer from.",
+        intent,
+      ),
+    };
   }
   const missing = missingFromPaper(q, passages, titleKeys);
   if (missing) {
     const what = phrase(q, missing.words);
-    return notStated(what ? `The abstract does not mention ${what}.` : "The abstract does not say.", intent);
+    return {
+      answer: notStated(
+        what ? `The abstract does not mention ${what}.` : "The abstract does not say.",
+        intent,
+      ),
+    };
   }
   let required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent))) {
@@ -144,23 +168,54 @@ export function answerInThread(
       intents.set("problem", 1);
       intent = "problem";
       required = false;
-    } else return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+    } else return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
   }
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
-    return notStated(NOT_STATED.quantity as string, intent);
+    return { answer: notStated(NOT_STATED.quantity as string, intent) };
   }
   // "How many attacks?": a number somewhere is not enough, it must count what is asked.
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
-    return notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent);
+    return { answer: notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent) };
   }
-  const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
-  return compose(scored, q, intent, required, new Set([...titleKeys, ...q.words.map((w) => w.lower)]));
+  const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower)]);
+  const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames);
+  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
+  // A number question is answered by a sentence with a number of that kind, about what it asks.
+  const wantsNumber = intent === "quantity";
+  const eligible = passages.map(
+    (p, i) =>
+      (!required || carriesCue(p, intent)) &&
+      (!wantsNumber || (fitsMeasureOf(p, q) && (q.focus.length === 0 || (facts.overlaps[i] as number) > 0))),
+  );
+  return {
+    ranking: {
+      q,
+      intent,
+      passages,
+      facts,
+      rows: passages.map((_, i) => passageFeatures(facts, passages, i)),
+      decline: declineFeatures(facts),
+      eligible,
+      exceptNames,
+    },
+  };
 }
 
 /**
- * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
- * limitations of other work are the problem this paper addresses, not its own limitations.
+ * Answers `question` in a discussion thread whose earlier questions (oldest first) give the
+ * context of a follow-up: "and on which dataset?", "what about limitations?", "why?".
  */
+export function answerInThread(
+  paper: AnswerInput,
+  question: string,
+  earlierQuestions: readonly string[],
+  model: AnswerModel = shippedAnswerModel(),
+): Answer {
+  const prepared = prepareAnswer(paper, question, earlierQuestions);
+  if ("answer" in prepared) return prepared.answer;
+  return answerFromRanking(prepared.ranking, model);
+}
+
 /** True when words of the question (not the paper's own names) appear in background sentences. */
 function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: ReadonlySet<string>): boolean {
   const own = q.focus.filter((w) => !mentions(titleKeys, w));
@@ -169,6 +224,10 @@ function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: R
   );
 }
 
+/**
+ * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
+ * limitations of other work are the problem this paper addresses, not its own limitations.
+ */
 function othersLimitations(
   intents: IntentWeights,
   q: Question,
@@ -186,27 +245,26 @@ function othersLimitations(
   return next;
 }
 
-function compose(
-  scored: Scored[],
-  q: Question,
-  intent: Intent,
-  required: boolean,
-  exceptNames: ReadonlySet<string>,
-): Answer {
-  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
-  // A number question is answered by a sentence with a number of that kind, about what it asks.
-  const wantsNumber = intent === "quantity";
-  const fromAbstract = scored.filter(
-    (s) =>
-      s.passage.source === "abstract" &&
-      (!required || carriesCue(s.passage, intent)) &&
-      (!wantsNumber || (fitsMeasureOf(s.passage, q) && (q.focus.length === 0 || s.covers.length > 0))),
-  );
+/** The scores of a ranking's passages and of declining, under a model. */
+export function scoreRanking(r: Ranking, model: AnswerModel): { scored: Scored[]; decline: number } {
+  const scored = r.passages.map((passage, i) => ({
+    passage,
+    score: scoreRow(model.weights, r.rows[i] as Float64Array),
+    covers: r.q.focus.filter((w) => mentions(passage.keys, w)),
+  }));
+  return { scored, decline: scoreRow(model.weights, r.decline) + model.margin };
+}
+
+/** The answer a model gives to a prepared ranking (what answerInThread does after prepareAnswer). */
+export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
+  const { q, intent } = r;
+  const { scored, decline } = scoreRanking(r, model);
+  const fromAbstract = scored.filter((s, i) => s.passage.source === "abstract" && r.eligible[i]);
   const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
   // The source's summary answers only what the abstract cannot: it is a model's rewording of the
   // paper, so the abstract's own sentence is preferred whenever one answers.
-  if (summary && summary.score >= MIN_SCORE && (!best || best.score < MIN_SCORE)) {
+  if (summary && summary.score > decline && (!best || best.score <= decline)) {
     const said = summary.passage.shown;
     return {
       text: `Hugging Face's summary says: ${said}`,
@@ -216,16 +274,16 @@ function compose(
       source: "source_summary",
     };
   }
-  if (!best || best.score < MIN_SCORE)
+  if (!best || best.score <= decline)
     return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
   // "Which teacher model?": a sentence that names nothing does not answer.
-  if (q.entity && namesIn(best.passage.shown, exceptNames) === 0) {
+  if (q.entity && namesIn(best.passage.shown, r.exceptNames) === 0) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
       intent,
     );
   }
-  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE);
+  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
 }

@@ -9,7 +9,7 @@ import { sentenceRoles } from "../roles/roles.js";
 import { displayText } from "../summary/latex.js";
 import { cue, namesData, type Quantity, quantities } from "./cues.js";
 import { INTENTS, type Intent } from "./intent.js";
-import { matchKeys, words } from "./words.js";
+import { matchKeys, tokensOf, type Word, words } from "./words.js";
 
 export type PassageSource = "abstract" | "source_summary";
 
@@ -22,6 +22,9 @@ export interface Passage {
   index: number;
   source: PassageSource;
   keys: Set<string>;
+  /** Its words in order, and where each starts in `shown`. */
+  tokens: Word[];
+  tokenStarts: number[];
   /** Probability of each role, in ROLES order. */
   roles: Float64Array;
   cues: Map<Intent, number>;
@@ -54,12 +57,15 @@ function passage(
   for (const intent of INTENTS) cues.set(intent, cue(intent, shown));
   // A limitation told in the background is prior work's, not this paper's.
   if ((roles[ROLES.indexOf("background")] as number) >= 0.5) cues.set("limitations", 0);
+  const { words: tokens, starts: tokenStarts } = tokensOf(shown);
   return {
     text,
     shown,
     index,
     source,
     keys: matchKeys(shown),
+    tokens,
+    tokenStarts,
     roles,
     cues,
     quantities: quantities(shown, names),

@@ -34,13 +34,20 @@ export function stemOf(lower: string): string {
 }
 
 export function words(text: string): Word[] {
+  return tokensOf(text).words;
+}
+
+/** The words of a text and where each starts in it. */
+export function tokensOf(text: string): { words: Word[]; starts: number[] } {
   const out: Word[] = [];
+  const starts: number[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const surface = m[0].replace(/'s$/i, "");
     const lower = surface.toLowerCase();
     out.push({ surface, lower, stem: stemOf(lower) });
+    starts.push(m.index ?? 0);
   }
-  return out;
+  return { words: out, starts };
 }
 
 /** Every key a text can be matched by: whole tokens, their stems, and their hyphen/dot parts. */
