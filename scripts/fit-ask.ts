@@ -100,7 +100,7 @@ function learnable(e: Example): boolean {
   return e.ranking !== null && (e.q.expect === null || e.gold.length > 0);
 }
 
-function fit(examples: readonly Example[], l2: number): Float64Array {
+function fitWeights(examples: readonly Example[], l2: number): Float64Array {
   const F = FEATURES.length;
   const w = new Float64Array(F);
   const m = new Float64Array(F);
@@ -205,7 +205,7 @@ let best: { l2: number; margin: number; rates: Rates } | null = null;
 const cv = new Map<number, Float64Array[]>();
 for (const l2 of L2S) {
   const weights = Array.from({ length: FOLDS }, (_, f) =>
-    fit(
+    fitWeights(
       train.filter((_, i) => fold[i] !== f),
       l2,
     ),
@@ -253,7 +253,29 @@ if (process.env.ASK_FIT_MISSES === "1") {
     );
   });
 }
-const weights = fit(train, chosen.l2);
+{
+  // Out-of-fold hits per intent, for the method notes (docs/ask.md).
+  const oof = cv.get(chosen.l2) as Float64Array[];
+  const byIntent = new Map<string, [number, number]>();
+  train.forEach((e, i) => {
+    const model = {
+      weights: oof[fold[i] as number] as Float64Array,
+      margin: chosen.margin,
+      complementGap: COMPLEMENT_GAP,
+    };
+    const slot = byIntent.get(e.q.intent) ?? [0, 0];
+    slot[0]++;
+    if (hit(e, model)) slot[1]++;
+    byIntent.set(e.q.intent, slot);
+  });
+  log(
+    `CV per intent: ${[...byIntent]
+      .sort((a, b) => b[1][0] - a[1][0])
+      .map(([k, [n, h]]) => `${k} ${h}/${n}`)
+      .join(", ")}`,
+  );
+}
+const weights = fitWeights(train, chosen.l2);
 const final: AnswerModel = { weights, margin: chosen.margin, complementGap: COMPLEMENT_GAP };
 const fitted = rates(train.map((e) => ({ e, model: final })));
 log(`fitted on all: answerable ${pct(fitted.answerable)}, unanswerable ${pct(fitted.unanswerable)}`);

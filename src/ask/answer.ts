@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { splitSentences } from "../summary/sentences.js";
-import { namesIn } from "./cues.js";
+import { introducedNames, namesIn } from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
@@ -177,7 +177,12 @@ export function prepareAnswer(
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
     return { answer: notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent) };
   }
-  const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower)]);
+  // The names the paper gives its own work answer "which benchmark do they propose?", not
+  // "which teacher model do they distill?".
+  const own = intents.has("proposal")
+    ? []
+    : introducedNames(passages.filter((p) => p.source === "abstract").map((p) => p.shown));
+  const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower), ...own]);
   const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames);
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.

@@ -41,11 +41,13 @@ const OTHERS_LIMITATIONS =
 /** Cue strength of a sentence for one intent, 0 to 1. */
 // "To address these issues, we introduce …" turns from the problem to the proposal.
 const PIVOT =
-  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties)\b/gi;
+  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those|both)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?)?\b/gi;
 
 export function cue(intent: Intent, sentence: string): number {
   if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
-  if (intent === "problem") return CUES.problem.test(sentence.replace(PIVOT, "")) ? 1 : 0;
+  // The pivot says what the paper does about the problem, neither the problem nor its cause.
+  if (intent === "problem" || intent === "reason")
+    return CUES[intent].test(sentence.replace(PIVOT, "")) ? 1 : 0;
   return CUES[intent].test(sentence) ? 1 : 0;
 }
 
@@ -151,6 +153,29 @@ export function namesData(sentence: string): boolean {
  * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
  * is a quantity.
  */
+/**
+ * The names a paper gives its own work: the shaped words right after "we introduce / propose /
+ * present", "called", "named", "dubbed", "termed" ("we introduce π-Distill", "named BiFormer",
+ * "Sparse Model Soups (SMS)"), lower-cased. "Which teacher model do they distill?" is not answered
+ * by the paper naming its own method.
+ */
+const INTRODUCES =
+  /\b(?:we (?:introduce|propose|present|develop|design|build|call|term|name|dub)|(?:is |are )?(?:called|named|dubbed|termed))\s+((?:[^\s,;:.]+[\s]*){1,8})/giu;
+
+export function introducedNames(sentences: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.matchAll(INTRODUCES)) {
+      for (const t of (m[1] ?? "").matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)) {
+        const token = t[0];
+        if (/\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|^\p{Lu}\p{Ll}+$|^[^\p{ASCII}]/u.test(token))
+          names.add(token.toLowerCase());
+      }
+    }
+  }
+  return names;
+}
+
 /** Acronyms of the field, not names of a particular thing. */
 const GENERIC_ACRONYMS = new Set(
   "llm llms mllm mllms vlm vlms lmm lmms rl sft cot rlhf rlvr nlp cv ai ml gpu gpus cpu api apis sota qa vqa ocr gui kd dpo ppo moe vit cnn cnns rnn lstm gan vae dnn dnns pr asr".split(

@@ -39,6 +39,9 @@ const PASSAGE_FEATURES: string[] = [
   ...QUESTION_KINDS.flatMap((k) => ROLES.map((r) => `kind:${k}:${r}`)),
   ...QUESTION_KINDS.map((k) => `overlap:${k}`),
   ...QUESTION_KINDS.map((k) => `previous:${k}`),
+  ...INTENTS.map((i) => `previous:${i}`),
+  ...QUESTION_KINDS.map((k) => `next-points-back:${k}`),
+  ...QUESTION_KINDS.map((k) => `pivot:${k}`),
   "overlap:background",
   "overlap:local",
   "overlap:exact",
@@ -103,6 +106,13 @@ const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`))
  */
 const POINTS_BACK =
   /^(?:(?:however|yet|but|nevertheless|unfortunately|moreover|furthermore|in addition|additionally|instead|consequently|as a result|thus|therefore),?\s+)?(?:this|these|such|it|they|those|that|its|their|we attribute|the (?:main |key |primary )?reason)\b|^(?:specifically|in particular|concretely|in detail|to this end|for example|for instance),/i;
+
+/**
+ * "To address these issues, we …", "Building on this insight, …": a sentence that turns from the
+ * problem (or a finding) to what the paper does about it.
+ */
+const PIVOT_OPENING =
+  /^(?:(?:however|thus|therefore|hence|accordingly),?\s+)?(?:(?:to|in order to) (?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|fix|resolve|this end)\b|(?:building (?:on|upon)|based on|motivated by|guided by|inspired by|leveraging|drawing on) (?:this|these|such|the above|our)\b|in response\b)/i;
 
 /** "How does X work / pick / route …?" is answered by the mechanism rather than "We propose X". */
 const HOW_IT_WORKS = /^(and )?how (does|do|did|is|are) (?!they (improve|address|solve|overcome|tackle)\b)/;
@@ -247,9 +257,13 @@ export function questionFacts(
   }
   const titleNames = titleNamesOf(title);
   const abstract = passages.filter((p) => p.source === "abstract");
-  const firstMention =
-    abstract.find((p) => q.focus.some((w) => mentions(p.keys, w) && !titleNames.has(w.lower)))?.index ?? -1;
   const overlaps = passages.map((p) => share(focus, p, (x) => x.background));
+  // Where a term is defined: the first sentence that holds as much of it as any sentence does.
+  const most = Math.max(0, ...overlaps.filter((_, i) => passages[i]?.source === "abstract"));
+  const firstMention =
+    most > 0
+      ? (abstract.find((p) => (overlaps[passages.indexOf(p)] as number) >= most - 1e-9)?.index ?? -1)
+      : -1;
   return {
     q,
     intents,
@@ -349,6 +363,12 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("overlap:points-back")] = p.source === "abstract" && POINTS_BACK.test(p.shown) ? before : 0;
   x[at("overlap:previous")] = before;
   x[at(`previous:${f.kind}`)] = before;
+  for (const [intent, a] of f.intents) x[at(`previous:${intent}`)] = a * before;
+  const next = passages[i + 1];
+  // The sentence that the next one points back to ("… limited performance. We attribute this to …")
+  // states what the next one explains or elaborates.
+  x[at(`pivot:${f.kind}`)] = p.source === "abstract" && PIVOT_OPENING.test(p.shown) ? 1 : 0;
+  x[at(`next-points-back:${f.kind}`)] = next?.source === "abstract" && POINTS_BACK.test(next.shown) ? 1 : 0;
   x[at("overlap:next")] = after;
   x[at("answer-words")] = share(f.answerWords, p, (w) => w.background);
   x[at("everyday-words")] = share(f.everyday, p, (w) => w.background);
