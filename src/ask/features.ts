@@ -37,9 +37,9 @@ const PASSAGE_FEATURES: string[] = [
   ...INTENTS.map((i) => `position:${i}`),
   ...INTENTS.map((i) => `number:${i}`),
   ...QUESTION_KINDS.flatMap((k) => ROLES.map((r) => `kind:${k}:${r}`)),
-  ...QUESTION_KINDS.map((k) => `overlap:${k}`),
-  ...QUESTION_KINDS.map((k) => `previous:${k}`),
-  ...INTENTS.map((i) => `previous:${i}`),
+  ...QUESTION_KINDS.map((k) => `overlap:kind:${k}`),
+  ...QUESTION_KINDS.map((k) => `previous:kind:${k}`),
+  ...INTENTS.map((i) => `previous:intent:${i}`),
   ...QUESTION_KINDS.map((k) => `next-points-back:${k}`),
   ...QUESTION_KINDS.map((k) => `pivot:${k}`),
   "overlap:background",
@@ -86,6 +86,7 @@ const DECLINE_FEATURES: string[] = [
 ];
 
 export const FEATURES: readonly string[] = [...PASSAGE_FEATURES, ...DECLINE_FEATURES];
+if (new Set(FEATURES).size !== FEATURES.length) throw new Error("ask: a feature is named twice");
 const INDEX = new Map(FEATURES.map((f, i) => [f, i]));
 
 function at(name: string): number {
@@ -343,7 +344,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
 
   const overlap = f.overlaps[i] as number;
   x[at("overlap:background")] = overlap;
-  x[at(`overlap:${f.kind}`)] = overlap;
+  x[at(`overlap:kind:${f.kind}`)] = overlap;
   x[at("overlap:local")] = share(
     f.focus.filter((w) => w.local > 0),
     p,
@@ -362,8 +363,8 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   const after = passages[i + 1]?.source === p.source ? (f.overlaps[i + 1] as number) : 0;
   x[at("overlap:points-back")] = p.source === "abstract" && POINTS_BACK.test(p.shown) ? before : 0;
   x[at("overlap:previous")] = before;
-  x[at(`previous:${f.kind}`)] = before;
-  for (const [intent, a] of f.intents) x[at(`previous:${intent}`)] = a * before;
+  x[at(`previous:kind:${f.kind}`)] = before;
+  for (const [intent, a] of f.intents) x[at(`previous:intent:${intent}`)] = a * before;
   const next = passages[i + 1];
   // The sentence that the next one points back to ("… limited performance. We attribute this to …")
   // states what the next one explains or elaborates.
