@@ -134,7 +134,7 @@ export function prepareAnswer(
   );
   const titleKeys = matchKeys(paper.title);
   const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
-  let intent = mainIntent(intents, q);
+  const intent = mainIntent(intents, q);
   const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
   const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
   if (intent === "code") {
@@ -159,17 +159,9 @@ export function prepareAnswer(
       ),
     };
   }
-  let required = cueRequired(intent, q);
-  if (required && !passages.some((p) => carriesCue(p, intent))) {
-    // "What's the downside of keyframe sampling?": no limitation of this paper is stated, but the
-    // question is about something the background criticizes, so it asks for the problem.
-    if (intent === "limitations" && aboutBackground(q, passages, titleKeys)) {
-      intents.delete("limitations");
-      intents.set("problem", 1);
-      intent = "problem";
-      required = false;
-    } else return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
-  }
+  const required = cueRequired(intent, q);
+  if (required && !passages.some((p) => carriesCue(p, intent)))
+    return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return { answer: notStated(NOT_STATED.quantity as string, intent) };
   }
@@ -219,14 +211,6 @@ export function answerInThread(
   const prepared = prepareAnswer(paper, question, earlierQuestions);
   if ("answer" in prepared) return prepared.answer;
   return answerFromRanking(prepared.ranking, model);
-}
-
-/** True when words of the question (not the paper's own names) appear in background sentences. */
-function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: ReadonlySet<string>): boolean {
-  const own = q.focus.filter((w) => !mentions(titleKeys, w));
-  return passages.some(
-    (p) => p.source === "abstract" && (p.roles[0] as number) >= 0.5 && own.some((w) => mentions(p.keys, w)),
-  );
 }
 
 /**

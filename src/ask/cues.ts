@@ -11,7 +11,7 @@ export const CUES: Record<Intent, RegExp> = {
   proposal:
     /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed|(it|this (paper|work|article)) aims to|we attempt to|we summarize)\b/i,
   problem:
-    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|need the support|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
   method:
     /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
   results:
@@ -22,7 +22,7 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
   quantity: /\d/,
   hardware:
-    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|rtx ?\d+|geforce|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
+    /\b(gpus?|tpus?|npus?|cpus?|hardware|chips?|devices?|arm|x86|risc-v|webassembly|snapdragon|jetson|raspberry pi|iphone|android|nvidia|amd|intel|xeon|apple m\d|a100|h100|h200|b200|v100|a6000|mi\d{3}|rtx ?\d+|titan \w+|geforce|blackwell|hopper|ampere|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory|accelerators?)\b/i,
   limitations:
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
