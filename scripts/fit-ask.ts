@@ -10,7 +10,7 @@
  * scored as it is and not fitted on. For the others, the model is a listwise softmax over the
  * sentences that may answer plus the option of declining: an answerable question puts its mass on
  * the sentences a reader accepts (any of them), an unanswerable one on declining. Full-batch Adam
- * with L2. L2 and the answer margin (how far a sentence must beat declining) are chosen by
+ * with L2. L2, the answer margin (how far a sentence must beat declining) and the source summary's margin are chosen by
  * cross-validation grouped by paper (no paper's questions are both fitted and scored), on the
  * balanced hit rate: the mean of "answerable answered with the right sentence" and
  * "unanswerable declined". `--dev` may name another question file to score the final model on
@@ -28,6 +28,7 @@ const ITERATIONS = 400;
 const LEARNING_RATE = 0.05;
 const L2S = (process.env.ASK_FIT_L2 ?? "0.001,0.003,0.01,0.03").split(",").map(Number);
 const MARGINS = Array.from({ length: 33 }, (_, i) => -4 + i * 0.25);
+const SUMMARY_MARGINS = [0, 1, 2, 4, 1000];
 const COMPLEMENT_GAP = 1;
 
 const args = parseFitArgs(
@@ -199,9 +200,24 @@ const unreachable = train.filter((e) => e.ranking && e.q.expect !== null && e.go
 if (unreachable)
   log(`${unreachable} answerable questions have no accepted sentence among those that may answer`);
 
-// Cross-validation: out-of-fold weights for every question, per L2.
+// Cross-validation: out-of-fold weights for every question, per L2; the margins are then chosen
+// on the out-of-fold answers.
+interface Choice {
+  l2: number;
+  margin: number;
+  summaryMargin: number;
+  rates: Rates;
+}
 const fold = folds(train, FOLDS);
-let best: { l2: number; margin: number; rates: Rates } | null = null;
+const modelOf = (weights: Float64Array, c: Omit<Choice, "l2" | "rates">): AnswerModel => ({
+  weights,
+  margin: c.margin,
+  summaryMargin: c.summaryMargin,
+  complementGap: COMPLEMENT_GAP,
+});
+const outOfFold = (weights: Float64Array[], c: Omit<Choice, "l2" | "rates">) =>
+  train.map((e, i) => ({ e, model: modelOf(weights[fold[i] as number] as Float64Array, c) }));
+let best: Choice | null = null;
 const cv = new Map<number, Float64Array[]>();
 for (const l2 of L2S) {
   const weights = Array.from({ length: FOLDS }, (_, f) =>
@@ -211,72 +227,46 @@ for (const l2 of L2S) {
     ),
   );
   cv.set(l2, weights);
-  for (const margin of MARGINS) {
-    const r = rates(
-      train.map((e, i) => ({
-        e,
-        model: { weights: weights[fold[i] as number] as Float64Array, margin, complementGap: COMPLEMENT_GAP },
-      })),
-    );
-    if (!best || r.balanced > best.rates.balanced + 1e-9) best = { l2, margin, rates: r };
+  for (const summaryMargin of SUMMARY_MARGINS) {
+    for (const margin of MARGINS) {
+      const r = rates(outOfFold(weights, { margin, summaryMargin }));
+      if (!best || r.balanced > best.rates.balanced + 1e-9) best = { l2, margin, summaryMargin, rates: r };
+    }
   }
-  const at0 = rates(
-    train.map((e, i) => ({
-      e,
-      model: {
-        weights: weights[fold[i] as number] as Float64Array,
-        margin: 0,
-        complementGap: COMPLEMENT_GAP,
-      },
-    })),
-  );
-  log(`L2 ${l2}: CV at margin 0: ${pct(at0.answerable)} / ${pct(at0.unanswerable)}`);
+  const at0 = rates(outOfFold(weights, { margin: 0, summaryMargin: 0 }));
+  log(`L2 ${l2}: CV at margins 0: ${pct(at0.answerable)} / ${pct(at0.unanswerable)}`);
 }
-const chosen = best as { l2: number; margin: number; rates: Rates };
+const chosen = best as Choice;
 log(
-  `chosen by ${FOLDS}-fold CV grouped by paper: L2 ${chosen.l2}, margin ${chosen.margin}: answerable ${pct(chosen.rates.answerable)}, unanswerable ${pct(chosen.rates.unanswerable)}`,
+  `chosen by ${FOLDS}-fold CV grouped by paper: L2 ${chosen.l2}, margin ${chosen.margin}, summary margin ${chosen.summaryMargin}: answerable ${pct(chosen.rates.answerable)}, unanswerable ${pct(chosen.rates.unanswerable)}`,
 );
-
+const chosenOutOfFold = outOfFold(cv.get(chosen.l2) as Float64Array[], chosen);
 if (process.env.ASK_FIT_MISSES === "1") {
   // The tuning questions missed out of fold, to study (never run with a held-out set as --train).
-  const oof = cv.get(chosen.l2) as Float64Array[];
-  train.forEach((e, i) => {
-    const model = {
-      weights: oof[fold[i] as number] as Float64Array,
-      margin: chosen.margin,
-      complementGap: COMPLEMENT_GAP,
-    };
-    if (hit(e, model)) return;
+  for (const { e, model } of chosenOutOfFold) {
+    if (hit(e, model)) continue;
     const a = e.ranking ? answerFromRanking(e.ranking, model) : null;
     log(
       `- [${e.q.intent}] ${e.paper} "${e.q.question}" expect ${JSON.stringify(e.q.expect)}\n    got ${a ? a.text.slice(0, 200) : "(decided)"}`,
     );
-  });
+  }
 }
-{
-  // Out-of-fold hits per intent, for the method notes (docs/ask.md).
-  const oof = cv.get(chosen.l2) as Float64Array[];
-  const byIntent = new Map<string, [number, number]>();
-  train.forEach((e, i) => {
-    const model = {
-      weights: oof[fold[i] as number] as Float64Array,
-      margin: chosen.margin,
-      complementGap: COMPLEMENT_GAP,
-    };
-    const slot = byIntent.get(e.q.intent) ?? [0, 0];
-    slot[0]++;
-    if (hit(e, model)) slot[1]++;
-    byIntent.set(e.q.intent, slot);
-  });
-  log(
-    `CV per intent: ${[...byIntent]
-      .sort((a, b) => b[1][0] - a[1][0])
-      .map(([k, [n, h]]) => `${k} ${h}/${n}`)
-      .join(", ")}`,
-  );
+// Out-of-fold hits per intent, for the method notes (docs/ask.md).
+const byIntent = new Map<string, [number, number]>();
+for (const { e, model } of chosenOutOfFold) {
+  const slot = byIntent.get(e.q.intent) ?? [0, 0];
+  slot[0]++;
+  if (hit(e, model)) slot[1]++;
+  byIntent.set(e.q.intent, slot);
 }
+log(
+  `CV per intent: ${[...byIntent]
+    .sort((a, b) => b[1][0] - a[1][0])
+    .map(([k, [n, h]]) => `${k} ${h}/${n}`)
+    .join(", ")}`,
+);
 const weights = fitWeights(train, chosen.l2);
-const final: AnswerModel = { weights, margin: chosen.margin, complementGap: COMPLEMENT_GAP };
+const final = modelOf(weights, chosen);
 const fitted = rates(train.map((e) => ({ e, model: final })));
 log(`fitted on all: answerable ${pct(fitted.answerable)}, unanswerable ${pct(fitted.unanswerable)}`);
 const figures: Record<string, number> = {
@@ -313,5 +303,5 @@ writeWeights(args, ANSWER_WEIGHTS.file, {
   },
   features: [...FEATURES],
   weights: [...weights].map((x) => Number(x.toFixed(5))),
-  settings: { margin: chosen.margin, complementGap: COMPLEMENT_GAP },
+  settings: { margin: chosen.margin, complementGap: COMPLEMENT_GAP, summaryMargin: chosen.summaryMargin },
 });

@@ -12,7 +12,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
-import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
+import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase } from "./not-stated.js";
 import { type Passage, readPassages } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
@@ -133,10 +133,10 @@ export function prepareAnswer(
     earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
   );
   const titleKeys = matchKeys(paper.title);
-  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
-  const intent = mainIntent(intents, q);
   const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
   const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
+  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys, passages);
+  const intent = mainIntent(intents, q);
   if (intent === "code") {
     const links = linkAnswer(paper, passages);
     if (links) return { answer: links };
@@ -175,7 +175,9 @@ export function prepareAnswer(
     ? []
     : introducedNames(passages.filter((p) => p.source === "abstract").map((p) => p.shown));
   const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower), ...own]);
-  const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames);
+  const head = q.asked[q.asked.length - 1];
+  const headAbsent = head !== undefined && !paperHas(passages, titleKeys, head);
+  const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames, headAbsent);
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";
@@ -217,16 +219,36 @@ export function answerInThread(
  * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
  * limitations of other work are the problem this paper addresses, not its own limitations.
  */
+/**
+ * "What's the downside of keyframe sampling?": the thing asked about (none of it the paper's own
+ * name) is what a background sentence describes, so its downside is the problem the paper
+ * addresses.
+ */
+function criticizedInBackground(
+  q: Question,
+  passages: readonly Passage[],
+  titleKeys: ReadonlySet<string>,
+): boolean {
+  if (!q.focus.length || q.focus.some((w) => mentions(titleKeys, w))) return false;
+  return passages.some(
+    (p) =>
+      p.source === "abstract" && (p.roles[0] as number) >= 0.5 && q.focus.every((w) => mentions(p.keys, w)),
+  );
+}
+
 function othersLimitations(
   intents: IntentWeights,
   q: Question,
   titleKeys: ReadonlySet<string>,
+  passages: readonly Passage[],
 ): IntentWeights {
   if (!intents.has("limitations")) return intents;
   const ofOthers =
-    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
+    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past|naive|vanilla|plain|original|typical|usual|common)\b/.test(
       q.text,
-    ) || q.names.some((w) => !mentions(titleKeys, w));
+    ) ||
+    q.names.some((w) => !mentions(titleKeys, w)) ||
+    criticizedInBackground(q, passages, titleKeys);
   if (!ofOthers) return intents;
   const next: IntentWeights = new Map(intents);
   next.delete("limitations");
@@ -253,7 +275,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   const summary = scored.find((s) => s.passage.source === "source_summary");
   // The source's summary answers only what the abstract cannot: it is a model's rewording of the
   // paper, so the abstract's own sentence is preferred whenever one answers.
-  if (summary && summary.score > decline && (!best || best.score <= decline)) {
+  if (summary && summary.score > decline + model.summaryMargin && (!best || best.score <= decline)) {
     const said = summary.passage.shown;
     return {
       text: `Hugging Face's summary says: ${said}`,
@@ -263,8 +285,16 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       source: "source_summary",
     };
   }
-  if (!best || best.score <= decline)
-    return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  if (!best || best.score <= decline) {
+    // Name what the question asks for when the paper never mentions it ("… does not mention range").
+    const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
+    return notStated(
+      missing
+        ? `The abstract does not mention ${missing}.`
+        : (NOT_STATED[intent] ?? "The abstract does not say."),
+      intent,
+    );
+  }
   // "Which teacher model?": a sentence that names nothing does not answer.
   if (q.entity && namesIn(best.passage.shown, r.exceptNames) === 0) {
     return notStated(

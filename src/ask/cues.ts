@@ -10,8 +10,9 @@ import type { Measure } from "./question.js";
 export const CUES: Record<Intent, RegExp> = {
   proposal:
     /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed|(it|this (paper|work|article)) aims to|we attempt to|we summarize)\b/i,
+  // Negative evaluation: what a sentence stating a problem says of the state of things.
   problem:
-    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+    /\b(however|but|yet|despite|incurs?|suboptimal|unreliable|burden\w*|inadequate|insufficient|poor\w*|redundan\w+|quadratic|rely on|relies on|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|lacking|remains?|difficult\w*|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|fail\w*|prohibitive\w*|unclear|overlook\w*|inefficien\w+|unexplored|underexplored|understudied|misalign\w*|brittle|fragile|mismatch\w*|unfavorable|undesirable|opaque|sensitive to|neglect\w*|ignor(e|es|ed|ing)|miss(es|ing)?|constrain\w*|restrict\w*|imped\w+|degrad\w+|collapse\w*|noisy|biased|error-prone|labor-intensive|imbalanc\w+|dominat\w+|stagnat\w+|distort\w*|inaccura\w+|unstable|instabilit\w+|vulnerab\w+|hallucinat\w+|spurious|scarc\w+|cumbersome|tedious|slow)\b/i,
   method:
     /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
   results:
@@ -74,7 +75,11 @@ const COUNT = new RegExp(
 const YEAR = /^(19|20)\d\d$/;
 // "six clue types", "three datasets": a number word before a noun is a count too.
 const WORD_COUNT =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|dozens)\s+(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|billions|dozens|tens)\s+(?:of\s+)?(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+// "3-task", "9-layer", "5-stage": a count written into a compound.
+const HYPHEN_COUNT = /(?<![\p{L}\p{N}.\-_/])(\d+)-([a-z]{3,})\b/gu;
+// "O(k+d) samples", "Omega(kd)": an order of growth, the answer to "how many samples".
+const ORDER = /(?<![\p{L}\p{N}])(?:O|Omega|Theta|Ω|Θ)\s?\(([^()]|\([^()]*\))+\)(?:\s+([a-z][a-z-]{2,}))?/gu;
 
 export interface Quantity {
   text: string;
@@ -108,6 +113,12 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
   for (const m of sentence.matchAll(COUNT))
     add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(HYPHEN_COUNT)) add(m, (m[2] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(ORDER)) {
+    if (seen.has(m.index ?? 0)) continue;
+    seen.add(m.index ?? 0);
+    out.push({ text: m[0], at: m.index ?? 0, noun: (m[2] ?? "").toLowerCase() });
+  }
   for (const m of sentence.matchAll(WORD_COUNT)) {
     if (seen.has(m.index ?? 0)) continue;
     seen.add(m.index ?? 0);

@@ -36,6 +36,7 @@ const PASSAGE_FEATURES: string[] = [
   ...INTENTS.filter((i) => i !== "other").map((i) => `cue:${i}`),
   ...INTENTS.map((i) => `position:${i}`),
   ...INTENTS.map((i) => `number:${i}`),
+  ...INTENTS.map((i) => `praise:${i}`),
   ...QUESTION_KINDS.flatMap((k) => ROLES.map((r) => `kind:${k}:${r}`)),
   ...QUESTION_KINDS.map((k) => `overlap:kind:${k}`),
   ...QUESTION_KINDS.map((k) => `previous:kind:${k}`),
@@ -47,6 +48,7 @@ const PASSAGE_FEATURES: string[] = [
   "overlap:exact",
   "overlap:rarest",
   "overlap:pairs",
+  "overlap:phrase",
   "overlap:nothing",
   "overlap:points-back",
   "overlap:previous",
@@ -83,6 +85,9 @@ const DECLINE_FEATURES: string[] = [
   "none:measure",
   "none:entity",
   "none:follow-up",
+  "none:best-overlap",
+  "none:head-absent",
+  "none:rarest-absent",
 ];
 
 export const FEATURES: readonly string[] = [...PASSAGE_FEATURES, ...DECLINE_FEATURES];
@@ -99,6 +104,7 @@ const ROLE_AT = INTENTS.map((i) => ROLES.map((r) => at(`role:${i}:${r}`)));
 const CUE_AT = INTENTS.map((i) => (i === "other" ? -1 : at(`cue:${i}`)));
 const POSITION_AT = INTENTS.map((i) => at(`position:${i}`));
 const NUMBER_AT = INTENTS.map((i) => at(`number:${i}`));
+const PRAISE_AT = INTENTS.map((i) => at(`praise:${i}`));
 const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`)));
 
 /**
@@ -114,6 +120,13 @@ const POINTS_BACK =
  */
 const PIVOT_OPENING =
   /^(?:(?:however|thus|therefore|hence|accordingly),?\s+)?(?:(?:to|in order to) (?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|fix|resolve|this end)\b|(?:building (?:on|upon)|based on|motivated by|guided by|inspired by|leveraging|drawing on) (?:this|these|such|the above|our)\b|in response\b)/i;
+
+/**
+ * Praise of the field ("have shown remarkable success", "a promising direction"): how an abstract
+ * opens on its topic, before saying what is wrong with it.
+ */
+const PRAISE =
+  /\b(promising|emerged|emerging|remarkabl[ey]|success(es|ful|fully)?|advances|advanced|advancements?|revolutioni[sz]\w+|powerful|excels?|impressive|strong (performance|capabilit\w+|results)|breakthroughs?|rapid(ly)? (progress|advanc\w+)|widely (used|adopted|studied)|de-facto|prevailing|popular|cornerstone|pivotal)\b/i;
 
 /** "How does X work / pick / route …?" is answered by the mechanism rather than "We propose X". */
 const HOW_IT_WORKS = /^(and )?how (does|do|did|is|are) (?!they (improve|address|solve|overcome|tackle)\b)/;
@@ -160,6 +173,8 @@ export interface QuestionFacts {
   thread: WeightedWord[];
   /** Adjacent pairs of the question's focus words (stems), in question order. */
   pairs: [string, string][];
+  /** Runs of adjacent content words of the question (stems), for phrase matching. */
+  runs: string[][];
   /** Names of the paper and the question (not counted as names a "which X" wants). */
   ownNames: ReadonlySet<string>;
   /** Lower-cased name tokens of the title ("dash", "qes", "flashfftconv"). */
@@ -171,6 +186,8 @@ export interface QuestionFacts {
   abstractCount: number;
   /** Overlap of each passage with the focus words (background-weighted), by passage index. */
   overlaps: number[];
+  /** The thing a "what X" asks for (its head noun) is nowhere in the paper. */
+  headAbsent: boolean;
 }
 
 function localRarity(passages: readonly Passage[], w: Word): number {
@@ -238,6 +255,7 @@ export function questionFacts(
   context: readonly Word[],
   title: string,
   exceptNames: ReadonlySet<string>,
+  headAbsent = false,
 ): QuestionFacts {
   const seen = new Set<string>();
   const focus = weigh(passages, q.focus, seen, q.alternates);
@@ -256,6 +274,19 @@ export function questionFacts(
     const b = q.words[i + 1] as Word;
     if (focusStems.has(a.stem) && focusStems.has(b.stem)) pairs.push([a.stem, b.stem]);
   }
+  // Content words (what it is about and what kind of answer), split where the question has other
+  // words between them: "the core idea of LET" gives [core, idea], [let].
+  const content = new Set([...q.focus, ...q.kindWords].map((w) => w.stem));
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const w of q.words) {
+    if (content.has(w.stem)) run.push(w.stem);
+    else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
   const titleNames = titleNamesOf(title);
   const abstract = passages.filter((p) => p.source === "abstract");
   const overlaps = passages.map((p) => share(focus, p, (x) => x.background));
@@ -274,12 +305,14 @@ export function questionFacts(
     everyday,
     thread,
     pairs,
+    runs: runs.filter((r) => r.length >= 2),
     ownNames: exceptNames,
     titleNames,
     asksOwnName: q.words.some((w) => titleNames.has(w.lower)),
     firstMention,
     abstractCount: abstract.length,
     overlaps,
+    headAbsent,
   };
 }
 
@@ -299,6 +332,22 @@ function pairShare(pairs: readonly [string, string][], p: Passage): number {
     if (as && bs && as.some((i) => bs.some((j) => Math.abs(j - i) <= 3 && j !== i))) found++;
   }
   return found / pairs.length;
+}
+
+/** The longest run of the question's adjacent content words found word for word in the passage (0 to 1). */
+function phraseShare(runs: readonly string[][], p: Passage): number {
+  let longest = 0;
+  for (const r of runs) {
+    for (let i = 0; i < p.tokens.length; i++) {
+      for (let k = 0; k < r.length; k++) {
+        let n = 0;
+        while (k + n < r.length && i + n < p.tokens.length && (p.tokens[i + n] as Word).stem === r[k + n])
+          n++;
+        if (n > longest) longest = n;
+      }
+    }
+  }
+  return longest >= 2 ? Math.min(longest, 4) / 4 : 0;
 }
 
 /** True when a number of the passage stands within six words of one of the question's focus words. */
@@ -329,6 +378,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   const p = passages[i] as Passage;
   const relative = p.index >= 0 && f.abstractCount > 1 ? p.index / (f.abstractCount - 1) : 0.5;
   const hasNumber = p.quantities.length > 0 ? 1 : 0;
+  const praised = PRAISE.test(p.shown) ? 1 : 0;
   INTENTS.forEach((intent, n) => {
     const a = f.intents.get(intent) ?? 0;
     if (!a) return;
@@ -338,6 +388,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
     if (cueAt >= 0) x[cueAt] = a * (p.cues.get(intent) ?? 0);
     x[POSITION_AT[n] as number] = a * relative;
     x[NUMBER_AT[n] as number] = a * hasNumber;
+    x[PRAISE_AT[n] as number] = a * praised;
   });
   const kindAt = KIND_AT[QUESTION_KINDS.indexOf(f.kind)] as number[];
   for (let r = 0; r < ROLES.length; r++) x[kindAt[r] as number] = p.roles[r] as number;
@@ -358,6 +409,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   );
   x[at("overlap:rarest")] = rarest && mentions(p.keys, rarest.w) ? 1 : 0;
   x[at("overlap:pairs")] = pairShare(f.pairs, p);
+  x[at("overlap:phrase")] = phraseShare(f.runs, p);
   x[at("overlap:nothing")] = f.focus.length && overlap === 0 ? 1 : 0;
   const before = i > 0 && passages[i - 1]?.source === p.source ? (f.overlaps[i - 1] as number) : 0;
   const after = passages[i + 1]?.source === p.source ? (f.overlaps[i + 1] as number) : 0;
@@ -417,6 +469,18 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
   x[at("none:measure")] = f.q.measure ? 1 : 0;
   x[at("none:entity")] = f.q.entity ? 1 : 0;
   x[at("none:follow-up")] = f.thread.length ? 1 : 0;
+  // How much of the question the best-matching sentence holds: little, and no sentence answers.
+  let best = 0;
+  f.overlaps.forEach((o) => {
+    if (o > best) best = o;
+  });
+  x[at("none:best-overlap")] = best;
+  x[at("none:head-absent")] = f.headAbsent ? 1 : 0;
+  const rarest = f.focus.reduce<WeightedWord | null>(
+    (b, w) => (!b || w.background > b.background ? w : b),
+    null,
+  );
+  x[at("none:rarest-absent")] = rarest && !rarest.inPaper && !rarest.alternates.length ? 1 : 0;
   return x;
 }
 

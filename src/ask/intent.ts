@@ -29,7 +29,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "code",
-    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
+    /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
     1,
   ],
   [
@@ -108,8 +108,6 @@ export function intentWeights(q: Question): IntentWeights {
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (/\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b/.test(q.text))
     weights.set("proposal", 0.5);
-  // "Which network do they use?": a list of named things, as datasets are.
-  if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
   // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
   // its own either ("so?", "tell me more") it asks what the paper proposes.
   if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);

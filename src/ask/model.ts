@@ -24,6 +24,11 @@ export interface AnswerModel {
   margin: number;
   /** How close (in score) a second sentence must be to the best to complete a two-part answer. */
   complementGap: number;
+  /**
+   * How far above declining the source's summary must score to be given instead (it is a model's
+   * rewording of the paper, so it needs more than an abstract sentence does).
+   */
+  summaryMargin: number;
 }
 
 export function answerModelOf(json: unknown): AnswerModel {
@@ -38,6 +43,7 @@ export function answerModelOf(json: unknown): AnswerModel {
     weights: Float64Array.from(FEATURES.map((f) => byName.get(f) as number)),
     margin: number("margin", 0),
     complementGap: number("complementGap", 1),
+    summaryMargin: number("summaryMargin", 0),
   };
 }
 

@@ -28,6 +28,7 @@ afterAll(() => engine.close());
 
 const TUNING = loadQuestions("questions.json");
 const HELD_OUT = loadQuestions("questions-holdout.json");
+const HELD_OUT_2 = loadQuestions("questions-holdout2.json");
 
 function input(id: string): AnswerInput {
   const p = engine.paper(id);
@@ -56,7 +57,7 @@ function answerOf(q: Question) {
 
 describe("ask: the question sets", () => {
   it("are large and honest: ≥150 questions, ≥20% unanswerable (some about another paper), ≥25% casual", () => {
-    const all = [...TUNING, ...HELD_OUT];
+    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => q.expect === null).length / all.length).toBeGreaterThanOrEqual(0.2);
     expect(all.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
