@@ -39,11 +39,11 @@ export const CUES: Record<Intent, RegExp> = {
 const OTHERS_LIMITATIONS =
   /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy|bridge|avoid|break)\w*\b[^.]*\b(limitations?|trade-?offs?|gap)\b/i;
 
-/** Cue strength of a sentence for one intent, 0 to 1. */
 // "To address these issues, we introduce …" turns from the problem to the proposal.
 const PIVOT =
   /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those|both)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?)?\b/gi;
 
+/** Cue strength of a sentence for one intent, 0 to 1. */
 export function cue(intent: Intent, sentence: string): number {
   if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
   // The pivot says what the paper does about the problem, neither the problem nor its cause.
@@ -157,30 +157,23 @@ export function namesData(sentence: string): boolean {
 }
 
 /**
- * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
- * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
- * Consistency Monitor", one name each), except those in `except` (the paper's own and the
- * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
- * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
- * is a quantity.
- */
-/**
  * The names a paper gives its own work: the shaped words right after "we introduce / propose /
  * present", "called", "named", "dubbed", "termed" ("we introduce π-Distill", "named BiFormer",
  * "Sparse Model Soups (SMS)"), lower-cased. "Which teacher model do they distill?" is not answered
  * by the paper naming its own method.
  */
 const INTRODUCES =
-  /\b(?:we (?:introduce|propose|present|develop|design|build|call|term|name|dub)|(?:is |are )?(?:called|named|dubbed|termed))\s+((?:[^\s,;:.]+[\s]*){1,8})/giu;
+  /\b(?:we (?:introduce|propose|present|develop|design|build|call|term|name|dub)|called|named|dubbed|termed)\s+(?:(?:a|an|the)\s+)?((?:["“]?[\p{Lu}π][\p{L}\p{N}^._+-]*["”]?\s*)+)(?:\(([^)]{1,20})\))?/gu;
 
 export function introducedNames(sentences: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const s of sentences) {
     for (const m of s.matchAll(INTRODUCES)) {
-      for (const t of (m[1] ?? "").matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)) {
-        const token = t[0];
-        if (/\p{Lu}.*\p{Lu}|\p{L}.*\p{N}|^\p{Lu}\p{Ll}+$|^[^\p{ASCII}]/u.test(token))
-          names.add(token.toLowerCase());
+      // The name right after the verb ("CoDiQ-Generator" in "we develop CoDiQ-Generator from
+      // Qwen3-8B"), and the acronym in brackets after it.
+      for (const part of [m[1] ?? "", m[2] ?? ""]) {
+        for (const t of part.matchAll(/[\p{L}\p{N}]+(?:[-.^_+][\p{L}\p{N}]+)*/gu))
+          names.add(t[0].toLowerCase());
       }
     }
   }
@@ -206,6 +199,14 @@ function definedAcronym(sentence: string, at: number, acronym: string): boolean 
   return letters.length >= 2 && initials === letters;
 }
 
+/**
+ * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
+ * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
+ * Consistency Monitor", one name each), except those in `except` (the paper's own and the
+ * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
+ * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
+ * is a quantity.
+ */
 export function namesIn(sentence: string, except: ReadonlySet<string>): number {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)];
   const capital = (t: string) => /^\p{Lu}/u.test(t);

@@ -25,7 +25,7 @@ import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import { mentions, type Word } from "./words.js";
+import { mentions, spelledOut, type Word } from "./words.js";
 
 /** The shape of a question, from its first words. */
 export const QUESTION_KINDS = ["why", "how", "how-much", "which", "what", "yes-no", "other"] as const;
@@ -207,9 +207,17 @@ function weigh(
     if (seen.has(w.stem)) continue;
     seen.add(w.stem);
     const inPaper = passages.some((p) => mentions(p.keys, w));
+    // A word the paper never uses is matched by the words it uses for it: an acronym spelled out
+    // ("RL": "reinforcement", "learning"), or everyday words' counterparts ("stop": "terminate").
+    let spelled: Word[] | null = null;
+    for (const p of inPaper ? [] : passages) {
+      spelled = spelledOut(p.tokens, w);
+      if (spelled) break;
+    }
     const alts = inPaper
       ? []
-      : (alternates?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a)));
+      : (spelled ??
+        (alternates?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a))));
     const local = Math.max(localRarity(passages, w), ...alts.map((a) => localRarity(passages, a)));
     out.push({ w, background: rarity(w), local, alternates: alts, inPaper });
   }

@@ -8,7 +8,7 @@
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { mentions, type Word } from "./words.js";
+import { mentions, spelledOut, type Word } from "./words.js";
 
 export interface Missing {
   /** What is not in the paper, as the reader wrote it. */
@@ -16,25 +16,12 @@ export interface Missing {
 }
 
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
-  return mentions(keys, w) || passages.some((p) => mentions(p.keys, w)) || spelledOut(passages, w);
-}
-
-/**
- * "RL" for "Reinforcement Learning", "LMs" for "language models": an acronym of the question is in
- * the paper when a run of the paper's words has its letters as initials.
- */
-function spelledOut(passages: readonly Passage[], w: Word): boolean {
-  if (!/^\p{Lu}{2,6}s?$/u.test(w.surface)) return false;
-  const letters = w.surface.replace(/s$/, "").toLowerCase();
-  for (const p of passages) {
-    const t = p.tokens;
-    for (let i = 0; i + letters.length <= t.length; i++) {
-      let ok = true;
-      for (let j = 0; j < letters.length && ok; j++) ok = (t[i + j] as Word).lower[0] === letters[j];
-      if (ok) return true;
-    }
-  }
-  return false;
+  // "RL" is in a paper that says "Reinforcement Learning".
+  return (
+    mentions(keys, w) ||
+    passages.some((p) => mentions(p.keys, w)) ||
+    passages.some((p) => spelledOut(p.tokens, w) !== null)
+  );
 }
 
 /**
