@@ -23,6 +23,8 @@ export const DEFAULTS = {
   pageSize: 5,
   /** The port of /healthz, /metrics and HTTP-receiving adapters. */
   port: 3_000,
+  /** Days after "I'll read it" before the scheduler reminds the claimer (once); 0: never. */
+  queueReminderDays: 7,
   /** How long a stop waits for work in flight. */
   shutdownMs: 10_000,
 } as const;

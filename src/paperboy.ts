@@ -82,6 +82,7 @@ export class Paperboy {
   readonly timeZone: string;
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
+  private readonly dbPath: string;
   private readonly suggestions: PaperSuggestions;
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
@@ -92,6 +93,7 @@ export class Paperboy {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger();
     this.timeZone = options.timeZone ?? "UTC";
+    this.dbPath = options.dbPath;
     this.papers = new PaperStore(db, this.clock);
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
@@ -121,6 +123,7 @@ export class Paperboy {
   }
 
   close(): void {
+    this.searchService.stop();
     if (!this.db.open) return;
     try {
       if (!this.db.readonly) this.db.pragma("wal_checkpoint(TRUNCATE)");
@@ -171,6 +174,15 @@ export class Paperboy {
       this.stores.set(Store, store);
     }
     return store;
+  }
+
+  /**
+   * A file beside the archive for a front end's state that belongs with it but not in it (like the
+   * search index's `.search`): `<archive file>.<suffix>`. Null for an in-memory archive.
+   */
+  sidecarPath(suffix: string): string | null {
+    if (this.dbPath === ":memory:") return null;
+    return join(dirname(this.dbPath), `${this.dbPath.split(/[\\/]/).pop()}.${suffix}`);
   }
 
   /** True when `word` names a paper: an arXiv id or link (known or not), or a stored id or alias. */
@@ -327,6 +339,8 @@ export class Paperboy {
     const t0 = performance.now();
     // The index and its semantic space (loaded, or fitted on a first start: seconds at 100k).
     this.searchService.warmUp();
+    // Serving from here on: a later refit (the archive has doubled) runs beside the searches.
+    this.searchService.refitInBackground();
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();

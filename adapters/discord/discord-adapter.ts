@@ -17,6 +17,7 @@ import {
   PermissionFlagsBits,
   type PermissionsString,
   RESTEvents,
+  type StringSelectMenuInteraction,
   ThreadAutoArchiveDuration,
 } from "discord.js";
 import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
@@ -28,7 +29,7 @@ import { LATE, within } from "../../src/deadline.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { paperChoices } from "./autocomplete.js";
-import { ButtonCommands } from "./buttons.js";
+import { ButtonCommands, selectCommand } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { fitText, plainText } from "./escape.js";
 import { DEFER_AFTER_MS, THREAD_NAME_MAX } from "./limits.js";
@@ -38,7 +39,7 @@ import { explainPlatformError } from "./platform-errors.js";
 import { registerCommands } from "./register.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 /** What `discuss` needs in the channel: opening the thread and talking in it. */
 const THREAD_PERMISSIONS = [
@@ -219,6 +220,10 @@ export class DiscordAdapter implements Adapter {
         if (command !== null) await this.answer(i, command);
         else if (i.customId.startsWith("pb"))
           await i.reply(renderNotice(notice("This button has expired; run the command again.", "warning")));
+      } else if (i.isStringSelectMenu()) {
+        // A roundup's "Add to queue…" / "I'll read it…" menus: the choice completes the command.
+        const command = selectCommand(i.customId, i.values[0]);
+        if (command !== null) await this.answer(i, command);
       }
     } catch (err) {
       this.logger.error({ err, interaction: i.id }, "discord interaction failed");
@@ -239,6 +244,7 @@ export class DiscordAdapter implements Adapter {
       channel: thread?.parentId ?? i.channelId ?? "",
       ...(thread ? { thread: thread.id } : {}),
       user: i.user.id,
+      userName: i.user.globalName ?? i.user.username,
       at: this.clock.now(),
       addressed: true,
     };
@@ -355,6 +361,7 @@ export class DiscordAdapter implements Adapter {
         channel: m.channel.parentId ?? m.channelId,
         thread: m.channelId,
         user: m.author.id,
+        userName: m.author.globalName ?? m.author.username,
         at: this.clock.now(),
         addressed: mentioned,
       };

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { enabledButMissing } from "../../config/platform.js";
 import { platformModule } from "../platform.js";
+import { slackShapeChecks, verifySlack } from "./doctor.js";
 import { resolveMode, SLACK_ENV, type SlackEnvOptions, slackOptionsFromEnv } from "./options.js";
 
 const Section = z.strictObject({
@@ -51,16 +52,8 @@ export const slackPlatform = platformModule<SlackSettings>({
     if (settings.enabled) resolveMode(settings);
     return settings;
   },
-  doctor(settings) {
-    const { auth } = resolveMode(settings);
-    return [
-      {
-        name: `slack (${settings.mode})`,
-        ok: true,
-        detail: auth === "oauth" ? "OAuth keys present (installs per workspace)" : "tokens present",
-      },
-    ];
-  },
+  doctor: slackShapeChecks,
+  verify: verifySlack,
   async create(settings, deps) {
     const { createSlackAdapter } = await import("./slack-adapter.js");
     const { enabled: _enabled, mode: _mode, ...connection } = settings;

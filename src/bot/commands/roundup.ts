@@ -1,6 +1,7 @@
 /** `roundup [YYYY-MM-DD]`: a day's papers grouped by topic, with this channel's filters. */
 import { z } from "zod";
 import { ErrorCode } from "../../errors.js";
+import { markDiscussed } from "../../memory/roundup-marks.js";
 import { IsoDateSchema } from "../../validators.js";
 import { chatCommand } from "../command.js";
 import { notice } from "../replies.js";
@@ -21,6 +22,7 @@ export const roundup = chatCommand({
       return [notice(`No digest for ${date} in the archive.`, "warning", ErrorCode.UnknownDay)];
     const ref = { platform: ctx.platform, channel: ctx.channel };
     const { filters } = engine.channelSettings(ref, channelDefaults);
-    return [buildRoundup(engine, date, { filters })];
+    // Papers this channel already discussed are marked, with a link to that discussion.
+    return [markDiscussed(engine, buildRoundup(engine, date, { filters }), ref)];
   },
 });
