@@ -5,7 +5,6 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { splitSentences } from "../summary/sentences.js";
 import { introducedNames, namesIn } from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
@@ -13,7 +12,7 @@ import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./in
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
 import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase } from "./not-stated.js";
-import { type Passage, readPassages } from "./passages.js";
+import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
 import { matchKeys, mentions } from "./words.js";
@@ -45,8 +44,6 @@ export interface Answer {
 /** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
 export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
-// A 200 KB abstract is read in full for what it mentions, but only this many sentences are ranked.
-const MAX_SENTENCES = 400;
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
@@ -133,8 +130,7 @@ export function prepareAnswer(
     earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
   );
   const titleKeys = matchKeys(paper.title);
-  const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
-  const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
+  const { sentences, passages } = readPaper(paper.title, paper.abstract, paper.sourceSummary ?? null);
   const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys, passages);
   const intent = mainIntent(intents, q);
   if (intent === "code") {

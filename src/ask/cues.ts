@@ -225,7 +225,7 @@ export function namesIn(sentence: string, except: ReadonlySet<string>): number {
     }
     const last = tokens[j] as RegExpMatchArray;
     const end = (last.index ?? 0) + last[0].length;
-    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end));
+    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end, end + 24));
     const afterPhrase =
       sentence[(m.index ?? 0) - 1] === "(" && i > 0 && capital((tokens[i - 1] as RegExpMatchArray)[0]);
     const words = tokens.slice(i, j + 1).map((x) => x[0]);
