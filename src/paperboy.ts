@@ -85,7 +85,8 @@ export class Paperboy {
   private readonly dbPath: string;
   private readonly suggestions: PaperSuggestions;
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
-  private readonly summaries = new Map<string, Summary>();
+  /** By paper id, with the text summarized: another replica may have corrected it since. */
+  private readonly summaries = new Map<string, { title: string; abstract: string; summary: Summary }>();
   private readonly roundups = new Map<string, Roundup>();
 
   private constructor(db: Db, options: PaperboyOptions) {
@@ -233,9 +234,9 @@ export class Paperboy {
 
   summary(paper: Paper): Summary {
     const cached = this.summaries.get(paper.id);
-    if (cached) return cached;
+    if (cached && cached.title === paper.title && cached.abstract === paper.abstract) return cached.summary;
     const s = summarize(paper.title, paper.abstract);
-    this.summaries.set(paper.id, s);
+    this.summaries.set(paper.id, { title: paper.title, abstract: paper.abstract, summary: s });
     return s;
   }
 
