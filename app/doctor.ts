@@ -6,11 +6,14 @@ import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { sql } from "kysely";
 import type { Check, PlatformModule } from "../adapters/platform.js";
 import { ConfigProblems } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { integrityCheck, stampOf } from "../src/archive/backup.js";
-import { MIGRATIONS } from "../src/archive/migrations/index.js";
+import { isPostgresUrl, schemaVersion } from "../src/archive/db.js";
+import { LATEST_SCHEMA, MIGRATIONS } from "../src/archive/migrations/index.js";
+import { PostgresDatabase } from "../src/archive/sql/postgres.js";
 import type { Command } from "../src/cli/command.js";
 import { DEFAULTS } from "../src/defaults.js";
 import { ErrorCode, isPaperboyError, type PaperboyError } from "../src/errors.js";
@@ -25,7 +28,85 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-function checkDatabase(dbPath: string): Check[] {
+/** Past this, replicas' clocks disagree enough to matter: claim leases and due times compare them. */
+const MAX_CLOCK_SKEW_MS = 2000;
+
+/** A PostgreSQL archive: the connection, the migration level, this machine's clock against the server's. */
+function checkPostgres(url: string, now: () => number): Check[] {
+  let db: PostgresDatabase;
+  try {
+    db = new PostgresDatabase(url, {
+      readonly: true,
+      connectTimeoutMs: 5000,
+      applicationName: "paperboy doctor",
+    });
+  } catch (err) {
+    return [
+      {
+        name: "database (PostgreSQL)",
+        ok: false,
+        detail: (err as Error).message,
+        fix: "check DATABASE_URL (host, port, user, password, database) and that the server accepts connections from here",
+      },
+    ];
+  }
+  try {
+    const checks: Check[] = [];
+    const version = schemaVersion(db);
+    const papers =
+      version > 0 ? Number(db.get(db.q.selectFrom("papers").select((eb) => eb.fn.countAll().as("n")))?.n) : 0;
+    checks.push({ name: "database (PostgreSQL)", ok: true, detail: `connected to ${db.name}` });
+    checks.push(
+      version > LATEST_SCHEMA
+        ? {
+            name: "database schema",
+            ok: false,
+            detail: `schema ${version} is newer than this paperboy (${LATEST_SCHEMA}): another replica runs a newer version`,
+            fix: "upgrade paperboy on this replica to the version the others run",
+          }
+        : {
+            name: "database schema",
+            ok: true,
+            detail:
+              version === LATEST_SCHEMA
+                ? `schema ${version}/${LATEST_SCHEMA} (${papers} papers)`
+                : `schema ${version}/${LATEST_SCHEMA}: the first replica to start applies the rest`,
+          },
+    );
+    const before = now();
+    const row = db.get(
+      sql<{ ms: number }>`SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS ms`.compile(db.q),
+    );
+    const after = now();
+    const skew = Math.round(Number(row?.ms) - (before + after) / 2);
+    const within = Math.ceil((after - before) / 2);
+    checks.push(
+      Math.abs(skew) - within <= MAX_CLOCK_SKEW_MS
+        ? { name: "clock", ok: true, detail: `${skew} ms from the database server's (±${within} ms)` }
+        : {
+            name: "clock",
+            ok: false,
+            detail: `${skew} ms from the database server's (±${within} ms): replicas must agree on the time to share roundup claims and due times`,
+            fix: "synchronise this machine's clock (NTP, e.g. systemd-timesyncd or chrony) and the server's",
+          },
+    );
+    return checks;
+  } catch (err) {
+    return [
+      {
+        name: "database (PostgreSQL)",
+        ok: false,
+        detail: (err as Error).message,
+        fix: "check that the DATABASE_URL user may read the database's tables",
+      },
+    ];
+  } finally {
+    db.close();
+  }
+}
+
+function checkDatabase(dbPath: string, now: () => number = Date.now): Check[] {
+  if (isPostgresUrl(dbPath)) return checkPostgres(dbPath, now);
   if (!existsSync(dbPath)) {
     try {
       mkdirSync(dirname(dbPath), { recursive: true });
@@ -195,7 +276,7 @@ export const doctor: Command = {
         });
       }
     }
-    checks.push(...checkDatabase(ctx.dbPath));
+    checks.push(...checkDatabase(ctx.dbPath, () => ctx.clock.now().getTime()));
     if (config) checks.push(...(await checkPlatforms(config, PLATFORMS, verify)));
     {
       const port = config?.http.port ?? Number(ctx.io.env.PORT ?? DEFAULTS.port);
