@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 import type { PlatformModule } from "../adapters/platform.js";
 import type { Config } from "../config/schema.js";
-import { archiveTarget } from "../src/archive/db.js";
+import { archiveTarget, replicaIndexDir } from "../src/archive/db.js";
 import type { Adapter } from "../src/bot/adapter.js";
 import { Bot } from "../src/bot/bot.js";
 import type { Command, CommandContext } from "../src/cli/command.js";
@@ -102,6 +102,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         clock,
         logger,
         timeZone: config.timezone,
+        indexDir: replicaIndexDir(ctx.io.cwd, ctx.io.env),
       });
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;

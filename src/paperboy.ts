@@ -2,12 +2,14 @@
  * The engine every front end talks to: the CLI, the console bot, Slack, Discord and the scheduler.
  * It owns the archive and the services built on it; nothing here knows of a chat platform.
  */
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
 import { type Db, isPostgresUrl, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
+import { archiveId } from "./archive/sql/migrate.js";
 import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -34,6 +36,12 @@ export interface PaperboyOptions {
   readonly?: boolean;
   /** Where the search index is persisted; default beside the database. null: memory only. */
   indexPath?: string | null;
+  /**
+   * A PostgreSQL archive has no folder beside it: the search index is kept in this folder of the
+   * replica's own disk, named by the archive's identity, so a restart loads it and catches up on
+   * what changed instead of rebuilding it. Unset: built in memory at each start.
+   */
+  indexDir?: string;
 }
 
 export interface RoundupTopic {
@@ -67,6 +75,18 @@ export interface ArchiveStats {
   /** The oldest and newest digest days; null when the archive is empty. */
   firstDay: string | null;
   lastDay: string | null;
+}
+
+/** A PostgreSQL archive's search index file in a replica's own folder, by archive identity. */
+function replicaIndexPath(db: Db, dir: string | undefined): string | null {
+  const id = archiveId(db);
+  if (!dir || !id) return null;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    return null;
+  }
+  return join(dir, `${id}.search`);
 }
 
 export class Paperboy {
@@ -103,9 +123,11 @@ export class Paperboy {
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath
-        : options.dbPath === ":memory:" || isPostgresUrl(options.dbPath)
-          ? null
-          : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
+        : isPostgresUrl(options.dbPath)
+          ? replicaIndexPath(db, options.indexDir)
+          : options.dbPath === ":memory:"
+            ? null
+            : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
     this.relatedService = new RelatedService(this.papers);
     this.suggestions = new PaperSuggestions(this.papers);

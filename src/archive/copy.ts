@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import { ArchiveError, ErrorCode } from "../errors.js";
 import type { Db } from "./db.js";
-import { tableExists } from "./sql/migrate.js";
+import { ARCHIVE_ID, tableExists } from "./sql/migrate.js";
 
 /**
  * Every table of the archive but `schema_version`, parents before the tables that reference
@@ -38,10 +38,16 @@ export interface CopyReport {
   rows: number;
 }
 
-/** Rows in `table` (0 when the table does not exist). */
+/**
+ * Rows in `table` (0 when the table does not exist), but the archive's identity: each archive
+ * keeps its own (the copy is another archive from then on; a replica's cached index says which).
+ */
 function count(db: Db, table: string): number {
   if (!tableExists(db, table)) return 0;
-  const row = db.get(sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}`.compile(db.q));
+  const row = db.get(
+    sql<{ n: number }>`SELECT COUNT(*) AS n FROM ${sql.table(table)}
+      ${table === "meta" ? sql`WHERE key <> ${ARCHIVE_ID}` : sql``}`.compile(db.q),
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -84,10 +90,13 @@ export function copyArchive(
         );
         if (!page.length) break;
         after = Number(page.at(-1)?.pb__order);
-        const values = page.map(({ pb__order: _order, ...row }) => row);
+        const values = page
+          .map(({ pb__order: _order, ...row }) => row)
+          .filter((row) => !(table === "meta" && row.key === ARCHIVE_ID));
+        if (!values.length) continue;
         // biome-ignore lint/suspicious/noExplicitAny: one statement for every table, named at run time.
         target.run(target.q.insertInto(table as any).values(values as any));
-        rows += page.length;
+        rows += values.length;
       }
       tables.push({ table, rows });
       options.onTable?.(table, rows);

@@ -7,6 +7,7 @@ import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync, writ
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
+import { DEFAULTS } from "../defaults.js";
 import { ArchiveError, ErrorCode, isPaperboyError } from "../errors.js";
 import type { ArchiveDb } from "./sql/database.js";
 import { isPostgresUrl } from "./sql/database.js";
@@ -43,6 +44,14 @@ export function sqliteHandle(db: Db): Database.Database | null {
  */
 export function archiveTarget(cwd: string, given: string): string {
   return isPostgresUrl(given) || given === ":memory:" ? given.trim() : resolve(cwd, given);
+}
+
+/**
+ * Where a replica keeps its copy of a PostgreSQL archive's search index: PAPERBOY_INDEX_DIR, or
+ * the folder the SQLite archive would be in by default (data/).
+ */
+export function replicaIndexDir(cwd: string, env: NodeJS.ProcessEnv): string {
+  return resolve(cwd, env.PAPERBOY_INDEX_DIR ?? dirname(DEFAULTS.dbPath));
 }
 
 export function openDatabase(target: string, options: OpenOptions = {}): Db {

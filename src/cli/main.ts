@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../config/load.js";
 import type { PlatformConfig } from "../../config/platform.js";
 import type { Config } from "../../config/schema.js";
-import { archiveTarget } from "../archive/db.js";
+import { archiveTarget, replicaIndexDir } from "../archive/db.js";
 import { type Clock, systemClock } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import { isPaperboyError, UsageError } from "../errors.js";
@@ -207,7 +207,13 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
       return opened.config;
     },
     engine(options) {
-      opened.engine ??= Paperboy.open({ dbPath, clock, logger, readonly: options?.readonly });
+      opened.engine ??= Paperboy.open({
+        dbPath,
+        clock,
+        logger,
+        readonly: options?.readonly,
+        indexDir: replicaIndexDir(io.cwd, io.env),
+      });
       return opened.engine;
     },
     printJson(value) {

@@ -10,6 +10,7 @@ import { COPY_ORDER } from "../../src/archive/copy.js";
 import { type Db, openDatabase } from "../../src/archive/db.js";
 import { DeliveryStore } from "../../src/archive/deliveries.js";
 import { QueueStore } from "../../src/archive/reading-queue.js";
+import { archiveId } from "../../src/archive/sql/migrate.js";
 import { ThreadStore } from "../../src/archive/threads.js";
 import { ManualClock } from "../../src/clock.js";
 import { postgresArchive } from "../support/archive.js";
@@ -21,7 +22,10 @@ const DAYS = ["2026-02-02", "2026-02-03", "2026-02-04"].map((d) => `test/fixture
 function contents(db: Db): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const table of COPY_ORDER) {
-    const rows = db.all(sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.compile(db.q));
+    // Each archive has its own identity (a replica's cached index says which archive it is of).
+    const rows = db
+      .all(sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}`.compile(db.q))
+      .filter((row) => !(table === "meta" && row.key === "archive_id"));
     out[table] = rows.map(({ rowid: _rowid, ...row }) => JSON.stringify(row, Object.keys(row).sort())).sort();
   }
   return out;
@@ -51,6 +55,7 @@ describe("paperboy migrate --to postgres", () => {
       { by: "p1", now: clock.now(), late: false, retryFailed: () => false, leaseMs: 60_000 },
     );
     const before = contents(db);
+    const sourceId = archiveId(db);
     db.close();
 
     const url = postgresArchive();
@@ -65,6 +70,8 @@ describe("paperboy migrate --to postgres", () => {
     try {
       expect(pg.engine).toBe("postgres");
       expect(contents(pg)).toEqual(before);
+      expect(archiveId(pg)).toMatch(/^[0-9a-f-]{36}$/);
+      expect(archiveId(pg)).not.toBe(sourceId);
     } finally {
       pg.close();
     }

@@ -4,6 +4,7 @@
  * take turns under one advisory lock, and each re-reads the version inside it, so a migration
  * runs once however many start at the same moment.
  */
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { ArchiveError, ErrorCode } from "../../errors.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "../migrations/index.js";
@@ -75,5 +76,21 @@ export function migrate(db: ArchiveDb, now: () => Date = () => new Date()): numb
       { lock: "migrations" },
     );
   }
+  // The archive's identity, made once: what a replica's cached search index was built from.
+  db.run(
+    db.q
+      .insertInto("meta")
+      .values({ key: ARCHIVE_ID, value: randomUUID() })
+      .onConflict((oc) => oc.column("key").doNothing()),
+  );
   return applied;
+}
+
+/** The `meta` key of the archive's identity (a UUID made on first open). */
+export const ARCHIVE_ID = "archive_id";
+
+/** The archive's identity; null for an archive never opened for writing by this version. */
+export function archiveId(db: ArchiveDb): string | null {
+  if (!tableExists(db, "meta")) return null;
+  return db.get(db.q.selectFrom("meta").select("value").where("key", "=", ARCHIVE_ID))?.value ?? null;
 }
