@@ -168,21 +168,27 @@ function envUrl(env: LoadOptions["env"], name: string): string | undefined {
   return value.endsWith("/") ? value : `${value}/`;
 }
 
-/** Applies the environment (endpoints, port, each platform's secrets) to a validated file. */
+function envPort(env: LoadOptions["env"], name: string): number | undefined {
+  const text = envValue(env, name);
+  if (!text) return undefined;
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65_535) {
+    throw envError(name, text, "must be a TCP port number from 0 to 65535");
+  }
+  return port;
+}
+
+/** Applies the environment (endpoints, ports, each platform's secrets) to a validated file. */
 function withEnv(
   parsed: ConfigFile & Record<string, unknown>,
   env: LoadOptions["env"],
   file: string | null,
   platforms: readonly PlatformConfig[],
 ): Config {
-  let port = parsed.http.port;
-  const portText = envValue(env, "PORT");
-  if (portText) {
-    port = Number(portText);
-    if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
-      throw envError("PORT", portText, "must be a TCP port number from 0 to 65535");
-    }
-  }
+  const port = envPort(env, "PORT") ?? parsed.http.port;
+  const opsPort = envPort(env, "OPS_PORT") ?? parsed.http.opsPort;
+  const host = envValue(env, "HOST") ?? parsed.http.host;
+  const opsHost = envValue(env, "OPS_HOST") ?? parsed.http.opsHost;
   const source =
     parsed.source.kind === "hf-api"
       ? { ...parsed.source, url: envUrl(env, "HF_API_URL") ?? parsed.source.url ?? DEFAULT_HF_API_URL }
@@ -191,7 +197,13 @@ function withEnv(
     platforms.map((p) => [p.name, p.settings(parsed[p.name] as Record<string, unknown>, env, file)]),
   );
   const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
-  return { ...(base as ConfigFile), source, platforms: completed, http: { port }, file };
+  return {
+    ...(base as ConfigFile),
+    source,
+    platforms: completed,
+    http: { port, ...(host ? { host } : {}), opsPort, opsHost },
+    file,
+  };
 }
 
 /** Reads, validates and completes the config; throws a ConfigError on the first problem. */

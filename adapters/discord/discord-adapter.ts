@@ -27,6 +27,7 @@ import type { Clock } from "../../src/clock.js";
 import { LATE, within } from "../../src/deadline.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
@@ -39,6 +40,15 @@ import { registerCommands } from "./register.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+
+/** A login whose gateway has not said READY by then is treated as failed and tried again. */
+const READY_TIMEOUT_MS = 30_000;
+
+/** The network reason of a failed login: the socket error's code when there is one. */
+function describeNetworkFailure(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+}
 
 /** What `discuss` needs in the channel: opening the thread and talking in it. */
 const THREAD_PERMISSIONS = [
@@ -67,6 +77,10 @@ export class DiscordAdapter implements Adapter {
   private readonly threadMessages: "mentions" | "all";
   private readonly deferAfterMs: number;
   private state: AdapterStatus = { state: "stopped" };
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+  private paused = false;
+  private readonly reconnect: Reconnector;
 
   constructor(
     private readonly bot: Bot,
@@ -76,6 +90,7 @@ export class DiscordAdapter implements Adapter {
     this.clock = options.clock;
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+    this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
       allowedMentions: { parse: [] },
@@ -136,34 +151,80 @@ export class DiscordAdapter implements Adapter {
     this.state = state;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Logs in and waits for the gateway's READY. A token Discord rejects (401) is reported in
+   * status() and the log and not tried again (it needs a person); a Discord that cannot be reached
+   * is tried again with backoff until it answers. Never throws: a failing Discord must not stop
+   * the other platforms.
+   */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      if ((await this.connect()) === "retry") this.reconnect.schedule();
+    })();
+    return this.starting;
+  }
+
+  private async connect(): Promise<TryOutcome> {
+    if (this.stopped) return "give-up";
     this.state = { state: "starting" };
-    const ready = this.client.isReady() ? Promise.resolve() : once(this.client, Events.ClientReady);
+    const ready: Promise<unknown> = this.client.isReady()
+      ? Promise.resolve()
+      : once(this.client, Events.ClientReady);
+    ready.catch(() => {});
+    const api = this.options.apiUrl ?? DEFAULT_API_URL;
     try {
       await this.client.login(this.options.token);
+      if ((await within(READY_TIMEOUT_MS, ready)) === LATE)
+        throw new Error(`the gateway sent no READY within ${READY_TIMEOUT_MS / 1000} s`);
     } catch (err) {
-      ready.catch(() => {});
-      const status = (err as { status?: number; code?: string }).status;
-      const detail =
-        status === 401 || (err as { code?: string }).code === "TokenInvalid"
-          ? "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN"
-          : `could not connect to Discord at ${this.options.apiUrl ?? DEFAULT_API_URL}: ${(err as Error).message}`;
-      this.state = { state: "error", detail };
-      throw new PaperboyError(ErrorCode.Platform, detail, { key: "DISCORD_TOKEN" }, { cause: err });
+      if (this.stopped) return "give-up";
+      const e = err as { status?: number; code?: string; message?: string };
+      if (e.status === 401 || e.code === "TokenInvalid") {
+        const detail =
+          "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal, set DISCORD_TOKEN and restart";
+        this.logger.error({ reason: e.message }, "Discord rejected the token");
+        this.state = { state: "error", detail };
+        return "give-up";
+      }
+      const reason = describeNetworkFailure(err);
+      this.logger.warn({ reason, api }, "Discord is unreachable; will try again");
+      this.state = {
+        state: "disconnected",
+        detail: `cannot reach Discord at ${api} (${reason}); retrying in ${inWords(this.reconnect.nextDelayMs())}`,
+      };
+      await this.client.destroy().catch(() => {});
+      return "retry";
     }
-    await ready;
     if (this.options.register) {
-      await registerCommands({
-        rest: this.client.rest,
-        applicationId: this.options.applicationId,
-        ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
-        commands: commandDefinitions(),
-        logger: this.logger,
-      });
+      try {
+        await registerCommands({
+          rest: this.client.rest,
+          applicationId: this.options.applicationId,
+          ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
+          commands: commandDefinitions(),
+          logger: this.logger,
+        });
+      } catch (err) {
+        // The commands registered before still work; `paperboy discord register` tries again.
+        this.logger.warn(
+          { reason: (err as Error).message },
+          "could not register /papers with Discord; run `paperboy discord register`",
+        );
+      }
     }
+    return "connected";
+  }
+
+  /** Takes no new events; what is in flight still posts (the REST client stays up until stop). */
+  async pause(): Promise<void> {
+    this.paused = true;
   }
 
   async stop(): Promise<void> {
+    this.paused = true;
+    this.stopped = true;
+    await this.reconnect.stop();
+    await this.starting?.catch(() => {});
     this.state = { state: "stopped" };
     await this.client.destroy();
   }
@@ -248,7 +309,13 @@ export class DiscordAdapter implements Adapter {
    * Runs a command for an interaction. Discord needs an acknowledgement within 3 s: an answer
    * ready sooner is the reply itself; otherwise deferReply() first, then the answer edits it.
    */
-  private async answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+  private answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+    // The reply and the thread binding after it are work in flight for a graceful stop.
+    return this.bot.track(() => this.answerNow(i, input));
+  }
+
+  private async answerNow(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+    if (this.paused) return;
     const ctx = this.contextOf(i);
     const missing = this.missingThreadPermissions(i, input);
     if (missing.length) {
@@ -345,7 +412,7 @@ export class DiscordAdapter implements Adapter {
 
   private async onMessage(m: Message): Promise<void> {
     try {
-      if (m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
+      if (this.paused || m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
       const me = this.client.user?.id;
       const mentioned = me !== undefined && m.mentions.users.has(me);
       if (this.threadMessages === "mentions" && !mentioned) return;

@@ -31,7 +31,15 @@ export const MAX_CONTEXT_ELEMENTS = 10;
 export const MAX_FALLBACK_TEXT = 3000;
 /** Bytes of one HTTP request body we read; Slack's own payloads are far smaller. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
-/** How long an event id / trigger id is remembered to drop Slack's retries and replays. */
+/**
+ * A signed request stamped further than this from now, in the past or the future, is refused:
+ * Slack's own rule, so a captured request cannot be replayed later (or "pre-played").
+ */
+export const MAX_REQUEST_SKEW_MS = 5 * 60 * 1000;
+/**
+ * How long an event id / trigger id is remembered to drop Slack's retries and replays: longer than
+ * the whole window in which a request's timestamp is accepted (five minutes either way).
+ */
 export const DEDUPE_TTL_MS = 10 * 60 * 1000;
 /** How many ids are remembered at most (oldest forgotten first). */
 export const DEDUPE_MAX_IDS = 10_000;

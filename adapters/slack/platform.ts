@@ -67,6 +67,7 @@ export const slackPlatform = platformModule<SlackSettings>({
     return createSlackAdapter(deps.bot, {
       ...connection,
       port: deps.port,
+      ...(deps.host ? { host: deps.host } : {}),
       logger: deps.logger.child({ adapter: "slack" }),
       clock: deps.clock,
       customRoutes: deps.routes,

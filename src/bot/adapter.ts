@@ -24,6 +24,12 @@ export interface AdapterStatus {
 export interface Adapter {
   readonly platform: string;
   start(): Promise<void>;
+  /**
+   * Stops taking new events but keeps what posts open, so replies in flight still go out. A
+   * graceful stop pauses every adapter, waits for the work in flight (within its deadline), then
+   * stops them. Optional: without it, `stop` is the only step.
+   */
+  pause?(): Promise<void>;
   /** Stops taking new events and closes connections; in-flight work is the caller's to await. */
   stop(): Promise<void>;
   /** Posts replies to a channel; returns the platform's ids of the messages posted. */

@@ -91,31 +91,43 @@ export class Bot {
 
   /**
    * Handles one message or command and delivers the replies through `send`. If the answer takes
-   * longer than the deadline, a "working…" notice goes first. Never throws for user input.
+   * longer than the deadline, a "working…" notice goes first. Never throws for user input. The
+   * whole of it, delivery and thread binding included, is work in flight for a graceful stop.
    */
-  async respond(input: string | Record<string, unknown>, ctx: Context, send: Send): Promise<void> {
-    const work = this.handle(input, ctx);
-    const first = await within(this.deadlineMs, work);
-    if (first === LATE) {
-      await send([notice("Working on it…")]);
-      await send(await work);
-    } else {
-      await send(first);
-    }
+  respond(input: string | Record<string, unknown>, ctx: Context, send: Send): Promise<void> {
+    return this.track(async () => {
+      const work = this.handleCounted(input, ctx);
+      const first = await within(this.deadlineMs, work);
+      if (first === LATE) {
+        await send([notice("Working on it…")]);
+        await send(await work);
+      } else {
+        await send(first);
+      }
+    });
   }
 
   /** Handles one message (text) or a structured command; returns the replies. */
-  async handle(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
+  handle(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
+    return this.track(() => this.handleCounted(input, ctx));
+  }
+
+  /**
+   * Counts `work` as in flight until it settles: an adapter that delivers replies itself (after
+   * `handle`) wraps the delivery in it, so a graceful stop waits for the post and the thread
+   * binding after it, and the archive is not closed under them.
+   */
+  async track<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight++;
     try {
-      return await this.handleCounted(input, ctx);
+      return await work();
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     }
   }
 
-  /** Commands being handled right now (graceful shutdown waits for them). */
+  /** Work in flight right now: commands being answered and their deliveries (nested ones count apart). */
   pending(): number {
     return this.inFlight;
   }

@@ -32,6 +32,8 @@ interface Failure {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Every matching call fails (a revoked token), not just the next. */
+  always?: boolean;
 }
 
 const BODY_MAX = 1 << 20;
@@ -67,11 +69,12 @@ export class DiscordStandIn extends EventEmitter {
     });
   }
 
-  static async start(): Promise<DiscordStandIn> {
+  /** Listens on `port` (default: any free one). */
+  static async start(listenOn = 0): Promise<DiscordStandIn> {
     const server = createServer();
     const d = new DiscordStandIn(server);
     server.on("request", (req, res) => void d.onRequest(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(listenOn, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     d.apiUrl = `http://127.0.0.1:${port}/api`;
     d.gateway.url = `ws://127.0.0.1:${port}/gateway`;
@@ -162,6 +165,11 @@ export class DiscordStandIn extends EventEmitter {
     this.failures.push({ method, path, status, body, ...(headers ? { headers } : {}) });
   }
 
+  /** Every call matching method and path fails with this status and body, until the end. */
+  failAlways(method: string, path: RegExp, status: number, body: unknown): void {
+    this.failures.push({ method, path, status, body, always: true });
+  }
+
   /** Sends an interaction through the gateway, remembering which channel its token answers in. */
   interact(payload: { token: string; channel_id: string }): void {
     this.tokenChannels.set(payload.token, payload.channel_id);
@@ -250,8 +258,9 @@ export class DiscordStandIn extends EventEmitter {
     };
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
-      const [f] = this.failures.splice(failure, 1);
-      reply(f!.status, f!.body, f!.headers);
+      const f = this.failures[failure] as Failure;
+      if (!f.always) this.failures.splice(failure, 1);
+      reply(f.status, f.body, f.headers);
       return;
     }
     this.route(method, path, url.searchParams, body, reply);

@@ -40,11 +40,12 @@ export class FakeSlackApi extends EventEmitter {
     team: "Test team",
   };
 
-  async start(): Promise<void> {
+  /** Listens on `port` (default: any free one). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req, res);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
