@@ -24,6 +24,8 @@ export interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: Record<string, unknown>;
+  /** Answer this much later (a slow Slack); the call is recorded when it arrives. */
+  delayMs?: number;
 }
 
 export class FakeSlackApi extends EventEmitter {
@@ -108,10 +110,12 @@ export class FakeSlackApi extends EventEmitter {
     const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
     const auth = String(req.headers.authorization ?? "");
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
-    const answer = this.scripts.get(method)?.shift() ?? this.defaultAnswer(method, body);
+    const scripted = this.scripts.get(method)?.shift();
+    const answer = { ...(scripted ?? {}), ...(scripted?.body ? {} : this.defaultAnswer(method, body)) };
     const status = answer.status ?? 200;
     const call: ApiCall = { method, path, body, token, at: Date.now(), status };
     this.calls.push(call);
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
