@@ -17,9 +17,11 @@ import {
   PermissionFlagsBits,
   type PermissionsString,
   RESTEvents,
+  SnowflakeUtil,
+  type TextBasedChannel,
   ThreadAutoArchiveDuration,
 } from "discord.js";
-import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
@@ -31,8 +33,9 @@ import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.j
 import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
+import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
 import { fitText, plainText } from "./escape.js";
-import { DEFER_AFTER_MS, THREAD_NAME_MAX } from "./limits.js";
+import { DEFER_AFTER_MS, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES, THREAD_NAME_MAX } from "./limits.js";
 import type { DiscordMessage } from "./message.js";
 import { DEFAULT_API_URL, type DiscordAdapterOptions } from "./options.js";
 import { explainPlatformError } from "./platform-errors.js";
@@ -233,29 +236,78 @@ export class DiscordAdapter implements Adapter {
     return this.state;
   }
 
-  /** Posts replies (the daily roundup) into a channel; a long roundup becomes several messages. */
-  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+  /**
+   * Posts replies (the daily roundup) into a channel; a long roundup becomes several messages.
+   * With a mark, each message carries it (footer and nonce); resuming, the parts already in the
+   * channel are not posted again.
+   */
+  async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     let channel: Awaited<ReturnType<Client["channels"]["fetch"]>>;
     try {
       channel = await this.client.channels.fetch(target.channel);
     } catch (err) {
       throw this.postError(err, target);
     }
-    if (!channel?.isSendable())
+    if (!channel?.isSendable() || !channel.isTextBased())
       throw new PaperboyError(
         ErrorCode.Platform,
         `Discord channel ${target.channel} is not a text channel paperboy can post in: subscribe from a text channel, and give paperboy View Channel and Send Messages there`,
         { key: target.channel },
       );
+    const rendered = renderReplies(replies, this.buttons);
+    const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
     const ids: string[] = [];
-    for (const m of renderReplies(replies, this.buttons)) {
+    for (const [i, m] of rendered.entries()) {
+      const earlier = already.get(i + 1);
+      if (earlier) {
+        ids.push(earlier);
+        continue;
+      }
+      const out = mark
+        ? {
+            ...withMark(m, markText(mark, i + 1, rendered.length)),
+            nonce: markNonce(mark, i + 1),
+            enforceNonce: true,
+          }
+        : m;
       try {
-        ids.push((await channel.send(m)).id);
+        ids.push((await channel.send(out)).id);
       } catch (err) {
         throw this.postError(err, target);
       }
     }
     return ids;
+  }
+
+  /** The parts of a delivery already in the channel (by this bot); none when it cannot be read. */
+  private async alreadyPosted(channel: TextBasedChannel, mark: DeliveryMark): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    const me = this.client.user?.id;
+    try {
+      let after = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const batch = await channel.messages.fetch({ after, limit: HISTORY_PAGE_SIZE });
+        for (const m of batch.values()) {
+          if (m.author.id !== me) continue;
+          const texts = [m.content, ...m.embeds.map((e) => e.footer?.text ?? "")];
+          for (const part of partsIn(texts, mark)) found.set(part, m.id);
+        }
+        if (batch.size < HISTORY_PAGE_SIZE) break;
+        after = [...batch.keys()].reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
+      }
+    } catch (err) {
+      this.logger.warn(
+        { delivery: mark.id, reason: (err as Error).message },
+        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
+      );
+      return new Map();
+    }
+    if (found.size)
+      this.logger.info(
+        { delivery: mark.id, parts: [...found.keys()] },
+        "parts of this delivery were already posted before a restart; not posting them again",
+      );
+    return found;
   }
 
   private postError(err: unknown, target: ChannelTarget): PaperboyError {

@@ -43,3 +43,7 @@ export const MAX_REQUEST_SKEW_MS = 5 * 60 * 1000;
 export const DEDUPE_TTL_MS = 10 * 60 * 1000;
 /** How many ids are remembered at most (oldest forgotten first). */
 export const DEDUPE_MAX_IDS = 10_000;
+/** Messages per page when reading a channel's history for earlier parts of a delivery. */
+export const HISTORY_PAGE_SIZE = 200;
+/** Pages read at most (the last 1,000 messages since the delivery's due time). */
+export const MAX_HISTORY_PAGES = 5;

@@ -7,7 +7,7 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type Authorize, webApi } from "@slack/bolt";
 import { SeenRequestStore } from "../../src/archive/seen-requests.js";
-import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
 import { systemClock } from "../../src/clock.js";
@@ -15,6 +15,7 @@ import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
 import { SeenIds } from "./dedupe.js";
+import { markedParts, markMetadata } from "./delivery-marks.js";
 import { registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
@@ -217,34 +218,66 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
     return this.stopping;
   }
 
-  /** Posts replies into a channel (the daily roundup); split over several messages when long. */
-  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+  /**
+   * Posts replies into a channel (the daily roundup); split over several messages when long. With
+   * a mark, each message carries it as metadata; resuming, the parts already in the channel's
+   * history are not posted again.
+   */
+  async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     const client = this.clientFor(await this.tokenFor(target.workspace));
+    const messages = replies.flatMap((reply) => renderReply(reply.kind === "thread" ? reply.card : reply));
+    const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
     const ids: string[] = [];
-    for (const reply of replies) {
-      const messages = renderReply(reply.kind === "thread" ? reply.card : reply);
-      for (const msg of messages) {
-        try {
-          const res = await client.chat.postMessage({
-            channel: target.channel,
-            text: msg.text,
-            ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-          if (res.ts) ids.push(res.ts);
-        } catch (err) {
-          this.noteFailure(err);
-          throw new PaperboyError(
-            ErrorCode.Platform,
-            `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,
-            { key: `slack.${target.workspace}.${target.channel}` },
-            { cause: err },
-          );
-        }
+    for (const [i, msg] of messages.entries()) {
+      const earlier = already.get(i + 1);
+      if (earlier) {
+        ids.push(earlier);
+        continue;
+      }
+      try {
+        const res = await client.chat.postMessage({
+          channel: target.channel,
+          text: msg.text,
+          ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
+          ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (res.ts) ids.push(res.ts);
+      } catch (err) {
+        this.noteFailure(err);
+        throw new PaperboyError(
+          ErrorCode.Platform,
+          `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,
+          { key: `slack.${target.workspace}.${target.channel}` },
+          { cause: err },
+        );
       }
     }
     return ids;
+  }
+
+  /** The parts of a delivery already in the channel; none when the history cannot be read. */
+  private async alreadyPosted(
+    client: webApi.WebClient,
+    target: ChannelTarget,
+    mark: DeliveryMark,
+  ): Promise<Map<number, string>> {
+    try {
+      const found = await markedParts(client, target.channel, mark);
+      if (found.size)
+        this.options.logger.info(
+          { delivery: mark.id, parts: [...found.keys()] },
+          "parts of this delivery were already posted before a restart; not posting them again",
+        );
+      return found;
+    } catch (err) {
+      this.options.logger.warn(
+        { delivery: mark.id, reason: describeFailure(err) },
+        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
+      );
+      return new Map();
+    }
   }
 
   private whoAmI(): Promise<Identity> {

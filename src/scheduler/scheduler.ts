@@ -223,9 +223,12 @@ export class Scheduler extends EventEmitter {
         late,
         roundup: dayTopics(key.date),
       });
+      // A claim taken over (or a retry after a failure) may follow a post that got out before its
+      // process died: the platform's history says which parts are there already.
       const messages = await adapter.post(
         { platform: channel.platform, workspace: channel.workspace, channel: channel.channel },
         [reply],
+        { id, label: `roundup ${key.date}`, since: dueAt, resume: claim.attempts > 1 },
       );
       engine.deliveries.markSent(key, this.instanceId, this.options.clock.now());
       logger.info({ ...key, late, attempts: claim.attempts, shown: reply.shown }, "roundup posted");

@@ -49,13 +49,15 @@ describe("SIGTERM during discuss", () => {
     // Each card post takes a while: the signal arrives while all ten are in flight.
     for (let i = 0; i < 20; i++) api.script("chat.postMessage", { delayMs: 300 });
     const acks = await Promise.all(
-      ids.slice(0, 10).map((id, i) =>
-        sendToSlackApp(
-          `${s.base}/slack/events`,
-          slashCommand(`discuss ${id}`, { responseUrl: api.responseUrl(`d${i}`), user: `U${i}` }),
-          { secret: SECRET },
+      ids
+        .slice(0, 10)
+        .map((id, i) =>
+          sendToSlackApp(
+            `${s.base}/slack/events`,
+            slashCommand(`discuss ${id}`, { responseUrl: api.responseUrl(`d${i}`), user: `U${i}` }),
+            { secret: SECRET },
+          ),
         ),
-      ),
     );
     expect(acks.map((a) => a.status)).toEqual(Array(10).fill(200));
     s.signals.emit("SIGTERM");
@@ -83,7 +85,11 @@ describe("SIGTERM during discuss", () => {
     // Within the deadline plus the close of the servers, not after the slow post.
     expect(performance.now() - t0).toBeLessThan(3_000);
     // The post completes after serve returned; its thread is still bound (the archive was left open).
-    await api.waitFor((c) => c.method === "chat.postMessage" && Boolean(c.body.thread_ts), "the intro", 10_000);
+    await api.waitFor(
+      (c) => c.method === "chat.postMessage" && Boolean(c.body.thread_ts),
+      "the intro",
+      10_000,
+    );
     expect(threadsIn(db)).toBe(1);
   }, 60_000);
 });

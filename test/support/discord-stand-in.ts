@@ -87,9 +87,14 @@ export class DiscordStandIn extends EventEmitter {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The time new ids are made from (a test's manual clock); default a fixed sequence from 2024. */
+  nowMs: (() => number) | null = null;
+
   id(): string {
     this.nextId += 1n;
-    return this.nextId.toString();
+    if (!this.nowMs) return this.nextId.toString();
+    // A snowflake: milliseconds since Discord's epoch (2015) above 22 bits of sequence.
+    return (((BigInt(this.nowMs()) - 1420070400000n) << 22n) | (this.nextId & 0x3fffffn)).toString();
   }
 
   channel(): Record<string, unknown> {
@@ -204,8 +209,16 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   message(channelId: string, body: any): any {
+    // enforce_nonce: the same author's message with this nonce is returned, not created again.
+    if (body?.enforce_nonce && body.nonce) {
+      const earlier = [...this.messages.values()].find(
+        (x) => x.channel_id === channelId && x.nonce === body.nonce && !x.deleted,
+      );
+      if (earlier) return earlier;
+    }
     const m = {
       id: this.id(),
+      ...(body?.nonce ? { nonce: body.nonce } : {}),
       channel_id: channelId,
       guild_id: IDS.guild,
       author: this.botUser,
@@ -313,6 +326,15 @@ export class DiscordStandIn extends EventEmitter {
       else reply(404, { code: 10003, message: "Unknown Channel" });
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages$/)) {
       reply(200, this.message(m[1]!, body));
+    } else if (method === "GET" && at(/^\/channels\/(\d+)\/messages$/)) {
+      // Newest first, like Discord; `after` and `limit` as Discord reads them.
+      const after = BigInt(query.get("after") ?? "0");
+      const limit = Math.min(100, Number(query.get("limit") ?? 50));
+      const list = [...this.messages.values()]
+        .filter((x) => x.channel_id === m[1] && !x.deleted && BigInt(x.id) > after)
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(-limit);
+      reply(200, list);
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) {
       const thread = {
         id: m[2],
