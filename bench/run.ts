@@ -8,6 +8,8 @@ const parts: { file: string; run: string }[] = [
   { file: "./search.ts", run: "runSearchBench" },
   { file: "./summary.ts", run: "runSummaryBench" },
   { file: "./understanding.ts", run: "runUnderstandingBench" },
+  { file: "./topics.ts", run: "runTopicsBench" },
+  { file: "./ask.ts", run: "runAskBench" },
 ];
 
 for (const part of parts) {

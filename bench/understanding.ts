@@ -1,17 +1,10 @@
 /**
- * Figures for related papers, topics and questions: latency of related papers in a 100k archive,
- * time to group a day (70 papers) and a week (350), agreement of each topic method with the
- * one-day gold grouping (ARI, NMI), and the question set's hit rate. Prints; asserts nothing.
+ * Figures for related papers: latency of related papers in a 100k archive (the topics' figures are
+ * in topics.ts, the questions' in ask.ts). Prints; asserts nothing.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { answerQuestion } from "../src/ask/answer.js";
 import { RelatedIndex } from "../src/related/index.js";
-import { groupTopics, type TopicInput, type TopicOptions } from "../src/topics/topics.js";
-import { adjustedRandIndex, normalizedMutualInformation } from "./lib/partition-agreement.js";
-import { FIXTURE_DAYS, fixtureDay, seeded, syntheticArchive } from "./lib/understanding-corpus.js";
-
-const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
+import { seeded, syntheticArchive } from "./lib/understanding-corpus.js";
 
 function ms(t0: number): number {
   return performance.now() - t0;
@@ -80,107 +73,7 @@ export function benchRelated(size: number): void {
   );
 }
 
-function timeTopics(label: string, papers: TopicInput[], budget: number): void {
-  // The first call pays for JIT and the stem cache, as a fresh `paperboy roundup` process does.
-  const cold = timed(() => groupTopics(papers));
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let r = 0; r < 7; r++) {
-    const t = timed(() => groupTopics(papers));
-    walls.push(t.wall);
-    cpus.push(t.cpu);
-  }
-  walls.sort((a, b) => a - b);
-  cpus.sort((a, b) => a - b);
-  const topics = cold.value;
-  console.log(
-    `topics: ${label} (${papers.length} papers, ${topics.length} topics): first call ${cold.wall.toFixed(0)} ms wall / ${cold.cpu.toFixed(0)} ms CPU; then median ${quantile(walls, 0.5).toFixed(0)} ms, max ${(walls.at(-1) as number).toFixed(0)} ms wall; median ${quantile(cpus, 0.5).toFixed(0)} ms, max ${(cpus.at(-1) as number).toFixed(0)} ms CPU (budget ${budget} ms)`,
-  );
-  console.log(`  ${topics.map((t) => `${t.label} (${t.pks.length})`).join(", ")}`);
-}
-
-/** The gold grouping of 2026-02-03: paper id → topic. */
-function goldTopics(): Map<string, string> {
-  const gold = JSON.parse(readFileSync(`${FIXTURES}eval/topics/2026-02-03.gold.json`, "utf8")) as {
-    topics: { papers: string[] }[];
-  };
-  const goldOf = new Map<string, string>();
-  gold.topics.forEach((t, k) => {
-    for (const id of t.papers) goldOf.set(id, String(k));
-  });
-  return goldOf;
-}
-
-/** ARI and NMI of a grouping against the gold, over the gold's papers (found by id among `papers`). */
-function agreement(papers: TopicInput[], options: TopicOptions, goldOf: Map<string, string>): string {
-  const topics = groupTopics(papers, options);
-  const mine = new Map<string, string>();
-  topics.forEach((t, k) => {
-    for (const pk of t.pks) mine.set(papers[pk - 1]?.id as string, String(k));
-  });
-  const ids = [...goldOf.keys()].sort();
-  const a = ids.map((i) => goldOf.get(i) as string);
-  const b = ids.map((i) => mine.get(i) as string);
-  const sizes = topics.map((t) => `${t.other ? "Other " : ""}${t.pks.length}`).join("/");
-  return `ARI ${adjustedRandIndex(a, b).toFixed(3)}, NMI ${normalizedMutualInformation(a, b).toFixed(3)} (${sizes})`;
-}
-
-export function benchTopics(): void {
-  const aug12 = fixtureDay("2025-08-12").map((p, i) => ({ pk: i + 1, ...p }));
-  timeTopics("a day, Aug 12", aug12.slice(0, 70), 500);
-  const feb3 = fixtureDay("2026-02-03").map((p, i) => ({ pk: i + 1, ...p }));
-  timeTopics("a day, 2026-02-03", feb3, 500);
-  const real = FIXTURE_DAYS.flatMap((d) => fixtureDay(d));
-  const week = [...real, ...syntheticArchive(350 - real.length, 3)].map((p, i) => ({ pk: i + 1, ...p }));
-  timeTopics("a week", week, 3000);
-
-  const goldOf = goldTopics();
-  const methods: [string, TopicOptions][] = [
-    ["TF-IDF + k-means (ml-kmeans), k by silhouette", { space: "tfidf", method: "kmeans" }],
-    ["TF-IDF + average-linkage agglomerative", { space: "tfidf", method: "agglomerative" }],
-    ["LSA + k-means (ml-kmeans)", { space: "lsa", method: "kmeans" }],
-    ["LSA + average-linkage agglomerative", { space: "lsa", method: "agglomerative" }],
-    ["default (LSA; linkage up to 150 papers, k-means past)", {}],
-  ];
-  for (const [name, options] of methods) {
-    console.log(`topics vs 2026-02-03 gold, the day alone: ${name}: ${agreement(feb3, options, goldOf)}`);
-  }
-  // A range is grouped coarser than a day; its split of the gold day's papers still tells a
-  // chained grouping (two giant topics) from a useful one.
-  for (const [name, options] of methods.slice(2)) {
-    console.log(`topics vs 2026-02-03 gold, inside the week: ${name}: ${agreement(week, options, goldOf)}`);
-  }
-}
-
-function benchAsk(): void {
-  const day = JSON.parse(readFileSync(`${FIXTURES}digests/2026-02-03.expected.json`, "utf8")) as {
-    papers: { id: string; title: string; abstract: string }[];
-  };
-  const set = JSON.parse(
-    readFileSync(fileURLToPath(new URL("../test/ask/questions.json", import.meta.url)), "utf8"),
-  ) as {
-    questions: { id: string; question: string; expect: string | null }[];
-  };
-  let hits = 0;
-  for (const q of set.questions) {
-    const p = day.papers.find((x) => x.id === q.id);
-    if (!p) continue;
-    const a = answerQuestion({ title: p.title, abstract: p.abstract, links: [], code: [] }, q.question);
-    const expect = q.expect;
-    if (expect === null ? a.evidence.length === 0 : a.evidence.some((s) => s.includes(expect))) hits++;
-  }
-  console.log(
-    `ask: ${hits}/${set.questions.length} questions answered with the expected sentence (${((100 * hits) / set.questions.length).toFixed(1)}%)`,
-  );
-  const big = readFileSync(`${FIXTURES}digests/hostile/oversized.txt`, "utf8");
-  const t0 = performance.now();
-  answerQuestion({ title: "Oversized", abstract: big, links: [], code: [] }, "What are the results?");
-  console.log(`ask: a question on a ${(big.length / 1024).toFixed(0)} KB abstract: ${ms(t0).toFixed(0)} ms`);
-}
-
 export async function runUnderstandingBench(): Promise<void> {
-  benchTopics();
-  benchAsk();
   benchRelated(100_000);
 }
 

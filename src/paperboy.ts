@@ -9,7 +9,7 @@ import { DeliveryStore } from "./archive/deliveries.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
-import { type AnswerInput, answerQuestion } from "./ask/answer.js";
+import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
@@ -20,7 +20,7 @@ import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { groupTopics, type Topic } from "./topics/topics.js";
+import { groupTopics, type Topic, warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -44,6 +44,8 @@ export interface RoundupTopic {
 
 export interface Roundup {
   date: string;
+  /** Last day of a range, when the roundup spans several days. */
+  until?: string;
   /** Number of papers of the day(s) before any channel filter. */
   count: number;
   topics: RoundupTopic[];
@@ -210,6 +212,11 @@ export class Paperboy {
     return thread ? this.papers.byPk(thread.paperPk) : null;
   }
 
+  /** What readers asked in a discussion thread, oldest first (a follow-up's context). */
+  threadQuestions(ref: ThreadRef, limit = 5): string[] {
+    return this.threads.questions(ref, limit);
+  }
+
   /** Appends to a discussion thread's history (what `ask` was asked there and answered). */
   recordInThread(ref: ThreadRef, messages: readonly Omit<ThreadMessage, "at">[]): void {
     for (const m of messages) this.threads.addMessage(ref, m);
@@ -250,18 +257,24 @@ export class Paperboy {
     this.channels.save(settings);
   }
 
-  ask(ref: string, question: string) {
+  /** Answers a question from the paper's text; `earlier` are the thread's earlier questions. */
+  ask(ref: string, question: string, earlier: readonly string[] = []) {
     const paper = this.paper(ref);
     const input: AnswerInput = {
       title: paper.title,
       abstract: paper.abstract,
       links: paper.links,
       code: paper.code,
+      sourceSummary: paper.sourceSummary,
     };
-    return { paper, answer: answerQuestion(input, question) };
+    return { paper, answer: answerInThread(input, question, earlier) };
   }
 
-  /** Topics of one day's papers (or of a date range when `until` is given). */
+  /**
+   * Topics of one day's papers (or of a date range when `until` is given), papers within a topic
+   * by the source's upvotes, then code. The source's own summary (API-form digests) helps the
+   * grouping; page-form days group without it.
+   */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
     const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
@@ -276,16 +289,26 @@ export class Paperboy {
   private computeRoundup(date: string, until?: string): Roundup {
     const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
     const papers = this.papers.byPks(pks);
-    if (papers.length === 0) return { date, count: 0, topics: [] };
+    const span = until ? { until } : {};
+    if (papers.length === 0) return { date, ...span, count: 0, topics: [] };
     const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
     const topics: Topic[] = groupTopics(
       pks.map((pk) => {
         const p = byPk.get(pk) as Paper;
-        return { pk, id: p.id, title: p.title, abstract: p.abstract };
+        return {
+          pk,
+          id: p.id,
+          title: p.title,
+          abstract: p.abstract,
+          summary: p.sourceSummary,
+          upvotes: p.upvotes,
+          hasCode: p.code.length > 0,
+        };
       }),
     );
     return {
       date,
+      ...span,
       count: papers.length,
       topics: topics.map((t) => ({
         label: t.label,
@@ -307,6 +330,7 @@ export class Paperboy {
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();
+    warmUpTopics();
     const day = this.latestDay();
     if (day) this.roundup(day);
     const t3 = performance.now();

@@ -4,6 +4,7 @@
  * used only on a TTY.
  */
 import type { PaperCard, PaperLite, Reply } from "../../src/bot/replies.js";
+import { roundupText } from "./roundup-text.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
 const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
@@ -100,18 +101,8 @@ export function renderReply(reply: Reply, s: Style): string {
       const more = reply.next ? `\n${s.dim(`more: ${terminalSafe(reply.next.command)}`)}` : "";
       return `${head} ${s.dim(`(${range})`)}\n${items.join("\n")}${more}`;
     }
-    case "roundup": {
-      const late = reply.late ? " (posted late)" : "";
-      const filtered = reply.filters?.length ? `, filtered by ${terminalSafe(reply.filters.join(", "))}` : "";
-      const head = s.bold(
-        `Papers of ${reply.date}: ${reply.shown} of ${reply.count} in ${reply.topics.length} topics${filtered}${late}`,
-      );
-      const topics = reply.topics.map(
-        (t) =>
-          `\n${s.accent(`## ${terminalSafe(t.label)}`)} ${s.dim(`(${t.papers.length})`)}\n${t.papers.map((p) => lite(p, null, s)).join("\n")}`,
-      );
-      return `${head}${topics.join("")}`;
-    }
+    case "roundup":
+      return roundupText(reply, s, { safe: terminalSafe, width: WIDTH });
     case "answer": {
       const head = s.dim(`On "${terminalSafe(reply.paperTitle)}" (${reply.paperId}):`);
       const body = wrap(terminalSafe(reply.text));

@@ -37,7 +37,8 @@ import {
   FOOTER_MAX,
   ROWS_PER_MESSAGE,
 } from "./limits.js";
-import { blocks, type DiscordMessage, embedSize, message, pack } from "./message.js";
+import { blocks, type DiscordMessage, embedSize, message } from "./message.js";
+import { roundupMessages } from "./roundup-embeds.js";
 
 const COLOR = { paper: 0x5865f2, list: 0x3ba55d, roundup: 0xfaa61a, answer: 0x9b59b6, muted: 0x99aab5 };
 const NOTICE_ICON: Record<NoticeReply["level"], string> = { info: "ℹ️", warning: "⚠️", error: "❌" };
@@ -151,28 +152,9 @@ export function renderResults(list: ResultList, ids: ButtonCommands): DiscordMes
   return message({ embeds: [embed], components: buttons(actions, ids) });
 }
 
-export function renderRoundup(r: RoundupReply): DiscordMessage[] {
-  const header = [
-    `**Papers of ${r.date}**: ${r.shown} of ${r.count} in ${r.topics.length} topic(s)`,
-    r.late ? " (posted late: paperboy was offline at the scheduled time)" : "",
-    r.filters?.length ? `\nFiltered to: ${escapeText(r.filters.join(", "))}` : "",
-  ].join("");
-  const embeds: APIEmbed[] = [];
-  for (const topic of r.topics) {
-    const lines = topic.papers.map(
-      (p) => `• ${fitText(p.title, 300)} · ${escapeText(p.id)}${p.code.length ? " · code" : ""}`,
-    );
-    const title = fitText(`${topic.label} (${topic.papers.length})`, EMBED_TITLE_MAX - 8);
-    blocks(lines, EMBED_DESCRIPTION_MAX).forEach((description, i) => {
-      embeds.push({ title: i === 0 ? title : `${title} (cont.)`, description, color: COLOR.roundup });
-    });
-  }
-  if (embeds.length === 0)
-    embeds.push({ description: "No papers of this day match this channel's topics.", color: COLOR.muted });
-  return pack(
-    fitText(header, CONTENT_MAX, (t) => t),
-    embeds,
-  );
+/** A roundup: see roundup-embeds.ts for its layout. */
+export function renderRoundup(r: RoundupReply, ids: ButtonCommands): DiscordMessage[] {
+  return roundupMessages(r, ids);
 }
 
 export function renderAnswer(a: AnswerReply): DiscordMessage {
@@ -250,7 +232,7 @@ function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
     case "results":
       return [renderResults(r, ids)];
     case "roundup":
-      return renderRoundup(r);
+      return renderRoundup(r, ids);
     case "answer":
       return [renderAnswer(r)];
     case "notice":

@@ -10,7 +10,6 @@ import type {
   PaperLite,
   Reply,
   ResultList,
-  RoundupReply,
   SettingsReply,
 } from "../../src/bot/replies.js";
 import { replySummary } from "../../src/bot/replies.js";
@@ -31,6 +30,7 @@ import {
 } from "./blocks.js";
 import { escapeMrkdwn } from "./escape.js";
 import { MAX_ACTION_ELEMENTS, MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from "./limits.js";
+import { roundupMessages } from "./roundup-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
 export const ACTION_IDS = {
@@ -42,6 +42,8 @@ export const ACTION_IDS = {
 
 /** Renders one reply as one or more messages (more when it is over the block limit). */
 export function renderReply(reply: Reply): SlackMessage[] {
+  // A roundup packs its own messages: a topic is not cut between two of them.
+  if (reply.kind === "roundup") return roundupMessages(reply);
   return pack(blocksOf(reply), replySummary(reply));
 }
 
@@ -59,7 +61,7 @@ function blocksOf(reply: Reply): Block[] {
     case "results":
       return resultBlocks(reply);
     case "roundup":
-      return roundupBlocks(reply);
+      return roundupMessages(reply).flatMap((m) => m.blocks);
     case "answer":
       return answerBlocks(reply);
     case "notice":
@@ -178,34 +180,6 @@ function resultBlocks(list: ResultList): Block[] {
     const more = commandButton(ACTION_IDS.more, list.next.label, list.next.command);
     if (more) blocks.push({ type: "actions", elements: [more] });
   }
-  return blocks;
-}
-
-function roundupBlocks(r: RoundupReply): Block[] {
-  const blocks: Block[] = [header(`Papers of ${r.date}${r.late ? " (late)" : ""}`)];
-  const about = [`${r.shown} of ${r.count} papers in ${r.topics.length} topic(s)`];
-  if (r.filters?.length) about.push(`filtered: ${safe(r.filters.join(", "))}`);
-  blocks.push(context(about.map((t) => (t.startsWith("filtered") ? t : safe(t)))));
-  if (!r.topics.length) blocks.push(section("No papers match this channel's topics today."));
-  r.topics.forEach((topic, t) => {
-    // One section per topic (continued in the next when longer): title, id, TL;DR and code link.
-    const lines = topic.papers.map((p) => {
-      const code = p.code[0] ? link(p.code[0], "code") : null;
-      const tldr = p.tldr ? `\n    ${escapeMrkdwn(p.tldr)}` : "";
-      return `• *${escapeMrkdwn(p.title)}* \`${escapeMrkdwn(p.id)}\`${code ? ` ${code}` : ""}${tldr}`;
-    });
-    const [first, ...rest] = sections(
-      `*${escapeMrkdwn(topic.label)}* (${topic.papers.length})\n${lines.join("\n")}`,
-    );
-    // "Discuss" for the topic's first papers, in the overflow menu of its first section.
-    const menu = overflow(
-      `${ACTION_PREFIX}topic_${t}`,
-      topic.papers.map((p) => ({ label: `Discuss: ${p.title}`, command: `discuss ${p.id}` })),
-    );
-    if (first && menu) blocks.push({ ...first, accessory: menu } as Block);
-    else if (first) blocks.push(first);
-    blocks.push(...rest);
-  });
   return blocks;
 }
 

@@ -94,6 +94,17 @@ export class ThreadStore {
     );
   }
 
+  /** What readers asked in the thread, oldest first (the last `limit` questions): a follow-up's context. */
+  questions(ref: ThreadRef, limit = 5): string[] {
+    const rows = this.db
+      .prepare(
+        `SELECT text FROM thread_messages WHERE platform = ? AND channel = ? AND thread = ? AND role = 'user'
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(ref.platform, ref.channel, ref.thread, limit) as { text: string }[];
+    return rows.map((r) => r.text).reverse();
+  }
+
   /** The thread's messages, oldest first (the last `limit` of them). */
   messages(ref: ThreadRef, limit = 50): ThreadMessage[] {
     const rows = this.db

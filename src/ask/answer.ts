@@ -1,66 +1,59 @@
 /**
- * Answers a question about one paper from the paper's own text, extractively: the one to three
- * sentences of the abstract that best answer it, ranked by the cues of the question's intent,
- * the question's words (stemmed) and the sentence's place in the abstract. When no sentence
- * answers, the answer says so plainly; it never holds text that is not in the paper.
+ * Answers a question about one paper from the paper's own text, extractively: the sentence of the
+ * abstract that best answers it (up to three when they are needed together), or a plain statement
+ * that the paper does not say, naming what it does not mention. It never holds text that is not in
+ * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
-
 import { InvalidArgumentError } from "../errors.js";
-import { displayText } from "../summary/latex.js";
 import { splitSentences } from "../summary/sentences.js";
-import { terms } from "../text/terms.js";
-import { CUES, INTENT_WORDS, type Intent, questionIntent } from "./intent.js";
-import { looksNonEnglish } from "./language.js";
+import { namesIn } from "./cues.js";
+import { resolveFollowUp } from "./follow-up.js";
+import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
+import { languageOf } from "./language.js";
+import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
+import { type Passage, readPassages } from "./passages.js";
+import { countsAsked, fitsMeasureOf, pickEvidence } from "./pick.js";
+import { type Question, readQuestion } from "./question.js";
+import { type Scored, scorePassages } from "./rank.js";
+import { matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
   title: string;
   abstract: string;
   links: string[];
   code: string[];
+  /** The source's own one-line summary (Hugging Face's `ai_summary`), if any. */
+  sourceSummary?: string | null;
 }
+
+export type AnswerSource = "abstract" | "source_summary" | "links";
 
 export interface Answer {
-  /** The answer as shown: the evidence sentences, or a plain "the abstract does not say". */
+  /** The answer as shown: the evidence, or a plain "the abstract does not …". Display-clean. */
   text: string;
-  /** The sentences of the paper the answer stands on; empty when the paper does not say. */
+  /** The sentences the answer stands on, display-clean; empty when the paper does not say. */
   evidence: string[];
-  /** What the question asks for: proposal, problem, method, results, datasets, code, limitations, other. */
-  intent: string;
+  /** What the question asks for (its strongest intent). */
+  intent: Intent;
+  /** False when the answer says the paper does not say (or cannot be asked). */
+  stated: boolean;
+  /** Where the answer comes from; null when nothing is stated. */
+  source: AnswerSource | null;
 }
 
-export const MAX_QUESTION_CHARS = 1000;
+/** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
+export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
-// A 200 KB abstract is read in full for cues, but only this many sentences are ranked.
+// A 200 KB abstract is read in full for what it mentions, but only this many sentences are ranked.
 const MAX_SENTENCES = 400;
+/** Below this score the best sentence does not answer the question (chosen on the tuning set). */
+const MIN_SCORE = 1.2;
 
-// Words that say what kind of answer is wanted, not what it is about.
-const QUESTION_NOISE = new Set(
-  terms(
-    "paper work authors author study propose proposed method approach model results result dataset datasets benchmark benchmarks code link limitation limitations shortcoming shortcomings problem address solve tackle main idea key contribution what which how why does do is are use used using show tell explain describe",
-  ),
-);
-
-/** Intents a sentence must carry a cue for; without one, the paper does not say. */
-const CUE_REQUIRED = new Set<Intent>(["results", "datasets", "limitations", "code", "quantity"]);
-// "We address the limitations of prior work" is about other papers' limitations, not this one's.
-const OTHERS_LIMITATIONS =
-  /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy)\w*\b[^.]*\blimitations?\b/i;
-
-function positionPrior(intent: Intent, i: number, count: number): number {
-  const at = count <= 1 ? 0 : i / (count - 1);
-  if (intent === "proposal" || intent === "problem") return 1 - at;
-  if (intent === "results") return at;
-  if (intent === "method") return 1 - Math.abs(at - 0.5);
-  return 0.5;
-}
-
-function notSaid(intent: Intent): Answer {
-  return { text: `The abstract does not say ${INTENT_WORDS[intent]}.`, evidence: [], intent };
-}
+export const USAGE =
+  'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
 
 function validate(question: string): string {
   const q = question.replace(/\s+/g, " ").trim();
-  if (!q) throw new InvalidArgumentError('the question is empty; ask e.g. "what do they propose?"');
   if (q.length > MAX_QUESTION_CHARS) {
     throw new InvalidArgumentError(
       `the question is ${q.length} characters long; ask in at most ${MAX_QUESTION_CHARS} (one or two sentences)`,
@@ -69,64 +62,178 @@ function validate(question: string): string {
   return q;
 }
 
+function notStated(text: string, intent: Intent): Answer {
+  return { text, evidence: [], intent, stated: false, source: null };
+}
+
 /** The paper's code and links, with the sentences that give them; null when it has none. */
-function linkAnswer(paper: AnswerInput, sentences: string[]): Answer | null {
-  const evidence = sentences.filter((s) => /https?:\/\/|www\./i.test(s)).slice(0, MAX_EVIDENCE);
-  if (paper.code.length) return { text: `Code: ${paper.code.join(" ")}`, evidence, intent: "code" };
-  if (paper.links.length) return { text: `Links: ${paper.links.join(" ")}`, evidence, intent: "code" };
+function linkAnswer(paper: AnswerInput, passages: readonly Passage[]): Answer | null {
+  const evidence = passages
+    .filter((p) => p.source === "abstract" && (p.cues.get("code") ?? 0) > 0)
+    .slice(0, MAX_EVIDENCE)
+    .map((p) => p.shown);
+  const other = paper.links.filter((l) => !paper.code.includes(l));
+  if (paper.code.length) {
+    const more = other.length ? ` (links: ${other.join(" ")})` : "";
+    return {
+      text: `Code: ${paper.code.join(" ")}${more}`,
+      evidence,
+      intent: "code",
+      stated: true,
+      source: "links",
+    };
+  }
+  if (other.length)
+    return { text: `Links: ${other.join(" ")}`, evidence, intent: "code", stated: true, source: "links" };
+  // "The code and model are made publicly available": the abstract says so without a link.
+  if (evidence.length)
+    return { text: evidence.join(" "), evidence, intent: "code", stated: true, source: "abstract" };
   return null;
 }
 
 export function answerQuestion(paper: AnswerInput, question: string): Answer {
-  const q = validate(question);
-  if (looksNonEnglish(q)) {
-    return {
-      text: 'I can only read questions in English; try e.g. "what do they propose?" or "what are the results?"',
-      evidence: [],
-      intent: "other",
-    };
+  return answerInThread(paper, question, []);
+}
+
+/**
+ * Answers `question` in a discussion thread whose earlier questions (oldest first) give the
+ * context of a follow-up: "and on which dataset?", "what about limitations?", "why?".
+ */
+export function answerInThread(
+  paper: AnswerInput,
+  question: string,
+  earlierQuestions: readonly string[],
+): Answer {
+  const raw = validate(question);
+  const q = readQuestion(raw);
+  if (!q.words.length) {
+    if (raw && languageOf(raw)) return foreign(raw);
+    throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
   }
-  const intent = questionIntent(q);
-  const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
-  const links = intent === "code" ? linkAnswer(paper, sentences) : null;
-  if (links) return links;
-  if (sentences.length === 0) {
-    return {
-      text: "This paper has no abstract in the archive, so there is no text to answer from.",
-      evidence: [],
-      intent,
-    };
-  }
-  const wanted = new Set(terms(q).filter((t) => !QUESTION_NOISE.has(t)));
-  const sentenceTerms = sentences.map((s) => new Set(terms(s)));
-  // A question word found in every sentence (the method's name) tells sentences apart less.
-  const weight = (t: string) =>
-    Math.log(1 + sentences.length / Math.max(1, sentenceTerms.filter((own) => own.has(t)).length));
-  const wantedWeight = [...wanted].reduce((sum, t) => sum + weight(t), 0);
-  const cue = CUES[intent];
-  const ranked = sentences.map((sentence, i) => {
-    const own = sentenceTerms[i] as Set<string>;
-    let shared = 0;
-    for (const t of wanted) if (own.has(t)) shared += weight(t);
-    const overlap = wantedWeight ? shared / wantedWeight : 0;
-    const hasCue = cue
-      ? cue.test(sentence) && !(intent === "limitations" && OTHERS_LIMITATIONS.test(sentence))
-      : false;
-    const score = 1.5 * (hasCue ? 1 : 0) + 2.5 * overlap + 0.5 * positionPrior(intent, i, sentences.length);
-    return { sentence, i, score, hasCue, overlap };
-  });
-  const usable = ranked.filter((r) =>
-    CUE_REQUIRED.has(intent) ? r.hasCue : intent === "other" ? r.overlap > 0 : r.hasCue || r.overlap > 0,
+  if (languageOf(raw)) return foreign(raw);
+  const followUp = resolveFollowUp(
+    q,
+    earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
   );
-  // Asked "what do they propose" of an abstract with no "we propose": its opening states the work.
-  if (usable.length === 0 && intent === "proposal") usable.push(ranked[0] as (typeof ranked)[0]);
-  if (usable.length === 0) return notSaid(intent);
-  usable.sort((a, b) => b.score - a.score || a.i - b.i);
-  const top = usable[0] as (typeof usable)[0];
-  const chosen = usable
-    .filter((r) => r === top || (r.score >= 0.8 * top.score && (r.hasCue || r.overlap >= top.overlap)))
-    .slice(0, MAX_EVIDENCE)
-    .sort((a, b) => a.i - b.i);
-  const evidence = chosen.map((r) => r.sentence);
-  return { text: displayText(evidence.join(" ")), evidence, intent };
+  const titleKeys = matchKeys(paper.title);
+  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
+  let intent = mainIntent(intents, q);
+  const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
+  const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
+  if (intent === "code") {
+    const links = linkAnswer(paper, passages);
+    if (links) return links;
+  }
+  if (sentences.length === 0 && !paper.sourceSummary) {
+    return notStated(
+      "This paper has no abstract in the archive, so there is no text to answer from.",
+      intent,
+    );
+  }
+  const missing = missingFromPaper(q, passages, titleKeys);
+  if (missing) {
+    const what = phrase(q, missing.words);
+    return notStated(what ? `The abstract does not mention ${what}.` : "The abstract does not say.", intent);
+  }
+  let required = cueRequired(intent, q);
+  if (required && !passages.some((p) => carriesCue(p, intent))) {
+    // "What's the downside of keyframe sampling?": no limitation of this paper is stated, but the
+    // question is about something the background criticizes, so it asks for the problem.
+    if (intent === "limitations" && aboutBackground(q, passages, titleKeys)) {
+      intents.delete("limitations");
+      intents.set("problem", 1);
+      intent = "problem";
+      required = false;
+    } else return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  }
+  if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
+    return notStated(NOT_STATED.quantity as string, intent);
+  }
+  // "How many attacks?": a number somewhere is not enough, it must count what is asked.
+  if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
+    return notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent);
+  }
+  const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
+  return compose(scored, q, intent, required, new Set([...titleKeys, ...q.words.map((w) => w.lower)]));
+}
+
+/**
+ * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
+ * limitations of other work are the problem this paper addresses, not its own limitations.
+ */
+/** True when words of the question (not the paper's own names) appear in background sentences. */
+function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: ReadonlySet<string>): boolean {
+  const own = q.focus.filter((w) => !mentions(titleKeys, w));
+  return passages.some(
+    (p) => p.source === "abstract" && (p.roles[0] as number) >= 0.5 && own.some((w) => mentions(p.keys, w)),
+  );
+}
+
+function othersLimitations(
+  intents: IntentWeights,
+  q: Question,
+  titleKeys: ReadonlySet<string>,
+): IntentWeights {
+  if (!intents.has("limitations")) return intents;
+  const ofOthers =
+    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
+      q.text,
+    ) || q.names.some((w) => !mentions(titleKeys, w));
+  if (!ofOthers) return intents;
+  const next: IntentWeights = new Map(intents);
+  next.delete("limitations");
+  next.set("problem", 1);
+  return next;
+}
+
+function compose(
+  scored: Scored[],
+  q: Question,
+  intent: Intent,
+  required: boolean,
+  exceptNames: ReadonlySet<string>,
+): Answer {
+  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
+  // A number question is answered by a sentence with a number of that kind, about what it asks.
+  const wantsNumber = intent === "quantity";
+  const fromAbstract = scored.filter(
+    (s) =>
+      s.passage.source === "abstract" &&
+      (!required || carriesCue(s.passage, intent)) &&
+      (!wantsNumber || (fitsMeasureOf(s.passage, q) && (q.focus.length === 0 || s.covers.length > 0))),
+  );
+  const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
+  const summary = scored.find((s) => s.passage.source === "source_summary");
+  // The source's summary answers only what the abstract cannot: it is a model's rewording of the
+  // paper, so the abstract's own sentence is preferred whenever one answers.
+  if (summary && summary.score >= MIN_SCORE && (!best || best.score < MIN_SCORE)) {
+    const said = summary.passage.shown;
+    return {
+      text: `Hugging Face's summary says: ${said}`,
+      evidence: [said],
+      intent,
+      stated: true,
+      source: "source_summary",
+    };
+  }
+  if (!best || best.score < MIN_SCORE)
+    return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  // "Which teacher model?": a sentence that names nothing does not answer.
+  if (q.entity && namesIn(best.passage.shown, exceptNames) === 0) {
+    return notStated(
+      `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
+      intent,
+    );
+  }
+  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE);
+  const evidence = chosen.map((s) => s.passage.shown);
+  return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
+}
+
+function foreign(raw: string): Answer {
+  const language = languageOf(raw);
+  return notStated(
+    `I can only answer questions in English${language ? `, and this looks like ${language}` : ""}. Try e.g. "what do they propose?" or "what are the results?"`,
+    "proposal",
+  );
 }

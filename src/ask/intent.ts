@@ -1,90 +1,175 @@
 /**
- * What a question asks for, by patterns over its words. Order matters: "where is the code for the
- * method" asks for code, "how much better than the baseline" for results, so the narrow intents
- * are tried before the broad ones.
+ * What kind of answer a question wants, as soft weights rather than one route: "so does it beat
+ * GRPO or not?" wants a comparison and a result, "how much faster are the kernels?" a result with
+ * a number and some hardware. Every sentence is then scored under every weighted intent
+ * (rank.ts), so a question that matches two patterns never loses the right sentence to a wrong
+ * guess. Patterns read the cleaned, lower-cased question (question.ts).
  */
-export type Intent =
-  | "code"
-  | "limitations"
-  | "quantity"
-  | "results"
-  | "datasets"
-  | "reason"
-  | "problem"
-  | "method"
-  | "proposal"
-  | "other";
+import type { Question } from "./question.js";
 
-const PATTERNS: [Intent, RegExp][] = [
+export const INTENTS = [
+  "proposal",
+  "problem",
+  "method",
+  "results",
+  "comparison",
+  "datasets",
+  "quantity",
+  "hardware",
+  "limitations",
+  "code",
+  "reason",
+  "definition",
+  "other",
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export type IntentWeights = Map<Intent, number>;
+
+const PATTERNS: [Intent, RegExp, number][] = [
   [
     "code",
-    /\b(code|github|gitlab|repo|repository|link|links|url|download|open[- ]?source|implementation available|released?|website|project page)\b/i,
+    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
+    1,
   ],
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|fail(s|ures?)?|future work)\b/i,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
+    1,
   ],
-  ["quantity", /\b(how (many|large|big|small|long|much data)|what (model )?sizes?|how \w+able)\b/i],
   [
-    "method",
-    /^(how (does|do|did|is|are) (it|they|the|this|\w+) (work|improve|handle|achieve|ensure|train|learn|do|avoid|reduce|make|use)\w*)\b/i,
+    "hardware",
+    /\b(hardware|gpus?|tpus?|cpus?|chips?|devices?|phones?|mobile|edge|run (it )?on|runs on|compute budget|gpu[- ]hours|accelerators?|memory footprint)\b/,
+    1,
+  ],
+  [
+    "quantity",
+    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b/,
+    1,
   ],
   [
     "results",
-    /\b(results?|how (much|well|good|fast|accurate)|better|faster|improve(s|d|ment)?|outperform\w*|accuracy|performance|gains?|speed-?ups?|compare[sd]?|comparison|state[- ]of[- ]the[- ]art|sota|numbers?|scores?|findings?|effective)\b/i,
+    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|does it work|did it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    1,
+  ],
+  [
+    "comparison",
+    /\b(better|worse|beats?|outperform\w*|compare[sd]?|comparison|versus|than|against|baselines?|state of the art|differ(s|ent|ence)?|competitive|match(es)?|on par|or not)\b/,
+    1,
   ],
   [
     "datasets",
-    /\b(datasets?|benchmarks?|corpus|corpora|evaluated on|tested on|test(ed)? sets?|which data|what data|training data)\b/i,
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
+    1,
   ],
-  ["reason", /^why\b/i],
+  [
+    "reason",
+    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
+    1,
+  ],
   [
     "problem",
-    /\b(problem|motivation|motivated?|why|challenges?|issues?|gap|address(es)?|solve[sd]?|tackles?)\b/i,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
+    1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did)|how it works|method|approach|architecture|algorithm|technique|mechanism|pipeline|works?)\b/i,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
+    1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposal|contributions?|introduce[sd]?|main idea|about|summar(y|ize)|present(s|ed)?|what is (it|this)|what does (it|this|the paper)|tl;?dr)\b/i,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|main idea|what do they do|what did they do|the point|gist|overview|eli5)\b/,
+    1,
   ],
 ];
 
-export function questionIntent(question: string): Intent {
-  for (const [intent, pattern] of PATTERNS) if (pattern.test(question)) return intent;
-  return "other";
+// "What is HRSA?", "what's manifold realignment?": a term the paper defines (not "what is the
+// motivation", whose words say the kind of answer).
+const DEFINITION =
+  /^(and )?(what|who) (is|are) |\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
+
+/**
+ * Weights of every intent the question shows (1 each, a "how much faster" result also counts as a
+ * quantity). No pattern at all reads as "what do they propose", the question a reader means by
+ * "so?" or "what is this?".
+ */
+export function intentWeights(q: Question): IntentWeights {
+  const weights: IntentWeights = new Map();
+  for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
+  if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
+  // "What is dataset distillation?": a short "what is X" names a term, even one with a word such
+  // as "dataset" in it.
+  if (/^(and )?(what|who) (is|are) /.test(q.text) && q.focus.length && q.words.length <= 5) {
+    weights.clear();
+    weights.set("definition", 1);
+  }
+  if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
+  // "How does it work?" asks for the method, not for results; "does it work on X" for results.
+  if (
+    weights.has("method") &&
+    /^how\b/.test(q.text) &&
+    !/\bhow (much|many|well|good|accurate)\b/.test(q.text)
+  )
+    weights.delete("results");
+  // "Why does it outperform X?" asks for the reason, not the result.
+  if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
+    for (const intent of [...weights.keys()])
+      if (intent !== "reason" && intent !== "problem") weights.delete(intent);
+    weights.set("reason", 1);
+  }
+  // "What is the main finding?": the claim the paper is about, told as its objective or a result.
+  if (/\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b/.test(q.text))
+    weights.set("proposal", 0.5);
+  // "What is wrong with existing delegation methods?" asks for the problem; "methods" only names
+  // what has it.
+  if (weights.has("problem") && weights.has("method") && !/^(and )?how\b/.test(q.text))
+    weights.delete("method");
+  // "Which network do they use?": a list of named things, as datasets are.
+  if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
+  // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
+  // its own either ("so?", "tell me more") it asks what the paper proposes.
+  if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);
+  return weights;
 }
 
-/** Phrases a sentence that answers the intent tends to hold. */
-export const CUES: Record<Intent, RegExp | null> = {
-  code: /https?:\/\/|\bgithub\b|\bcode\b|\bavailable at\b|\breleased?\b|\bopen[- ]?source\b/i,
-  limitations:
-    /\b(limitations?|drawbacks?|shortcomings?|future work|do(es)? not (yet )?(scale|generalize|handle|support)|cannot|fails? to|remains? (an )?open|not yet|we leave)\b/i,
-  datasets: /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ on|experiments? on|tested on|suites?)\b/i,
-  results:
-    /\d+(\.\d+)?\s*(%|x\b|×|points?|pp\b|times)|\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state[- ]of[- ]the[- ]art|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable)\b/i,
-  problem:
-    /\b(however|challeng\w+|problems?|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*)\b/i,
-  method:
-    /\b(we (use|design|leverage|employ|train|build|formulate|adopt|introduce|apply|model)|by (using|introducing|leveraging|combining|learning|treating)|consists? of|based on|specifically|module|mechanism|first\b.*\bthen|via|through)\b/i,
-  proposal:
-    /\b(we (propose|present|introduce|develop|describe|study)|this (paper|work|thesis) (presents|proposes|introduces|studies)|in this (paper|work)|we call|named|dubbed|is a (new|novel))\b/i,
-  quantity: /\d/,
-  reason: /\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result)\b/i,
-  other: null,
-};
+/** The intent that names the answer (for display and the JSON output). */
+export function mainIntent(weights: IntentWeights, q?: Question): Intent {
+  if (q && /^(and )?why\b/.test(q.text) && weights.has("reason")) return "reason";
+  for (const intent of PRIORITY) if (weights.has(intent)) return intent;
+  return "proposal";
+}
 
-export const INTENT_WORDS: Record<Intent, string> = {
-  code: "where its code or links are",
-  limitations: "what its limitations are",
-  datasets: "which datasets or benchmarks it uses",
-  results: "what results it reports",
-  quantity: "how many or how much",
-  reason: "why",
+// When several intents match, the narrow one says more about the answer than the broad one.
+const PRIORITY: Intent[] = [
+  "code",
+  "limitations",
+  "hardware",
+  "datasets",
+  "quantity",
+  "comparison",
+  "reason",
+  "results",
+  "problem",
+  "method",
+  "definition",
+  "proposal",
+  "other",
+];
+
+/** How a decline names what is missing when no word of the question does. */
+export const INTENT_PHRASE: Record<Intent, string> = {
+  proposal: "what it proposes",
   problem: "what problem it addresses",
   method: "how the method works",
-  proposal: "what it proposes",
-  other: "this",
+  results: "what results it reports",
+  comparison: "how it compares",
+  datasets: "which datasets or benchmarks it uses",
+  quantity: "the number you ask for",
+  hardware: "what hardware it runs on",
+  limitations: "its limitations",
+  code: "where its code is",
+  reason: "why",
+  definition: "that",
+  other: "that",
 };

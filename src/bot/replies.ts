@@ -56,18 +56,37 @@ export interface ResultList {
   emptyText?: string;
 }
 
+/** A paper in a roundup: one line (linked title, code, upvotes); a TL;DR only for a topic's first papers. */
+export interface RoundupPaper {
+  id: string;
+  title: string;
+  /** Where to read it (arXiv or Hugging Face page); null when unknown. */
+  url: string | null;
+  code: string[];
+  /** The source's upvotes; null when the digest gives none. */
+  upvotes: number | null;
+  /** Given for the first `ROUNDUP_TLDRS_PER_TOPIC` papers of a topic; the rest are a click away. */
+  tldr?: string;
+}
+
 export interface RoundupTopicReply {
   label: string;
-  papers: PaperLite[];
+  /** The catch-all group ("Other"), or the plain list of a day too small to group. */
+  other: boolean;
+  papers: RoundupPaper[];
 }
 
 export interface RoundupReply {
   kind: "roundup";
   date: string;
+  /** Last day of a range (`roundup --date D --until D`, a weekly roundup). */
+  until?: string;
   /** Papers of the day before channel filters. */
   count: number;
   /** Papers shown after channel filters. */
   shown: number;
+  /** The one-line opening: "58 papers today: 9 on LLM agents, 7 on video generation, and 6 more topics". */
+  headline: string;
   topics: RoundupTopicReply[];
   /** Posted after its scheduled time (catch-up after downtime). */
   late?: boolean;
@@ -144,7 +163,7 @@ export function replySummary(reply: Reply): string {
         ? `${reply.title}: ${reply.total} result(s)`
         : `${reply.title}: ${reply.emptyText ?? "nothing found"}`;
     case "roundup":
-      return `Papers of ${reply.date}: ${reply.shown} in ${reply.topics.length} topic(s)`;
+      return reply.headline;
     case "answer":
       return reply.text;
     case "notice":

@@ -1,8 +1,18 @@
-/** The roundup reply for a day, with a channel's keyword filters applied. */
+/**
+ * The roundup reply for a day (or a range), with a channel's keyword filters applied: what a
+ * reader takes in within 30 seconds. A one-line opening names the biggest topics; each topic lists
+ * its papers one line each, best first (`src/topics`), and only its first papers carry a TL;DR.
+ */
+import { dateInZone } from "../clock.js";
 import type { Paperboy, Roundup } from "../paperboy.js";
 import type { Paper } from "../types.js";
-import { paperLite } from "./cards.js";
-import type { RoundupReply } from "./replies.js";
+import { paperUrl } from "./cards.js";
+import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "./replies.js";
+
+/** Papers of a topic shown with their TL;DR; the others are one click away. */
+export const ROUNDUP_TLDRS_PER_TOPIC = 2;
+/** Topics the opening line names; the rest are counted. */
+export const HEADLINE_TOPICS = 3;
 
 function matchesFilter(paper: Paper, filters: readonly string[]): boolean {
   if (filters.length === 0) return true;
@@ -18,10 +28,50 @@ function matchesFilter(paper: Paper, filters: readonly string[]): boolean {
   });
 }
 
+/** "LLM agents" stays; "Video generation" reads "video generation" inside a sentence. */
+function inSentence(label: string): string {
+  const first = label.split(" ")[0] as string;
+  return /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*$/u.test(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** "64 papers today: 11 on LLM agents, 10 on model efficiency, 7 on video generation, and 6 more topics". */
+export function roundupHeadline(
+  shown: number,
+  topics: readonly RoundupTopicReply[],
+  when: { today: boolean; date: string; until?: string; count: number; filtered: boolean },
+): string {
+  const papers = `${shown} paper${shown === 1 ? "" : "s"}`;
+  const of = when.filtered ? ` of ${when.count}` : "";
+  const span = when.until
+    ? ` from ${when.date} to ${when.until}`
+    : when.today
+      ? " today"
+      : ` on ${when.date}`;
+  const named = topics.filter((t) => !t.other);
+  if (named.length === 0) return `${papers}${of}${span}.`;
+  const parts = named.slice(0, HEADLINE_TOPICS).map((t) => `${t.papers.length} on ${inSentence(t.label)}`);
+  const more = named.length - HEADLINE_TOPICS;
+  if (more > 0) parts.push(`and ${more} more topic${more === 1 ? "" : "s"}`);
+  return `${papers}${of}${span}: ${parts.join(", ")}.`;
+}
+
+function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
+  const out: RoundupPaper = {
+    id: paper.id,
+    title: paper.title,
+    url: paperUrl(paper),
+    code: paper.code,
+    upvotes: paper.upvotes,
+  };
+  if (withTldr) out.tldr = engine.summary(paper).tldr;
+  return out;
+}
+
 export function buildRoundup(
   engine: Paperboy,
   date: string,
   options: {
+    until?: string;
     filters?: readonly string[];
     late?: boolean;
     /** The day's topics when already computed (the scheduler posts one day to many channels). */
@@ -29,20 +79,36 @@ export function buildRoundup(
   } = {},
 ): RoundupReply {
   const filters = options.filters ?? [];
-  const roundup = options.roundup ?? engine.roundup(date);
-  const topics = roundup.topics
-    .map((t) => ({
-      label: t.label,
-      papers: t.papers.filter((p) => matchesFilter(p, filters)).map((p) => paperLite(engine, p)),
-    }))
+  const roundup = options.roundup ?? engine.roundup(date, options.until);
+  const topics: RoundupTopicReply[] = roundup.topics
+    .map((t) => {
+      const papers = t.papers.filter((p) => matchesFilter(p, filters));
+      // Other holds what fits nowhere: its papers are listed, not introduced.
+      const tldrs = t.other && roundup.topics.length > 1 ? 0 : ROUNDUP_TLDRS_PER_TOPIC;
+      return {
+        label: t.label,
+        other: t.other,
+        papers: papers.map((p, i) => roundupPaper(engine, p, i < tldrs)),
+      };
+    })
     .filter((t) => t.papers.length > 0);
+  const shown = topics.reduce((n, t) => n + t.papers.length, 0);
+  const today = dateInZone(engine.clock.now(), engine.timeZone) === date;
   const reply: RoundupReply = {
     kind: "roundup",
     date,
     count: roundup.count,
-    shown: topics.reduce((n, t) => n + t.papers.length, 0),
+    shown,
+    headline: roundupHeadline(shown, topics, {
+      today: today && !options.until,
+      date,
+      ...(options.until ? { until: options.until } : {}),
+      count: roundup.count,
+      filtered: filters.length > 0,
+    }),
     topics,
   };
+  if (options.until) reply.until = options.until;
   if (filters.length) reply.filters = [...filters];
   if (options.late) reply.late = true;
   return reply;

@@ -6,7 +6,7 @@
 
 // A URL ends at white space or at a character that never appears unescaped in the URLs we meet
 // and always appears around them in LaTeX (`{`, `}`) or markup (`<`, `>`, `"`, `|`, `\`).
-const URL_PATTERN = /\bhttps?:\/\/[^\s{}<>"|\\^`]+/gi;
+const URL_CHARS = String.raw`[^\s{}<>"|\\^\`]`;
 const TRAILING_JUNK = /[.,;:!?'*\]})>]+$/;
 
 /** Hosts whose links are code: the contract's GitHub, GitLab, Gitee, Bitbucket, Hugging Face. */
@@ -18,6 +18,43 @@ export const CODE_HOSTS: readonly string[] = [
   "huggingface.co",
   "hf.co",
 ];
+
+// A link with its scheme, or a code host's address written bare ("github.com/org/repo"): authors
+// often drop the scheme, and a reader still sees a link.
+const URL_PATTERN = new RegExp(
+  String.raw`\bhttps?:\/\/${URL_CHARS}+|(?<![\w@./-])(?:www\.)?(?:${CODE_HOSTS.map((h) => h.replace(/\./g, "\\.")).join("|")})\/${URL_CHARS}+`,
+  "gi",
+);
+
+// PDF extraction breaks long URLs at their hyphens ("Signatures-for- Self-Checking
+// -and-Refinement") and after a code host's owner ("github.com/org/ repo"). A URL that ends in a
+// hyphen, or a code-host URL that names only its owner, continues across the single space, and so
+// does one whose next word starts with a hyphen. (A slash alone does not: "https://site.org/ and"
+// is a whole link followed by a word.)
+const CONTINUATION = new RegExp(`^ (${URL_CHARS}+)`);
+const OWNER_ONLY = new RegExp(
+  String.raw`^(?:https?:\/\/)?(?:www\.)?(?:${CODE_HOSTS.map((h) => h.replace(/\./g, "\\.")).join("|")})\/[^/\s]+\/$`,
+  "i",
+);
+
+function broken(url: string, word: string): boolean {
+  if (/^[-_][\p{L}\p{N}]/u.test(word)) return true;
+  if (!/^[\p{L}\p{N}]/u.test(word)) return false;
+  return /[-_]$/.test(url) || OWNER_ONLY.test(url);
+}
+
+function rejoin(text: string, start: number, url: string): string {
+  let joined = url;
+  let at = start + url.length;
+  for (let guard = 0; guard < 8; guard++) {
+    const next = CONTINUATION.exec(text.slice(at, at + 300));
+    const word = next?.[1];
+    if (!word || !broken(joined, word)) break;
+    joined += word;
+    at += 1 + word.length;
+  }
+  return joined;
+}
 
 function trimUrl(raw: string): string {
   let url = raw;
@@ -49,7 +86,8 @@ export function extractLinks(text: string): string[] {
   const seen = new Set<string>();
   const links: string[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
-    const url = trimUrl(match[0]);
+    const found = rejoin(text, match.index, match[0]);
+    const url = trimUrl(/^https?:\/\//i.test(found) ? found : `https://${found}`);
     if (!isValidUrl(url) || seen.has(url)) continue;
     seen.add(url);
     links.push(url);

@@ -1,33 +1,27 @@
 /**
- * Average-linkage agglomerative clustering on a cosine matrix: start from single papers and
- * merge the two most similar groups until k remain. Deterministic by construction (ties go to the
- * lowest indices); O(n³) on the naive matrix, which for a week of 350 papers is a few tens of ms.
+ * Average-linkage agglomerative clustering on a similarity matrix: start from single papers and
+ * merge the two most similar groups (mean similarity over their pairs) until `k` groups remain, or
+ * until no two groups are at least `minLink` alike. Average linkage suits 20–70 items with uneven
+ * topics better than k-means, which wants round clusters of similar size. Deterministic: ties go to
+ * the lowest indices. O(n³) on the naive matrix: a few ms for a day, tens for a week.
  */
-export function agglomerate(sim: readonly Float64Array[], k: number): number[] {
-  return agglomerateCuts(sim, k, k).get(k) as number[];
+export interface LinkageStop {
+  /** Stop at this many groups. */
+  k?: number;
+  /** Stop when the best pair is less alike than this. */
+  minLink?: number;
 }
 
-/** One agglomeration, cut at every k in [minK, maxK]: the labels per paper for each k. */
-export function agglomerateCuts(
-  sim: readonly Float64Array[],
-  minK: number,
-  maxK: number,
-): Map<number, number[]> {
-  const cuts = new Map<number, number[]>();
+/** The group of each item (0-based, numbered in order of first member). */
+export function averageLinkage(sim: readonly Float64Array[], stop: LinkageStop): number[] {
   const n = sim.length;
   const link = sim.map((r) => Float64Array.from(r));
   const size = new Array<number>(n).fill(1);
   const alive = new Array<boolean>(n).fill(true);
   const owner = Array.from({ length: n }, (_, i) => i);
-  const cut = () => {
-    const ids = new Map<number, number>();
-    return owner.map((o) => {
-      if (!ids.has(o)) ids.set(o, ids.size);
-      return ids.get(o) as number;
-    });
-  };
-  if (n <= maxK) cuts.set(n, cut());
-  for (let groups = n; groups > minK; groups--) {
+  const k = Math.max(1, stop.k ?? 1);
+  const minLink = stop.minLink ?? Number.NEGATIVE_INFINITY;
+  for (let groups = n; groups > k; groups--) {
     let bi = -1;
     let bj = -1;
     let best = Number.NEGATIVE_INFINITY;
@@ -42,6 +36,7 @@ export function agglomerateCuts(
         }
       }
     }
+    if (bi < 0 || best < minLink) break;
     const si = size[bi] as number;
     const sj = size[bj] as number;
     for (let m = 0; m < n; m++) {
@@ -55,7 +50,21 @@ export function agglomerateCuts(
     size[bi] = si + sj;
     alive[bj] = false;
     for (let p = 0; p < n; p++) if (owner[p] === bj) owner[p] = bi;
-    if (groups - 1 <= maxK) cuts.set(groups - 1, cut());
   }
-  return cuts;
+  const ids = new Map<number, number>();
+  return owner.map((o) => {
+    if (!ids.has(o)) ids.set(o, ids.size);
+    return ids.get(o) as number;
+  });
+}
+
+/** Items grouped by label, groups in order of first member. */
+export function groupsOf(labels: readonly number[], items: readonly number[]): number[][] {
+  const out: number[][] = [];
+  labels.forEach((l, i) => {
+    const g = out[l] ?? [];
+    g.push(items[i] as number);
+    out[l] = g;
+  });
+  return out.filter((g) => g !== undefined && g.length > 0);
 }

@@ -1,258 +1,234 @@
 /**
- * Labels for clusters of papers, from the papers' own key phrases. A phrase scores by a class-based
- * TF-IDF: how many of the topic's papers use it (title uses count extra) and how few papers outside
- * the topic do. It then must read as a topic name (see `label-words.ts`): no generic phrase, no
- * quantity as its last word, no judging first word; a field/method/task word as the last word
- * scores extra. When the best phrase covers too little of its topic, a second phrase that covers
- * other papers of it is joined: "Sparse attention & pruning". Labels never repeat a head word
- * across the topics; casing is the papers' own, in sentence case.
+ * Names for groups of papers. A label is a heading a researcher would write: a research area's own
+ * label ("Video generation"), its family's ("Model efficiency"), two areas joined ("Image & video
+ * generation", each covering at least a third of the papers), or a noun phrase the papers share
+ * ("sparse attention"). Whatever it is, its words (or its area's key phrases) occur in at least half
+ * of the group's papers (`MIN_COVERAGE`); among those that do, the label that covers the most papers
+ * and the fewest papers outside the group wins, curated names before found phrases.
  */
-import {
-  GENERIC_PHRASES,
-  MEASURE_HEADS,
-  TOPIC_HEADS,
-  TOPIC_WORDS,
-  VAGUE_MODIFIERS,
-  WEAK_HEADS,
-} from "./label-words.js";
-import type { Phrase } from "./phrases.js";
+import type { AreaCatalog, AreaMatch } from "./areas.js";
+import { MAX_PHRASE_WORDS, type NounPhrase } from "./noun-phrases.js";
 
-export const MIN_LABEL_WORDS = 2;
-export const MAX_LABEL_WORDS = 5;
-/** Below this share of the topic's papers, the best phrase gets a partner. */
-const COMBINE_BELOW = 0.5;
+export const MIN_COVERAGE = 0.5;
+/** Each side of "A & B" covers at least this share of the papers... */
+export const MIN_PAIR_SHARE = 1 / 3;
+/** ...and at least this many: two papers on two subjects are two papers, not a topic. */
+export const MIN_PAIR_PAPERS = 2;
+export const MAX_LABEL_WORDS = 4;
+export const OTHER_LABEL = "Other";
 
-const LENGTH_FACTOR = [0, 0.7, 1, 1, 0.8];
-const TOPIC_HEAD_FACTOR = 1.6;
-const WEAK_HEAD_FACTOR = 0.5;
-const TITLE_WEIGHT = 1.0;
+/** How much a kind of label is preferred when coverage and exclusivity are equal. */
+const KIND_WEIGHT = { area: 1, pair: 0.95, family: 0.9, phrase: 0.8 } as const;
+const PHRASE_LENGTH_WEIGHT = [0, 0.8, 1, 1, 0.85];
 
-// "Convolutional neural", "Multiple agentic": a phrase that ends on an adjective names no thing.
-const ADJECTIVE_END = /(?:ic|al|ive|ous|ble|ful|less|ary|ed)$/;
-const NOUNS_LIKE_ADJECTIVES = new Set(
-  `retrieval signal logic objective metric heuristic perspective alternative removal critic interval
-  proposal manual terminal potential arrival tutorial approval survival portal music topic traffic graphic
-  initiative incentive primitive narrative derivative negative positive directive ensemble variable table
-  trouble bubble diagnostic analytic rationale mechanic dynamic dynamics`.split(/\s+/),
-);
-// Adjectives no suffix gives away: "structured sparse", "ultra long".
-const PLAIN_ADJECTIVES = new Set(
-  "sparse dense deep long short large small fast slow low high wide narrow free hard soft full partial robust".split(
-    " ",
-  ),
-);
-// "9B VLM", "7B models": a model size is no topic.
-/** Share of a partner phrase's papers that must be in the topic. */
-const PARTNER_EXCLUSIVITY = 0.5;
-const SIZE_TOKEN = /^\d+(?:\.\d+)?[bmkt]$/i;
-const VERB_FORM = /^\p{L}+(?:izes|ises|ifies)$/iu;
-const VERBS = new Set(
-  "enhance enhances encode encodes compress compresses boost boosts reduce reduces rely relies yield yields scale scales".split(
-    " ",
-  ),
-);
-
-function endsOnNoun(form: string): boolean {
-  const last = (form.split(/[\s-]/).pop() ?? "").toLowerCase();
-  if (PLAIN_ADJECTIVES.has(last)) return false;
-  return (
-    !ADJECTIVE_END.test(last) ||
-    NOUNS_LIKE_ADJECTIVES.has(last) ||
-    // An acronym or a name ("SAE", "ConvNeXt"); a capital that only starts the label does not count.
-    /^.+\p{Lu}/u.test(form.split(" ").pop() ?? "")
-  );
-}
-
-interface Stat {
-  key: string;
-  words: number;
-  /** Members (indices into the day's papers) that use the phrase, and those with it in the title. */
-  docs: number[];
-  titles: number;
-  forms: string[];
-}
-
-interface Candidate {
-  s: Stat;
-  head: string;
+export interface LabelChoice {
+  label: string;
+  kind: keyof typeof KIND_WEIGHT;
+  /** Share of the group's papers the label's words (or key phrases) occur in. */
+  coverage: number;
   score: number;
+  /** The group's papers the label speaks for. */
+  covered: number[];
 }
 
-/** Sentence case that keeps acronyms and mixed-case names ("LLM", "N:M", "ConvNeXt"). */
-export function readableForm(form: string): string {
-  const casePart = (part: string) =>
-    /^\p{Lu}$/u.test(part) || /^.+\p{Lu}/u.test(part) ? part : part.toLowerCase();
-  const text = form
-    .split(" ")
-    .map((w) =>
-      w
-        .split(/([-:'’])/)
-        .map(casePart)
-        .join(""),
-    )
-    .join(" ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** Words no heading is made of: too broad for a day of ML papers, or not about the subject. */
+const GENERIC = new Set(
+  `paper papers work works method methods approach approaches framework frameworks model models system systems
+  task tasks result results performance experiment experiments data dataset datasets benchmark benchmarks
+  baseline baselines problem problems challenge challenges study studies analysis technique techniques
+  strategy strategies pipeline solution solutions way ways state art first second novel new existing recent
+  key large small simple effective efficient robust general different various several many multiple
+  llm llms language ai learning training inference network networks neural deep machine module
+  modules design component components capability capabilities ability abilities setting settings scenario
+  scenarios level levels number set sets range domain domains information knowledge quality time
+  accuracy efficiency cost costs improvement improvements gain gains limitation limitations issue issues
+  end art aspect aspects insight insights finding findings evaluation evaluations input inputs output
+  outputs text image images video videos content process step steps type types form forms source
+  sources version versions case cases example examples test tests user users human humans people
+  world real wild practice practical application applications use usage need needs lack gap gaps
+  property properties behavior behaviors behaviour effect effects impact factor factors value values`.split(
+    /\s+/,
+  ),
+);
+/** Heads that measure something rather than name it: "sequence length", "accuracy loss". */
+const MEASURE_HEADS = new Set(
+  `length lengths loss losses accuracy size sizes cost costs overhead rate rates ratio ratios time times
+  error errors score scores gap gaps amount budget budgets speed speedup throughput latency efficiency
+  count counts point points degradation drop gain gains footprint usage consumption`.split(/\s+/),
+);
+/** Words of links and repositories, never of a subject: "project page", "GitHub". */
+const LINK_WORDS = new Set(
+  "github gitlab huggingface http https www com org io html url urls website homepage page pages link links demo repo".split(
+    " ",
+  ),
+);
+
+function lowerFirst(label: string): string {
+  const first = label.split(" ")[0] as string;
+  // Keep acronyms and names ("LLM", "GUI"); lower an ordinary capitalized word.
+  return /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*$/u.test(first) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
-function mostCommonForm(forms: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const f of forms) {
-    const r = readableForm(f);
-    counts.set(r, (counts.get(r) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
-}
-
-function clusterStats(members: readonly number[], phrases: readonly Map<string, Phrase>[]): Stat[] {
-  const stats = new Map<string, Stat>();
-  for (const i of members) {
-    for (const p of (phrases[i] as Map<string, Phrase>).values()) {
-      let s = stats.get(p.key);
-      if (!s) {
-        s = { key: p.key, words: p.words, docs: [], titles: 0, forms: [] };
-        stats.set(p.key, s);
-      }
-      s.docs.push(i);
-      if (p.inTitle) s.titles++;
-      s.forms.push(...p.forms);
-    }
-  }
-  return [...stats.values()];
-}
-
-/** How well a phrase reads as a topic name: 0 when it cannot be one. */
-function nameQuality(s: Stat, form: string): number {
-  const words = s.key.split(" ");
-  const head = words.at(-1) as string;
-  const first = form.split(" ")[0] ?? "";
-  if (GENERIC_PHRASES.has(s.key) || MEASURE_HEADS.has(head) || !endsOnNoun(form)) return 0;
-  if (words.length > 1 && (VAGUE_MODIFIERS.has(words[0] as string) || SIZE_TOKEN.test(first))) return 0;
-  // One word names a topic only when it is a field or method noun as written ("pruning", not
-  // "prunes", which stems alike).
-  if (words.length === 1 && !TOPIC_WORDS.has(form.toLowerCase())) return 0;
-  // "Characterizes attention", "models enhance embedding": a verb inside reads as a sentence.
-  if (form.split(" ").some((w) => VERB_FORM.test(w) || VERBS.has(w.toLowerCase()))) return 0;
-  // "Overcoming user feedback", "Balancing understanding": a title's opening verb, not a name.
-  if (words.length > 1 && /^\p{Lu}?\p{Ll}+ing$/u.test(first) && !TOPIC_WORDS.has(first.toLowerCase()))
-    return 0;
-  // A generic phrase with one more word in front is still generic ("deep neural networks").
-  if (words.length > 2 && GENERIC_PHRASES.has(words.slice(1).join(" "))) return 0.3;
-  const topical = TOPIC_HEADS.has(head) || TOPIC_HEADS.has(words.slice(-2).join(" "));
-  const headFactor = topical ? TOPIC_HEAD_FACTOR : WEAK_HEADS.has(head) ? WEAK_HEAD_FACTOR : 1;
-  return (LENGTH_FACTOR[words.length] ?? 0.8) * headFactor;
-}
-
-function rank(
-  members: readonly number[],
-  phrases: readonly Map<string, Phrase>[],
-  docFreq: ReadonlyMap<string, number>,
-  minDocs: number,
-): Candidate[] {
-  const out: Candidate[] = [];
-  for (const s of clusterStats(members, phrases)) {
-    if (s.docs.length < minDocs) continue;
-    const quality = nameQuality(s, mostCommonForm(s.forms));
-    if (quality === 0) continue;
-    const coverage = (s.docs.length + TITLE_WEIGHT * s.titles) / members.length;
-    const exclusivity = s.docs.length / (docFreq.get(s.key) as number);
-    out.push({
-      s,
-      head: s.key.split(" ").at(-1) as string,
-      score: coverage * Math.sqrt(exclusivity) * quality,
-    });
-  }
-  return out.sort((a, b) => b.score - a.score || (a.s.key < b.s.key ? -1 : 1));
+export function sentenceCaseLabel(form: string): string {
+  return form.charAt(0).toUpperCase() + form.slice(1);
 }
 
 function wordCount(label: string): number {
-  return label.split(/\s+/).length;
+  return label.split(/\s+/).filter((w) => w !== "&").length;
 }
 
-/** "A & B", or "Sparse attention & training" when both start with the same word. */
-function join(a: Candidate, b: Candidate): string {
-  const fa = mostCommonForm(a.s.forms);
-  const fb = mostCommonForm(b.s.forms);
-  const wa = a.s.key.split(" ");
-  const wb = b.s.key.split(" ");
-  if (wa.length > 1 && wb.length > 1 && wa[0] === wb[0]) {
-    return `${fa} & ${fb.split(" ").slice(1).join(" ")}`;
+/** "Image generation" + "Video generation" → "Image & video generation"; else "A & b". */
+export function joinLabels(a: string, b: string): string {
+  const wa = a.split(" ");
+  const wb = b.split(" ");
+  if (wa.length > 1 && wb.length > 1 && wa.at(-1)?.toLowerCase() === wb.at(-1)?.toLowerCase()) {
+    return `${wa.slice(0, -1).join(" ")} & ${lowerFirst(wb.join(" "))}`;
   }
-  return `${fa} & ${fb.charAt(0).toLowerCase() === fb.charAt(0) ? fb : lowerFirst(fb)}`;
+  return `${a} & ${lowerFirst(b)}`;
 }
 
-function lowerFirst(form: string): string {
-  const first = form.split(" ")[0] as string;
-  // Keep acronyms and names ("LLM", "GUI"); lower an ordinary capitalized word.
-  return /^\p{Lu}[\p{Ll}-]*$/u.test(first) ? form.charAt(0).toLowerCase() + form.slice(1) : form;
-}
-
-/** A second phrase that names other papers of the topic than `a` does, if one reads well with it. */
-function partner(
-  a: Candidate,
-  ranked: readonly Candidate[],
-  usedHeads: ReadonlySet<string>,
-  size: number,
-  docFreq: ReadonlyMap<string, number>,
-): { label: string; b: Candidate } | null {
-  const covered = new Set(a.s.docs);
-  const aWords = new Set(a.s.key.split(" "));
-  for (const b of ranked) {
-    if (b === a || b.head === a.head || usedHeads.has(b.head) || b.s.words > 2) continue;
-    // "Sparse training & sparsity" says one thing twice: the partner must bring its own words.
-    if (b.s.key.split(" ").some((w) => [...aWords].some((x) => x.slice(0, 5) === w.slice(0, 5)))) continue;
-    // The partner must be this topic's own word, not one another topic has a better claim to.
-    if (b.s.docs.length < PARTNER_EXCLUSIVITY * (docFreq.get(b.s.key) as number)) continue;
-    const adds = b.s.docs.filter((d) => !covered.has(d)).length;
-    if (adds < Math.max(2, 0.15 * size) || b.score < 0.4 * a.score) continue;
-    const label = join(a, b);
-    if (wordCount(label) <= MAX_LABEL_WORDS) return { label, b };
-  }
+/** Why a found phrase cannot be a heading, or null when it can. */
+export function phraseRejection(phrase: NounPhrase, lowerWords: readonly string[]): string | null {
+  if (phrase.words > MAX_PHRASE_WORDS) return "too long";
+  if (lowerWords.some((w) => w.split("-").some((p) => LINK_WORDS.has(p)))) return "a link word";
+  if (lowerWords.every((w) => GENERIC.has(w) || w.split("-").every((p) => GENERIC.has(p)))) return "generic";
+  const head = lowerWords.at(-1) as string;
+  if (MEASURE_HEADS.has(head) || GENERIC.has(head)) return "a measure or generic head";
+  if (GENERIC.has(lowerWords[0] as string) && lowerWords.length > 1) return "a vague first word";
+  if (/^\p{N}/u.test(lowerWords[0] as string)) return "starts with a number";
   return null;
 }
 
-/**
- * One label per cluster (clusters given as member index lists, largest first), never repeated.
- * `fallback` names a cluster whose papers share no phrase.
- */
-export function labelClusters(
-  clusters: readonly number[][],
-  phrases: readonly Map<string, Phrase>[],
-  fallback: (members: readonly number[]) => string,
-): string[] {
-  const docFreq = new Map<string, number>();
-  for (const m of phrases) for (const key of m.keys()) docFreq.set(key, (docFreq.get(key) ?? 0) + 1);
-  const usedHeads = new Set<string>();
-  const usedLabels = new Set<string>();
-  return clusters.map((members) => {
-    const free = (minDocs: number) =>
-      rank(members, phrases, docFreq, minDocs).filter((c) => !usedHeads.has(c.head));
-    let ranked = free(members.length >= 3 ? 2 : 1);
-    // No good phrase shared by two papers: the best one of a single paper (titles count extra).
-    if (!ranked.some((c) => c.s.words >= MIN_LABEL_WORDS)) ranked = free(1);
-    const a = ranked.find((c) => c.s.words >= MIN_LABEL_WORDS) ?? ranked[0];
-    let label: string | null = null;
-    const heads: string[] = [];
-    if (a) {
-      const thin = a.s.docs.length / members.length < COMBINE_BELOW || a.s.words < MIN_LABEL_WORDS;
-      const pair = thin ? partner(a, ranked, usedHeads, members.length, docFreq) : null;
-      if (pair) {
-        label = pair.label;
-        heads.push(a.head, pair.b.head);
-      } else if (a.s.words >= MIN_LABEL_WORDS) {
-        label = mostCommonForm(a.s.forms);
-        heads.push(a.head);
-      }
-    }
-    if (label === null || usedLabels.has(label.toLowerCase()))
-      label = uniqueFallback(fallback(members), usedLabels);
-    for (const h of heads) usedHeads.add(h);
-    usedLabels.add(label.toLowerCase());
-    return label;
-  });
+export interface LabelSources {
+  catalog: AreaCatalog;
+  matches: readonly AreaMatch[];
+  /** Noun phrases of paper i (computed on demand). */
+  phrasesOf(i: number): readonly NounPhrase[];
+  /** Papers whose text holds this phrase key (stems in a row; all papers of the day, memoized). */
+  papersWith(key: string): ReadonlySet<number>;
 }
 
-function uniqueFallback(label: string, used: ReadonlySet<string>): string {
-  let out = label;
-  for (let n = 2; used.has(out.toLowerCase()); n++) out = `${label} (${n})`;
-  return out;
+/** The papers (of all) about each area and each pooled family: computed once per day. */
+export class AreaCoverage {
+  readonly byArea: number[][];
+  readonly byFamily: number[][];
+  constructor(sources: LabelSources) {
+    this.byArea = sources.catalog.areas.map(() => []);
+    this.byFamily = sources.catalog.families.map(() => []);
+    sources.matches.forEach((m, i) => {
+      const families = new Set<number>();
+      for (const a of m.about) {
+        (this.byArea[a] as number[]).push(i);
+        families.add((sources.catalog.areas[a] as { family: { index: number } }).family.index);
+      }
+      for (const f of families) (this.byFamily[f] as number[]).push(i);
+    });
+  }
+}
+
+/** Every acceptable label for a group, best first (empty when nothing covers half of it). */
+export function labelCandidates(
+  members: readonly number[],
+  sources: LabelSources,
+  coverage: AreaCoverage,
+  options: { any?: boolean } = {},
+): LabelChoice[] {
+  const size = members.length;
+  const inGroup = new Set(members);
+  const out: LabelChoice[] = [];
+  const consider = (
+    label: string,
+    kind: LabelChoice["kind"],
+    covered: number[],
+    everywhere: number,
+    extra = 1,
+  ) => {
+    const cov = covered.length / size;
+    if (cov < MIN_COVERAGE || wordCount(label) > MAX_LABEL_WORDS || everywhere === 0) return;
+    const exclusivity = covered.length / everywhere;
+    out.push({
+      label,
+      kind,
+      coverage: cov,
+      covered,
+      score: cov * Math.sqrt(exclusivity) * KIND_WEIGHT[kind] * extra,
+    });
+  };
+  const { catalog } = sources;
+  // Areas and families whose key phrases occur in the group.
+  const areaCovered = new Map<number, number[]>();
+  for (const i of members) {
+    for (const a of (sources.matches[i] as AreaMatch).about) {
+      const list = areaCovered.get(a) ?? [];
+      list.push(i);
+      areaCovered.set(a, list);
+    }
+  }
+  const familyCovered = new Map<number, Set<number>>();
+  for (const [a, list] of areaCovered) {
+    const area = catalog.areas[a] as (typeof catalog.areas)[number];
+    consider(area.label, "area", list, (coverage.byArea[a] as number[]).length);
+    if (!area.family.pool) continue;
+    const set = familyCovered.get(area.family.index) ?? new Set<number>();
+    for (const i of list) set.add(i);
+    familyCovered.set(area.family.index, set);
+  }
+  for (const [f, set] of familyCovered) {
+    const family = catalog.families[f] as (typeof catalog.families)[number];
+    consider(family.label, "family", [...set], (coverage.byFamily[f] as number[]).length);
+  }
+  // Two areas, each naming a third of the papers, together half: "Image & video generation".
+  const sizable = [...areaCovered.entries()]
+    // A label that already joins two ("Finance & law") is not joined again.
+    .filter(
+      ([a, list]) =>
+        list.length / size >= MIN_PAIR_SHARE &&
+        list.length >= MIN_PAIR_PAPERS &&
+        list.length < size &&
+        !catalog.areas[a]?.label.includes("&"),
+    )
+    .sort((x, y) => y[1].length - x[1].length || x[0] - y[0]);
+  for (let x = 0; x < sizable.length; x++) {
+    for (let y = x + 1; y < sizable.length; y++) {
+      const [a, la] = sizable[x] as [number, number[]];
+      const [b, lb] = sizable[y] as [number, number[]];
+      const union = [...new Set([...la, ...lb])].sort((p, q) => p - q);
+      if (union.length === la.length || union.length === lb.length) continue; // one says it all
+      const everywhere = new Set([...(coverage.byArea[a] as number[]), ...(coverage.byArea[b] as number[])])
+        .size;
+      const label = joinLabels(
+        (catalog.areas[a] as { label: string }).label,
+        (catalog.areas[b] as { label: string }).label,
+      );
+      consider(label, "pair", union, everywhere);
+    }
+  }
+  // Whether a group can be named is asked often while grouping; curated names answer it cheaply.
+  if (options.any && out.length) return out;
+  // Noun phrases the papers share.
+  const seen = new Set<string>();
+  for (const i of members) {
+    for (const p of sources.phrasesOf(i)) {
+      if (seen.has(p.key)) continue;
+      seen.add(p.key);
+      const lower = p.form.split(" ").map((w) => w.toLowerCase());
+      if (phraseRejection(p, lower)) continue;
+      const all = sources.papersWith(p.key);
+      const covered = members.filter((m) => all.has(m));
+      // A phrase of one paper only is that paper's name, not a topic's (unless the group is one paper).
+      if (all.size < 2 && size > 1) continue;
+      // One found word ("Modeling", "Specialization") is a heading only as a name every paper of the
+      // group uses ("RLVR"); curated one-word headings ("Quantization") come from the areas.
+      if (
+        p.words === 1 &&
+        size > 1 &&
+        (!/^\p{Lu}[\p{Lu}\p{N}-]+$/u.test(p.form) || members.some((m) => !all.has(m)))
+      )
+        continue;
+      if (covered.length === 0 || ![...covered].every((m) => inGroup.has(m))) continue;
+      consider(sentenceCaseLabel(p.form), "phrase", covered, all.size, PHRASE_LENGTH_WEIGHT[p.words] ?? 0.8);
+      if (options.any && out.length) return out;
+    }
+  }
+  return out.sort((x, y) => y.score - x.score || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
 }

@@ -1,117 +1,203 @@
 /**
- * Topics of a set of papers (a day, or a range of days): TF-IDF rows reduced by LSA, grouped by
- * average linkage (up to 150 papers) or k-means (past that), k chosen by silhouette, then shaped
- * (sizes, "Other") and labelled from the papers' own key phrases. The choice was measured
- * (`npm run bench`: agreement with a person's grouping of 2026-02-03, alone and inside a week).
- * Deterministic: the same papers in the same order always give the same topics.
+ * Topics of a set of papers (a day, or a range of days), as an editor would draw them: grouped by
+ * research area first, then by likeness (`grouping.ts`), each named by a heading its papers bear out
+ * (`labels.ts`), with "Other" for papers that fit no group well. Deterministic: the same papers in
+ * the same order always give the same topics.
  *
- * Small sets: 1–3 papers make one topic; 4–9 papers make 2 or 3 topics without "Other"; from 10
- * papers on there are 3 to 10 topics, "Other" (at most 20% of the papers) included, and from 30
- * papers on no topic holds more than 40% of them.
+ * Sizes: 1–3 papers make one topic (or a plain list when nothing names them); 4–9 papers make at
+ * most 3 topics; from 10 papers on there are 3 to 10 topics, "Other" included and at most 20% of
+ * the papers, and from 30 papers on no topic holds more than 40% of them. Within a topic, papers
+ * come by the source's upvotes when known, then those with code, then in the digest's order.
  */
-import { chooseClustering, similarities } from "./cluster.js";
-import { labelClusters } from "./labels.js";
-import { lsaRows } from "./lsa.js";
-import { paperPhrases } from "./phrases.js";
-import { shapeClusters } from "./shape.js";
-import { topicVectors } from "./vectors.js";
+import { type AreaMatch, researchAreas } from "./areas.js";
+import { type GroupingLimits, groupPapers } from "./grouping.js";
+import { AreaCoverage, type LabelChoice, type LabelSources, labelCandidates, OTHER_LABEL } from "./labels.js";
+import { loadTagger, MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
+import { paperSimilarities } from "./similarity.js";
+import { FIELDS, type TopicPaperText, topicText } from "./text.js";
+import { textVectors } from "./vectors.js";
+
+export { OTHER_LABEL };
 
 export interface TopicInput {
   pk: number;
   id: string;
   title: string;
   abstract: string;
+  /** The source's own summary (the HF API's `ai_summary`); null or absent for page-form digests. */
+  summary?: string | null;
+  /** The source's upvotes, when known: the order of papers within a topic. */
+  upvotes?: number | null;
+  /** Whether the paper links code: the next order within a topic. */
+  hasCode?: boolean;
 }
 
 export interface Topic {
   label: string;
-  /** Primary keys of the topic's papers, in input order. */
+  /** Primary keys of the topic's papers: by upvotes, then code, then input order. */
   pks: number[];
-  /** True for the catch-all group. */
+  /** True for the catch-all group (and for a day too small or too blank to group). */
   other: boolean;
 }
 
-export const OTHER_LABEL = "Other";
 export const MIN_TOPICS = 3;
 export const MAX_TOPICS = 10;
 export const MAX_TOPIC_SHARE = 0.4;
 export const MAX_OTHER_SHARE = 0.2;
 /** From this many papers on, topics are shaped in full (3–10 topics, "Other"). */
 export const FULL_ROUNDUP = 10;
+/** Up to this many papers make one topic. */
+export const ONE_TOPIC_UP_TO = 3;
 const LARGE_DAY = 30;
-const MAX_LINKAGE_PAPERS = 150;
 
-function titleFallback(papers: readonly TopicInput[]) {
-  return (members: readonly number[]) => {
-    const words = (papers[members[0] as number]?.title ?? "").split(/\s+/).slice(0, 4).join(" ");
-    return words || "Untitled papers";
+export function roundupLimits(n: number): GroupingLimits {
+  if (n < FULL_ROUNDUP) {
+    return { minSize: 2, largeFamily: 3, minTopics: 1, maxTopics: 3, cap: n, otherCap: Math.floor(n / 3) };
+  }
+  // A heading is worth about a twentieth of the day; one heading is too few for a fifth of it.
+  const minSize = Math.max(2, Math.round(n / 20));
+  return {
+    minSize,
+    largeFamily: Math.max(minSize + 1, Math.round(n / 5)),
+    minTopics: MIN_TOPICS,
+    maxTopics: MAX_TOPICS,
+    cap: n >= LARGE_DAY ? Math.floor(MAX_TOPIC_SHARE * n) : n,
+    otherCap: Math.floor(MAX_OTHER_SHARE * n),
   };
 }
 
-export interface TopicOptions {
-  /** Cluster the TF-IDF rows themselves, or their LSA coordinates. */
-  space?: "tfidf" | "lsa";
-  /** LSA dimensions. */
-  dims?: number;
-  /** Fixed number of clusters (for measuring); default: chosen by silhouette. */
-  k?: number;
-  method?: "kmeans" | "agglomerative";
-  /** Below this mean TF-IDF cosine to the rest of its topic a paper may go to "Other". */
-  stragglerCosine?: number;
-  /** ...and below this share of the median paper's mean cosine to its topic. */
-  stragglerShare?: number;
+/** What the grouping and the labels read of a day, computed once. */
+class Day implements LabelSources {
+  readonly catalog = researchAreas();
+  readonly texts: TopicPaperText[];
+  readonly matches: AreaMatch[];
+  private readonly phrases = new Map<number, NounPhrase[]>();
+  /** Phrase key → papers holding it; built on the first label that needs it. */
+  private holders: Map<string, Set<number>> | null = null;
+  readonly coverage: AreaCoverage;
+
+  constructor(readonly papers: readonly TopicInput[]) {
+    this.texts = papers.map((p) => topicText(p.title, p.abstract, p.summary));
+    this.matches = this.texts.map((t) => this.catalog.match(t));
+    this.coverage = new AreaCoverage(this);
+  }
+
+  phrasesOf(i: number): readonly NounPhrase[] {
+    let list = this.phrases.get(i);
+    if (!list) {
+      const p = this.papers[i] as TopicInput;
+      list = paperNounPhrases(p.title, p.summary, p.abstract);
+      this.phrases.set(i, list);
+    }
+    return list;
+  }
+
+  papersWith(key: string): ReadonlySet<number> {
+    this.holders ??= phraseIndex(this.texts);
+    return this.holders.get(key) ?? NONE;
+  }
+
+  candidates(members: readonly number[]): LabelChoice[] {
+    return labelCandidates(members, this, this.coverage);
+  }
+
+  nameable(members: readonly number[]): boolean {
+    return labelCandidates(members, this, this.coverage, { any: true }).length > 0;
+  }
 }
 
-/** LSA dimensions for n papers: about one per four papers, within [10, 40]. */
-function lsaDims(n: number): number {
-  return Math.max(10, Math.min(40, Math.round(n / 4)));
-}
+const NONE: ReadonlySet<number> = new Set();
 
-/** The space papers are clustered in, and their cluster per paper before shaping. */
-function rawClusters(rows: number[][], o: TopicOptions): { space: number[][]; labels: number[] } {
-  const n = rows.length;
-  if (n <= 3 || (rows[0]?.length ?? 0) === 0) return { space: rows, labels: rows.map(() => 0) };
-  const lsa = (o.space ?? "lsa") === "lsa";
-  const space = lsa ? lsaRows(similarities(rows), o.dims ?? lsaDims(n)) : rows;
-  // Average linkage follows a day's uneven topics; over a range it chains into two giant groups
-  // (113 and 107 of 350 papers), where k-means keeps topics of comparable breadth.
-  const method = o.method ?? (n <= MAX_LINKAGE_PAPERS ? "agglomerative" : "kmeans");
-  const [minK, maxK] =
-    n < FULL_ROUNDUP
-      ? [2, Math.min(3, Math.floor(n / 2))]
-      : [MIN_TOPICS, Math.min(MAX_TOPICS, Math.floor(n / 3))];
-  const k = o.k ? [o.k, o.k] : [minK, maxK];
-  return { space, labels: chooseClustering(space, k[0] as number, k[1] as number, method).labels };
-}
-
-export function groupTopics(papers: readonly TopicInput[], options: TopicOptions = {}): Topic[] {
-  if (papers.length === 0) return [];
-  const { rows } = topicVectors(papers);
-  const n = papers.length;
-  const { space, labels } = rawClusters(rows, options);
-  const full = n >= FULL_ROUNDUP;
-  const shaped = shapeClusters(space, rows, labels, {
-    minTopics: full ? MIN_TOPICS : 1,
-    maxTopics: full ? MAX_TOPICS : 3,
-    maxShare: n >= LARGE_DAY ? MAX_TOPIC_SHARE : null,
-    otherShare: full ? MAX_OTHER_SHARE : 0,
-    minSize: full ? Math.max(2, Math.round(0.03 * n)) : 1,
-    stragglerCosine: options.stragglerCosine ?? 0.08,
-    stragglerShareOfTypical: options.stragglerShare ?? 0.6,
+/** Every run of 1 to `MAX_PHRASE_WORDS` stems in the papers' fields → the papers holding it. */
+function phraseIndex(texts: readonly TopicPaperText[]): Map<string, Set<number>> {
+  const index = new Map<string, Set<number>>();
+  texts.forEach((text, paper) => {
+    for (const f of FIELDS) {
+      const stream = text[f];
+      for (let i = 0; i < stream.length; i++) {
+        let key = stream[i] as string;
+        for (let len = 1; len <= MAX_PHRASE_WORDS && i + len <= stream.length; len++) {
+          if (len > 1) key = `${key} ${stream[i + len - 1]}`;
+          let holders = index.get(key);
+          if (!holders) {
+            holders = new Set();
+            index.set(key, holders);
+          }
+          holders.add(paper);
+        }
+      }
+    }
   });
-  const phrases = papers.map((p) => paperPhrases(p.title, p.abstract));
-  const names = labelClusters(shaped.clusters, phrases, titleFallback(papers));
-  const topics: Topic[] = shaped.clusters.map((members, t) => ({
-    label: names[t] as string,
-    pks: members.map((i) => (papers[i] as TopicInput).pk),
-    other: false,
-  }));
-  if (shaped.other.length) {
+  return index;
+}
+
+function order(papers: readonly TopicInput[], members: readonly number[]): number[] {
+  return [...members]
+    .sort((a, b) => {
+      const pa = papers[a] as TopicInput;
+      const pb = papers[b] as TopicInput;
+      return (
+        (pb.upvotes ?? -1) - (pa.upvotes ?? -1) ||
+        Number(pb.hasCode ?? false) - Number(pa.hasCode ?? false) ||
+        a - b
+      );
+    })
+    .map((i) => (papers[i] as TopicInput).pk);
+}
+
+/** Labels, largest topic first, never repeated; a topic nothing names goes to Other. */
+function nameGroups(day: Day, groups: number[][], other: number[]): { label: string; members: number[] }[] {
+  const used = new Set<string>();
+  const named: { label: string; members: number[] }[] = [];
+  for (const members of groups) {
+    const choice = day.candidates(members).find((c) => !used.has(c.label.toLowerCase()));
+    if (!choice) {
+      other.push(...members);
+      continue;
+    }
+    used.add(choice.label.toLowerCase());
+    named.push({ label: choice.label, members });
+  }
+  return named;
+}
+
+/** Compiles the research areas and loads the tagger, so that the first roundup does not pay for them. */
+export function warmUpTopics(): void {
+  researchAreas();
+  loadTagger();
+}
+
+export function groupTopics(papers: readonly TopicInput[]): Topic[] {
+  const n = papers.length;
+  if (n === 0) return [];
+  const day = new Day(papers);
+  const everyone = papers.map((_, i) => i);
+  if (n <= ONE_TOPIC_UP_TO) {
+    const choice = day.candidates(everyone)[0];
+    return [{ label: choice?.label ?? OTHER_LABEL, pks: order(papers, everyone), other: !choice }];
+  }
+  const { combined, text } = paperSimilarities(day.matches, day.catalog, textVectors(day.texts));
+  const grouping = groupPapers(
+    {
+      catalog: day.catalog,
+      matches: day.matches,
+      combined,
+      text,
+      nameable: (members) => day.nameable(members),
+    },
+    roundupLimits(n),
+  );
+  const other = [...grouping.other];
+  const named = nameGroups(day, grouping.groups, other);
+  const topics: Topic[] = named.map((t) => ({ label: t.label, pks: order(papers, t.members), other: false }));
+  if (other.length)
     topics.push({
       label: OTHER_LABEL,
-      pks: shaped.other.map((i) => (papers[i] as TopicInput).pk),
+      pks: order(
+        papers,
+        other.sort((a, b) => a - b),
+      ),
       other: true,
     });
-  }
   return topics;
 }

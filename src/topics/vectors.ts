@@ -1,63 +1,86 @@
 /**
- * Papers as TF-IDF rows for clustering. Only terms shared by at least two papers and by at most
- * half of them are features: a term in one paper cannot pull papers together, and a term in
- * every paper ("model", "show") cannot pull them apart. Rows are unit length, so squared
- * Euclidean distance between rows is 2 − 2·cosine and k-means groups by cosine.
+ * Papers as sparse TF-IDF vectors of their words and word pairs, for the similarity that groups
+ * papers no research area claims and splits an area too large for one topic. Word pairs (adjacent
+ * stems, stopwords left out) carry the subject ("sparse attention", "video generation") better than
+ * single words, so they weigh `PAIR_WEIGHT` times more; title words count 3×, summary words 2×.
+ * Only features shared by two papers or more can make two papers alike, so the others are dropped;
+ * rows are unit length, so a dot product is a cosine.
  */
-import { paperTermCounts } from "../text/terms.js";
+import { FIELD_WEIGHT, FIELDS, type TopicPaperText } from "./text.js";
 
-export interface VectorInput {
-  title: string;
-  abstract: string;
+export interface SparseVector {
+  /** Feature ids, ascending. */
+  ids: Int32Array;
+  values: Float64Array;
 }
 
-export interface TopicVectors {
-  rows: number[][];
-  features: string[];
-}
+const PAIR_WEIGHT = 1.5;
 
-/** Caps the width of a week's rows; the rarest features add little and cost k-means time. */
-const MAX_FEATURES = 1500;
-
-export function topicVectors(papers: readonly VectorInput[]): TopicVectors {
-  const counts = papers.map((p) => paperTermCounts(p.title, p.abstract, 3));
-  const df = new Map<string, number>();
-  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = papers.length;
-  const maxDf = Math.max(2, Math.floor(n / 2));
-  const features = [...df.entries()]
-    .filter(([, d]) => d >= 2 && d <= maxDf)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MAX_FEATURES)
-    .map(([t]) => t)
-    .sort();
-  const column = new Map(features.map((t, i) => [t, i]));
-  const rows = counts.map((c) => {
-    const row = new Array<number>(features.length).fill(0);
-    for (const [t, tf] of c) {
-      const j = column.get(t);
-      if (j !== undefined) row[j] = (1 + Math.log(tf)) * Math.log((1 + n) / (1 + (df.get(t) as number)));
+function termCounts(text: TopicPaperText): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (key: string, w: number) => counts.set(key, (counts.get(key) ?? 0) + w);
+  for (const field of FIELDS) {
+    const stream = text[field];
+    const w = FIELD_WEIGHT[field];
+    if (w <= 0) continue;
+    for (let i = 0; i < stream.length; i++) {
+      add(stream[i] as string, w);
+      if (i + 1 < stream.length) add(`${stream[i]} ${stream[i + 1]}`, w * PAIR_WEIGHT);
     }
-    const norm = Math.hypot(...row) || 1;
-    return row.map((v) => v / norm);
-  });
-  return { rows, features };
+  }
+  return counts;
 }
 
-export function dot(a: readonly number[], b: readonly number[]): number {
+export function textVectors(texts: readonly TopicPaperText[]): SparseVector[] {
+  const counts = texts.map(termCounts);
+  const df = new Map<string, number>();
+  for (const c of counts) for (const key of c.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const n = texts.length;
+  const ids = new Map<string, number>();
+  for (const [key, d] of df) if (d >= 2) ids.set(key, ids.size);
+  return counts.map((c) => {
+    const entries: [number, number][] = [];
+    for (const [key, tf] of c) {
+      const id = ids.get(key);
+      if (id === undefined) continue;
+      // tf is already weighted by field; its log keeps one repeated word from ruling the row.
+      entries.push([id, (1 + Math.log(tf)) * Math.log((1 + n) / (df.get(key) as number))]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    const norm = Math.hypot(...entries.map((e) => e[1])) || 1;
+    return {
+      ids: Int32Array.from(entries, (e) => e[0]),
+      values: Float64Array.from(entries, (e) => e[1] / norm),
+    };
+  });
+}
+
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) {
+      s += (a.values[i++] as number) * (b.values[j++] as number);
+    } else if (x < y) i++;
+    else j++;
+  }
   return s;
 }
 
-/** Mean of some rows, scaled to unit length (a spherical centroid). */
-export function centroid(rows: readonly number[][], members: readonly number[]): number[] {
-  const width = rows[0]?.length ?? 0;
-  const c = new Array<number>(width).fill(0);
-  for (const i of members) {
-    const r = rows[i] as number[];
-    for (let j = 0; j < width; j++) c[j] = (c[j] as number) + (r[j] as number);
+/** Cosines of every pair of rows (a full symmetric matrix, 1 on the diagonal). */
+export function cosineMatrix(rows: readonly SparseVector[]): Float64Array[] {
+  const n = rows.length;
+  const m = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    (m[i] as Float64Array)[i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      const s = sparseDot(rows[i] as SparseVector, rows[j] as SparseVector);
+      (m[i] as Float64Array)[j] = s;
+      (m[j] as Float64Array)[i] = s;
+    }
   }
-  const norm = Math.hypot(...c) || 1;
-  return c.map((v) => v / norm);
+  return m;
 }

@@ -1,105 +1,338 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { answerQuestion } from "../../src/ask/answer.js";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  type AnswerInput,
+  answerInThread,
+  answerQuestion,
+  MAX_QUESTION_CHARS,
+} from "../../src/ask/answer.js";
+import { quantities } from "../../src/ask/cues.js";
+import { intentWeights, mainIntent } from "../../src/ask/intent.js";
+import { languageOf } from "../../src/ask/language.js";
+import { readQuestion } from "../../src/ask/question.js";
+import { InvalidArgumentError } from "../../src/errors.js";
+import { displayText } from "../../src/summary/latex.js";
 import { runCli, tempDb } from "../support/cli.js";
-import { DIGESTS, expectedDay, readFixture } from "../support/fixtures.js";
+import { DIGESTS, readFixture } from "../support/fixtures.js";
+import {
+  isHit,
+  loadQuestions,
+  paperOf,
+  type Question,
+  questionArchive,
+  score,
+  table,
+} from "./question-set.js";
 
-interface Question {
-  id: string;
-  question: string;
-  expect: string | null;
+const engine = questionArchive();
+afterAll(() => engine.close());
+
+const TUNING = loadQuestions("questions.json");
+const HELD_OUT = loadQuestions("questions-holdout.json");
+
+function input(id: string): AnswerInput {
+  const p = engine.paper(id);
+  return {
+    title: p.title,
+    abstract: p.abstract,
+    links: p.links,
+    code: p.code,
+    sourceSummary: p.sourceSummary,
+  };
 }
 
-const SET = JSON.parse(readFileSync(new URL("./questions.json", import.meta.url), "utf8")) as {
-  questions: Question[];
-};
-const DAY = expectedDay("2026-02-03").papers;
+/** Display-clean text of a paper, squashed the way evidence is compared. */
+const squashed = (s: string) => displayText(s).replace(/\s+/g, " ");
 
-function paper(id: string) {
-  const p = DAY.find((x) => x.id === id);
-  if (!p) throw new Error(`fixture has no paper ${id}`);
-  return { title: p.title, abstract: p.abstract, links: [], code: [] };
+function answerOf(q: Question) {
+  const paper = paperOf(engine, q);
+  const { answer } = engine.ask(paper.id, q.question);
+  // Never invents: every evidence sentence is the paper's own text (abstract or source summary).
+  const own = squashed(`${paper.abstract} ${paper.sourceSummary ?? ""}`);
+  for (const s of answer.evidence) expect(own, `${q.question} → ${s}`).toContain(squashed(s));
+  expect(answer.evidence.length).toBeLessThanOrEqual(3);
+  if (!answer.stated) expect(answer.evidence).toEqual([]);
+  return { text: answer.text, evidence: answer.evidence, stated: answer.stated };
 }
 
-describe("ask: answers from the paper's own text", () => {
-  it(`answers at least 80% of the ${SET.questions.length} questions with the expected sentence, and never invents`, () => {
-    expect(SET.questions.length).toBeGreaterThanOrEqual(30);
-    let hits = 0;
-    for (const q of SET.questions) {
-      const p = paper(q.id);
-      const a = answerQuestion(p, q.question);
-      for (const s of a.evidence) expect(p.abstract).toContain(s);
-      expect(a.evidence.length).toBeLessThanOrEqual(3);
-      if (a.evidence.length === 0) expect(a.text).toMatch(/^The abstract does not say /);
-      const expected = q.expect;
-      if (expected === null ? a.evidence.length === 0 : a.evidence.some((s) => s.includes(expected))) hits++;
-    }
-    expect(hits / SET.questions.length).toBeGreaterThanOrEqual(0.8);
+describe("ask: the question sets", () => {
+  it("are large and honest: ≥150 questions, ≥20% unanswerable (some about another paper), ≥25% casual", () => {
+    const all = [...TUNING, ...HELD_OUT];
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect(all.filter((q) => q.expect === null).length / all.length).toBeGreaterThanOrEqual(0.2);
+    expect(all.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
+    expect(all.filter((q) => q.casual).length / all.length).toBeGreaterThanOrEqual(0.25);
+    expect(HELD_OUT.length).toBeGreaterThanOrEqual(80);
   });
 
-  it("recognizes the common intents", () => {
-    const p = paper("2602.01077");
-    const intents = [
+  // Floors at the measured level (docs/ask.md): the whole set of 483 (with the three later rounds,
+  // written after tuning had started) scores 90.1% / 89.0%.
+  it("tuning set: ≥90% of answerable questions get the right sentence, ≥85% of unanswerable ones are declined", () => {
+    const report = score(TUNING, answerOf);
+    const rate = (s: { n: number; hits: number }) => s.hits / s.n;
+    expect(rate(report.answerable), table(report)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(report.unanswerable), table(report)).toBeGreaterThanOrEqual(0.85);
+    // One sentence when it clearly wins: answers are not padded to three to catch the expected one.
+    expect(report.meanEvidence).toBeLessThan(1.3);
+  });
+
+  // Never tuned on; measured 73.2% / 90.9%: this is the figure to expect on fresh questions.
+  it("held-out set (never tuned on) stays at its measured level", () => {
+    const report = score(HELD_OUT, answerOf);
+    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(0.73);
+    expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("a hit needs the expected sentence; a decline needs no evidence", () => {
+    const q: Question = { id: "x", question: "q", intent: "results", casual: false, expect: ["a b", "c d"] };
+    expect(isHit(q, { text: "C  D.", evidence: ["C D."], stated: true })).toBe(true);
+    expect(isHit(q, { text: "e", evidence: ["e"], stated: true })).toBe(false);
+    expect(
+      isHit({ ...q, expect: null }, { text: "The abstract does not say.", evidence: [], stated: false }),
+    ).toBe(true);
+  });
+});
+
+describe("ask: reading the question", () => {
+  it("recognizes intents softly, from plain and casual wording", () => {
+    const cases: [string, string][] = [
       ["What do they propose?", "proposal"],
+      ["what's new here?", "proposal"],
       ["What problem does it address?", "problem"],
       ["How does it work?", "method"],
-      ["How much faster is it?", "results"],
+      ["How much faster is it?", "quantity"],
+      ["so does it beat GRPO or not?", "comparison"],
       ["Which datasets are used?", "datasets"],
-      ["Where is the code?", "code"],
-      ["What are the limitations?", "limitations"],
+      ["what hardware do they run on?", "hardware"],
+      ["where's the code?", "code"],
+      ["what's the catch?", "limitations"],
+      ["why does it work?", "reason"],
+      ["what is HRSA?", "definition"],
     ];
-    for (const [q, intent] of intents) expect(answerQuestion(p, q as string).intent, q).toBe(intent);
+    for (const [text, intent] of cases) {
+      const q = readQuestion(text);
+      expect(mainIntent(intentWeights(q), q), text).toBe(intent);
+    }
+    // Soft: one question, several intents weighted.
+    expect([...intentWeights(readQuestion("so does it beat X on accuracy?")).keys()]).toEqual(
+      expect.arrayContaining(["comparison", "results"]),
+    );
   });
 
-  it("answers a code question with the paper's code links", () => {
+  it("spells out shorthand and drops chat markup and mentions", () => {
+    const q = readQuestion("<@U123> <!channel> what's the SOTA w/o the **repo**? @here");
+    expect(q.text).toBe("what is the state of the art without the repository?");
+    expect(q.words.map((w) => w.lower)).not.toContain("u123");
+  });
+
+  it("a number counts only with a unit or a comparison, never inside a name", () => {
+    const names = new Set(["k2.5"]);
+    expect(quantities("Qwen3-8B beats MobileNet v2 on Snapdragon 835 and Kimi K2.5 in 2024.", names)).toEqual(
+      [],
+    );
+    const found = quantities(
+      "It is 3.1× faster, +2.3 mIoU, 90% accurate with 8 GPUs; x5--x10 speedups; 807,693 tasks.",
+    );
+    expect(found.map((q) => q.text)).toEqual(
+      expect.arrayContaining(["3.1×", "2.3 mIoU", "90%", "8 GPUs", "x5", "807,693"]),
+    );
+  });
+
+  it("tells which language a non-English question is in", () => {
+    expect(languageOf("这篇论文提出了什么？")).toBe("Chinese");
+    expect(languageOf("¿Qué proponen los autores en este artículo?")).toBe("Spanish");
+    expect(languageOf("Welche Datensätze werden in der Arbeit verwendet?")).toBe("German");
+    expect(languageOf("what do they propose?")).toBeNull();
+  });
+});
+
+describe("ask: honest answers", () => {
+  const sparse = () => {
+    const p = paperOf(engine, {
+      title: "Fast Sparse ConvNets",
+      question: "",
+      intent: "",
+      casual: false,
+      expect: null,
+    });
+    return {
+      title: p.title,
+      abstract: p.abstract,
+      links: p.links,
+      code: p.code,
+      sourceSummary: p.sourceSummary,
+    };
+  };
+
+  it("names what the paper never mentions, in the reader's words", () => {
+    const p = sparse();
+    // The digits of "MobileNet v2" and "Snapdragon 835" are no GPU count.
+    expect(answerQuestion(p, "how many GPUs do they use?").text).toBe("The abstract does not mention GPUs.");
+    expect(answerQuestion(p, "does it beat GPT-4?").text).toBe("The abstract does not mention GPT-4.");
+    const hours = answerQuestion(p, "how many hours of training?");
+    expect(hours.stated).toBe(false);
+    expect(hours.text).toMatch(/^The abstract does not mention hours/);
+  });
+
+  it("answers the issue's examples from the sentence that holds the answer", () => {
+    const p = sparse();
+    expect(answerQuestion(p, "what hardware do they run on?").text).toMatch(
+      /Snapdragon 835|ARM and WebAssembly/,
+    );
+    expect(answerQuestion(p, "what's new here?").evidence.join(" ")).toMatch(
+      /sparse counterparts|sparse kernels/,
+    );
+    const frontier = paperOf(engine, {
+      title: "The Sparse Frontier: Sparse Attention Trade-offs in Transformer LLMs",
+      question: "",
+      intent: "",
+      casual: false,
+      expect: null,
+    });
+    const main = engine.ask(frontier.id, "what is the main finding?").answer;
+    expect(main.text).toMatch(
+      /larger and highly sparse models are preferable|sparse attention is a key tool/,
+    );
+    expect(engine.ask(frontier.id, "how large are the models they train?").answer.stated).toBe(false);
+  });
+
+  it("a list announced by one sentence is answered with the sentences that give it", () => {
+    const a = answerQuestion(input("2601.21558"), "What are the two components of ASTRA?");
+    expect(a.evidence.length).toBeGreaterThan(1);
+    expect(a.text).toMatch(/First, a pipeline/);
+    expect(a.text).toMatch(/Second, an environment/);
+  });
+
+  it("answers from Hugging Face's summary, labelled, only when the abstract cannot", () => {
+    const paper: AnswerInput = {
+      title: "T",
+      abstract: "We study routing. Results are reported in the appendix.",
+      links: [],
+      code: [],
+      sourceSummary: "The method cuts routing latency by 40% on commodity hardware.",
+    };
+    const a = answerQuestion(paper, "how much does it cut latency?");
+    expect(a.source).toBe("source_summary");
+    expect(a.text).toBe(
+      "Hugging Face's summary says: The method cuts routing latency by 40% on commodity hardware.",
+    );
+    expect(a.evidence).toEqual(["The method cuts routing latency by 40% on commodity hardware."]);
+    const fromAbstract = answerQuestion(
+      { ...paper, abstract: "We cut routing latency by 35% with a new cache." },
+      "how much does it cut latency?",
+    );
+    expect(fromAbstract.source).toBe("abstract");
+  });
+
+  it("cleans answer text and evidence for display (LaTeX, 25.8\\times)", () => {
+    const latex =
+      "We propose a sparse kernel. It reaches a 25.8\\times speedup with $\\ell_1$ regularization and a $\\mathcal{O}(n \\log n)$ cost.";
+    const a = answerQuestion({ title: "L", abstract: latex, links: [], code: [] }, "How much faster is it?");
+    expect(a.text).toContain("25.8×");
+    expect(a.evidence[0]).toContain("25.8×");
+    expect(a.evidence.join(" ")).not.toMatch(/\\|\$/);
+  });
+
+  it("gives code links, a bare github.com address included", () => {
+    const flow = engine.paper("2602.01897");
+    expect(flow.code).toContain(
+      "https://github.com/EavnJeong/Internal-Flow-Signatures-for-Self-Checking-and-Refinement-in-LLMs",
+    );
+    const a = engine.ask(flow.id, "where's the code?").answer;
+    expect(a.intent).toBe("code");
+    expect(a.text).toContain(
+      "https://github.com/EavnJeong/Internal-Flow-Signatures-for-Self-Checking-and-Refinement-in-LLMs",
+    );
+  });
+});
+
+describe("ask: follow-ups in a thread", () => {
+  it("'and on which dataset?', 'what about limitations?', 'why?' lean on the earlier questions", () => {
+    const dcls = paperOf(engine, {
+      title: "Dilated convolution with learnable spacings",
+      question: "",
+      intent: "",
+      casual: false,
+      expect: null,
+    });
+    const p = input(dcls.id);
+    const dataset = answerInThread(p, "and on which dataset?", ["how much does accuracy improve?"]);
+    expect(dataset.text).toMatch(/ImageNet1k/);
+    const limits = answerInThread(p, "what about limitations?", ["which datasets do they use?"]);
+    expect(limits.intent).toBe("limitations");
+    expect(limits.text).toMatch(/expense of the throughput/);
+    const sft = input("2602.01058");
+    const why = answerInThread(sft, "why?", ["do stronger SFT checkpoints underperform after RL?"]);
+    expect(why.text).toMatch(/We attribute this to a mismatch/);
+  });
+});
+
+describe("ask: bad input", () => {
+  const p = () => input("2602.01077");
+
+  it("an empty question, or one made only of mentions and markup, gets the usage", () => {
+    for (const q of ["", "   ", "<@U123> <!here> **  **", "@everyone"]) {
+      let error: unknown;
+      try {
+        answerQuestion(p(), q);
+      } catch (err) {
+        error = err;
+      }
+      expect(error, q).toBeInstanceOf(InvalidArgumentError);
+      expect((error as Error).message).toMatch(/e\.g\. "what do they propose\?"/);
+      expect((error as Error).message).not.toMatch(/<@|@everyone|\*\*/);
+    }
+  });
+
+  it("never echoes mentions or markup, even when naming what is missing", () => {
     const a = answerQuestion(
-      {
-        ...paper("2602.01077"),
-        code: ["https://github.com/xie-lab-ml/piecewise-sparse-attention"],
-        links: [],
-      },
-      "where can I get the code?",
+      p(),
+      "<@U999> how many *GPUs* did <!channel> they use? `rm -rf` <script>x</script>",
     );
-    expect(a.text).toBe("Code: https://github.com/xie-lab-ml/piecewise-sparse-attention");
+    expect(a.text).toBe("The abstract does not mention GPUs.");
+    const b = answerQuestion(p(), "does it beat <@U1> **GPT-4** [x](http://evil.example)?");
+    expect(b.text).not.toMatch(/<|>|\*|\[|\]|evil|@/);
   });
 
-  it("bad input: no abstract, one sentence, 200 KB, LaTeX, another language, 10 KB question", () => {
-    const none = answerQuestion({ title: "T", abstract: "", links: [], code: [] }, "what are the results?");
-    expect(none.evidence).toEqual([]);
-    expect(none.text).toMatch(/no abstract/);
-    const one = answerQuestion(
-      { title: "T", abstract: "We propose a new sparse attention kernel.", links: [], code: [] },
-      "What do they propose?",
+  it("a question in another language gets a short English answer that says so", () => {
+    const zh = answerQuestion(p(), "这篇论文提出了什么？");
+    expect(zh.stated).toBe(false);
+    expect(zh.text).toMatch(/^I can only answer questions in English, and this looks like Chinese\./);
+    expect(answerQuestion(p(), "¿Qué proponen los autores en este artículo?").text).toMatch(/Spanish/);
+  });
+
+  it("a question over the limit is refused with its length; a 200 KB abstract is answered from its text", () => {
+    expect(() => answerQuestion(p(), "why ".repeat(MAX_QUESTION_CHARS))).toThrow(
+      new RegExp(`at most ${MAX_QUESTION_CHARS}`),
     );
-    expect(one.evidence).toEqual(["We propose a new sparse attention kernel."]);
     const big = readFixture("digests/hostile/oversized.txt");
     const huge = answerQuestion(
       { title: "Big", abstract: big, links: [], code: [] },
       "What are the results?",
     );
-    for (const s of huge.evidence) expect(big).toContain(s);
-    const latex =
-      "We reach 2.09\\times speedup with $\\ell_1$ regularization, i.e. \\ie a $\\mathcal{O}(n \\log n)$ cost.";
-    const l = answerQuestion({ title: "L", abstract: latex, links: [], code: [] }, "How much faster is it?");
-    expect(l.evidence).toEqual([latex]);
-    expect(l.text).toContain("×");
-    const foreign = answerQuestion(paper("2602.01077"), "这篇论文提出了什么？");
-    expect(foreign.evidence).toEqual([]);
-    expect(foreign.text).toMatch(/English/);
-    const spanish = answerQuestion(paper("2602.01077"), "¿Qué proponen los autores en este artículo?");
-    expect(spanish.text).toMatch(/English/);
-    expect(() => answerQuestion(paper("2602.01077"), "why ".repeat(2600))).toThrow(/at most 1000/);
+    for (const s of huge.evidence) expect(squashed(big)).toContain(squashed(s));
+    const none = answerQuestion({ title: "T", abstract: "", links: [], code: [] }, "what are the results?");
+    expect(none.stated).toBe(false);
+    expect(none.text).toMatch(/no abstract/);
   });
+});
 
-  it("ask on the command line: JSON per the contract; a 10 KB question is a one-line user error", async () => {
+describe("ask on the command line", () => {
+  it("--json per the contract, extended with intent, stated and source; a 10 KB question is a one-line user error", async () => {
     const db = tempDb();
     await runCli(["--db", db, "ingest", `${DIGESTS}2026-02-03.hf-api.json`]);
     const r = await runCli(["--db", db, "ask", "2602.01077", "how", "much", "faster", "is", "it?", "--json"]);
     expect(r.code).toBe(0);
     const j = r.json();
-    expect(Object.keys(j).sort()).toEqual(["answer", "evidence", "id", "question"]);
+    expect(Object.keys(j).slice(0, 4)).toEqual(["id", "question", "answer", "evidence"]);
     expect(j.question).toBe("how much faster is it?");
     expect(j.evidence.join(" ")).toContain("1.91 times and 2.57 times speedups");
+    expect(j).toMatchObject({ intent: "quantity", stated: true, source: "abstract" });
+    const none = (await runCli(["--db", db, "ask", "2602.01077", "how many GPUs?", "--json"])).json();
+    expect(none).toMatchObject({
+      answer: "The abstract does not mention GPUs.",
+      evidence: [],
+      stated: false,
+    });
     const long = await runCli(["--db", db, "ask", "2602.01077", "x".repeat(10_240)]);
     expect(long.code).toBe(1);
     expect(long.stderr.trim().split("\n")).toHaveLength(1);

@@ -20,9 +20,15 @@ export function readBack(text: string): string {
 }
 
 const URL_RE = /<?https?:\/\/[^\s<]+[^<.,:;"')\]\s]>?/g;
+/**
+ * Our own masked links, `[text](https://…)` (the roundup links its titles): the text inside is
+ * escaped data, so a data "[" (always escaped) can never open one. Their text is checked as text.
+ */
+const OWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\])*)\]\(https?:\/\/[^\s()]+\)/g;
 
 /** Asserts that `text` has no live mention and no markdown except our own bold pairs. */
-export function expectInert(text: string): void {
+export function expectInert(rendered: string): void {
+  const text = rendered.replace(OWN_LINK, "$1");
   expect(text).not.toMatch(/@(everyone|here)/i);
   expect(text).not.toMatch(/<[@#][!&]?\d+>/);
   expect(text).not.toMatch(/<@/);

@@ -118,24 +118,36 @@ describe("oversized replies stay within Discord's limits", () => {
   test("a roundup of 300 papers in 40 topics splits over messages, each within limits", () => {
     const topics = Array.from({ length: 40 }, (_, t) => ({
       label: huge(`topic${t}`, 60),
-      papers: Array.from({ length: t === 0 ? 120 : 5 }, (_, i) => lite(t * 1000 + i)),
+      other: false,
+      papers: Array.from({ length: t === 0 ? 120 : 5 }, (_, i) => {
+        const p = lite(t * 1000 + i);
+        return {
+          id: p.id,
+          title: p.title,
+          url: `https://arxiv.org/abs/${p.id}`,
+          code: p.code,
+          upvotes: i,
+          ...(i < 2 ? { tldr: p.tldr } : {}),
+        };
+      }),
     }));
     const r: RoundupReply = {
       kind: "roundup",
       date: "2025-08-12",
       count: 315,
       shown: 315,
+      headline: huge("headline", 400),
       topics,
       filters: [huge("f", 500)],
     };
-    const messages = renderRoundup(r);
+    const messages = renderRoundup(r, new ButtonCommands());
     expect(messages.length).toBeGreaterThan(4);
     for (const m of messages) expectWithinLimits(m);
     expect(messages[0]!.content).toContain("Papers of 2025-08-12");
     expect(messages.slice(1).every((m) => m.content === undefined)).toBe(true);
     // Every paper appears exactly once across all messages.
     const all = messages.flatMap((m) => m.embeds.map((e) => e.description ?? "")).join("\n");
-    for (const t of topics) for (const p of t.papers) expect(all.split(p.id).length - 1).toBe(1);
+    for (const t of topics) for (const p of t.papers) expect(all.split(`abs/${p.id})`).length - 1).toBe(1);
     // The 120-paper topic overflows one description and continues.
     expect(
       messages.flatMap((m) => m.embeds).filter((e) => e.title?.endsWith("(cont.)")).length,

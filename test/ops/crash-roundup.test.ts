@@ -45,7 +45,7 @@ describe("crash safety of the daily roundup", () => {
     const env = { PORT: "0", PAPERBOY_LOG_LEVEL: "debug" };
     const first = spawnCli(["--db", db, "--config", config, "serve"], env);
     first.stdin?.end();
-    await waitForLine(first, "stdout", /^Papers of \d{4}-\d{2}-\d{2}:/);
+    await waitForLine(first, "stdout", /^Papers of \d{4}-\d{2}-\d{2}\b/);
     first.kill("SIGKILL");
     expect((await exited(first)).signal).toBe("SIGKILL");
 

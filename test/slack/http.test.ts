@@ -252,9 +252,17 @@ describe("Slack over HTTP (real Bolt receiver, loopback Web API)", () => {
   it("posts a long roundup into a channel split over messages of at most 50 blocks", async () => {
     const topics = Array.from({ length: 70 }, (_, t) => ({
       label: `Topic ${t}`,
-      papers: [{ id: `pb-${t}`, title: `Paper ${t}`, date: "2025-08-12", code: [] }],
+      other: false,
+      papers: [{ id: `pb-${t}`, title: `Paper ${t}`, url: null, code: [], upvotes: null, tldr: "A TL;DR." }],
     }));
-    const roundup: RoundupReply = { kind: "roundup", date: "2025-08-12", count: 70, shown: 70, topics };
+    const roundup: RoundupReply = {
+      kind: "roundup",
+      date: "2025-08-12",
+      count: 70,
+      shown: 70,
+      headline: "70 papers on 2025-08-12.",
+      topics,
+    };
     const ids = await h.adapter.post({ platform: "slack", workspace: "T1", channel: "C-ROUNDUP" }, [roundup]);
     const posts = h.api.calls.filter((c) => c.body.channel === "C-ROUNDUP");
     expect(ids.length).toBe(posts.length);

@@ -80,14 +80,24 @@ describe("Slack rendering: limits", () => {
   it("splits a roundup of 400 papers into messages of at most 50 blocks, one section (or more) per topic", () => {
     const topics = Array.from({ length: 80 }, (_, t) => ({
       label: `Topic ${t} <!here>`,
+      other: false,
       papers: Array.from({ length: 5 }, (_, i) => ({
         id: `pb-${t}-${i}`,
         title: `Paper ${t}.${i} ${long("word", 60)}`,
-        date: "2025-08-12",
+        url: null,
         code: [],
+        upvotes: null,
+        ...(i < 2 ? { tldr: `tldr ${t}.${i}` } : {}),
       })),
     }));
-    const reply: RoundupReply = { kind: "roundup", date: "2025-08-12", count: 400, shown: 400, topics };
+    const reply: RoundupReply = {
+      kind: "roundup",
+      date: "2025-08-12",
+      count: 400,
+      shown: 400,
+      headline: "400 papers on 2025-08-12: 5 on topic 0, and 79 more topics.",
+      topics,
+    };
     const messages = validate(reply);
     expect(messages.length).toBeGreaterThanOrEqual(2);
     const sections = messages.flatMap((m) => m.blocks).filter((b: any) => b.type === "section") as any[];

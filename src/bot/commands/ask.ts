@@ -32,7 +32,10 @@ export const ask = chatCommand({
       paper = engine.paper(first);
       q = rest.join(" ");
     }
-    const { answer } = engine.ask(paper.id, q);
+    // A follow-up ("and on which dataset?", "why?") leans on the thread's earlier questions.
+    const ref =
+      thread && ctx.thread ? { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread } : null;
+    const { answer } = engine.ask(paper.id, q, ref ? engine.threadQuestions(ref) : []);
     const reply: AnswerReply = {
       kind: "answer",
       paperId: paper.id,
@@ -40,10 +43,9 @@ export const ask = chatCommand({
       question: q,
       text: answer.text,
       evidence: answer.evidence,
-      unanswered: answer.evidence.length === 0,
+      unanswered: !answer.stated,
     };
-    if (thread && ctx.thread) {
-      const ref = { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread };
+    if (ref) {
       try {
         engine.recordInThread(ref, [
           { author: ctx.user, role: "user", text: q },

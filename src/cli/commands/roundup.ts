@@ -1,3 +1,4 @@
+import { buildRoundup } from "../../bot/roundup.js";
 import { isIsoDate } from "../../clock.js";
 import { ArchiveError, ErrorCode, InvalidArgumentError } from "../../errors.js";
 import type { Command } from "../command.js";
@@ -49,11 +50,18 @@ export const roundup: Command = {
       });
       return 0;
     }
+    // The same roundup the chat platforms post, as plain lines: ids first, to act on or grep.
+    const reply = buildRoundup(engine, date, until ? { until, roundup: r } : { roundup: r });
     ctx.print(`${until ? `${date} to ${until}` : date}: ${r.count} papers in ${r.topics.length} topics`);
-    for (const t of r.topics) {
+    ctx.print(reply.headline);
+    for (const t of reply.topics) {
       ctx.print();
       ctx.print(`${t.label} (${t.papers.length})`);
-      for (const p of t.papers) ctx.print(`  ${p.id.padEnd(16)} ${p.title}`);
+      for (const p of t.papers) {
+        const marks = [...(p.code.length ? ["code"] : []), ...(p.upvotes !== null ? [`▲ ${p.upvotes}`] : [])];
+        ctx.print(`  ${p.id.padEnd(16)} ${p.title}${marks.length ? `  · ${marks.join(" · ")}` : ""}`);
+        if (p.tldr) ctx.print(`  ${"".padEnd(16)} ${p.tldr}`);
+      }
     }
     return 0;
   },

@@ -10,7 +10,7 @@
  * decomposition, all `ml-matrix` calls. Its start is seeded, so results stay reproducible.
  */
 import { EigenvalueDecomposition, Matrix, QrDecomposition } from "ml-matrix";
-import { seeded } from "../random.js";
+import { seeded } from "../../../src/random.js";
 
 /** Up to this many papers the full eigen decomposition is cheap (tens of ms). */
 const EXACT_UP_TO = 150;

@@ -1,0 +1,138 @@
+/**
+ * The roundup as Block Kit, laid out to be read in 30 seconds: the day as a header, a one-line
+ * opening, then per topic its label and count, its first papers with their TL;DR (each paper one
+ * section, with Discuss/Related/Show in its menu) and the rest one line each, five to a section
+ * whose menu offers each one's TL;DR. A paper's title and TL;DR share one section, and a topic
+ * starts a new message rather than being split, unless it is longer than a message itself (then it
+ * continues under its label, "continued"). Every text from the digest is escaped (`safe`, `link`).
+ */
+import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "../../src/bot/replies.js";
+import {
+  ACTION_PREFIX,
+  type Block,
+  context,
+  header,
+  link,
+  overflow,
+  type SlackMessage,
+  safe,
+  section,
+} from "./blocks.js";
+import { MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT, MAX_OVERFLOW_OPTIONS } from "./limits.js";
+
+/** Characters of a paper's title in a roundup line (a title is a line, not a paragraph). */
+export const ROUNDUP_TITLE_MAX = 250;
+/** Characters of a TL;DR under a topic's first papers. */
+export const ROUNDUP_TLDR_MAX = 700;
+/** Papers listed per section after a topic's first ones: one overflow menu holds their TL;DRs. */
+export const ROUNDUP_LINES_PER_SECTION = MAX_OVERFLOW_OPTIONS;
+
+/** Untrusted text cut to `max` characters (whole code points) before it is escaped. */
+function clip(text: string, max: number): string {
+  const points = Array.from(text.replace(/\s+/g, " ").trim());
+  return points.length <= max
+    ? points.join("")
+    : `${points
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
+}
+
+function paperLine(p: RoundupPaper): string {
+  const title = clip(p.title, ROUNDUP_TITLE_MAX);
+  // `link` escapes its label; without a url the title is escaped as any text.
+  const linked = p.url ? link(p.url, title) : null;
+  const parts = [`*${linked ?? safe(title)}*`];
+  const code = p.code[0] ? link(p.code[0], "code") : null;
+  if (code) parts.push(code);
+  else if (p.code.length) parts.push("code");
+  if (p.upvotes !== null) parts.push(`▲ ${p.upvotes}`);
+  return parts.join("  ·  ");
+}
+
+function menuFor(p: RoundupPaper, index: string): ReturnType<typeof overflow> {
+  return overflow(`${ACTION_PREFIX}roundup_${index}`, [
+    { label: "Discuss", command: `discuss ${p.id}` },
+    { label: "Related papers", command: `related ${p.id}` },
+    { label: "Show the paper", command: `show ${p.id}` },
+  ]);
+}
+
+/** A topic's label and count; "(continued)" atop a message that goes on with it. */
+function heading(topic: RoundupTopicReply, continued: boolean): Block {
+  const count = `${topic.papers.length} paper${topic.papers.length === 1 ? "" : "s"}`;
+  return section(`*${safe(topic.label, 200)}*${continued ? " (continued)" : ""}  ·  ${count}`);
+}
+
+/** The blocks of one topic: its heading, its introduced papers, then the others by fives. */
+function topicBlocks(topic: RoundupTopicReply, t: number): Block[] {
+  const blocks: Block[] = [heading(topic, false)];
+  const introduced = topic.papers.filter((p) => p.tldr !== undefined);
+  const listed = topic.papers.filter((p) => p.tldr === undefined);
+  introduced.forEach((p, i) => {
+    const menu = menuFor(p, `${t}_${i}`);
+    blocks.push(section(`${paperLine(p)}\n> ${safe(p.tldr ?? "", ROUNDUP_TLDR_MAX)}`, menu ?? undefined));
+  });
+  for (let i = 0; i < listed.length; i += ROUNDUP_LINES_PER_SECTION) {
+    const group = listed.slice(i, i + ROUNDUP_LINES_PER_SECTION);
+    const menu = overflow(
+      `${ACTION_PREFIX}roundup_tldr_${t}_${i}`,
+      group.map((p) => ({ label: `TL;DR: ${p.title}`, command: `summary ${p.id}` })),
+    );
+    blocks.push(section(group.map((p) => `•  ${paperLine(p)}`).join("\n"), menu ?? undefined));
+  }
+  return blocks;
+}
+
+function openingBlocks(r: RoundupReply): Block[] {
+  const span = r.until ? `${r.date} to ${r.until}` : r.date;
+  const blocks: Block[] = [
+    header(`Papers of ${span}${r.late ? " (posted late)" : ""}`),
+    section(safe(r.headline)),
+  ];
+  if (r.filters?.length)
+    blocks.push(context([`Filtered to this channel's topics: ${safe(r.filters.join(", "), 500)}`]));
+  if (!r.topics.length) blocks.push(section("No papers match this channel's topics today."));
+  return blocks;
+}
+
+/**
+ * Messages of at most `MAX_BLOCKS_PER_MESSAGE` blocks. A topic that does not fit in what is left of
+ * a message starts the next one; one longer than a whole message is split between papers.
+ */
+export function roundupMessages(r: RoundupReply): SlackMessage[] {
+  const messages: Block[][] = [openingBlocks(r)];
+  r.topics.forEach((topic, t) => {
+    const blocks = topicBlocks(topic, t);
+    let current = messages[messages.length - 1] as Block[];
+    if (blocks.length <= MAX_BLOCKS_PER_MESSAGE) {
+      if (current.length + blocks.length > MAX_BLOCKS_PER_MESSAGE) {
+        current = [];
+        messages.push(current);
+      }
+      current.push(...blocks);
+      return;
+    }
+    // A topic that may go past the end of the current message should not start at its very end.
+    if (current.length > MAX_BLOCKS_PER_MESSAGE - 3) {
+      current = [];
+      messages.push(current);
+    }
+    // Longer than a message: the heading, then paper sections; each later message repeats the heading.
+    const [first, ...papers] = blocks as [Block, ...Block[]];
+    current.push(first);
+    for (const b of papers) {
+      if (current.length >= MAX_BLOCKS_PER_MESSAGE) {
+        current = [heading(topic, true)];
+        messages.push(current);
+      }
+      current.push(b);
+    }
+  });
+  return messages
+    .filter((blocks) => blocks.length > 0)
+    .map((blocks, i) => ({
+      text: safe(i === 0 ? r.headline : `(continued) ${r.headline}`, MAX_FALLBACK_TEXT),
+      blocks,
+    }));
+}

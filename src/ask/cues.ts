@@ -1,0 +1,214 @@
+/**
+ * What a sentence of an abstract holds that answers each kind of question: cue phrases per intent,
+ * numbers that are quantities (with a unit or a comparison: "3.1×", "+2.3 mIoU", "90%",
+ * "8 GPUs"; never the digits of a name such as "Qwen3-8B", "MobileNet v2" or a title's "K2.5"),
+ * and named evaluation data ("on MMSU, MMAU, and MMAR").
+ */
+import type { Intent } from "./intent.js";
+import type { Measure } from "./question.js";
+
+export const CUES: Record<Intent, RegExp> = {
+  proposal:
+    /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed|(it|this (paper|work|article)) aims to|we attempt to|we summarize)\b/i,
+  problem:
+    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|need the support|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+  method:
+    /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
+  results:
+    /\b(outperform\w*|improv\w+|achiev\w+|surpass\w*|faster|better|state-of-the-art|sota|reduc\w+|gains?|speed-?ups?|accuracy|exceed\w*|beats?|matches|comparable|competitive|results? (show|demonstrate|indicate|reveal|suggest)|experiments? (show|demonstrate|confirm|reveal)|we (find|found|show|observe|demonstrate|report)|reveal\w*|effective\w*|sets? a new)\b/i,
+  comparison:
+    /\b(outperform\w*|surpass\w*|better than|worse than|compared (to|with)|than|over|beats?|exceed\w*|versus|vs\.?|competitive|comparable|match(es|ing)?|on par|approach(es|ing)|lag\w*|behind|relative to|against)\b/i,
+  datasets:
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
+  quantity: /\d/,
+  hardware:
+    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|rtx ?\d+|geforce|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
+  limitations:
+    /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
+  code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
+  reason:
+    /,\s+as\s|\bcontribut\w+ to|\bfactors?\b|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|obstructed by|hindered by|limited by|because of|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
+  // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
+  other: /$^/,
+  definition:
+    /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
+};
+
+// "We address the limitations of prior work" is about other papers' limitations, not this one's.
+const OTHERS_LIMITATIONS =
+  /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy|bridge|avoid|break)\w*\b[^.]*\b(limitations?|trade-?offs?|gap)\b/i;
+
+/** Cue strength of a sentence for one intent, 0 to 1. */
+// "To address these issues, we introduce …" turns from the problem to the proposal.
+const PIVOT =
+  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties)\b/gi;
+
+export function cue(intent: Intent, sentence: string): number {
+  if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
+  if (intent === "problem") return CUES.problem.test(sentence.replace(PIVOT, "")) ? 1 : 0;
+  return CUES[intent].test(sentence) ? 1 : 0;
+}
+
+const UNIT = String.raw`\s?(?:%|×|x\b|-?times\b|-?fold\b|pp\b|points?\b|percent|percentage points|dB\b|[KMBT]\b|billion|million|thousand|k\b|[a-z]*(?:FID|IoU|PSNR|SSIM|BLEU|ROUGE|F1|AP|AUC|PDMS|DSC|NSD|mAP|Acc|EM)\w*)`;
+const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+// "x5", "×10": a factor written before its number.
+const FACTOR_FIRST = /(?<![\p{L}\p{N}])[x×]\d+(?:\.\d+)?(?![\p{L}\p{N}])/gu;
+// "807,693", "1,100": a number written with thousands separators is a count.
+const THOUSANDS = /(?<![\p{L}\p{N}.,-])\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}]|[.,]\d)/gu;
+// A number with a unit, or after a comparison word or sign.
+const WITH_UNIT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-_/])${NUMBER}(?:\s?[-–]{1,2}\s?${NUMBER})?${UNIT}`,
+  "gu",
+);
+const AFTER_COMPARISON = new RegExp(
+  String.raw`(?:[+±~≈]|\b(?:by|up to|over|about|approximately|nearly|almost|more than|less than|at least|at most|from|to|than|only|reaching|of)\s+)${NUMBER}(?![\p{L}\p{N}])`,
+  "giu",
+);
+// A count: a number then a lower-case word that is not a function word ("292 test cases").
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-_/]|\p{Lu}\p{L}*\s)${NUMBER}\s+(?!(?:and|or|to|of|in|on|at|for|the|a|an|with|by|is|are|was|were|as|from|vs|than)\b)[\p{L}][\p{L}-]{2,}`,
+  "gu",
+);
+const YEAR = /^(19|20)\d\d$/;
+// "six clue types", "three datasets": a number word before a noun is a count too.
+const WORD_COUNT =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|dozens)\s+(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+
+export interface Quantity {
+  text: string;
+  /** Where it starts in the sentence. */
+  at: number;
+  /** The word after the number ("GPUs", "samples"), lower-cased; "" for a unit or a bare comparison. */
+  noun: string;
+}
+
+/**
+ * The quantities of a sentence. `nameTokens` are tokens of the paper's own names (the title's words
+ * with digits: "K2.5", "DIFFA-2"); a number inside one is never a quantity.
+ */
+export function quantities(sentence: string, nameTokens: ReadonlySet<string> = new Set()): Quantity[] {
+  const out: Quantity[] = [];
+  const seen = new Set<number>();
+  const add = (m: RegExpMatchArray, noun: string) => {
+    const at = m.index ?? 0;
+    const digits = /\d/.exec(m[0]);
+    const start = at + (digits?.index ?? 0);
+    if (seen.has(start)) return;
+    const token = /^\S+/.exec(sentence.slice(start))?.[0] ?? "";
+    if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
+    if (YEAR.test(token.replace(/[.,;:)]+$/, "")) && !/%|×/.test(m[0])) return;
+    seen.add(start);
+    out.push({ text: m[0].trim(), at: start, noun });
+  };
+  for (const m of sentence.matchAll(WITH_UNIT)) add(m, "");
+  for (const m of sentence.matchAll(FACTOR_FIRST)) add(m, "");
+  for (const m of sentence.matchAll(THOUSANDS)) add(m, "");
+  for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
+  for (const m of sentence.matchAll(COUNT))
+    add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(WORD_COUNT)) {
+    if (seen.has(m.index ?? 0)) continue;
+    seen.add(m.index ?? 0);
+    out.push({ text: m[0], at: m.index ?? 0, noun: (m[3] ?? m[2] ?? "").toLowerCase() });
+  }
+  return out;
+}
+
+/** Quantities that answer a question asking for this kind of number. */
+export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
+  if (!measure) return true;
+  const t = q.text;
+  switch (measure) {
+    case "time":
+      return /\b(hours?|days?|weeks?|minutes?|seconds?|ms|s|epochs?|steps?|iterations?)\b|gpu[- ]hours/i.test(
+        `${t} ${q.noun}`,
+      );
+    case "speed":
+      return /×|\bx\d|\dx\b|times|fold|speed|%|faster|latency/i.test(`${t} ${q.noun}`);
+    case "size":
+      return /\d\s?[KMBT]\b|billion|million|thousand|parameters?|params|tokens?|samples?|examples?|records?|GB|MB|TB|layers?|hours/i.test(
+        `${t} ${q.noun}`,
+      );
+    default:
+      return true;
+  }
+}
+
+// A name in an evaluation context: "on MMSU, MMAU, and MMAR", "Experiments on ImageNet-1K",
+// "the LVIS minival split", "MultiVENT 2.0 benchmark".
+const NAMED_DATA =
+  /\b(?:[Oo]n|[Aa]cross|[Ii]ncluding|such as|[Ff]rom|[Uu]sing|[Ii]n|[Ww]ith)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{N}@.-]*|\p{Lu}{2,}[\p{L}\p{N}-]*)|(?:\p{Lu}[\p{L}\p{N}-]*)\s+(?:\d[\d.]*\s+)?(?:dataset|benchmark|corpus|split)s?\b/u;
+
+export function namesData(sentence: string): boolean {
+  return NAMED_DATA.test(sentence);
+}
+
+/**
+ * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
+ * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
+ * Consistency Monitor", one name each), except those in `except` (the paper's own and the
+ * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
+ * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
+ * is a quantity.
+ */
+/** Acronyms of the field, not names of a particular thing. */
+const GENERIC_ACRONYMS = new Set(
+  "llm llms mllm mllms vlm vlms lmm lmms rl sft cot rlhf rlvr nlp cv ai ml gpu gpus cpu api apis sota qa vqa ocr gui kd dpo ppo moe vit cnn cnns rnn lstm gan vae dnn dnns pr asr".split(
+    " ",
+  ),
+);
+
+/** True when `acronym` spells the initials of the words just before its bracket ("knowledge distillation (KD)"). */
+function definedAcronym(sentence: string, at: number, acronym: string): boolean {
+  if (sentence[at - 1] !== "(") return false;
+  const letters = acronym.replace(/s$/, "").toLowerCase();
+  const before = sentence.slice(Math.max(0, at - 120), at - 1).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const initials = before
+    .slice(-letters.length)
+    .map((w) => w[0]?.toLowerCase())
+    .join("");
+  return letters.length >= 2 && initials === letters;
+}
+
+export function namesIn(sentence: string, except: ReadonlySet<string>): number {
+  const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)];
+  const capital = (t: string) => /^\p{Lu}/u.test(t);
+  const found = new Set<string>();
+  let i = 0;
+  while (i < tokens.length) {
+    const m = tokens[i] as RegExpMatchArray;
+    const t = m[0];
+    // Consecutive capitalized words with only spaces between them: one phrase.
+    let j = i;
+    while (j + 1 < tokens.length && capital(t) && capital((tokens[j + 1] as RegExpMatchArray)[0])) {
+      const a = tokens[j] as RegExpMatchArray;
+      const b = tokens[j + 1] as RegExpMatchArray;
+      if (!/^\s+$/.test(sentence.slice((a.index ?? 0) + a[0].length, b.index ?? 0))) break;
+      j++;
+    }
+    const last = tokens[j] as RegExpMatchArray;
+    const end = (last.index ?? 0) + last[0].length;
+    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end));
+    const afterPhrase =
+      sentence[(m.index ?? 0) - 1] === "(" && i > 0 && capital((tokens[i - 1] as RegExpMatchArray)[0]);
+    const words = tokens.slice(i, j + 1).map((x) => x[0]);
+    const own = words.every((w) => except.has(w.toLowerCase()));
+    if (j > i) {
+      // A phrase at the start of the sentence loses its first word (it may just be capitalized).
+      const phrase = (i === 0 ? words.slice(1) : words).join(" ");
+      if (phrase && !introducesAcronym && !own) found.add(phrase.toLowerCase());
+    } else if (
+      !own &&
+      !afterPhrase &&
+      !/^\p{N}/u.test(t) &&
+      !GENERIC_ACRONYMS.has(t.toLowerCase()) &&
+      !definedAcronym(sentence, m.index ?? 0, t)
+    ) {
+      const shaped = /\p{Lu}.*\p{Lu}|\p{L}.*\p{N}/u.test(t);
+      const lone = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(t) && !introducesAcronym;
+      if (shaped || lone) found.add(t.toLowerCase());
+    }
+    i = j + 1;
+  }
+  return found.size;
+}

@@ -1,0 +1,66 @@
+/**
+ * Which sentences make the answer: the best one alone when it clearly wins; more only when they
+ * are needed together, that is when the best one announces a list ("ASTRA integrates two
+ * components.") that the next sentences give ("First, …", "Second, …"), or when another sentence
+ * holds words of the question that the best one lacks. At most three, in the abstract's order.
+ */
+import { fitsMeasure } from "./cues.js";
+import type { Passage } from "./passages.js";
+import type { Question } from "./question.js";
+import type { Scored } from "./rank.js";
+import { matchKeys, mentions } from "./words.js";
+
+const ANNOUNCES =
+  /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
+const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
+/** A second sentence must score at least this share of the best one's to join it. */
+const COMPLEMENT_SHARE = 0.85;
+
+/** True when the passage has a number of the kind the question asks for. */
+export function fitsMeasureOf(p: Passage, q: Question): boolean {
+  return p.quantities.some((x) => fitsMeasure(x, q.measure));
+}
+
+/**
+ * True when the passage counts what a "how many X" asks for: a number with the X right after it
+ * ("292 test cases", "2,000 VQA instances") or just before it ("environments to a million scale").
+ */
+export function countsAsked(p: Passage, q: Question): boolean {
+  return p.quantities.some((x) => {
+    const after = p.shown.slice(x.at, x.at + x.text.length + 60);
+    const before = p.shown.slice(Math.max(0, x.at - 60), x.at);
+    const near = matchKeys(
+      `${before.split(/\s+/).slice(-6).join(" ")} ${after.split(/\s+/).slice(0, 6).join(" ")}`,
+    );
+    return q.asked.some((w) => mentions(near, w));
+  });
+}
+
+export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, max: number): Scored[] {
+  const byIndex = [...all].sort((a, b) => a.passage.index - b.passage.index);
+  const at = byIndex.indexOf(best);
+  const chosen = [best];
+  // A list: the announcing sentence and the enumerated ones after it.
+  let start = at;
+  if (ENUMERATED.test(best.passage.shown) && at > 0 && ANNOUNCES.test(byIndex[at - 1]?.passage.shown ?? ""))
+    start = at - 1;
+  if (ANNOUNCES.test(byIndex[start]?.passage.shown ?? "")) {
+    for (let i = start; i < byIndex.length && chosen.length < max; i++) {
+      const s = byIndex[i] as Scored;
+      if (i > start && !ENUMERATED.test(s.passage.shown)) break;
+      if (!chosen.includes(s)) chosen.push(s);
+    }
+  }
+  if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
+    // A question of two parts ("how big is it and how accurate?"): another sentence that holds
+    // every focus word the best one lacks.
+    const have = new Set(best.covers.map((w) => w.stem));
+    const lacking = q.focus.filter((w) => !have.has(w.stem));
+    const complement = [...all]
+      .filter((s) => s !== best && s.score >= COMPLEMENT_SHARE * best.score && lacking.length > 0)
+      .filter((s) => lacking.every((w) => s.covers.some((c) => c.stem === w.stem)))
+      .sort((a, b) => b.score - a.score)[0];
+    if (complement) chosen.push(complement);
+  }
+  return chosen.sort((a, b) => a.passage.index - b.passage.index).slice(0, max);
+}

@@ -1,0 +1,261 @@
+/**
+ * A question as `ask` reads it: chat markup and mentions removed (never echoed), contractions and
+ * chat shorthand spelled out ("what's", "sota", "repo", "w/o"), then split into what kind of
+ * answer is wanted (the intent words) and what it is about (the focus words, the names, and the
+ * thing a "how many" or "which" asks for). The focus is what must appear in the paper for the
+ * question to be answerable from it.
+ */
+import { eng } from "stopword";
+import { isName, type Word, words } from "./words.js";
+
+export interface Question {
+  /** The question cleaned for reading: no markup, no mentions, shorthand spelled out, lower case. */
+  text: string;
+  words: Word[];
+  /** Words that say what it is about (not question scaffolding, not the kind of answer). */
+  focus: Word[];
+  /** Words of the kind of answer wanted ("faster", "datasets"): they help find it, need not be in it. */
+  kindWords: Word[];
+  /** Words an abstract uses for what the question says in everyday words ("stop": "terminate"). */
+  related: Word[];
+  /** The same, by the question word they stand in for (lower case). */
+  alternates: Map<string, Word[]>;
+  /** Focus words written as names (acronyms, CamelCase, letters with digits). */
+  names: Word[];
+  /** What a "how many X", "which X" or "what X" asks for, when X is a focus word. */
+  asked: Word[];
+  /** True when the answer is a list of names ("which benchmarks", "what models"). */
+  wantsNames: boolean;
+  /** The kind of named thing a "which X" asks for, when abstracts name such things (datasets, models, GPUs…). */
+  entity: Word | null;
+  /** The kind of number a "how ..." question wants, if any. */
+  measure: Measure | null;
+}
+
+export type Measure = "count" | "size" | "time" | "speed" | "change";
+
+// Slack (<@U1>, <#C1|x>, <!here>, <url|label>), Discord (<@!1>, <#1>, <@&1>, <:emoji:1>), plain
+// @mentions, HTML tags and Markdown emphasis: none of it is part of a question.
+const MARKUP: [RegExp, string][] = [
+  [/<(?:https?:\/\/|mailto:)[^|>]*\|([^>]*)>/gi, "$1"],
+  [/<[@#!&][^>]*>/g, " "],
+  [/<a?:[\w~]+:\d+>/g, " "],
+  [/<\/?[a-zA-Z][^>]*>/g, " "],
+  [/(^|\s)@[\w.-]+/g, "$1"],
+  [/:[a-z0-9_+-]+:/g, " "],
+  [/[*_~`>|]+/g, " "],
+];
+
+const SHORTHAND: [RegExp, string][] = [
+  [/\b(what|where|who|how|it|that|there|here)'s\b/gi, "$1 is"],
+  [/\bcan't\b/gi, "cannot"],
+  [/\bwon't\b/gi, "will not"],
+  [/\b(\w+)n't\b/gi, "$1 not"],
+  [/\b(\w+)'re\b/gi, "$1 are"],
+  [/\b(\w+)'ve\b/gi, "$1 have"],
+  [/\b(\w+)'ll\b/gi, "$1 will"],
+  [/\b(\w+)'d\b/gi, "$1 would"],
+  [/\bi'm\b/gi, "i am"],
+  [/\bw\/o\b/gi, "without"],
+  [/\bw\/(?=\s|$)/gi, "with"],
+  [/\bvs\.?(?=\s|$)/gi, "versus"],
+  [/\bsota\b/gi, "state of the art"],
+  [/\btl;?dr\b/gi, "summary"],
+  [/\bperf\b/gi, "performance"],
+  [/\brepo\b/gi, "repository"],
+  [/\bparams\b/gi, "parameters"],
+  [/\bhw\b/gi, "hardware"],
+  [/\bacc\b/gi, "accuracy"],
+  [/\bexps?\b/gi, "experiments"],
+  [/\bevals?\b/gi, "evaluation"],
+  [/\bimpl\b/gi, "implementation"],
+  [/\barch\b/gi, "architecture"],
+  [/\b(?:b\/c|bc|cuz|coz)\b/gi, "because"],
+  [/(?<![\w-])diff(?![\w-])/gi, "difference"],
+  [/\bwanna\b/gi, "want to"],
+  [/\bgonna\b/gi, "going to"],
+  [/\bu\b/gi, "you"],
+  [/\bur\b/gi, "your"],
+  [/\b(?:pls|plz|please|btw|lol|hmm+|ok|okay|thx|thanks|hey|hi|hello|yo|guys)\b/gi, " "],
+];
+
+/** Question scaffolding: English function words plus the words every question about a paper uses. */
+const SCAFFOLD = new Set([
+  ...eng,
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third".split(
+    " ",
+  ),
+]);
+
+/**
+ * Words that say what kind of answer is wanted rather than what it is about: a question's intent
+ * reads them, and they need not appear in the paper ("which datasets" is answered by "ImageNet").
+ */
+export const ANSWER_KIND_WORDS = new Set(
+  words(
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures",
+  ).map((w) => w.lower),
+);
+
+/** Words that can head a "which X" question and are answered by names the question cannot know. */
+/** Things papers name (a dataset, a model, a GPU): "which X" is answered by a name or not at all. */
+const ENTITY_HEADS = new Set(
+  words(
+    "dataset datasets benchmark benchmarks model models llm llms language languages baseline baselines corpus corpora backbone backbones gpu gpus teacher teachers hardware",
+  ).map((w) => w.stem),
+);
+
+const NAMED_BY_ANSWER = new Set(
+  words(
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games",
+  ).map((w) => w.stem),
+);
+
+/**
+ * Everyday words of questions and the words abstracts use for the same thing. They only help rank
+ * sentences; they never decide that the paper does not say something.
+ */
+const RELATED: Record<string, string> = {
+  stop: "terminate halt exit",
+  decide: "determine select choose",
+  use: "leverage employ utilize adopt rely",
+  improve: "enhance boost increase gain",
+  fast: "speedup speed latency efficient accelerate",
+  faster: "speedup speed latency efficient accelerate",
+  quick: "speedup speed latency efficient",
+  slow: "latency overhead cost",
+  big: "scale parameters size large",
+  large: "scale parameters size",
+  small: "compact lightweight tiny",
+  cheap: "cost efficient overhead",
+  cost: "expensive overhead compute efficient",
+  accurate: "accuracy error precision",
+  train: "training fine-tune learn optimize",
+  trained: "training fine-tune learn optimize",
+  need: "require requires",
+  inspiration: "inspired insight motivated",
+  wrong: "problem limitation fail lack suffer struggle",
+  hurt: "decline degrade reduce harm",
+  store: "maintain keep save",
+  build: "construct create",
+  make: "construct generate create synthesize",
+  human: "manual",
+  annotation: "label labels",
+  unsafe: "safety harmful vulnerable",
+  safe: "safety harmful",
+  fail: "struggle limitation degrade",
+  weak: "limitation degrade struggle",
+  idea: "insight principle",
+  new: "novel first propose introduce",
+  main: "key primary principal central",
+  fix: "rectify correct resolve remedy address overcome mitigate alleviate",
+  fixes: "rectify correct resolve remedy address overcome mitigate alleviate",
+  find: "found finding findings reveal show",
+  found: "find finding findings reveal show",
+  add: "incorporate extend include",
+  retraining: "training-free fine-tuning",
+  retrain: "training-free fine-tuning",
+  beat: "outperform surpass exceed better superior",
+  model: "network",
+  gap: "difference",
+};
+const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
+
+export function cleanQuestion(raw: string): string {
+  let text = raw.normalize("NFKC");
+  for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
+  text = text.replace(/[’‘]/g, "'");
+  for (const [pattern, by] of SHORTHAND) text = text.replace(pattern, by);
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s+([?!.,;:])/g, "$1")
+    .trim();
+}
+
+function measureOf(text: string): Measure | null {
+  const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
+  if (/\bhow (long|much time)\b/.test(text)) return "time";
+  if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
+  // "how big is the model" wants a size; "how big is the gap" an amount.
+  const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(
+    text,
+  );
+  // "how big is ZoomBench" is answered by a count ("845 VQA data"); "how big is the model" by a size.
+  if (/\bhow (big|large|small|huge)\b/.test(text) && !amount && !ofModel) return "count";
+  if (
+    (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
+    /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text)
+  )
+    return "size";
+  if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
+  if (/\bhow much\b|\bby how much\b/.test(text) || amount) return "change";
+  return null;
+}
+
+// "what resolution", "which programming languages", "how many GPUs": up to two words after the
+// question word (skipping a few adjectives), stopping at the verb.
+const ASKED =
+  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+
+export function readQuestion(raw: string): Question {
+  const text = cleanQuestion(raw).toLowerCase();
+  const all = words(cleanQuestion(raw));
+  let focus = all.filter(
+    (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1,
+  );
+  const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.lower));
+  // In a question, a capitalized word after the first is a name too ("on Snapdragon?").
+  const names = focus.filter((w) => isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface)));
+  // The thing asked for must be in the paper, unless it is answered by names ("which languages":
+  // "Python, Java") or is a word of the kind of answer ("what architecture").
+  // A head is followed by the verb of the question ("which car makers did they…", "what resolution
+  // are…"), a preposition or the end; "what holds back X" has a verb where the head would be.
+  const askedMatch = ASKED.exec(text);
+  const rest = askedMatch ? text.slice((askedMatch.index ?? 0) + askedMatch[0].length) : "";
+  const headEnds =
+    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its)\b)/.test(
+      rest,
+    );
+  const head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
+  const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
+  const headWords = new Set(head.map((w) => w.lower));
+  const asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
+  // "which benchmarks", "what are the two rewards": a list of things, which abstracts name.
+  const plural = head.some(
+    (w) =>
+      /[^s]s$/.test(w.lower) &&
+      w.lower.length > 3 &&
+      !SCAFFOLD.has(w.lower) &&
+      !ANSWER_KIND_WORDS.has(w.lower),
+  );
+  const whichQuestion = /^(and |so |ok )?(which|what|on which|on what)\b/.test(text);
+  const wantsNames = whichQuestion && (head.some((w) => NAMED_BY_ANSWER.has(w.stem)) || plural);
+  // The entity is the head noun, the last word: "what model sizes" asks for sizes, not a model.
+  const headNoun = head[head.length - 1];
+  const entity = whichQuestion && headNoun && ENTITY_HEADS.has(headNoun.stem) ? headNoun : null;
+  // In "which programming languages", "languages" is the kind of answer, not a word to look for.
+  const category = new Set(head.filter((w) => NAMED_BY_ANSWER.has(w.stem)).map((w) => w.lower));
+  if (wantsNames && category.size) {
+    kindWords.push(...focus.filter((w) => category.has(w.lower)));
+    focus = focus.filter((w) => !category.has(w.lower));
+  }
+  const alternates = new Map<string, Word[]>();
+  for (const w of all) {
+    const alt = RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem);
+    if (alt) alternates.set(w.lower, alt);
+  }
+  const related = [...alternates.values()].flat();
+  return {
+    text,
+    words: all,
+    focus,
+    kindWords,
+    related,
+    alternates,
+    names,
+    asked,
+    wantsNames,
+    entity,
+    measure: measureOf(text),
+  };
+}

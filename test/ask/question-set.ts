@@ -1,0 +1,129 @@
+/**
+ * The ask question sets (questions.json, questions-holdout.json) and how an answerer is scored on
+ * them: per intent, answerable questions hit when the answer shows the expected sentence, and
+ * unanswerable ones when the answer declines. Shared by the vitest test and the report script.
+ */
+import { readFileSync } from "node:fs";
+import { silentLogger } from "../../src/logger.js";
+import { Paperboy } from "../../src/paperboy.js";
+import { displayText } from "../../src/summary/latex.js";
+import type { Paper } from "../../src/types.js";
+import { DIGESTS } from "../support/fixtures.js";
+
+export interface Question {
+  /** The paper, by arXiv id, or by exact title for the page-form day (no ids there). */
+  id?: string;
+  title?: string;
+  question: string;
+  intent: string;
+  casual: boolean;
+  /** A piece of the sentence the answer must show (any one of several), or null: must decline. */
+  expect: string | string[] | null;
+  why?: "not-stated" | "other-paper";
+  seen?: boolean;
+  /** 2: written after the first round of tuning, on a day the first round never saw. */
+  round?: number;
+}
+
+export function loadQuestions(file: "questions.json" | "questions-holdout.json"): Question[] {
+  const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
+  return (JSON.parse(text) as { questions: Question[] }).questions;
+}
+
+/** Every shared digest the questions are about, ingested as users ingest them. */
+export function questionArchive(): Paperboy {
+  const engine = Paperboy.open({ dbPath: ":memory:", logger: silentLogger(), indexPath: null });
+  engine.ingest(
+    ["2026-02-02", "2026-02-03", "2026-02-04", "2026-02-06", "2026-02-16"].map(
+      (d) => `${DIGESTS}${d}.hf-api.json`,
+    ),
+  );
+  engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
+  return engine;
+}
+
+export function paperOf(engine: Paperboy, q: Question): Paper {
+  if (q.id) return engine.paper(q.id);
+  const pks = engine.papers.dayPks("2025-08-12");
+  const found = engine.papers.byPks(pks).find((p) => p.title === q.title);
+  if (!found) throw new Error(`no paper titled ${q.title}`);
+  return found;
+}
+
+export interface Outcome {
+  text: string;
+  evidence: string[];
+  /** False when the answer says the paper does not say. */
+  stated: boolean;
+}
+
+const squash = (s: string) =>
+  displayText(s)
+    .toLowerCase()
+    .replace(/\s+([,.;:%)])/g, "$1")
+    .replace(/\(\s+/g, "(")
+    .replace(/\s+/g, " ");
+
+export function isHit(q: Question, a: Outcome): boolean {
+  if (q.expect === null) return !a.stated;
+  if (!a.stated) return false;
+  const shown = squash([a.text, ...a.evidence].join(" "));
+  const wanted = Array.isArray(q.expect) ? q.expect : [q.expect];
+  return wanted.some((w) => shown.includes(squash(w)));
+}
+
+export interface Score {
+  n: number;
+  hits: number;
+}
+
+export interface Report {
+  byIntent: Map<string, Score>;
+  answerable: Score;
+  unanswerable: Score;
+  casual: Score;
+  /** Mean evidence sentences of the answers that state something. */
+  meanEvidence: number;
+  misses: { q: Question; a: Outcome }[];
+}
+
+export function score(questions: Question[], answer: (q: Question) => Outcome): Report {
+  const byIntent = new Map<string, Score>();
+  const answerable = { n: 0, hits: 0 };
+  const unanswerable = { n: 0, hits: 0 };
+  const casual = { n: 0, hits: 0 };
+  const misses: Report["misses"] = [];
+  let evidence = 0;
+  let stated = 0;
+  for (const q of questions) {
+    const a = answer(q);
+    const hit = isHit(q, a);
+    const slot = byIntent.get(q.intent) ?? { n: 0, hits: 0 };
+    byIntent.set(q.intent, slot);
+    for (const s of [slot, q.expect === null ? unanswerable : answerable, ...(q.casual ? [casual] : [])]) {
+      s.n++;
+      if (hit) s.hits++;
+    }
+    if (a.stated) {
+      stated++;
+      evidence += a.evidence.length;
+    }
+    if (!hit) misses.push({ q, a });
+  }
+  return { byIntent, answerable, unanswerable, casual, meanEvidence: stated ? evidence / stated : 0, misses };
+}
+
+const pct = (s: Score) => (s.n ? `${((100 * s.hits) / s.n).toFixed(1)}%` : "–");
+
+/** The per-intent table (markdown) as docs/ask.md shows it. */
+export function table(report: Report): string {
+  const rows = [...report.byIntent.entries()].sort((a, b) => b[1].n - a[1].n);
+  const lines = ["| intent | questions | right | rate |", "|---|---:|---:|---:|"];
+  for (const [intent, s] of rows) lines.push(`| ${intent} | ${s.n} | ${s.hits} | ${pct(s)} |`);
+  lines.push(
+    `| **answerable** (right sentence) | ${report.answerable.n} | ${report.answerable.hits} | ${pct(report.answerable)} |`,
+    `| **unanswerable** (declined) | ${report.unanswerable.n} | ${report.unanswerable.hits} | ${pct(report.unanswerable)} |`,
+    `| casual wording | ${report.casual.n} | ${report.casual.hits} | ${pct(report.casual)} |`,
+  );
+  return `${lines.join("\n")}\n\nmean evidence sentences per stated answer: ${report.meanEvidence.toFixed(2)}`;
+}
