@@ -10,13 +10,13 @@ import { createDiscordAdapter } from "../../adapters/discord/discord-adapter.js"
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.js";
 import type { Adapter, DeliveryMark } from "../../src/bot/adapter.js";
 import { Bot } from "../../src/bot/bot.js";
-import type { RoundupReply } from "../../src/bot/replies.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { tempDb } from "../support/cli.js";
 import { DiscordStandIn, IDS } from "../support/discord-stand-in.js";
+import { oversizedRoundup } from "../support/roundup-replies.js";
 import { FakeSlackApi } from "../support/slack-api.js";
 import { SETTINGS, smallDigest } from "./harness.js";
 
@@ -162,27 +162,6 @@ describe.each(PLATFORMS)("%s: a roundup posted before a kill -9", (name, platfor
   });
 });
 
-/** A roundup long enough to take several messages on any platform. */
-function bigRoundup(): RoundupReply {
-  const papers = Array.from({ length: 800 }, (_, i) => ({
-    id: `2602.${String(10000 + i)}`,
-    title: `A long study number ${i} of sparse attention, pruning and the scaling of agents over many tasks`,
-    date: "2026-02-02",
-    tldr: "We show that a method improves things a lot on many benchmarks while costing less. ".repeat(2),
-    code: [],
-  }));
-  return {
-    kind: "roundup",
-    date: "2026-02-02",
-    count: papers.length,
-    shown: papers.length,
-    topics: Array.from({ length: 20 }, (_, t) => ({
-      label: `Topic ${t}`,
-      papers: papers.slice(t * 40, t * 40 + 40),
-    })),
-  };
-}
-
 describe.each(PLATFORMS)("%s: resuming a long roundup part by part", (name, platformOf) => {
   it("posts only the parts missing from the channel", async () => {
     const clock = new ManualClock("2026-02-02T09:00:00Z");
@@ -200,11 +179,11 @@ describe.each(PLATFORMS)("%s: resuming a long roundup part by part", (name, plat
       since: new Date("2026-02-02T09:00:00Z"),
       resume: false,
     };
-    const ids = await adapter.post(target, [bigRoundup()], mark);
+    const ids = await adapter.post(target, [oversizedRoundup()], mark);
     expect(ids.length).toBeGreaterThan(1);
     p.loseLast();
     const before = p.posts();
-    const again = await adapter.post(target, [bigRoundup()], { ...mark, resume: true });
+    const again = await adapter.post(target, [oversizedRoundup()], { ...mark, resume: true });
     expect(again).toHaveLength(ids.length);
     expect(again.slice(0, -1)).toEqual(ids.slice(0, -1));
     expect(p.posts()).toBe(before + 1);
