@@ -27,6 +27,7 @@ import { type OpsRoutes, publicRoutes, serverPort, startOpsServer } from "../src
 import { Metrics } from "../src/ops/metrics.js";
 import { Paperboy } from "../src/paperboy.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
+import { topicsInWorker } from "../src/topics/in-worker.js";
 import { createAdapters } from "./adapters.js";
 import { PLATFORMS, platformSecretKeys } from "./platforms.js";
 import { guardProcess, type ProcessEvents, UNSAFE_EXIT } from "./process-guards.js";
@@ -189,6 +190,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         clock,
         logger,
         timeZone: config.timezone,
+        // A roundup's topics are grouped in a worker thread with a memory limit: a large day
+        // never freezes the other users' commands.
+        topics: topicsInWorker(),
       });
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;

@@ -13,14 +13,16 @@ import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
-import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
+import { ArchiveError, ErrorCode, PaperboyError, UnknownPaperError } from "./errors.js";
 import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { groupTopics, type Topic, warmUpTopics } from "./topics/topics.js";
+import { papersToGroup } from "./topics/capped.js";
+import type { TopicsRunner } from "./topics/in-worker.js";
+import { groupTopics, type Topic, type TopicInput, warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -34,6 +36,11 @@ export interface PaperboyOptions {
   readonly?: boolean;
   /** Where the search index is persisted; default beside the database. null: memory only. */
   indexPath?: string | null;
+  /**
+   * Where `prepareRoundup` groups papers into topics: inline by default (one-shot commands);
+   * `serve` passes a worker thread (topicsInWorker) so a large day never stalls other users.
+   */
+  topics?: TopicsRunner;
 }
 
 export interface RoundupTopic {
@@ -48,6 +55,11 @@ export interface Roundup {
   until?: string;
   /** Number of papers of the day(s) before any channel filter. */
   count: number;
+  /**
+   * Papers grouped into the topics: `count`, or the most upvoted MAX_GROUPED_PAPERS of a day too
+   * large to group whole (the others are not in `topics`).
+   */
+  grouped: number;
   topics: RoundupTopic[];
 }
 
@@ -86,6 +98,8 @@ export class Paperboy {
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
   private readonly roundups = new Map<string, Roundup>();
+  private readonly roundupsComputing = new Map<string, Promise<Roundup>>();
+  private readonly topicsRunner: TopicsRunner | undefined;
 
   private constructor(db: Db, options: PaperboyOptions) {
     this.db = db;
@@ -106,6 +120,7 @@ export class Paperboy {
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
     this.relatedService = new RelatedService(this.papers);
     this.suggestions = new PaperSuggestions(this.papers);
+    this.topicsRunner = options.topics;
   }
 
   static open(options: PaperboyOptions): Paperboy {
@@ -277,39 +292,86 @@ export class Paperboy {
    */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
-    const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
-    const cached = this.roundups.get(key);
+    const cached = this.roundups.get(this.roundupKey(date, until));
     if (cached) return cached;
-    const fresh = this.computeRoundup(date, until);
-    this.roundups.set(key, fresh);
-    if (this.roundups.size > 32) this.roundups.delete(this.roundups.keys().next().value as string);
-    return fresh;
+    const plan = this.roundupPlan(date, until);
+    return this.remember(
+      plan.key,
+      this.assembleRoundup(plan, plan.inputs.length ? groupTopics(plan.inputs) : []),
+    );
   }
 
-  private computeRoundup(date: string, until?: string): Roundup {
-    const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
+  /**
+   * The roundup of a day (or range), its topics computed by the engine's runner (a worker thread
+   * in `serve`) without blocking: afterwards `roundup()` answers from the cache. Concurrent asks
+   * for the same day share one computation.
+   */
+  async prepareRoundup(date: string, until?: string): Promise<Roundup> {
+    const key = this.roundupKey(date, until);
+    const cached = this.roundups.get(key);
+    if (cached) return cached;
+    if (!this.topicsRunner) return this.roundup(date, until);
+    let computing = this.roundupsComputing.get(key);
+    if (!computing) {
+      const plan = this.roundupPlan(date, until);
+      if (plan.inputs.length === 0) return this.roundup(date, until);
+      const runner = this.topicsRunner;
+      computing = (async () => {
+        try {
+          const topics = await runner(plan.inputs);
+          return this.remember(plan.key, this.assembleRoundup(plan, topics));
+        } catch (err) {
+          throw new PaperboyError(
+            ErrorCode.WorkerFailed,
+            `could not group the ${plan.inputs.length} papers of ${until ? `${date} to ${until}` : date} into topics: ${(err as Error).message}; try again later, or ask for a single day`,
+            {},
+            { cause: err },
+          );
+        } finally {
+          this.roundupsComputing.delete(plan.key);
+        }
+      })();
+      this.roundupsComputing.set(plan.key, computing);
+    }
+    return computing;
+  }
+
+  private remember(key: string, roundup: Roundup): Roundup {
+    this.roundups.set(key, roundup);
+    if (this.roundups.size > 32) this.roundups.delete(this.roundups.keys().next().value as string);
+    return roundup;
+  }
+
+  private roundupKey(date: string, until?: string): string {
+    return `${date}|${until ?? ""}|${this.papers.revision()}`;
+  }
+
+  /** What a roundup groups: the day's papers, or the most upvoted of a day too large to group whole. */
+  private roundupPlan(date: string, until?: string) {
+    const key = this.roundupKey(date, until);
+    const all = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
+    const pks = papersToGroup(all, all.length > 0 ? this.papers.upvotesOf(all) : new Map());
     const papers = this.papers.byPks(pks);
-    const span = until ? { until } : {};
-    if (papers.length === 0) return { date, ...span, count: 0, topics: [] };
-    const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
-    const topics: Topic[] = groupTopics(
-      pks.map((pk) => {
-        const p = byPk.get(pk) as Paper;
-        return {
-          pk,
-          id: p.id,
-          title: p.title,
-          abstract: p.abstract,
-          summary: p.sourceSummary,
-          upvotes: p.upvotes,
-          hasCode: p.code.length > 0,
-        };
-      }),
-    );
+    const inputs: TopicInput[] = papers.map((p, i) => ({
+      pk: pks[i] as number,
+      id: p.id,
+      title: p.title,
+      abstract: p.abstract,
+      summary: p.sourceSummary,
+      upvotes: p.upvotes,
+      hasCode: p.code.length > 0,
+    }));
+    return { key, date, until, count: all.length, pks, papers, inputs };
+  }
+
+  private assembleRoundup(plan: ReturnType<Paperboy["roundupPlan"]>, topics: readonly Topic[]): Roundup {
+    const span = plan.until ? { until: plan.until } : {};
+    const byPk = new Map(plan.pks.map((pk, i) => [pk, plan.papers[i] as Paper]));
     return {
-      date,
+      date: plan.date,
       ...span,
-      count: papers.length,
+      count: plan.count,
+      grouped: plan.pks.length,
       topics: topics.map((t) => ({
         label: t.label,
         other: t.other,

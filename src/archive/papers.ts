@@ -377,6 +377,19 @@ export class PaperStore {
     return pks.map((pk) => out.get(pk)).filter((p): p is Paper => p !== undefined);
   }
 
+  /** The source's upvotes of papers by primary key (null where unknown), without loading them. */
+  upvotesOf(pks: readonly number[]): Map<number, number | null> {
+    const out = new Map<number, number | null>();
+    for (let i = 0; i < pks.length; i += 500) {
+      const chunk = pks.slice(i, i + 500);
+      const rows = this.stmt(
+        `SELECT pk, upvotes FROM papers WHERE pk IN (${chunk.map(() => "?").join(",")})`,
+      ).all(...chunk) as { pk: number; upvotes: number | null }[];
+      for (const r of rows) out.set(r.pk, r.upvotes);
+    }
+    return out;
+  }
+
   /** The papers of one digest day, in digest order. */
   day(date: string): PaperRef[] {
     return this.stmt(
