@@ -33,9 +33,17 @@ import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.j
 import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
+import { cutToMessages } from "./cut.js";
 import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
 import { fitText, plainText } from "./escape.js";
-import { DEFER_AFTER_MS, HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES, THREAD_NAME_MAX } from "./limits.js";
+import {
+  DEFER_AFTER_MS,
+  HISTORY_PAGE_SIZE,
+  MAX_CHANNEL_POST_MESSAGES,
+  MAX_HISTORY_PAGES,
+  MAX_MESSAGES_PER_REPLY,
+  THREAD_NAME_MAX,
+} from "./limits.js";
 import type { DiscordMessage } from "./message.js";
 import { DEFAULT_API_URL, type DiscordAdapterOptions } from "./options.js";
 import { explainPlatformError } from "./platform-errors.js";
@@ -46,6 +54,13 @@ type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
 /** A login whose gateway has not said READY by then is treated as failed and tried again. */
 const READY_TIMEOUT_MS = 30_000;
+
+/** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
+function cutHint(reply: Reply): string | undefined {
+  return reply.kind === "roundup" && !reply.until
+    ? `\`/papers day date:${reply.date}\` lists every paper of the day.`
+    : undefined;
+}
 
 /** The network reason of a failed login: the socket error's code when there is one. */
 function describeNetworkFailure(err: unknown): string {
@@ -254,7 +269,10 @@ export class DiscordAdapter implements Adapter {
         `Discord channel ${target.channel} is not a text channel paperboy can post in: subscribe from a text channel, and give paperboy View Channel and Send Messages there`,
         { key: target.channel },
       );
-    const rendered = renderReplies(replies, this.buttons);
+    // Cut to a bounded number of messages (with a note), never split without end.
+    const rendered = replies.flatMap((r) =>
+      cutToMessages(renderReplies([r], this.buttons), MAX_CHANNEL_POST_MESSAGES, cutHint(r)),
+    );
     const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
     const ids: string[] = [];
     for (const [i, m] of rendered.entries()) {
@@ -403,7 +421,10 @@ export class DiscordAdapter implements Adapter {
 
   private async deliver(i: Repliable, ctx: Context, replies: Reply[]): Promise<void> {
     let editedOriginal = false;
+    // The interaction's reply and its follow-ups: a bounded budget, never one message per part.
+    let left = MAX_MESSAGES_PER_REPLY;
     const send = async (m: DiscordMessage): Promise<Message | null> => {
+      left -= 1;
       if (!i.deferred && !i.replied)
         return (await i.reply({ ...m, withResponse: true })).resource?.message ?? null;
       if (i.deferred && !editedOriginal) {
@@ -418,7 +439,10 @@ export class DiscordAdapter implements Adapter {
         await this.openDiscussion(reply, ctx, send);
         continue;
       }
-      for (const m of renderReplies([reply], this.buttons)) await send(m);
+      const messages = cutToMessages(renderReplies([reply], this.buttons), left, cutHint(reply));
+      if (messages.length === 0)
+        this.logger.warn({ reply: reply.kind }, "reply dropped: no message left for it");
+      for (const m of messages) await send(m);
     }
   }
 
@@ -482,7 +506,13 @@ export class DiscordAdapter implements Adapter {
       if (!text) return;
       const channel = m.channel;
       await this.bot.respond(text, ctx, async (replies) => {
-        for (const out of renderReplies(replies, this.buttons)) await channel.send(out);
+        for (const r of replies)
+          for (const out of cutToMessages(
+            renderReplies([r], this.buttons),
+            MAX_MESSAGES_PER_REPLY,
+            cutHint(r),
+          ))
+            await channel.send(out);
       });
     } catch (err) {
       const why = explainPlatformError(err, "answer in this thread");

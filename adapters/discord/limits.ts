@@ -59,3 +59,7 @@ export const NONCE_MAX = 25;
 export const HISTORY_PAGE_SIZE = 100;
 /** Pages read at most when looking for earlier parts of a delivery. */
 export const MAX_HISTORY_PAGES = 5;
+/** Messages one answer to a command may take: the interaction's reply and its follow-ups. */
+export const MAX_MESSAGES_PER_REPLY = 5;
+/** Messages one roundup may take in a channel; the rest is cut, with a note. */
+export const MAX_CHANNEL_POST_MESSAGES = 10;

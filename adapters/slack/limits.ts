@@ -47,3 +47,12 @@ export const DEDUPE_MAX_IDS = 10_000;
 export const HISTORY_PAGE_SIZE = 200;
 /** Pages read at most (the last 1,000 messages since the delivery's due time). */
 export const MAX_HISTORY_PAGES = 5;
+/**
+ * Posts to one request's response_url: Slack takes at most five (within 30 minutes); a sixth is
+ * refused. Every answer to a slash command or a button fits in these, "Working on it…" included.
+ */
+export const MAX_RESPONSE_URL_POSTS = 5;
+/** Messages one reply may take anywhere (a thread answer, a mention); the rest is cut, with a note. */
+export const MAX_MESSAGES_PER_REPLY = 5;
+/** Messages one roundup may take in a channel; the rest is cut, with a note. */
+export const MAX_CHANNEL_POST_MESSAGES = 10;

@@ -14,10 +14,13 @@ import { systemClock } from "../../src/clock.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
+import { cutToMessages } from "./cut.js";
 import { SeenIds } from "./dedupe.js";
+import { cutHint } from "./deliver.js";
 import { markedParts, markMetadata } from "./delivery-marks.js";
 import { registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
+import { MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
 import { renderReply } from "./render.js";
 import { AUTH_ERRORS, describeFailure, isUnreachable, slackErrorCode } from "./slack-errors.js";
@@ -225,7 +228,14 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
    */
   async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     const client = this.clientFor(await this.tokenFor(target.workspace));
-    const messages = replies.flatMap((reply) => renderReply(reply.kind === "thread" ? reply.card : reply));
+    // Cut to a bounded number of messages (with a note), never split without end.
+    const messages = replies.flatMap((reply) =>
+      cutToMessages(
+        renderReply(reply.kind === "thread" ? reply.card : reply),
+        MAX_CHANNEL_POST_MESSAGES,
+        cutHint(reply),
+      ),
+    );
     const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
     const ids: string[] = [];
     for (const [i, msg] of messages.entries()) {

@@ -1,9 +1,15 @@
 /**
  * A day far larger than any real one: its topics are grouped off the main thread, from its most
  * upvoted papers (the roundup says so), within a memory limit whose breach fails that roundup
- * alone. (How long the loop stalls is measured by `npm run bench:ops`, not here.)
+ * alone; its roundup reaches Slack and Discord cut to what one reply may take, with a note,
+ * never as more posts than the platform allows. (How long the loop stalls is measured by
+ * `npm run bench:ops`, not here.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordAdapter } from "../../adapters/discord/discord-adapter.js";
+import { MAX_MESSAGES_PER_REPLY as DISCORD_MAX_MESSAGES } from "../../adapters/discord/limits.js";
+import { MAX_RESPONSE_URL_POSTS } from "../../adapters/slack/limits.js";
+import { createSlackAdapter } from "../../adapters/slack/slack-adapter.js";
 import { Bot } from "../../src/bot/bot.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
@@ -11,6 +17,10 @@ import { Paperboy } from "../../src/paperboy.js";
 import { MAX_GROUPED_PAPERS, papersToGroup } from "../../src/topics/capped.js";
 import { topicsInWorker } from "../../src/topics/in-worker.js";
 import { tempDb, tempDir } from "../support/cli.js";
+import { slash } from "../support/discord-payloads.js";
+import { DiscordStandIn, IDS } from "../support/discord-stand-in.js";
+import { FakeSlackApi } from "../support/slack-api.js";
+import { sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { writeLargeDay } from "../support/synthetic-days.js";
 
 const DATE = "2028-03-01";
@@ -113,5 +123,73 @@ describe(`a ${PAPERS}-paper day in serve`, () => {
       at: new Date(),
     });
     expect(ok?.kind).toBe("roundup");
+  }, 120_000);
+});
+
+describe("its roundup on the platforms: cut, never split past their limits", () => {
+  it("Slack: /papers roundup answers within the 5 response_url posts Slack takes, every one accepted", async () => {
+    const { bot } = open();
+    const api = new FakeSlackApi();
+    await api.start();
+    const secret = "0123456789abcdef0123456789abcdef";
+    const adapter = createSlackAdapter(bot, {
+      botToken: "xoxb-1111-2222-large",
+      signingSecret: secret,
+      apiUrl: api.url,
+      port: 0,
+      host: "127.0.0.1",
+      logger: silentLogger(),
+      clock: new ManualClock(`${DATE}T12:00:00Z`),
+    });
+    await adapter.start();
+    try {
+      const handled = new Promise<void>((resolve) => adapter.once("handled", () => resolve()));
+      const cmd = slashCommand(`roundup ${DATE}`, { responseUrl: api.responseUrl("large") });
+      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      expect((await sendToSlackApp(url, cmd, { secret })).status).toBe(200);
+      await handled;
+      const posts = api.calls.filter((c) => c.path === "/respond/large");
+      expect(posts.length).toBeGreaterThan(1);
+      expect(posts.length).toBeLessThanOrEqual(MAX_RESPONSE_URL_POSTS);
+      expect(posts.every((p) => p.status === 200)).toBe(true);
+      expect(JSON.stringify(posts.map((p) => p.body.blocks))).toContain("too many to group");
+    } finally {
+      await adapter.stop();
+      await api.close();
+    }
+  }, 120_000);
+
+  it("Discord: /papers roundup answers in at most 5 messages (reply and follow-ups), the last saying it was cut", async () => {
+    const { bot } = open();
+    const d = await DiscordStandIn.start();
+    const adapter = createDiscordAdapter(bot, {
+      token: "test-token.not-a-secret",
+      applicationId: IDS.app,
+      apiUrl: d.apiUrl,
+      logger: silentLogger(),
+      clock: new ManualClock(`${DATE}T12:00:00Z`),
+    });
+    await adapter.start();
+    try {
+      const i = slash(d, "roundup", { date: DATE });
+      d.interact(i);
+      const note = await d.waitFor(
+        (c) => c.path.includes(i.token) && JSON.stringify(c.body).includes("The rest of this answer was cut"),
+        "the cut note",
+        60_000,
+      );
+      expect(JSON.stringify(note.body)).toContain(`/papers day date:${DATE}`);
+      const messages = d.calls.filter(
+        (c) =>
+          c.path.includes(i.token) &&
+          (c.method === "PATCH" ||
+            (c.method === "POST" && !c.path.endsWith("/callback")) ||
+            (c.path.endsWith("/callback") && c.body?.type === 4)),
+      );
+      expect(messages.length).toBeLessThanOrEqual(DISCORD_MAX_MESSAGES);
+    } finally {
+      await adapter.stop();
+      await d.close();
+    }
   }, 120_000);
 });
