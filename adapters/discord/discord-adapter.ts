@@ -372,6 +372,7 @@ export class DiscordAdapter implements Adapter {
       user: i.user.id,
       at: this.clock.now(),
       addressed: true,
+      mustAnswer: true,
     };
   }
 

@@ -40,6 +40,9 @@ export interface BotOptions {
 
 export type Send = (replies: Reply[]) => Promise<void>;
 
+/** Users remembered as warned before expired entries are swept (memory stays flat under floods). */
+const MAX_WARNED = 10_000;
+
 /**
  * What a platform does when a reply opens a discussion (`discuss`): the bot runs the flow (post
  * the card, open a thread under it, bind the thread to the paper, post the intro in it) and the
@@ -72,6 +75,8 @@ export class Bot {
   private readonly commands: readonly ChatCommand[];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Users told to slow down, until when: a flood gets one warning per window. */
+  private readonly warned = new Map<string, number>();
 
   constructor(engine: Paperboy, options: BotOptions) {
     this.engine = engine;
@@ -150,6 +155,9 @@ export class Bot {
       const limited = this.limiter.check(`${ctx.platform}:${ctx.user}`, `${ctx.platform}:${ctx.channel}`);
       if (limited) {
         outcome = "limited";
+        // One warning per user and window; the rest of a flood is dropped quietly (a notice per
+        // message would itself flood the thread and, on a rate-limited platform, hold up others).
+        if (!this.warnOnce(ctx, limited.retryAfterMs) && !ctx.mustAnswer) return [];
         const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
         return [
           notice(
@@ -210,6 +218,18 @@ export class Bot {
         "command",
       );
     }
+  }
+
+  /** True when this user should be told to slow down now; false when already told this window. */
+  private warnOnce(ctx: Context, retryAfterMs: number): boolean {
+    const now = this.clock.now().getTime();
+    const key = `${ctx.platform}:${ctx.user}`;
+    if ((this.warned.get(key) ?? 0) > now) return false;
+    this.warned.set(key, now + retryAfterMs);
+    if (this.warned.size > MAX_WARNED) {
+      for (const [k, until] of this.warned) if (until <= now) this.warned.delete(k);
+    }
+    return true;
   }
 
   /** The command an input would run (adapters check what a command needs, e.g. thread permissions). */
