@@ -221,6 +221,24 @@ export class Paperboy {
     return paper;
   }
 
+  /**
+   * Reserves the binding of a thread about to be opened for the paper `ref` names: written now,
+   * so that an archive that cannot store it (a full disk) says so before anything is posted.
+   * `bind` gives it the platform's thread id; `release` drops it when no thread was opened.
+   */
+  reserveThread(
+    ref: string,
+    place: Omit<ThreadPlace, "thread">,
+  ): { paper: Paper; bind(thread: string): void; release(): void } {
+    const paper = this.paper(ref);
+    const placeholder = this.threads.reserve({ ...place, paperPk: this.papers.resolve(paper.id) as number });
+    return {
+      paper,
+      bind: (thread) => this.threads.bindReserved(place, placeholder, thread),
+      release: () => this.threads.release(place, placeholder),
+    };
+  }
+
   /** The paper a chat thread is about, or null when the thread is not a discussion. */
   threadPaper(ref: ThreadRef): Paper | null {
     const thread = this.threads.get(ref);

@@ -27,7 +27,7 @@ import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
 import { LATE, within } from "../../src/deadline.js";
-import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { paperChoices } from "./autocomplete.js";
@@ -469,9 +469,16 @@ export class DiscordAdapter implements Adapter {
         postIntro: async (id, intro) => {
           await opened.get(id)?.send(renderIntro(intro));
         },
+        // A thread opened from a message shares its id: deleting both takes the card back.
+        retract: async (id) => {
+          const thread = opened.get(id);
+          const parent = thread?.parent;
+          await thread?.delete().catch(() => {});
+          if (parent?.isTextBased()) await parent.messages.delete(id);
+        },
       });
     } catch (err) {
-      const why = explainPlatformError(err, "open a discussion thread");
+      const why = isPaperboyError(err) ? err.message : explainPlatformError(err, "open a discussion thread");
       if (!why) this.logger.error({ err }, "discord thread creation failed");
       await send(
         renderNotice(

@@ -7,8 +7,9 @@ import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import type { Reply, ThreadStartReply } from "../../src/bot/replies.js";
+import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { SlackMessage } from "./blocks.js";
+import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
 import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
@@ -143,6 +144,9 @@ export class Delivery {
           return posted.ts;
         },
         postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
+        retract: async (ts) => {
+          await client.chat.delete({ channel, ts });
+        },
       },
     );
   }
@@ -153,7 +157,8 @@ export class Delivery {
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
       "could not post a reply to Slack",
     );
-    const hint = userHint(slackErrorCode(err));
+    // Our own errors (the archive's disk is full…) say what to do; Slack's are explained by code.
+    const hint = isPaperboyError(err) ? safe(err.message) : userHint(slackErrorCode(err));
     if (!hint || !this.outlet.respond || this.responsesLeft <= 0) return;
     this.responsesLeft -= 1;
     try {

@@ -78,8 +78,10 @@ export class PaperStore {
 
   /** Stores one digest's papers in one transaction: all of them, or (on any error) none. */
   storeDay(input: StoreDayInput): StoreResult {
-    return writing(`store ${input.source}`, () =>
-      this.db.transaction(() => this.storeDayInTransaction(input)).immediate(),
+    return writing(
+      `store ${input.source}`,
+      () => this.db.transaction(() => this.storeDayInTransaction(input)).immediate(),
+      this.db,
     );
   }
 

@@ -53,6 +53,8 @@ export interface DiscussionSurface {
   openThread(card: PaperCard): Promise<string>;
   /** Posts the first message inside the new thread. */
   postIntro(thread: string, intro: string): Promise<void>;
+  /** Deletes the card (and its thread) when the thread could not be stored. */
+  retract?(thread: string): Promise<void>;
 }
 
 export interface CommandEvent {
@@ -266,8 +268,31 @@ export class Bot {
    * id. A platform failure is the caller's to report (it knows how to tell its user).
    */
   async startDiscussion(reply: ThreadStartReply, ctx: Context, surface: DiscussionSurface): Promise<string> {
-    const thread = await surface.openThread(reply.card);
-    this.threadOpened(ctx, thread, reply.paperId);
+    // The binding is written first: an archive that cannot store it fails here, before any card.
+    const binding = this.engine.reserveThread(reply.paperId, {
+      platform: ctx.platform,
+      workspace: ctx.workspace,
+      channel: ctx.channel,
+      createdBy: ctx.user,
+    });
+    let thread: string;
+    try {
+      thread = await surface.openThread(reply.card);
+    } catch (err) {
+      binding.release();
+      throw err;
+    }
+    try {
+      binding.bind(thread);
+    } catch (err) {
+      // Stored nowhere, the thread would never be answered: take the card back rather than leave it.
+      await surface
+        .retract?.(thread)
+        .catch((again: unknown) =>
+          this.logger.warn({ err: String(again), thread }, "could not take back a discussion card"),
+        );
+      throw err;
+    }
     await surface.postIntro(thread, reply.intro);
     return thread;
   }

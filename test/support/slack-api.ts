@@ -181,6 +181,15 @@ export class FakeSlackApi extends EventEmitter {
       }
       case "conversations.history":
         return { body: this.history(body) };
+      case "chat.delete": {
+        const posted = this.calls.find(
+          (c) =>
+            c.method === "chat.postMessage" && c.body.channel === body.channel && c.answer?.ts === body.ts,
+        );
+        if (!posted) return { body: { ok: false, error: "message_not_found" } };
+        posted.deleted = true;
+        return { body: { ok: true, channel: body.channel, ts: body.ts } };
+      }
       case "chat.postEphemeral":
         return { body: { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` } };
       default:
