@@ -190,6 +190,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         clock,
         logger,
         timeZone: config.timezone,
+        secretKey: config.secretKey,
         // A roundup's topics are grouped in a worker thread with a memory limit: a large day
         // never freezes the other users' commands.
         topics: topicsInWorker(),

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseSecretKey, SECRET_KEY_ENV } from "../src/archive/secret-box.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
 import { nearest } from "../src/text/nearest.js";
@@ -197,9 +198,11 @@ function withEnv(
     platforms.map((p) => [p.name, p.settings(parsed[p.name] as Record<string, unknown>, env, file)]),
   );
   const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
+  const keyText = envValue(env, SECRET_KEY_ENV);
   return {
     ...(base as ConfigFile),
     source,
+    secretKey: keyText ? parseSecretKey(keyText) : null,
     platforms: completed,
     http: { port, ...(host ? { host } : {}), opsPort, opsHost },
     file,

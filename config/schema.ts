@@ -125,6 +125,8 @@ export type Config = Omit<ConfigFile, "source" | "http"> & {
     | Extract<SourceConfig, { kind: "folder" }>;
   platforms: Record<string, PlatformSettings>;
   http: { port: number; host?: string; opsPort: number; opsHost: string };
+  /** PAPERBOY_SECRET_KEY, parsed (32 bytes): seals chat platforms' OAuth tokens in the archive. */
+  secretKey: Buffer | null;
   /** The file it came from, or null for the built-in defaults. */
   file: string | null;
 };

@@ -41,6 +41,8 @@ export interface PaperboyOptions {
    * `serve` passes a worker thread (topicsInWorker) so a large day never stalls other users.
    */
   topics?: TopicsRunner;
+  /** PAPERBOY_SECRET_KEY, parsed: chat platforms' OAuth tokens are stored sealed under it. */
+  secretKey?: Buffer | null;
 }
 
 export interface RoundupTopic {
@@ -110,7 +112,7 @@ export class Paperboy {
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
     this.deliveries = new DeliveryStore(db);
-    this.installations = new InstallationStore(db, this.clock);
+    this.installations = new InstallationStore(db, this.clock, options.secretKey ?? null);
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath
