@@ -202,8 +202,9 @@ export class Paperboy {
 
   /** One page of a digest day's papers, in digest order, and how many the day has (0: no digest). */
   dayPage(date: string, offset: number, limit: number): { papers: Paper[]; total: number } {
-    const pks = this.papers.dayPks(date);
-    return { papers: this.papers.byPks(pks.slice(offset, offset + limit)), total: pks.length };
+    // A page at a time: a day of ten thousand papers is not read whole for one page of it.
+    const { pks, total } = this.papers.dayPksPage(date, offset, limit);
+    return { papers: this.papers.byPks(pks), total };
   }
 
   archiveStats(): ArchiveStats {
@@ -338,7 +339,12 @@ export class Paperboy {
       const runner = this.topicsRunner;
       computing = (async () => {
         try {
-          const topics = await runner(plan.inputs);
+          const { topics, summaries } = await runner(plan.inputs);
+          const ids = new Map(plan.pks.map((pk, i) => [pk, (plan.papers[i] as Paper).id]));
+          for (const [pk, summary] of summaries) {
+            const id = ids.get(pk);
+            if (id && !this.summaries.has(id)) this.summaries.set(id, summary);
+          }
           return this.remember(plan.key, this.assembleRoundup(plan, topics));
         } catch (err) {
           throw new PaperboyError(

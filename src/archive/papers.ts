@@ -381,15 +381,11 @@ export class PaperStore {
 
   /** The source's upvotes of papers by primary key (null where unknown), without loading them. */
   upvotesOf(pks: readonly number[]): Map<number, number | null> {
-    const out = new Map<number, number | null>();
-    for (let i = 0; i < pks.length; i += 500) {
-      const chunk = pks.slice(i, i + 500);
-      const rows = this.stmt(
-        `SELECT pk, upvotes FROM papers WHERE pk IN (${chunk.map(() => "?").join(",")})`,
-      ).all(...chunk) as { pk: number; upvotes: number | null }[];
-      for (const r of rows) out.set(r.pk, r.upvotes);
-    }
-    return out;
+    // One statement for any number of keys (a JSON array), not one per chunk of placeholders.
+    const rows = this.stmt("SELECT pk, upvotes FROM papers WHERE pk IN (SELECT value FROM json_each(?))").all(
+      JSON.stringify(pks),
+    ) as { pk: number; upvotes: number | null }[];
+    return new Map(rows.map((r) => [r.pk, r.upvotes]));
   }
 
   /** The papers of one digest day, in digest order. */
@@ -406,6 +402,20 @@ export class PaperStore {
         pk: number;
       }[]
     ).map((r) => r.pk);
+  }
+
+  /** One page of a day's primary keys, in digest order, and how many the day has. */
+  dayPksPage(date: string, offset: number, limit: number): { pks: number[]; total: number } {
+    const total = (
+      this.stmt("SELECT COUNT(*) AS n FROM day_papers WHERE date = ?").get(date) as { n: number }
+    ).n;
+    if (limit <= 0 || offset >= total) return { pks: [], total };
+    const rows = this.stmt("SELECT pk FROM day_papers WHERE date = ? ORDER BY position LIMIT ? OFFSET ?").all(
+      date,
+      limit,
+      offset,
+    ) as { pk: number }[];
+    return { pks: rows.map((r) => r.pk), total };
   }
 
   /** Digest days with their paper counts, newest first. */

@@ -13,7 +13,8 @@ export const SEALED_PREFIX = "enc:v1:";
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 
-const HOW = "32 random bytes written as 64 hex characters or as base64; make one with `openssl rand -base64 32`";
+const HOW =
+  "32 random bytes written as 64 hex characters or as base64; make one with `openssl rand -base64 32`";
 
 /** The key from its environment text; a ConfigError that says how to make one otherwise. */
 export function parseSecretKey(text: string): Buffer {

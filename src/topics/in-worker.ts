@@ -4,6 +4,8 @@
  * takes the process's memory with it. A worker that runs out of memory or time ends alone; the
  * roundup fails with a clear error and the next one starts a fresh worker.
  */
+
+import type { Summary } from "../summary/summarize.js";
 import { startWorker, workerFailure } from "../workers/start-worker.js";
 import type { Topic, TopicInput } from "./topics.js";
 
@@ -17,12 +19,24 @@ export interface TopicWorkerLimits {
 /** Enough for the most papers a roundup groups (MAX_GROUPED_PAPERS) several times over. */
 export const DEFAULT_TOPIC_WORKER: TopicWorkerLimits = { memoryMb: 512, timeoutMs: 120_000 };
 
-/** What the engine calls to group papers: inline, or in a worker thread. */
-export type TopicsRunner = (inputs: TopicInput[]) => Promise<Topic[]>;
+/**
+ * Papers per topic the worker also summarizes: the most a roundup shows with a TL;DR
+ * (ROUNDUP_TLDRS_PER_TOPIC), so building the reply computes no summary on the main thread.
+ */
+export const SUMMARIZED_PER_TOPIC = 2;
+
+export interface TopicsResult {
+  topics: Topic[];
+  /** The summaries of each topic's first papers, by primary key. */
+  summaries: [number, Summary][];
+}
+
+/** What the engine calls to group papers off the main thread. */
+export type TopicsRunner = (inputs: TopicInput[]) => Promise<TopicsResult>;
 
 export function topicsInWorker(limits: TopicWorkerLimits = DEFAULT_TOPIC_WORKER): TopicsRunner {
   return (inputs) =>
-    new Promise<Topic[]>((resolve, reject) => {
+    new Promise<TopicsResult>((resolve, reject) => {
       const worker = startWorker(import.meta.url, "worker", {
         workerData: inputs,
         resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
@@ -30,20 +44,20 @@ export function topicsInWorker(limits: TopicWorkerLimits = DEFAULT_TOPIC_WORKER)
       // A grouping must not hold a finishing process open.
       worker.unref();
       let settled = false;
-      const finish = (err: Error | null, topics?: Topic[]) => {
+      const finish = (err: Error | null, result?: TopicsResult) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         void worker.terminate();
         if (err) reject(err);
-        else resolve(topics as Topic[]);
+        else resolve(result as TopicsResult);
       };
       const timer = setTimeout(
         () => finish(new Error(`it took longer than ${Math.round(limits.timeoutMs / 1000)} s`)),
         limits.timeoutMs,
       );
       timer.unref();
-      worker.once("message", (topics: Topic[]) => finish(null, topics));
+      worker.once("message", (result: TopicsResult) => finish(null, result));
       worker.once("error", (err) => finish(new Error(workerFailure(err, limits.memoryMb))));
       worker.once("exit", (code) => finish(new Error(`its worker exited with code ${code}`)));
     });

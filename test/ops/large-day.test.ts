@@ -11,11 +11,12 @@ import { MAX_MESSAGES_PER_REPLY as DISCORD_MAX_MESSAGES } from "../../adapters/d
 import { MAX_RESPONSE_URL_POSTS } from "../../adapters/slack/limits.js";
 import { createSlackAdapter } from "../../adapters/slack/slack-adapter.js";
 import { Bot } from "../../src/bot/bot.js";
+import { ROUNDUP_TLDRS_PER_TOPIC } from "../../src/bot/roundup.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { MAX_GROUPED_PAPERS, papersToGroup } from "../../src/topics/capped.js";
-import { topicsInWorker } from "../../src/topics/in-worker.js";
+import { SUMMARIZED_PER_TOPIC, topicsInWorker } from "../../src/topics/in-worker.js";
 import { tempDb, tempDir } from "../support/cli.js";
 import { slash } from "../support/discord-payloads.js";
 import { DiscordStandIn, IDS } from "../support/discord-stand-in.js";
@@ -62,6 +63,8 @@ describe("which papers a roundup groups", () => {
     expect(papersToGroup(pks, votes, 4)).toEqual([2, 4, 6, 8]);
     // Ties (and unknown upvotes) keep the digest's order.
     expect(papersToGroup(pks, new Map(), 3)).toEqual([1, 2, 3]);
+    // The worker summarizes as many papers per topic as the roundup shows with a TL;DR.
+    expect(SUMMARIZED_PER_TOPIC).toBe(ROUNDUP_TLDRS_PER_TOPIC);
   });
 });
 
