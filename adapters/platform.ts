@@ -44,9 +44,28 @@ export interface AdapterDeps {
   routes: HttpRoute[];
 }
 
+/** What `doctor --verify` asks a platform with: the network, with a timeout per call. */
+export interface VerifyDeps {
+  fetch: typeof fetch;
+  timeoutMs: number;
+}
+
+/** Why a call to a platform got no answer: a network error named as one, or a timeout. */
+export function networkReason(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === "TimeoutError" || e.name === "AbortError") return `no answer within ${timeoutMs} ms`;
+  // fetch says only "fetch failed"; its cause names what happened (ECONNREFUSED, ENOTFOUND…).
+  return `network error: ${e.cause?.code ?? e.cause?.message ?? e.message ?? "unknown"}`;
+}
+
 export interface PlatformModule<S extends PlatformSettings = PlatformSettings> extends PlatformConfig<S> {
-  /** What `doctor` reports for it when enabled (its settings were complete enough to load). */
-  doctor(settings: S): Check[];
+  /**
+   * What `doctor` reports for it when enabled (its settings were complete enough to load): each
+   * secret's shape, offline. Unless `verifying`, a token it cannot judge is "not verified".
+   */
+  doctor(settings: S, verifying?: boolean): Check[];
+  /** `doctor --verify`: asks the platform itself whether the tokens are good. */
+  verify?(settings: S, net: VerifyDeps): Promise<Check[]>;
   /** Its adapter; the platform's SDK is imported here, only when it is enabled. */
   create(settings: S, deps: AdapterDeps): Promise<Adapter>;
   /** CLI commands it adds (the console's `chat`, Discord's `discord register`). */

@@ -7,13 +7,14 @@ import { createServer } from "node:net";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Check, PlatformModule } from "../adapters/platform.js";
+import { ConfigProblems } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { integrityCheck, stampOf } from "../src/archive/backup.js";
 import { MIGRATIONS } from "../src/archive/migrations/index.js";
 import type { Command } from "../src/cli/command.js";
 import { DEFAULTS } from "../src/defaults.js";
-import { isPaperboyError } from "../src/errors.js";
-import { SAMPLE_DIGEST } from "../src/paths.js";
+import { ErrorCode, isPaperboyError, type PaperboyError } from "../src/errors.js";
+import { EXAMPLE_CONFIG, SAMPLE_DIGEST } from "../src/paths.js";
 import { PLATFORMS } from "./platforms.js";
 
 function portFree(port: number): Promise<boolean> {
@@ -118,20 +119,60 @@ function checkDatabase(dbPath: string): Check[] {
   }
 }
 
-/** Each platform's own checks when the config enables it; "disabled" otherwise. */
-function checkPlatforms(config: Config, platforms: readonly PlatformModule[]): Check[] {
-  return platforms.flatMap((p) => {
+/** The fix line of one config problem: what to edit, create or set, and where. */
+export function configFix(err: PaperboyError, configPath: string | null): string {
+  const file = err.location.file ?? configPath;
+  if (err.code === ErrorCode.ConfigUnreadable && file) {
+    return existsSync(file)
+      ? `make ${file} a readable JSON file, or point --config / PAPERBOY_CONFIG at your config file`
+      : `create ${file} from the example (cp ${EXAMPLE_CONFIG} ${file}) and edit it, or point --config / PAPERBOY_CONFIG at your config file`;
+  }
+  const key = err.location.key;
+  // Environment variables are written in capitals; config keys never are.
+  if (key && /^[A-Z][A-Z0-9_]*$/.test(key)) return `set ${key} as the line above says, or unset it`;
+  if (key && file) return `edit "${key}" in ${file}; ${EXAMPLE_CONFIG} shows every key with its default`;
+  if (key) return `set "${key}" as the line above says; ${EXAMPLE_CONFIG} shows every key with its default`;
+  if (file && err.location.line) return `fix the JSON at ${file} line ${err.location.line}`;
+  return `compare ${file ?? "the config"} with ${EXAMPLE_CONFIG}, which shows every key`;
+}
+
+/** How long `--verify` waits for each platform's answer. */
+const VERIFY_TIMEOUT_MS = 10_000;
+
+/**
+ * Each platform's own checks when the config enables it ("disabled" otherwise): the shapes of its
+ * secrets, and with `verify` what the platform says of them.
+ */
+async function checkPlatforms(
+  config: Config,
+  platforms: readonly PlatformModule[],
+  verify: boolean,
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  for (const p of platforms) {
     const settings = config.platforms[p.name];
-    return settings?.enabled ? p.doctor(settings) : [{ name: p.name, ok: true, detail: "disabled" }];
-  });
+    if (!settings?.enabled) {
+      checks.push({ name: p.name, ok: true, detail: "disabled" });
+      continue;
+    }
+    const shapes = p.doctor(settings, verify && p.verify !== undefined);
+    checks.push(...shapes);
+    // A malformed token is not worth a call: the platform would only refuse it.
+    if (verify && p.verify && shapes.every((c) => c.ok))
+      checks.push(...(await p.verify(settings, { fetch, timeoutMs: VERIFY_TIMEOUT_MS })));
+  }
+  return checks;
 }
 
 export const doctor: Command = {
   name: "doctor",
-  summary: "check config, database integrity, platforms and ports, and print fixes",
-  usage: "doctor",
+  summary:
+    "check config, database integrity, platforms and ports, and print fixes (--verify: ask the platforms)",
+  usage: "doctor [--verify]",
+  options: { verify: { type: "boolean" } },
   args: { min: 0, max: 0 },
-  async run(ctx) {
+  async run(ctx, _args, values) {
+    const verify = values.verify === true;
     const checks: Check[] = [];
     let config: Config | null = null;
     try {
@@ -143,15 +184,19 @@ export const doctor: Command = {
       });
     } catch (err) {
       if (!isPaperboyError(err)) throw err;
-      checks.push({
-        name: "config",
-        ok: false,
-        detail: err.describe(),
-        fix: "fix the key named above; config/paperboy.example.json shows every key",
-      });
+      // Every problem on its own line, each with its own fix.
+      const problems = err instanceof ConfigProblems ? err.problems : [err];
+      for (const problem of problems) {
+        checks.push({
+          name: "config",
+          ok: false,
+          detail: err instanceof ConfigProblems ? problem.message : problem.describe(),
+          fix: configFix(problem, ctx.configPath),
+        });
+      }
     }
     checks.push(...checkDatabase(ctx.dbPath));
-    if (config) checks.push(...checkPlatforms(config, PLATFORMS));
+    if (config) checks.push(...(await checkPlatforms(config, PLATFORMS, verify)));
     {
       const port = config?.http.port ?? Number(ctx.io.env.PORT ?? DEFAULTS.port);
       const free = await portFree(port);
@@ -183,7 +228,12 @@ export const doctor: Command = {
         ctx.print(`${c.ok ? "ok  " : "FAIL"}  ${c.name}: ${c.detail}`);
         if (c.fix) ctx.print(`      fix: ${c.fix}`);
       }
-      ctx.print(failed ? `${failed} problem(s) found` : "all checks passed");
+      const unverified = !verify && checks.some((c) => /not verified/.test(c.detail));
+      ctx.print(
+        failed
+          ? `${failed} problem(s) found`
+          : `all checks passed${unverified ? " (tokens checked for shape only; `paperboy doctor --verify` asks the platforms)" : ""}`,
+      );
     }
     return failed ? 1 : 0;
   },

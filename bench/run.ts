@@ -8,6 +8,7 @@ const parts: { file: string; run: string }[] = [
   { file: "./search.ts", run: "runSearchBench" },
   { file: "./summary.ts", run: "runSummaryBench" },
   { file: "./understanding.ts", run: "runUnderstandingBench" },
+  { file: "./memory.ts", run: "runMemoryBench" },
   { file: "./topics.ts", run: "runTopicsBench" },
   { file: "./ask.ts", run: "runAskBench" },
 ];

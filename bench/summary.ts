@@ -1,10 +1,12 @@
 /**
  * TL;DR + key results speed: milliseconds per paper for `summarize(title, abstract)`, p50/p95/max
- * over every paper of the fixture digests, then over a 200 KB abstract. Budget: < 5 ms a paper.
+ * over every paper of the fixture digests, then over a 200 KB abstract; and the display function
+ * every shown text goes through (`displayText`, a whole abstract). Budget: < 5 ms a paper.
  * Run alone with `npx tsx bench/summary.ts`, or from `npm run bench`.
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { displayText } from "../src/summary/latex.js";
 import { summarize } from "../src/summary/summarize.js";
 import { FIXTURE_DAYS, fixtureDay } from "./lib/understanding-corpus.js";
 
@@ -20,15 +22,21 @@ interface Timings {
   cpu: number[];
 }
 
+type Paper = { title: string; abstract: string };
+
 /** Wall-clock and CPU milliseconds of each call, each list sorted. */
-function timeCalls(inputs: readonly { title: string; abstract: string }[], rounds: number): Timings {
+function timeCalls(
+  inputs: readonly Paper[],
+  rounds: number,
+  call: (p: Paper) => unknown = (p) => summarize(p.title, p.abstract),
+): Timings {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (const p of inputs) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      summarize(p.title, p.abstract);
+      call(p);
       wall.push(performance.now() - t0);
       const c = process.cpuUsage(c0);
       cpu.push((c.user + c.system) / 1000);
@@ -69,6 +77,12 @@ export async function runSummaryBench(): Promise<void> {
   report("200 KB abstract", timeCalls([huge], 100));
   report("LaTeX-heavy abstract", timeCalls([latex], 50));
   report("empty abstract", timeCalls([{ title: "No abstract", abstract: "" }], 50));
+  const display = (p: Paper) => displayText(p.abstract, { title: p.title });
+  report(
+    `displayText of a whole abstract, ${papers.length} digest papers`,
+    timeCalls(papers, ROUNDS, display),
+  );
+  report("displayText of a LaTeX-heavy abstract", timeCalls([latex], 50, display));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await runSummaryBench();

@@ -1,13 +1,15 @@
 /**
  * Loading the config: the JSON file (optional), then secrets and test endpoints from the
- * environment. Everything is checked at start; the first problem is refused with a ConfigError
- * that names the key, shows the bad value (redacted when it is a secret) and says how to fix it.
+ * environment. Everything is checked at start, and every problem is reported at once (fixing one
+ * to meet the next is a slow loop): each names the key, shows the bad value (redacted when it is a
+ * secret) and says how to fix it.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseSecretKey, SECRET_KEY_ENV } from "../src/archive/secret-box.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
+import { EXAMPLE_CONFIG } from "../src/paths.js";
 import { nearest } from "../src/text/nearest.js";
 import { envValue, type PlatformConfig } from "./platform.js";
 import { type Config, type ConfigFile, configSchema } from "./schema.js";
@@ -126,17 +128,28 @@ function describeIssue(
   );
 }
 
+/** Why a config file cannot be read, and what to do about it, by the system's error code. */
+function unreadable(file: string, err: NodeJS.ErrnoException): ConfigError {
+  const code = err.code ?? err.message;
+  const fix =
+    code === "ENOENT"
+      ? `there is no such file: create it from the example (cp ${EXAMPLE_CONFIG} ${file}), or point --config / PAPERBOY_CONFIG at the config file you meant`
+      : code === "EISDIR"
+        ? "that is a folder: point --config / PAPERBOY_CONFIG at the JSON file itself"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied: make the file readable by the user paperboy runs as"
+          : "check that the file exists and is readable";
+  return new ConfigError(ErrorCode.ConfigUnreadable, `cannot read the config file (${code}): ${fix}`, {
+    file,
+  });
+}
+
 function readJson(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      ErrorCode.ConfigUnreadable,
-      `cannot read the config file (${code ?? (err as Error).message}); check --config or PAPERBOY_CONFIG, or copy config/paperboy.example.json`,
-      { file },
-    );
+    throw unreadable(file, err as NodeJS.ErrnoException);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -169,53 +182,127 @@ function envUrl(env: LoadOptions["env"], name: string): string | undefined {
   return value.endsWith("/") ? value : `${value}/`;
 }
 
-function envPort(env: LoadOptions["env"], name: string): number | undefined {
-  const text = envValue(env, name);
-  if (!text) return undefined;
-  const port = Number(text);
-  if (!/^\d{1,5}$/.test(text) || port > 65_535) {
-    throw envError(name, text, "must be a TCP port number from 0 to 65535");
+/**
+ * Several problems at once: `message` lists them all on one line (the CLI prints one line per
+ * error), `problems` holds each for those who show them one by one (`doctor`).
+ */
+export class ConfigProblems extends ConfigError {
+  constructor(
+    readonly problems: readonly ConfigError[],
+    file: string | null,
+  ) {
+    super(
+      ErrorCode.ConfigInvalid,
+      `${problems.length} problems in the config: ${problems.map((p, i) => `(${i + 1}) ${withoutFile(p.message, file)}`).join("; ")}`,
+      { file: file ?? undefined },
+    );
+  }
+}
+
+/** A problem's message without the " in <file>" the combined message says once. */
+function withoutFile(message: string, file: string | null): string {
+  return file ? message.replace(where(file), "") : message;
+}
+
+/** Runs one check of the config; a ConfigError it throws joins `problems` instead of stopping. */
+function check<T>(problems: ConfigError[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    problems.push(err);
+    return undefined;
+  }
+}
+
+/** PORT from the environment, if set. */
+function envPort(env: LoadOptions["env"], name = "PORT"): number | undefined {
+  const portText = envValue(env, name);
+  if (!portText) return undefined;
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
+    throw envError(name, portText, "must be a TCP port number from 0 to 65535");
   }
   return port;
 }
 
-/** Applies the environment (endpoints, ports, each platform's secrets) to a validated file. */
+/** PAPERBOY_SECRET_KEY, parsed; null when not set. */
+function envSecretKey(env: LoadOptions["env"]): Buffer | null {
+  const text = envValue(env, SECRET_KEY_ENV);
+  return text ? parseSecretKey(text) : null;
+}
+
+/** Applies the environment (endpoints, ports, the secret key, each platform's secrets) to a validated file. */
 function withEnv(
   parsed: ConfigFile & Record<string, unknown>,
   env: LoadOptions["env"],
   file: string | null,
   platforms: readonly PlatformConfig[],
+  problems: ConfigError[],
 ): Config {
-  const port = envPort(env, "PORT") ?? parsed.http.port;
-  const opsPort = envPort(env, "OPS_PORT") ?? parsed.http.opsPort;
+  const port = check(problems, () => envPort(env)) ?? parsed.http.port;
+  const opsPort = check(problems, () => envPort(env, "OPS_PORT")) ?? parsed.http.opsPort;
   const host = envValue(env, "HOST") ?? parsed.http.host;
   const opsHost = envValue(env, "OPS_HOST") ?? parsed.http.opsHost;
+  const secretKey = check(problems, () => envSecretKey(env)) ?? null;
+  const url = parsed.source.kind === "hf-api" ? check(problems, () => envUrl(env, "HF_API_URL")) : undefined;
   const source =
     parsed.source.kind === "hf-api"
-      ? { ...parsed.source, url: envUrl(env, "HF_API_URL") ?? parsed.source.url ?? DEFAULT_HF_API_URL }
+      ? { ...parsed.source, url: url ?? parsed.source.url ?? DEFAULT_HF_API_URL }
       : parsed.source;
   const completed = Object.fromEntries(
-    platforms.map((p) => [p.name, p.settings(parsed[p.name] as Record<string, unknown>, env, file)]),
+    platforms.map((p) => [
+      p.name,
+      check(problems, () => p.settings(parsed[p.name] as Record<string, unknown>, env, file)),
+    ]),
   );
   const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
-  const keyText = envValue(env, SECRET_KEY_ENV);
   return {
     ...(base as ConfigFile),
     source,
-    secretKey: keyText ? parseSecretKey(keyText) : null,
+    secretKey,
     platforms: completed,
     http: { port, ...(host ? { host } : {}), opsPort, opsHost },
     file,
-  };
+  } as Config;
 }
 
-/** Reads, validates and completes the config; throws a ConfigError on the first problem. */
+/**
+ * What the environment gets wrong, checked even when the file has problems of its own: the port,
+ * the API base, and each platform whose section is itself valid.
+ */
+function envProblems(
+  data: Record<string, unknown>,
+  env: LoadOptions["env"],
+  file: string | null,
+  platforms: readonly PlatformConfig[],
+): ConfigError[] {
+  const problems: ConfigError[] = [];
+  check(problems, () => envPort(env));
+  check(problems, () => envPort(env, "OPS_PORT"));
+  check(problems, () => envSecretKey(env));
+  const source = data.source as { kind?: unknown } | undefined;
+  if (source?.kind === undefined || source.kind === "hf-api")
+    check(problems, () => envUrl(env, "HF_API_URL"));
+  for (const p of platforms) {
+    const raw = (data[p.name] ?? {}) as Record<string, unknown>;
+    if (p.section.safeParse(raw).success) check(problems, () => p.settings(raw, env, file));
+  }
+  return problems;
+}
+
+/** One problem as it is, several as one ConfigProblems. */
+function refuse(problems: readonly ConfigError[], file: string | null): ConfigError {
+  return problems.length === 1 ? (problems[0] as ConfigError) : new ConfigProblems(problems, file);
+}
+
+/** Reads, validates and completes the config; throws a ConfigError naming every problem found. */
 export function loadConfig(options: LoadOptions): Config {
   const data = options.file ? readJson(options.file) : {};
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError(
       ErrorCode.ConfigInvalid,
-      `the config file must hold one JSON object (got ${Array.isArray(data) ? "an array" : showValue("", data)}); start from config/paperboy.example.json`,
+      `the config file must hold one JSON object (got ${Array.isArray(data) ? "an array" : showValue("", data)}); start from ${EXAMPLE_CONFIG}`,
       { file: options.file ?? undefined },
     );
   }
@@ -224,17 +311,31 @@ export function loadConfig(options: LoadOptions): Config {
   const secrets = secretEnv(platforms);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issues = parsed.error.issues;
     // Secrets first: a token pasted into the file is the problem to fix before any other.
-    const first =
-      issues.find((i) => i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k))) ??
-      (issues[0] as z.core.$ZodIssue);
-    const error = describeIssue(first, data, options.file, schema, secrets);
-    if (issues.length > 1) {
-      const more = issues.length - 1;
-      (error as { message: string }).message += ` (and ${more} more problem${more > 1 ? "s" : ""})`;
-    }
-    throw error;
+    const pastedSecret = (i: z.core.$ZodIssue) =>
+      i.code === "unrecognized_keys" && i.keys.some((k) => SECRET_KEY.test(k));
+    const issues = [
+      ...parsed.error.issues.filter(pastedSecret),
+      ...parsed.error.issues.filter((i) => !pastedSecret(i)),
+    ];
+    // One unknown-keys issue can name several keys: each is its own problem, with its own guess.
+    const single = issues.flatMap((i): z.core.$ZodIssue[] =>
+      i.code === "unrecognized_keys" ? i.keys.map((k) => ({ ...i, keys: [k] })) : [i],
+    );
+    const problems = [
+      ...single.map((i) => describeIssue(i, data, options.file, schema, secrets)),
+      ...envProblems(data as Record<string, unknown>, options.env, options.file, platforms),
+    ];
+    throw refuse(problems, options.file);
   }
-  return withEnv(parsed.data as ConfigFile & Record<string, unknown>, options.env, options.file, platforms);
+  const problems: ConfigError[] = [];
+  const config = withEnv(
+    parsed.data as ConfigFile & Record<string, unknown>,
+    options.env,
+    options.file,
+    platforms,
+    problems,
+  );
+  if (problems.length) throw refuse(problems, options.file);
+  return config;
 }

@@ -73,6 +73,8 @@ export const ConfigSchema = z.strictObject({
           lookbackDays: z.number().int().min(0).max(31).default(3),
         })
         .prefault({}),
+      /** Days after someone claims a paper ("I'll read it") before they are reminded, once; 0: never. */
+      queueReminderDays: z.number().int().min(0).max(365).default(DEFAULTS.queueReminderDays),
       postRetries: z
         .strictObject({
           /** Tries per channel and day before the failure is reported and given up. */

@@ -26,6 +26,8 @@ export const DEFAULTS = {
   /** The operations port (the detailed /healthz, /metrics), on loopback unless configured. */
   opsPort: 9_464,
   opsHost: "127.0.0.1",
+  /** Days after "I'll read it" before the scheduler reminds the claimer (once); 0: never. */
+  queueReminderDays: 7,
   /** How long a stop waits for work in flight. */
   shutdownMs: 10_000,
 } as const;

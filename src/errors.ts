@@ -26,6 +26,12 @@ export const ErrorCode = {
   Usage: "E_USAGE",
   NotAvailable: "E_NOT_AVAILABLE",
   QueryInvalid: "E_QUERY_INVALID",
+  // team memory (notes, the reading queue)
+  UnknownNote: "E_UNKNOWN_NOTE",
+  NotAllowed: "E_NOT_ALLOWED",
+  NotQueued: "E_NOT_QUEUED",
+  QueueTaken: "E_QUEUE_TAKEN",
+  TooLong: "E_TOO_LONG",
   // config and operations
   ConfigInvalid: "E_CONFIG_INVALID",
   ConfigUnreadable: "E_CONFIG_UNREADABLE",
@@ -57,13 +63,29 @@ export class PaperboyError extends Error {
   readonly location: ErrorLocation;
   /** Exit status the CLI uses: 1 for user errors, 2 for usage errors. */
   readonly exitCode: 1 | 2;
+  /**
+   * The message for chat users when the fix is worded differently there (the CLI's `list --date`
+   * is `day <date>` in chat); `message` otherwise. See `forChat`.
+   */
+  readonly chatMessage: string | undefined;
 
-  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location: ErrorLocation = {},
+    options?: { cause?: unknown; chatMessage?: string },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.location = location;
     this.exitCode = code === ErrorCode.Usage || code === ErrorCode.NotAvailable ? 2 : 1;
+    this.chatMessage = options?.chatMessage;
+  }
+
+  /** What a chat user is told: the chat wording of the fix when there is one. */
+  forChat(): string {
+    return this.chatMessage ?? this.message;
   }
 
   /** "file:line: message" when a file is known, else the message. */
@@ -89,9 +111,12 @@ export class NotAvailableError extends PaperboyError {
 }
 export class UnknownPaperError extends PaperboyError {
   constructor(id: string) {
+    const what = `no paper with id "${id}" in the archive`;
     super(
       ErrorCode.UnknownPaper,
-      `no paper with id "${id}" in the archive; find ids with \`search <words>\` or \`list --date YYYY-MM-DD\``,
+      `${what}; find ids with \`paperboy search <words>\` or \`paperboy list --date YYYY-MM-DD\``,
+      {},
+      { chatMessage: `${what}; find ids with \`search <words>\`, \`today\` or \`day YYYY-MM-DD\`` },
     );
   }
 }

@@ -96,6 +96,7 @@ export class Paperboy {
   readonly timeZone: string;
   readonly searchService: SearchService;
   readonly relatedService: RelatedService;
+  private readonly dbPath: string;
   private readonly suggestions: PaperSuggestions;
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
@@ -108,6 +109,7 @@ export class Paperboy {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger();
     this.timeZone = options.timeZone ?? "UTC";
+    this.dbPath = options.dbPath;
     this.papers = new PaperStore(db, this.clock);
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
@@ -188,6 +190,15 @@ export class Paperboy {
       this.stores.set(Store, store);
     }
     return store;
+  }
+
+  /**
+   * A file beside the archive for a front end's state that belongs with it but not in it (like the
+   * search index's `.search`): `<archive file>.<suffix>`. Null for an in-memory archive.
+   */
+  sidecarPath(suffix: string): string | null {
+    if (this.dbPath === ":memory:") return null;
+    return join(dirname(this.dbPath), `${this.dbPath.split(/[\\/]/).pop()}.${suffix}`);
   }
 
   /** True when `word` names a paper: an arXiv id or link (known or not), or a stored id or alias. */

@@ -32,3 +32,6 @@ export const SAMPLE_DIGEST = {
   path: join(PACKAGE_ROOT, "samples", "daily-papers-2025-08-12.txt"),
   date: "2025-08-12",
 };
+
+/** The documented example config, with every key: what a missing config file is made from. */
+export const EXAMPLE_CONFIG = join(PACKAGE_ROOT, "config", "paperboy.example.json");

@@ -56,6 +56,7 @@ export const chatCommand: Command = {
       isTTY: ctx.io.isTTY,
       user: ctx.io.env.USER ?? "you",
       history: ctx.io.isTTY ? readHistory(historyFile) : [],
+      exportDir: join(dirname(ctx.dbPath), "exports"),
     });
     if (ctx.io.isTTY) ctx.io.stdout("paperboy: type `help` for commands, `exit` to leave.\n\n");
     await adapter.run();

@@ -3,7 +3,19 @@
  * sequences (a digest must not be able to move the cursor or recolor the terminal); colors are
  * used only on a TTY.
  */
-import type { PaperCard, PaperLite, Reply } from "../../src/bot/replies.js";
+import {
+  type DiscussionRef,
+  discussionSize,
+  discussionVerb,
+  type NoteItem,
+  type PaperCard,
+  type PaperLite,
+  type PaperMemory,
+  type QueueItem,
+  queueState,
+  type Reply,
+  sourceSummaryLabel,
+} from "../../src/bot/replies.js";
 import { roundupText } from "./roundup-text.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
@@ -54,11 +66,40 @@ function wrap(text: string, indent = "", width = WIDTH): string {
   return out.join("\n");
 }
 
+/** The console is one channel: an earlier discussion is "here", and has no link. */
+function mention(d: DiscussionRef): string {
+  const size = discussionSize(d);
+  const where = d.here ? "in this channel" : `in #${d.channel}`;
+  return `${discussionVerb(d)} ${where}${size ? ` (${size})` : ""}`;
+}
+
+/** A note, its text cut for a card or a list (the full text is in `export notes`). */
+function noteLine(n: NoteItem, s: Style, max = 600, withPaper = false): string {
+  const text = terminalSafe(n.text.length > max ? `${n.text.slice(0, max - 1)}…` : n.text);
+  const paper = withPaper ? ` on ${terminalSafe(n.paperTitle)} (${n.paperId})` : "";
+  return `${s.dim(`#${n.n} ${terminalSafe(n.authorName ?? n.author)}, ${n.date}${paper}:`)} ${text}`;
+}
+
+function memory(m: PaperMemory, s: Style): string[] {
+  const lines = ["", s.accent("Team memory:")];
+  for (const d of m.discussions) lines.push(`- ${mention(d)}`);
+  if (m.discussionsTotal > m.discussions.length)
+    lines.push(`- …and ${m.discussionsTotal - m.discussions.length} earlier`);
+  if (m.queue) lines.push(`- reading queue: ${terminalSafe(queueState(m.queue))}`);
+  if (m.notes.length) {
+    lines.push(`Notes (${m.notesTotal}):`);
+    for (const n of m.notes) lines.push(wrap(noteLine(n, s), "  ").replace(/^ {2}/, "- "));
+  }
+  return lines;
+}
+
 function lite(p: PaperLite, n: number | null, s: Style): string {
   const lines = [
     `${n === null ? "-" : `${n}.`} ${s.bold(terminalSafe(p.title))}  ${s.dim(`${p.id} · ${p.date}`)}`,
   ];
-  const body = p.snippet ?? p.tldr;
+  if (p.discussed) lines.push(`   ${s.accent(`💬 ${mention(p.discussed)}`)}`);
+  if (p.fromNote !== undefined) lines.push(wrap(`from a note: ${terminalSafe(p.fromNote)}`, "   "));
+  const body = p.fromNote !== undefined ? undefined : (p.snippet ?? p.tldr);
   if (body) lines.push(wrap(terminalSafe(body), "   "));
   if (p.code[0]) lines.push(`   ${s.accent(terminalSafe(p.code[0]))}`);
   return lines.join("\n");
@@ -78,8 +119,11 @@ function card(c: PaperCard, s: Style): string {
     lines.push("", "Key results:");
     for (const r of c.keyResults) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
   }
+  if (c.sourceSummary)
+    lines.push("", wrap(`${sourceSummaryLabel(c.sourceSummary)}: ${terminalSafe(c.sourceSummary.text)}`));
   if (c.abstract) lines.push("", wrap(terminalSafe(c.abstract)));
   for (const u of c.code) lines.push(`code: ${s.accent(terminalSafe(u))}`);
+  if (c.memory) lines.push(...memory(c.memory, s));
   if (c.actions.length) lines.push(s.dim(`next: ${c.actions.map((a) => a.command).join(" | ")}`));
   return lines.join("\n");
 }
@@ -98,7 +142,10 @@ export function renderReply(reply: Reply, s: Style): string {
       }
       const items = reply.items.map((p, i) => lite(p, reply.offset + i + 1, s));
       const range = `${reply.offset + 1}–${reply.offset + reply.items.length} of ${reply.total}`;
-      const more = reply.next ? `\n${s.dim(`more: ${terminalSafe(reply.next.command)}`)}` : "";
+      // The console has no button: `more` does what the list's "More" would.
+      const more = reply.next
+        ? `\n${s.dim(`next page: \`more\` (or \`${terminalSafe(reply.next.command)}\`)`)}`
+        : "";
       return `${head} ${s.dim(`(${range})`)}\n${items.join("\n")}${more}`;
     }
     case "roundup":
@@ -122,6 +169,35 @@ export function renderReply(reply: Reply, s: Style): string {
         .filter((l) => l !== "")
         .join("\n");
     }
+    case "notes": {
+      const head = s.bold(terminalSafe(reply.title));
+      if (!reply.items.length) return `${head}\n${terminalSafe(reply.emptyText)}`;
+      const range = `${reply.offset + 1}–${reply.offset + reply.items.length} of ${reply.total}`;
+      const items = reply.items.map((n) => wrap(noteLine(n, s, 2000, true), "  ").replace(/^ {2}/, "- "));
+      const more = reply.next ? `\n${s.dim(`more: ${terminalSafe(reply.next.command)}`)}` : "";
+      return `${head} ${s.dim(`(${range})`)}\n${items.join("\n")}${more}`;
+    }
+    case "queue": {
+      const item = (q: QueueItem) =>
+        `- ${s.bold(terminalSafe(q.paperTitle))}  ${s.dim(q.paperId)}\n   ${terminalSafe(queueState(q))}${q.actions.length ? s.dim(` · next: ${q.actions.map((a) => a.command).join(" | ")}`) : ""}`;
+      const lines = [s.bold(`Reading queue: ${reply.openTotal} open, ${reply.doneTotal} read`)];
+      if (!reply.openTotal && !reply.doneTotal)
+        lines.push(
+          "Nothing queued yet: `queue add <id>` adds a paper, `queue claim <id>` says you'll read it.",
+        );
+      lines.push(...reply.open.map(item));
+      if (reply.openTotal > reply.open.length)
+        lines.push(
+          s.dim(`…and ${reply.openTotal - reply.open.length} more (\`export queue\` lists them all)`),
+        );
+      if (reply.done.length) lines.push(s.accent("Recently read:"), ...reply.done.map(item));
+      return lines.join("\n");
+    }
+    case "file":
+      // The console adapter writes the files and prints where; this is the line without them.
+      return `${terminalSafe(reply.text)}`;
+    case "reminder":
+      return `${s.warn("Reminder:")} you said you would read ${s.bold(terminalSafe(reply.paper.title))} (${reply.paper.id}) on ${reply.claimedOn}, ${reply.days} days ago. \`queue done ${reply.paper.id} [note]\` when read, or \`queue drop ${reply.paper.id}\`.`;
     case "settings": {
       const state = reply.subscribed
         ? `Daily roundup here at ${reply.time} (${terminalSafe(reply.timezone)})${reply.filters.length ? `, topics: ${terminalSafe(reply.filters.join(", "))}` : ""}.`

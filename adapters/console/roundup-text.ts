@@ -4,7 +4,7 @@
  * mark, upvotes). The last line says how to get any other paper's TL;DR. Digest text is made
  * terminal-safe and wrapped to the console's width.
  */
-import type { RoundupPaper, RoundupReply } from "../../src/bot/replies.js";
+import { discussionSize, type RoundupPaper, type RoundupReply } from "../../src/bot/replies.js";
 import type { Style } from "./render.js";
 
 /** What the console renderer lends: its escaping and its width (passed in, so no import cycle). */
@@ -44,7 +44,13 @@ function paperLine(p: RoundupPaper, s: Style, t: TerminalText): string {
   const marks = [p.id, ...(p.code.length ? ["code"] : []), ...(p.upvotes !== null ? [`▲ ${p.upvotes}`] : [])];
   const bullet = p.tldr === undefined ? "  • " : "  ";
   const line = `${bullet}${s.bold(terminalSafe(clip(p.title, ROUNDUP_TITLE_MAX)))}  ${s.dim(terminalSafe(marks.join(" · ")))}`;
-  return p.tldr === undefined ? line : `${line}\n${wrap(terminalSafe(p.tldr), "      ", t.width)}`;
+  // Already discussed here: say when, and how much (the console has one channel and no links).
+  const seen = p.discussed
+    ? `\n      ${s.accent(`💬 ${p.discussed.thread ? "discussed" : "noted"} here on ${p.discussed.date}${discussionSize(p.discussed) ? ` (${discussionSize(p.discussed)})` : ""}`)}`
+    : "";
+  return p.tldr === undefined
+    ? `${line}${seen}`
+    : `${line}${seen}\n${wrap(terminalSafe(p.tldr), "      ", t.width)}`;
 }
 
 export function roundupText(r: RoundupReply, s: Style, t: TerminalText): string {

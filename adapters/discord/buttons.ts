@@ -9,6 +9,8 @@ import { CUSTOM_ID_MAX } from "./limits.js";
 
 const INLINE = "pb:";
 const KEYED = "pb#";
+/** A select menu's custom_id carries a command's verb; the chosen option's value completes it. */
+const SELECT = "pbs:";
 /** Long commands remembered; beyond this the oldest buttons answer "expired". */
 const REMEMBERED = 5000;
 /** Buttons older than this are not worth resurrecting. */
@@ -30,4 +32,18 @@ export class ButtonCommands {
     if (customId.startsWith(KEYED)) return this.long.get(customId.slice(KEYED.length)) ?? null;
     return null;
   }
+}
+
+/**
+ * A select menu's custom_id: the command's verb ("queue add"), numbered so two menus of one message
+ * differ; the chosen option's value (a paper id) completes the command.
+ */
+export function selectId(verb: string, n: number): string {
+  return `${SELECT}${n}:${verb}`;
+}
+
+/** The command a select menu's choice runs; null when the menu is not ours. */
+export function selectCommand(customId: string, value: string | undefined): string | null {
+  const m = /^pbs:\d+:(.+)$/.exec(customId);
+  return m && value ? `${m[1]} ${value}` : null;
 }

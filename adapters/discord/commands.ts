@@ -44,6 +44,8 @@ function addOption(sub: SlashCommandSubcommandBuilder, o: CommandOption, command
     // Past Discord's choice limit the option takes any word (help resolves aliases too).
     if (o.kind === "command" && commands.length <= OPTION_CHOICES_MAX)
       b.addChoices(...commands.map((c) => ({ name: c.name, value: c.name })));
+    if (o.choices?.length)
+      b.addChoices(...o.choices.slice(0, OPTION_CHOICES_MAX).map((c) => ({ name: c, value: c })));
     return b;
   });
 }

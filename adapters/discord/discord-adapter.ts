@@ -18,6 +18,7 @@ import {
   type PermissionsString,
   RESTEvents,
   SnowflakeUtil,
+  type StringSelectMenuInteraction,
   type TextBasedChannel,
   ThreadAutoArchiveDuration,
 } from "discord.js";
@@ -31,7 +32,7 @@ import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { paperChoices } from "./autocomplete.js";
-import { ButtonCommands } from "./buttons.js";
+import { ButtonCommands, selectCommand } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { cutToMessages } from "./cut.js";
 import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
@@ -50,7 +51,7 @@ import { explainPlatformError } from "./platform-errors.js";
 import { registerCommands } from "./register.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 /** A login whose gateway has not said READY by then is treated as failed and tried again. */
 const READY_TIMEOUT_MS = 30_000;
@@ -350,6 +351,10 @@ export class DiscordAdapter implements Adapter {
         if (command !== null) await this.answer(i, command);
         else if (i.customId.startsWith("pb"))
           await i.reply(renderNotice(notice("This button has expired; run the command again.", "warning")));
+      } else if (i.isStringSelectMenu()) {
+        // A roundup's "Add to queue…" / "I'll read it…" menus: the choice completes the command.
+        const command = selectCommand(i.customId, i.values[0]);
+        if (command !== null) await this.answer(i, command);
       }
     } catch (err) {
       this.logger.error({ err, interaction: i.id }, "discord interaction failed");
@@ -370,6 +375,7 @@ export class DiscordAdapter implements Adapter {
       channel: thread?.parentId ?? i.channelId ?? "",
       ...(thread ? { thread: thread.id } : {}),
       user: i.user.id,
+      userName: i.user.globalName ?? i.user.username,
       at: this.clock.now(),
       addressed: true,
       mustAnswer: true,
@@ -506,6 +512,7 @@ export class DiscordAdapter implements Adapter {
         channel: m.channel.parentId ?? m.channelId,
         thread: m.channelId,
         user: m.author.id,
+        userName: m.author.globalName ?? m.author.username,
         at: this.clock.now(),
         addressed: mentioned,
       };

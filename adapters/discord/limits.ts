@@ -28,6 +28,18 @@ export const BUTTONS_PER_ROW = 5;
 export const ROWS_PER_MESSAGE = 5;
 /** Characters of a button label. */
 export const BUTTON_LABEL_MAX = 80;
+/** Options of a string select menu, characters of an option's label and value, of its placeholder. */
+export const SELECT_OPTIONS_MAX = 25;
+export const SELECT_LABEL_MAX = 100;
+export const SELECT_VALUE_MAX = 100;
+export const SELECT_PLACEHOLDER_MAX = 150;
+/**
+ * Bytes of the files of one message. Discord's upload limit without server boosts (10 MiB since
+ * 2024, 8 MiB before): the older, lower number, so no server refuses it.
+ */
+export const ATTACHMENTS_MAX_BYTES = 8 * 1024 * 1024;
+/** Characters of a note shown on a card or a list (a field holds 1024; lists share 4096). */
+export const NOTE_PREVIEW_MAX = 300;
 /** Characters of a component's custom_id. */
 export const CUSTOM_ID_MAX = 100;
 /** Choices in one autocomplete answer. */

@@ -2,15 +2,25 @@
  * A Discord message as we send it, and the arithmetic that keeps it within Discord's limits:
  * embed sizes, packing embeds into messages, and building a text block from lines under a budget.
  */
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
+import type {
+  APIActionRowComponent,
+  APIButtonComponent,
+  APIEmbed,
+  APIStringSelectComponent,
+} from "discord.js";
 import { EMBEDS_PER_MESSAGE, EMBEDS_TOTAL_MAX } from "./limits.js";
 
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-  /** Always empty: nothing paperboy posts may ping anyone. */
-  allowedMentions: { parse: [] };
+  components: APIActionRowComponent<APIButtonComponent | APIStringSelectComponent>[];
+  /**
+   * Nothing paperboy posts may ping anyone: `parse` is always empty. The one exception is a queue
+   * reminder, which notifies the one user who claimed the paper (`users`, by the platform's id).
+   */
+  allowedMentions: { parse: []; users?: string[] };
+  /** Files attached to the message (an export). */
+  files?: { attachment: Buffer; name: string }[];
 }
 
 export function message(parts: Partial<Omit<DiscordMessage, "allowedMentions">>): DiscordMessage {
@@ -20,6 +30,7 @@ export function message(parts: Partial<Omit<DiscordMessage, "allowedMentions">>)
     allowedMentions: { parse: [] },
   };
   if (parts.content) m.content = parts.content;
+  if (parts.files?.length) m.files = parts.files;
   return m;
 }
 

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { enabledButMissing, envValue } from "../../config/platform.js";
 import { lazyCommand } from "../../src/cli/command.js";
 import { platformModule } from "../platform.js";
+import { discordShapeChecks, verifyDiscord } from "./doctor.js";
 import { type DiscordConnection, discordOptionsFromEnv } from "./options.js";
 
 const Section = z.strictObject({
@@ -42,13 +43,13 @@ export const discordPlatform = platformModule<DiscordSettings>({
     const connection = discordOptionsFromEnv(env) as DiscordConnection;
     return { ...parsed, ...connection, enabled: true };
   },
-  doctor: (settings) => [
-    {
-      name: "discord",
-      ok: true,
-      detail: `token present${settings.guildId ? `; registers /papers in server ${settings.guildId} at start` : ""}`,
-    },
+  doctor: (settings, verifying) => [
+    ...discordShapeChecks(settings, verifying),
+    ...(settings.guildId
+      ? [{ name: "discord", ok: true, detail: `registers /papers in server ${settings.guildId} at start` }]
+      : []),
   ],
+  verify: verifyDiscord,
   async create(settings, deps) {
     const { createDiscordAdapter } = await import("./discord-adapter.js");
     return createDiscordAdapter(deps.bot, {

@@ -10,21 +10,31 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type {
-  Action,
-  AnswerReply,
-  HelpReply,
-  NoticeReply,
-  PaperCard,
-  PaperLite,
-  Reply,
-  ResultList,
-  RoundupReply,
-  SettingsReply,
+import {
+  type Action,
+  type AnswerReply,
+  type FileReply,
+  type HelpReply,
+  type NoteItem,
+  type NotesReply,
+  type NoticeReply,
+  type PaperCard,
+  type PaperLite,
+  type PaperMemory,
+  type QueueReply,
+  queueState,
+  type ReminderReply,
+  type Reply,
+  type ResultList,
+  type RoundupReply,
+  type SettingsReply,
+  sourceSummaryLabel,
 } from "../../src/bot/replies.js";
 import type { ButtonCommands } from "./buttons.js";
+import { mentionText } from "./discussion-link.js";
 import { escapeText, fitText, plainText, safeUrl } from "./escape.js";
 import {
+  ATTACHMENTS_MAX_BYTES,
   BUTTON_LABEL_MAX,
   BUTTONS_PER_ROW,
   CONTENT_MAX,
@@ -35,12 +45,20 @@ import {
   FIELD_NAME_MAX,
   FIELD_VALUE_MAX,
   FOOTER_MAX,
+  NOTE_PREVIEW_MAX,
   ROWS_PER_MESSAGE,
 } from "./limits.js";
 import { blocks, type DiscordMessage, embedSize, message } from "./message.js";
 import { roundupMessages } from "./roundup-embeds.js";
 
-const COLOR = { paper: 0x5865f2, list: 0x3ba55d, roundup: 0xfaa61a, answer: 0x9b59b6, muted: 0x99aab5 };
+const COLOR = {
+  paper: 0x5865f2,
+  list: 0x3ba55d,
+  roundup: 0xfaa61a,
+  answer: 0x9b59b6,
+  muted: 0x99aab5,
+  memory: 0x2d7d9a,
+};
 const NOTICE_ICON: Record<NoticeReply["level"], string> = { info: "ℹ️", warning: "⚠️", error: "❌" };
 /** A footer is a one-line caption; keeping it short leaves the 6000 for the content. */
 const FOOTER_BUDGET = 300;
@@ -91,9 +109,13 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
       "Key results",
       card.keyResults.map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
     ),
+    card.sourceSummary
+      ? field(sourceSummaryLabel(card.sourceSummary), [fitText(card.sourceSummary.text, FIELD_VALUE_MAX)])
+      : null,
     field("Authors", [fitText(card.authors.join(", "), FIELD_VALUE_MAX)]),
     field("Code", links(card.code)),
     field("Links", links(card.links.filter((l) => !card.code.includes(l)))),
+    ...(card.memory ? memoryFields(card.memory) : []),
   ].filter((f): f is APIEmbedField => f !== null && f.value !== "");
   const url = card.url ? safeUrl(card.url) : null;
   const base: APIEmbed = {
@@ -113,10 +135,34 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
   return message({ embeds: [embed], components: buttons(card.actions, ids) });
 }
 
+// ---- team memory ----
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+function noteLine(n: NoteItem, max: number): string {
+  return `**#${n.n}** ${fitText(n.authorName ?? n.author, 80)}, ${n.date}: ${fitText(n.text.replace(/\s+/g, " "), max)}`;
+}
+
+function memoryFields(m: PaperMemory): (APIEmbedField | null)[] {
+  const lines = m.discussions.map((d) => `• ${mentionText(d)}`);
+  if (m.discussionsTotal > m.discussions.length)
+    lines.push(`• …and ${m.discussionsTotal - m.discussions.length} earlier`);
+  if (m.queue) lines.push(`• Reading queue: ${escapeText(queueState(m.queue))}`);
+  const more = m.notesTotal > m.notes.length ? ` (newest ${m.notes.length} of ${m.notesTotal})` : "";
+  return [
+    field("Team memory", lines),
+    field(
+      `Notes${more}`,
+      m.notes.map((n) => `• ${noteLine(n, NOTE_PREVIEW_MAX)}`),
+    ),
+  ];
+}
+
 function itemLines(item: PaperLite, n: number, budget: number): string {
   const head = `**${n}. ${fitText(item.title, Math.min(300, budget))}**`;
   const meta = `${escapeText(item.id)} · ${item.date}${item.code.length ? " · code" : ""}`;
-  const body = item.snippet ?? item.tldr ?? "";
+  const body =
+    item.fromNote !== undefined ? `from a note: ${item.fromNote}` : (item.snippet ?? item.tldr ?? "");
   const room = budget - head.length - meta.length - 2;
   return room > 20 && body ? `${head}\n${meta}\n${fitText(body, room)}` : `${head}\n${meta}`;
 }
@@ -158,8 +204,9 @@ export function renderRoundup(r: RoundupReply, ids: ButtonCommands): DiscordMess
 }
 
 export function renderAnswer(a: AnswerReply): DiscordMessage {
+  const from = `From ${a.evidenceFrom ?? "the abstract"}`;
   const evidence = field(
-    "From the abstract",
+    from,
     a.evidence.map((s) => `• “${fitText(s, FIELD_VALUE_MAX - 4)}”`),
   );
   const base: APIEmbed = {
@@ -168,6 +215,21 @@ export function renderAnswer(a: AnswerReply): DiscordMessage {
     footer: { text: plain(`${a.paperTitle} (${a.paperId})`, FOOTER_BUDGET) },
     ...(evidence ? { fields: [evidence] } : {}),
   };
+  if (a.quoted && a.evidence.length) {
+    // An answer that only says its evidence is said once: quoted, in the description.
+    const { fields: _evidence, ...quote } = base;
+    const heading = `**${fitText(from, 100)}**`;
+    const share = (budget: number) => Math.floor((budget - heading.length - 2) / a.evidence.length) - 5;
+    return message({
+      embeds: [
+        withDescription(
+          quote,
+          (budget) =>
+            `${heading}\n${a.evidence.map((e) => `• “${fitText(e, Math.max(1, share(budget)))}”`).join("\n")}`,
+        ),
+      ],
+    });
+  }
   return message({ embeds: [withDescription(base, (budget) => fitText(a.text, budget))] });
 }
 
@@ -215,6 +277,92 @@ export function renderSettings(s: SettingsReply): DiscordMessage {
   });
 }
 
+export function renderNotes(r: NotesReply, ids: ButtonCommands): DiscordMessage {
+  const shown = r.items.length;
+  const base: APIEmbed = {
+    title: fitText(r.title, EMBED_TITLE_MAX),
+    color: COLOR.memory,
+    footer: { text: shown ? `${r.offset + 1}–${r.offset + shown} of ${r.total}` : "No notes" },
+  };
+  const embed = withDescription(base, (budget) => {
+    if (!shown) return fitText(r.emptyText, budget);
+    const each = Math.floor((budget - 2 * shown) / shown);
+    const items = r.items.map((n) => {
+      const head = `**${fitText(n.paperTitle, 200)}** · ${escapeText(n.paperId)}`;
+      return `${head}\n${noteLine(n, Math.max(40, each - head.length - 40))}`;
+    });
+    return blocks(items, budget, "\n\n")[0] as string;
+  });
+  return message({ embeds: [embed], components: r.next ? buttons([r.next], ids) : [] });
+}
+
+export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage {
+  const line = (q: QueueReply["open"][number]) =>
+    `**${fitText(q.paperTitle, 200)}** · ${escapeText(q.paperId)}\n${escapeText(queueState(q))}`;
+  const base: APIEmbed = {
+    title: `Reading queue: ${r.openTotal} open, ${r.doneTotal} read`,
+    ...(r.openTotal > r.open.length
+      ? {
+          footer: {
+            text: `…and ${r.openTotal - r.open.length} more: /papers export what:queue lists them all`,
+          },
+        }
+      : {}),
+    color: COLOR.memory,
+    fields: r.done.length
+      ? [
+          field(
+            "Recently read",
+            r.done.map((q) => `• ${line(q).replace("\n", " · ")}`),
+          ),
+        ].filter((f): f is APIEmbedField => f !== null)
+      : [],
+  };
+  const embed = withDescription(base, (budget) =>
+    r.openTotal || r.doneTotal
+      ? (blocks(r.open.map(line), budget, "\n\n")[0] ?? "")
+      : fitText(
+          "Nothing queued yet: `/papers queue action:add` adds a paper, `action:claim` says you'll read it.",
+          budget,
+        ),
+  );
+  // A button for the first open papers' next step, as many as the rows hold.
+  const actions = r.open.flatMap((q) =>
+    q.actions[0] ? [{ ...q.actions[0], label: `${q.actions[0].label}: ${q.paperTitle}` }] : [],
+  );
+  return message({ embeds: [embed], components: buttons(actions, ids) });
+}
+
+export function renderFile(r: FileReply): DiscordMessage {
+  const files = r.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name }));
+  const bytes = files.reduce((n, f) => n + f.attachment.length, 0);
+  if (bytes > ATTACHMENTS_MAX_BYTES)
+    return renderNotice({
+      kind: "notice",
+      level: "warning",
+      text: `The export is ${Math.ceil(bytes / 1024 / 1024)} MB, over Discord's ${ATTACHMENTS_MAX_BYTES / 1024 / 1024} MB for files: export in parts (\`export week\` per week), or use \`paperboy export\` on the server.`,
+    });
+  return message({ content: fitText(r.text, CONTENT_MAX), files });
+}
+
+export function renderReminder(r: ReminderReply, ids: ButtonCommands): DiscordMessage {
+  // The one message that notifies someone on purpose: the claimer, by id, and no one else.
+  const mention = SNOWFLAKE.test(r.user) ? `<@${r.user}>` : fitText(r.userName ?? r.user, 80);
+  const text = `⏰ ${mention}, on ${r.claimedOn} (${r.days} days ago) you said you would read **${fitText(r.paper.title, 300)}** (${escapeText(r.paper.id)}). Mark it read when you have, with a note if you like: \`/papers queue action:done id:${r.paper.id.replace(/`/g, "")} note:…\``;
+  const m = message({
+    content: fitText(text, CONTENT_MAX, (t) => t),
+    components: buttons(
+      [
+        { kind: "done", label: "Mark read", command: `queue done ${r.paper.id}` },
+        { kind: "more", label: "Drop it", command: `queue drop ${r.paper.id}` },
+      ],
+      ids,
+    ),
+  });
+  if (SNOWFLAKE.test(r.user)) m.allowedMentions = { parse: [], users: [r.user] };
+  return m;
+}
+
 /** The first message inside a discussion thread. */
 export function renderIntro(text: string): DiscordMessage {
   return message({ content: fitText(text, CONTENT_MAX) });
@@ -243,5 +391,13 @@ function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
       return [renderSettings(r)];
     case "thread":
       return [renderCard(r.card, ids)];
+    case "notes":
+      return [renderNotes(r, ids)];
+    case "queue":
+      return [renderQueue(r, ids)];
+    case "file":
+      return [renderFile(r)];
+    case "reminder":
+      return [renderReminder(r, ids)];
   }
 }

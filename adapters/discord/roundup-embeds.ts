@@ -5,11 +5,20 @@
  * ones with their TL;DR under them (↳). The other papers' TL;DRs are a button away: "TL;DR 7"
  * under the message that lists paper 7. A paper's lines never straddle two embeds or messages; a
  * topic longer than an embed continues in the next, "(cont.)". Digest text is escaped (`fitText`).
+ * Each message also has "Add to queue…" and "I'll read it…" menus over the papers it lists (so a
+ * message lists at most a menu's 25 papers), and a paper the channel discussed before says so.
  */
-import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from "discord.js";
+import {
+  type APIButtonComponent,
+  type APIEmbed,
+  type APIStringSelectComponent,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
 import type { RoundupPaper, RoundupReply } from "../../src/bot/replies.js";
-import type { ButtonCommands } from "./buttons.js";
-import { fitText, safeUrl } from "./escape.js";
+import { type ButtonCommands, selectId } from "./buttons.js";
+import { mentionText } from "./discussion-link.js";
+import { fitText, plainText, safeUrl } from "./escape.js";
 import {
   BUTTON_LABEL_MAX,
   BUTTONS_PER_ROW,
@@ -19,6 +28,10 @@ import {
   EMBEDS_PER_MESSAGE,
   EMBEDS_TOTAL_MAX,
   ROWS_PER_MESSAGE,
+  SELECT_LABEL_MAX,
+  SELECT_OPTIONS_MAX,
+  SELECT_PLACEHOLDER_MAX,
+  SELECT_VALUE_MAX,
 } from "./limits.js";
 import { type DiscordMessage, embedSize, message } from "./message.js";
 
@@ -27,8 +40,12 @@ const COLOR = { topic: 0xfaa61a, other: 0x99aab5 };
 export const ROUNDUP_TITLE_MAX = 250;
 /** Characters of a TL;DR under a topic's first papers. */
 export const ROUNDUP_TLDR_MAX = 600;
-/** "TL;DR n" buttons under one message: every row Discord allows. */
-export const ROUNDUP_BUTTONS_MAX = BUTTONS_PER_ROW * ROWS_PER_MESSAGE;
+/** Rows of a message taken by its "Add to queue…" and "I'll read it…" menus. */
+export const QUEUE_MENU_ROWS = 2;
+/** "TL;DR n" buttons under one message: the rows the queue menus leave. */
+export const ROUNDUP_BUTTONS_MAX = BUTTONS_PER_ROW * (ROWS_PER_MESSAGE - QUEUE_MENU_ROWS);
+/** Papers one message lists: what one menu offers, so each paper is in its message's menus. */
+export const ROUNDUP_PAPERS_PER_MESSAGE = SELECT_OPTIONS_MAX;
 
 /** A url for a markdown link `[text](url)`: parentheses would end it early. */
 function linkUrl(url: string): string | null {
@@ -44,7 +61,8 @@ function paperLines(p: RoundupPaper, n: number): string {
   if (code) parts.push(`[code](${code})`);
   else if (p.code.length) parts.push("code");
   if (p.upvotes !== null) parts.push(`▲ ${p.upvotes}`);
-  const line = parts.join(" · ");
+  // Already discussed in this channel: when, how much, and a link to the thread.
+  const line = parts.join(" · ") + (p.discussed ? `\n💬 ${mentionText(p.discussed)}` : "");
   return p.tldr === undefined ? line : `${line}\n↳ ${fitText(p.tldr, ROUNDUP_TLDR_MAX)}`;
 }
 
@@ -53,6 +71,8 @@ interface TopicEmbed {
   topic: RoundupReply["topics"][number];
   /** Papers listed without their TL;DR in this embed: number and id. */
   listed: { n: number; id: string }[];
+  /** Every paper of this embed, for the message's queue menus. */
+  papers: RoundupPaper[];
 }
 
 function header(r: RoundupReply): string {
@@ -88,13 +108,20 @@ function topicEmbeds(r: RoundupReply): TopicEmbed[] {
         },
         topic,
         listed: part.filter((i) => i.p.tldr === undefined).map((i) => ({ n: i.n, id: i.p.id })),
+        papers: part.map((i) => i.p),
       });
       part = [];
       length = 0;
     };
     for (const item of items) {
       const added = (part.length ? 1 : 0) + item.text.length;
-      if (part.length && length + added > EMBED_DESCRIPTION_MAX) flush();
+      const listedHere = part.filter((i) => i.p.tldr === undefined).length;
+      // An embed never holds more papers than its message's menus, nor more TL;DR buttons than it has.
+      const over =
+        length + added > EMBED_DESCRIPTION_MAX ||
+        part.length >= ROUNDUP_PAPERS_PER_MESSAGE ||
+        (item.p.tldr === undefined && listedHere >= ROUNDUP_BUTTONS_MAX);
+      if (part.length && over) flush();
       length += (part.length ? 1 : 0) + item.text.length;
       part.push(item);
     }
@@ -115,6 +142,28 @@ function tldrButtons(listed: { n: number; id: string }[], ids: ButtonCommands): 
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + BUTTONS_PER_ROW) });
   }
   return rows;
+}
+
+/** "Add to queue…" and "I'll read it…" over a message's papers, numbered as the message lists them. */
+function queueMenus(papers: RoundupPaper[], first: number): DiscordMessage["components"] {
+  const usable = papers.filter((p) => p.id.length <= SELECT_VALUE_MAX).slice(0, SELECT_OPTIONS_MAX);
+  if (usable.length === 0) return [];
+  return (
+    [
+      ["queue add", "Add to queue…"],
+      ["queue claim", "I'll read it…"],
+    ] as const
+  ).map(([verb, label]) => {
+    const menu: APIStringSelectComponent = {
+      type: ComponentType.StringSelect,
+      custom_id: selectId(verb, first),
+      placeholder: fitText(label, SELECT_PLACEHOLDER_MAX, plainText),
+      min_values: 1,
+      max_values: 1,
+      options: usable.map((p) => ({ label: fitText(p.title, SELECT_LABEL_MAX, plainText), value: p.id })),
+    };
+    return { type: ComponentType.ActionRow, components: [menu] };
+  });
 }
 
 /**
@@ -142,7 +191,13 @@ export function roundupMessages(r: RoundupReply, ids: ButtonCommands): DiscordMe
       message({
         ...(messages.length === 0 ? { content: header(r) } : {}),
         embeds: group.map((g) => g.embed),
-        components: tldrButtons(listed, ids),
+        components: [
+          ...tldrButtons(listed, ids),
+          ...queueMenus(
+            group.flatMap((g) => g.papers),
+            messages.length,
+          ),
+        ],
       }),
     );
     group = [];
@@ -151,10 +206,12 @@ export function roundupMessages(r: RoundupReply, ids: ButtonCommands): DiscordMe
   for (const e of embeds) {
     const s = embedSize(e.embed);
     const listed = group.reduce((k, g) => k + g.listed.length, 0);
+    const papers = group.reduce((k, g) => k + g.papers.length, 0);
     const full =
       group.length === EMBEDS_PER_MESSAGE ||
       size + s > EMBEDS_TOTAL_MAX ||
-      (listed > 0 && listed + e.listed.length > ROUNDUP_BUTTONS_MAX);
+      (listed > 0 && listed + e.listed.length > ROUNDUP_BUTTONS_MAX) ||
+      (papers > 0 && papers + e.papers.length > ROUNDUP_PAPERS_PER_MESSAGE);
     if (full) close();
     group.push(e);
     size += s;

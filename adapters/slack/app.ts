@@ -29,6 +29,7 @@ export const BOT_SCOPES = [
   "chat:write",
   "chat:write.public",
   "commands",
+  "files:write",
   "groups:history",
 ] as const;
 /** The bot events paperboy subscribes to. */

@@ -13,6 +13,8 @@ import {
   MAX_OPTION_VALUE,
   MAX_OVERFLOW_OPTIONS,
   MAX_SECTION_TEXT,
+  MAX_SELECT_OPTIONS,
+  MAX_SELECT_PLACEHOLDER,
 } from "./limits.js";
 
 export interface PlainText {
@@ -38,11 +40,18 @@ export interface Overflow {
   action_id: string;
   options: { text: PlainText; value: string }[];
 }
+/** A menu of core commands (one paper each); the chosen option's value is the command it runs. */
+export interface StaticSelect {
+  type: "static_select";
+  action_id: string;
+  placeholder: PlainText;
+  options: { text: PlainText; value: string }[];
+}
 export type Block =
   | { type: "header"; text: PlainText }
   | { type: "section"; text: MrkdwnText; accessory?: Button | Overflow }
   | { type: "context"; elements: MrkdwnText[] }
-  | { type: "actions"; elements: Button[] }
+  | { type: "actions"; elements: (Button | StaticSelect)[] }
   | { type: "divider" };
 
 /** One chat message: blocks plus the plain fallback Slack shows in notifications. */
@@ -127,6 +136,28 @@ export function overflow(actionId: string, items: { label: string; command: stri
     }));
   // Slack requires at least two options in an overflow menu.
   return options.length >= 2 ? { type: "overflow", action_id: actionId, options } : null;
+}
+
+/** A select menu of core commands; null when no option can be carried whole. */
+export function commandSelect(
+  actionId: string,
+  placeholder: string,
+  items: { label: string; command: string }[],
+): StaticSelect | null {
+  const options = items
+    .filter((i) => i.command.length <= MAX_OPTION_VALUE)
+    .slice(0, MAX_SELECT_OPTIONS)
+    .map((i) => ({
+      text: { type: "plain_text" as const, text: plain(i.label, MAX_OPTION_TEXT) },
+      value: i.command,
+    }));
+  if (options.length === 0) return null;
+  return {
+    type: "static_select",
+    action_id: actionId,
+    placeholder: { type: "plain_text", text: plain(placeholder, MAX_SELECT_PLACEHOLDER) },
+    options,
+  };
 }
 
 /** Text for a mrkdwn field, escaped and cut: the one way digest or user text enters a block. */

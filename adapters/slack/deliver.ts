@@ -6,12 +6,13 @@
 import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
-import type { Reply, ThreadStartReply } from "../../src/bot/replies.js";
+import type { FileReply, Reply, ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
-import { MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
+import { escapeMrkdwn } from "./escape.js";
+import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
 import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
@@ -61,6 +62,7 @@ export class Delivery {
     for (const reply of replies) {
       try {
         if (reply.kind === "thread") await this.startThread(reply);
+        else if (reply.kind === "file") await this.upload(reply);
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -117,6 +119,39 @@ export class Delivery {
       unfurl_links: false,
       unfurl_media: false,
     });
+  }
+
+  /**
+   * Files go up with files.uploadV2 (getUploadURLExternal, the upload, completeUploadExternal), into
+   * the channel or thread the request came from. A response_url cannot carry files, so this needs
+   * the bot in the channel and the `files:write` scope; a refusal is explained to the asker.
+   */
+  private async upload(reply: FileReply): Promise<void> {
+    const { client, channel, thread } = this.outlet;
+    try {
+      await client.filesUploadV2({
+        channel_id: channel,
+        ...(thread ? { thread_ts: thread } : {}),
+        initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
+        file_uploads: reply.files.map((f) => ({
+          file: Buffer.from(f.content, "utf8"),
+          filename: f.name,
+          title: f.name,
+        })),
+      });
+    } catch (err) {
+      // An app installed before `export` existed lacks files:write: that is this feature's problem,
+      // not a broken token, so it must not mark the whole adapter failed.
+      if (slackErrorCode(err) !== "missing_scope") throw err;
+      this.hooks.logger.warn({ channel }, "export not uploaded: the Slack app lacks the files:write scope");
+      await this.post(
+        {
+          text: ":warning: I can't upload files in this workspace yet: paperboy's Slack app lacks the `files:write` scope. An admin can add it (the app manifest lists it) and reinstall the app.",
+          blocks: [],
+        },
+        true,
+      );
+    }
   }
 
   private async startThread(reply: ThreadStartReply): Promise<void> {

@@ -81,6 +81,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       workspace: command.team_id,
       channel: command.channel_id,
       user: command.user_id,
+      ...(command.user_name ? { userName: command.user_name } : {}),
       at: clock.now(),
       addressed: true,
     };
@@ -142,8 +143,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       const command =
         action.type === "button"
           ? action.value
-          : action.type === "overflow"
-            ? action.selected_option.value
+          : action.type === "overflow" || action.type === "static_select"
+            ? action.selected_option?.value
             : undefined;
       // Link buttons also report their click; they carry no command.
       if (!command || !body.channel?.id) return;
@@ -153,6 +154,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         workspace: body.team?.id ?? context.teamId ?? "",
         channel: body.channel.id,
         user: body.user.id,
+        ...(body.user.name || body.user.username ? { userName: body.user.name ?? body.user.username } : {}),
         at: clock.now(),
         addressed: true,
         ...(thread ? { thread } : {}),

@@ -18,6 +18,9 @@ export const MAX_BUTTON_VALUE = 2000;
 /** Characters of an overflow option's label and value. */
 export const MAX_OPTION_TEXT = 75;
 export const MAX_OPTION_VALUE = 150;
+/** Options in a static select menu, and characters of its placeholder. */
+export const MAX_SELECT_OPTIONS = 100;
+export const MAX_SELECT_PLACEHOLDER = 150;
 /** Options in an overflow menu. */
 export const MAX_OVERFLOW_OPTIONS = 5;
 /** Elements in an actions block. */
@@ -29,6 +32,12 @@ export const MAX_CONTEXT_ELEMENTS = 10;
  * 40 000; a fallback only needs to say what the message is, so it is kept short.
  */
 export const MAX_FALLBACK_TEXT = 3000;
+/**
+ * Characters of a note shown on a card or in a list: a card stays a card (the section limit is
+ * 3000); the whole note is in `notes` and `export notes`.
+ */
+export const NOTE_PREVIEW_CHARS = 500;
+export const NOTE_LIST_CHARS = 1500;
 /** Bytes of one HTTP request body we read; Slack's own payloads are far smaller. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 /**

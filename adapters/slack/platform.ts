@@ -8,6 +8,7 @@ import { enabledButMissing, envValue } from "../../config/platform.js";
 import { SECRET_KEY_ENV } from "../../src/archive/secret-box.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import { platformModule } from "../platform.js";
+import { slackShapeChecks, verifySlack } from "./doctor.js";
 import { resolveMode, SLACK_ENV, type SlackEnvOptions, slackOptionsFromEnv } from "./options.js";
 
 const Section = z.strictObject({
@@ -58,16 +59,8 @@ export const slackPlatform = platformModule<SlackSettings>({
       );
     return settings;
   },
-  doctor(settings) {
-    const { auth } = resolveMode(settings);
-    return [
-      {
-        name: `slack (${settings.mode})`,
-        ok: true,
-        detail: auth === "oauth" ? "OAuth keys present (installs per workspace)" : "tokens present",
-      },
-    ];
-  },
+  doctor: slackShapeChecks,
+  verify: verifySlack,
   async create(settings, deps) {
     const { createSlackAdapter } = await import("./slack-adapter.js");
     const { enabled: _enabled, mode: _mode, ...connection } = settings;

@@ -4,15 +4,22 @@
  */
 import type {
   AnswerReply,
+  FileReply,
   HelpReply,
+  NoteItem,
+  NotesReply,
   NoticeReply,
   PaperCard,
   PaperLite,
+  PaperMemory,
+  QueueItem,
+  QueueReply,
+  ReminderReply,
   Reply,
   ResultList,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { replySummary } from "../../src/bot/replies.js";
+import { queueState, replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -28,8 +35,16 @@ import {
   section,
   sections,
 } from "./blocks.js";
+import { mentionText } from "./discussion-link.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_ACTION_ELEMENTS, MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT } from "./limits.js";
+import {
+  MAX_ACTION_ELEMENTS,
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_SECTION_TEXT,
+  NOTE_LIST_CHARS,
+  NOTE_PREVIEW_CHARS,
+} from "./limits.js";
 import { roundupMessages } from "./roundup-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
@@ -38,6 +53,9 @@ export const ACTION_IDS = {
   link: (i: number) => `${ACTION_PREFIX}link_${i}`,
   item: (i: number) => `${ACTION_PREFIX}item_${i}`,
   more: `${ACTION_PREFIX}more`,
+  queueSelect: `${ACTION_PREFIX}queue_select`,
+  claimSelect: `${ACTION_PREFIX}claim_select`,
+  queueItem: (i: number) => `${ACTION_PREFIX}queue_${i}`,
 } as const;
 
 /** Renders one reply as one or more messages (more when it is over the block limit). */
@@ -70,7 +88,109 @@ function blocksOf(reply: Reply): Block[] {
       return helpBlocks(reply);
     case "settings":
       return settingsBlocks(reply);
+    case "notes":
+      return notesBlocks(reply);
+    case "queue":
+      return queueBlocks(reply);
+    case "file":
+      return fileBlocks(reply);
+    case "reminder":
+      return reminderBlocks(reply);
   }
+}
+
+// ---- team memory ----
+
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
+
+function who(n: { author: string; authorName?: string }): string {
+  return safe(n.authorName ?? n.author, 80);
+}
+
+function noteLine(n: NoteItem, max: number): string {
+  return `*#${n.n}* ${who(n)}, ${safe(n.date)}: ${safe(n.text.replace(/\s+/g, " "), max)}`;
+}
+
+function memoryBlocks(m: PaperMemory): Block[] {
+  const lines: string[] = [];
+  for (const d of m.discussions) lines.push(`• ${mentionText(d)}`);
+  if (m.discussionsTotal > m.discussions.length)
+    lines.push(`• …and ${m.discussionsTotal - m.discussions.length} earlier`);
+  if (m.queue) lines.push(`• Reading queue: ${safe(queueState(m.queue))}`);
+  const blocks: Block[] = [];
+  if (lines.length) blocks.push(...sections(`*Team memory*\n${lines.join("\n")}`));
+  if (m.notes.length) {
+    const more = m.notesTotal > m.notes.length ? ` (newest ${m.notes.length} of ${m.notesTotal})` : "";
+    blocks.push(
+      ...sections(`*Notes*${more}\n${m.notes.map((n) => `• ${noteLine(n, NOTE_PREVIEW_CHARS)}`).join("\n")}`),
+    );
+  }
+  return blocks;
+}
+
+function notesBlocks(r: NotesReply): Block[] {
+  const range = r.items.length ? ` (${r.offset + 1}–${r.offset + r.items.length} of ${r.total})` : "";
+  const blocks: Block[] = [section(`*${safe(r.title)}*${range}`)];
+  if (!r.items.length) blocks.push(section(safe(r.emptyText)));
+  for (const n of r.items)
+    blocks.push(
+      section(`*${safe(n.paperTitle, 200)}* \`${safe(n.paperId)}\`\n${noteLine(n, NOTE_LIST_CHARS)}`),
+    );
+  if (r.next) {
+    const more = commandButton(ACTION_IDS.more, r.next.label, r.next.command);
+    if (more) blocks.push({ type: "actions", elements: [more] });
+  }
+  return blocks;
+}
+
+function queueLine(q: QueueItem): string {
+  return `*${safe(q.paperTitle, 300)}* \`${safe(q.paperId)}\`\n${safe(queueState(q))}`;
+}
+
+function queueBlocks(r: QueueReply): Block[] {
+  const blocks: Block[] = [section(`*Reading queue*: ${r.openTotal} open, ${r.doneTotal} read`)];
+  if (!r.openTotal && !r.doneTotal)
+    blocks.push(
+      section(
+        "Nothing queued yet: `/papers queue add <id>` adds a paper, `/papers queue claim <id>` says you'll read it.",
+      ),
+    );
+  r.open.forEach((q, i) => {
+    const next = q.actions[0];
+    const button = next ? commandButton(ACTION_IDS.queueItem(i), next.label, next.command) : null;
+    blocks.push(section(queueLine(q), button ?? undefined));
+  });
+  if (r.openTotal > r.open.length)
+    blocks.push(
+      context([`…and ${r.openTotal - r.open.length} more: \`/papers export queue\` lists them all`]),
+    );
+  if (r.done.length)
+    blocks.push(
+      ...sections(
+        `*Recently read*\n${r.done.map((q) => `• ${queueLine(q).replace("\n", " · ")}`).join("\n")}`,
+      ),
+    );
+  return blocks;
+}
+
+/** What stands in for the files where none can be uploaded (a channel post, an upload that failed). */
+function fileBlocks(r: FileReply): Block[] {
+  return [section(`${safe(r.text)}\n_Files: ${safe(r.files.map((f) => f.name).join(", "))}_`)];
+}
+
+function reminderBlocks(r: ReminderReply): Block[] {
+  // The one message that notifies someone on purpose: the claimer, by the platform's own id.
+  const whom = SLACK_USER.test(r.user) ? `<@${r.user}>` : safe(r.userName ?? r.user, 80);
+  const blocks: Block[] = [
+    section(
+      `:alarm_clock: ${whom}, on ${safe(r.claimedOn)} (${r.days} days ago) you said you would read *${safe(r.paper.title, 300)}* \`${safe(r.paper.id)}\`. Mark it read when you have, with a note if you like: \`/papers queue done ${safe(r.paper.id)} &lt;note&gt;\`.`,
+    ),
+  ];
+  const done = commandButton(ACTION_IDS.command("done"), "Mark read", `queue done ${r.paper.id}`);
+  const drop = commandButton(ACTION_IDS.command("drop"), "Drop it", `queue drop ${r.paper.id}`);
+  const buttons = [done, drop].filter((b): b is Button => b !== null);
+  if (buttons.length) blocks.push({ type: "actions", elements: buttons });
+  return blocks;
 }
 
 /**
@@ -116,7 +236,12 @@ function cardBlocks(card: PaperCard): Block[] {
     const lines = card.keyResults.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
     blocks.push(...sections(`*Key results*\n${lines}`));
   }
+  if (card.sourceSummary) {
+    const label = escapeMrkdwn(sourceSummaryLabel(card.sourceSummary));
+    blocks.push(...sections(`*${label}* ${safe(card.sourceSummary.text, Number.POSITIVE_INFINITY)}`));
+  }
   if (card.abstract) blocks.push(...sections(`*Abstract*\n${escapeMrkdwn(card.abstract)}`));
+  if (card.memory) blocks.push(...memoryBlocks(card.memory));
   const buttons: Button[] = [];
   for (const action of card.actions) {
     const b = commandButton(
@@ -146,13 +271,16 @@ function itemBlock(item: PaperLite, index: number): Block {
     `*${safe(item.title)}*`,
     `\`${safe(item.id)}\` · ${safe(item.date)}${item.code.length ? " · code" : ""}`,
   ];
-  const about = item.snippet ?? item.tldr;
+  if (item.fromNote !== undefined)
+    lines.push(`_from a note:_ ${safe(item.fromNote.replace(/\s+/g, " "), NOTE_PREVIEW_CHARS)}`);
+  const about = item.fromNote !== undefined ? undefined : (item.snippet ?? item.tldr);
   if (about) lines.push(safe(about));
   const menu = overflow(ACTION_IDS.item(index), [
     { label: "Show", command: `show ${item.id}` },
     { label: "TL;DR", command: `summary ${item.id}` },
     { label: "Related", command: `related ${item.id}` },
     { label: "Discuss", command: `discuss ${item.id}` },
+    { label: "Add to queue", command: `queue add ${item.id}` },
   ]);
   return section(lines.join("\n"), menu ?? undefined);
 }
@@ -183,13 +311,20 @@ function resultBlocks(list: ResultList): Block[] {
   return blocks;
 }
 
+/** A quoted sentence's share of a section, so a few quotes stay one quote block each. */
+const MAX_QUOTE = Math.floor(MAX_SECTION_TEXT / 3) - 20;
+
+/** The paper's sentences as one quote under their source: said once, whether answer or evidence. */
+function quoteBlocks(a: AnswerReply): Block[] {
+  const from = safe(`From ${a.evidenceFrom ?? "the abstract"}`, 100);
+  return sections(`*${from}*\n${a.evidence.map((e) => `> ${safe(e, MAX_QUOTE)}`).join("\n")}`);
+}
+
 function answerBlocks(a: AnswerReply): Block[] {
-  const blocks: Block[] = [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
-  if (a.evidence.length) {
-    blocks.push(
-      ...sections(`*From the abstract*\n${a.evidence.map((e) => `> ${escapeMrkdwn(e)}`).join("\n")}`),
-    );
-  }
+  // An answer that only says its evidence is shown as the quote alone, not twice.
+  const blocks: Block[] =
+    a.quoted && a.evidence.length ? [] : [...sections(safe(a.text, Number.POSITIVE_INFINITY))];
+  if (a.evidence.length) blocks.push(...quoteBlocks(a));
   blocks.push(context([`Q: ${safe(a.question, 500)}`, `${safe(a.paperTitle, 300)} \`${safe(a.paperId)}\``]));
   return blocks;
 }
@@ -219,7 +354,11 @@ function settingsBlocks(s: SettingsReply): Block[] {
   return blocks;
 }
 
-/** Replies only the asker needs (errors, usage, help, settings) are shown to them alone. */
+/**
+ * Replies only the asker needs (errors, usage, help, settings) are shown to them alone; a public
+ * notice (someone claimed a paper, saved a note) is for the whole channel.
+ */
 export function isPrivate(reply: Reply): boolean {
-  return reply.kind === "notice" || reply.kind === "help" || reply.kind === "settings";
+  if (reply.kind === "notice") return !reply.public;
+  return reply.kind === "help" || reply.kind === "settings";
 }

@@ -10,6 +10,7 @@ import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "../../src/bo
 import {
   ACTION_PREFIX,
   type Block,
+  commandSelect,
   context,
   header,
   link,
@@ -18,7 +19,13 @@ import {
   safe,
   section,
 } from "./blocks.js";
-import { MAX_BLOCKS_PER_MESSAGE, MAX_FALLBACK_TEXT, MAX_OVERFLOW_OPTIONS } from "./limits.js";
+import { mentionText } from "./discussion-link.js";
+import {
+  MAX_BLOCKS_PER_MESSAGE,
+  MAX_FALLBACK_TEXT,
+  MAX_OVERFLOW_OPTIONS,
+  MAX_SELECT_OPTIONS,
+} from "./limits.js";
 
 /** Characters of a paper's title in a roundup line (a title is a line, not a paragraph). */
 export const ROUNDUP_TITLE_MAX = 250;
@@ -47,6 +54,8 @@ function paperLine(p: RoundupPaper): string {
   if (code) parts.push(code);
   else if (p.code.length) parts.push("code");
   if (p.upvotes !== null) parts.push(`▲ ${p.upvotes}`);
+  // Already discussed in this channel: when, how much, and a link to the thread.
+  if (p.discussed) parts.push(`:speech_balloon: ${mentionText(p.discussed)}`);
   return parts.join("  ·  ");
 }
 
@@ -55,7 +64,27 @@ function menuFor(p: RoundupPaper, index: string): ReturnType<typeof overflow> {
     { label: "Discuss", command: `discuss ${p.id}` },
     { label: "Related papers", command: `related ${p.id}` },
     { label: "Show the paper", command: `show ${p.id}` },
+    { label: "Add to queue", command: `queue add ${p.id}` },
+    { label: "I'll read it", command: `queue claim ${p.id}` },
   ]);
+}
+
+/** "Add to queue…" and "I'll read it…" menus over the roundup's papers (every line, not only the first). */
+function queueMenus(r: RoundupReply): Block | null {
+  const papers = r.topics.flatMap((t) => t.papers).slice(0, MAX_SELECT_OPTIONS);
+  const menus = [
+    commandSelect(
+      `${ACTION_PREFIX}queue_select`,
+      "Add to queue…",
+      papers.map((p) => ({ label: p.title, command: `queue add ${p.id}` })),
+    ),
+    commandSelect(
+      `${ACTION_PREFIX}claim_select`,
+      "I'll read it…",
+      papers.map((p) => ({ label: p.title, command: `queue claim ${p.id}` })),
+    ),
+  ].filter((m): m is NonNullable<typeof m> => m !== null);
+  return menus.length ? { type: "actions", elements: menus } : null;
 }
 
 /** A topic's label and count; "(continued)" atop a message that goes on with it. */
@@ -129,6 +158,12 @@ export function roundupMessages(r: RoundupReply): SlackMessage[] {
       current.push(b);
     }
   });
+  const menus = queueMenus(r);
+  if (menus) {
+    const last = messages[messages.length - 1] as Block[];
+    if (last.length < MAX_BLOCKS_PER_MESSAGE) last.push(menus);
+    else messages.push([menus]);
+  }
   return messages
     .filter((blocks) => blocks.length > 0)
     .map((blocks, i) => ({

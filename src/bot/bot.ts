@@ -5,6 +5,7 @@
  * threads live here, once; what each command does lives in its own file under ./commands/.
  */
 import { randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Clock } from "../clock.js";
 import { LATE, within } from "../deadline.js";
 import { DEFAULTS } from "../defaults.js";
@@ -79,6 +80,11 @@ export class Bot {
   private idleWaiters: (() => void)[] = [];
   /** Users told to slow down, until when: a flood gets one warning per window. */
   private readonly warned = new Map<string, number>();
+  /**
+   * What a typed `more` continues: per user and place, the "More" command of the last list they
+   * got. Kept in memory (a restart forgets it, like a scrolled-away list) and bounded.
+   */
+  private readonly continuations = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(engine: Paperboy, options: BotOptions) {
     this.engine = engine;
@@ -183,14 +189,19 @@ export class Bot {
       }
       name = parsed.command.name;
       const replies = await this.run(parsed, ctx, thread);
+      this.rememberContinuation(ctx, replies);
       if (parsed.truncated)
-        replies.push(notice(`Your message was longer than ${MAX_TEXT} characters; only the start was read.`));
+        replies.push(
+          notice(
+            `Your message was longer than ${parsed.limit ?? MAX_TEXT} characters; only the start was read.`,
+          ),
+        );
       return replies;
     } catch (err) {
       outcome = "error";
       if (isPaperboyError(err)) {
         code = err.code;
-        return [notice(err.message, "error", err.code)];
+        return [notice(err.forChat(), "error", err.code)];
       }
       this.logger.error({ err, requestId }, "command failed");
       return [
@@ -250,7 +261,9 @@ export class Bot {
     const command = findCommand(this.commands, word.replace(/^\//, ""));
     // "show me the results" in a thread is a question, not `show` of a paper called "me".
     const namesNoPaper = command?.paper === "required" && (!next || !this.engine.isPaperRef(next));
-    if (command && !namesNoPaper) return parsed;
+    // "more details on the loss?" too: `more` (like `today`) takes no words after it.
+    const takesNoWords = command !== null && !command.parse && next !== undefined;
+    if (command && !namesNoPaper && !takesNoWords) return parsed;
     const fallback = this.commands.find((c) => c.threadDefault);
     const text = input.trim();
     if (!fallback || !text) return parsed;
@@ -313,6 +326,19 @@ export class Bot {
     return this.threadPaper(ctx) !== null;
   }
 
+  private continuationKey(ctx: Context): string {
+    return JSON.stringify([ctx.platform, ctx.workspace, ctx.channel, ctx.thread ?? "", ctx.user]);
+  }
+
+  /** A list with a next page becomes what `more` continues; a list without one ends it. */
+  private rememberContinuation(ctx: Context, replies: readonly Reply[]): void {
+    const list = replies.findLast((r) => r.kind === "results");
+    if (!list) return;
+    const key = this.continuationKey(ctx);
+    if (list.next) this.continuations.set(key, list.next.command);
+    else this.continuations.delete(key);
+  }
+
   private async run(invocation: ParseResult & { ok: true }, ctx: Context, thread: Paper | null) {
     const { name, ...args } = invocation.command;
     const command = findCommand(this.commands, name) as ChatCommand;
@@ -324,6 +350,14 @@ export class Bot {
       channelDefaults: this.defaults,
       logger: this.logger,
       commands: this.commands,
+      continuation: this.continuations.get(this.continuationKey(ctx)) ?? null,
+      dispatch: async (text) => {
+        const parsed = this.parse(text, thread);
+        if (!parsed.ok) return [notice(parsed.error, "warning", ErrorCode.Usage)];
+        // A continuation is a list command; it never continues itself.
+        if (parsed.command.name === name) return [];
+        return this.run(parsed, ctx, thread);
+      },
     };
     return [...(await command.run(args, on))];
   }

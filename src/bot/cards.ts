@@ -2,6 +2,7 @@
 
 import type { Paperboy } from "../paperboy.js";
 import { displayText } from "../summary/latex.js";
+import { sourceSummaryOf } from "../summary/source-summary.js";
 import type { Paper } from "../types.js";
 import type { Action, PaperCard, PaperLite } from "./replies.js";
 
@@ -25,6 +26,10 @@ export function paperActions(paper: Paper, omit: Action["kind"][] = []): Action[
     { kind: "summary", label: "TL;DR", command: `summary ${paper.id}` },
   ];
   if (paper.code.length) all.push({ kind: "code", label: "Code", command: `code ${paper.id}` });
+  all.push(
+    { kind: "queue", label: "Add to queue", command: `queue add ${paper.id}` },
+    { kind: "claim", label: "I'll read it", command: `queue claim ${paper.id}` },
+  );
   return all.filter((a) => !omit.includes(a.kind));
 }
 
@@ -37,7 +42,7 @@ export function paperCard(
   const card: PaperCard = {
     kind: "paper",
     id: paper.id,
-    title: paper.title,
+    title: displayText(paper.title),
     date: paper.date,
     authors: paper.authors,
     tldr: summary.tldr,
@@ -47,7 +52,9 @@ export function paperCard(
     url: paperUrl(paper),
     actions: paperActions(paper, options.omit),
   };
-  if (options.abstract) card.abstract = displayText(paper.abstract);
+  const source = sourceSummaryOf(paper);
+  if (source) card.sourceSummary = source;
+  if (options.abstract) card.abstract = displayText(paper.abstract, { title: paper.title });
   return card;
 }
 
@@ -56,7 +63,12 @@ export function paperLite(
   paper: Paper,
   extra: { snippet?: string; score?: number; tldr?: boolean } = {},
 ): PaperLite {
-  const lite: PaperLite = { id: paper.id, title: paper.title, date: paper.date, code: paper.code };
+  const lite: PaperLite = {
+    id: paper.id,
+    title: displayText(paper.title),
+    date: paper.date,
+    code: paper.code,
+  };
   if (extra.tldr !== false) lite.tldr = engine.summary(paper).tldr;
   if (extra.snippet !== undefined) lite.snippet = displayText(extra.snippet);
   if (extra.score !== undefined) lite.score = extra.score;

@@ -28,6 +28,8 @@ export interface CommandOption {
   description?: string;
   required?: boolean;
   maxLength?: number;
+  /** The only values a `text` option takes (a platform offers them as choices). */
+  choices?: readonly string[];
 }
 
 /** What a command runs with: the engine, who asked where, and the bot's settings. */
@@ -43,6 +45,10 @@ export interface CommandRun {
   logger: Logger;
   /** Every command, in help order (what `help` lists). */
   commands: readonly ChatCommand[];
+  /** The command the "More" of the last list this user got here would run; null when none. */
+  continuation: string | null;
+  /** Runs a command line as if typed here (what `more` does with the continuation). */
+  dispatch(text: string): Promise<Reply[]>;
 }
 
 export interface ChatCommand<Args = unknown> {
@@ -65,6 +71,11 @@ export interface ChatCommand<Args = unknown> {
   opensThread?: boolean;
   /** The validated arguments: what `parse` returns and a platform's structured options alike. */
   args: z.ZodType<Args>;
+  /**
+   * The longest message read for it, in characters; default MAX_TEXT. A command that refuses long
+   * input by name (a note over its limit) reads all of it, so nothing is silently cut.
+   */
+  maxText?: number;
   /** Chat text after the command word → arguments for `args`; none when left out. */
   parse?(rest: string): Record<string, unknown>;
   /** The options a platform declares for it, in order; none when left out. */

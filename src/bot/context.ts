@@ -8,6 +8,8 @@ export interface Context {
   /** The thread the message was posted in, when it was (Slack thread_ts, Discord thread id). */
   thread?: string;
   user: string;
+  /** The user's display name, when the platform's event carries one (notes and the queue show it). */
+  userName?: string;
   /** When the event happened (from the injected clock when the platform gives no time). */
   at: Date;
   /** Set by adapters: the message explicitly addressed the bot (mention, slash command, button). */

@@ -14,7 +14,7 @@ export const MAX_TEXT = 2000;
 export type Invocation = { name: string } & Record<string, unknown>;
 
 export type ParseResult =
-  | { ok: true; command: Invocation; truncated: boolean }
+  | { ok: true; command: Invocation; truncated: boolean; limit?: number }
   | { ok: false; error: string; usage?: string; suggestion?: string };
 
 function firstIssue(error: z.ZodError): string {
@@ -22,6 +22,14 @@ function firstIssue(error: z.ZodError): string {
   if (!issue) return "is invalid";
   const field = issue.path.filter((p) => p !== "name").join(".");
   return field ? `${field} ${issue.message}` : issue.message;
+}
+
+const QUESTION_WORD =
+  /^(?:what|whats|what's|how|why|which|who|where|when|does|do|did|is|are|was|were|can|could|should|would|will)$/;
+
+/** A question rather than a command: it ends with "?" or opens with a question word and goes on. */
+function looksLikeQuestion(word: string, rest: string): boolean {
+  return /\?\s*$/.test(rest || word) || (QUESTION_WORD.test(word) && rest.split(/\s+/).length >= 2);
 }
 
 /** Splits "name rest" into the command word and the rest, dropping a leading "/" or "/papers". */
@@ -48,15 +56,25 @@ export function resolveCommandWord(
   return findCommand(commands, word);
 }
 
-/** Parses `text` as a command. Texts over MAX_TEXT characters are cut there (and flagged). */
+/**
+ * Parses `text` as a command. Texts over the command's `maxText` (default MAX_TEXT) characters are
+ * cut there (and flagged).
+ */
 export function parseCommand(text: string, commands: readonly ChatCommand[] = CHAT_COMMANDS): ParseResult {
-  const truncated = text.length > MAX_TEXT;
-  const { word, rest } = head(truncated ? text.slice(0, MAX_TEXT) : text);
+  const { word } = head(text.slice(0, MAX_TEXT));
   if (!word) {
     return { ok: false, error: "Say what you want: try `search <words>` or `help`.", usage: "help" };
   }
   const command = findCommand(commands, word);
   if (!command) {
+    // "what is proposed?" outside a discussion: say where questions go, not "did you mean `what`".
+    if (looksLikeQuestion(word, head(text.slice(0, MAX_TEXT)).rest)) {
+      return {
+        ok: false,
+        error:
+          "That looks like a question. Questions about a paper go in its discussion: `discuss <id>` opens one; or ask here with `ask <id> <question>`.",
+      };
+    }
     const words = [...commands.map((c) => c.name), ...commands.flatMap((c) => c.aliases ?? [])];
     const suggestion = nearest(word, words);
     const resolved = suggestion ? findCommand(commands, suggestion) : null;
@@ -67,7 +85,11 @@ export function parseCommand(text: string, commands: readonly ChatCommand[] = CH
       usage: resolved?.usage,
     };
   }
-  return invoke(command, command.parse?.(rest) ?? {}, truncated);
+  const limit = command.maxText ?? MAX_TEXT;
+  const truncated = text.length > limit;
+  const { rest } = head(truncated ? text.slice(0, limit) : text);
+  const parsed = invoke(command, command.parse?.(rest) ?? {}, truncated);
+  return parsed.ok && limit !== MAX_TEXT ? { ...parsed, limit } : parsed;
 }
 
 /** Validates an already-structured command (a platform's options, e.g. Discord's). */

@@ -4,9 +4,13 @@
  * limits.
  */
 
+import type { SourceSummary } from "../summary/source-summary.js";
+
+export { type SourceSummary, sourceSummaryLabel } from "../summary/source-summary.js";
+
 /** Something the user can do next; adapters render it as a button (or a hint on the console). */
 export interface Action {
-  kind: "discuss" | "related" | "summary" | "code" | "show" | "more";
+  kind: "discuss" | "related" | "summary" | "code" | "show" | "more" | "queue" | "claim" | "done";
   label: string;
   /** The core command that performs it, e.g. "related 2601.23265"; buttons carry it back. */
   command: string;
@@ -21,6 +25,53 @@ export interface PaperLite {
   snippet?: string;
   code: string[];
   score?: number;
+  /** The channel already discussed this paper (a roundup marks it and links the discussion). */
+  discussed?: DiscussionRef;
+  /** Found by one of the channel's notes (search): that note's text, shown as "from a note". */
+  fromNote?: string;
+}
+
+/** A place where a team talked about a paper before: a discussion thread, or notes in a channel. */
+export interface DiscussionRef {
+  /** Platform, workspace, channel and thread ids: each renderer builds its own link from them. */
+  platform: string;
+  workspace: string;
+  channel: string;
+  /** The discussion thread; null for notes written outside one. */
+  thread: string | null;
+  /** YYYY-MM-DD the discussion was opened (or its first note written). */
+  date: string;
+  /** Questions and answers recorded in the thread. */
+  messages: number;
+  notes: number;
+  /** True when it happened in the channel this reply is for. */
+  here: boolean;
+}
+
+/** One team note on a paper. Its text is untrusted: renderers escape it. */
+export interface NoteItem {
+  /** The note's number (`note delete <n>`). */
+  n: number;
+  paperId: string;
+  paperTitle: string;
+  /** The author's platform id, and display name where the platform gave one. */
+  author: string;
+  authorName?: string;
+  text: string;
+  /** YYYY-MM-DD it was written. */
+  date: string;
+}
+
+/** What a team remembers of a paper, on its card. */
+export interface PaperMemory {
+  /** Earlier discussions in this workspace, newest first (at most a few). */
+  discussions: DiscussionRef[];
+  discussionsTotal: number;
+  /** This channel's notes on it, newest first (at most a few). */
+  notes: NoteItem[];
+  notesTotal: number;
+  /** Its place in this channel's reading queue. */
+  queue?: QueueItem;
 }
 
 export interface PaperCard {
@@ -37,7 +88,14 @@ export interface PaperCard {
   url: string | null;
   /** Show the full abstract (for `show`), or just the TL;DR (in lists and summaries). */
   abstract?: string;
+  /**
+   * The source's own one-line summary (Hugging Face's `ai_summary`), shown beside ours and always
+   * labelled as the source's: "Hugging Face's summary: …". Absent when the source gave none.
+   */
+  sourceSummary?: SourceSummary;
   actions: Action[];
+  /** Earlier discussions, notes and queue state of this paper, when there are any. */
+  memory?: PaperMemory;
 }
 
 export interface ResultList {
@@ -67,6 +125,8 @@ export interface RoundupPaper {
   upvotes: number | null;
   /** Given for the first `ROUNDUP_TLDRS_PER_TOPIC` papers of a topic; the rest are a click away. */
   tldr?: string;
+  /** The channel already discussed this paper: the roundup marks it and links that discussion. */
+  discussed?: DiscussionRef;
 }
 
 export interface RoundupTopicReply {
@@ -99,8 +159,18 @@ export interface AnswerReply {
   paperId: string;
   paperTitle: string;
   question: string;
+  /** The whole answer as plain text (fallbacks, notifications, the console). */
   text: string;
+  /** The paper's own sentences the answer stands on, cleaned for display. */
   evidence: string[];
+  /** Where the evidence comes from, as it is labelled ("From the abstract"); default the abstract. */
+  evidenceFrom?: string;
+  /**
+   * True when `text` only says the evidence (the sentences themselves, or "X's summary says: …"):
+   * renderers then show the evidence once, as a quote, instead of the answer and then the same
+   * sentences again.
+   */
+  quoted?: boolean;
   /** True when the paper's text does not answer the question. */
   unanswered: boolean;
 }
@@ -111,6 +181,73 @@ export interface NoticeReply {
   text: string;
   /** The PaperboyError code, for errors. */
   code?: string;
+  /**
+   * Shown to the whole channel, not only to the asker: a team action others should see ("U1 will
+   * read 2601.23265"). Notices are the asker's alone otherwise.
+   */
+  public?: boolean;
+}
+
+/** A channel's notes (`notes`, `notes <id>`), newest first. */
+export interface NotesReply {
+  kind: "notes";
+  title: string;
+  items: NoteItem[];
+  total: number;
+  offset: number;
+  next?: Action;
+  emptyText: string;
+}
+
+/** A paper in the reading queue, with who claimed or read it. */
+export interface QueueItem {
+  paperId: string;
+  paperTitle: string;
+  status: "queued" | "claimed" | "done";
+  addedBy: string;
+  /** The claimer (or reader, when done): a display name where known, else the platform's id. */
+  by?: string;
+  /** YYYY-MM-DD it was queued, claimed or read (its current state's). */
+  since: string;
+  actions: Action[];
+}
+
+/** A channel's reading queue (`queue`). */
+export interface QueueReply {
+  kind: "queue";
+  /** The oldest open entries (queued or claimed); `openTotal` counts them all. */
+  open: QueueItem[];
+  openTotal: number;
+  /** The most recently read, newest first. */
+  done: QueueItem[];
+  doneTotal: number;
+}
+
+/** A file the platform sends as a file (Slack upload, Discord attachment, a path on the console). */
+export interface ExportFile {
+  /** A plain file name: letters, digits, ".", "-" and "_" only. */
+  name: string;
+  mediaType: "text/markdown" | "application/x-bibtex";
+  content: string;
+}
+
+export interface FileReply {
+  kind: "file";
+  /** One line saying what the files are; the message that carries them. */
+  text: string;
+  files: ExportFile[];
+}
+
+/** The scheduler's reminder to whoever said "I'll read it", once, some days later. */
+export interface ReminderReply {
+  kind: "reminder";
+  /** The claimer's platform id: the one person this message may notify. */
+  user: string;
+  userName?: string;
+  paper: PaperLite;
+  /** YYYY-MM-DD of the claim, and how many days ago that was. */
+  claimedOn: string;
+  days: number;
 }
 
 export interface HelpReply {
@@ -147,10 +284,39 @@ export type Reply =
   | NoticeReply
   | HelpReply
   | SettingsReply
-  | ThreadStartReply;
+  | ThreadStartReply
+  | NotesReply
+  | QueueReply
+  | FileReply
+  | ReminderReply;
 
 export function notice(text: string, level: NoticeReply["level"] = "info", code?: string): NoticeReply {
   return code ? { kind: "notice", level, text, code } : { kind: "notice", level, text };
+}
+
+/** A notice the whole channel sees: what someone just did for the team. */
+export function announce(text: string): NoticeReply {
+  return { kind: "notice", level: "info", text, public: true };
+}
+
+/** "12 messages, 2 notes": the size of an earlier discussion, as cards and roundups show it. */
+export function discussionSize(d: DiscussionRef): string {
+  const parts = [];
+  if (d.messages) parts.push(`${d.messages} message${d.messages === 1 ? "" : "s"}`);
+  if (d.notes) parts.push(`${d.notes} note${d.notes === 1 ? "" : "s"}`);
+  return parts.join(", ");
+}
+
+/** "Discussed on 2026-02-03" or "Noted on 2026-02-03": what an earlier mention was. */
+export function discussionVerb(d: DiscussionRef): string {
+  return `${d.thread ? "Discussed" : "Noted"} on ${d.date}`;
+}
+
+/** How a queue entry's state reads: "claimed by Ann since 2026-02-04". */
+export function queueState(q: QueueItem): string {
+  if (q.status === "done") return `read by ${q.by ?? "someone"} on ${q.since}`;
+  if (q.status === "claimed") return `claimed by ${q.by ?? "someone"} since ${q.since}`;
+  return `queued by ${q.addedBy} on ${q.since}`;
 }
 
 /** A plain-text rendering of any reply, for `text` fallbacks, logs and notifications. */
@@ -177,5 +343,15 @@ export function replySummary(reply: Reply): string {
       );
     case "thread":
       return `Discussion of ${reply.card.title} (${reply.paperId})`;
+    case "notes":
+      return reply.items.length
+        ? `${reply.title}: ${reply.total} note(s)`
+        : `${reply.title}: ${reply.emptyText}`;
+    case "queue":
+      return `Reading queue: ${reply.openTotal} open, ${reply.doneTotal} read`;
+    case "file":
+      return reply.text;
+    case "reminder":
+      return `Reminder: you said you would read ${reply.paper.title} (${reply.paper.id}) ${reply.days} days ago`;
   }
 }

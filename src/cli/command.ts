@@ -34,6 +34,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** More for `--help` after the summary: what the arguments hold (a data format), examples. */
+  help?: string;
   options?: OptionsConfig;
   /** Minimum and maximum positional arguments (max undefined: any number). */
   args?: { min: number; max?: number };

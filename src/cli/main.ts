@@ -1,5 +1,5 @@
 /**
- * The command line (../shared/cli-contract.md): global flags anywhere, then a command and its own
+ * The command line: global flags anywhere, then a command and its own
  * flags. Exit 0 on success, 1 on a user error (one line on stderr: what, where, how to fix),
  * 2 on a usage error. `--json` prints exactly one JSON document on stdout.
  */
@@ -143,7 +143,9 @@ export async function main(argv: readonly string[], deps: MainDeps = {}): Promis
     return 2;
   }
   if (globals.help) {
-    io.stdout(`usage: paperboy ${command.usage}\n\n${command.summary}\n`);
+    io.stdout(
+      `usage: paperboy ${command.usage}\n\n${command.summary}\n${command.help ? `\n${command.help}\n` : ""}`,
+    );
     return 0;
   }
   let values: OptionValues;

@@ -1,4 +1,4 @@
-/** SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries). */
+/** SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries), `title`. */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ErrorCode, PaperboyError } from "../errors.js";
@@ -9,12 +9,15 @@ export interface EvalPaper {
   source: string[];
   /** Gold one-sentence summaries. */
   target: string[];
+  /** The paper's title ("" when the line has none). */
+  title: string;
 }
 
 const Line = z.object({
   paper_id: z.string(),
   source: z.array(z.string()).min(1),
   target: z.array(z.string()).min(1),
+  title: z.string().optional().default(""),
 });
 
 export function readEvalFile(path: string): EvalPaper[] {
@@ -47,11 +50,16 @@ export function readEvalFile(path: string): EvalPaper[] {
       const issue = r.error.issues[0];
       throw new PaperboyError(
         ErrorCode.InvalidArgument,
-        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; expected paper_id, source[], target[]`,
+        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; each line is {"paper_id": "…", "source": ["sentence", …], "target": ["gold TL;DR", …]} (see \`paperboy eval --help\`)`,
         { file: path, line: i + 1 },
       );
     }
-    out.push({ paperId: r.data.paper_id, source: r.data.source, target: r.data.target });
+    out.push({
+      paperId: r.data.paper_id,
+      source: r.data.source,
+      target: r.data.target,
+      title: r.data.title,
+    });
   }
   return out;
 }

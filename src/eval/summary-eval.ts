@@ -50,9 +50,9 @@ function rounded(s: SummaryScores): SummaryScores {
   return { rouge1: r(s.rouge1), rouge2: r(s.rouge2), rougeL: r(s.rougeL), words: r(s.words) };
 }
 
-/** paperboy's TL;DR of an eval paper: its sentences joined as the abstract, no title. */
+/** paperboy's TL;DR of an eval paper: its sentences joined as the abstract, with its title. */
 export function evalTldr(paper: EvalPaper): string {
-  return summarize("", paper.source.join(" ")).tldr;
+  return summarize(paper.title, paper.source.join(" ")).tldr;
 }
 
 /** Scores rounded to two decimals; null when there are no papers to score. */

@@ -5,7 +5,7 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { Random, Sleep } from "./backoff.js";
 import { FolderSource } from "./folder-source.js";
-import { HfClient } from "./hf-client.js";
+import { HfClient, type HfClientOptions } from "./hf-client.js";
 import { HfApiSource } from "./hf-source.js";
 import type { DigestSource } from "./source.js";
 
@@ -18,6 +18,8 @@ export interface SourceDeps {
   sleep?: Sleep;
   random?: Random;
   fetch?: typeof fetch;
+  /** Retries told to a person instead of logged (see HfClientOptions.onRetry). */
+  onRetry?: HfClientOptions["onRetry"];
 }
 
 export function createSource(source: Config["source"], deps: SourceDeps): DigestSource {
@@ -32,6 +34,7 @@ export function createSource(source: Config["source"], deps: SourceDeps): Digest
     sleep: deps.sleep,
     random: deps.random,
     fetch: deps.fetch,
+    onRetry: deps.onRetry,
   });
   const saveTo = source.saveTo
     ? resolve(deps.cwd, source.saveTo)

@@ -31,6 +31,23 @@ export interface HfClientOptions {
   fetch?: typeof fetch;
   /** A Retry-After longer than this is cut to it, so one answer cannot stall a run for hours. */
   maxRetryAfterMs?: number;
+  /**
+   * Told of each retry before its wait, for a caller that shows progress to a person (`fetch` on
+   * a terminal); the retry is then theirs to report, and is not logged. Default: a warn log line.
+   */
+  onRetry?: (retry: RetryNotice) => void;
+}
+
+/** A retry about to happen: why the last try failed, and how long until the next. */
+export interface RetryNotice {
+  date: string;
+  /** The API's address, without the query. */
+  url: string;
+  /** The try about to be made (2 for the first retry) and how many there may be in all. */
+  attempt: number;
+  tries: number;
+  waitMs: number;
+  reason: string;
 }
 
 export interface DayAnswer {
@@ -74,10 +91,21 @@ export class HfClient {
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       if (attempt > 0) {
         const wait = last.waitMs ?? backoffDelay(attempt - 1, this.options.backoff, this.random);
-        this.options.logger.warn(
-          { url: shown, date, attempt, waitMs: wait, reason: last.reason },
-          "fetch retry",
-        );
+        if (this.options.onRetry) {
+          this.options.onRetry({
+            date,
+            url: shown,
+            attempt: attempt + 1,
+            tries: this.options.retries + 1,
+            waitMs: wait,
+            reason: last.reason,
+          });
+        } else {
+          this.options.logger.warn(
+            { url: shown, date, attempt, waitMs: wait, reason: last.reason },
+            "fetch retry",
+          );
+        }
         await this.sleep(wait, signal);
       }
       const outcome = await this.tryOnce(url, date, signal);

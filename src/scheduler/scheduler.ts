@@ -14,9 +14,12 @@ import type { Delivery, DeliveryKey } from "../archive/deliveries.js";
 import type { Adapter } from "../bot/adapter.js";
 import { buildRoundup } from "../bot/roundup.js";
 import { addDays, type Clock } from "../clock.js";
+import { DEFAULTS } from "../defaults.js";
 import type { DigestSource } from "../fetch/source.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../logger.js";
+import { sendReminders } from "../memory/reminders.js";
+import { markDiscussed } from "../memory/roundup-marks.js";
 import type { Paperboy, Roundup } from "../paperboy.js";
 import { DayFetcher } from "./day-fetcher.js";
 import { postRetryDelay, type RetryPolicy } from "./retry-policy.js";
@@ -31,6 +34,8 @@ export interface SchedulerSettings {
   lateAfterMinutes: number;
   catchUp: { enabled: boolean; lookbackDays: number };
   postRetries: RetryPolicy;
+  /** Days after "I'll read it" before the claimer is reminded, once; 0: never. Default 7. */
+  queueReminderDays?: number;
 }
 
 export interface SchedulerOptions {
@@ -146,6 +151,16 @@ export class Scheduler extends EventEmitter {
         .filter((d) => this.fetcher.has(d.key.date))
         .map((d) => this.deliver(d.channel, d.key, d.dueAt, now, dayTopics)),
     );
+    // The reading queue's reminders ride on the same tick (and the same injected clock).
+    const reminders = await sendReminders(
+      engine,
+      this.adapters,
+      now,
+      settings.queueReminderDays ?? DEFAULTS.queueReminderDays,
+      this.options.logger,
+    );
+    for (const e of reminders.sent) this.emit("reminded", e);
+    for (const e of reminders.failed) this.emit("remind-failed", e);
     this.options.logger.debug({ at: now.toISOString(), due: due.length }, "scheduler tick");
     this.emit("tick", { at: now, due: due.length });
   }
@@ -212,11 +227,15 @@ export class Scheduler extends EventEmitter {
     if (!claim) return; // someone else has it, or it is done
     this.posting.add(id);
     try {
-      const reply = buildRoundup(engine, key.date, {
-        filters: channel.filters,
-        late,
-        roundup: await dayTopics(key.date),
-      });
+      const reply = markDiscussed(
+        engine,
+        buildRoundup(engine, key.date, {
+          filters: channel.filters,
+          late,
+          roundup: await dayTopics(key.date),
+        }),
+        channel,
+      );
       // A claim taken over (or a retry after a failure) may follow a post that got out before its
       // process died: the platform's history says which parts are there already.
       const messages = await adapter.post(

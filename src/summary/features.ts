@@ -4,6 +4,7 @@
  * differences between sentences of the same abstract count (the scorer is a softmax over them),
  * so there is no bias feature.
  */
+import { titleName } from "./title-name.js";
 import { contentStems, stems, wordCount } from "./tokens.js";
 
 export type Features = Map<string, number>;
@@ -37,14 +38,32 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Features of every sentence of one abstract, in order. */
-export function sentenceFeatures(sentences: readonly string[]): Features[] {
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Features of every sentence of one abstract, in order. The title adds how much of it a sentence
+ * restates and whether the sentence names the system the title announces ("DASH: …").
+ */
+export function sentenceFeatures(sentences: readonly string[], title = ""): Features[] {
   const n = sentences.length;
+  const titleVector = termFrequencies(contentStems(stems(title)));
+  const name = titleName(title);
+  const namePattern = name
+    ? new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u")
+    : null;
   const allStems = sentences.map(stems);
   const vectors = allStems.map((s) => termFrequencies(contentStems(s)));
   const similarity = vectors.map((v, i) => vectors.map((w, j) => (i === j ? 0 : cosine(v, w))));
   const centrality = similarity.map((row) => (n > 1 ? row.reduce((a, b) => a + b, 0) / (n - 1) : 0));
   const maxCentrality = Math.max(...centrality);
+
+  const titleSims = vectors.map((v) => (titleVector.size > 0 ? cosine(v, titleVector) : 0));
+  // The abstract's topic words: content stems it repeats across sentences.
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const k of v.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const topic = [...df].filter(([, c]) => c >= 2).map(([k]) => k);
 
   return sentences.map((text, i) => {
     const f: Features = new Map();
@@ -65,6 +84,21 @@ export function sentenceFeatures(sentences: readonly string[]): Features[] {
     f.set("central", c);
     if (n > 1 && c === maxCentrality) f.set("central-top", 1);
     if (i > 0) f.set("first-sim", similarity[i]?.[0] ?? 0);
+    if (topic.length > 0) {
+      const v = vectors[i] as Map<string, number>;
+      f.set("topic-cover", topic.filter((t) => v.has(t)).length / topic.length);
+    }
+    if (titleVector.size > 0) {
+      const v = vectors[i] as Map<string, number>;
+      f.set("title-sim", titleSims[i] as number);
+      let covered = 0;
+      for (const t of titleVector.keys()) if (v.has(t)) covered++;
+      f.set("title-cover", covered / titleVector.size);
+    }
+    if (namePattern?.test(text)) {
+      f.set("title-name", 1);
+      if (s[0] === "we") f.set("title-name&we", 1);
+    }
     if (s[0] !== undefined) f.set(`f:${s[0]}`, 1);
     if (s[1] !== undefined) f.set(`f2:${s[0]}_${s[1]}`, 1);
     for (const w of new Set(s)) f.set(`w:${w}`, 1);

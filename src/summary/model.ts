@@ -20,6 +20,8 @@ const Settings = z.object({
   compression: z.array(z.string()),
   /** The TL;DR's maximum length in words. */
   maxWords: z.number().int().min(5).max(60),
+  /** A sentence at most this many words over `maxWords` is kept whole rather than cut. */
+  keepWholeWithin: z.number().int().min(0).max(10).default(0),
 });
 
 export interface TldrModel {
@@ -27,6 +29,7 @@ export interface TldrModel {
   weights: Record<string, number>;
   compression: string[];
   maxWords: number;
+  keepWholeWithin: number;
 }
 
 /** The model a weights file holds. */

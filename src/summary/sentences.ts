@@ -91,16 +91,53 @@ function unglue(text: string): string {
   });
 }
 
+// A bracket left open at a would-be boundary keeps the sentence going when it closes this soon:
+// "(e.g. 3.0% for T5-Base. 6.3% for ViT)" is one aside, not two sentences.
+const MAX_ASIDE_CHARS = 300;
+
+/** Bracket depth at each position, walked forward once. */
+class Depth {
+  private at = 0;
+  private depth = 0;
+  constructor(private readonly text: string) {}
+  before(index: number): number {
+    for (; this.at < index; this.at++) {
+      const ch = this.text[this.at];
+      if (ch === "(" || ch === "[") this.depth++;
+      else if ((ch === ")" || ch === "]") && this.depth > 0) this.depth--;
+    }
+    return this.depth;
+  }
+}
+
+function closesSoon(text: string, from: number): boolean {
+  let depth = 1;
+  const end = Math.min(text.length, from + MAX_ASIDE_CHARS);
+  for (let i = from; i < end; i++) {
+    const ch = text[i];
+    if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") {
+      depth--;
+      if (depth === 0) return true;
+    }
+  }
+  return false;
+}
+
 /** The sentences of `text`, trimmed, in order; [] for blank text. */
 export function splitSentences(text: string): string[] {
   const clean = unglue(text.replace(/\s+/g, " ").trim());
   if (clean === "") return [];
   const out: string[] = [];
   let start = 0;
+  const depth = new Depth(clean);
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(clean); m !== null; m = BOUNDARY.exec(clean)) {
     const end = m.index + m[0].length;
     if (!STARTER.test(clean.slice(end, end + 8))) continue;
+    // The boundary's own closing bracket ("…).") counts as closed.
+    const closers = (m[0].match(/[)\]]/g) ?? []).length;
+    if (depth.before(m.index) - closers > 0 && closesSoon(clean, end)) continue;
     const terminator = clean[m.index];
     if (terminator === ".") {
       const word = wordBefore(clean, m.index + 1);

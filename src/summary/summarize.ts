@@ -3,7 +3,9 @@ import { keyResults } from "./key-results.js";
 import { displayText } from "./latex.js";
 import { shippedModel, type TldrModel } from "./model.js";
 import { splitSentences } from "./sentences.js";
-import { tldrOfSentences } from "./tldr.js";
+import { balanceMarks } from "./spacing.js";
+import { titleName } from "./title-name.js";
+import { tldrOf } from "./tldr.js";
 
 export interface Summary {
   tldr: string;
@@ -17,21 +19,25 @@ const MAX_SENTENCES = 30;
 // A "sentence" longer than this is not prose (a table, a list without periods): cut before scoring.
 const MAX_SENTENCE_CHARS = 1_500;
 
-/** The abstract as display sentences, bounded in size. */
-export function abstractSentences(abstract: string): string[] {
-  const text = displayText(abstract.slice(0, MAX_CHARS));
+/** The abstract as display sentences, bounded in size (the title names the paper's `\method`). */
+export function abstractSentences(abstract: string, title = ""): string[] {
+  const text = displayText(abstract.slice(0, MAX_CHARS), { title });
   return splitSentences(text)
     .slice(0, MAX_SENTENCES)
-    .map((s) => (s.length > MAX_SENTENCE_CHARS ? s.slice(0, MAX_SENTENCE_CHARS).replace(/\s+\S*$/, "") : s));
+    .map((s) => (s.length > MAX_SENTENCE_CHARS ? s.slice(0, MAX_SENTENCE_CHARS).replace(/\s+\S*$/, "") : s))
+    .map(balanceMarks);
 }
 
 /**
- * The TL;DR (one sentence of at most ~30 words) and the result sentences of an abstract.
+ * The TL;DR (one sentence of about 30 words) and the result sentences of an abstract.
  * An empty abstract gives an empty TL;DR and no results; front ends say so.
  */
 export function summarize(title: string, abstract: string, model: TldrModel = shippedModel()): Summary {
-  // The title is not a scoring feature: the training data (SciTLDR) has none to learn it from.
-  void title;
-  const sentences = abstractSentences(abstract);
-  return { tldr: tldrOfSentences(sentences, model), keyResults: keyResults(sentences) };
+  const sentences = abstractSentences(abstract, title);
+  const context = { name: titleName(title) };
+  const tldr = tldrOf(sentences, model, title, context);
+  return {
+    tldr: tldr.text,
+    keyResults: keyResults(sentences, { tldr: tldr.text, exclude: tldr.from, context }),
+  };
 }

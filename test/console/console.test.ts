@@ -52,8 +52,40 @@ describe("paperboy chat (console adapter)", () => {
     expect(r.stdout).toContain(`Discussion of "`);
     expect(r.stdout).toMatch(new RegExp(`On ".*" \\(${id}\\):`));
     expect(r.stdout).toContain(`Left the discussion of ${id}.`);
-    // After `back`, the same line is no longer a question about the paper.
-    expect(blocks.at(-2)).toMatch(/Unknown command "what"/);
+    // After `back`, the same line is no longer a question about the paper: it says where questions go.
+    expect(blocks.at(-2)).toMatch(/^That looks like a question\..*`discuss <id>`/);
+  });
+
+  it("a list says how to see its next page, and `more` shows it", async () => {
+    const db = tempDb();
+    const r = await runCli(["--db", db, "chat"], { stdin: "search sparse attention\nmore\n" });
+    expect(r.stdout).toContain("next page: `more` (or `search sparse attention offset:5`)");
+    expect(r.stdout).toMatch(/Search: "sparse attention" \(6–10 of \d+\)/);
+  });
+
+  it("a discussion outlives a restart, like a Slack thread: the next session starts in it", async () => {
+    const db = tempDb();
+    await runCli(["--db", db, "chat"], { stdin: "help\n" });
+    const list = await runCli(["--db", db, "chat"], {
+      stdin: "search dilated convolution learnable spacings\n",
+    });
+    const id = /\n1\. .*?\s{2}(\S+) ·/.exec(list.stdout)?.[1] as string;
+    expect(id).toBeTruthy();
+    const first = await runCli(["--db", db, "chat"], { stdin: `discuss ${id}\n` });
+    expect(first.stdout).toContain(`Discussion of "`);
+
+    // A new process on the same archive: the question is about the paper, not an unknown command.
+    const after = await runCli(["--db", db, "chat"], { stdin: "what is proposed?\n" });
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(new RegExp(`^\\(back in the discussion of ".*" \\(${id}\\)`));
+    expect(after.stdout).toMatch(new RegExp(`On ".*" \\(${id}\\):`));
+    expect(after.stdout).not.toMatch(/looks like a question|Unknown command/);
+
+    // `back` is remembered too: the session after it starts in the channel.
+    await runCli(["--db", db, "chat"], { stdin: "back\n" });
+    const channel = await runCli(["--db", db, "chat"], { stdin: "what is proposed?\n" });
+    expect(channel.stdout).not.toMatch(/back in the discussion/);
+    expect(channel.stdout).toMatch(/^That looks like a question/);
   });
 
   it("hostile digest text never reaches the terminal as control sequences", async () => {

@@ -209,3 +209,20 @@ test("the hostile digest, through the real bot, renders with no mention and no m
   for (const m of messages) expect(m.allowedMentions).toEqual({ parse: [] });
   engine.close();
 });
+
+test("an answer that is the paper's own sentences is said once, cleaned, under 'From the abstract'", async () => {
+  const clock = new ManualClock("2025-03-11T09:00:00Z");
+  const engine = Paperboy.open({ dbPath: ":memory:", clock, logger: silentLogger() });
+  engine.ingest([`${HOSTILE}unicode-and-latex.txt`], { date: "2025-03-10" });
+  const bot = new Bot(engine, { clock, logger: silentLogger() });
+  const ctx = { platform: "discord" as const, workspace: "G", channel: "C", user: "U", at: clock.now() };
+  const id = engine.papers.day("2025-03-10")[0]?.id as string;
+  const replies = await bot.handle({ name: "ask", question: `${id} what speedup do they reach?` }, ctx);
+  const texts = renderReplies(replies, new ButtonCommands()).flatMap(markdownTexts).join("\n");
+  expect(texts.match(/From the abstract/g)).toHaveLength(1);
+  // The sentence (its "2.09× speedup") once; the question in the title says "speedup" too.
+  expect(texts.match(/2\.09/g)).toHaveLength(1);
+  // No LaTeX left (Discord's own escapes, like "\\_", are fine).
+  expect(texts).not.toMatch(/\$|\\[a-zA-Z]{2,}|mathcal/);
+  engine.close();
+});

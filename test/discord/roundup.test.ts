@@ -9,6 +9,9 @@ import {
   EMBEDS_PER_MESSAGE,
   EMBEDS_TOTAL_MAX,
   ROWS_PER_MESSAGE,
+  SELECT_LABEL_MAX,
+  SELECT_OPTIONS_MAX,
+  SELECT_PLACEHOLDER_MAX,
 } from "../../adapters/discord/limits.js";
 import { embedSize } from "../../adapters/discord/message.js";
 import { renderRoundup } from "../../adapters/discord/render.js";
@@ -35,8 +38,16 @@ describe("Discord roundup: read in 30 seconds, within Discord's limits", () => {
       expect(m.components.length).toBeLessThanOrEqual(ROWS_PER_MESSAGE);
       for (const row of m.components) {
         expect(row.components.length).toBeLessThanOrEqual(BUTTONS_PER_ROW);
-        for (const b of row.components)
-          expect((b as { label: string }).label.length).toBeLessThanOrEqual(BUTTON_LABEL_MAX);
+        for (const b of row.components) {
+          if ("label" in b) expect((b.label ?? "").length).toBeLessThanOrEqual(BUTTON_LABEL_MAX);
+          // The queue's select menus (one a row): placeholder and options within Discord's limits.
+          if ("options" in b) {
+            expect(row.components).toHaveLength(1);
+            expect(b.placeholder?.length ?? 0).toBeLessThanOrEqual(SELECT_PLACEHOLDER_MAX);
+            expect(b.options.length).toBeLessThanOrEqual(SELECT_OPTIONS_MAX);
+            for (const o of b.options) expect(o.label.length).toBeLessThanOrEqual(SELECT_LABEL_MAX);
+          }
+        }
       }
     }
     expect(messages[0]?.content).toContain("**Papers of 2026-02-03**");
@@ -65,13 +76,28 @@ describe("Discord roundup: read in 30 seconds, within Discord's limits", () => {
         .split("\n")
         .find((l) => l.includes(`abs/${p.id})`))
         ?.match(/^\*\*(\d+)\.\*\*/)?.[1];
-      const buttons = messages[mi]?.components.flatMap((r) => r.components) as {
+      const buttons = messages[mi]?.components.flatMap((r) => r.components) as unknown as {
         label: string;
         custom_id: string;
       }[];
       const button = buttons.find((b) => b.label === `TL;DR ${n}`);
       expect(button, p.id).toBeDefined();
       expect(ids.decode(button?.custom_id as string)).toBe(`summary ${p.id}`);
+    }
+  });
+
+  it("offers every paper in its message's Add to queue and I'll read it menus", () => {
+    for (const p of reply.topics.flatMap((t) => t.papers)) {
+      const { mi } = entry(p.id)[0] as { mi: number };
+      const menus = (messages[mi]?.components ?? [])
+        .flatMap((r) => r.components)
+        .filter((c): c is Extract<typeof c, { options: unknown }> => "options" in c);
+      expect(menus.map((m) => m.placeholder)).toEqual(["Add to queue…", "I'll read it…"]);
+      for (const m of menus)
+        expect(
+          m.options.map((o) => o.value),
+          p.id,
+        ).toContain(p.id);
     }
   });
 

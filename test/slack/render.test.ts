@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cut, escapeMrkdwn } from "../../adapters/slack/escape.js";
 import {
@@ -165,5 +168,55 @@ describe("Slack rendering: escaping", () => {
         }
       }
     }
+  });
+});
+
+describe("Slack rendering: a thread answer", () => {
+  let engine: Paperboy;
+  let bot: Bot;
+  beforeAll(() => {
+    const clock = new ManualClock("2025-03-11T09:00:00Z");
+    engine = Paperboy.open({ dbPath: ":memory:", clock });
+    engine.ingest([`${HOSTILE}unicode-and-latex.txt`], { date: "2025-03-10" });
+    bot = new Bot(engine, { clock, logger: silentLogger() });
+  });
+  afterAll(() => engine.close());
+
+  it("shows the paper's sentences once, as display text, under 'From the abstract'", async () => {
+    const ctx = { platform: "slack" as const, workspace: "T1", channel: "C1", user: "U1", at: new Date() };
+    const id = engine.papers.byPk(engine.papers.dayPks("2025-03-10")[0] as number)?.id as string;
+    const [answer] = await bot.handle(`ask ${id} what speedup do they reach?`, ctx);
+    expect(answer?.kind).toBe("answer");
+    const [msg] = validate(answer as Reply);
+    const shown = (msg?.blocks ?? [])
+      .filter((b) => b.type === "section")
+      .map((b) => (b as { text: { text: string } }).text.text)
+      .join("\n");
+    expect(shown.match(/From the abstract/g)).toHaveLength(1);
+    // The first sentence is the one the question is about; it appears once, quoted, cleaned.
+    expect(shown.match(/speedup/g)).toHaveLength(1);
+    expect(shown).toMatch(/^\*From the abstract\*\n> /);
+    expect(shown).not.toMatch(/[$\\]|\\href|mathcal/);
+  });
+
+  it("an answer from Hugging Face's summary is quoted once, under that source", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "paperboy-answer-")), "day.jsonl");
+    const entry = {
+      id: "pb-routing",
+      title: "Routing",
+      abstract: "We study routing. Results are reported in the appendix.",
+      date: "2025-03-09",
+      source_summary: "The method cuts routing latency by 40% on commodity hardware.",
+    };
+    writeFileSync(file, `${JSON.stringify(entry)}\n`);
+    engine.ingest([file]);
+    const ctx = { platform: "slack" as const, workspace: "T1", channel: "C1", user: "U1", at: new Date() };
+    const [answer] = await bot.handle("ask pb-routing how much does it cut latency?", ctx);
+    const shown = mrkdwnTexts(validate(answer as Reply)[0] as never)
+      .slice(1)
+      .join("\n");
+    expect(shown.match(/40%/g)).toHaveLength(1);
+    expect(shown).toMatch(/^\*From Hugging Face's summary\*\n> The method cuts routing latency/);
+    expect(shown).not.toMatch(/From the abstract|summary says/);
   });
 });

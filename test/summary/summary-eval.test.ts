@@ -8,10 +8,10 @@ import { FIXTURES } from "../support/fixtures.js";
 const sample = readEvalFile(`${FIXTURES}eval/dev-sample.jsonl`);
 
 /** The contract's definition, computed independently: best gold per metric, mean, ×100. */
-function expected(tldrOf: (source: string[]) => string) {
+function expected(tldrOf: (source: string[], title: string) => string) {
   const sum = { rouge1: 0, rouge2: 0, rougeL: 0, words: 0 };
   for (const p of sample) {
-    const t = tldrOf(p.source);
+    const t = tldrOf(p.source, p.title);
     const scores = p.target.map((g) => rougeF1(t, g));
     sum.rouge1 += Math.max(...scores.map((s) => s.rouge1));
     sum.rouge2 += Math.max(...scores.map((s) => s.rouge2));
@@ -33,7 +33,7 @@ describe("summary eval", () => {
   it("reports paperboy's TL;DR scores as the contract defines them", () => {
     expect(sample).toHaveLength(120);
     expect(result).not.toBeNull();
-    const want = expected((source) => summarize("", source.join(" ")).tldr);
+    const want = expected((source, title) => summarize(title, source.join(" ")).tldr);
     for (const k of ["rouge1", "rouge2", "rougeL", "words"] as const) {
       expect(result!.paperboy[k]).toBeCloseTo(want[k], 2);
     }

@@ -27,6 +27,8 @@ export interface Where {
   /** A thread id (a thread the stand-in created) instead of the main channel. */
   thread?: string;
   appPermissions?: string;
+  /** Who acts (a snowflake); default IDS.user. */
+  user?: string;
 }
 
 function base(d: DiscordStandIn, type: number, where: Where = {}) {
@@ -41,7 +43,7 @@ function base(d: DiscordStandIn, type: number, where: Where = {}) {
     guild_id: IDS.guild,
     channel_id: channel.id as string,
     channel,
-    member: member(),
+    member: member(where.user),
     app_permissions: where.appPermissions ?? ALL_PERMISSIONS,
     locale: "en-US",
     guild_locale: "en-US",
@@ -96,8 +98,19 @@ export function autocomplete(d: DiscordStandIn, sub: string, option: string, typ
 }
 
 /** Pressing a button on a message the bot posted. */
-export function button(d: DiscordStandIn, message: any, customId: string) {
-  return { ...base(d, 3), message, data: { custom_id: customId, component_type: 2 } };
+export function button(d: DiscordStandIn, message: any, customId: string, where: Where = {}) {
+  return { ...base(d, 3, where), message, data: { custom_id: customId, component_type: 2 } };
+}
+
+/** Choosing an option of a string select menu on a message the bot posted. */
+export function select(
+  d: DiscordStandIn,
+  message: any,
+  customId: string,
+  values: string[],
+  where: Where = {},
+) {
+  return { ...base(d, 3, where), message, data: { custom_id: customId, component_type: 3, values } };
 }
 
 /** A user's message in a channel or thread; `mention` puts the bot in its mentions. */

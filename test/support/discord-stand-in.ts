@@ -24,6 +24,8 @@ export interface RestCall {
   query: URLSearchParams;
   body: any;
   status: number;
+  /** Files of a multipart request (attachments), as discord.js sends them. */
+  files?: { name: string; content: string }[];
 }
 
 interface Failure {
@@ -254,15 +256,40 @@ export class DiscordStandIn extends EventEmitter {
       }
       chunks.push(chunk as Buffer);
     }
-    const text = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const text = bytes.toString("utf8");
     let body: any = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = text;
+    let files: RestCall["files"];
+    const type = String(req.headers["content-type"] ?? "");
+    if (type.startsWith("multipart/form-data")) {
+      // Attachments: discord.js sends the JSON body as `payload_json` and each file as `files[n]`.
+      const form = await new Request("http://x/", {
+        method: "POST",
+        headers: { "content-type": type },
+        body: bytes,
+      }).formData();
+      files = [];
+      for (const [key, value] of form.entries()) {
+        if (key === "payload_json") body = JSON.parse(String(value));
+        else if (typeof value !== "string")
+          files.push({ name: (value as File).name, content: await (value as Blob).text() });
+      }
+    } else {
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        body = text;
+      }
     }
     const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
-      const call: RestCall = { method, path, query: url.searchParams, body, status };
+      const call: RestCall = {
+        method,
+        path,
+        query: url.searchParams,
+        body,
+        status,
+        ...(files ? { files } : {}),
+      };
       this.calls.push(call);
       // Like Discord: a 204 has neither body nor content type (discord.js parses JSON by the header).
       res.writeHead(status, status === 204 ? headers : { "content-type": "application/json", ...headers });
@@ -293,7 +320,10 @@ export class DiscordStandIn extends EventEmitter {
       if (found) m = found;
       return found !== null;
     };
-    if (method === "GET" && path === "/gateway/bot") {
+    if (method === "GET" && path === "/applications/@me") {
+      // The bot token's own application (what `doctor --verify` asks).
+      reply(200, { id: IDS.app, name: "paperboy", bot: this.botUser });
+    } else if (method === "GET" && path === "/gateway/bot") {
       reply(200, {
         url: this.gateway.url,
         shards: 1,

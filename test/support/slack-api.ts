@@ -32,8 +32,18 @@ export interface Answer {
   delayMs?: number;
 }
 
+/** A file received at an upload URL (files.uploadV2's second step). */
+export interface UploadedFile {
+  fileId: string;
+  filename: string;
+  content: string;
+}
+
 export class FakeSlackApi extends EventEmitter {
   readonly calls: ApiCall[] = [];
+  /** Files uploaded to the URLs files.getUploadURLExternal handed out, by file id. */
+  readonly uploads = new Map<string, UploadedFile>();
+  private readonly pendingUploads = new Map<string, string>();
   private server: Server | undefined;
   private port = 0;
   private readonly scripts = new Map<string, Answer[]>();
@@ -149,8 +159,13 @@ export class FakeSlackApi extends EventEmitter {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path.startsWith("/upload/")) {
+      await this.receiveUpload(path.slice("/upload/".length), bytes, req, res);
+      return;
+    }
     const method = path.startsWith("/respond/") ? "respond" : path.replace(/^\/api\//, "");
     const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
     const auth = String(req.headers.authorization ?? "");
@@ -166,8 +181,68 @@ export class FakeSlackApi extends EventEmitter {
     this.emit("call", call);
   }
 
+  /**
+   * The upload step of files.uploadV2: Slack's client POSTs the file (multipart) to the URL that
+   * getUploadURLExternal gave; Slack answers 200 with "OK".
+   */
+  private async receiveUpload(
+    fileId: string,
+    bytes: Buffer,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    const filename = this.pendingUploads.get(fileId);
+    let status = 200;
+    if (filename === undefined) status = 404;
+    else {
+      const type = String(req.headers["content-type"] ?? "");
+      let content = bytes.toString("utf8");
+      if (type.startsWith("multipart/form-data")) {
+        const form = await new Request("http://x/", {
+          method: "POST",
+          headers: { "content-type": type },
+          body: bytes,
+        }).formData();
+        const part = [...form.values()].find((v) => typeof v !== "string");
+        content = part ? await (part as Blob).text() : "";
+      }
+      this.uploads.set(fileId, { fileId, filename, content });
+    }
+    const call: ApiCall = {
+      method: "upload",
+      path: `/upload/${fileId}`,
+      body: { file_id: fileId },
+      token: undefined,
+      at: Date.now(),
+      status,
+    };
+    this.calls.push(call);
+    res.writeHead(status, { "content-type": "text/plain" });
+    res.end(status === 200 ? "OK" : "not found");
+    this.emit("call", call);
+  }
+
   private defaultAnswer(method: string, body: Record<string, any>): Answer {
     switch (method) {
+      case "files.getUploadURLExternal": {
+        const fileId = `F${String(this.nextTs++).padStart(8, "0")}`;
+        this.pendingUploads.set(fileId, String(body.filename ?? ""));
+        return {
+          body: { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId },
+        };
+      }
+      case "files.completeUploadExternal": {
+        const files = (typeof body.files === "string" ? JSON.parse(body.files) : body.files) as {
+          id: string;
+          title?: string;
+        }[];
+        return {
+          body: {
+            ok: true,
+            files: files.map((f) => ({ id: f.id, title: f.title, name: this.uploads.get(f.id)?.filename })),
+          },
+        };
+      }
       case "respond":
         return { body: { ok: true } };
       case "auth.test":

@@ -43,6 +43,23 @@ const Overflow = z
   })
   .strict();
 
+const StaticSelect = z
+  .object({
+    type: z.literal("static_select"),
+    action_id: z.string().min(1).max(255),
+    placeholder: PlainText.extend({ text: z.string().min(1).max(150) }),
+    options: z
+      .array(
+        z.object({
+          text: PlainText.extend({ text: z.string().min(1).max(75) }),
+          value: z.string().min(1).max(150),
+        }),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict();
+
 const Block = z.discriminatedUnion("type", [
   z
     .object({ type: z.literal("header"), text: PlainText.extend({ text: z.string().min(1).max(150) }) })
@@ -55,7 +72,7 @@ const Block = z.discriminatedUnion("type", [
     .object({
       type: z.literal("actions"),
       elements: z
-        .array(z.union([Button, Overflow]))
+        .array(z.union([Button, Overflow, StaticSelect]))
         .min(1)
         .max(25),
     })

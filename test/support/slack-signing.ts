@@ -68,7 +68,14 @@ function nextId(prefix: string): string {
 /** A `/papers` slash command as Slack posts it (form encoded). */
 export function slashCommand(
   text: string,
-  o: { responseUrl: string; channel?: string; user?: string; team?: string; triggerId?: string },
+  o: {
+    responseUrl: string;
+    channel?: string;
+    user?: string;
+    userName?: string;
+    team?: string;
+    triggerId?: string;
+  },
 ): SlackRequest & { triggerId: string } {
   const triggerId = o.triggerId ?? nextId("trig");
   const form = new URLSearchParams({
@@ -78,7 +85,7 @@ export function slashCommand(
     channel_id: o.channel ?? "C1",
     channel_name: "papers",
     user_id: o.user ?? "U1",
-    user_name: "ada",
+    user_name: o.userName ?? "ada",
     command: "/papers",
     text,
     api_app_id: "A1",
@@ -117,6 +124,7 @@ export function blockAction(
     responseUrl: string;
     channel?: string;
     user?: string;
+    userName?: string;
     team?: string;
     messageTs?: string;
     threadTs?: string;
@@ -126,7 +134,7 @@ export function blockAction(
   const payload = {
     type: "block_actions",
     team: { id: o.team ?? "T1", domain: "test" },
-    user: { id: o.user ?? "U1", username: "ada", team_id: o.team ?? "T1" },
+    user: { id: o.user ?? "U1", username: o.userName ?? "ada", team_id: o.team ?? "T1" },
     api_app_id: "A1",
     token: "legacy-verification-token",
     container: {

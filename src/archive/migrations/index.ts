@@ -3,7 +3,8 @@ import threads from "./002-threads.js";
 import channels from "./003-channels.js";
 import installations from "./004-installations.js";
 import sourceSummary from "./005-source-summary.js";
-import seenRequests from "./006-seen-requests.js";
+import teamMemory from "./006-team-memory.js";
+import seenRequests from "./007-seen-requests.js";
 
 export interface Migration {
   version: number;
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "channels", sql: channels },
   { version: 4, name: "installations", sql: installations },
   { version: 5, name: "source-summary", sql: sourceSummary },
-  { version: 6, name: "seen-requests", sql: seenRequests },
+  { version: 6, name: "team-memory", sql: teamMemory },
+  { version: 7, name: "seen-requests", sql: seenRequests },
 ];

@@ -7,6 +7,12 @@ import { ErrorCode, PaperboyError } from "../../errors.js";
 import { chatCommand } from "../command.js";
 import type { AnswerReply } from "../replies.js";
 
+/** Equal up to spacing: an answer that is its evidence sentences, joined. */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) => t.replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
+
 export const ask = chatCommand({
   name: "ask",
   usage: "ask <question>",
@@ -36,6 +42,8 @@ export const ask = chatCommand({
     const ref =
       thread && ctx.thread ? { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread } : null;
     const { answer } = engine.ask(paper.id, q, ref ? engine.threadQuestions(ref) : []);
+    // The answer's evidence is display-clean already; it is shown once, under where it comes from.
+    const fromSummary = answer.source === "source_summary";
     const reply: AnswerReply = {
       kind: "answer",
       paperId: paper.id,
@@ -43,6 +51,8 @@ export const ask = chatCommand({
       question: q,
       text: answer.text,
       evidence: answer.evidence,
+      evidenceFrom: fromSummary ? "Hugging Face's summary" : "the abstract",
+      quoted: answer.evidence.length > 0 && (fromSummary || sameText(answer.text, answer.evidence.join(" "))),
       unanswered: !answer.stated,
     };
     if (ref) {

@@ -3,6 +3,7 @@
  * card and open a thread under it; the platform then binds it (Bot.threadOpened).
  */
 import { z } from "zod";
+import { paperMemory } from "../../memory/card-memory.js";
 import { paperCard } from "../cards.js";
 import { chatCommand } from "../command.js";
 import { PaperId, requiredPaper } from "./args.js";
@@ -17,14 +18,18 @@ export const discuss = chatCommand({
   args: z.object({ id: PaperId }),
   parse: requiredPaper,
   options: [{ name: "id", kind: "paper", required: true }],
-  run({ id }, { engine }) {
+  run({ id }, { engine, ctx }) {
     const p = engine.paper(id);
+    const card = paperCard(engine, p, { omit: ["discuss"] });
+    // The thread card says where the paper was discussed before and lists the channel's notes.
+    const memory = paperMemory(engine, p, { ...ctx, thread: undefined });
+    if (memory) card.memory = memory;
     return [
       {
         kind: "thread",
         paperId: p.id,
-        card: paperCard(engine, p, { omit: ["discuss"] }),
-        intro: `Discussion of "${p.title}". Ask anything about the paper here: what it proposes, how it works, its results, datasets, code, limitations. "related", "code" and "summary" work without an id.`,
+        card,
+        intro: `Discussion of "${p.title}". Ask anything about the paper here: what it proposes, how it works, its results, datasets, code, limitations. "related", "code" and "summary" work without an id; \`note <text>\` saves a team note.`,
       },
     ];
   },

@@ -8,7 +8,12 @@ import { ask } from "./ask.js";
 import { code } from "./code.js";
 import { day } from "./day.js";
 import { discuss } from "./discuss.js";
+import { exportCommand } from "./export.js";
 import { help } from "./help.js";
+import { more } from "./more.js";
+import { note } from "./note.js";
+import { notes } from "./notes.js";
+import { queue } from "./queue.js";
 import { related } from "./related.js";
 import { roundup } from "./roundup.js";
 import { search } from "./search.js";
@@ -21,6 +26,7 @@ import { unsubscribe } from "./unsubscribe.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   search,
+  more,
   show,
   summary,
   related,
@@ -30,6 +36,10 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   roundup,
   discuss,
   ask,
+  note,
+  notes,
+  queue,
+  exportCommand,
   subscribe,
   unsubscribe,
   settings,

@@ -1,6 +1,7 @@
 /** `roundup [YYYY-MM-DD]`: a day's papers grouped by topic, with this channel's filters. */
 import { z } from "zod";
 import { ErrorCode } from "../../errors.js";
+import { markDiscussed } from "../../memory/roundup-marks.js";
 import { IsoDateSchema } from "../../validators.js";
 import { chatCommand } from "../command.js";
 import { notice } from "../replies.js";
@@ -23,6 +24,7 @@ export const roundup = chatCommand({
     const { filters } = engine.channelSettings(ref, channelDefaults);
     // Off the main thread in serve: a large day must not stall everyone else's commands.
     const roundup = await engine.prepareRoundup(date);
-    return [buildRoundup(engine, date, { filters, roundup })];
+    // Papers this channel already discussed are marked, with a link to that discussion.
+    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup }), ref)];
   },
 });

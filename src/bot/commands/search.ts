@@ -1,18 +1,25 @@
 /** `search <words> [since:D] [until:D] [has:code]`: ranked papers with snippets, paged by "More". */
 import { z } from "zod";
+import { NOTE_HITS } from "../../memory/limits.js";
+import { NotesSearch } from "../../memory/notes-search.js";
 import { IsoDateSchema } from "../../validators.js";
 import { paperLite } from "../cards.js";
-import { chatCommand } from "../command.js";
+import { type CommandRun, chatCommand } from "../command.js";
 import type { ResultList } from "../replies.js";
 import { FLAG, Offset, words } from "./args.js";
 
-const Args = z.object({
-  query: z.string().trim().min(1, "needs some words to search for"),
-  since: IsoDateSchema.optional(),
-  until: IsoDateSchema.optional(),
-  hasCode: z.boolean().optional(),
-  offset: Offset,
-});
+const Args = z
+  .object({
+    query: z.string().trim().min(1, "needs some words to search for"),
+    since: IsoDateSchema.optional(),
+    until: IsoDateSchema.optional(),
+    hasCode: z.boolean().optional(),
+    offset: Offset,
+  })
+  // Said here in chat words: the engine's own check names the CLI's --since and --until.
+  .refine((a) => !a.since || !a.until || a.since <= a.until, {
+    message: "since: is after until:; swap the two dates or drop one",
+  });
 
 function parse(rest: string): Record<string, unknown> {
   const query: string[] = [];
@@ -58,7 +65,8 @@ export const search = chatCommand({
     { name: "until", kind: "date", description: "Only papers up to this day (YYYY-MM-DD)" },
     { name: "has_code", arg: "hasCode", kind: "flag", description: "Only papers that link to code" },
   ],
-  run(args, { engine, pageSize }) {
+  run(args, on) {
+    const { engine, pageSize } = on;
     const result = engine.search({
       text: args.query,
       since: args.since,
@@ -88,6 +96,34 @@ export const search = chatCommand({
       ].filter(Boolean);
       list.next = { kind: "more", label: "More", command: `search ${args.query} ${filters.join(" ")}` };
     }
-    return [list];
+    return [...noteMatches(args, on), list];
   },
 });
+
+/**
+ * The channel's own notes find papers too: a short list "from this channel's notes" before the
+ * ranked results, on the first page only, with the same date and code filters.
+ */
+function noteMatches(args: z.output<typeof Args>, { engine, ctx }: CommandRun): ResultList[] {
+  if (args.offset > 0) return [];
+  const hits = engine
+    .store(NotesSearch)
+    .search({ platform: ctx.platform, channel: ctx.channel }, args.query, NOTE_HITS * 4);
+  const byId = new Map(hits.map((h) => [h.paperId, h]));
+  const items = engine
+    .papersAt(hits.map((h) => h.paperPk))
+    .filter((p) => (!args.since || p.date >= args.since) && (!args.until || p.date <= args.until))
+    .filter((p) => !args.hasCode || p.code.length > 0)
+    .slice(0, NOTE_HITS)
+    .map((p) => ({ ...paperLite(engine, p, { tldr: false }), fromNote: byId.get(p.id)?.note.text ?? "" }));
+  if (items.length === 0) return [];
+  return [
+    {
+      kind: "results",
+      title: `From this channel's notes: "${args.query}"`,
+      items,
+      total: items.length,
+      offset: 0,
+    },
+  ];
+}

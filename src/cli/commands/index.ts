@@ -6,6 +6,7 @@ import { backup, restore } from "./backup.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { fetchCommand } from "./fetch.js";
+import { forget } from "./forget.js";
 import { ingest } from "./ingest.js";
 import { list } from "./list.js";
 import { related } from "./related.js";
@@ -41,5 +42,6 @@ export const COMMANDS: Command[] = [
   notYet("serve", "run the enabled adapters and the scheduler", "serve"),
   backup,
   restore,
+  forget,
   notYet("doctor", "check config, database integrity, platforms and ports, and print fixes", "doctor"),
 ];

@@ -1,3 +1,5 @@
+import { displayText } from "../../summary/latex.js";
+import { sourceSummaryLabel, sourceSummaryOf } from "../../summary/source-summary.js";
 import type { Command } from "../command.js";
 import { wrap } from "../format.js";
 import { paperJson } from "../json.js";
@@ -15,7 +17,7 @@ export const show: Command = {
       ctx.printJson(paperJson(paper, summary));
       return 0;
     }
-    ctx.print(paper.title);
+    ctx.print(displayText(paper.title));
     ctx.print(
       `${paper.id}${paper.arxivId && paper.arxivId !== paper.id ? ` (arXiv ${paper.arxivId})` : ""} · ${paper.date}`,
     );
@@ -26,8 +28,13 @@ export const show: Command = {
       ctx.print();
       for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
     }
+    const source = sourceSummaryOf(paper);
+    if (source) {
+      ctx.print();
+      ctx.print(wrap(`${sourceSummaryLabel(source)}: ${source.text}`));
+    }
     ctx.print();
-    ctx.print(wrap(paper.abstract));
+    ctx.print(wrap(displayText(paper.abstract, { title: paper.title })));
     if (paper.code.length) ctx.print(`\ncode: ${paper.code.join(" ")}`);
     const others = paper.links.filter((l) => !paper.code.includes(l));
     if (others.length) ctx.print(`links: ${others.join(" ")}`);

@@ -1,3 +1,5 @@
+import { displayText } from "../../summary/latex.js";
+import { sourceSummaryLabel, sourceSummaryOf } from "../../summary/source-summary.js";
 import type { Command } from "../command.js";
 import { wrap } from "../format.js";
 
@@ -11,10 +13,16 @@ export const summarize: Command = {
     const paper = engine.paper(args[0] as string);
     const summary = engine.summary(paper);
     if (ctx.json) {
-      ctx.printJson({ id: paper.id, tldr: summary.tldr, key_results: summary.keyResults });
+      ctx.printJson({
+        id: paper.id,
+        tldr: summary.tldr,
+        key_results: summary.keyResults,
+        // The source's own summary (Hugging Face's), as stored; null when it gave none.
+        source_summary: paper.sourceSummary,
+      });
       return 0;
     }
-    ctx.print(paper.title);
+    ctx.print(displayText(paper.title));
     ctx.print();
     // An empty TL;DR only comes from an empty abstract: say so rather than print a blank line.
     ctx.print(
@@ -26,6 +34,11 @@ export const summarize: Command = {
       ctx.print();
       ctx.print("Key results:");
       for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
+    }
+    const source = sourceSummaryOf(paper);
+    if (source) {
+      ctx.print();
+      ctx.print(wrap(`${sourceSummaryLabel(source)}: ${source.text}`));
     }
     return 0;
   },
