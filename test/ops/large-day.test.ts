@@ -25,7 +25,7 @@ import { sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { writeLargeDay } from "../support/synthetic-days.js";
 
 const DATE = "2028-03-01";
-const PAPERS = 1_200;
+const PAPERS = 800;
 let db: string;
 
 beforeAll(() => {
@@ -41,6 +41,13 @@ afterAll(() => {
   for (const e of engines) e.close();
   engines = [];
 });
+
+let shared: ReturnType<typeof open> | null = null;
+/** One engine for the platform tests: the day's topics are grouped once and then cached. */
+function sharedEngine() {
+  shared ??= open();
+  return shared;
+}
 
 function open(runner = topicsInWorker()) {
   const clock = new ManualClock(`${DATE}T12:00:00Z`);
@@ -70,7 +77,7 @@ describe("which papers a roundup groups", () => {
 
 describe(`a ${PAPERS}-paper day in serve`, () => {
   it("is grouped in a worker from its most upvoted papers while the bot keeps answering, and says so", async () => {
-    const { engine, bot } = open();
+    const { engine, bot } = sharedEngine();
     let roundupDone = false;
     const roundup = bot
       .handle(`roundup ${DATE}`, {
@@ -99,7 +106,7 @@ describe(`a ${PAPERS}-paper day in serve`, () => {
     if (reply?.kind !== "roundup") throw new Error("no roundup");
     expect(reply.headline).toMatch(
       new RegExp(
-        `^1,200 papers today, too many to group: the ${MAX_GROUPED_PAPERS} most upvoted: .* The other 700 are in the day's list\\.$`,
+        `^800 papers today, too many to group: the ${MAX_GROUPED_PAPERS} most upvoted: .* The other 300 are in the day's list\\.$`,
       ),
     );
     expect(reply.shown).toBe(MAX_GROUPED_PAPERS);
@@ -131,7 +138,7 @@ describe(`a ${PAPERS}-paper day in serve`, () => {
 
 describe("its roundup on the platforms: cut, never split past their limits", () => {
   it("Slack: /papers roundup answers within the 5 response_url posts Slack takes, every one accepted", async () => {
-    const { bot } = open();
+    const { bot } = sharedEngine();
     const api = new FakeSlackApi();
     await api.start();
     const secret = "0123456789abcdef0123456789abcdef";
@@ -163,7 +170,7 @@ describe("its roundup on the platforms: cut, never split past their limits", () 
   }, 120_000);
 
   it("Discord: /papers roundup answers in at most 5 messages (reply and follow-ups), the last saying it was cut", async () => {
-    const { bot } = open();
+    const { bot } = sharedEngine();
     const d = await DiscordStandIn.start();
     const adapter = createDiscordAdapter(bot, {
       token: "test-token.not-a-secret",
