@@ -62,7 +62,7 @@ async function faultCases(): Promise<number> {
   );
   for (const s of stall.stalls)
     console.log(
-      `  ${s.command.padEnd(28)} longest stall ${String(s.maxStallMs).padStart(4)} ms, answered in ${s.answerMs} ms`,
+      `  ${s.command.padEnd(26)} longest stall ${String(s.maxStallMs).padStart(4)} ms, main thread busy ${String(s.busyMs).padStart(4)} ms, answered in ${s.answerMs} ms`,
     );
   if (stall.headline) console.log(`  roundup says: ${stall.headline}`);
   return missed;

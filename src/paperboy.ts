@@ -20,9 +20,9 @@ import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { papersToGroup } from "./topics/capped.js";
 import type { TopicsRunner } from "./topics/in-worker.js";
-import { groupTopics, type Topic, type TopicInput, warmUpTopics } from "./topics/topics.js";
+import { type RoundupJobResult, runRoundupJob } from "./topics/roundup-job.js";
+import { warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -324,51 +324,46 @@ export class Paperboy {
    */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
-    const cached = this.roundups.get(this.roundupKey(date, until));
+    const key = this.roundupKey(date, until);
+    const cached = this.roundups.get(key);
     if (cached) return cached;
-    const plan = this.roundupPlan(date, until);
-    return this.remember(
-      plan.key,
-      this.assembleRoundup(plan, plan.inputs.length ? groupTopics(plan.inputs) : []),
-    );
+    const job = { date, ...(until ? { until } : {}) };
+    return this.remember(key, this.assembleRoundup(job, runRoundupJob(job, this.papers)));
   }
 
   /**
-   * The roundup of a day (or range), its topics computed by the engine's runner (a worker thread
-   * in `serve`) without blocking: afterwards `roundup()` answers from the cache. Concurrent asks
-   * for the same day share one computation.
+   * The roundup of a day (or range), its heavy part (choosing, reading and grouping the papers)
+   * run by the engine's runner, a worker thread in `serve`, without blocking: afterwards
+   * `roundup()` answers from the cache. Concurrent asks for the same day share one run. An
+   * archive in memory (tests) has no file a worker could open: it is computed inline.
    */
   async prepareRoundup(date: string, until?: string): Promise<Roundup> {
     const key = this.roundupKey(date, until);
     const cached = this.roundups.get(key);
     if (cached) return cached;
-    if (!this.topicsRunner) return this.roundup(date, until);
+    const runner = this.topicsRunner;
+    if (!runner || this.db.memory) return this.roundup(date, until);
     let computing = this.roundupsComputing.get(key);
     if (!computing) {
-      const plan = this.roundupPlan(date, until);
-      if (plan.inputs.length === 0) return this.roundup(date, until);
-      const runner = this.topicsRunner;
+      const job = { date, ...(until ? { until } : {}) };
       computing = (async () => {
         try {
-          const { topics, summaries } = await runner(plan.inputs);
-          const ids = new Map(plan.pks.map((pk, i) => [pk, (plan.papers[i] as Paper).id]));
-          for (const [pk, summary] of summaries) {
-            const id = ids.get(pk);
-            if (id && !this.summaries.has(id)) this.summaries.set(id, summary);
-          }
-          return this.remember(plan.key, this.assembleRoundup(plan, topics));
+          return this.remember(
+            key,
+            this.assembleRoundup(job, await runner({ ...job, archive: this.db.name })),
+          );
         } catch (err) {
           throw new PaperboyError(
             ErrorCode.WorkerFailed,
-            `could not group the ${plan.inputs.length} papers of ${until ? `${date} to ${until}` : date} into topics: ${(err as Error).message}; try again later, or ask for a single day`,
+            `could not group the papers of ${until ? `${date} to ${until}` : date} into topics: ${(err as Error).message}; try again later, or ask for a single day`,
             {},
             { cause: err },
           );
         } finally {
-          this.roundupsComputing.delete(plan.key);
+          this.roundupsComputing.delete(key);
         }
       })();
-      this.roundupsComputing.set(plan.key, computing);
+      this.roundupsComputing.set(key, computing);
     }
     return computing;
   }
@@ -383,33 +378,19 @@ export class Paperboy {
     return `${date}|${until ?? ""}|${this.papers.revision()}`;
   }
 
-  /** What a roundup groups: the day's papers, or the most upvoted of a day too large to group whole. */
-  private roundupPlan(date: string, until?: string) {
-    const key = this.roundupKey(date, until);
-    const all = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
-    const pks = papersToGroup(all, all.length > 0 ? this.papers.upvotesOf(all) : new Map());
-    const papers = this.papers.byPks(pks);
-    const inputs: TopicInput[] = papers.map((p, i) => ({
-      pk: pks[i] as number,
-      id: p.id,
-      title: p.title,
-      abstract: p.abstract,
-      summary: p.sourceSummary,
-      upvotes: p.upvotes,
-      hasCode: p.code.length > 0,
-    }));
-    return { key, date, until, count: all.length, pks, papers, inputs };
-  }
-
-  private assembleRoundup(plan: ReturnType<Paperboy["roundupPlan"]>, topics: readonly Topic[]): Roundup {
-    const span = plan.until ? { until: plan.until } : {};
-    const byPk = new Map(plan.pks.map((pk, i) => [pk, plan.papers[i] as Paper]));
+  /** The roundup from a job's result; the summaries it computed join the engine's cache. */
+  private assembleRoundup(job: { date: string; until?: string }, result: RoundupJobResult): Roundup {
+    const byPk = new Map(result.papers);
+    for (const [pk, summary] of result.summaries) {
+      const id = byPk.get(pk)?.id;
+      if (id && !this.summaries.has(id)) this.summaries.set(id, summary);
+    }
     return {
-      date: plan.date,
-      ...span,
-      count: plan.count,
-      grouped: plan.pks.length,
-      topics: topics.map((t) => ({
+      date: job.date,
+      ...(job.until ? { until: job.until } : {}),
+      count: result.total,
+      grouped: result.papers.length,
+      topics: result.topics.map((t) => ({
         label: t.label,
         other: t.other,
         papers: t.pks.map((pk) => byPk.get(pk) as Paper),

@@ -404,6 +404,35 @@ export class PaperStore {
     ).map((r) => r.pk);
   }
 
+  /**
+   * The papers of a day (or of the range since..until) a roundup groups: all of them when they
+   * are at most `limit`, else the `limit` most upvoted (unknown upvotes last, the archive's order
+   * among equals); in the archive's order either way, with how many there are in all. The ranking
+   * is SQLite's: a day of ten thousand papers is never loaded to choose five hundred.
+   */
+  roundupPks(span: { date: string; until?: string }, limit: number): { pks: number[]; total: number } {
+    const where = span.until
+      ? {
+          from: "papers p LEFT JOIN day_papers d ON d.pk = p.pk AND d.date = p.date",
+          cond: "p.date >= ? AND p.date <= ?",
+          args: [span.date, span.until],
+        }
+      : { from: "day_papers d JOIN papers p ON p.pk = d.pk", cond: "d.date = ?", args: [span.date] };
+    const total = (
+      this.stmt(`SELECT COUNT(*) AS n FROM ${where.from} WHERE ${where.cond}`).get(...where.args) as {
+        n: number;
+      }
+    ).n;
+    const rows = this.stmt(
+      `SELECT p.pk, p.date, d.position FROM ${where.from} WHERE ${where.cond}
+       ORDER BY COALESCE(p.upvotes, -1) DESC, p.date, d.position, p.pk LIMIT ?`,
+    ).all(...where.args, limit) as { pk: number; date: string; position: number | null }[];
+    rows.sort(
+      (a, b) => a.date.localeCompare(b.date) || (a.position ?? -1) - (b.position ?? -1) || a.pk - b.pk,
+    );
+    return { pks: rows.map((r) => r.pk), total };
+  }
+
   /** One page of a day's primary keys, in digest order, and how many the day has. */
   dayPksPage(date: string, offset: number, limit: number): { pks: number[]; total: number } {
     const total = (

@@ -8,7 +8,11 @@
 /** The most papers one roundup groups into topics. */
 export const MAX_GROUPED_PAPERS = 500;
 
-/** The papers to group, in their original order: all of them, or the most upvoted `max`. */
+/**
+ * The papers to group, in their original order: all of them, or the most upvoted `max`. The
+ * archive applies the same rule in SQL (`PaperStore.roundupPks`, tested against this one), so a
+ * large day is never loaded whole to choose from it.
+ */
 export function papersToGroup(
   pks: readonly number[],
   upvotes: ReadonlyMap<number, number | null>,

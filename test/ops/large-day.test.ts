@@ -16,7 +16,8 @@ import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { MAX_GROUPED_PAPERS, papersToGroup } from "../../src/topics/capped.js";
-import { SUMMARIZED_PER_TOPIC, topicsInWorker } from "../../src/topics/in-worker.js";
+import { topicsInWorker } from "../../src/topics/in-worker.js";
+import { SUMMARIZED_PER_TOPIC } from "../../src/topics/roundup-job.js";
 import { tempDb, tempDir } from "../support/cli.js";
 import { slash } from "../support/discord-payloads.js";
 import { DiscordStandIn, IDS } from "../support/discord-stand-in.js";
@@ -70,6 +71,20 @@ describe("which papers a roundup groups", () => {
     expect(papersToGroup(pks, votes, 4)).toEqual([2, 4, 6, 8]);
     // Ties (and unknown upvotes) keep the digest's order.
     expect(papersToGroup(pks, new Map(), 3)).toEqual([1, 2, 3]);
+    // The archive's ranking (SQL) is this rule: the same papers, in the same order.
+    const { engine } = open();
+    const all = engine.papers.dayPks(DATE);
+    expect(engine.papers.roundupPks({ date: DATE }, MAX_GROUPED_PAPERS)).toEqual({
+      pks: papersToGroup(all, engine.papers.upvotesOf(all)),
+      total: PAPERS,
+    });
+    expect(engine.papers.roundupPks({ date: DATE }, 10_000).pks).toEqual(all);
+    // A range is ranked the same way over every paper in it.
+    const range = engine.papers.pksInRange(DATE, DATE);
+    expect(engine.papers.roundupPks({ date: DATE, until: DATE }, MAX_GROUPED_PAPERS)).toEqual({
+      pks: papersToGroup(range, engine.papers.upvotesOf(range)),
+      total: range.length,
+    });
     // The worker summarizes as many papers per topic as the roundup shows with a TL;DR.
     expect(SUMMARIZED_PER_TOPIC).toBe(ROUNDUP_TLDRS_PER_TOPIC);
   });
