@@ -82,32 +82,35 @@ export class ChannelStore {
 
   save(settings: ChannelSettings): void {
     const now = this.clock.now().toISOString();
-    writing("save the channel settings", () =>
-      this.db.run(
-        this.db.q
-          .insertInto("channels")
-          .values({
-            platform: settings.platform,
-            channel: settings.channel,
-            workspace: settings.workspace,
-            subscribed: settings.subscribed ? 1 : 0,
-            timezone: settings.timezone,
-            time: settings.time,
-            filters: JSON.stringify(settings.filters),
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict((oc) =>
-            oc.columns(["platform", "channel"]).doUpdateSet((eb) => ({
-              workspace: eb.ref("excluded.workspace"),
-              subscribed: eb.ref("excluded.subscribed"),
-              timezone: eb.ref("excluded.timezone"),
-              time: eb.ref("excluded.time"),
-              filters: eb.ref("excluded.filters"),
-              updated_at: eb.ref("excluded.updated_at"),
-            })),
-          ),
-      ),
+    writing(
+      "save the channel settings",
+      () =>
+        this.db.run(
+          this.db.q
+            .insertInto("channels")
+            .values({
+              platform: settings.platform,
+              channel: settings.channel,
+              workspace: settings.workspace,
+              subscribed: settings.subscribed ? 1 : 0,
+              timezone: settings.timezone,
+              time: settings.time,
+              filters: JSON.stringify(settings.filters),
+              created_at: now,
+              updated_at: now,
+            })
+            .onConflict((oc) =>
+              oc.columns(["platform", "channel"]).doUpdateSet((eb) => ({
+                workspace: eb.ref("excluded.workspace"),
+                subscribed: eb.ref("excluded.subscribed"),
+                timezone: eb.ref("excluded.timezone"),
+                time: eb.ref("excluded.time"),
+                filters: eb.ref("excluded.filters"),
+                updated_at: eb.ref("excluded.updated_at"),
+              })),
+            ),
+        ),
+      this.db,
     );
   }
 

@@ -9,9 +9,9 @@ import type { Db } from "./db.js";
 import { ARCHIVE_ID, tableExists } from "./sql/migrate.js";
 
 /**
- * Every table of the archive but `schema_version`, parents before the tables that reference
- * them. A table missing here would not be copied: test/archive/copy.test.ts checks the list
- * against the schema, so a new migration's table must be added.
+ * Every table of the archive but `schema_version` and NOT_COPIED, parents before the tables that
+ * reference them. A table missing here would not be copied: test/archive/copy.test.ts checks the
+ * lists against the schema, so a new migration's table must be added to one of them.
  */
 export const COPY_ORDER = [
   "meta",
@@ -29,6 +29,14 @@ export const COPY_ORDER = [
   "notes",
   "reading_queue",
 ] as const;
+
+/**
+ * Tables not copied, and why: what they hold is only meaningful for minutes and starts afresh on
+ * the new archive.
+ */
+export const NOT_COPIED: Record<string, string> = {
+  seen_requests: "ids of chat requests handled in the last few minutes (the replay window)",
+};
 
 /** Rows read and written per statement (PostgreSQL binds at most 65,535 values in one). */
 const BATCH = 500;

@@ -154,8 +154,10 @@ export class PaperStore {
    * an index catching up by `changedSince` never skips one another replica is still writing.
    */
   storeDay(input: StoreDayInput): StoreResult {
-    return writing(`store ${input.source}`, () =>
-      this.db.transaction(() => this.storeDayInTransaction(input), { lock: "papers" }),
+    return writing(
+      `store ${input.source}`,
+      () => this.db.transaction(() => this.storeDayInTransaction(input), { lock: "papers" }),
+      this.db,
     );
   }
 
@@ -520,6 +522,78 @@ export class PaperStore {
         .where("d.date", "=", date)
         .orderBy("d.position"),
     );
+  }
+
+  /** The source's upvotes of papers by primary key (null where unknown), without loading them. */
+  upvotesOf(pks: readonly number[]): Map<number, number | null> {
+    const out = new Map<number, number | null>();
+    for (let i = 0; i < pks.length; i += CHUNK) {
+      const chunk = pks.slice(i, i + CHUNK);
+      for (const r of this.db.all(
+        this.q.selectFrom("papers").select(["pk", "upvotes"]).where("pk", "in", chunk),
+      ))
+        out.set(Number(r.pk), r.upvotes);
+    }
+    return out;
+  }
+
+  /**
+   * The papers of a day (or of the range since..until) a roundup groups: all of them when they
+   * are at most `limit`, else the `limit` most upvoted (unknown upvotes last, the archive's order
+   * among equals); in the archive's order either way, with how many there are in all. The ranking
+   * is the database's: a day of ten thousand papers is never loaded to choose five hundred.
+   */
+  roundupPks(span: { date: string; until?: string }, limit: number): { pks: number[]; total: number } {
+    const from = span.until
+      ? this.q
+          .selectFrom("papers as p")
+          .leftJoin("day_papers as d", (join) =>
+            join.onRef("d.pk", "=", "p.pk").onRef("d.date", "=", "p.date"),
+          )
+          .where("p.date", ">=", span.date)
+          .where("p.date", "<=", span.until)
+      : this.q
+          .selectFrom("day_papers as d")
+          .innerJoin("papers as p", "p.pk", "d.pk")
+          .where("d.date", "=", span.date);
+    const total = Number(this.db.get(from.select((eb) => eb.fn.countAll().as("n")))?.n ?? 0);
+    const rows = this.db.all(
+      from
+        .select(["p.pk", "p.date", "d.position"])
+        .orderBy(sql`COALESCE(p.upvotes, -1)`, "desc")
+        .orderBy("p.date")
+        // NULLs first on both engines (PostgreSQL would put them last).
+        .orderBy(sql`COALESCE(d.position, -1)`)
+        .orderBy("p.pk")
+        .limit(limit),
+    ) as { pk: number; date: string; position: number | null }[];
+    rows.sort(
+      (a, b) => a.date.localeCompare(b.date) || (a.position ?? -1) - (b.position ?? -1) || a.pk - b.pk,
+    );
+    return { pks: rows.map((r) => Number(r.pk)), total };
+  }
+
+  /** One page of a day's primary keys, in digest order, and how many the day has. */
+  dayPksPage(date: string, offset: number, limit: number): { pks: number[]; total: number } {
+    const total = Number(
+      this.db.get(
+        this.q
+          .selectFrom("day_papers")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("date", "=", date),
+      )?.n ?? 0,
+    );
+    if (limit <= 0 || offset >= total) return { pks: [], total };
+    const rows = this.db.all(
+      this.q
+        .selectFrom("day_papers")
+        .select("pk")
+        .where("date", "=", date)
+        .orderBy("position")
+        .limit(limit)
+        .offset(offset),
+    );
+    return { pks: rows.map((r) => Number(r.pk)), total };
   }
 
   dayPks(date: string): number[] {

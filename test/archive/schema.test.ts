@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase, sqliteHandle } from "../../src/archive/db.js";
 import { LATEST_SCHEMA } from "../../src/archive/migrations/index.js";
 
-const RELEASED = readFileSync(new URL("../fixtures/schema/sqlite-v6.sql", import.meta.url), "utf8");
+const RELEASED = readFileSync(new URL("../fixtures/schema/sqlite-released.sql", import.meta.url), "utf8");
 
 function describeSchema(db: Database.Database) {
   const tables = (
@@ -28,6 +28,7 @@ function describeSchema(db: Database.Database) {
       (m[1] as string).replace(/\s+/g, " "),
     ),
     rowidAlias: /integer primary key/i.test(sql),
+    withoutRowid: /without rowid/i.test(sql),
   }));
   const indexes = (
     db

@@ -4,6 +4,7 @@ import { channels } from "./003-channels.js";
 import { installations } from "./004-installations.js";
 import { sourceSummary } from "./005-source-summary.js";
 import { teamMemory } from "./006-team-memory.js";
+import { seenRequests } from "./007-seen-requests.js";
 import type { Migration } from "./kit.js";
 
 export type { Migration } from "./kit.js";
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   installations,
   sourceSummary,
   teamMemory,
+  seenRequests,
 ];
 
 /** The schema version this paperboy writes. */

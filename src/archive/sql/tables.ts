@@ -154,6 +154,12 @@ export interface ReadingQueueTable {
   reminded_at: string | null;
 }
 
+export interface SeenRequestsTable {
+  id: string;
+  /** Epoch milliseconds. */
+  seen_at: number;
+}
+
 export interface SchemaVersionTable {
   version: number;
   name: string;
@@ -175,5 +181,6 @@ export interface ArchiveTables {
   installations: InstallationsTable;
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
+  seen_requests: SeenRequestsTable;
   schema_version: SchemaVersionTable;
 }
