@@ -84,7 +84,7 @@ describe("roundups across replica processes on one PostgreSQL archive", () => {
       ).toEqual([...(posted[n] as string[])].sort());
   });
 
-  it("a replica SIGKILLed mid-post: after the lease one of two others posts its channel, once", async () => {
+  it("a replica SIGKILLed mid-post: after the lease one of two others posts each channel it held, once", async () => {
     const url = await archive();
     const dying = replica(url, "dying", "hang", "2026-02-02T09:00:00Z", "2026-02-02T09:01:00Z");
     const [posting] = await Promise.all([
@@ -94,21 +94,25 @@ describe("roundups across replica processes on one PostgreSQL archive", () => {
     const stuck = posting.replace("posting ", "").trim();
     dying.kill("SIGKILL");
     expect((await exited(dying)).signal).toBe("SIGKILL");
-    expect(deliveries(url).find((r) => r.channel === stuck)).toMatchObject({
-      status: "claimed",
-      claimedBy: "dying",
-    });
+    // Its scheduler may have claimed a few channels at once before the kill: all are left claimed.
+    const left = deliveries(url);
+    const claimed = left.map((r) => r.channel).sort();
+    expect(claimed).toContain(stuck);
+    expect(left.every((r) => r.status === "claimed" && r.claimedBy === "dying")).toBe(true);
 
-    // Before the 15-minute lease ends the claim is respected; after it, taken over once.
+    // Before the 15-minute lease ends the claims are respected; after it, each taken over once.
     const posted = await together(
       ["x", "y"].map((id) => replica(url, id, "post", "2026-02-02T09:10:00Z", "2026-02-02T09:16:00Z")),
     );
     expect(posted.flat().sort()).toEqual(CHANNELS);
     const rows = deliveries(url);
-    expect(rows.every((r) => r.status === "sent")).toBe(true);
-    const taken = rows.find((r) => r.channel === stuck);
-    expect(taken?.attempts).toBe(2);
-    expect(["x", "y"]).toContain(taken?.claimedBy);
-    expect(rows.filter((r) => r.channel !== stuck).every((r) => r.attempts === 1)).toBe(true);
+    expect(rows.every((r) => r.status === "sent" && ["x", "y"].includes(r.claimedBy ?? ""))).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.attempts === 2)
+        .map((r) => r.channel)
+        .sort(),
+    ).toEqual(claimed);
+    expect(rows.filter((r) => !claimed.includes(r.channel)).every((r) => r.attempts === 1)).toBe(true);
   });
 });
