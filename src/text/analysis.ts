@@ -19,6 +19,7 @@
  *   analyze(text) → terms                   analyzeTitle(title) → terms, with the names' forms
  *   analyzePaper(title, abstract) → terms   titleText(title) → the title as indexed
  *   plainText(text) → text without URLs and LaTeX
+ *   comparedTerms(text) → terms of the plain text (for comparing papers: related, topics)
  *   paperTermCounts(title, abstract) → term → count, title terms weighted (for comparing papers)
  *   expandAbbreviations(counts, dictionary, df) → the counts with the long forms of short forms
  */
@@ -74,6 +75,14 @@ export function plainText(text: string): string {
     .replace(/[{}$^_~\\]/g, " ");
 }
 
+/**
+ * The terms of a text as papers are compared by (related papers, topics), in order, repeats kept:
+ * `analyze` of its `plainText`, so URLs and LaTeX markup say nothing of a paper's subject.
+ */
+export function comparedTerms(text: string): string[] {
+  return analyze(plainText(text));
+}
+
 /** A 200 KB abstract should cost like a long one when papers are compared: terms past this are noise. */
 export const MAX_COMPARED_CHARS = 50_000;
 
@@ -85,7 +94,7 @@ export const MAX_COMPARED_CHARS = 50_000;
 export function paperTermCounts(title: string, abstract: string, titleWeight = 2): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of analyzeTitle(plainText(title))) counts.set(t, (counts.get(t) ?? 0) + titleWeight);
-  for (const t of analyze(plainText(abstract.slice(0, MAX_COMPARED_CHARS))))
+  for (const t of comparedTerms(abstract.slice(0, MAX_COMPARED_CHARS)))
     counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
