@@ -17,6 +17,7 @@
  *
  * API, smallest first:
  *   words(text) → lowercased words         termOf(word) → term | null
+ *   foldWord(word) → accents and ligatures off   wordStem(word) → folded stem, stopwords too
  *   analyze(text) → terms                   analyzeTitle(title) → terms, with the names' forms
  *   analyzePaper(title, abstract) → terms   titleText(title) → the title as indexed
  *   plainText(text) → text without URLs and LaTeX
@@ -33,12 +34,15 @@ export { Abbreviations, definitionsIn, type Expansion } from "./abbreviations.js
 export { nameForms, type TitleName, titleNames } from "./names.js";
 export {
   analyze,
+  foldWord,
+  HYPHEN_CHARS,
   isStopword,
   NON_ASCII,
   sentenceWords,
   termOf,
   WORD_CHAR_CLASS,
   withLetterCompounds,
+  wordStem,
   words,
 } from "./tokenizer.js";
 
