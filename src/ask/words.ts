@@ -8,7 +8,7 @@
  * dotted names that the search terms drop. A hyphened token also matches joined ("Q-learning",
  * "Qlearning"; "Drive-JEPA", "DriveJEPA"), as the shared analysis joins letter compounds and names.
  */
-import { foldWord, HYPHEN_CHARS, WORD_CHAR_CLASS, wordStem } from "../text/analysis.js";
+import { foldWord, HYPHEN_CHARS, NON_ASCII, WORD_CHAR_CLASS, wordStem } from "../text/analysis.js";
 
 export interface Word {
   /** As written. */
@@ -42,7 +42,9 @@ export function tokensOf(text: string): { words: Word[]; starts: number[] } {
   const starts: number[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const surface = m[0].replace(/'s$/i, "");
-    const lower = foldWord(surface.toLowerCase().replace(OTHER_HYPHENS, "-"));
+    const lowered = surface.toLowerCase();
+    // Most words are ASCII: nothing to fold or to rewrite.
+    const lower = NON_ASCII.test(lowered) ? foldWord(lowered.replace(OTHER_HYPHENS, "-")) : lowered;
     out.push({ surface, lower, stem: stemOf(lower) });
     starts.push(m.index ?? 0);
   }

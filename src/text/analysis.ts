@@ -1,8 +1,8 @@
 /**
- * The one text analysis of paperboy: what a term is, for search, related papers, topics and search
- * by notes alike, so that a word typed in chat, a word of a title and a word of an abstract meet
- * wherever they are compared. (Questions, src/ask/words.ts, still read words their own way: they
- * keep function words and dotted names such as "v1.5".)
+ * The one text analysis of paperboy: what a term is, for search, related papers, topics, search by
+ * notes and questions alike, so that a word typed in chat, a word of a title and a word of an
+ * abstract meet wherever they are compared. (Questions, src/ask/words.ts, take its word characters,
+ * folding and stems but keep their own token shape: function words and dotted names as "v1.5".)
  *
  * - Words are runs of letters, combining marks and digits in any script, lowercased; a single
  *   letter hyphened to a word also gives its joined form ("Q-learning" → "qlearning").
