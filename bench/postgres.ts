@@ -100,10 +100,14 @@ export async function runPostgresBench(): Promise<void> {
     );
 
     const dayTimes: number[] = [];
+    const storeTimes: number[] = [];
     for (let n = 1; n <= 5; n++) {
       const list = syntheticDay(pools, days + n, PER_DAY, 5);
       const [, t] = timed(() => {
-        replica.store.storeDay({ date: dayDate(days + n), source: "bench", format: "jsonl", papers: list });
+        const [, stored] = timed(() =>
+          replica.store.storeDay({ date: dayDate(days + n), source: "bench", format: "jsonl", papers: list }),
+        );
+        storeTimes.push(stored);
         replica.search.sync();
       });
       dayTimes.push(t);
@@ -113,6 +117,7 @@ export async function runPostgresBench(): Promise<void> {
       `${ms(pct(dayTimes, 50))} / ${ms(Math.max(...dayTimes))}`,
       "< 1 s",
     );
+    line("  … of which storing it in PostgreSQL, median", ms(pct(storeTimes, 50)));
     replica.search.stop();
     replica.db.close();
   } finally {
