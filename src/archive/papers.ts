@@ -91,6 +91,7 @@ const INSERT_PAPER = prepared<
     created_at: string;
     updated_at: string;
     revision: number;
+    has_code: number;
   },
   { pk: number }
 >((q, p) =>
@@ -108,6 +109,7 @@ const INSERT_PAPER = prepared<
       created_at: p.created_at,
       updated_at: p.updated_at,
       revision: p.revision,
+      has_code: p.has_code,
     })
     .returning("pk"),
 );
@@ -291,12 +293,13 @@ export class PaperStore {
         created_at: now,
         updated_at: now,
         revision,
+        has_code: codeLinks(extractLinks(p.abstract), p.sourceCode).length > 0 ? 1 : 0,
       }),
     );
     const pk = Number(row?.pk);
     this.addKey(contentKey(p.title, p.abstract), pk, "content");
     for (const alias of p.aliases) if (alias !== id) this.addKey(alias, pk, "alias");
-    this.writeLinks(pk, p.abstract, p.sourceCode);
+    this.writeLinks(pk, p.abstract, p.sourceCode, true);
     return pk;
   }
 
@@ -369,8 +372,12 @@ export class PaperStore {
       .map((r) => r.url);
   }
 
-  private writeLinks(pk: number, abstract: string, sourceCode: string[]): void {
-    this.db.run(DELETE_LINKS(this.db, { pk }));
+  /**
+   * Replaces a paper's links and sets whether it has code. A paper just inserted (`fresh`) has no
+   * links to delete and got has_code with its row: two round trips fewer per new paper.
+   */
+  private writeLinks(pk: number, abstract: string, sourceCode: string[], fresh = false): void {
+    if (!fresh) this.db.run(DELETE_LINKS(this.db, { pk }));
     const links = extractLinks(abstract);
     const rows = [
       ...links.map((url, i) => ({ pk, kind: "link" as const, url, position: i })),
@@ -384,6 +391,7 @@ export class PaperStore {
           .values(rows)
           .onConflict((oc) => oc.doNothing()),
       );
+    if (fresh) return;
     const hasCode = codeLinks(links, sourceCode).length > 0 ? 1 : 0;
     this.db.run(SET_HAS_CODE(this.db, { pk, has_code: hasCode }));
   }
