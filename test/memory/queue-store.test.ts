@@ -171,6 +171,8 @@ describe("forgetting a channel", () => {
       await i.adapter.say("what is new here?", { channel, thread: i.adapter.lastThread as string });
       await i.adapter.say(`note ${a} kept?`, { channel });
       await i.adapter.say(`queue add ${a}`, { channel });
+      await i.adapter.say("watch sparse attention", { channel });
+      await i.adapter.say("subscribe weekly friday", { channel });
     }
     await i.scheduler.tick();
     const store = i.engine.store(ChannelDataStore);
@@ -184,6 +186,10 @@ describe("forgetting a channel", () => {
       thread_messages: 2,
       threads: 1,
       deliveries: 1,
+      alerted_papers: 0,
+      watches: 1,
+      scheduled_posts: 0,
+      channel_digests: 1,
       channels: 1,
     });
     expect(store.forget(key)).toEqual(before);

@@ -1,0 +1,167 @@
+/**
+ * How well one paper answers one saved search (a watch), as numbers that mean the same for every
+ * query: shares of the query's information the paper holds, and similarities bounded to [0, 1].
+ * Search's re-ranker scales its features per query (only the order within one query matters
+ * there); an alert needs an absolute yes or no for a paper seen alone, so nothing here is
+ * relative to the other candidates. `watch-model.ts` turns a row into a probability.
+ */
+import type { CandidateText, QueryFacts } from "../search/features.js";
+import { cosine } from "../search/semantic.js";
+
+export const WATCH_FEATURES = [
+  "bias",
+  "idfCoverage",
+  "coverage",
+  "softCoverage",
+  "semantic",
+  "phrase",
+  "bestSentence",
+  "centrality",
+  "tfidfCosine",
+  "maxMissing",
+  "queryTerms",
+] as const;
+
+/** The shipped weights file of the watch model, and what refits it (src/learned convention). */
+export const WATCH_WEIGHTS = {
+  file: "src/alerts/watch-weights.json",
+  model: "watch-match",
+  /** Bumped when a feature's meaning changes: an old file is then refused, not misread. */
+  version: 1,
+  script: "scripts/fit-alerts.ts",
+} as const;
+
+/** The query side, prepared once per distinct watch text. */
+export interface PreparedWatch {
+  facts: QueryFacts;
+  /** Distinct query terms, their IDF, and their share of the query's IDF mass. */
+  terms: string[];
+  idf: Float64Array;
+  /** Adjacent pairs of query terms ("a b") with their weight (the smaller IDF). */
+  pairs: { key: string; w: number }[];
+  pairWeight: number;
+  maxIdf: number;
+  /** Euclidean norm of the query's TF-IDF vector. */
+  norm: number;
+}
+
+/** The paper side, prepared once per paper and match run. */
+export interface PreparedPaper {
+  text: CandidateText;
+  /** Adjacent term pairs of the text ("a b"). */
+  adjacent: Set<string>;
+  /** For each term, the sentences it occurs in (indexes). */
+  sentencesOf: Map<string, number[]>;
+  sentenceCount: number;
+  /** Norm of the paper's TF-IDF vector ((1 + ln tf) · idf), under the archive's IDF. */
+  norm: number;
+}
+
+export function prepareWatch(facts: QueryFacts): PreparedWatch {
+  const terms = [...facts.idf.keys()];
+  const idf = Float64Array.from(terms, (t) => facts.idf.get(t) as number);
+  const pairs: PreparedWatch["pairs"] = [];
+  const seen = new Set<string>();
+  for (const p of facts.pairs) {
+    const key = `${p.a} ${p.b}`;
+    if (p.a === p.b || seen.has(key)) continue;
+    seen.add(key);
+    pairs.push({ key, w: p.w });
+  }
+  let norm = 0;
+  for (const [t, n] of facts.counts) norm += (n * (facts.idf.get(t) ?? 0)) ** 2;
+  return {
+    facts,
+    terms,
+    idf,
+    pairs,
+    pairWeight: pairs.reduce((s, p) => s + p.w, 0),
+    maxIdf: Math.max(0, ...idf),
+    norm: Math.sqrt(norm) || 1,
+  };
+}
+
+export function preparePaper(text: CandidateText, idfOf: (term: string) => number): PreparedPaper {
+  const adjacent = new Set<string>();
+  const sentencesOf = new Map<string, number[]>();
+  text.sentences.forEach((sentence, s) => {
+    for (let i = 0; i < sentence.length; i++) {
+      const t = sentence[i] as string;
+      let at = sentencesOf.get(t);
+      if (!at) {
+        at = [];
+        sentencesOf.set(t, at);
+      }
+      if (at[at.length - 1] !== s) at.push(s);
+      if (i + 1 < sentence.length) adjacent.add(`${t} ${sentence[i + 1]}`);
+    }
+  });
+  let norm = 0;
+  for (const [t, f] of text.tf) norm += ((1 + Math.log(f)) * idfOf(t)) ** 2;
+  return { text, adjacent, sentencesOf, sentenceCount: text.sentences.length, norm: Math.sqrt(norm) || 1 };
+}
+
+/** Whether the paper holds the term, or every term of its other form (an abbreviation's long form). */
+function holds(w: PreparedWatch, p: PreparedPaper, term: string): boolean {
+  if (p.text.tf.has(term)) return true;
+  const alternatives = w.facts.alternatives.get(term);
+  return alternatives !== undefined && alternatives.length > 0 && alternatives.every((a) => p.text.tf.has(a));
+}
+
+/** True when the paper shares no query term at all (its row is then mostly zeros). */
+export function sharesNothing(w: PreparedWatch, p: PreparedPaper): boolean {
+  for (const t of w.terms) if (holds(w, p, t)) return false;
+  return true;
+}
+
+/** One feature row, in WATCH_FEATURES order. */
+export function watchFeatures(w: PreparedWatch, p: PreparedPaper): number[] {
+  const { facts } = w;
+  const idfSum = facts.idfSum;
+  let covered = 0;
+  let idfCovered = 0;
+  let soft = 0;
+  let central = 0;
+  let dot = 0;
+  let maxMissing = 0;
+  const perSentence = new Float64Array(p.sentenceCount);
+  for (let i = 0; i < w.terms.length; i++) {
+    const t = w.terms[i] as string;
+    const idf = w.idf[i] as number;
+    if (holds(w, p, t)) {
+      covered++;
+      idfCovered += idf;
+      soft += idf;
+      const f = p.text.tf.get(t) ?? 1;
+      // A term the paper repeats is what it is about; one passing mention is not.
+      central += idf * Math.min(1, Math.log(1 + f) / Math.log(4));
+      dot += (facts.counts.get(t) ?? 1) * idf * (1 + Math.log(f)) * idf;
+      for (const s of p.sentencesOf.get(t) ?? []) perSentence[s] = (perSentence[s] as number) + idf;
+    } else {
+      soft += idf * Math.max(0, cosine(facts.directions.get(t) ?? null, p.text.vector));
+      if (idf > maxMissing) maxMissing = idf;
+    }
+  }
+  let best = 0;
+  for (const v of perSentence) if (v > best) best = v;
+  let phrase: number;
+  if (w.pairs.length === 0) phrase = idfCovered / idfSum;
+  else {
+    let found = 0;
+    for (const pair of w.pairs) if (p.adjacent.has(pair.key)) found += pair.w;
+    phrase = w.pairWeight > 0 ? found / w.pairWeight : 0;
+  }
+  return [
+    1,
+    idfCovered / idfSum,
+    w.terms.length ? covered / w.terms.length : 0,
+    soft / idfSum,
+    Math.max(0, cosine(facts.vector, p.text.vector)),
+    phrase,
+    best / idfSum,
+    central / idfSum,
+    dot / (w.norm * p.norm),
+    w.maxIdf > 0 ? maxMissing / w.maxIdf : 0,
+    Math.log(1 + w.terms.length),
+  ];
+}
