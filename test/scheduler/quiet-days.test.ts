@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ScheduledPostStore } from "../../src/archive/scheduled-posts.js";
 import type { NoticeReply } from "../../src/bot/replies.js";
 import { ManualClock } from "../../src/clock.js";
 import { HfClient } from "../../src/fetch/hf-client.js";
@@ -111,11 +112,20 @@ describe("quiet days", () => {
     await tickEvery([a, b], clock, "2026-02-07T10:20:00Z", 20_000);
     const first = [...quietNotices(a), ...quietNotices(b)].map((n) => n.channel).sort();
     expect(first).toEqual(["C1", "C2", "C3"]);
+    const byB = quietNotices(b).length;
     await a.close();
     open.splice(open.indexOf(a), 1);
+    // The restarted process and the other one tick on all day: no notice is posted again.
     const restarted = withApi(db, clock, "a2");
     await tickEvery([restarted, b], clock, "2026-02-07T18:00:00Z", 10 * 60_000);
-    expect([...quietNotices(restarted), ...quietNotices(b)]).toHaveLength(3);
+    expect(quietNotices(restarted)).toEqual([]);
+    expect(quietNotices(b)).toHaveLength(byB);
+    const rows = restarted.engine.store(ScheduledPostStore).list("quiet");
+    expect(rows.map((r) => [r.channel, r.slot, r.status, r.attempts])).toEqual([
+      ["C1", SATURDAY, "sent", 1],
+      ["C2", SATURDAY, "sent", 1],
+      ["C3", SATURDAY, "sent", 1],
+    ]);
   });
 
   it("post the late roundup even with catch-up off, and stop waiting after the lookback", async () => {

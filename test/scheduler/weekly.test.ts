@@ -3,7 +3,7 @@ import { ScheduledPostStore } from "../../src/archive/scheduled-posts.js";
 import type { WeeklyReply } from "../../src/bot/replies.js";
 import { addDays, ManualClock } from "../../src/clock.js";
 import type { ScheduledPostEvent } from "../../src/scheduler/scheduled-post.js";
-import { type Instance, instance, localTime, newDb, runUntil, smallDigest } from "./harness.js";
+import { type Instance, instance, localTime, newDb, runUntil, smallDayOf } from "./harness.js";
 
 const open: Instance[] = [];
 afterEach(async () => {
@@ -32,12 +32,11 @@ function posted(i: Instance): { at: Date; event: ScheduledPostEvent }[] {
   return out;
 }
 
-/** Ingests a small digest for every weekday from `from` to `until`. */
+/** Ingests a small digest of new papers for every weekday from `from` to `until`. */
 function weekdays(i: Instance, from: string, until: string): void {
-  const digest = smallDigest(4);
   for (let d = from; d <= until; d = addDays(d, 1)) {
     const day = new Date(`${d}T12:00:00Z`).getUTCDay();
-    if (day !== 0 && day !== 6) i.engine.ingest([digest], { date: d });
+    if (day !== 0 && day !== 6) i.engine.ingest([smallDayOf(d, 4)], { date: d });
   }
 }
 
@@ -79,6 +78,7 @@ describe("the weekly digest", () => {
       expect(week1?.count).toBeGreaterThan(0);
       expect(week1?.topics.length).toBeGreaterThan(0);
       expect(week2?.from).toBe(first);
+      expect(week2?.count).toBe(20);
       expect(events.every((e) => !e.event.late)).toBe(true);
     },
   );
