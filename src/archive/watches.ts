@@ -1,6 +1,7 @@
 /**
  * A channel's saved searches (watches) and the papers already alerted to it. Watches are numbered
- * per channel and keep their number (`unwatch 2` means the same watch after #1 is gone). A paper
+ * per channel and keep their number (`unwatch 2` means the same watch after #1 is gone; a removed
+ * watch's number is never given to a new one, so `watches <n>` and old alerts stay true). A paper
  * is alerted once per channel, by its key (a new arXiv version or a second id is the same paper):
  * the alert post and its papers are claimed in one IMMEDIATE transaction, so of two schedulers
  * only one posts each paper, and a paper claimed for one post is never put in another.
@@ -115,6 +116,7 @@ export class WatchStore {
           const n =
             (
               this.db
+                // Removed watches count: their numbers are not reused.
                 .prepare("SELECT MAX(n) AS n FROM watches WHERE platform = ? AND channel = ?")
                 .get(place.platform, place.channel) as { n: number | null }
             ).n ?? 0;
@@ -144,7 +146,7 @@ export class WatchStore {
 
   get(place: Pick<ChannelPlace, "platform" | "channel">, n: number): Watch | null {
     const row = this.db
-      .prepare("SELECT * FROM watches WHERE platform = ? AND channel = ? AND n = ?")
+      .prepare("SELECT * FROM watches WHERE platform = ? AND channel = ? AND n = ? AND removed_at IS NULL")
       .get(place.platform, place.channel, n) as Row | undefined;
     return row ? fromRow(row) : null;
   }
@@ -153,7 +155,7 @@ export class WatchStore {
   list(place: Pick<ChannelPlace, "platform" | "channel">): Watch[] {
     return (
       this.db
-        .prepare("SELECT * FROM watches WHERE platform = ? AND channel = ? ORDER BY n")
+        .prepare("SELECT * FROM watches WHERE platform = ? AND channel = ? AND removed_at IS NULL ORDER BY n")
         .all(place.platform, place.channel) as Row[]
     ).map(fromRow);
   }
@@ -165,7 +167,7 @@ export class WatchStore {
       this.db
         .prepare(
           `SELECT * FROM watches WHERE platform IN (${platforms.map(() => "?").join(", ")})
-           ORDER BY platform, channel, n`,
+           AND removed_at IS NULL ORDER BY platform, channel, n`,
         )
         .all(...platforms) as Row[]
     ).map(fromRow);
@@ -173,10 +175,13 @@ export class WatchStore {
 
   /** Changes whenever a watch is added or removed anywhere (one indexed read). */
   fingerprint(): string {
+    // Every add is a row and every removal sets removed_at; a forget deletes rows.
     const r = this.db
-      .prepare("SELECT COUNT(*) AS c, MAX(created_at) AS at, SUM(n) AS s FROM watches")
-      .get() as { c: number; at: string | null; s: number | null };
-    return `${r.c}|${r.at ?? ""}|${r.s ?? 0}`;
+      .prepare(
+        "SELECT COUNT(*) AS c, COUNT(removed_at) AS r, MAX(created_at) AS at, MAX(removed_at) AS gone FROM watches",
+      )
+      .get() as { c: number; r: number; at: string | null; gone: string | null };
+    return `${r.c}|${r.r}|${r.at ?? ""}|${r.gone ?? ""}`;
   }
 
   /** Removes watch `n` of the channel; the removed watch, or null when there is none. */
@@ -187,8 +192,8 @@ export class WatchStore {
           const watch = this.get(place, n);
           if (!watch) return null;
           this.db
-            .prepare("DELETE FROM watches WHERE platform = ? AND channel = ? AND n = ?")
-            .run(place.platform, place.channel, n);
+            .prepare("UPDATE watches SET removed_at = ? WHERE platform = ? AND channel = ? AND n = ?")
+            .run(this.clock.now().toISOString(), place.platform, place.channel, n);
           return watch;
         })
         .immediate(),
@@ -201,8 +206,10 @@ export class WatchStore {
       "remove the watches",
       () =>
         this.db
-          .prepare("DELETE FROM watches WHERE platform = ? AND channel = ?")
-          .run(place.platform, place.channel).changes,
+          .prepare(
+            "UPDATE watches SET removed_at = ? WHERE platform = ? AND channel = ? AND removed_at IS NULL",
+          )
+          .run(this.clock.now().toISOString(), place.platform, place.channel).changes,
     );
   }
 

@@ -67,6 +67,13 @@ describe("watch, watches, unwatch", () => {
     expect(only<NoticeReply>(await h.adapter.say("unwatch all"), "notice").text).toBe(
       "U1 removed all 2 watches of this channel.",
     );
+    // A removed watch's number is not given to the next one (old alerts name it; `watches 3` is gone).
+    expect(
+      only<NoticeReply>(await h.adapter.say("watch robot control", { user: "bob" }), "notice").text,
+    ).toContain("bob is watching #4 robot control here");
+    expect(only<NoticeReply>(await h.adapter.say("watches 3", { user: "bob" }), "notice")).toMatchObject({
+      code: "E_UNKNOWN_WATCH",
+    });
   });
 
   it("refuses what cannot be a watch, with what to do instead", async () => {

@@ -1,7 +1,8 @@
 // Saved-search alerts, the weekly digest and quiet-day notices. Plain types and standard SQL only
 // (INSERT … ON CONFLICT, conditional UPDATEs), so the same tables port to PostgreSQL.
 //
-// `watches`: a channel's saved searches, numbered per channel (`unwatch <n>`). `alerted_papers`:
+// `watches`: a channel's saved searches, numbered per channel (`unwatch <n>`); a removed watch
+// keeps its row (removed_at) so its number is never given to another one. `alerted_papers`:
 // one row per (channel, paper) ever alerted, so a paper is alerted once per channel whatever day
 // or id it comes back under; `slot` names the alert post that carried it. `scheduled_posts`: the
 // exactly-once claims of every post the scheduler makes besides the daily roundup (an alert post,
@@ -21,6 +22,7 @@ CREATE TABLE watches (
   created_by   TEXT NOT NULL,
   created_name TEXT,
   created_at   TEXT NOT NULL,
+  removed_at   TEXT,
   PRIMARY KEY (platform, channel, n)
 );
 
