@@ -57,6 +57,8 @@ export async function runAlertsBench(): Promise<void> {
     const engine = Paperboy.open({ dbPath, clock, logger: silentLogger() });
     engine.searchService.warmUp();
     const built = performance.now() - t0;
+    // The watches are made after the archive's papers were seen: only the new day is new to them.
+    clock.advance(60_000);
 
     // 1,000 channels, 1-5 watches each; a few watches are common to many channels, as in real teams.
     const rand = seeded(5);
@@ -89,12 +91,17 @@ export async function runAlertsBench(): Promise<void> {
     const watches = watchStore.all(["bench"]);
 
     const times: number[] = [];
+    // CPU time beside wall time: on a shared machine the wall clock also counts other processes.
+    const cpu: number[] = [];
     let matched = 0;
     let channelsHit = 0;
     for (let r = 0; r < RUNS; r++) {
       const t = performance.now();
+      const c = process.cpuUsage();
       const alerts = findAlerts(engine, watches, recent);
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
       channelsHit = alerts.size;
       matched = [...alerts.values()].reduce(
         (n, a) => n + [...a.byDate.values()].reduce((m, l) => m + l.length, 0),
@@ -135,16 +142,19 @@ export async function runAlertsBench(): Promise<void> {
     await scheduler.stop();
     engine.close();
 
-    const sorted = [...times].sort((a, b) => a - b);
     console.log(
       `Alerts: ${CHANNELS} channels, ${watchCount} watches (${distinct} distinct texts), a ${PER_DAY}-paper day, archive of ${papers} papers (built and indexed in ${ms(built)}); load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
     );
+    const warm = (xs: number[]) =>
+      [...xs.slice(1)].sort((a, b) => a - b)[Math.floor((RUNS - 1) / 2)] as number;
     line(
-      "matching every watch against the day, first run (cold)",
+      "matching every watch against the day, first run (cold): wall",
       ms(times[0] as number),
       `< ${ms(TARGET_MS)}`,
     );
-    line(`matching, median of the next ${RUNS - 1} runs (warm)`, ms(sorted[Math.floor(RUNS / 2)] as number));
+    line("  the same, CPU time", ms(cpu[0] as number));
+    line(`matching, median of the next ${RUNS - 1} runs (warm): wall`, ms(warm(times)));
+    line("  the same, CPU time", ms(warm(cpu)));
     line("matches (paper, channel) / channels with an alert", `${matched} / ${channelsHit}`);
     line("one scheduler tick: match, claim and post every alert", ms(tick));
     line("alert posts made by that tick", String(posts));

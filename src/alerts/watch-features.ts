@@ -114,6 +114,41 @@ export function sharesNothing(w: PreparedWatch, p: PreparedPaper): boolean {
   return true;
 }
 
+/**
+ * The terms whose presence in a paper can make it share something with the watch: the query's
+ * terms and their alternatives' first terms (an alternative needs all of its terms).
+ */
+export function sharingTerms(w: PreparedWatch): string[] {
+  const out = new Set(w.terms);
+  for (const t of w.terms) {
+    const first = w.facts.alternatives.get(t)?.[0];
+    if (first !== undefined) out.add(first);
+  }
+  return [...out];
+}
+
+/**
+ * Each feature's [lowest, highest] value for a paper that shares no query term (sharesNothing),
+ * in WATCH_FEATURES order: only the semantic ones (soft coverage, cosine) can be above zero, and
+ * the most informative term is missing. Lets the matcher skip such papers when even the best of
+ * these rows stays under the threshold, without scoring each.
+ */
+export function unsharedRange(w: PreparedWatch): [number, number][] {
+  return [
+    [1, 1],
+    [0, 0],
+    [0, 0],
+    [0, 1],
+    [0, 1],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [w.maxIdf > 0 ? 1 : 0, w.maxIdf > 0 ? 1 : 0],
+    [Math.log(1 + w.terms.length), Math.log(1 + w.terms.length)],
+  ];
+}
+
 /** One feature row, in WATCH_FEATURES order. */
 export function watchFeatures(w: PreparedWatch, p: PreparedPaper): number[] {
   const { facts } = w;

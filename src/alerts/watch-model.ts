@@ -15,6 +15,7 @@ import {
 import {
   type PreparedPaper,
   type PreparedWatch,
+  unsharedRange,
   WATCH_FEATURES,
   WATCH_WEIGHTS,
   watchFeatures,
@@ -54,6 +55,16 @@ let shipped: WatchModel | undefined;
 export function shippedWatchModel(): WatchModel {
   shipped ??= watchModelOf(loadWeightsFile(weightsJson, WATCH_WEIGHTS));
   return shipped;
+}
+
+/** The highest probability the model can give `watch` for a paper that shares none of its terms. */
+export function unsharedCeiling(model: WatchModel, watch: PreparedWatch): number {
+  let z = 0;
+  unsharedRange(watch).forEach(([lo, hi], j) => {
+    const w = model.weights[j] as number;
+    z += Math.max(w * lo, w * hi);
+  });
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** The model's probability that `paper` is what `watch` asks for. */
