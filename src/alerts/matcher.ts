@@ -59,11 +59,11 @@ export function matchWatches(
   const prepared = context.papers(papers.map((p) => p.pk));
   // Which of the day's papers hold each term: most watches share a word with few of them, and a
   // paper that shares none cannot alert (unsharedCeiling), so only those few are scored.
-  const holding = new Map<string, number[]>();
+  const holding = new Map<number, number[]>();
   papers.forEach((p, i) => {
     const paper = prepared.get(p.pk);
     if (!paper) return;
-    for (const t of paper.text.tf.keys()) {
+    for (const t of paper.tf.keys()) {
       const list = holding.get(t);
       if (list) list.push(i);
       else holding.set(t, [i]);

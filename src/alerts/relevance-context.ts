@@ -9,7 +9,7 @@ import type { CandidateText } from "../search/features.js";
 import type { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
 import { queryFactsOf } from "../search/rank.js";
-import { bm25Idf, RANKING } from "../search/ranking.js";
+import { RANKING } from "../search/ranking.js";
 import type { SemanticSpace } from "../search/semantic.js";
 import { type PreparedPaper, type PreparedWatch, preparePaper, prepareWatch } from "./watch-features.js";
 
@@ -29,7 +29,7 @@ export interface RelevanceContext {
 
 export function relevanceContext(parts: ScoringParts): RelevanceContext {
   const { index, semantic } = parts;
-  const idfOf = (t: string) => bm25Idf(index.documentCount, index.documentFrequency(t));
+  const idfOf = (id: number) => index.termIdf(id);
   return {
     watch(text) {
       const plan = planQuery(index, text, RANKING);

@@ -34,10 +34,12 @@ export const WATCH_WEIGHTS = {
 /** The query side, prepared once per distinct watch text. */
 export interface PreparedWatch {
   facts: QueryFacts;
-  /** Distinct query terms, their IDF, and their share of the query's IDF mass. */
-  terms: string[];
+  /** Distinct query terms as ids among the analyzed papers' terms (-1: no paper has it), and their IDF. */
+  terms: Int32Array;
   idf: Float64Array;
-  /** Adjacent pairs of query terms ("a b") with their weight (the smaller IDF). */
+  /** How often the query has each term. */
+  counts: Float64Array;
+  /** Adjacent pairs of query terms ("a b", by id) with their weight (the smaller IDF). */
   pairs: { key: string; w: number }[];
   pairWeight: number;
   maxIdf: number;
@@ -48,18 +50,21 @@ export interface PreparedWatch {
 /** The paper side, prepared once per paper and match run. */
 export interface PreparedPaper {
   text: CandidateText;
-  /** Adjacent term pairs of the text ("a b"). */
+  /** Term id → how often the text has it. */
+  tf: Map<number, number>;
+  /** Adjacent term pairs of the text ("a b", by id, within a sentence). */
   adjacent: Set<string>;
-  /** For each term, the sentences it occurs in (indexes). */
-  sentencesOf: Map<string, number[]>;
+  /** For each term id, the sentences it occurs in (indexes). */
+  sentencesOf: Map<number, number[]>;
   sentenceCount: number;
   /** Norm of the paper's TF-IDF vector ((1 + ln tf) · idf), under the archive's IDF. */
   norm: number;
 }
 
 export function prepareWatch(facts: QueryFacts): PreparedWatch {
-  const terms = [...facts.idf.keys()];
-  const idf = Float64Array.from(terms, (t) => facts.idf.get(t) as number);
+  const terms = Int32Array.from(facts.terms, (t) => t.id);
+  const idf = Float64Array.from(facts.terms, (t) => t.idf);
+  const counts = Float64Array.from(facts.terms, (t) => t.count);
   const pairs: PreparedWatch["pairs"] = [];
   const seen = new Set<string>();
   for (const p of facts.pairs) {
@@ -69,11 +74,14 @@ export function prepareWatch(facts: QueryFacts): PreparedWatch {
     pairs.push({ key, w: p.w });
   }
   let norm = 0;
-  for (const [t, n] of facts.counts) norm += (n * (facts.idf.get(t) ?? 0)) ** 2;
+  facts.terms.forEach((t) => {
+    norm += (t.count * t.idf) ** 2;
+  });
   return {
     facts,
     terms,
     idf,
+    counts,
     pairs,
     pairWeight: pairs.reduce((s, p) => s + p.w, 0),
     maxIdf: Math.max(0, ...idf),
@@ -81,36 +89,47 @@ export function prepareWatch(facts: QueryFacts): PreparedWatch {
   };
 }
 
-export function preparePaper(text: CandidateText, idfOf: (term: string) => number): PreparedPaper {
+export function preparePaper(text: CandidateText, idfOf: (id: number) => number): PreparedPaper {
+  const tf = new Map<number, number>();
+  text.distinct.forEach((id, k) => {
+    tf.set(id, text.counts[k] as number);
+  });
   const adjacent = new Set<string>();
-  const sentencesOf = new Map<string, number[]>();
-  text.sentences.forEach((sentence, s) => {
-    for (let i = 0; i < sentence.length; i++) {
-      const t = sentence[i] as string;
+  const sentencesOf = new Map<number, number[]>();
+  let from = 0;
+  text.ends.forEach((end, s) => {
+    for (let i = from; i < end; i++) {
+      const t = text.terms[i] as number;
       let at = sentencesOf.get(t);
       if (!at) {
         at = [];
         sentencesOf.set(t, at);
       }
       if (at[at.length - 1] !== s) at.push(s);
-      if (i + 1 < sentence.length) adjacent.add(`${t} ${sentence[i + 1]}`);
+      if (i + 1 < end) adjacent.add(`${t} ${text.terms[i + 1]}`);
     }
+    from = end;
   });
   let norm = 0;
-  for (const [t, f] of text.tf) norm += ((1 + Math.log(f)) * idfOf(t)) ** 2;
-  return { text, adjacent, sentencesOf, sentenceCount: text.sentences.length, norm: Math.sqrt(norm) || 1 };
+  for (const [id, f] of tf) norm += ((1 + Math.log(f)) * idfOf(id)) ** 2;
+  return { text, tf, adjacent, sentencesOf, sentenceCount: text.ends.length, norm: Math.sqrt(norm) || 1 };
 }
 
-/** Whether the paper holds the term, or every term of its other form (an abbreviation's long form). */
-function holds(w: PreparedWatch, p: PreparedPaper, term: string): boolean {
-  if (p.text.tf.has(term)) return true;
-  const alternatives = w.facts.alternatives.get(term);
-  return alternatives !== undefined && alternatives.length > 0 && alternatives.every((a) => p.text.tf.has(a));
+/** Whether the paper holds query term k, or every term of its other form (an abbreviation's long form). */
+function holds(w: PreparedWatch, p: PreparedPaper, k: number): boolean {
+  if (p.tf.has(w.terms[k] as number)) return true;
+  const alternatives = w.facts.alternatives[k];
+  return (
+    alternatives !== null &&
+    alternatives !== undefined &&
+    alternatives.length > 0 &&
+    alternatives.every((a) => p.tf.has(a))
+  );
 }
 
 /** True when the paper shares no query term at all (its row is then mostly zeros). */
 export function sharesNothing(w: PreparedWatch, p: PreparedPaper): boolean {
-  for (const t of w.terms) if (holds(w, p, t)) return false;
+  for (let k = 0; k < w.terms.length; k++) if (holds(w, p, k)) return false;
   return true;
 }
 
@@ -118,12 +137,13 @@ export function sharesNothing(w: PreparedWatch, p: PreparedPaper): boolean {
  * The terms whose presence in a paper can make it share something with the watch: the query's
  * terms and their alternatives' first terms (an alternative needs all of its terms).
  */
-export function sharingTerms(w: PreparedWatch): string[] {
-  const out = new Set(w.terms);
-  for (const t of w.terms) {
-    const first = w.facts.alternatives.get(t)?.[0];
+export function sharingTerms(w: PreparedWatch): number[] {
+  const out = new Set<number>();
+  w.terms.forEach((id, k) => {
+    if (id >= 0) out.add(id);
+    const first = w.facts.alternatives[k]?.[0];
     if (first !== undefined) out.add(first);
-  }
+  });
   return [...out];
 }
 
@@ -161,19 +181,19 @@ export function watchFeatures(w: PreparedWatch, p: PreparedPaper): number[] {
   let maxMissing = 0;
   const perSentence = new Float64Array(p.sentenceCount);
   for (let i = 0; i < w.terms.length; i++) {
-    const t = w.terms[i] as string;
+    const t = w.terms[i] as number;
     const idf = w.idf[i] as number;
-    if (holds(w, p, t)) {
+    if (holds(w, p, i)) {
       covered++;
       idfCovered += idf;
       soft += idf;
-      const f = p.text.tf.get(t) ?? 1;
+      const f = p.tf.get(t) ?? 1;
       // A term the paper repeats is what it is about; one passing mention is not.
       central += idf * Math.min(1, Math.log(1 + f) / Math.log(4));
-      dot += (facts.counts.get(t) ?? 1) * idf * (1 + Math.log(f)) * idf;
+      dot += (w.counts[i] as number) * idf * (1 + Math.log(f)) * idf;
       for (const s of p.sentencesOf.get(t) ?? []) perSentence[s] = (perSentence[s] as number) + idf;
     } else {
-      soft += idf * Math.max(0, cosine(facts.directions.get(t) ?? null, p.text.vector));
+      soft += idf * Math.max(0, cosine(facts.directions[i] ?? null, p.text.vector));
       if (idf > maxMissing) maxMissing = idf;
     }
   }

@@ -5,6 +5,7 @@
  */
 import { dateInZone } from "../clock.js";
 import type { Paperboy, Roundup } from "../paperboy.js";
+import { displayText } from "../summary/latex.js";
 import type { Paper } from "../types.js";
 import { paperUrl } from "./cards.js";
 import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "./replies.js";
@@ -58,7 +59,7 @@ export function roundupHeadline(
 function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
   const out: RoundupPaper = {
     id: paper.id,
-    title: paper.title,
+    title: displayText(paper.title),
     url: paperUrl(paper),
     code: paper.code,
     upvotes: paper.upvotes,

@@ -14,9 +14,9 @@
 
 import { type RelevanceContext, relevanceContext } from "../alerts/relevance-context.js";
 import type { PreparedPaper } from "../alerts/watch-features.js";
-import { candidateText } from "../search/features.js";
+import { indexCandidates } from "../search/rank.js";
 import type { EvalPaper } from "./data.js";
-import { buildEvalIndex, fitEvalSemantic } from "./search-eval.js";
+import { buildEvalIndex, type EvalDoc, fitEvalSemantic } from "./search-eval.js";
 
 export interface WatchCase {
   text: string;
@@ -37,37 +37,27 @@ export interface WatchSet {
   prepared: Map<number, PreparedPaper>;
 }
 
-/** An archive of these texts (pk = position + 1), as the evaluation's search index sees it. */
-function contextOf(texts: readonly string[]): {
+/** An archive of these papers (pk = position + 1), as the evaluation's search index sees it. */
+function contextOf(docs: readonly EvalDoc[]): {
   context: RelevanceContext;
   prepared: Map<number, PreparedPaper>;
 } {
-  const index = buildEvalIndex(texts);
-  const semantic = fitEvalSemantic(texts);
-  const context = relevanceContext({
-    index,
-    semantic,
-    texts: (pks) => {
-      const out = new Map<number, ReturnType<typeof candidateText>>();
-      for (const pk of pks) {
-        const t = texts[pk - 1];
-        if (t !== undefined) out.set(pk, candidateText(t, semantic));
-      }
-      return out;
-    },
-  });
-  const prepared = context.papers(texts.map((_, i) => i + 1));
+  const index = buildEvalIndex(docs);
+  const semantic = fitEvalSemantic(index);
+  const context = relevanceContext({ index, semantic, texts: indexCandidates(index, semantic) });
+  const prepared = context.papers(docs.map((_, i) => i + 1));
   return { context, prepared };
 }
 
 /** Watches from `data` (title and first gold TL;DR of each paper) against `data`'s abstracts. */
 export function scitldrWatchSet(data: readonly EvalPaper[], extra: readonly EvalPaper[] = []): WatchSet {
   const position = new Map<string, number>();
-  const texts: string[] = [];
+  const texts: EvalDoc[] = [];
   for (const p of [...data, ...extra]) {
     if (position.has(p.paperId)) continue;
     position.set(p.paperId, texts.length + 1);
-    texts.push(p.source.join(" "));
+    // The abstract alone: the title is one of the watches, and would find its paper by itself.
+    texts.push({ title: "", abstract: p.source.join(" ") });
   }
   const candidates = [...new Set(data.map((p) => position.get(p.paperId) as number))];
   const cases: WatchCase[] = [];
@@ -87,17 +77,17 @@ export interface GoldDay {
 
 /** Each labelled topic of each day (not "Other") as a watch against that day's papers. */
 export function topicWatchSet(days: readonly GoldDay[], background: readonly string[] = []): WatchSet {
-  const texts: string[] = [];
+  const texts: EvalDoc[] = [];
   const cases: WatchCase[] = [];
   const perDay = days.map((day) => {
     const pkOf = new Map<string, number>();
     for (const p of day.papers) {
-      texts.push(`${p.title}\n${p.abstract}`);
+      texts.push({ title: p.title, abstract: p.abstract });
       pkOf.set(p.id, texts.length);
     }
     return pkOf;
   });
-  texts.push(...background);
+  texts.push(...background.map((abstract) => ({ title: "", abstract })));
   days.forEach((day, d) => {
     const pkOf = perDay[d] as Map<string, number>;
     const candidates = [...pkOf.values()];
