@@ -9,7 +9,18 @@ import type { Db } from "./db.js";
 import { writing } from "./write-errors.js";
 
 /** Per-channel tables, children before parents (thread messages go with their threads' rows). */
-const TABLES = ["notes", "reading_queue", "thread_messages", "threads", "deliveries", "channels"] as const;
+const TABLES = [
+  "notes",
+  "reading_queue",
+  "thread_messages",
+  "threads",
+  "deliveries",
+  "alerted_papers",
+  "watches",
+  "scheduled_posts",
+  "channel_digests",
+  "channels",
+] as const;
 export type ChannelTable = (typeof TABLES)[number];
 
 export interface ChannelKey {

@@ -28,6 +28,10 @@ export const COPY_ORDER = [
   "installations",
   "notes",
   "reading_queue",
+  "watches",
+  "alerted_papers",
+  "scheduled_posts",
+  "channel_digests",
 ] as const;
 
 /**

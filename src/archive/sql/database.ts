@@ -37,6 +37,17 @@ export interface TransactionOptions {
   lock?: string;
 }
 
+/**
+ * A statement written as SQL text with `?` placeholders, for stores written in that style: the
+ * text must be SQL both engines read (standard SQL, INSERT … ON CONFLICT; no SQLite-only
+ * functions). Prefer the builder (`q`), which says so at compile time.
+ */
+export interface RawStatement {
+  run(...params: unknown[]): RunResult;
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+}
+
 export interface ArchiveDb {
   readonly engine: Engine;
   /** Where it is, for logs and errors: the file, or the server's URL without its password. */
@@ -49,6 +60,8 @@ export interface ArchiveDb {
   all<R>(query: Compilable<R> | CompiledQuery<R>): R[];
   get<R>(query: Compilable<R> | CompiledQuery<R>): R | undefined;
   run(query: Compilable<unknown> | CompiledQuery<unknown>): RunResult;
+  /** SQL text with `?` placeholders (see RawStatement). */
+  prepare(text: string): RawStatement;
   /** Runs one transaction: every write of `fn`, or (on any error) none. Nested calls are savepoints. */
   transaction<T>(fn: () => T, options?: TransactionOptions): T;
   close(): void;
@@ -92,4 +105,21 @@ export function redactUrl(url: string): string {
   } catch {
     return "postgres://(unparseable URL)";
   }
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (none inside quoted strings or identifiers). */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  let quote: string | null = null;
+  let out = "";
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else out += ch === "?" ? `$${++n}` : ch;
+  }
+  return out;
 }

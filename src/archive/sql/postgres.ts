@@ -8,12 +8,14 @@
  * unique keys (INSERT … ON CONFLICT), conditional UPDATEs, or a named advisory lock
  * (`transaction(fn, { lock })`) where a sequence must not interleave at all.
  */
-import { type Compilable, type CompiledQuery, sql } from "kysely";
+import { type Compilable, CompiledQuery, sql } from "kysely";
 import { ArchiveError, ErrorCode } from "../../errors.js";
 import {
   type ArchiveDb,
   compiled,
+  numberedPlaceholders,
   queryBuilder,
+  type RawStatement,
   type RunResult,
   redactUrl,
   type TransactionOptions,
@@ -147,6 +149,16 @@ export class PostgresDatabase implements ArchiveDb {
 
   run(query: Compilable<unknown> | CompiledQuery<unknown>): RunResult {
     return { changes: this.execute(query).rowCount };
+  }
+
+  prepare(text: string): RawStatement {
+    const numbered = numberedPlaceholders(text);
+    const query = (params: unknown[]) => CompiledQuery.raw(numbered, params);
+    return {
+      run: (...params) => ({ changes: this.execute(query(params)).rowCount }),
+      get: (...params) => this.execute(query(params)).rows[0],
+      all: (...params) => this.execute(query(params)).rows,
+    };
   }
 
   /** Runs SQL text with no parameters (migrations). */

@@ -10,6 +10,7 @@ import {
   type ArchiveDb,
   compiled,
   queryBuilder,
+  type RawStatement,
   type RunResult,
   type TransactionOptions,
 } from "./database.js";
@@ -64,6 +65,15 @@ export class SqliteDatabase implements ArchiveDb {
     // A RETURNING statement reads rows; its row count is what it changed.
     if (s.reader) return { changes: s.all(...bind(c.parameters)).length };
     return { changes: s.run(...bind(c.parameters)).changes };
+  }
+
+  prepare(text: string): RawStatement {
+    const s = this.statement(text);
+    return {
+      run: (...params) => ({ changes: s.run(...bind(params)).changes }),
+      get: (...params) => s.get(...bind(params)),
+      all: (...params) => s.all(...bind(params)),
+    };
   }
 
   /** Runs SQL text with no parameters (migrations, pragmas' companions). */

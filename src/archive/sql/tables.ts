@@ -160,6 +160,56 @@ export interface SeenRequestsTable {
   seen_at: number;
 }
 
+export interface WatchesTable {
+  platform: string;
+  channel: string;
+  workspace: Generated<string>;
+  n: number;
+  query: string;
+  since: string | null;
+  until: string | null;
+  has_code: Generated<number>;
+  created_by: string;
+  created_name: string | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+export interface AlertedPapersTable {
+  platform: string;
+  channel: string;
+  paper_pk: number;
+  slot: string;
+  watches: string;
+  score: number;
+}
+
+export interface ScheduledPostsTable {
+  kind: "alert" | "weekly" | "quiet";
+  platform: string;
+  channel: string;
+  workspace: Generated<string>;
+  slot: string;
+  status: "claimed" | "sent" | "failed" | "skipped";
+  late: Generated<number>;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_at: string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface ChannelDigestsTable {
+  platform: string;
+  channel: string;
+  workspace: Generated<string>;
+  weekly_day: number | null;
+  weekly_time: string | null;
+  weekly_since: string | null;
+  quiet_notices: Generated<number>;
+  updated_at: string;
+}
+
 export interface SchemaVersionTable {
   version: number;
   name: string;
@@ -182,5 +232,9 @@ export interface ArchiveTables {
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
+  watches: WatchesTable;
+  alerted_papers: AlertedPapersTable;
+  scheduled_posts: ScheduledPostsTable;
+  channel_digests: ChannelDigestsTable;
   schema_version: SchemaVersionTable;
 }

@@ -23,6 +23,9 @@ import { subscribe } from "./subscribe.js";
 import { summary } from "./summary.js";
 import { today } from "./today.js";
 import { unsubscribe } from "./unsubscribe.js";
+import { unwatch } from "./unwatch.js";
+import { watch } from "./watch.js";
+import { watches } from "./watches.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   search,
@@ -40,6 +43,9 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   notes,
   queue,
   exportCommand,
+  watch,
+  watches,
+  unwatch,
   subscribe,
   unsubscribe,
   settings,
