@@ -7,6 +7,7 @@ import {
   type DiscussionRef,
   discussionSize,
   discussionVerb,
+  interestsLine,
   type NoteItem,
   type PaperCard,
   type PaperLite,
@@ -202,7 +203,8 @@ export function renderReply(reply: Reply, s: Style): string {
       const state = reply.subscribed
         ? `Daily roundup here at ${reply.time} (${terminalSafe(reply.timezone)})${reply.filters.length ? `, topics: ${terminalSafe(reply.filters.join(", "))}` : ""}.`
         : "This channel is not subscribed to the daily roundup (`subscribe` to start).";
-      return reply.changed ? terminalSafe(reply.changed) : state;
+      const learned = reply.interests ? `\n${s.dim(terminalSafe(interestsLine(reply.interests)))}` : "";
+      return reply.changed ? terminalSafe(reply.changed) : `${state}${learned}`;
     }
   }
 }

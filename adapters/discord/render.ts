@@ -15,6 +15,7 @@ import {
   type AnswerReply,
   type FileReply,
   type HelpReply,
+  interestsLine,
   type NoteItem,
   type NotesReply,
   type NoticeReply,
@@ -270,6 +271,9 @@ export function renderSettings(s: SettingsReply): DiscordMessage {
       { name: "Subscribed", value: s.subscribed ? "yes" : "no", inline: true },
       { name: "Time", value: fitText(`${s.time} (${s.timezone})`, FIELD_VALUE_MAX), inline: true },
       { name: "Topics", value: s.filters.length ? fitText(s.filters.join(", "), FIELD_VALUE_MAX) : "all" },
+      ...(s.interests
+        ? [{ name: "Interests", value: fitText(interestsLine(s.interests), FIELD_VALUE_MAX, plainText) }]
+        : []),
     ],
   };
   return message({

@@ -19,7 +19,7 @@ import type {
   ResultList,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { queueState, replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
+import { interestsLine, queueState, replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -351,6 +351,7 @@ function settingsBlocks(s: SettingsReply): Block[] {
   const blocks: Block[] = [];
   if (s.changed) blocks.push(section(safe(s.changed)));
   blocks.push(section(state));
+  if (s.interests) blocks.push(context([safe(interestsLine(s.interests))]));
   return blocks;
 }
 

@@ -9,7 +9,16 @@ import type { Db } from "./db.js";
 import { writing } from "./sqlite-errors.js";
 
 /** Per-channel tables, children before parents (thread messages go with their threads' rows). */
-const TABLES = ["notes", "reading_queue", "thread_messages", "threads", "deliveries", "channels"] as const;
+const TABLES = [
+  "notes",
+  "reading_queue",
+  "paper_reactions",
+  "paper_messages",
+  "thread_messages",
+  "threads",
+  "deliveries",
+  "channels",
+] as const;
 export type ChannelTable = (typeof TABLES)[number];
 
 export interface ChannelKey {

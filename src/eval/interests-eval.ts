@@ -146,8 +146,13 @@ export interface ScenarioScore {
   upvotesOnly: number;
   /** The best any order could do (some pairs have fewer than 5 relevant papers that day). */
   ideal: number;
-  /** Relevant papers among the "For this channel" section, counting empty places as misses (of 3). */
+  /** Share of the "For this channel" papers shown that are relevant. */
   featuredPrecision: number;
+  /**
+   * (relevant − irrelevant papers shown) / places: a paper is worth showing there only when it is
+   * more likely right than wrong. What the section's floor is chosen by.
+   */
+  featuredNet: number;
   /** Papers the section held, on average. */
   featuredShown: number;
   scoredPapers: number;
@@ -169,6 +174,7 @@ export function scoreScenario(
   let sumIdeal = 0;
   let sumFeatured = 0;
   let shown = 0;
+  let hits = 0;
   const upvoteOrder = channelOrder(
     papers.map((p) => ({ interest: 0, upvotes: p.upvotes })),
     { ...settings, blend: { interest: 0, upvotes: 1 } },
@@ -197,8 +203,10 @@ export function scoreScenario(
         sumU += atK(upvoteOrder);
         sumIdeal += Math.min(K, relevant.size) / K;
         const picked = featured(items, settings);
+        const right = picked.filter((i) => relevant.has(pks[i] as number)).length;
         shown += picked.length;
-        sumFeatured += picked.filter((i) => relevant.has(pks[i] as number)).length / settings.featured.max;
+        hits += right;
+        sumFeatured += (2 * right - picked.length) / settings.featured.max;
       }
     }
   }
@@ -209,7 +217,8 @@ export function scoreScenario(
     personalized: mean(sumP),
     upvotesOnly: mean(sumU),
     ideal: mean(sumIdeal),
-    featuredPrecision: mean(sumFeatured),
+    featuredPrecision: shown ? hits / shown : 0,
+    featuredNet: mean(sumFeatured),
     featuredShown: mean(shown),
     scoredPapers: pks.length,
   };
@@ -217,5 +226,5 @@ export function scoreScenario(
 
 export function formatScore(s: ScenarioScore, corpus: number): string {
   const f = (x: number) => x.toFixed(3);
-  return `${s.scenario}: P@5 personalized ${f(s.personalized)} vs upvotes-only ${f(s.upvotesOnly)} (ideal ${f(s.ideal)}); "For this channel" ${f(s.featuredPrecision)} relevant of 3 places, ${s.featuredShown.toFixed(2)} shown; ${s.channels} channels, ${s.scoredPapers} papers scored, archive of ${corpus} papers`;
+  return `${s.scenario}: P@5 personalized ${f(s.personalized)} vs upvotes-only ${f(s.upvotesOnly)} (ideal ${f(s.ideal)}); "For this channel" ${s.featuredShown.toFixed(2)} papers shown, ${f(s.featuredPrecision)} of them relevant; ${s.channels} channels, ${s.scoredPapers} papers scored, archive of ${corpus} papers`;
 }

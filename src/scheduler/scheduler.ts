@@ -235,7 +235,12 @@ export class Scheduler extends EventEmitter {
     try {
       const reply = markDiscussed(
         engine,
-        buildRoundup(engine, key.date, { filters: channel.filters, late, roundup: dayTopics(key.date) }),
+        buildRoundup(engine, key.date, {
+          filters: channel.filters,
+          late,
+          roundup: dayTopics(key.date),
+          forChannel: channel,
+        }),
         channel,
       );
       const messages = await adapter.post(

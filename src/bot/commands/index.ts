@@ -10,6 +10,7 @@ import { day } from "./day.js";
 import { discuss } from "./discuss.js";
 import { exportCommand } from "./export.js";
 import { help } from "./help.js";
+import { interests } from "./interests.js";
 import { more } from "./more.js";
 import { note } from "./note.js";
 import { notes } from "./notes.js";
@@ -43,6 +44,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   subscribe,
   unsubscribe,
   settings,
+  interests,
   about,
   help,
 ];

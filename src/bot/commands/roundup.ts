@@ -23,6 +23,7 @@ export const roundup = chatCommand({
     const ref = { platform: ctx.platform, channel: ctx.channel };
     const { filters } = engine.channelSettings(ref, channelDefaults);
     // Papers this channel already discussed are marked, with a link to that discussion.
-    return [markDiscussed(engine, buildRoundup(engine, date, { filters }), ref)];
+    // …and ordered for the channel when its people reacted to papers (src/interests).
+    return [markDiscussed(engine, buildRoundup(engine, date, { filters, forChannel: ref }), ref)];
   },
 });

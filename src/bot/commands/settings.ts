@@ -1,5 +1,6 @@
-/** `settings`: this channel's roundup settings. */
+/** `settings`: this channel's roundup settings, and the interests its reactions taught. */
 import { z } from "zod";
+import { interestSummary } from "../../interests/channel-interests.js";
 import { chatCommand } from "../command.js";
 import { currentSettings, settingsReply } from "./channel-settings.js";
 
@@ -7,7 +8,12 @@ export const settings = chatCommand({
   name: "settings",
   aliases: ["config"],
   usage: "settings",
-  summary: "this channel's roundup settings",
+  summary: "this channel's roundup settings and what its reactions taught",
   args: z.object({}),
-  run: (_args, on) => [settingsReply(currentSettings(on))],
+  run(_args, on) {
+    const reply = settingsReply(currentSettings(on));
+    const interests = interestSummary(on.engine, on.ctx, on.ctx.at);
+    if (interests.likes + interests.stars + interests.dislikes > 0) reply.interests = interests;
+    return [reply];
+  },
 });
