@@ -30,6 +30,7 @@ import {
   link,
   linkButton,
   overflow,
+  PAPER_BLOCK_PREFIX,
   type SlackMessage,
   safe,
   section,
@@ -223,7 +224,8 @@ function hostLabel(url: string): string {
 }
 
 function cardBlocks(card: PaperCard): Block[] {
-  const blocks: Block[] = [header(card.title)];
+  // The paper's id on the card, for reactions on it (which name only the message).
+  const blocks: Block[] = [header(card.title, `${PAPER_BLOCK_PREFIX}${card.id}`)];
   const meta = [`*${safe(card.date)}*`, `\`${safe(card.id)}\``];
   const authors = authorsLine(card.authors);
   if (authors) meta.push(safe(authors));
