@@ -11,6 +11,7 @@ const parts: { file: string; run: string }[] = [
   { file: "./memory.ts", run: "runMemoryBench" },
   { file: "./topics.ts", run: "runTopicsBench" },
   { file: "./ask.ts", run: "runAskBench" },
+  { file: "./interests.ts", run: "runInterestsBench" },
 ];
 
 for (const part of parts) {
