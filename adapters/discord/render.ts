@@ -14,6 +14,7 @@ import {
   type Action,
   type AnswerReply,
   type FileReply,
+  fileBytes,
   type HelpReply,
   interestsLine,
   type NoteItem,
@@ -338,7 +339,7 @@ export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage 
 }
 
 export function renderFile(r: FileReply): DiscordMessage {
-  const files = r.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name }));
+  const files = r.files.map((f) => ({ attachment: fileBytes(f), name: f.name }));
   const bytes = files.reduce((n, f) => n + f.attachment.length, 0);
   if (bytes > ATTACHMENTS_MAX_BYTES)
     return renderNotice({

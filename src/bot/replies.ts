@@ -236,11 +236,28 @@ export interface ExportFile {
   content: string;
 }
 
+/** An image the platform sends as a file (the trends chart), as bytes. */
+export interface ImageFile {
+  /** A plain file name, as for ExportFile. */
+  name: string;
+  mediaType: "image/png";
+  content: Uint8Array;
+}
+
+export type ReplyFile = ExportFile | ImageFile;
+
+/** A file's bytes as a platform sends them (text as UTF-8). */
+export function fileBytes(file: ReplyFile): Buffer {
+  return typeof file.content === "string"
+    ? Buffer.from(file.content, "utf8")
+    : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+}
+
 export interface FileReply {
   kind: "file";
   /** One line saying what the files are; the message that carries them. */
   text: string;
-  files: ExportFile[];
+  files: ReplyFile[];
 }
 
 /** The scheduler's reminder to whoever said "I'll read it", once, some days later. */

@@ -23,6 +23,7 @@ import { show } from "./show.js";
 import { subscribe } from "./subscribe.js";
 import { summary } from "./summary.js";
 import { today } from "./today.js";
+import { trends } from "./trends.js";
 import { unsubscribe } from "./unsubscribe.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
@@ -35,6 +36,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   today,
   day,
   roundup,
+  trends,
   discuss,
   ask,
   note,

@@ -1,0 +1,119 @@
+/**
+ * The trends chart as a PNG: papers per topic per week (trends.ts) drawn by Vega-Lite (compiled to
+ * Vega, rendered headless to SVG) and rasterized by resvg with the Inter font shipped in an npm
+ * package (nothing is downloaded, no system font is read: the same image on every machine).
+ *
+ * For the weekly digest and the `trends` command:
+ *   const png = await trendsPng(engine, { weeks: 8, watched: ["speculative decoding"] });
+ * Returns the PNG's bytes; throws InvalidArgumentError for weeks out of range and ArchiveError for
+ * an empty archive. A window with no papers draws the empty axes and says so in its subtitle.
+ */
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { Paperboy } from "../paperboy.js";
+import { type Trends, type TrendsOptions, topicTrends } from "./trends.js";
+
+/** The chart's size in CSS pixels; the PNG is SCALE times larger, sharp on high-density screens. */
+export const CHART_WIDTH = 720;
+export const CHART_HEIGHT = 360;
+export const SCALE = 2;
+const FONT_FAMILY = "Inter";
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = [
+  require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
+  require.resolve("@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf"),
+];
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "Feb 2" (with the year when the weeks span two). */
+function weekLabel(start: string, withYear: boolean): string {
+  const [y, m, d] = start.split("-").map(Number) as [number, number, number];
+  return `${MONTHS[m - 1]} ${d}${withYear ? ` '${String(y).slice(2)}` : ""}`;
+}
+
+/** The Vega-Lite spec of a trends chart: one line per topic, watched topics drawn bold. */
+export function trendsSpec(trends: Trends): TopLevelSpec {
+  const first = trends.weeks[0]?.start ?? "";
+  const last = trends.weeks.at(-1)?.start ?? "";
+  const withYear = first.slice(0, 4) !== last.slice(0, 4);
+  const values = trends.lines.flatMap((line) =>
+    trends.weeks.map((w, i) => ({
+      week: weekLabel(w.start, withYear),
+      order: i,
+      topic: line.label,
+      papers: line.counts[i] ?? 0,
+      watched: line.watched,
+    })),
+  );
+  const watched = trends.lines.some((l) => l.watched);
+  const notes = [
+    `${trends.papers} papers in ${trends.weeks.length} weeks`,
+    ...(trends.hidden ? [`${trends.hidden} smaller topics not shown`] : []),
+    ...(watched ? ["bold: this channel's watches"] : []),
+    ...(trends.lines.length === 0 ? ["no topics in these weeks"] : []),
+  ];
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    background: "white",
+    padding: 16,
+    config: {
+      font: FONT_FAMILY,
+      title: { fontSize: 18, fontWeight: 600, subtitleFontSize: 12, subtitleColor: "#555", anchor: "start" },
+      axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 400 },
+      legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 240 },
+    },
+    title: { text: "Topics per week", subtitle: notes.join(" · ") },
+    data: { values },
+    mark: { type: "line", point: { size: 40 } },
+    encoding: {
+      x: {
+        field: "week",
+        type: "ordinal",
+        sort: { field: "order" },
+        title: null,
+        axis: { labelAngle: 0 },
+        scale: { domain: trends.weeks.map((w) => weekLabel(w.start, withYear)) },
+      },
+      y: { field: "papers", type: "quantitative", title: "papers", axis: { tickMinStep: 1 } },
+      color: { field: "topic", type: "nominal", title: null, sort: null, scale: { scheme: "tableau10" } },
+      strokeWidth: { condition: { test: "datum.watched", value: 4.5 }, value: 1.75 },
+      opacity: watched ? { condition: { test: "datum.watched", value: 1 }, value: 0.55 } : { value: 1 },
+    },
+  };
+}
+
+/** A spec rendered to SVG, headless (no canvas: Vega estimates text widths). */
+export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile(spec).spec), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** SVG to PNG bytes with the shipped font only. */
+export function svgToPng(svg: string, scale = SCALE): Buffer {
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    fitTo: { mode: "zoom", value: scale },
+    background: "white",
+  });
+  return resvg.render().asPng();
+}
+
+/** A trends chart of numbers already computed (trends.ts). */
+export async function renderTrendsPng(trends: Trends): Promise<Buffer> {
+  return svgToPng(await specToSvg(trendsSpec(trends)));
+}
+
+/** The archive's topics over the last `weeks` weeks as a PNG; see the file's comment. */
+export async function trendsPng(engine: Paperboy, options: TrendsOptions = {}): Promise<Buffer> {
+  return renderTrendsPng(topicTrends(engine, options));
+}

@@ -1,0 +1,14 @@
+import { writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { Paperboy } from "./src/paperboy.js";
+import { topicTrends } from "./src/trends/trends.js";
+import { renderTrendsPng } from "./src/trends/chart.js";
+const e = Paperboy.open({ dbPath: ":memory:" });
+e.ingest(readdirSync("test/fixtures/digests").filter((f) => f.endsWith(".hf-api.json")).map((f) => `test/fixtures/digests/${f}`));
+const t0 = performance.now();
+const t = topicTrends(e, { weeks: 3, watched: ["agent"] });
+const t1 = performance.now();
+console.log(JSON.stringify(t, null, 0));
+const png = await renderTrendsPng(t);
+console.log(png.length, (t1 - t0).toFixed(0), (performance.now() - t1).toFixed(0));
+writeFileSync("/tmp/trends-proto/t.png", png);
