@@ -110,7 +110,7 @@ export function linkTopics(
       const size = s.counts[p] as number;
       if (size >= best) {
         best = size;
-        label = (periods[p]?.[t] as PeriodTopic).label;
+        label = periods[p]?.[t]?.label ?? label;
       }
     });
     return { ...s, label };
