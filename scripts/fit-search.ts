@@ -1,6 +1,6 @@
 /**
  * Fits the search re-ranker (src/search/rerank-weights.json) on SciTLDR train: each train paper's
- * gold summaries are queries whose one right answer is that paper, searched among the abstracts
+ * gold summaries are queries whose one right answer is that paper, searched among the titles and abstracts
  * of train and dev (the eval's corpus). For each query the first stage's top 50 give one feature
  * row per candidate (src/search/features.ts, the product's code); a linear model is fitted with a
  * listwise softmax loss (the right paper's share of the head), L2-regularized, by Adam.
@@ -9,9 +9,9 @@
  */
 import { readEvalFile } from "../src/eval/data.js";
 import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
-import { candidateFeatures, candidateText, FEATURES, linearScore } from "../src/search/features.js";
+import { type CandidateText, candidateFeatures, FEATURES, linearScore } from "../src/search/features.js";
 import { planQuery } from "../src/search/query-plan.js";
-import { queryFactsOf } from "../src/search/rank.js";
+import { indexCandidates, queryFactsOf } from "../src/search/rank.js";
 import { RANKING } from "../src/search/ranking.js";
 import { RERANK_DEPTH, RERANK_WEIGHTS } from "../src/search/rerank.js";
 import { scoreQuery } from "../src/search/scorer.js";
@@ -43,13 +43,14 @@ interface Query {
 const dev = readEvalFile(args.dev);
 const train = readEvalFile(args.train);
 const corpus = corpusOf(dev, train);
-const index = buildEvalIndex(corpus.abstracts);
-const semantic = fitEvalSemantic(corpus.abstracts);
-const texts = new Map<number, ReturnType<typeof candidateText>>();
+const index = buildEvalIndex(corpus.docs);
+const semantic = fitEvalSemantic(index);
+const read = indexCandidates(index, semantic);
+const texts = new Map<number, CandidateText | null>();
 const textOf = (pk: number) => {
   let t = texts.get(pk);
-  if (!t) {
-    t = candidateText(corpus.abstracts[pk - 1] ?? "", semantic);
+  if (t === undefined) {
+    t = read([pk]).get(pk) ?? null;
     texts.set(pk, t);
   }
   return t;
@@ -69,13 +70,9 @@ function queryOf(text: string, answerPk: number): Query | null {
   return { right: pks.indexOf(answerPk), rows, paper: answerPk };
 }
 
-const position = new Map<string, number>();
-corpus.abstracts.forEach((a, i) => {
-  position.set(a, i + 1);
-});
 const queriesOf = (papers: typeof dev, allGolds: boolean) =>
   papers.flatMap((p) => {
-    const pk = position.get(p.source.join(" ")) as number;
+    const pk = (corpus.position.get(p.paperId) as number) + 1;
     return (allGolds ? p.target : p.target.slice(0, 1)).flatMap((t) => queryOf(t, pk) ?? []);
   });
 
@@ -128,7 +125,7 @@ const show = (name: string, r: number[]) => {
     `${name.padEnd(34)} MRR@10 ${s.mrr10.toFixed(4)}  R@1 ${s.recall1.toFixed(4)}  R@10 ${s.recall10.toFixed(4)}`,
   );
 };
-console.log(`${trainQ.length} train queries, ${devQ.length} dev queries, ${corpus.abstracts.length} papers`);
+console.log(`${trainQ.length} train queries, ${devQ.length} dev queries, ${corpus.docs.length} papers`);
 show("train, first stage only", ranks(trainQ, null));
 let best = { l2: L2S[0] as number, score: -1 };
 for (const l2 of L2S) {
@@ -165,7 +162,7 @@ writeWeights(args, RERANK_WEIGHTS.file, {
   fitted: {
     at: fitDay(),
     script: RERANK_WEIGHTS.script,
-    data: `SciTLDR-A ${args.train} gold summaries as queries (${train.length} papers) over the abstracts of train + dev (${corpus.abstracts.length}); dev only scored`,
+    data: `SciTLDR-A ${args.train} gold summaries as queries (${train.length} papers) over the titles and abstracts of train + dev (${corpus.docs.length}); dev only scored`,
     method: `listwise softmax over the first stage's top ${RERANK_DEPTH}, Adam (${ITERS} steps, lr 0.1), L2 ${best.l2} chosen by ${FOLDS}-fold cross-validation on train (MRR@10 + R@10)`,
     figures: { "dev MRR@10": devScores.mrr10, "dev R@10": devScores.recall10 },
   },

@@ -123,6 +123,7 @@ export class Paperboy {
   }
 
   close(): void {
+    this.searchService.stop();
     if (!this.db.open) return;
     try {
       if (!this.db.readonly) this.db.pragma("wal_checkpoint(TRUNCATE)");
@@ -338,6 +339,8 @@ export class Paperboy {
     const t0 = performance.now();
     // The index and its semantic space (loaded, or fitted on a first start: seconds at 100k).
     this.searchService.warmUp();
+    // Serving from here on: a later refit (the archive has doubled) runs beside the searches.
+    this.searchService.refitInBackground();
     const t1 = performance.now();
     this.relatedService.prepare();
     const t2 = performance.now();

@@ -22,6 +22,7 @@ import type { Paper } from "../types.js";
 import { type ChatCommand, type CommandRun, findCommand } from "./command.js";
 import { CHAT_COMMANDS } from "./commands/index.js";
 import type { Context } from "./context.js";
+import { ListPositions } from "./list-positions.js";
 import { invoke, MAX_TEXT, type ParseResult, parseCommand, validateCommand } from "./parse.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { notice, type PaperCard, type Reply, type ThreadStartReply } from "./replies.js";
@@ -84,6 +85,7 @@ export class Bot {
    * got. Kept in memory (a restart forgets it, like a scrolled-away list) and bounded.
    */
   private readonly continuations = new LRUCache<string, string>({ max: 10_000 });
+  private readonly positions = new ListPositions();
 
   constructor(engine: Paperboy, options: BotOptions) {
     this.engine = engine;
@@ -324,6 +326,7 @@ export class Bot {
     const list = replies.findLast((r) => r.kind === "results");
     if (!list) return;
     const key = this.continuationKey(ctx);
+    this.positions.remember(key, list);
     if (list.next) this.continuations.set(key, list.next.command);
     else this.continuations.delete(key);
   }
@@ -331,6 +334,25 @@ export class Bot {
   private async run(invocation: ParseResult & { ok: true }, ctx: Context, thread: Paper | null) {
     const { name, ...args } = invocation.command;
     const command = findCommand(this.commands, name) as ChatCommand;
+    // "show 3": the third paper of the last list shown here.
+    if (command.paper && typeof args.id === "string") {
+      // In a thread, a list of the channel still counts ("queue add 3" after a search there).
+      const { thread: _inThread, ...channel } = ctx;
+      const keys = [this.continuationKey(ctx), this.continuationKey(channel)];
+      const found = this.positions.lookup(keys, args.id);
+      if (found.kind === "found") args.id = found.id;
+      else if (found.kind === "missing") {
+        return [
+          notice(
+            found.shown === 0
+              ? `"${found.position}" is not a paper id. A number names a paper of the last list you asked for here (\`search <words>\`, \`today\`), and there is none yet.`
+              : `Your last list here has no paper number ${found.position} (it showed ${found.shown}). Use a number from it, or a paper id.`,
+            "warning",
+            ErrorCode.UnknownPaper,
+          ),
+        ];
+      }
+    }
     const on: CommandRun = {
       engine: this.engine,
       ctx,

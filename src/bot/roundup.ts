@@ -8,6 +8,7 @@ import { channelInterest } from "../interests/channel-interests.js";
 import { INTEREST_MODEL } from "../interests/model.js";
 import { channelOrder, featured } from "../interests/order.js";
 import type { Paperboy, Roundup, RoundupTopic } from "../paperboy.js";
+import { displayText } from "../summary/latex.js";
 import type { Paper } from "../types.js";
 import { paperUrl } from "./cards.js";
 import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "./replies.js";
@@ -65,7 +66,7 @@ export function roundupHeadline(
 function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
   const out: RoundupPaper = {
     id: paper.id,
-    title: paper.title,
+    title: displayText(paper.title),
     url: paperUrl(paper),
     code: paper.code,
     upvotes: paper.upvotes,

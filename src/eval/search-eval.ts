@@ -1,16 +1,18 @@
 /**
- * The search part of `eval`: every paper of the data and corpus files is indexed (abstract only:
- * SciTLDR has no titles or authors), each data paper's first gold summary is a query, and that
- * paper is its one right answer. paperboy's row runs the product's own analysis, query planning
- * and scorer; baseline rows run MiniSearch's own `search()`.
+ * The search part of `eval`: every paper of the data and corpus files is indexed with its title
+ * and abstract, as the product indexes them (SciTLDR has no authors), each data paper's first
+ * gold summary is a query, and that paper is its one right answer. paperboy's row runs the
+ * product's own analysis, query planning, scorer and re-ranker; baseline rows run MiniSearch's
+ * own `search()` over the same titles and abstracts.
  */
 import MiniSearch from "minisearch";
 import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
-import { analyzeTexts, rankQuery } from "../search/rank.js";
+import { indexCandidates, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
-import { SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "../search/semantic.js";
-import { analyze } from "../search/tokenizer.js";
+import { SemanticSpace } from "../search/semantic.js";
+import { runSemanticJob } from "../search/semantic-job.js";
+import { analyze } from "../text/analysis.js";
 import type { EvalPaper } from "./data.js";
 
 export interface SearchScores {
@@ -28,25 +30,33 @@ export interface SearchEvalResult {
   baselines: Record<string, SearchScores>;
 }
 
+/** One indexed paper of the eval corpus. */
+export interface EvalDoc {
+  title: string;
+  abstract: string;
+}
+
 interface Corpus {
-  abstracts: string[];
+  docs: EvalDoc[];
+  /** Each paper id's 0-based corpus position. */
+  position: Map<string, number>;
   /** Per query: its text and the 0-based corpus position of its one right answer. */
   queries: { text: string; answer: number }[];
 }
 
 function corpusOf(data: readonly EvalPaper[], extra: readonly EvalPaper[]): Corpus {
   const position = new Map<string, number>();
-  const abstracts: string[] = [];
+  const docs: EvalDoc[] = [];
   for (const p of [...data, ...extra]) {
     if (position.has(p.paperId)) continue;
-    position.set(p.paperId, abstracts.length);
-    abstracts.push(p.source.join(" "));
+    position.set(p.paperId, docs.length);
+    docs.push({ title: p.title, abstract: p.source.join(" ") });
   }
   const queries = data.map((p) => ({
     text: p.target[0] as string,
     answer: position.get(p.paperId) as number,
   }));
-  return { abstracts, queries };
+  return { docs, position, queries };
 }
 
 /** MRR@10, recall@1 and recall@10 from the 1-based rank of each right answer (0: not in the top 10). */
@@ -66,36 +76,30 @@ export function scoresFromRanks(ranks: readonly number[]): SearchScores {
   return { mrr10: round(rr), recall1: round(r1), recall10: round(r10) };
 }
 
-/** The product's index over the abstracts; pk = corpus position + 1. */
-export function buildEvalIndex(abstracts: readonly string[]): PaperIndex {
+/** The product's index over the papers; pk = corpus position + 1. */
+export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
   const index = PaperIndex.empty();
-  abstracts.forEach((abstract, i) => {
-    index.upsert({ pk: i + 1, title: "", abstract, authors: "", date: "", hasCode: false });
+  docs.forEach(({ title, abstract }, i) => {
+    index.upsert({ pk: i + 1, title, abstract, authors: "", date: "", hasCode: false });
   });
   // The product searches a compacted index (what its file holds); so does the eval.
   index.compact();
   return index;
 }
 
-/** The semantic space the product would fit on this corpus (the same sample, the same options). */
-export function fitEvalSemantic(abstracts: readonly string[]): SemanticSpace | null {
-  const sample = samplePositions(abstracts.length, SEMANTIC_SAMPLE).map((i) => analyze(abstracts[i] ?? ""));
-  return SemanticSpace.fit(sample, {}, abstracts.length);
+/** The semantic space the product would fit on this index (the same job: sample, options, terms). */
+export function fitEvalSemantic(index: PaperIndex): SemanticSpace | null {
+  const out = runSemanticJob({ ...index.analyzed.snapshot(), revision: 0, path: null, returnVectors: false });
+  return out && new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
 }
 
 export function paperboyRanks(
   index: PaperIndex,
-  abstracts: readonly string[],
   queries: Corpus["queries"],
   ranking: RankingConfig = RANKING,
   semantic: SemanticSpace | null = null,
 ): number[] {
-  const textsByPk = (pks: readonly number[]) => {
-    const out = new Map<number, string>();
-    for (const pk of pks) out.set(pk, abstracts[pk - 1] ?? "");
-    return out;
-  };
-  const candidates = analyzeTexts(textsByPk, semantic);
+  const candidates = indexCandidates(index, semantic);
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
     const { hits } = rankQuery(index, plan, ranking, 10, {}, candidates, semantic);
@@ -104,17 +108,13 @@ export function paperboyRanks(
   });
 }
 
-function miniSearchRanks(
-  abstracts: readonly string[],
-  queries: Corpus["queries"],
-  analyzed: boolean,
-): number[] {
+function miniSearchRanks(docs: readonly EvalDoc[], queries: Corpus["queries"], analyzed: boolean): number[] {
   const mini = new MiniSearch<{ pk: number; title: string; abstract: string }>({
     idField: "pk",
     fields: ["title", "abstract"],
     ...(analyzed ? { tokenize: (t: string) => analyze(t), processTerm: (t: string) => t } : {}),
   });
-  mini.addAll(abstracts.map((abstract, i) => ({ pk: i + 1, title: "", abstract })));
+  mini.addAll(docs.map(({ title, abstract }, i) => ({ pk: i + 1, title, abstract })));
   return queries.map((q) => {
     const results = mini.search(q.text).slice(0, 10);
     return results.findIndex((r) => r.id === q.answer + 1) + 1;
@@ -127,27 +127,19 @@ export function evaluateSearch(
   options: { ranking?: RankingConfig; baselines?: boolean } = {},
 ): SearchEvalResult {
   const corpus = corpusOf(data, extra);
-  const index = buildEvalIndex(corpus.abstracts);
+  const index = buildEvalIndex(corpus.docs);
   const result: SearchEvalResult = {
-    papers: corpus.abstracts.length,
+    papers: corpus.docs.length,
     queries: corpus.queries.length,
-    paperboy: scoresFromRanks(
-      paperboyRanks(
-        index,
-        corpus.abstracts,
-        corpus.queries,
-        options.ranking,
-        fitEvalSemantic(corpus.abstracts),
-      ),
-    ),
+    paperboy: scoresFromRanks(paperboyRanks(index, corpus.queries, options.ranking, fitEvalSemantic(index))),
     baselines: {},
   };
   if (options.baselines !== false) {
     result.baselines["minisearch-defaults"] = scoresFromRanks(
-      miniSearchRanks(corpus.abstracts, corpus.queries, false),
+      miniSearchRanks(corpus.docs, corpus.queries, false),
     );
     result.baselines["minisearch-stopwords-porter"] = scoresFromRanks(
-      miniSearchRanks(corpus.abstracts, corpus.queries, true),
+      miniSearchRanks(corpus.docs, corpus.queries, true),
     );
   }
   return result;

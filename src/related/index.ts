@@ -10,7 +10,7 @@
  * dozen arrays, not a few hundred thousand small objects.
  */
 import { createHash } from "node:crypto";
-import { termOf, words } from "../text/terms.js";
+import { MAX_COMPARED_CHARS, plainText, termOf, titleText, words } from "../text/analysis.js";
 import { ensure } from "./columns.js";
 import { buildImpactLists, type ImpactLists, NO_LISTS, Postings } from "./postings.js";
 
@@ -224,9 +224,12 @@ export class RelatedIndex {
     this.ids.push(doc.id);
     this.titles.push(doc.title);
     this.dates.push(doc.date);
-    const afterTitle = this.countWords(words(doc.title), TITLE_WEIGHT, slot, this.termStart[slot] as number);
+    // The one analysis (text/analysis.ts), on plain text: URLs and LaTeX say nothing of a subject.
+    const title = words(titleText(plainText(doc.title)));
+    const afterTitle = this.countWords(title, TITLE_WEIGHT, slot, this.termStart[slot] as number);
     const titleSequence = this.sequence.slice(0, this.sequenceLength);
-    const end = this.countWords(words(doc.abstract), 1, slot, afterTitle);
+    const abstract = words(plainText(doc.abstract.slice(0, MAX_COMPARED_CHARS)));
+    const end = this.countWords(abstract, 1, slot, afterTitle);
     this.termStart[slot + 1] = end;
     // The abstract's terms in order (the title's when there is no abstract) identify the text.
     const key = this.sequenceLength ? this.sequence.subarray(0, this.sequenceLength) : titleSequence;

@@ -7,6 +7,8 @@
  * (term-scanner.ts), each field collects flat (term id, slot, tf) columns in document order, and
  * at the end a counting sort by term rank groups them, which keeps slots ascending within a term.
  */
+import { titleText } from "../text/analysis.js";
+import { type AnalyzedPapers, ScannerIds } from "./analyzed-papers.js";
 import { FIELDS } from "./fields.js";
 import type { IndexDoc } from "./paper-index.js";
 import { dateNumber, Segment, type SegmentDocs } from "./segment.js";
@@ -89,8 +91,14 @@ interface DocColumns {
   lengths: number[][];
 }
 
-export function bulkSegment(docs: Iterable<IndexDoc>): Segment {
+/**
+ * The segment of `docs`; with `analyzed`, each paper's analysis is recorded there from the same
+ * scan (no second pass over the text).
+ */
+export function bulkSegment(docs: Iterable<IndexDoc>, analyzed?: AnalyzedPapers): Segment {
   const scanner = new TermScanner();
+  const ids = new ScannerIds();
+  let title = { ids: new Int32Array(0), words: new Int32Array(0), n: 0 };
   const counter = new FieldCounter();
   const postings = FIELDS.map(() => new PostingColumns());
   const columns: DocColumns = { pks: [], dates: [], hasCode: [], lengths: FIELDS.map(() => []) };
@@ -100,7 +108,18 @@ export function bulkSegment(docs: Iterable<IndexDoc>): Segment {
     columns.dates.push(dateNumber(doc.date));
     columns.hasCode.push(doc.hasCode ? 1 : 0);
     for (const [f, field] of FIELDS.entries()) {
-      const n = scanner.scan(String(doc[field] ?? ""));
+      // A title as `analyzeTitle` reads it: with its names' other spellings.
+      const text = String(doc[field] ?? "");
+      let n: number;
+      if (!analyzed || field === "authors") n = scanner.scan(field === "title" ? titleText(text) : text);
+      else if (field === "title") {
+        n = scanner.scanRecorded(titleText(text), false);
+        title = { ids: scanner.out.slice(0, n), words: scanner.outWords.slice(0, n), n };
+      } else {
+        n = scanner.scanRecorded(text, true);
+        const abstract = { ids: scanner.out, words: scanner.outWords, n, breaks: scanner.breaks };
+        analyzed.addScanned(doc.pk, scanner, title, abstract, ids);
+      }
       counter.count(scanner.out, n, scanner.terms.length);
       (columns.lengths[f] as number[]).push(counter.size);
       counter.flush(postings[f] as PostingColumns, slot);

@@ -8,19 +8,21 @@
  * new base (done after a full build and before saving), so MiniSearch does all indexing while
  * the long-lived state stays compact.
  *
- * Beside the postings, the index keeps the abbreviations its papers define (abbreviations.ts),
- * updated with each paper and saved in the same file, so they are always of the same papers.
+ * Beside the postings, the index keeps the abbreviations its papers define (text/abbreviations.ts)
+ * and each paper's analysis for the re-ranker (analyzed-papers.ts), updated with each paper and
+ * saved in the same file, so they are always of the same papers.
  *
  * The scorer reads MiniSearch's postings through the fields it declares `protected` for
  * extension (see `Internals`); its `search()` allocates per matching document and term.
  */
 import MiniSearch from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { Abbreviations } from "./abbreviations.js";
+import { Abbreviations, analyze, analyzeTitle } from "../text/analysis.js";
+import { AnalyzedPapers } from "./analyzed-papers.js";
 import { bulkSegment } from "./bulk-segment.js";
 import { FIELDS } from "./fields.js";
+import { bm25Idf } from "./ranking.js";
 import { buildSegment, dateNumber, type PostingSource, Segment, type SegmentDocs } from "./segment.js";
-import { analyze } from "./tokenizer.js";
 
 export { FIELDS, type Field } from "./fields.js";
 
@@ -56,8 +58,9 @@ export function miniSearchOptions() {
     idField: "pk",
     fields: [...FIELDS],
     storeFields: [],
-    // Analysis happens in tokenize so that one function decides terms at index and query time.
-    tokenize: (text: string) => analyze(text),
+    // Analysis happens in tokenize so that one module decides terms at index and query time; a
+    // title also gets its system names' other spellings (text/names.ts).
+    tokenize: (text: string, field?: string) => (field === "title" ? analyzeTitle(text) : analyze(text)),
     processTerm: (term: string) => term,
     // Vacuuming runs on timers; a CLI run must not linger. Discarded postings are skipped.
     autoVacuum: false,
@@ -70,6 +73,8 @@ export class PaperIndex {
   private internals: Internals;
   private basePk = new Map<number, number>();
   private baseTerms: SearchableMap<number> | null = null;
+  /** The base's terms that occur in a title, for the names fallback (built on first use). */
+  private baseTitleTerms: SearchableMap<number> | null = null;
   /** Per slot: 1 while the document is live. */
   live = new Uint8Array(0);
   /** Per slot: the paper's date as YYYYMMDD, for --since/--until. */
@@ -79,25 +84,32 @@ export class PaperIndex {
   /** Per field id, per slot: the field's length in terms (BM25 length normalization). */
   lengths: Float32Array[] = [];
   private liveCount = 0;
+  /** Bumped whenever a document frequency may have changed (the IDF cache's stamp). */
+  private changes = 1;
+  private idfCache = new Float64Array(0);
+  private idfStamp = new Int32Array(0);
   private lengthSum: number[] = FIELDS.map(() => 0);
   /** The abbreviations the indexed papers define. */
   readonly abbreviations: Abbreviations;
+  /** Each indexed paper's terms by sentence and word forms, for the re-ranker. */
+  readonly analyzed: AnalyzedPapers;
 
-  private constructor(base: Segment, abbreviations: Abbreviations) {
+  private constructor(base: Segment, abbreviations: Abbreviations, analyzed: AnalyzedPapers) {
     this.base = base;
     this.abbreviations = abbreviations;
+    this.analyzed = analyzed;
     this.mini = new MiniSearch<IndexDoc>(miniSearchOptions());
     this.internals = this.checkedInternals();
     this.adoptBase();
   }
 
   static empty(): PaperIndex {
-    return new PaperIndex(Segment.empty(), new Abbreviations());
+    return new PaperIndex(Segment.empty(), new Abbreviations(), new AnalyzedPapers());
   }
 
-  /** A loaded index: its segment and the abbreviations of the same papers. */
-  static fromSegment(segment: Segment, abbreviations: Abbreviations = new Abbreviations()): PaperIndex {
-    return new PaperIndex(segment, abbreviations);
+  /** A loaded index: its segment, and the abbreviations and analyses of the same papers. */
+  static fromSegment(segment: Segment, abbreviations: Abbreviations, analyzed: AnalyzedPapers): PaperIndex {
+    return new PaperIndex(segment, abbreviations, analyzed);
   }
 
   /**
@@ -109,13 +121,14 @@ export class PaperIndex {
    */
   static bulk(docs: Iterable<IndexDoc>): PaperIndex {
     const abbreviations = new Abbreviations();
+    const analyzed = new AnalyzedPapers();
     function* recorded(): Generator<IndexDoc> {
       for (const doc of docs) {
         abbreviations.set(doc.pk, definingText(doc));
         yield doc;
       }
     }
-    return new PaperIndex(bulkSegment(recorded()), abbreviations);
+    return new PaperIndex(bulkSegment(recorded(), analyzed), abbreviations, analyzed);
   }
 
   private checkedInternals(): Internals {
@@ -151,6 +164,7 @@ export class PaperIndex {
       return sum;
     });
     this.baseTerms = null;
+    this.baseTitleTerms = null;
   }
 
   get documentCount(): number {
@@ -171,10 +185,41 @@ export class PaperIndex {
     return this.basePk.has(pk) || this.internals._idToShortId.has(pk);
   }
 
+  /**
+   * A stamp that changes whenever a term's document frequency may have (a paper added, replaced
+   * or dropped, or the index compacted): what is computed from IDFs holds while it stays.
+   */
+  get idfVersion(): number {
+    return this.changes;
+  }
+
+  /**
+   * The BM25 IDF (as `documentFrequency` counts) of a term by its id among the analyzed papers'
+   * terms: the re-ranker weighs every term of 50 candidates, and this is one array read once seen.
+   */
+  termIdf(id: number): number {
+    if (id >= this.idfStamp.length) {
+      const n = Math.max(id + 1, this.analyzed.termCount, this.idfStamp.length * 2, 1024);
+      const stamps = new Int32Array(n);
+      stamps.set(this.idfStamp);
+      const values = new Float64Array(n);
+      values.set(this.idfCache);
+      this.idfStamp = stamps;
+      this.idfCache = values;
+    }
+    if (this.idfStamp[id] === this.changes) return this.idfCache[id] as number;
+    const idf = bm25Idf(this.liveCount, this.documentFrequency(this.analyzed.term(id)));
+    this.idfCache[id] = idf;
+    this.idfStamp[id] = this.changes;
+    return idf;
+  }
+
   /** Adds a paper, replacing the version indexed before. */
   upsert(doc: IndexDoc): void {
+    this.changes++;
     this.discard(doc.pk);
     this.abbreviations.set(doc.pk, definingText(doc));
+    this.analyzed.addText(doc.pk, doc.title, doc.abstract);
     this.mini.add(doc);
     const sid = this.base.size + (this.internals._idToShortId.get(doc.pk) as number);
     this.grow(sid + 1);
@@ -191,7 +236,9 @@ export class PaperIndex {
   }
 
   discard(pk: number): void {
+    this.changes++;
     this.abbreviations.remove(pk);
+    this.analyzed.remove(pk);
     const baseSlot = this.basePk.get(pk);
     if (baseSlot !== undefined) {
       this.basePk.delete(pk);
@@ -282,6 +329,45 @@ export class PaperIndex {
     return out;
   }
 
+  /**
+   * Terms of titles within `maxDistance` edits of `term`, with their distance and document
+   * frequency: the fallback for a misspelled system name ("densgrpo" → "densegrpo"). Titles only,
+   * since a name is in its paper's title, and the title vocabulary is a small part of the whole.
+   */
+  nearTitleTerms(term: string, maxDistance: number): { term: string; distance: number; df: number }[] {
+    const title = FIELDS.indexOf("title");
+    if (!this.baseTitleTerms) {
+      const entries: [string, number][] = [];
+      this.base.terms.forEach((t, i) => {
+        if (this.base.df(i, title) > 0) entries.push([t, i]);
+      });
+      this.baseTitleTerms = SearchableMap.from(entries);
+    }
+    const found = new Map<string, number>();
+    for (const [t, [, d]] of this.baseTitleTerms.fuzzyGet(term, maxDistance)) found.set(t, d);
+    for (const [t, [postings, d]] of this.internals._index.fuzzyGet(term, maxDistance))
+      if (postings.get(title)?.size) found.set(t, d);
+    const out: { term: string; distance: number; df: number }[] = [];
+    for (const [t, distance] of found) {
+      if (!this.inLiveTitle(t, title)) continue;
+      out.push({ term: t, distance, df: this.documentFrequency(t) });
+    }
+    return out;
+  }
+
+  /** Builds what the first fuzzy lookup would (a long-running process pays it at start). */
+  prepareFuzzy(): void {
+    this.nearTitleTerms("", 0);
+  }
+
+  private inLiveTitle(term: string, title: number): boolean {
+    let live = false;
+    this.forEachPosting(term, title, (sid) => {
+      if (this.live[sid] === 1) live = true;
+    });
+    return live;
+  }
+
   /** A live document that contains `term`, if any. */
   someDocumentWith(term: string): number | undefined {
     let found: number | undefined;
@@ -296,6 +382,7 @@ export class PaperIndex {
   /** Folds the recent documents into a new base segment and starts an empty MiniSearch. */
   compact(): void {
     if (this.internals._nextId === 0 && this.liveCount === this.base.size) return;
+    this.changes++;
     const B = this.base.size;
     const cap = this.capacity;
     const newSlot = new Int32Array(cap).fill(-1);

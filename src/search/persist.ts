@@ -1,19 +1,24 @@
 /**
  * The index file beside the archive: one JSON header line (format, analysis version, the archive
  * revision the index reflects, a SHA-256 of the body), then the compacted segment's bytes
- * (segment-codec.ts), then the abbreviations its papers define as JSON (abbreviations.ts).
+ * (segment-codec.ts), the abbreviations its papers define as JSON (text/abbreviations.ts), and
+ * each paper's analysis for the re-ranker (analyzed-codec.ts).
  * Anything that does not check out is reported as unusable, never half-loaded: the caller
  * rebuilds from the archive.
  */
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
-import { Abbreviations } from "./abbreviations.js";
+import { Abbreviations } from "../text/analysis.js";
+import { decodeAnalyzed, encodeAnalyzed } from "./analyzed-codec.js";
 import { PaperIndex } from "./paper-index.js";
 import { decodeSegment, encodeSegment } from "./segment-codec.js";
 
 const FORMAT = "paperboy-search-index";
-/** Bump when tokenization or the indexed fields change: older files are then rebuilt. */
-export const ANALYSIS_VERSION = 4;
+/**
+ * Bump when tokenization or the indexed fields change: older files are then rebuilt.
+ * 5: titles carry their system names' spellings; the file keeps each paper's analysis.
+ */
+export const ANALYSIS_VERSION = 5;
 
 export interface IndexHeader {
   format: typeof FORMAT;
@@ -23,6 +28,8 @@ export interface IndexHeader {
   documents: number;
   /** Bytes of the segment; the abbreviations follow it. */
   segmentBytes: number;
+  /** Bytes of the abbreviations; the analyzed papers follow them. */
+  abbreviationBytes: number;
   checksum: string;
 }
 
@@ -47,9 +54,8 @@ function parseHeader(line: string): IndexHeader | string {
   if (!Number.isInteger(h.revision) || !Number.isInteger(h.documents) || typeof h.checksum !== "string") {
     return "header fields are missing";
   }
-  // Files from before the abbreviation dictionary: the index alone is rebuilt (the semantic
-  // space, of the same analysis, stays).
-  if (!Number.isInteger(h.segmentBytes)) return "written before abbreviations were indexed";
+  if (!Number.isInteger(h.segmentBytes) || !Number.isInteger(h.abbreviationBytes))
+    return "header fields are missing";
   return h as IndexHeader;
 }
 
@@ -91,11 +97,18 @@ export function loadIndexFile(path: string): LoadOutcome {
   if (sha256(body) !== header.checksum)
     return { ok: false, reason: "checksum mismatch (truncated or corrupt)" };
   try {
-    if (header.segmentBytes > body.length) return { ok: false, reason: "segment longer than the file" };
+    const analyzedFrom = header.segmentBytes + header.abbreviationBytes;
+    if (analyzedFrom > body.length) return { ok: false, reason: "sections longer than the file" };
     const abbreviations = Abbreviations.fromRows(
-      JSON.parse(body.subarray(header.segmentBytes).toString("utf8")) as unknown,
+      JSON.parse(body.subarray(header.segmentBytes, analyzedFrom).toString("utf8")) as unknown,
     );
-    const index = PaperIndex.fromSegment(decodeSegment(body.subarray(0, header.segmentBytes)), abbreviations);
+    const index = PaperIndex.fromSegment(
+      decodeSegment(body.subarray(0, header.segmentBytes)),
+      abbreviations,
+      decodeAnalyzed(body.subarray(analyzedFrom)),
+    );
+    if (index.analyzed.size !== index.documentCount)
+      return { ok: false, reason: "analyzed papers do not match the index" };
     if (index.documentCount !== header.documents) return { ok: false, reason: "document count mismatch" };
     return { ok: true, header, index };
   } catch (err) {
@@ -110,13 +123,15 @@ export function loadIndexFile(path: string): LoadOutcome {
 export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
   index.compact();
   const segment = encodeSegment(index.base);
-  const body = Buffer.concat([segment, Buffer.from(JSON.stringify(index.abbreviations.toRows()))]);
+  const abbreviations = Buffer.from(JSON.stringify(index.abbreviations.toRows()));
+  const body = Buffer.concat([segment, abbreviations, encodeAnalyzed(index.analyzed)]);
   const header: IndexHeader = {
     format: FORMAT,
     analysis: ANALYSIS_VERSION,
     revision,
     documents: index.documentCount,
     segmentBytes: segment.length,
+    abbreviationBytes: abbreviations.length,
     checksum: sha256(body),
   };
   const tmp = `${path}.${process.pid}.tmp`;

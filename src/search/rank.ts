@@ -4,7 +4,13 @@
  * the head (rerank.ts), which needs the head's text and, when the archive has one, its semantic
  * space (semantic.ts).
  */
-import { type CandidateText, candidateText, type QueryFacts, queryFacts } from "./features.js";
+import {
+  type CandidateText,
+  candidateFrom,
+  type QueryFacts,
+  queryFacts,
+  type Vocabulary,
+} from "./features.js";
 import type { PaperIndex } from "./paper-index.js";
 import type { QueryPlan } from "./query-plan.js";
 import type { RankingConfig } from "./ranking.js";
@@ -13,19 +19,24 @@ import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 import type { SemanticSpace } from "./semantic.js";
 
 /**
- * The analyzed title and abstract (`candidateText`, with the semantic space's vector) of the
- * papers with these primary keys; missing ones left out. The service caches these per paper.
+ * The analyzed papers (`candidateFrom`, with their semantic vectors) with these primary keys;
+ * missing ones left out. The service caches these per paper.
  */
 export type CandidatesByPk = (pks: readonly number[]) => Map<number, CandidateText>;
 
-/** A `CandidatesByPk` that analyzes raw texts on every call (eval and scripts). */
-export function analyzeTexts(
-  textsByPk: (pks: readonly number[]) => Map<number, string>,
-  semantic: SemanticSpace | null,
-): CandidatesByPk {
+/**
+ * A `CandidatesByPk` straight from the index's analyzed papers, vectors embedded on each call
+ * (eval and scripts; the service keeps both).
+ */
+export function indexCandidates(index: PaperIndex, semantic: SemanticSpace | null): CandidatesByPk {
   return (pks) => {
     const out = new Map<number, CandidateText>();
-    for (const [pk, text] of textsByPk(pks)) out.set(pk, candidateText(text, semantic));
+    for (const pk of pks) {
+      const entry = index.analyzed.entry(pk);
+      if (!entry) continue;
+      const counts = semantic ? index.analyzed.termCounts(pk) : null;
+      out.set(pk, candidateFrom(entry, semantic && counts ? semantic.embedCounts(counts) : null));
+    }
     return out;
   };
 }
@@ -37,9 +48,22 @@ export function queryFactsOf(index: PaperIndex, plan: QueryPlan, semantic: Seman
     plan.words,
     (t) => index.documentFrequency(t),
     index.documentCount,
+    vocabularyOf(index),
     semantic,
     plan.alternatives,
+    plan.names,
   );
+}
+
+/** The index's analyzed terms as the re-ranker reads them. */
+export function vocabularyOf(index: PaperIndex): Vocabulary {
+  return {
+    termIdOf: (term) => index.analyzed.termIdOf(term),
+    termIdf: (id) => index.termIdf(id),
+    get idfVersion() {
+      return index.idfVersion;
+    },
+  };
 }
 
 export function rankQuery(

@@ -34,6 +34,13 @@ export interface RankingConfig {
    * neural, network; "reinforcement learning" → RL). 0 turns the expansion off.
    */
   abbreviationWeight: number;
+  /**
+   * Weight of the joined term of words typed apart ("think safe" → thinksafe), when the archive
+   * has it. 0 turns the joining off.
+   */
+  joinedNameWeight: number;
+  /** Weight of the title term read for an unknown word ("densgrpo" → densegrpo); 0: no fallback. */
+  fuzzyNameWeight: number;
 }
 
 export const RANKING: RankingConfig = {
@@ -45,6 +52,8 @@ export const RANKING: RankingConfig = {
   rerank: true,
   maxTerms: 32,
   abbreviationWeight: 0.5,
+  joinedNameWeight: 1,
+  fuzzyNameWeight: 1,
 };
 
 /** BM25+ as minisearch computes it, so our fast path and `MiniSearch#search` score alike. */

@@ -20,11 +20,23 @@ export interface RerankModel {
 export const RERANK_WEIGHTS = {
   file: "src/search/rerank-weights.json",
   model: "search-rerank",
-  version: 1,
+  // 2: title features (titleCoverage, titleBigrams, titleName) and the title as its own sentence.
+  version: 2,
   script: "scripts/fit-search.ts",
 } as const;
 
-function shipped(): RerankModel {
+let shipped: RerankModel | null = null;
+
+/**
+ * The shipped model, loaded and checked on first use (not at import, so the fit script can run
+ * while the file still holds an older feature list).
+ */
+export function shippedRerankModel(): RerankModel {
+  shipped ??= loadShipped();
+  return shipped;
+}
+
+function loadShipped(): RerankModel {
   const file = loadWeightsFile(weightsJson, RERANK_WEIGHTS);
   // A weights file from another feature list would silently mis-rank: refuse it at load, and fill
   // the row in the code's feature order by name.
@@ -32,8 +44,6 @@ function shipped(): RerankModel {
   const byName = weightsByName(file);
   return { features: FEATURES, weights: FEATURES.map((f) => byName.get(f) as number) };
 }
-
-export const MODEL: RerankModel = shipped();
 
 /**
  * `head` re-ordered by the model, best first. Scores stay comparable with the hits after the
@@ -45,7 +55,7 @@ export function rerank<T extends Ranked>(
   q: QueryFacts,
   texts: readonly (CandidateText | null)[],
   floor: number,
-  model: RerankModel = MODEL,
+  model: RerankModel = shippedRerankModel(),
 ): T[] {
   if (head.length < 2) return [...head];
   const rows = candidateFeatures(

@@ -28,6 +28,24 @@ export interface Scored {
   hits: Ranked[];
 }
 
+/**
+ * Per-slot accumulators, kept between queries (a query at 100k papers would otherwise allocate
+ * and zero 2 MB): only the slots a query touched are reset after it.
+ */
+let acc = new Float64Array(0);
+let matched = new Uint16Array(0);
+let lastTerm = new Int32Array(0);
+let touched = new Int32Array(0);
+
+function reserve(capacity: number): void {
+  if (acc.length >= capacity) return;
+  const n = Math.max(capacity, acc.length * 2, 1024);
+  acc = new Float64Array(n);
+  matched = new Uint16Array(n);
+  lastTerm = new Int32Array(n);
+  touched = new Int32Array(n);
+}
+
 export function scoreQuery(
   index: PaperIndex,
   terms: readonly WeightedTerm[],
@@ -35,20 +53,37 @@ export function scoreQuery(
   k: number,
   filter: DocFilter = {},
 ): Scored {
-  const capacity = index.capacity;
-  const acc = new Float64Array(capacity);
-  const matched = new Uint16Array(capacity);
-  const touched = new Int32Array(capacity);
+  reserve(index.capacity);
   let touchedCount = 0;
   const N = index.documentCount;
   const { k: k1, b, d } = ranking.bm25;
   const live = index.live;
   // The ordinal (1-based) of the last term that matched a document: a term matching in several
   // fields counts once for coordination.
-  const lastTerm = new Int32Array(capacity);
   let ordinal = 0;
+  const add = (
+    sid: number,
+    tf: number,
+    w: number,
+    norm0: number,
+    norm1: number,
+    len: Float32Array,
+    ti: number,
+  ) => {
+    if (live[sid] !== 1) return;
+    const s = w * (d + (tf * (k1 + 1)) / (tf + norm0 + norm1 * (len[sid] as number)));
+    if (matched[sid] === 0 && acc[sid] === 0) touched[touchedCount++] = sid;
+    acc[sid] = (acc[sid] as number) + s;
+    if (lastTerm[sid] !== ti) {
+      lastTerm[sid] = ti;
+      matched[sid] = (matched[sid] as number) + 1;
+    }
+  };
+  const base = index.base;
   for (const { term, weight } of terms) {
     const ti = ++ordinal;
+    const id = base.termIds.get(term);
+    const recent = index.recentPostings(term);
     for (let f = 0; f < FIELDS.length; f++) {
       const boost = ranking.fields[FIELDS[f] as Field];
       if (!boost) continue;
@@ -60,15 +95,17 @@ export function scoreQuery(
       const lengths = index.lengths[f] as Float32Array;
       const norm0 = k1 * (1 - b);
       const norm1 = (k1 * b) / avg;
-      index.forEachPosting(term, f, (sid, tf) => {
-        if (live[sid] !== 1) return;
-        const s = w * (d + (tf * (k1 + 1)) / (tf + norm0 + norm1 * (lengths[sid] as number)));
-        if (matched[sid] === 0 && acc[sid] === 0) touched[touchedCount++] = sid;
-        acc[sid] = (acc[sid] as number) + s;
-        if (lastTerm[sid] !== ti) {
-          lastTerm[sid] = ti;
-          matched[sid] = (matched[sid] as number) + 1;
-        }
+      // The base segment's postings straight from its arrays (the hot loop), then recent papers'.
+      if (id !== undefined) {
+        const o = base.offsets[f] as Uint32Array;
+        const slots = base.slots[f] as Int32Array;
+        const tfs = base.tfs[f] as Uint16Array;
+        for (let i = o[id] as number, end = o[id + 1] as number; i < end; i++)
+          add(slots[i] as number, tfs[i] as number, w, norm0, norm1, lengths, ti);
+      }
+      const B = base.size;
+      recent?.get(f)?.forEach((tf, short) => {
+        add(B + short, tf, w, norm0, norm1, lengths, ti);
       });
     }
   }
@@ -93,5 +130,12 @@ export function scoreQuery(
   // Ties: the newer paper first, then the one indexed first, so paging is stable.
   const better = (a: number, sa: number, b2: number, sb: number) =>
     sa !== sb ? sa > sb : dates[a] !== dates[b2] ? (dates[a] as number) > (dates[b2] as number) : a < b2;
-  return { total, hits: topK(k, passing, total, final, better) };
+  const hits = topK(k, passing, total, final, better);
+  for (let i = 0; i < touchedCount; i++) {
+    const sid = touched[i] as number;
+    acc[sid] = 0;
+    matched[sid] = 0;
+    lastTerm[sid] = 0;
+  }
+  return { total, hits };
 }

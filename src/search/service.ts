@@ -10,18 +10,20 @@ import { isIsoDate } from "../clock.js";
 import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { allDocuments, documentsByPk } from "./documents.js";
-import { type CandidateText, candidateText } from "./features.js";
+import { type CandidateText, candidateFrom } from "./features.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
 import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
-import { MIN_SEMANTIC_PAPERS, SEMANTIC_SAMPLE, SemanticSpace, samplePositions } from "./semantic.js";
-import { loadSemanticFile, saveSemanticFile } from "./semantic-file.js";
+import { MIN_SEMANTIC_PAPERS, SemanticSpace } from "./semantic.js";
+import { loadSemanticFile, type SavedVectors } from "./semantic-file.js";
+import { runSemanticJob, type SemanticJobInput, type SemanticJobOutput } from "./semantic-job.js";
+import { refitInWorker } from "./semantic-refit.js";
+import { SemanticVectors } from "./semantic-vectors.js";
 import { snippet } from "./snippet.js";
 import { correctWords, rewriteQuery, surfaceForm } from "./suggest.js";
-import { analyze } from "./tokenizer.js";
 
 export interface SearchQuery {
   text: string;
@@ -51,7 +53,10 @@ export interface SearchResult {
   results: SearchHit[];
   /** Offset of the next page, when there is one. */
   nextOffset?: number;
-  /** A corrected query when this one found nothing. */
+  /**
+   * A corrected query: when this one found nothing, or when some of its words, unknown to the
+   * archive, were read as the nearest words of titles (the results are for that reading).
+   */
   didYouMean?: string;
 }
 
@@ -89,9 +94,16 @@ export class SearchService {
   private readonly analyzed = new LRUCache<number, CandidateText>({ max: ANALYZED_ENTRIES });
   /** The re-ranker's semantic space (semantic.ts); null until the archive has enough papers. */
   private semantic: SemanticSpace | null = null;
+  /** Papers' places in that space, by pk (semantic-vectors.ts). */
+  private vectors: SemanticVectors | null = null;
   private semanticLoaded = false;
   /** Archive size at the last fit attempt, so a fit that found nothing is not retried per search. */
   private semanticTriedAt = -1;
+  /** Whether refits run in a worker thread (`refitInBackground`). */
+  private background = false;
+  /** The background refit under way. */
+  private refit: { stop(): void } | null = null;
+  private refitDone: Promise<void> | null = null;
 
   constructor(
     readonly store: PaperStore,
@@ -139,9 +151,10 @@ export class SearchService {
   }
 
   /**
-   * Loads the semantic space from its file, or fits one when there is none yet or the archive has
-   * doubled since the last fit (new vocabulary, new topics). Fitting reads a sample of at most
-   * SEMANTIC_SAMPLE papers, so it costs the same for 10k papers as for 1M.
+   * Loads the semantic space (and the papers' vectors) from its file, or fits one when there is
+   * none yet or the archive has doubled since the last fit (new vocabulary, new topics). Fitting
+   * reads a sample of at most SEMANTIC_SAMPLE papers, so it costs the same for 10k papers as for
+   * 1M; embedding every paper is linear but cheap (their terms are kept analyzed).
    */
   private ensureSemantic(index: PaperIndex): void {
     if (!this.semanticLoaded) {
@@ -149,7 +162,7 @@ export class SearchService {
       const path = this.semanticPath();
       if (path !== null) {
         const loaded = loadSemanticFile(path);
-        if (loaded.ok) this.semantic = loaded.space;
+        if (loaded.ok) this.install(loaded.space, loaded.vectors);
         else if (loaded.reason !== "unreadable (ENOENT)")
           this.options.logger.info(
             { path, reason: loaded.reason },
@@ -159,36 +172,114 @@ export class SearchService {
     }
     const n = index.documentCount;
     const due = this.semantic ? n >= 2 * this.semantic.fittedOn : n >= MIN_SEMANTIC_PAPERS;
-    if (due && n !== this.semanticTriedAt) this.fitSemantic(index);
+    if (due && n !== this.semanticTriedAt && !this.refit) this.fitSemantic(index);
   }
 
   private fitSemantic(index: PaperIndex): void {
-    this.semanticTriedAt = index.documentCount;
     const started = performance.now();
-    const live: number[] = [];
-    for (let sid = 0; sid < index.capacity; sid++)
-      if (index.live[sid] === 1) live.push(index.pkOf(sid) as number);
-    const sample = samplePositions(live.length, SEMANTIC_SAMPLE).map((i) => live[i] as number);
-    const docs = [...this.store.searchTexts(sample).values()].map((t) =>
-      analyze(`${t.title}\n${t.abstract}`),
+    this.semanticTriedAt = index.documentCount;
+    const input: SemanticJobInput = {
+      ...index.analyzed.snapshot(),
+      revision: this.revision,
+      path: this.semanticPath(),
+      returnVectors: !this.background,
+    };
+    if (!this.background) {
+      const out = runSemanticJob(input);
+      if (out) this.adopt(out);
+      return;
+    }
+    const job = refitInWorker(input);
+    const startMs = performance.now() - started;
+    this.refit = job;
+    this.refitDone = job.done.then(
+      (out) => {
+        if (this.refit !== job) return;
+        this.refit = null;
+        const adopted = performance.now();
+        if (out) this.adopt(out);
+        this.lastRefit = { ms: out?.ms ?? 0, mainThreadMs: startMs + (performance.now() - adopted) };
+      },
+      (err: unknown) => {
+        if (this.refit !== job) return;
+        this.refit = null;
+        this.options.logger.warn({ err: (err as Error).message }, "semantic refit failed; keeping the space");
+      },
     );
-    const space = SemanticSpace.fit(docs, {}, live.length);
-    if (!space) return;
-    this.semantic = space;
-    this.cache.clear();
-    this.analyzed.clear();
-    const ms = Math.round(performance.now() - started);
+  }
+
+  /** A finished refit's space and vectors, made the ones queries use. */
+  private adopt(out: SemanticJobOutput): void {
+    const space = new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
+    this.install(
+      space,
+      out.state && out.vectors ? { state: out.state, vectors: out.vectors, revision: out.revision } : null,
+    );
     this.options.logger.info(
-      { papers: live.length, sample: docs.length, dims: space.dims, terms: space.terms.length, ms },
+      { papers: out.fittedOn, dims: space.dims, terms: space.terms.length, ms: out.ms },
       "semantic space fitted",
     );
-    const path = this.semanticPath();
-    if (path === null) return;
-    try {
-      saveSemanticFile(path, space);
-    } catch (err) {
-      this.options.logger.warn({ path, err: (err as Error).message }, "could not save the semantic space");
-    }
+    if (out.saveError)
+      this.options.logger.warn(
+        { path: this.semanticPath(), err: out.saveError },
+        "could not save the semantic space",
+      );
+  }
+
+  /**
+   * Makes `space` the one queries use, with the papers' vectors when given (those of papers
+   * changed since they were computed are dropped, to be embedded again when read). Cached
+   * candidates and results are stale.
+   */
+  private install(space: SemanticSpace, saved: SavedVectors | null = null): void {
+    this.semantic = space;
+    const current = this.store.revision();
+    // Vectors newer than the archive (a restored backup) describe texts it may no longer hold.
+    const usable = saved !== null && saved.revision <= current;
+    this.vectors = new SemanticVectors(
+      space,
+      usable ? { state: saved.state, rows: saved.vectors } : undefined,
+    );
+    if (usable && saved.revision < current)
+      for (const pk of this.store.changedSince(saved.revision)) this.vectors.forget(pk);
+    this.cache.clear();
+    this.analyzed.clear();
+  }
+
+  /**
+   * From now on a due refit of the semantic space runs in a worker thread while searches go on
+   * with the current space: for long-running processes (`serve`), after their first warm-up.
+   */
+  refitInBackground(): void {
+    this.background = true;
+  }
+
+  /**
+   * Refits the semantic space now, whatever the archive's growth (in the worker once refits run
+   * in the background); settles when the new space is installed.
+   */
+  refitNow(): Promise<void> {
+    const index = this.ensureIndex();
+    this.ensureSemantic(index);
+    if (!this.refit) this.fitSemantic(index);
+    return this.whenRefitted();
+  }
+
+  /**
+   * The last background refit: how long the worker took, and how long the main thread was busy
+   * with it (taking the snapshot and starting the worker, then installing the result).
+   */
+  lastRefit: { ms: number; mainThreadMs: number } | null = null;
+
+  /** Settles when the background refit under way (if any) has been installed or has failed. */
+  whenRefitted(): Promise<void> {
+    return this.refitDone ?? Promise.resolve();
+  }
+
+  /** Stops a background refit under way (closing). */
+  stop(): void {
+    this.refit?.stop();
+    this.refit = null;
   }
 
   search(query: SearchQuery): SearchResult {
@@ -239,6 +330,9 @@ export class SearchService {
     if (total === 0) {
       const suggestion = this.didYouMean(index, plan, query.text, filter);
       if (suggestion) result.didYouMean = suggestion;
+    } else if (plan.corrected.size > 0) {
+      const read = rewriteQuery(query.text, this.surfaceForms(index, plan.corrected));
+      if (read !== query.text) result.didYouMean = read;
     }
     return result;
   }
@@ -249,25 +343,36 @@ export class SearchService {
     const key = JSON.stringify([plan.terms, filter, depth]);
     let scored = this.cache.get(key);
     if (!scored) {
-      scored = rankQuery(index, plan, RANKING, depth, filter, (pks) => this.candidates(pks), this.semantic);
+      scored = rankQuery(
+        index,
+        plan,
+        RANKING,
+        depth,
+        filter,
+        (pks) => this.candidates(index, pks),
+        this.semantic,
+      );
       this.cache.set(key, scored);
     }
     return scored;
   }
 
-  /** Analyzed candidate texts, from the cache or read and analyzed once (one query for the rest). */
-  private candidates(pks: readonly number[]): Map<number, CandidateText> {
+  /**
+   * Candidate texts from the index's analyzed papers and the kept semantic vectors: no archive
+   * read, no tokenizing. Recently read ones are cached with their query-independent weights.
+   */
+  private candidates(index: PaperIndex, pks: readonly number[]): Map<number, CandidateText> {
     const out = new Map<number, CandidateText>();
-    const missing: number[] = [];
+    const vectors = this.vectors;
     for (const pk of pks) {
-      const hit = this.analyzed.get(pk);
-      if (hit) out.set(pk, hit);
-      else missing.push(pk);
-    }
-    if (missing.length === 0) return out;
-    for (const [pk, t] of this.store.searchTexts(missing)) {
-      const text = candidateText(`${t.title}\n${t.abstract}`, this.semantic);
-      this.analyzed.set(pk, text);
+      let text = this.analyzed.get(pk);
+      if (!text) {
+        const entry = index.analyzed.entry(pk);
+        if (!entry) continue;
+        const vector = vectors ? vectors.get(pk, () => index.analyzed.termCounts(pk)) : null;
+        text = candidateFrom(entry, vector);
+        this.analyzed.set(pk, text);
+      }
       out.set(pk, text);
     }
     return out;
@@ -286,18 +391,24 @@ export class SearchService {
     return pks;
   }
 
-  private didYouMean(index: PaperIndex, plan: QueryPlan, text: string, filter: DocFilter): string | null {
-    const corrections = correctWords(index, plan.unknown);
-    if (corrections.length === 0) return null;
+  /** Each word → the word, as the archive spells it, of the term it was corrected to. */
+  private surfaceForms(index: PaperIndex, corrections: ReadonlyMap<string, string>): Map<string, string> {
     const replacements = new Map<string, string>();
-    for (const { word, term } of corrections) {
+    for (const [word, term] of corrections) {
       const pk = index.someDocumentWith(term);
       const paper = pk === undefined ? null : this.store.byPk(pk);
       const surface = paper
-        ? surfaceForm(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`, term)
+        ? surfaceForm(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`, term, word)
         : null;
       replacements.set(word, surface ?? term);
     }
+    return replacements;
+  }
+
+  private didYouMean(index: PaperIndex, plan: QueryPlan, text: string, filter: DocFilter): string | null {
+    const corrections = correctWords(index, plan.unknown);
+    if (corrections.length === 0) return null;
+    const replacements = this.surfaceForms(index, new Map(corrections.map((c) => [c.word, c.term])));
     const corrected = rewriteQuery(text, replacements);
     const retry = planQuery(index, corrected, RANKING);
     if (retry.terms.length === 0) return null;
@@ -338,13 +449,18 @@ export class SearchService {
     const current = this.store.revision();
     if (current === this.revision) return;
     this.cache.clear();
-    this.analyzed.clear();
     if (current < this.revision) {
       // The archive went back (restored from a backup): nothing incremental can be trusted.
       this.replace(this.build(), current);
       return;
     }
     const changed = this.store.changedSince(this.revision);
+    // Only the changed papers' analyses and vectors are stale (a candidate's TF-IDF weights
+    // follow the archive's size by themselves).
+    for (const pk of changed) {
+      this.analyzed.delete(pk);
+      this.vectors?.forget(pk);
+    }
     for (const doc of documentsByPk(this.store, changed)) index.upsert(doc);
     this.revision = current;
     if (index.documentCount !== this.store.count()) {
@@ -360,6 +476,13 @@ export class SearchService {
     this.index = index;
     this.revision = revision;
     this.savedRevision = -1;
+    this.analyzed.clear();
+    if (this.semantic) this.vectors = new SemanticVectors(this.semantic);
+    // A refit under way read the old index: its vectors would not match.
+    if (this.refit) {
+      this.stop();
+      this.semanticTriedAt = -1;
+    }
   }
 
   private maybeSave(): void {
@@ -381,10 +504,15 @@ export class SearchService {
     }
   }
 
-  /** Loads (or builds) the index and the semantic space now; persists what is missing or behind. */
+  /**
+   * Loads (or builds) the index and the semantic space now, and the lookup of title terms (the
+   * misspelled-name fallback); persists what is missing or behind.
+   */
   warmUp(): void {
-    this.ensureSemantic(this.ensureIndex());
+    const index = this.ensureIndex();
+    this.ensureSemantic(index);
     this.maybeSave();
+    index.prepareFuzzy();
   }
 }
 

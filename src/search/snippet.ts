@@ -2,7 +2,7 @@
  * The piece of an abstract shown under a result: the window of about `width` characters that
  * holds the most distinct query terms, cut at word boundaries, with "…" where text was left out.
  */
-import { termOf, WORD_CHAR_CLASS } from "./tokenizer.js";
+import { termOf, WORD_CHAR_CLASS } from "../text/analysis.js";
 
 export const SNIPPET_CHARS = 200;
 const WORD = new RegExp(`${WORD_CHAR_CLASS}+`, "gu");

@@ -3,8 +3,9 @@
  * the closest indexed term (fewest edits, then the most common), spelled as the archive spells
  * it. Fuzzy matching is only this fallback: as a default it ranked worse (see ranking.ts).
  */
+
+import { termOf, words } from "../text/analysis.js";
 import type { PaperIndex } from "./paper-index.js";
-import { termOf, words } from "./tokenizer.js";
 
 /** Up to 1 edit for words of 4 letters or fewer, else 2 (fuzzy lookups grow fast beyond). */
 function maxEdits(word: string): number {
@@ -29,16 +30,38 @@ export function correctWords(index: PaperIndex, unknown: readonly string[]): Cor
   return out;
 }
 
-/** The word of `text` whose term is `term` that appears most often (ties: the shortest). */
-export function surfaceForm(text: string, term: string): string | null {
+/** Levenshtein distance (small words only: a query word against a text's word). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/**
+ * The word of `text` whose term is `term`: the one nearest to what was typed (`typed`, when
+ * given: "reservior" → "reservoir", not "reservoirs"), then the most frequent, then the shortest.
+ */
+export function surfaceForm(text: string, term: string, typed?: string): string | null {
   const counts = new Map<string, number>();
   for (const w of words(text)) if (termOf(w) === term) counts.set(w, (counts.get(w) ?? 0) + 1);
   let best: string | null = null;
-  let bestCount = 0;
+  let bestKey: [number, number, number] = [Number.POSITIVE_INFINITY, 0, 0];
   for (const [w, n] of counts) {
-    if (n > bestCount || (n === bestCount && best !== null && w.length < best.length)) {
+    const key: [number, number, number] = [typed ? editDistance(typed, w) : 0, -n, w.length];
+    if (
+      best === null ||
+      key[0] < bestKey[0] ||
+      (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))
+    ) {
       best = w;
-      bestCount = n;
+      bestKey = key;
     }
   }
   return best;

@@ -9,9 +9,11 @@
  * lengths and depends on context (Greek final sigma).
  *
  * Invariant (tested): for every text, `scan(text)` leaves in `out` the ids of `analyze(text)`,
- * in order, repeats kept.
+ * in order, repeats kept. With `record`, it also leaves each term's word (lowercased, as
+ * `words()` gives it) as an id into `wordList`, and where sentences start (as `sentenceWords()`
+ * splits them): what the analyzed-papers store keeps of each paper for the re-ranker.
  */
-import { NON_ASCII, termOf, WORD_CHAR_CLASS, withLetterCompounds } from "./tokenizer.js";
+import { NON_ASCII, termOf, WORD_CHAR_CLASS, withLetterCompounds } from "../text/analysis.js";
 
 /** The id of a word that yields no term (stopword, single letter). */
 const NO_TERM = -1;
@@ -28,6 +30,28 @@ function lowerAscii(c: number): number {
 /** `WORD_CHAR_CLASS` restricted to ASCII, on a lowercased code unit. */
 function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Whether code unit c is whitespace as a regex's \s reads it (where a sentence may end). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** ".", "!" or "?": a sentence ends after one when whitespace follows. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
 }
 
 /** Per BMP code unit: 0 not yet known, 1 a word character, 2 not one. */
@@ -56,25 +80,58 @@ export class TermScanner {
   readonly terms: string[] = [];
   /** The term ids of the last scanned text, from index 0 (`scan` returns how many). */
   out = new Int32Array(1024);
+  /** With `record`: per term of `out`, its word's id in `wordList`. */
+  outWords = new Int32Array(1024);
+  /** With `record` and sentences: positions in `out` where a new sentence starts (ascending). */
+  breaks: number[] = [];
+  /** Word id → the lowercased word (words that have a term only). */
+  readonly wordList: string[] = [];
+  private record = false;
+  private sentences = false;
   private readonly termIds = new Map<string, number>();
   // Lowercased words → term id (or NO_TERM): open addressing, linear probing, kept at most
   // half full. A slot is free while its word is undefined.
   private words: (string | undefined)[] = new Array(1 << 14);
   private hashes = new Int32Array(1 << 14);
   private ids = new Int32Array(1 << 14);
+  /** Per slot: the word's id in `wordList` (-1: a word with no term). */
+  private wids = new Int32Array(1 << 14);
   private wordCount = 0;
 
   /** Writes the term ids of `text` (as `analyze(text)` gives its terms) to `out`; returns how many. */
   scan(raw: string): number {
+    this.record = false;
+    this.sentences = false;
+    return this.scanText(raw);
+  }
+
+  /**
+   * `scan`, also recording each term's word (`outWords`) and, when `sentences`, where sentences
+   * start (`breaks`).
+   */
+  scanRecorded(raw: string, sentences: boolean): number {
+    this.record = true;
+    this.sentences = sentences;
+    this.breaks.length = 0;
+    return this.scanText(raw);
+  }
+
+  private scanText(raw: string): number {
     const text = withLetterCompounds(raw);
     // At most one word per code unit (lowercasing may lengthen a non-ASCII text).
     return NON_ASCII.test(text) ? this.scanLowered(text.toLowerCase()) : this.scanAscii(text);
+  }
+
+  /** Notes a sentence start at `n` terms (once per position). */
+  private sentenceBreak(n: number): void {
+    if (this.breaks[this.breaks.length - 1] !== n) this.breaks.push(n);
   }
 
   /** The hot loop: ASCII only, lowercased per character. */
   private scanAscii(text: string): number {
     this.reserve(text.length);
     const out = this.out;
+    const sentences = this.sentences;
     const length = text.length;
     let n = 0;
     let start = -1;
@@ -88,10 +145,17 @@ export class TermScanner {
           hash = FNV_OFFSET;
         }
         hash = Math.imul(hash ^ c, FNV_PRIME);
-      } else if (start >= 0) {
-        const id = this.wordId(text, start, i, hash, true);
-        if (id !== NO_TERM) out[n++] = id;
-        start = -1;
+      } else {
+        if (start >= 0) {
+          const id = this.wordId(text, start, i, hash, true);
+          if (id !== NO_TERM) {
+            if (this.record) this.outWords[n] = this.lastWid;
+            out[n++] = id;
+          }
+          start = -1;
+        }
+        if (sentences && i > 0 && i < length && isSpace(c) && endsSentence(text.charCodeAt(i - 1)))
+          this.sentenceBreak(n);
       }
     }
     return n;
@@ -121,30 +185,44 @@ export class TermScanner {
       }
       if (start >= 0) {
         const id = this.wordId(s, start, i, hash, false);
-        if (id !== NO_TERM) out[n++] = id;
+        if (id !== NO_TERM) {
+          if (this.record) this.outWords[n] = this.lastWid;
+          out[n++] = id;
+        }
         start = -1;
       }
+      if (this.sentences && i > 0 && i < length && isSpace(c) && endsSentence(s.charCodeAt(i - 1)))
+        this.sentenceBreak(n);
       i++;
     }
     return n;
   }
 
+  /** The `wordList` id of the word `wordId` last returned a term for. */
+  private lastWid = -1;
+
   /**
-   * The id of the word text[start, end), lowercased, remembering it on first sight. The text is
-   * either ASCII (lowercased here) or lowercased already.
+   * The term id of the word text[start, end), lowercased, remembering it on first sight (its
+   * word id is left in `lastWid`). The text is either ASCII (lowercased here) or lowercased already.
    */
   private wordId(text: string, start: number, end: number, hash: number, ascii: boolean): number {
     const mask = this.words.length - 1;
     let p = hash & mask;
     for (let word = this.words[p]; word !== undefined; word = this.words[p]) {
-      if (this.hashes[p] === hash && sameWord(word, text, start, end)) return this.ids[p] as number;
+      if (this.hashes[p] === hash && sameWord(word, text, start, end)) {
+        this.lastWid = this.wids[p] as number;
+        return this.ids[p] as number;
+      }
       p = (p + 1) & mask;
     }
     const word = ascii ? text.slice(start, end).toLowerCase() : text.slice(start, end);
     const id = this.termIdOf(termOf(word));
+    const wid = id === NO_TERM ? -1 : this.wordList.push(word) - 1;
     this.words[p] = word;
     this.hashes[p] = hash;
     this.ids[p] = id;
+    this.wids[p] = wid;
+    this.lastWid = wid;
     if (++this.wordCount * 2 > this.words.length) this.growWords();
     return id;
   }
@@ -161,15 +239,19 @@ export class TermScanner {
   }
 
   private reserve(n: number): void {
-    if (this.out.length < n) this.out = new Int32Array(Math.max(n, this.out.length * 2));
+    if (this.out.length < n) {
+      this.out = new Int32Array(Math.max(n, this.out.length * 2));
+      this.outWords = new Int32Array(this.out.length);
+    }
   }
 
   private growWords(): void {
-    const { words, hashes, ids } = this;
+    const { words, hashes, ids, wids } = this;
     const size = words.length * 2;
     this.words = new Array(size);
     this.hashes = new Int32Array(size);
     this.ids = new Int32Array(size);
+    this.wids = new Int32Array(size);
     for (let i = 0; i < words.length; i++) {
       const word = words[i];
       if (word === undefined) continue;
@@ -178,6 +260,7 @@ export class TermScanner {
       this.words[p] = word;
       this.hashes[p] = hashes[i] as number;
       this.ids[p] = ids[i] as number;
+      this.wids[p] = wids[i] as number;
     }
   }
 }

@@ -106,7 +106,8 @@ export const COMPRESSION_RULES: Record<string, CompressionRule> = {
       .replace(AUTHOR_YEAR_CITATION, CITED)
       .replace(CITING_PHRASE, "")
       .replaceAll(CITED, ""),
-  connective: (s) => capitalize(peelConnectives(s)),
+  // "And even 3-6% of heads can be skipped." continues the sentence before it: the "And" goes.
+  connective: (s) => capitalize(peelConnectives(s).replace(/^(?:and|and so|and thus)\s+(?=\p{L})/iu, "")),
   "backward-clause": (s) => {
     // "However, to address this, we …": connectives and back-pointing clauses stack.
     let out = s;

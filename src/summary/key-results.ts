@@ -8,6 +8,7 @@
  * the TL;DR. A result sentence that cannot be shown whole or cut safely is left out rather than
  * shown broken.
  */
+
 import { type RewriteContext, standAlone } from "./compress.js";
 import { safeBoundary, safeFinish } from "./length.js";
 import { contentStems, stems, wordCount } from "./tokens.js";
@@ -77,6 +78,13 @@ function clauses(sentence: string): string[] {
  * and we evaluate it …"), and ends at a safe cut (length.ts). Null when no span is safe.
  */
 function resultText(sentence: string, context: RewriteContext): string | null {
+  // "And even 3-6% attention heads can be skipped." continues the sentence before it: lifted out
+  // alone it is a fragment ("3-6%" of what?), with or without its "And".
+  if (/^["'(]*(?:and|but|or|so|nor)\s/i.test(sentence.trim())) return null;
+  return resultSpan(sentence, context);
+}
+
+function resultSpan(sentence: string, context: RewriteContext): string | null {
   const whole = standAlone(sentence, context);
   if (wordCount(whole) <= MAX_RESULT_WORDS) return safeFinish(whole, MAX_RESULT_WORDS);
   const words = whole.split(" ");

@@ -13,6 +13,8 @@
 /** How many words past the budget a sentence may run rather than be cut unsafely. */
 export const OVERRUN_WORDS = 12;
 const MIN_WORDS_AFTER_CUT = 10;
+/** A clause after a comma this short or shorter is never cut off on its own. */
+const SHORT_TAIL_WORDS = 4;
 
 // Words before which a clause may end.
 const CLAUSE_BREAK =
@@ -102,6 +104,21 @@ function insideList(words: readonly string[], i: number): boolean {
   return false;
 }
 
+/**
+ * True when the clause after the comma before words[i] ends within a few words: cutting it off
+ * saves the reader little, and such a tail usually completes the phrase before the comma
+ * ("cannot handle irregular, | random-masked input images;": the noun of both adjectives).
+ */
+function shortTail(words: readonly string[], i: number): boolean {
+  for (let k = i; k < Math.min(words.length, i + SHORT_TAIL_WORDS); k++) {
+    const w = words[k] as string;
+    if (CLAUSE_WORD.test(bare(w))) return false;
+    if (/,["'”’)\]]*$/.test(w)) return false;
+    if (/[;:.!?]["'”’)\]]*$/.test(w) || k === words.length - 1) return true;
+  }
+  return false;
+}
+
 /** True when cutting before words[i] leaves a sentence that still says what the whole said. */
 export function safeBoundary(words: readonly string[], i: number, minWords = MIN_WORDS_AFTER_CUT): boolean {
   if (i < minWords || i >= words.length) return false;
@@ -132,6 +149,7 @@ export function safeBoundary(words: readonly string[], i: number, minWords = MIN
   // "…: A does X; B does Y; and C …": a semicolon after a colon separates list items.
   if (/;$/.test(prev) && /:\s/.test(kept)) return false;
   if (/,$/.test(prev) && insideList(words, i)) return false;
+  if (/,$/.test(prev) && shortTail(words, i)) return false;
   if (/^(?:and|or)$/i.test(bare(words[i] as string))) {
     // "A and B" may be one phrase ("temporal and interaction dynamics"): cut only before a
     // second clause ("and show …", "and we …").

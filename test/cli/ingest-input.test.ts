@@ -23,9 +23,11 @@ function collect(stream: NodeJS.ReadableStream | null): Promise<string> {
 }
 
 describe("ingest - through a real pipe", () => {
-  it("paperboy export | paperboy --db new.db ingest - moves a 20-day archive whole", async () => {
+  it("paperboy export | paperboy --db new.db ingest - moves an 8-day archive whole", {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
-    const days = writeSyntheticDays(join(dir, "days"), 20);
+    const days = writeSyntheticDays(join(dir, "days"), 8);
     const source = tempDb();
     expect((await runCli(["--db", source, "ingest", join(dir, "days"), "--json"])).code).toBe(0);
     const expected = days.reduce((n, d) => n + d.papers, 0);
@@ -45,15 +47,17 @@ describe("ingest - through a real pipe", () => {
     expect(report.files[0]).toMatchObject({
       path: "<stdin>",
       date: days[0]!.date,
-      until: days[19]!.date,
-      days: 20,
+      until: days[7]!.date,
+      days: 8,
     });
     const back = await runCli(["--db", target, "export", "--format", "jsonl"]);
     const again = await runCli(["--db", source, "export", "--format", "jsonl"]);
     expect(back.stdout).toBe(again.stdout);
   });
 
-  it("a writer that pauses between chunks (cat of a large file, piece by piece) is read whole", async () => {
+  it("a writer that pauses between chunks (cat of a large file, piece by piece) is read whole", {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
     const [day] = writeSyntheticDays(dir, 1);
     const target = tempDb();

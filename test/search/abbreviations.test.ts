@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Abbreviations, definitionsIn, longFormOf, MIN_DEFINITIONS } from "../../src/search/abbreviations.js";
 import { PaperIndex } from "../../src/search/paper-index.js";
 import { loadIndexFile, saveIndexFile } from "../../src/search/persist.js";
 import { planQuery } from "../../src/search/query-plan.js";
 import { RANKING } from "../../src/search/ranking.js";
 import { scoreQuery } from "../../src/search/scorer.js";
+import { Abbreviations, definitionsIn, longFormOf, MIN_DEFINITIONS } from "../../src/text/abbreviations.js";
 import { HOSTILE } from "../support/fixtures.js";
 
 const paper = (pk: number, abstract: string) => ({
@@ -188,13 +188,13 @@ describe("search with abbreviations", () => {
     if (!loaded.ok) throw new Error(loaded.reason);
     expect(loaded.index.abbreviations.toRows()).toEqual(index.abbreviations.toRows());
     expect(loaded.index.abbreviations.meaning("gnn", noDf)).toBe("graph neural network");
-    // A file from before the dictionary (no segment length in its header) is rebuilt, not misread.
+    // A file whose header lacks a section's length is rebuilt, not misread.
     const bytes = readFileSync(path);
     const nl = bytes.indexOf(10);
     const header = JSON.parse(bytes.subarray(0, nl).toString("utf8")) as Record<string, unknown>;
     delete header.segmentBytes;
     writeFileSync(path, Buffer.concat([Buffer.from(JSON.stringify(header)), bytes.subarray(nl)]));
-    expect(loadIndexFile(path)).toEqual({ ok: false, reason: "written before abbreviations were indexed" });
+    expect(loadIndexFile(path)).toEqual({ ok: false, reason: "header fields are missing" });
     // Changed after loading: the paper's old definitions go with its old text.
     loaded.index.upsert(paper(7, "Molecules, again."));
     expect(loaded.index.abbreviations.meaning("gnn", noDf)).toBeNull();

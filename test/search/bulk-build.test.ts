@@ -2,9 +2,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { seeded } from "../../src/random.js";
+import { decodeAnalyzed, encodeAnalyzed } from "../../src/search/analyzed-codec.js";
+import { analyzeSentences } from "../../src/search/analyzed-papers.js";
 import { type IndexDoc, PaperIndex } from "../../src/search/paper-index.js";
 import { TermScanner } from "../../src/search/term-scanner.js";
-import { analyze } from "../../src/search/tokenizer.js";
+import { analyze } from "../../src/text/analysis.js";
 import { DIGESTS, expectedDay, SAMPLE_DAYS } from "../support/fixtures.js";
 
 const TRICKY = [
@@ -125,5 +127,57 @@ describe("bulk build", () => {
     check("pks", base.docs.pks, mini.docs.pks);
     check("dates", base.docs.dates, mini.docs.dates);
     check("hasCode", base.docs.hasCode, mini.docs.hasCode);
+  });
+
+  it("records each paper's sentences and word forms as analyzing it one by one does", () => {
+    // Titles and abstracts of every kind, sentence ends included ("x. Y", "A! b", "?\n").
+    const texts = [
+      ...TRICKY,
+      ...textsOfFixtures().slice(0, 400),
+      ...fuzzTexts(1500).map((t) => `${t}. ${t}! Next?`),
+    ];
+    const docs: IndexDoc[] = texts.map((text, i) => ({
+      pk: i + 1,
+      title: texts[(i * 7 + 3) % texts.length]!.slice(0, 300),
+      abstract: text,
+      authors: "",
+      date: "2026-01-01",
+      hasCode: false,
+    }));
+    const bulk = PaperIndex.bulk(docs);
+    const oneByOne = PaperIndex.empty();
+    for (const d of docs) oneByOne.upsert(d);
+    // Through the index file's bytes (sorted vocabularies, found by binary search once loaded),
+    // after a paper was replaced (its old entry is not written).
+    oneByOne.upsert({ ...docs[0]!, abstract: "replaced. text" });
+    oneByOne.upsert(docs[0]!);
+    const loaded = decodeAnalyzed(encodeAnalyzed(oneByOne.analyzed));
+    expect(loaded.size).toBe(docs.length);
+    for (const d of docs) {
+      const a = bulk.analyzed.paper(d.pk)!;
+      const b = oneByOne.analyzed.paper(d.pk)!;
+      const expected = analyzeSentences(d.title, d.abstract);
+      const flat = expected.sentences.flat();
+      // Compared whole only when they differ: a diff of the 70k-word text would take minutes.
+      if (
+        firstDifference(a.sentences.flat(), flat) !== -1 ||
+        a.sentences.length !== expected.sentences.length
+      )
+        expect(a.sentences, JSON.stringify(d.abstract.slice(0, 200))).toEqual(expected.sentences);
+      if (
+        firstDifference(b.sentences.flat(), flat) !== -1 ||
+        b.sentences.length !== expected.sentences.length
+      )
+        expect(b.sentences).toEqual(expected.sentences);
+      const c = loaded.paper(d.pk)!;
+      if (
+        firstDifference(c.sentences.flat(), flat) !== -1 ||
+        c.sentences.length !== expected.sentences.length
+      )
+        expect(c.sentences).toEqual(expected.sentences);
+      const missing = expected.forms.filter((w) => !a.words.has(w) || !b.words.has(w) || !c.words.has(w));
+      expect(missing).toEqual([]);
+      expect(a.words.has("zzz-not-a-word") || b.words.has("zzz-not-a-word")).toBe(false);
+    }
   });
 });

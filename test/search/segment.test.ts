@@ -56,7 +56,11 @@ describe("compacted index", () => {
     index.compact();
     expect(index.baseSize).toBe(papers.length);
     expect(answers(index)).toEqual(before);
-    const loaded = PaperIndex.fromSegment(decodeSegment(encodeSegment(index.base)));
+    const loaded = PaperIndex.fromSegment(
+      decodeSegment(encodeSegment(index.base)),
+      index.abbreviations,
+      index.analyzed,
+    );
     expect(answers(loaded)).toEqual(before);
   });
 

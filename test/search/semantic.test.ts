@@ -5,7 +5,7 @@ import { readEvalFile } from "../../src/eval/data.js";
 import { Paperboy } from "../../src/paperboy.js";
 import { cosine, MIN_SEMANTIC_PAPERS, SemanticSpace, samplePositions } from "../../src/search/semantic.js";
 import { decodeSemantic, encodeSemantic, loadSemanticFile } from "../../src/search/semantic-file.js";
-import { analyze } from "../../src/search/tokenizer.js";
+import { analyze } from "../../src/text/analysis.js";
 import { tempDb } from "../support/cli.js";
 import { DIGESTS, FIXTURES, SAMPLE_DAYS } from "../support/fixtures.js";
 
@@ -83,6 +83,19 @@ describe("the semantic space file", () => {
     expect(Buffer.from(back.space.rows.buffer).equals(Buffer.from(space.rows.buffer))).toBe(true);
   });
 
+  it("keeps the papers' vectors by pk, with the archive revision they reflect", () => {
+    const state = Uint8Array.from([0, 1, 2, 1]);
+    const vectors = new Float32Array(4 * space.dims);
+    vectors.set(space.embed(docs[0]!)!, space.dims);
+    vectors.set(space.embed(docs[1]!)!, 3 * space.dims);
+    const back = decodeSemantic(encodeSemantic(space, { state, vectors, revision: 7 }));
+    expect(back.ok && back.vectors).toBeTruthy();
+    if (!back.ok || !back.vectors) return;
+    expect(Array.from(back.vectors.state)).toEqual([0, 1, 2, 1]);
+    expect(back.vectors.revision).toBe(7);
+    expect(Buffer.from(back.vectors.vectors.buffer).equals(Buffer.from(vectors.buffer))).toBe(true);
+  });
+
   it("refuses a changed, truncated or foreign file with the reason", () => {
     const bytes = encodeSemantic(space);
     const flipped = Buffer.from(bytes);
@@ -138,6 +151,34 @@ describe("the search service's semantic space", () => {
     a.close();
     // …the warm-up does, and saves it.
     expect(loadSemanticFile(`${db}.search.semantic`).ok).toBe(true);
+  });
+
+  it("is refitted in a worker while a serving engine goes on answering, then installed and saved", async () => {
+    const db = tempDb();
+    const a = Paperboy.open({ dbPath: db });
+    a.ingest([day(SAMPLE_DAYS[0])]);
+    a.warmUp(); // fitted inline at start; later refits run in the background
+    const path = `${db}.search.semantic`;
+    const before = loadSemanticFile(path);
+    a.ingest([day(SAMPLE_DAYS[1]), day(SAMPLE_DAYS[2])]);
+    // The archive has doubled: this search starts the refit and is answered with the old space.
+    const during = a.search({ text: "academic illustration" });
+    expect(during.results[0]?.id).toBe("2601.23265");
+    expect(loadSemanticFile(path)).toEqual(before);
+    await a.searchService.whenRefitted();
+    const after = loadSemanticFile(path);
+    expect(before.ok && after.ok).toBe(true);
+    if (!before.ok || !after.ok) return;
+    expect(after.space.fittedOn).toBe(a.papers.count());
+    // Every paper has its vector in the file, computed by the worker from its analyzed terms.
+    const pks = a.papers.pksInRange();
+    expect(pks.every((pk) => after.vectors?.state[pk] === 1)).toBe(true);
+    const installed = a.search({ text: "academic illustration" }).results.map((r) => r.id);
+    a.close();
+    // The same answers as an engine that fitted the same space inline.
+    const b = Paperboy.open({ dbPath: db });
+    expect(b.search({ text: "academic illustration" }).results.map((r) => r.id)).toEqual(installed);
+    b.close();
   });
 
   it("is refitted once the archive has doubled", () => {

@@ -66,12 +66,22 @@ describe("search answers", () => {
     expect(hit.snippet.length).toBeLessThanOrEqual(205);
   });
 
-  it("suggests a spelling when nothing matches", () => {
+  it("reads a misspelled word as the nearest word of a title, and says so", () => {
     const r = engine.search({ text: "reservior computing" });
-    if (r.total === 0) expect(r.didYouMean).toBe("reservoir computing");
+    expect(r.results[0]?.id).toBe("2601.22296");
+    expect(r.didYouMean).toBe("reservoir computing");
     const typo = engine.search({ text: "transfomer" });
-    expect(typo.total).toBe(0);
+    expect(typo.total).toBeGreaterThan(0);
     expect(typo.didYouMean?.startsWith("transform")).toBe(true);
+    // A known word is never "corrected".
+    expect(engine.search({ text: "reservoir computing" }).didYouMean).toBeUndefined();
+  });
+
+  it("suggests a spelling when nothing matches, even after the title fallback", () => {
+    // Too short for the title fallback (which takes words of 5 letters or more).
+    const typo = engine.search({ text: "ganz" });
+    expect(typo.total).toBe(0);
+    expect(typo.didYouMean).toBeDefined();
   });
 
   it("answers bad input with a typed error or an empty result, never a crash", () => {

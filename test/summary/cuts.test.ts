@@ -17,6 +17,37 @@ describe("safe cuts", () => {
     expect(out === null || out.includes("but only when")).toBe(true);
   });
 
+  it("never cuts a clause's last few words off after a comma: they complete the phrase", () => {
+    // From the bundled sample: the cut left "cannot handle irregular." (adjectives without their noun).
+    const s =
+      "We identify and overcome two key obstacles in extending the success of BERT-style pre-training to " +
+      "convolutional networks: convolution operation cannot handle irregular, random-masked input images; the " +
+      "single-scale nature of BERT pre-training is inconsistent with the hierarchical structure of convnets.";
+    for (const budget of [20, 24, 28]) {
+      const out = safeFinish(s, budget);
+      if (out) expect(out).not.toMatch(/irregular\.$/);
+    }
+    // A short tail that ends at a comma is not the phrase's end ("…, respectively, while …").
+    const t =
+      "Integrated into three video models, the method achieves 2.09x, 2.38x, and 1.67x lower cost and speedups of " +
+      "1.76x, 1.85x, and 1.58x, respectively, while keeping visual fidelity high on every benchmark and every resolution.";
+    expect(safeFinish(t, 24)).not.toBeNull();
+  });
+
+  it("drops an opening 'And' from a TL;DR, and takes no key result from a sentence that continues the one before", () => {
+    expect(standAlone("And we lay the foundation for future work on defenses for few-shot tasks.")).toBe(
+      "We lay the foundation for future work on defenses for few-shot tasks.",
+    );
+    expect(sentenceFaults("And even 3-6% attention heads can be skipped.")).toContain("backward-opening");
+    const abstract =
+      "Video diffusion transformers are slow because attention is quadratic in the number of tokens. " +
+      "We identify three recurring sparsity patterns in their attention maps. And even 3-6% attention heads can be skipped. " +
+      "Integrated into three video models, our framework achieves 2.09x lower theoretical cost and 1.76x faster inference at equal quality.";
+    const shown = summarize("Sparse attention for video diffusion", abstract).keyResults;
+    expect(shown.some((r) => /heads can be skipped/.test(r))).toBe(false);
+    expect(shown.some((r) => /2\.09x lower theoretical cost/.test(r))).toBe(true);
+  });
+
   it("never cuts inside brackets", () => {
     const s =
       "In a careful study, we evaluate the new method on four long-context benchmarks (including RULER, LongBench, " +

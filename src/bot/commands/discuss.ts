@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { paperMemory } from "../../memory/card-memory.js";
+import { displayText } from "../../summary/latex.js";
 import { paperCard } from "../cards.js";
 import { chatCommand } from "../command.js";
 import { PaperId, requiredPaper } from "./args.js";
@@ -29,7 +30,7 @@ export const discuss = chatCommand({
         kind: "thread",
         paperId: p.id,
         card,
-        intro: `Discussion of "${p.title}". Ask anything about the paper here: what it proposes, how it works, its results, datasets, code, limitations. "related", "code" and "summary" work without an id; \`note <text>\` saves a team note.`,
+        intro: `Discussion of "${displayText(p.title)}". Ask anything about the paper here: what it proposes, how it works, its results, datasets, code, limitations. "related", "code" and "summary" work without an id; \`note <text>\` saves a team note.`,
       },
     ];
   },

@@ -5,7 +5,8 @@ import { type ChatCommand, chatCommand, findCommand } from "../command.js";
 import type { HelpReply } from "../replies.js";
 import { words } from "./args.js";
 
-const IDS = "Ids are arXiv ids (2601.23265), pasted arXiv/Hugging Face links, or paperboy ids (pb-…).";
+const IDS =
+  "Ids are arXiv ids (2601.23265), pasted arXiv/Hugging Face links, paperboy ids (pb-…), or a number of the last list you asked for here (`show 3`).";
 
 /** The longest topic echoed back: it is the user's text. */
 const MAX_ECHO = 40;

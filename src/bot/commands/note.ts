@@ -6,6 +6,7 @@ import { z } from "zod";
 import { NOTE_MAX_CHARS, NoteStore } from "../../archive/notes.js";
 import { ErrorCode, PaperboyError } from "../../errors.js";
 import { personOf } from "../../memory/people.js";
+import { displayText } from "../../summary/latex.js";
 import type { Paper } from "../../types.js";
 import { chatCommand } from "../command.js";
 import { announce } from "../replies.js";
@@ -104,7 +105,7 @@ export const note = chatCommand({
     });
     return [
       announce(
-        `Note #${saved.id} saved on "${paper.title}" (${paper.id}). \`notes ${paper.id}\` lists its notes; \`note delete ${saved.id}\` removes it.`,
+        `Note #${saved.id} saved on "${displayText(paper.title)}" (${paper.id}). \`notes ${paper.id}\` lists its notes; \`note delete ${saved.id}\` removes it.`,
       ),
     ];
   },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { NoteStore } from "../../archive/notes.js";
 import { NOTES_PAGE } from "../../memory/limits.js";
 import { noteItem } from "../../memory/views.js";
+import { displayText } from "../../summary/latex.js";
 import { chatCommand } from "../command.js";
 import type { NotesReply } from "../replies.js";
 import { FLAG, Offset, words } from "./args.js";
@@ -36,7 +37,7 @@ export const notes = chatCommand({
       );
     const reply: NotesReply = {
       kind: "notes",
-      title: paper ? `Notes on "${paper.title}" (${paper.id})` : "This channel's notes",
+      title: paper ? `Notes on "${displayText(paper.title)}" (${paper.id})` : "This channel's notes",
       items: page.notes.map(noteItem),
       total: page.total,
       offset,

@@ -9,6 +9,7 @@ import { ErrorCode, PaperboyError } from "../../errors.js";
 import { QUEUE_DONE_SHOWN, QUEUE_OPEN_SHOWN } from "../../memory/limits.js";
 import { displayName, personOf } from "../../memory/people.js";
 import { queueItem } from "../../memory/views.js";
+import { displayText } from "../../summary/latex.js";
 import { chatCommand } from "../command.js";
 import { announce, notice, type QueueReply } from "../replies.js";
 import { paperOrThread } from "./args.js";
@@ -81,7 +82,7 @@ export const queue = chatCommand({
       return [reply];
     }
     const paper = paperOrThread(id, on, `queue ${action}`);
-    const label = `"${paper.title}" (${paper.id})`;
+    const label = `"${displayText(paper.title)}" (${paper.id})`;
     if (action === "add") {
       const { added, entry } = store.add(place, paper.id, me);
       if (!added) {

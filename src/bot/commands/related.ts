@@ -1,5 +1,6 @@
 /** `related [id]`: the archive's papers nearest to one paper. */
 import { z } from "zod";
+import { displayText } from "../../summary/latex.js";
 import { paperLite } from "../cards.js";
 import { chatCommand } from "../command.js";
 import type { ResultList } from "../replies.js";
@@ -21,7 +22,7 @@ export const related = chatCommand({
     const papers = engine.papersAt(results.map((r) => r.pk));
     const list: ResultList = {
       kind: "results",
-      title: `Related to "${p.title}"`,
+      title: `Related to "${displayText(p.title)}"`,
       items: papers.map((rp, i) => paperLite(engine, rp, { score: results[i]?.score })),
       total: papers.length,
       offset: 0,

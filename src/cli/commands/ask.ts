@@ -1,3 +1,4 @@
+import { displayText } from "../../summary/latex.js";
 import type { Command } from "../command.js";
 import { wrap } from "../format.js";
 
@@ -22,7 +23,7 @@ export const ask: Command = {
       });
       return 0;
     }
-    ctx.print(`${paper.id}: ${paper.title}`);
+    ctx.print(`${paper.id}: ${displayText(paper.title)}`);
     ctx.print();
     ctx.print(wrap(answer.text));
     return 0;

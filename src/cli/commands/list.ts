@@ -1,5 +1,6 @@
 import { isIsoDate } from "../../clock.js";
 import { InvalidArgumentError } from "../../errors.js";
+import { displayText } from "../../summary/latex.js";
 import type { Command } from "../command.js";
 
 export const list: Command = {
@@ -25,7 +26,7 @@ export const list: Command = {
       return 0;
     }
     ctx.print(`${date}: ${papers.length} papers`);
-    for (const p of papers) ctx.print(`${p.id.padEnd(16)} ${p.title}`);
+    for (const p of papers) ctx.print(`${p.id.padEnd(16)} ${displayText(p.title)}`);
     return 0;
   },
 };

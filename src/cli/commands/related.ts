@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../../errors.js";
+import { displayText } from "../../summary/latex.js";
 import type { Command } from "../command.js";
 
 const MAX_LIMIT = 100;
@@ -30,9 +31,9 @@ export const related: Command = {
       });
       return 0;
     }
-    ctx.print(`Related to ${paper.id}: ${paper.title}`);
+    ctx.print(`Related to ${paper.id}: ${displayText(paper.title)}`);
     if (results.length === 0) ctx.print("  no related papers in the archive yet");
-    for (const r of results) ctx.print(`  ${r.score.toFixed(2)}  ${r.id.padEnd(16)} ${r.title}`);
+    for (const r of results) ctx.print(`  ${r.score.toFixed(2)}  ${r.id.padEnd(16)} ${displayText(r.title)}`);
     return 0;
   },
 };

@@ -1,6 +1,7 @@
 import { buildRoundup } from "../../bot/roundup.js";
 import { isIsoDate } from "../../clock.js";
 import { ArchiveError, ErrorCode, InvalidArgumentError } from "../../errors.js";
+import { displayText } from "../../summary/latex.js";
 import type { Command } from "../command.js";
 
 function dateFlag(name: string, value: unknown): string | undefined {
@@ -59,7 +60,9 @@ export const roundup: Command = {
       ctx.print(`${t.label} (${t.papers.length})`);
       for (const p of t.papers) {
         const marks = [...(p.code.length ? ["code"] : []), ...(p.upvotes !== null ? [`▲ ${p.upvotes}`] : [])];
-        ctx.print(`  ${p.id.padEnd(16)} ${p.title}${marks.length ? `  · ${marks.join(" · ")}` : ""}`);
+        ctx.print(
+          `  ${p.id.padEnd(16)} ${displayText(p.title)}${marks.length ? `  · ${marks.join(" · ")}` : ""}`,
+        );
         if (p.tldr) ctx.print(`  ${"".padEnd(16)} ${p.tldr}`);
       }
     }

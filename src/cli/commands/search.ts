@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../../errors.js";
+import { displayText } from "../../summary/latex.js";
 import type { Command } from "../command.js";
 import { truncate, wrap } from "../format.js";
 
@@ -60,8 +61,8 @@ export const search: Command = {
       `${result.total} match${result.total === 1 ? "" : "es"}; ${first}–${first + result.results.length - 1}:`,
     );
     for (const r of result.results) {
-      ctx.print(`${r.id.padEnd(16)} ${r.date}  ${truncate(r.title, 90)}`);
-      ctx.print(wrap(r.snippet, 100, "    "));
+      ctx.print(`${r.id.padEnd(16)} ${r.date}  ${truncate(displayText(r.title), 90)}`);
+      ctx.print(wrap(displayText(r.snippet), 100, "    "));
     }
     if (result.nextOffset !== undefined) ctx.print(`more: --offset ${result.nextOffset}`);
     return 0;

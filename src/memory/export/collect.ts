@@ -12,6 +12,7 @@ import { paperUrl } from "../../bot/cards.js";
 import { addDays } from "../../clock.js";
 import { ErrorCode, PaperboyError } from "../../errors.js";
 import type { Paperboy } from "../../paperboy.js";
+import { displayText } from "../../summary/latex.js";
 import type { Paper } from "../../types.js";
 import { WEEK_DAYS } from "../limits.js";
 
@@ -176,7 +177,7 @@ export function collectThread(engine: Paperboy, ref: ThreadRef & { workspace?: s
   return doc(
     engine,
     "thread",
-    `Discussion: ${paper.paper.title}`,
+    `Discussion: ${displayText(paper.paper.title)}`,
     scope,
     [{ heading: "", papers: [paper] }],
     0,

@@ -5,6 +5,7 @@
  */
 import type { NoteRecord } from "../../archive/notes.js";
 import type { QueueEntry } from "../../archive/reading-queue.js";
+import { displayText } from "../../summary/latex.js";
 import { displayName } from "../people.js";
 import type { ExportDoc, ExportPaper, ExportThread } from "./collect.js";
 
@@ -46,7 +47,7 @@ function destination(url: string | null): string | null {
 
 function titleLink(p: ExportPaper): string {
   const dest = destination(p.url);
-  return dest ? `[${mdInline(p.paper.title)}](${dest})` : mdInline(p.paper.title);
+  return dest ? `[${mdInline(displayText(p.paper.title))}](${dest})` : mdInline(displayText(p.paper.title));
 }
 
 function authors(list: string[]): string {

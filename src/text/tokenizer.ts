@@ -25,6 +25,19 @@ export function words(text: string): string[] {
   return withLetterCompounds(text).toLowerCase().match(WORD) ?? [];
 }
 
+/** Where a sentence ends: ".", "!" or "?" followed by whitespace. */
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+/** The words of a text sentence by sentence (`words` of each; sentences without words left out). */
+export function sentenceWords(text: string): string[][] {
+  const out: string[][] = [];
+  for (const sentence of withLetterCompounds(text).toLowerCase().split(SENTENCE_END)) {
+    const found = sentence.match(WORD);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
 /** Hyphen-minus, hyphen and non-breaking hyphen, for a character class. */
 const HYPHEN_CHARS = "-\\u2010\\u2011";
 /** A single letter hyphened to a word: "Q-learning", "k-means", "t-SNE", "U-Net", "x-ray". */
