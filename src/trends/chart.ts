@@ -11,7 +11,7 @@
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import type { Paperboy } from "../paperboy.js";
 import { type Trends, type TrendsOptions, topicTrends } from "./trends.js";
 
@@ -88,8 +88,40 @@ export function trendsSpec(trends: Trends): TopLevelSpec {
   };
 }
 
+type Compile = (spec: TopLevelSpec) => ReturnType<typeof import("vega-lite").compile>;
+let compiler: Promise<Compile> | undefined;
+
+/**
+ * Vega-Lite's compiler, loaded on first use. Loading vega-lite sets `Set.prototype.toJSON` for the
+ * whole process (its hashing needs it), which changes how every Set is logged or serialized and
+ * broke discord.js's inspector at load: the patch is taken off again at once and put back only
+ * while a spec compiles (synchronously, so nothing else runs meanwhile).
+ */
+function vegaLite(): Promise<Compile> {
+  compiler ??= (async () => {
+    const original = Object.getOwnPropertyDescriptor(Set.prototype, "toJSON");
+    const restore = () => {
+      if (original) Object.defineProperty(Set.prototype, "toJSON", original);
+      else delete (Set.prototype as { toJSON?: unknown }).toJSON;
+    };
+    const vl = await import("vega-lite");
+    const patch = Object.getOwnPropertyDescriptor(Set.prototype, "toJSON");
+    restore();
+    return (spec) => {
+      if (patch) Object.defineProperty(Set.prototype, "toJSON", patch);
+      try {
+        return vl.compile(spec);
+      } finally {
+        restore();
+      }
+    };
+  })();
+  return compiler;
+}
+
 /** A spec rendered to SVG, headless (no canvas: Vega estimates text widths). */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
+  const compile = await vegaLite();
   const view = new View(parse(compile(spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();

@@ -154,6 +154,9 @@ describe("the chart", () => {
       if ((image.data[i] ?? 255) < 200 || (image.data[i + 2] ?? 255) < 200) ink++;
     expect(ink / (image.width * image.height)).toBeGreaterThan(0.01);
     expect((await renderTrendsPng(three)).equals(png)).toBe(true);
+    // Vega-Lite's patch of Set.prototype (its hashing) does not outlive a render.
+    expect(Object.hasOwn(Set.prototype, "toJSON")).toBe(false);
+    expect(JSON.stringify({ s: new Set([1]) })).toBe('{"s":{}}');
   });
 
   it("trendsPng draws the archive's last weeks for the weekly digest", async () => {
