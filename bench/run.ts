@@ -12,6 +12,7 @@ const parts: { file: string; run: string }[] = [
   { file: "./topics.ts", run: "runTopicsBench" },
   { file: "./ask.ts", run: "runAskBench" },
   { file: "./interests.ts", run: "runInterestsBench" },
+  { file: "./trends.ts", run: "runTrendsBench" },
 ];
 
 for (const part of parts) {
