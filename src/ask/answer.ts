@@ -5,16 +5,16 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { splitSentences } from "../summary/sentences.js";
-import { namesIn } from "./cues.js";
+import { introducedNames, namesIn } from "./cues.js";
+import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
-import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, phrase } from "./not-stated.js";
-import { type Passage, readPassages } from "./passages.js";
-import { countsAsked, fitsMeasureOf, pickEvidence } from "./pick.js";
+import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
+import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase } from "./not-stated.js";
+import { type Passage, readPaper } from "./passages.js";
+import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
-import { type Scored, scorePassages } from "./rank.js";
 import { matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
@@ -44,10 +44,6 @@ export interface Answer {
 /** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
 export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
-// A 200 KB abstract is read in full for what it mentions, but only this many sentences are ranked.
-const MAX_SENTENCES = 400;
-/** Below this score the best sentence does not answer the question (chosen on the tuning set). */
-const MIN_SCORE = 1.2;
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
@@ -95,6 +91,111 @@ export function answerQuestion(paper: AnswerInput, question: string): Answer {
   return answerInThread(paper, question, []);
 }
 
+/** A question read against one paper, up to the point where the answer model ranks sentences. */
+export interface Ranking {
+  q: Question;
+  intent: Intent;
+  passages: Passage[];
+  facts: QuestionFacts;
+  /** Feature rows, one per passage. */
+  rows: Float64Array[];
+  /** The feature row of declining. */
+  decline: Float64Array;
+  /** Which passages may answer: only a sentence with a limitation answers "what are the limitations?". */
+  eligible: boolean[];
+  /** Names the answer to a "which X" must not count (the paper's and the question's own). */
+  exceptNames: ReadonlySet<string>;
+}
+
+/**
+ * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
+ * links, "the abstract does not mention X") or the sentences are ready to be ranked. The fit
+ * script (scripts/fit-ask.ts) ranks what this returns, so the model is fitted on exactly what it
+ * sees when answering.
+ */
+export function prepareAnswer(
+  paper: AnswerInput,
+  question: string,
+  earlierQuestions: readonly string[],
+): { answer: Answer } | { ranking: Ranking } {
+  const raw = validate(question);
+  const q = readQuestion(raw);
+  if (!q.words.length) {
+    if (raw && languageOf(raw)) return { answer: foreign(raw) };
+    throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
+  }
+  if (languageOf(raw)) return { answer: foreign(raw) };
+  const followUp = resolveFollowUp(
+    q,
+    earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
+  );
+  const titleKeys = matchKeys(paper.title);
+  const { sentences, passages } = readPaper(paper.title, paper.abstract, paper.sourceSummary ?? null);
+  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys, passages);
+  const intent = mainIntent(intents, q);
+  if (intent === "code") {
+    const links = linkAnswer(paper, passages);
+    if (links) return { answer: links };
+  }
+  if (sentences.length === 0 && !paper.sourceSummary) {
+    return {
+      answer: notStated(
+        "This paper has no abstract in the archive, so there is no text to answer from.",
+        intent,
+      ),
+    };
+  }
+  const missing = missingFromPaper(q, passages, titleKeys);
+  if (missing) {
+    const what = phrase(q, missing.words);
+    return {
+      answer: notStated(
+        what ? `The abstract does not mention ${what}.` : "The abstract does not say.",
+        intent,
+      ),
+    };
+  }
+  const required = cueRequired(intent, q);
+  if (required && !passages.some((p) => carriesCue(p, intent)))
+    return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
+  if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
+    return { answer: notStated(NOT_STATED.quantity as string, intent) };
+  }
+  // "How many attacks?": a number somewhere is not enough, it must count what is asked.
+  if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
+    return { answer: notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent) };
+  }
+  // The names the paper gives its own work answer "which benchmark do they propose?", not
+  // "which teacher model do they distill?".
+  const own = intents.has("proposal")
+    ? []
+    : introducedNames(passages.filter((p) => p.source === "abstract").map((p) => p.shown));
+  const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower), ...own]);
+  const head = q.asked[q.asked.length - 1];
+  const headAbsent = head !== undefined && !paperHas(passages, titleKeys, head);
+  const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames, headAbsent);
+  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
+  // A number question is answered by a sentence with a number of that kind, about what it asks.
+  const wantsNumber = intent === "quantity";
+  const eligible = passages.map(
+    (p, i) =>
+      (!required || carriesCue(p, intent)) &&
+      (!wantsNumber || (fitsMeasureOf(p, q) && (q.focus.length === 0 || (facts.overlaps[i] as number) > 0))),
+  );
+  return {
+    ranking: {
+      q,
+      intent,
+      passages,
+      facts,
+      rows: passages.map((_, i) => passageFeatures(facts, passages, i)),
+      decline: declineFeatures(facts),
+      eligible,
+      exceptNames,
+    },
+  };
+}
+
 /**
  * Answers `question` in a discussion thread whose earlier questions (oldest first) give the
  * context of a follow-up: "and on which dataset?", "what about limitations?", "why?".
@@ -103,69 +204,31 @@ export function answerInThread(
   paper: AnswerInput,
   question: string,
   earlierQuestions: readonly string[],
+  model: AnswerModel = shippedAnswerModel(),
 ): Answer {
-  const raw = validate(question);
-  const q = readQuestion(raw);
-  if (!q.words.length) {
-    if (raw && languageOf(raw)) return foreign(raw);
-    throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
-  }
-  if (languageOf(raw)) return foreign(raw);
-  const followUp = resolveFollowUp(
-    q,
-    earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
-  );
-  const titleKeys = matchKeys(paper.title);
-  const intents = othersLimitations(followUp.intents ?? intentWeights(q), q, titleKeys);
-  let intent = mainIntent(intents, q);
-  const sentences = splitSentences(paper.abstract).slice(0, MAX_SENTENCES);
-  const passages = readPassages(paper.title, sentences, paper.sourceSummary ?? null);
-  if (intent === "code") {
-    const links = linkAnswer(paper, passages);
-    if (links) return links;
-  }
-  if (sentences.length === 0 && !paper.sourceSummary) {
-    return notStated(
-      "This paper has no abstract in the archive, so there is no text to answer from.",
-      intent,
-    );
-  }
-  const missing = missingFromPaper(q, passages, titleKeys);
-  if (missing) {
-    const what = phrase(q, missing.words);
-    return notStated(what ? `The abstract does not mention ${what}.` : "The abstract does not say.", intent);
-  }
-  let required = cueRequired(intent, q);
-  if (required && !passages.some((p) => carriesCue(p, intent))) {
-    // "What's the downside of keyframe sampling?": no limitation of this paper is stated, but the
-    // question is about something the background criticizes, so it asks for the problem.
-    if (intent === "limitations" && aboutBackground(q, passages, titleKeys)) {
-      intents.delete("limitations");
-      intents.set("problem", 1);
-      intent = "problem";
-      required = false;
-    } else return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
-  }
-  if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
-    return notStated(NOT_STATED.quantity as string, intent);
-  }
-  // "How many attacks?": a number somewhere is not enough, it must count what is asked.
-  if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
-    return notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent);
-  }
-  const scored = scorePassages(passages, q, intents, followUp.context, titleKeys);
-  return compose(scored, q, intent, required, new Set([...titleKeys, ...q.words.map((w) => w.lower)]));
+  const prepared = prepareAnswer(paper, question, earlierQuestions);
+  if ("answer" in prepared) return prepared.answer;
+  return answerFromRanking(prepared.ranking, model);
 }
 
 /**
  * "What are the limitations of earlier reward methods?", "the shortcomings of AdamW?": the
  * limitations of other work are the problem this paper addresses, not its own limitations.
  */
-/** True when words of the question (not the paper's own names) appear in background sentences. */
-function aboutBackground(q: Question, passages: readonly Passage[], titleKeys: ReadonlySet<string>): boolean {
-  const own = q.focus.filter((w) => !mentions(titleKeys, w));
+/**
+ * "What's the downside of keyframe sampling?": the thing asked about (none of it the paper's own
+ * name) is what a background sentence describes, so its downside is the problem the paper
+ * addresses.
+ */
+function criticizedInBackground(
+  q: Question,
+  passages: readonly Passage[],
+  titleKeys: ReadonlySet<string>,
+): boolean {
+  if (!q.focus.length || q.focus.some((w) => mentions(titleKeys, w))) return false;
   return passages.some(
-    (p) => p.source === "abstract" && (p.roles[0] as number) >= 0.5 && own.some((w) => mentions(p.keys, w)),
+    (p) =>
+      p.source === "abstract" && (p.roles[0] as number) >= 0.5 && q.focus.every((w) => mentions(p.keys, w)),
   );
 }
 
@@ -173,12 +236,15 @@ function othersLimitations(
   intents: IntentWeights,
   q: Question,
   titleKeys: ReadonlySet<string>,
+  passages: readonly Passage[],
 ): IntentWeights {
   if (!intents.has("limitations")) return intents;
   const ofOthers =
-    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past)\b/.test(
+    /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past|naive|vanilla|plain|original|typical|usual|common)\b/.test(
       q.text,
-    ) || q.names.some((w) => !mentions(titleKeys, w));
+    ) ||
+    q.names.some((w) => !mentions(titleKeys, w)) ||
+    criticizedInBackground(q, passages, titleKeys);
   if (!ofOthers) return intents;
   const next: IntentWeights = new Map(intents);
   next.delete("limitations");
@@ -186,27 +252,26 @@ function othersLimitations(
   return next;
 }
 
-function compose(
-  scored: Scored[],
-  q: Question,
-  intent: Intent,
-  required: boolean,
-  exceptNames: ReadonlySet<string>,
-): Answer {
-  // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
-  // A number question is answered by a sentence with a number of that kind, about what it asks.
-  const wantsNumber = intent === "quantity";
-  const fromAbstract = scored.filter(
-    (s) =>
-      s.passage.source === "abstract" &&
-      (!required || carriesCue(s.passage, intent)) &&
-      (!wantsNumber || (fitsMeasureOf(s.passage, q) && (q.focus.length === 0 || s.covers.length > 0))),
-  );
+/** The scores of a ranking's passages and of declining, under a model. */
+export function scoreRanking(r: Ranking, model: AnswerModel): { scored: Scored[]; decline: number } {
+  const scored = r.passages.map((passage, i) => ({
+    passage,
+    score: scoreRow(model.weights, r.rows[i] as Float64Array),
+    covers: r.q.focus.filter((w) => mentions(passage.keys, w)),
+  }));
+  return { scored, decline: scoreRow(model.weights, r.decline) + model.margin };
+}
+
+/** The answer a model gives to a prepared ranking (what answerInThread does after prepareAnswer). */
+export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
+  const { q, intent } = r;
+  const { scored, decline } = scoreRanking(r, model);
+  const fromAbstract = scored.filter((s, i) => s.passage.source === "abstract" && r.eligible[i]);
   const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
   // The source's summary answers only what the abstract cannot: it is a model's rewording of the
   // paper, so the abstract's own sentence is preferred whenever one answers.
-  if (summary && summary.score >= MIN_SCORE && (!best || best.score < MIN_SCORE)) {
+  if (summary && summary.score > decline + model.summaryMargin && (!best || best.score <= decline)) {
     const said = summary.passage.shown;
     return {
       text: `Hugging Face's summary says: ${said}`,
@@ -216,16 +281,24 @@ function compose(
       source: "source_summary",
     };
   }
-  if (!best || best.score < MIN_SCORE)
-    return notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent);
+  if (!best || best.score <= decline) {
+    // Name what the question asks for when the paper never mentions it ("… does not mention range").
+    const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
+    return notStated(
+      missing
+        ? `The abstract does not mention ${missing}.`
+        : (NOT_STATED[intent] ?? "The abstract does not say."),
+      intent,
+    );
+  }
   // "Which teacher model?": a sentence that names nothing does not answer.
-  if (q.entity && namesIn(best.passage.shown, exceptNames) === 0) {
+  if (q.entity && namesIn(best.passage.shown, r.exceptNames) === 0) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
       intent,
     );
   }
-  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE);
+  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
 }

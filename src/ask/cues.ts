@@ -10,8 +10,9 @@ import type { Measure } from "./question.js";
 export const CUES: Record<Intent, RegExp> = {
   proposal:
     /\b(we (propose(?! to)|present|introduce|develop|describe|study|investigate|revisit|advocate|build|construct|design)|this (paper|work|thesis|study) (presents|proposes|introduces|studies|develops|provides)|in this (paper|work|study|thesis)|we call|named|dubbed|termed|(it|this (paper|work|article)) aims to|we attempt to|we summarize)\b/i,
+  // Negative evaluation: what a sentence stating a problem says of the state of things.
   problem:
-    /\b(however|but|incurs?|suboptimal|unreliable|burden|inadequate|insufficient|poor|redundan\w+|quadratic|rely on|relies on|need the support|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|remains?|difficult|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|despite|fail\w*|prohibitive|unclear|overlook\w*|yet|inefficient|unexplored|understudied|misalign\w*|brittle|mismatch)\b/i,
+    /\b(however|but|yet|despite|incurs?|suboptimal|unreliable|burden\w*|inadequate|insufficient|poor\w*|redundan\w+|quadratic|rely on|relies on|limitations?|weakness(es)?|challeng\w+|limited|suffers?|lacks?|lacking|remains?|difficult\w*|costly|expensive|bottlenecks?|gap|issues?|struggle\w*|hinder\w*|fail\w*|prohibitive\w*|unclear|overlook\w*|inefficien\w+|unexplored|underexplored|understudied|misalign\w*|brittle|fragile|mismatch\w*|unfavorable|undesirable|opaque|sensitive to|neglect\w*|ignor(e|es|ed|ing)|miss(es|ing)?|constrain\w*|restrict\w*|imped\w+|degrad\w+|collapse\w*|noisy|biased|error-prone|labor-intensive|imbalanc\w+|dominat\w+|stagnat\w+|distort\w*|inaccura\w+|unstable|instabilit\w+|vulnerab\w+|hallucinat\w+|spurious|scarc\w+|cumbersome|tedious|slow)\b/i,
   method:
     /\b(we (use|design|leverage|employ|train|build|formulate|adopt|apply|model|construct|integrate|couple|combine|introduce|develop|render|propose to)|uses|employs|applies|leverages|relies on|by (using|introducing|leveraging|combining|learning|treating|adding|training)|consists? of|composed of|comprising|based on|specifically|modules?|mechanisms?|first\b|second\b|then\b|via\b|through\b|pipeline|stages?|objective|loss|curriculum|architecture|components?|key insight|core (idea|mechanism))\b/i,
   results:
@@ -22,7 +23,7 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
   quantity: /\d/,
   hardware:
-    /\b(gpus?|tpus?|cpus?|hardware|chips?|devices?|arm|webassembly|snapdragon|nvidia|amd|a100|h100|v100|rtx ?\d+|geforce|blackwell|hopper|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory)\b/i,
+    /\b(gpus?|tpus?|npus?|cpus?|hardware|chips?|devices?|arm|x86|risc-v|webassembly|snapdragon|jetson|raspberry pi|iphone|android|nvidia|amd|intel|xeon|apple m\d|a100|h100|h200|b200|v100|a6000|mi\d{3}|rtx ?\d+|titan \w+|geforce|blackwell|hopper|ampere|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory|accelerators?)\b/i,
   limitations:
     /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
@@ -38,14 +39,16 @@ export const CUES: Record<Intent, RegExp> = {
 const OTHERS_LIMITATIONS =
   /\b(address|overcome|tackle|mitigate|alleviate|solve|remedy|bridge|avoid|break)\w*\b[^.]*\b(limitations?|trade-?offs?|gap)\b/i;
 
-/** Cue strength of a sentence for one intent, 0 to 1. */
 // "To address these issues, we introduce …" turns from the problem to the proposal.
 const PIVOT =
-  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties)\b/gi;
+  /\b(to|we) (address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill)\w* (these|this|the|such|those|both)?\s*(\w+ )?(issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?)?\b/gi;
 
+/** Cue strength of a sentence for one intent, 0 to 1. */
 export function cue(intent: Intent, sentence: string): number {
   if (intent === "limitations" && OTHERS_LIMITATIONS.test(sentence)) return 0;
-  if (intent === "problem") return CUES.problem.test(sentence.replace(PIVOT, "")) ? 1 : 0;
+  // The pivot says what the paper does about the problem, neither the problem nor its cause.
+  if (intent === "problem" || intent === "reason")
+    return CUES[intent].test(sentence.replace(PIVOT, "")) ? 1 : 0;
   return CUES[intent].test(sentence) ? 1 : 0;
 }
 
@@ -72,7 +75,11 @@ const COUNT = new RegExp(
 const YEAR = /^(19|20)\d\d$/;
 // "six clue types", "three datasets": a number word before a noun is a count too.
 const WORD_COUNT =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|dozens)\s+(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|billions|dozens|tens)\s+(?:of\s+)?(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+// "3-task", "9-layer", "5-stage": a count written into a compound.
+const HYPHEN_COUNT = /(?<![\p{L}\p{N}.\-_/])(\d+)-([a-z]{3,})\b/gu;
+// "O(k+d) samples", "Omega(kd)": an order of growth, the answer to "how many samples".
+const ORDER = /(?<![\p{L}\p{N}])(?:O|Omega|Theta|Ω|Θ)\s?\(([^()]|\([^()]*\))+\)(?:\s+([a-z][a-z-]{2,}))?/gu;
 
 export interface Quantity {
   text: string;
@@ -106,6 +113,12 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   for (const m of sentence.matchAll(AFTER_COMPARISON)) add(m, "");
   for (const m of sentence.matchAll(COUNT))
     add(m, (/([\p{L}][\p{L}-]+)$/u.exec(m[0])?.[1] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(HYPHEN_COUNT)) add(m, (m[2] ?? "").toLowerCase());
+  for (const m of sentence.matchAll(ORDER)) {
+    if (seen.has(m.index ?? 0)) continue;
+    seen.add(m.index ?? 0);
+    out.push({ text: m[0], at: m.index ?? 0, noun: (m[2] ?? "").toLowerCase() });
+  }
   for (const m of sentence.matchAll(WORD_COUNT)) {
     if (seen.has(m.index ?? 0)) continue;
     seen.add(m.index ?? 0);
@@ -144,13 +157,29 @@ export function namesData(sentence: string): boolean {
 }
 
 /**
- * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
- * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
- * Consistency Monitor", one name each), except those in `except` (the paper's own and the
- * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
- * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
- * is a quantity.
+ * The names a paper gives its own work: the shaped words right after "we introduce / propose /
+ * present", "called", "named", "dubbed", "termed" ("we introduce π-Distill", "named BiFormer",
+ * "Sparse Model Soups (SMS)"), lower-cased. "Which teacher model do they distill?" is not answered
+ * by the paper naming its own method.
  */
+const INTRODUCES =
+  /\b(?:we (?:introduce|propose|present|develop|design|build|call|term|name|dub)|called|named|dubbed|termed)\s+(?:(?:a|an|the)\s+)?((?:["“]?[\p{Lu}π][\p{L}\p{N}^._+-]*["”]?\s*)+)(?:\(([^)]{1,20})\))?/gu;
+
+export function introducedNames(sentences: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    for (const m of s.matchAll(INTRODUCES)) {
+      // The name right after the verb ("CoDiQ-Generator" in "we develop CoDiQ-Generator from
+      // Qwen3-8B"), and the acronym in brackets after it.
+      for (const part of [m[1] ?? "", m[2] ?? ""]) {
+        for (const t of part.matchAll(/[\p{L}\p{N}]+(?:[-.^_+][\p{L}\p{N}]+)*/gu))
+          names.add(t[0].toLowerCase());
+      }
+    }
+  }
+  return names;
+}
+
 /** Acronyms of the field, not names of a particular thing. */
 const GENERIC_ACRONYMS = new Set(
   "llm llms mllm mllms vlm vlms lmm lmms rl sft cot rlhf rlvr nlp cv ai ml gpu gpus cpu api apis sota qa vqa ocr gui kd dpo ppo moe vit cnn cnns rnn lstm gan vae dnn dnns pr asr".split(
@@ -170,6 +199,14 @@ function definedAcronym(sentence: string, at: number, acronym: string): boolean 
   return letters.length >= 2 && initials === letters;
 }
 
+/**
+ * Distinct names in a sentence: acronyms, CamelCase, letters with digits ("Qwen3", "Wan2.1"),
+ * capitalized words after the first ("Wikipedia", "Python") and capitalized phrases ("Fast
+ * Consistency Monitor", one name each), except those in `except` (the paper's own and the
+ * question's). A phrase spelled out before its acronym ("Large Language Models (LLMs)") is a term
+ * being introduced, not a name, and so is the acronym; a token that starts with a digit ("21.5M")
+ * is a quantity.
+ */
 export function namesIn(sentence: string, except: ReadonlySet<string>): number {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.^_][\p{L}\p{N}]+)*/gu)];
   const capital = (t: string) => /^\p{Lu}/u.test(t);
@@ -188,7 +225,7 @@ export function namesIn(sentence: string, except: ReadonlySet<string>): number {
     }
     const last = tokens[j] as RegExpMatchArray;
     const end = (last.index ?? 0) + last[0].length;
-    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end));
+    const introducesAcronym = /^\s*\(\s*\p{Lu}/u.test(sentence.slice(end, end + 24));
     const afterPhrase =
       sentence[(m.index ?? 0) - 1] === "(" && i > 0 && capital((tokens[i - 1] as RegExpMatchArray)[0]);
     const words = tokens.slice(i, j + 1).map((x) => x[0]);

@@ -29,7 +29,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "code",
-    /\b(code|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
+    /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
     1,
   ],
   [
@@ -49,7 +49,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|does it work|did it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -98,20 +98,7 @@ export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
-  // "What is dataset distillation?": a short "what is X" names a term, even one with a word such
-  // as "dataset" in it.
-  if (/^(and )?(what|who) (is|are) /.test(q.text) && q.focus.length && q.words.length <= 5) {
-    weights.clear();
-    weights.set("definition", 1);
-  }
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
-  // "How does it work?" asks for the method, not for results; "does it work on X" for results.
-  if (
-    weights.has("method") &&
-    /^how\b/.test(q.text) &&
-    !/\bhow (much|many|well|good|accurate)\b/.test(q.text)
-  )
-    weights.delete("results");
   // "Why does it outperform X?" asks for the reason, not the result.
   if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
     for (const intent of [...weights.keys()])
@@ -121,12 +108,6 @@ export function intentWeights(q: Question): IntentWeights {
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (/\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b/.test(q.text))
     weights.set("proposal", 0.5);
-  // "What is wrong with existing delegation methods?" asks for the problem; "methods" only names
-  // what has it.
-  if (weights.has("problem") && weights.has("method") && !/^(and )?how\b/.test(q.text))
-    weights.delete("method");
-  // "Which network do they use?": a list of named things, as datasets are.
-  if (weights.size === 0 && q.wantsNames) weights.set("datasets", 1);
   // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
   // its own either ("so?", "tell me more") it asks what the paper proposes.
   if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);

@@ -8,7 +8,7 @@
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { mentions, type Word } from "./words.js";
+import { mentions, spelledOut, type Word } from "./words.js";
 
 export interface Missing {
   /** What is not in the paper, as the reader wrote it. */
@@ -16,19 +16,33 @@ export interface Missing {
 }
 
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
-  return mentions(keys, w) || passages.some((p) => mentions(p.keys, w));
+  // "RL" is in a paper that says "Reinforcement Learning".
+  return (
+    mentions(keys, w) ||
+    passages.some((p) => mentions(p.keys, w)) ||
+    passages.some((p) => spelledOut(p.tokens, w) !== null)
+  );
 }
 
 /**
  * What the question needs that the paper never mentions, or null when it could be answered.
  * `titleKeys` are the title's words: a question naming the paper's own method is about this paper.
  */
+/** True when the paper's text (or its title) has the word, as written, by stem, or spelled out. */
+export function paperHas(passages: readonly Passage[], titleKeys: ReadonlySet<string>, w: Word): boolean {
+  return inPaper(passages, titleKeys, w);
+}
+
 export function missingFromPaper(
   q: Question,
   passages: readonly Passage[],
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
-  const hardwareNamed = passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
+  // "What GPU can run it?" is answered by "a single RTX 3090": hardware is named, not called so.
+  // "Does it support GPUs?" asks about GPUs themselves.
+  const hardwareNamed =
+    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
+    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
   const absentNames = q.names.filter(
     (w) =>
       !inPaper(passages, titleKeys, w) &&
@@ -38,12 +52,12 @@ export function missingFromPaper(
   // "which car makers": the thing asked for is the head noun, the last word ("makers"); "car"
   // only says which ones.
   const head = q.asked[q.asked.length - 1];
-  // "What GPU can run it?" is answered by "a single RTX 3090": hardware is named, not called so.
-  const namedHardware =
-    HARDWARE_WORDS.has(head?.lower ?? "") &&
-    q.measure !== "count" &&
-    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
-  if (head && !namedHardware && !inPaper(passages, titleKeys, head))
+  const namedHardware = hardwareNamed && HARDWARE_WORDS.has(head?.lower ?? "") && q.measure !== "count";
+  // Only a thing that is counted or named must be in the paper ("how many GPUs", "which car
+  // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
+  // left to the answer model (a feature of declining).
+  const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
+  if (head && mustBeThere && !namedHardware && !inPaper(passages, titleKeys, head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")

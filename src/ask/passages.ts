@@ -7,9 +7,10 @@
 import { ROLES } from "../roles/model.js";
 import { sentenceRoles } from "../roles/roles.js";
 import { displayText } from "../summary/latex.js";
+import { splitSentences } from "../summary/sentences.js";
 import { cue, namesData, type Quantity, quantities } from "./cues.js";
 import { INTENTS, type Intent } from "./intent.js";
-import { matchKeys, words } from "./words.js";
+import { matchKeys, tokensOf, type Word, words } from "./words.js";
 
 export type PassageSource = "abstract" | "source_summary";
 
@@ -22,6 +23,9 @@ export interface Passage {
   index: number;
   source: PassageSource;
   keys: Set<string>;
+  /** Its words in order, and where each starts in `shown`. */
+  tokens: Word[];
+  tokenStarts: number[];
   /** Probability of each role, in ROLES order. */
   roles: Float64Array;
   cues: Map<Intent, number>;
@@ -54,12 +58,15 @@ function passage(
   for (const intent of INTENTS) cues.set(intent, cue(intent, shown));
   // A limitation told in the background is prior work's, not this paper's.
   if ((roles[ROLES.indexOf("background")] as number) >= 0.5) cues.set("limitations", 0);
+  const { words: tokens, starts: tokenStarts } = tokensOf(shown);
   return {
     text,
     shown,
     index,
     source,
     keys: matchKeys(shown),
+    tokens,
+    tokenStarts,
     roles,
     cues,
     quantities: quantities(shown, names),
@@ -84,4 +91,39 @@ export function readPassages(
     );
   }
   return out;
+}
+
+// A real abstract has under 30 sentences; a pasted 200 KB text is read up to its first 200
+// sentences (within its first 64 KB), so an answer stays within 50 ms whatever the paper holds.
+const MAX_SENTENCES = 200;
+const MAX_READ_CHARS = 64 * 1024;
+// Reading a paper is most of an answer's time and a thread asks several questions of one paper:
+// the last few papers read are kept (their passages are shared, never changed after reading).
+const READ_CACHE_SIZE = 32;
+const readCache = new Map<string, { sentences: string[]; passages: Passage[] }>();
+
+/** A paper's sentences and passages, read once while it is among the last few asked about. */
+export function readPaper(
+  title: string,
+  abstract: string,
+  sourceSummary: string | null,
+): { sentences: string[]; passages: Passage[] } {
+  const key = `${title}\u0000${sourceSummary ?? ""}\u0000${abstract}`;
+  const cached = readCache.get(key);
+  if (cached) {
+    // Most recently used last: the first key is the one to forget.
+    readCache.delete(key);
+    readCache.set(key, cached);
+    return cached;
+  }
+  const sentences = splitSentences(abstract.slice(0, MAX_READ_CHARS)).slice(0, MAX_SENTENCES);
+  const read = { sentences, passages: readPassages(title, sentences, sourceSummary) };
+  readCache.set(key, read);
+  if (readCache.size > READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value as string);
+  return read;
+}
+
+/** Forgets the papers read (the benchmark times the first question on a paper with it). */
+export function forgetReadPapers(): void {
+  readCache.clear();
 }

@@ -7,14 +7,19 @@
 import { fitsMeasure } from "./cues.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import type { Scored } from "./rank.js";
-import { matchKeys, mentions } from "./words.js";
+import { matchKeys, mentions, type Word } from "./words.js";
+
+export interface Scored {
+  passage: Passage;
+  /** The answer model's score (model.ts). */
+  score: number;
+  /** The question's focus words the passage holds. */
+  covers: Word[];
+}
 
 const ANNOUNCES =
   /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
 const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
-/** A second sentence must score at least this share of the best one's to join it. */
-const COMPLEMENT_SHARE = 0.85;
 
 /** True when the passage has a number of the kind the question asks for. */
 export function fitsMeasureOf(p: Passage, q: Question): boolean {
@@ -36,7 +41,17 @@ export function countsAsked(p: Passage, q: Question): boolean {
   });
 }
 
-export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, max: number): Scored[] {
+/**
+ * `gap`: how far below the best score a second sentence may be and still complete a two-part
+ * question (the answer model's `complementGap`).
+ */
+export function pickEvidence(
+  all: readonly Scored[],
+  best: Scored,
+  q: Question,
+  max: number,
+  gap: number,
+): Scored[] {
   const byIndex = [...all].sort((a, b) => a.passage.index - b.passage.index);
   const at = byIndex.indexOf(best);
   const chosen = [best];
@@ -57,7 +72,7 @@ export function pickEvidence(all: readonly Scored[], best: Scored, q: Question, 
     const have = new Set(best.covers.map((w) => w.stem));
     const lacking = q.focus.filter((w) => !have.has(w.stem));
     const complement = [...all]
-      .filter((s) => s !== best && s.score >= COMPLEMENT_SHARE * best.score && lacking.length > 0)
+      .filter((s) => s !== best && s.score >= best.score - gap && lacking.length > 0)
       .filter((s) => lacking.every((w) => s.covers.some((c) => c.stem === w.stem)))
       .sort((a, b) => b.score - a.score)[0];
     if (complement) chosen.push(complement);

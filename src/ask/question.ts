@@ -93,7 +93,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures",
   ).map((w) => w.lower),
 );
 
@@ -130,8 +130,9 @@ const RELATED: Record<string, string> = {
   cheap: "cost efficient overhead",
   cost: "expensive overhead compute efficient",
   accurate: "accuracy error precision",
-  train: "training fine-tune learn optimize",
-  trained: "training fine-tune learn optimize",
+  train: "training fine-tune learn optimize curriculum stage pretraining pre-training supervision objective",
+  trained:
+    "training fine-tune learn optimize curriculum stage pretraining pre-training supervision objective",
   need: "require requires",
   inspiration: "inspired insight motivated",
   wrong: "problem limitation fail lack suffer struggle",
@@ -188,7 +189,12 @@ function measureOf(text: string): Measure | null {
   )
     return "size";
   if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
-  if (/\bhow much\b|\bby how much\b/.test(text) || amount) return "change";
+  // "How big is the gap?" wants an amount; "what is the supervision gap?" a description.
+  if (
+    /\bhow much\b|\bby how much\b/.test(text) ||
+    (amount && /\bhow (big|large|small|wide|huge)\b/.test(text))
+  )
+    return "change";
   return null;
 }
 

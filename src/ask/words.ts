@@ -34,13 +34,20 @@ export function stemOf(lower: string): string {
 }
 
 export function words(text: string): Word[] {
+  return tokensOf(text).words;
+}
+
+/** The words of a text and where each starts in it. */
+export function tokensOf(text: string): { words: Word[]; starts: number[] } {
   const out: Word[] = [];
+  const starts: number[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const surface = m[0].replace(/'s$/i, "");
     const lower = surface.toLowerCase();
     out.push({ surface, lower, stem: stemOf(lower) });
+    starts.push(m.index ?? 0);
   }
-  return out;
+  return { words: out, starts };
 }
 
 /** Every key a text can be matched by: whole tokens, their stems, and their hyphen/dot parts. */
@@ -76,4 +83,25 @@ export function isName(surface: string): boolean {
   if (/\p{L}/u.test(surface) && /\p{N}/u.test(surface)) return true;
   if (/^\p{Lu}{2,}s?$/u.test(surface)) return true;
   return /^\p{L}+(?:[-.]\p{L}+)*$/u.test(surface) && /.\p{Lu}/u.test(surface);
+}
+
+/**
+ * The words of `tokens` that spell out an acronym ("RL": "reinforcement learning", "LMs":
+ * "language models"), or null: a run of words whose initials are the acronym's letters.
+ */
+export function spelledOut(tokens: readonly Word[], acronym: Word): Word[] | null {
+  if (!/^\p{Lu}{2,6}s?$/u.test(acronym.surface)) return null;
+  const letters = acronym.surface.replace(/s$/, "").toLowerCase();
+  // Two letters match many word pairs by chance ("real life"): each word must be a content word
+  // of some length; longer acronyms are specific enough as they are.
+  const minLength = letters.length === 2 ? 5 : 2;
+  for (let i = 0; i + letters.length <= tokens.length; i++) {
+    let ok = true;
+    for (let j = 0; j < letters.length && ok; j++) {
+      const t = tokens[i + j] as Word;
+      ok = t.lower[0] === letters[j] && t.lower.length >= minLength && /^\p{L}/u.test(t.lower);
+    }
+    if (ok) return tokens.slice(i, i + letters.length);
+  }
+  return null;
 }

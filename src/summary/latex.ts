@@ -350,6 +350,9 @@ export function displayText(text: string, context: DisplayContext = {}): string 
     .replace(/\\href\s*\{([^{}]*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g, "$2")
     .replace(/\\url\s*\{([^{}]*)\}/g, "$1")
     .replace(URL, (url) => `${HOLD_OPEN}${urls.push(url) - 1}${HOLD_CLOSE}`)
+    // "https://x/theorem-search{this link}": an \href whose command a converter ate leaves its
+    // link text glued to the URL; the URL is what a reader can use, so its label goes.
+    .replace(new RegExp(`${HOLD_CLOSE}\\{[^{}]{0,200}\\}`, "g"), HOLD_CLOSE)
     // "ell_1" and "Oleft(n^2dright)" whose backslashes a converter ate.
     .replace(/(?<!\\)\bell(?=_(?:[\d{]|[a-z]\b))/g, "\\ell")
     .replace(/(?<=[\p{L}\d}])(?:left|right)(?=[()[\]|])/gu, "");

@@ -79,6 +79,15 @@ function isAbbreviation(word: string): boolean {
   return /^(\p{L}\.)+\p{L}$/u.test(bare);
 }
 
+/**
+ * "achieves 77. 7% accuracy": a decimal point a converter put a space after. Only a bare number
+ * before and digits with a unit glued on after ("7%", "5×", "3x") count: abstracts do not start a
+ * sentence with a numeral and its unit.
+ */
+function isSpacedDecimal(word: string, boundary: string, next: string): boolean {
+  return boundary === ". " && /^[+\-−±~]?\d+\.$/.test(word) && /^\d+(?:%|×|x(?![\p{L}\d]))/u.test(next);
+}
+
 function isUrlToken(word: string): boolean {
   return /:\/\/|^www\.|\//i.test(word);
 }
@@ -142,6 +151,7 @@ export function splitSentences(text: string): string[] {
     if (terminator === ".") {
       const word = wordBefore(clean, m.index + 1);
       if (isAbbreviation(word)) continue;
+      if (isSpacedDecimal(word, m[0], clean.slice(end, end + 12))) continue;
     }
     const sentence = clean.slice(start, end).trim();
     if (sentence) out.push(sentence);

@@ -17,6 +17,9 @@ export function tidySpacing(text: string): string {
       // "i.e. \ie" once converted.
       .replace(/\b(i\.e\.|e\.g\.)(?:\s*,?\s*\1)+/g, "$1")
       .replace(/\s+/g, " ")
+      // "77. 7% accuracy": a decimal point a converter put a space after (the sentence splitter
+      // keeps it in one sentence by the same rule).
+      .replace(/(?<![\d.,])(\d+)\. (?=\d+(?:%|×|x(?![\p{L}\d])))/gu, "$1.")
       // A LaTeX comment mark left at a sentence start ("overheads. % To address this, …").
       .replace(/(^|[.!?]\s*)%\s+/g, "$1 ")
       // Runs of quote marks a converter multiplied ("````\"ADaptive").

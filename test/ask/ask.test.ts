@@ -28,6 +28,7 @@ afterAll(() => engine.close());
 
 const TUNING = loadQuestions("questions.json");
 const HELD_OUT = loadQuestions("questions-holdout.json");
+const HELD_OUT_2 = loadQuestions("questions-holdout2.json");
 
 function input(id: string): AnswerInput {
   const p = engine.paper(id);
@@ -56,7 +57,7 @@ function answerOf(q: Question) {
 
 describe("ask: the question sets", () => {
   it("are large and honest: ≥150 questions, ≥20% unanswerable (some about another paper), ≥25% casual", () => {
-    const all = [...TUNING, ...HELD_OUT];
+    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => q.expect === null).length / all.length).toBeGreaterThanOrEqual(0.2);
     expect(all.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
@@ -64,8 +65,8 @@ describe("ask: the question sets", () => {
     expect(HELD_OUT.length).toBeGreaterThanOrEqual(80);
   });
 
-  // Floors at the measured level (docs/ask.md): the whole set of 483 (with the three later rounds,
-  // written after tuning had started) scores 90.1% / 89.0%.
+  // Floors at the measured level (docs/ask.md): the tuning set (628) scores 90.7% / 89.5% with the
+  // model fitted on it (86.5% / 90.3% by cross-validation grouped by paper).
   it("tuning set: ≥90% of answerable questions get the right sentence, ≥85% of unanswerable ones are declined", () => {
     const report = score(TUNING, answerOf);
     const rate = (s: { n: number; hits: number }) => s.hits / s.n;
@@ -75,10 +76,15 @@ describe("ask: the question sets", () => {
     expect(report.meanEvidence).toBeLessThan(1.3);
   });
 
-  // Never tuned on; measured 73.2% / 90.9%: this is the figure to expect on fresh questions.
-  it("held-out set (never tuned on) stays at its measured level", () => {
-    const report = score(HELD_OUT, answerOf);
-    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(0.73);
+  // Never tuned on: the first measured 82.9% / 86.4%, the second (scored once, blind) 73.9% / 86.5%.
+  // These are the figures to expect on fresh questions. Only totals: a held-out set's misses are
+  // never printed, here or anywhere.
+  it.each([
+    ["held-out set", () => HELD_OUT, 0.82],
+    ["second held-out set", () => HELD_OUT_2, 0.73],
+  ] as const)("%s (never tuned on) stays at its measured level", (_name, set, answerable) => {
+    const report = score(set(), answerOf);
+    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(answerable);
     expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -313,6 +319,19 @@ describe("ask: bad input", () => {
     const none = answerQuestion({ title: "T", abstract: "", links: [], code: [] }, "what are the results?");
     expect(none.stated).toBe(false);
     expect(none.text).toMatch(/no abstract/);
+  });
+
+  it("a paper read once is read again when its text changes (the last papers read are kept)", () => {
+    const paper = (abstract: string): AnswerInput => ({ title: "Same title", abstract, links: [], code: [] });
+    const before = paper("We propose FooNet. FooNet reaches 81.2% accuracy on ImageNet.");
+    const after = paper("We propose FooNet. FooNet reaches 84.5% accuracy on ImageNet.");
+    expect(answerQuestion(before, "what accuracy does it reach?").text).toContain("81.2%");
+    expect(answerQuestion(after, "what accuracy does it reach?").text).toContain("84.5%");
+    // Asked again, the first paper's answer is the same as when it was first read.
+    expect(answerQuestion(before, "what accuracy does it reach?").text).toContain("81.2%");
+    expect(
+      answerQuestion({ ...before, sourceSummary: "FooNet is a network." }, "what is FooNet?").evidence.length,
+    ).toBeGreaterThan(0);
   });
 });
 

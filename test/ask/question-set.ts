@@ -25,7 +25,9 @@ export interface Question {
   round?: number;
 }
 
-export function loadQuestions(file: "questions.json" | "questions-holdout.json"): Question[] {
+export function loadQuestions(
+  file: "questions.json" | "questions-holdout.json" | "questions-holdout2.json",
+): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
   return (JSON.parse(text) as { questions: Question[] }).questions;
 }

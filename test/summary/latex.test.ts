@@ -38,6 +38,27 @@ describe("displayText", () => {
     expect(displayText(source)).toBe(shown);
   });
 
+  it("drops the link text an eaten \\href left glued to its URL, and shows the URL once", () => {
+    expect(
+      displayText(
+        "The tool is at https://huggingface.co/spaces/uw-math-ai/theorem-search{this link}, and the data at https://x.org/d{https://x.org/d}.",
+      ),
+    ).toBe(
+      "The tool is at https://huggingface.co/spaces/uw-math-ai/theorem-search, and the data at https://x.org/d.",
+    );
+    // A braced group that does not touch a URL is still shown.
+    expect(displayText("see https://x.org/d {our code}")).toBe("see https://x.org/d our code");
+  });
+
+  it("joins a decimal point a converter spaced ('77. 7%') and leaves a sentence-ending number alone", () => {
+    expect(displayText("SpaRTAN achieves 77. 7% accuracy and is 2. 5x faster.")).toBe(
+      "SpaRTAN achieves 77.7% accuracy and is 2.5x faster.",
+    );
+    expect(displayText("We use 3. 2 of them are new. Version 1.2. 3% drop.")).toBe(
+      "We use 3. 2 of them are new. Version 1.2. 3% drop.",
+    );
+  });
+
   it("shows a paper's own name macro as the name its title announces", () => {
     const title = "DASH: Faster Shampoo via Batched Block Preconditioning";
     expect(

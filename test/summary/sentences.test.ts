@@ -36,6 +36,22 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps a decimal point a converter spaced ('77. 7%') inside its sentence, and splits after a bare number", () => {
+    expect(
+      splitSentences(
+        "On ImageNet-1k, SpaRTAN achieves 77. 7% accuracy with 3.8M parameters. It is 2. 5x faster.",
+      ),
+    ).toEqual([
+      "On ImageNet-1k, SpaRTAN achieves 77. 7% accuracy with 3.8M parameters.",
+      "It is 2. 5x faster.",
+    ]);
+    // A number that ends a sentence before one that opens with a digit but no unit is a boundary.
+    expect(splitSentences("We evaluate on 12 tasks across 3. 2 of them are new.")).toEqual([
+      "We evaluate on 12 tasks across 3.",
+      "2 of them are new.",
+    ]);
+  });
+
   it("splits after a single capital letter and after 'etc.' before a capital", () => {
     expect(splitSentences("We study type A. Then type B, C, etc. Finally we conclude.")).toEqual([
       "We study type A.",
