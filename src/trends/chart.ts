@@ -50,8 +50,11 @@ export function trendsSpec(trends: Trends): TopLevelSpec {
     })),
   );
   const watched = trends.lines.some((l) => l.watched);
+  const empty = trends.weeks.filter((w) => w.papers === 0).map((w) => weekLabel(w.start, withYear));
   const notes = [
     `${trends.papers} papers in ${trends.weeks.length} weeks`,
+    // A week without digests (holidays, a gap in the archive) reads as 0 on every line: say why.
+    ...(empty.length && trends.papers ? [`no digests the week of ${empty.join(", ")}`] : []),
     ...(trends.hidden ? [`${trends.hidden} smaller topics not shown`] : []),
     ...(watched ? ["bold: this channel's watches"] : []),
     ...(trends.lines.length === 0 ? ["no topics in these weeks"] : []),
