@@ -21,9 +21,13 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
+# PORT: the public port (Slack's request URL, a bare liveness /healthz), on all interfaces.
+# OPS_PORT: the detailed /healthz and /metrics, on the container's loopback (OPS_HOST) unless
+# opened on purpose; the HEALTHCHECK below runs inside the container and reads it there.
 ENV NODE_ENV=production \
     PAPERBOY_DB=/data/paperboy.db \
-    PORT=3000
+    PORT=3000 \
+    OPS_PORT=9464
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -36,5 +40,5 @@ USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.OPS_PORT||9464)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "bin/paperboy.js", "serve"]

@@ -36,9 +36,11 @@ export interface AdapterDeps {
   logger: Logger;
   io: CliIO;
   metrics?: Metrics;
-  /** The HTTP port of the process (`http.port`, `PORT`). */
+  /** The public HTTP port of the process (`http.port`, `PORT`). */
   port: number;
-  /** Routes to serve on that port when the adapter listens on it itself. */
+  /** The interface to listen on (`http.host`, `HOST`); default all. */
+  host?: string;
+  /** Routes to serve on that port when the adapter listens on it itself (the liveness /healthz). */
   routes: HttpRoute[];
 }
 

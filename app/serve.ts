@@ -1,7 +1,12 @@
 /**
- * `paperboy serve`: loads and checks the config, opens the archive, starts the adapters the config
- * enables and the roundup scheduler, and runs until SIGTERM or SIGINT, then stops everything once,
- * within `shutdown.deadlineMs`.
+ * `paperboy serve`: loads and checks the config, opens the archive, starts the operations server,
+ * the adapters the config enables and the roundup scheduler, and runs until SIGTERM or SIGINT,
+ * then stops everything once, within `shutdown.deadlineMs`.
+ *
+ * A platform that rejects its token or cannot be reached never stops serve: its adapter reports it
+ * in /healthz and the log (and tries again when that makes sense) while the others keep serving.
+ * A start-up failure that leaves serve unable to do its job (the config, the archive, a port in
+ * use) ends it at once with a non-zero status, so a supervisor notices and restarts it.
  */
 
 import type { Server } from "node:http";
@@ -13,15 +18,19 @@ import { Bot } from "../src/bot/bot.js";
 import type { Command, CommandContext } from "../src/cli/command.js";
 import { LATE, within } from "../src/deadline.js";
 import { DEFAULTS } from "../src/defaults.js";
+import { ErrorCode, PaperboyError } from "../src/errors.js";
 import { createSource } from "../src/fetch/create-source.js";
+import type { Logger } from "../src/logger.js";
 import { createLogger } from "../src/logger.js";
 import { lastRoundupsFrom } from "../src/ops/health.js";
-import { type OpsRoutes, opsCustomRoutes, startOpsServer } from "../src/ops/http-server.js";
+import { type OpsRoutes, publicRoutes, serverPort, startOpsServer } from "../src/ops/http-server.js";
 import { Metrics } from "../src/ops/metrics.js";
 import { Paperboy } from "../src/paperboy.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
+import { topicsInWorker } from "../src/topics/in-worker.js";
 import { createAdapters } from "./adapters.js";
 import { PLATFORMS, platformSecretKeys } from "./platforms.js";
+import { guardProcess, type ProcessEvents, UNSAFE_EXIT } from "./process-guards.js";
 
 /** What delivers stop signals: the process, or an emitter in tests. */
 export interface SignalSource {
@@ -31,6 +40,8 @@ export interface SignalSource {
 
 export interface ServeDeps {
   signals?: SignalSource;
+  /** Where unhandled rejections and uncaught exceptions are heard; default the process. */
+  processEvents?: ProcessEvents;
   /** The platforms it may run; default every platform module. */
   platforms?: readonly PlatformModule[];
   /** Called once everything has started (tests wait on it instead of sleeping). */
@@ -39,13 +50,19 @@ export interface ServeDeps {
     adapters: Adapter[];
     bot: Bot;
     metrics: Metrics;
-    /** The port of /healthz and /metrics (shared with an adapter that listens over HTTP). */
+    /** The public port (Slack's request URL and a liveness /healthz); null when no adapter listens. */
     port: number | null;
+    /** The operations port: the detailed /healthz and /metrics. */
+    opsPort: number;
   }) => void;
-  /** Called when a second signal arrives during shutdown; default: exit at once. */
+  /**
+   * Ends the process: at once on a second signal during shutdown, and, when serve has stopped
+   * but something (a library's socket or timer) still holds the process open, after `lingerMs`.
+   * Default process.exit; tests pass their own (and then no linger watchdog is set).
+   */
   exit?: (code: number) => void;
-  /** Host the HTTP endpoints listen on; default all interfaces. */
-  host?: string;
+  /** How long a stopped serve may linger before it is ended; default 3 s. */
+  lingerMs?: number;
 }
 
 /** --db / PAPERBOY_DB win; else the config's storage.db; else the CLI default. */
@@ -58,29 +75,100 @@ function databasePath(ctx: CommandContext, config: Config): string {
 /**
  * The first SIGTERM/SIGINT asks for a graceful stop; any later one means "now" (the operator has
  * stopped waiting). Listeners stay installed from start to finish so no signal is ever missed.
+ * `request` asks for a stop from inside (an uncaught exception), with its exit status.
  */
 function watchSignals(signals: SignalSource, exit: (code: number) => void) {
   let seen = 0;
-  let requested!: (name: string) => void;
-  const stop = new Promise<string>((resolve) => {
+  let requested!: (why: { reason: string; code: number }) => void;
+  const stop = new Promise<{ reason: string; code: number }>((resolve) => {
     requested = resolve;
   });
-  const handler = (name: string) => () => {
+  const request = (reason: string, code: number) => {
     seen += 1;
-    if (seen === 1) requested(name);
+    if (seen === 1) requested({ reason, code });
     else exit(130);
   };
-  const onTerm = handler("SIGTERM");
-  const onInt = handler("SIGINT");
+  const onTerm = () => request("SIGTERM", 0);
+  const onInt = () => request("SIGINT", 0);
   signals.on("SIGTERM", onTerm);
   signals.on("SIGINT", onInt);
   return {
     stop,
+    request,
     dispose() {
       signals.off("SIGTERM", onTerm);
       signals.off("SIGINT", onInt);
     },
   };
+}
+
+/** The operations server, or a start-up error that says which port and how to fix it. */
+async function listenOps(ops: OpsRoutes, config: Config): Promise<Server> {
+  try {
+    return await startOpsServer(ops, config.http.opsPort, config.http.opsHost);
+  } catch (err) {
+    throw new PaperboyError(
+      ErrorCode.ConfigInvalid,
+      `cannot serve /healthz and /metrics on ${config.http.opsHost}:${config.http.opsPort} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); is another paperboy serve running? Set OPS_PORT (or http.opsPort) to a free port`,
+      { key: "http.opsPort" },
+      { cause: err },
+    );
+  }
+}
+
+/** Milliseconds left until `end` (performance.now time), never negative. */
+function left(end: number): number {
+  return Math.max(0, end - performance.now());
+}
+
+/**
+ * The graceful stop: no new events (adapters paused), the work in flight (commands, their
+ * deliveries and thread bindings, roundup posts) given until the deadline, then the connections
+ * closed. The archive is closed only when nothing is still writing to it; otherwise it is left to
+ * the process's exit (SQLite's WAL keeps it consistent), never closed under a delivery.
+ */
+async function shutdown(
+  o: {
+    adapters: readonly Adapter[];
+    scheduler: Scheduler | null;
+    bot: Bot;
+    engine: Paperboy;
+    opsServer: Server | null;
+    deadlineMs: number;
+  },
+  logger: Logger,
+): Promise<void> {
+  const end = performance.now() + o.deadlineMs;
+  let schedulerIdle = o.scheduler === null;
+  await within(left(end), Promise.allSettled(o.adapters.map((a) => a.pause?.())));
+  const drained = await within(
+    left(end),
+    Promise.allSettled([
+      o.scheduler?.stop().then(() => {
+        schedulerIdle = true;
+      }),
+      o.bot.idle(),
+    ]),
+  );
+  if (drained === LATE) {
+    logger.warn(
+      { deadlineMs: o.deadlineMs, inFlight: o.bot.pending(), schedulerIdle },
+      "shutdown deadline passed with work in flight; closing anyway",
+    );
+  }
+  // Adapters whose stop hangs (a slow platform) do not hold the process past the deadline.
+  await within(Math.max(left(end), 100), Promise.allSettled(o.adapters.map((a) => a.stop())));
+  const server = o.opsServer;
+  if (server) {
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+  if (o.bot.pending() === 0 && schedulerIdle) o.engine.close();
+  else
+    logger.warn(
+      { inFlight: o.bot.pending(), schedulerIdle },
+      "the archive stays open for the work still in flight; the process ends now",
+    );
 }
 
 export function createServeCommand(deps: ServeDeps = {}): Command {
@@ -96,18 +184,28 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       // The level first: pino children keep the level their parent had when they were made.
       if (ctx.logger.level !== "silent") ctx.logger.level = config.logging.level;
       const logger = ctx.logger.child({ component: "serve" });
+      const exit = deps.exit ?? ((code: number) => process.exit(code));
       const engine = Paperboy.open({
         dbPath: databasePath(ctx, config),
         clock,
         logger,
         timeZone: config.timezone,
+        secretKey: config.secretKey,
+        // A roundup's topics are grouped in a worker thread with a memory limit: a large day
+        // never freezes the other users' commands.
+        topics: topicsInWorker(),
       });
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;
       let opsServer: Server | null = null;
       let draining = false;
-      const watcher = watchSignals(deps.signals ?? process, deps.exit ?? ((code) => process.exit(code)));
+      const watcher = watchSignals(deps.signals ?? process, exit);
       const metrics = new Metrics({ papers: () => engine.papers.count() });
+      const unguard = guardProcess(deps.processEvents ?? process, {
+        logger,
+        onRejection: () => metrics.unhandledRejection(),
+        onUnsafe: () => watcher.request("uncaughtException", UNSAFE_EXIT),
+      });
       // One JSON line per command for log collectors, whatever the log level.
       const audit =
         ctx.logger.level === "silent"
@@ -137,6 +235,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         },
       };
       try {
+        // First, so /healthz answers (and says what is starting) while the rest starts.
+        opsServer = await listenOps(ops, config);
+        const opsPort = serverPort(opsServer);
         logger.info(engine.warmUp(), "indexes ready");
         adapters.push(
           ...(await createAdapters(config, platforms, {
@@ -146,16 +247,14 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             io: ctx.io,
             metrics,
             port: config.http.port,
-            routes: opsCustomRoutes(ops),
+            ...(config.http.host ? { host: config.http.host } : {}),
+            routes: publicRoutes(ops.health),
           })),
         );
+        // A platform's failure is its adapter's status, not an exception; only local failures
+        // (a port in use) reject here, and they end serve.
         await Promise.all(adapters.map((a) => a.start()));
-        // An adapter that listens over HTTP serves /healthz and /metrics on its own port.
-        let port = adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null;
-        if (port === null) {
-          opsServer = await startOpsServer(ops, config.http.port, deps.host);
-          port = (opsServer.address() as { port: number }).port;
-        }
+        const port = adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null;
         // An interactive adapter also takes commands typed (or piped) while serving; EOF ends
         // its input, not serve.
         for (const a of adapters) {
@@ -194,39 +293,39 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         }
         logger.info(
           {
-            adapters: adapters.map((a) => a.platform),
+            adapters: Object.fromEntries(
+              adapters.map((a) => {
+                const s = a.status();
+                return [a.platform, s.detail ? `${s.state}: ${s.detail}` : s.state];
+              }),
+            ),
             scheduler: Boolean(scheduler),
             db: engine.db.name,
             port,
+            ops: `${config.http.opsHost}:${opsPort}`,
           },
           "serving",
         );
-        deps.onReady?.({ scheduler, adapters, bot, metrics, port });
-        const signal = await watcher.stop;
-        logger.info({ signal, inFlight: bot.pending() }, "stopping");
-        return 0;
+        deps.onReady?.({ scheduler, adapters, bot, metrics, port, opsPort });
+        const stop = await watcher.stop;
+        logger.info({ reason: stop.reason, inFlight: bot.pending() }, "stopping");
+        return stop.code;
       } finally {
-        // Stop taking new events, let what is in flight finish (up to the deadline), then close.
         draining = true;
-        const stopping = (async () => {
-          await Promise.allSettled(adapters.map((a) => a.stop()));
-          await Promise.allSettled([scheduler?.stop(), bot.idle()]);
-        })();
-        // A stuck post must not hold shutdown forever.
-        if ((await within(config.shutdown.deadlineMs, stopping)) === LATE) {
-          logger.warn(
-            { deadlineMs: config.shutdown.deadlineMs, inFlight: bot.pending() },
-            "shutdown deadline passed; closing anyway",
-          );
-        }
-        const server = opsServer as Server | null;
-        if (server) {
-          server.closeAllConnections();
-          await new Promise<void>((done) => server.close(() => done()));
-        }
-        engine.close();
+        await shutdown(
+          { adapters, scheduler, bot, engine, opsServer, deadlineMs: config.shutdown.deadlineMs },
+          logger,
+        );
+        unguard();
         watcher.dispose();
         logger.info("stopped");
+        if (!deps.exit) {
+          // Everything is closed; if a library still holds the process open, end it anyway.
+          setTimeout(() => {
+            logger.warn("still running after serve stopped; exiting");
+            exit(typeof process.exitCode === "number" ? process.exitCode : 1);
+          }, deps.lingerMs ?? 3000).unref();
+        }
       }
     },
   };

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseSecretKey, SECRET_KEY_ENV } from "../src/archive/secret-box.js";
 import { ConfigError, ErrorCode } from "../src/errors.js";
 import { redactSecrets } from "../src/logger.js";
 import { EXAMPLE_CONFIG } from "../src/paths.js";
@@ -215,17 +216,23 @@ function check<T>(problems: ConfigError[], step: () => T): T | undefined {
 }
 
 /** PORT from the environment, if set. */
-function envPort(env: LoadOptions["env"]): number | undefined {
-  const portText = envValue(env, "PORT");
+function envPort(env: LoadOptions["env"], name = "PORT"): number | undefined {
+  const portText = envValue(env, name);
   if (!portText) return undefined;
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port > 65_535) {
-    throw envError("PORT", portText, "must be a TCP port number from 0 to 65535");
+    throw envError(name, portText, "must be a TCP port number from 0 to 65535");
   }
   return port;
 }
 
-/** Applies the environment (endpoints, port, each platform's secrets) to a validated file. */
+/** PAPERBOY_SECRET_KEY, parsed; null when not set. */
+function envSecretKey(env: LoadOptions["env"]): Buffer | null {
+  const text = envValue(env, SECRET_KEY_ENV);
+  return text ? parseSecretKey(text) : null;
+}
+
+/** Applies the environment (endpoints, ports, the secret key, each platform's secrets) to a validated file. */
 function withEnv(
   parsed: ConfigFile & Record<string, unknown>,
   env: LoadOptions["env"],
@@ -234,6 +241,10 @@ function withEnv(
   problems: ConfigError[],
 ): Config {
   const port = check(problems, () => envPort(env)) ?? parsed.http.port;
+  const opsPort = check(problems, () => envPort(env, "OPS_PORT")) ?? parsed.http.opsPort;
+  const host = envValue(env, "HOST") ?? parsed.http.host;
+  const opsHost = envValue(env, "OPS_HOST") ?? parsed.http.opsHost;
+  const secretKey = check(problems, () => envSecretKey(env)) ?? null;
   const url = parsed.source.kind === "hf-api" ? check(problems, () => envUrl(env, "HF_API_URL")) : undefined;
   const source =
     parsed.source.kind === "hf-api"
@@ -246,7 +257,14 @@ function withEnv(
     ]),
   );
   const base = Object.fromEntries(Object.entries(parsed).filter(([key]) => !(key in completed)));
-  return { ...(base as ConfigFile), source, platforms: completed, http: { port }, file } as Config;
+  return {
+    ...(base as ConfigFile),
+    source,
+    secretKey,
+    platforms: completed,
+    http: { port, ...(host ? { host } : {}), opsPort, opsHost },
+    file,
+  } as Config;
 }
 
 /**
@@ -261,6 +279,8 @@ function envProblems(
 ): ConfigError[] {
   const problems: ConfigError[] = [];
   check(problems, () => envPort(env));
+  check(problems, () => envPort(env, "OPS_PORT"));
+  check(problems, () => envSecretKey(env));
   const source = data.source as { kind?: unknown } | undefined;
   if (source?.kind === undefined || source.kind === "hf-api")
     check(problems, () => envUrl(env, "HF_API_URL"));

@@ -92,7 +92,18 @@ export const ConfigSchema = z.strictObject({
       deadlineMs: Positive(DEFAULTS.deadlineMs),
     })
     .prefault({}),
-  http: z.strictObject({ port: z.number().int().min(0).max(65_535).default(DEFAULTS.port) }).prefault({}),
+  http: z
+    .strictObject({
+      /** The public port: Slack's request URL (/slack/events) and a bare liveness /healthz. */
+      port: z.number().int().min(0).max(65_535).default(DEFAULTS.port),
+      /** The interface it listens on (HOST); default all. */
+      host: z.string().min(1).optional(),
+      /** The operations port: the detailed /healthz and /metrics (OPS_PORT). */
+      opsPort: z.number().int().min(0).max(65_535).default(DEFAULTS.opsPort),
+      /** Its interface (OPS_HOST): loopback unless opened on purpose. */
+      opsHost: z.string().min(1).default(DEFAULTS.opsHost),
+    })
+    .prefault({}),
   shutdown: z.strictObject({ deadlineMs: Ms(DEFAULTS.shutdownMs) }).prefault({}),
 });
 
@@ -115,7 +126,9 @@ export type Config = Omit<ConfigFile, "source" | "http"> & {
     | (Extract<SourceConfig, { kind: "hf-api" }> & { url: string })
     | Extract<SourceConfig, { kind: "folder" }>;
   platforms: Record<string, PlatformSettings>;
-  http: { port: number };
+  http: { port: number; host?: string; opsPort: number; opsHost: string };
+  /** PAPERBOY_SECRET_KEY, parsed (32 bytes): seals chat platforms' OAuth tokens in the archive. */
+  secretKey: Buffer | null;
   /** The file it came from, or null for the built-in defaults. */
   file: string | null;
 };

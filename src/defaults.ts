@@ -21,8 +21,11 @@ export const DEFAULTS = {
   deadlineMs: 2_000,
   /** Results per page in chat (a day's list shows twice as many). */
   pageSize: 5,
-  /** The port of /healthz, /metrics and HTTP-receiving adapters. */
+  /** The public port: HTTP-receiving adapters (Slack's request URL) and a bare liveness /healthz. */
   port: 3_000,
+  /** The operations port (the detailed /healthz, /metrics), on loopback unless configured. */
+  opsPort: 9_464,
+  opsHost: "127.0.0.1",
   /** Days after "I'll read it" before the scheduler reminds the claimer (once); 0: never. */
   queueReminderDays: 7,
   /** How long a stop waits for work in flight. */

@@ -41,6 +41,8 @@ export const ErrorCode = {
   ThreadUnknown: "E_THREAD_UNKNOWN",
   Backup: "E_BACKUP",
   Platform: "E_PLATFORM",
+  /** Heavy work (a large day's topics) failed in its worker: out of memory or time. */
+  WorkerFailed: "E_WORKER_FAILED",
   // shipped learned models
   WeightsInvalid: "E_WEIGHTS_INVALID",
 } as const;

@@ -12,7 +12,17 @@ export type { Logger };
  * (`token`, `err.token`, `config.<platform>.token`). Platforms add their own secret settings'
  * names (`secretKeys`), taken from their config modules.
  */
-export const SECRET_KEYS = ["token", "secret", "password", "clientSecret", "authorization"];
+export const SECRET_KEYS = [
+  "token",
+  "secret",
+  "password",
+  "clientSecret",
+  "client_secret",
+  "secretKey",
+  "refresh_token",
+  "access_token",
+  "authorization",
+];
 
 export function redactPaths(keys: readonly string[] = []): string[] {
   const all = [...new Set([...SECRET_KEYS, ...keys])];
@@ -72,8 +82,16 @@ export function silentLogger(): Logger {
  * `xapp-…`, the three dot-separated parts of a bot token) and Hugging Face tokens (`hf_…`).
  */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/\bx(?:ox[abprse]|app)-[A-Za-z0-9-]{8,}/g, "[redacted]")
-    .replace(/\bhf_[A-Za-z0-9]{16,}/g, "[redacted]")
-    .replace(/\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g, "[redacted]");
+  return (
+    text
+      // OAuth secrets inside logged JSON or form bodies (the Web API client logs request bodies at
+      // debug level and only hides keys named like "token").
+      .replace(
+        /("?(?:client_secret|clientSecret|state_secret|stateSecret|refresh_token|refreshToken|access_token|accessToken)"?\s*[:=]\s*"?)[^"&\s,}]+/g,
+        "$1[redacted]",
+      )
+      .replace(/\bx(?:ox[abprse]|app)-[A-Za-z0-9-]{8,}/g, "[redacted]")
+      .replace(/\bhf_[A-Za-z0-9]{16,}/g, "[redacted]")
+      .replace(/\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g, "[redacted]")
+  );
 }

@@ -13,14 +13,16 @@ import { type AnswerInput, answerInThread } from "./ask/answer.js";
 import { type Clock, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
-import { ArchiveError, ErrorCode, UnknownPaperError } from "./errors.js";
+import { ArchiveError, ErrorCode, PaperboyError, UnknownPaperError } from "./errors.js";
 import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
-import { groupTopics, type Topic, warmUpTopics } from "./topics/topics.js";
+import type { TopicsRunner } from "./topics/in-worker.js";
+import { type RoundupJobResult, runRoundupJob } from "./topics/roundup-job.js";
+import { warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
 export interface PaperboyOptions {
@@ -34,6 +36,13 @@ export interface PaperboyOptions {
   readonly?: boolean;
   /** Where the search index is persisted; default beside the database. null: memory only. */
   indexPath?: string | null;
+  /**
+   * Where `prepareRoundup` groups papers into topics: inline by default (one-shot commands);
+   * `serve` passes a worker thread (topicsInWorker) so a large day never stalls other users.
+   */
+  topics?: TopicsRunner;
+  /** PAPERBOY_SECRET_KEY, parsed: chat platforms' OAuth tokens are stored sealed under it. */
+  secretKey?: Buffer | null;
 }
 
 export interface RoundupTopic {
@@ -48,6 +57,11 @@ export interface Roundup {
   until?: string;
   /** Number of papers of the day(s) before any channel filter. */
   count: number;
+  /**
+   * Papers grouped into the topics: `count`, or the most upvoted MAX_GROUPED_PAPERS of a day too
+   * large to group whole (the others are not in `topics`).
+   */
+  grouped: number;
   topics: RoundupTopic[];
 }
 
@@ -87,6 +101,8 @@ export class Paperboy {
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
   private readonly summaries = new Map<string, Summary>();
   private readonly roundups = new Map<string, Roundup>();
+  private readonly roundupsComputing = new Map<string, Promise<Roundup>>();
+  private readonly topicsRunner: TopicsRunner | undefined;
 
   private constructor(db: Db, options: PaperboyOptions) {
     this.db = db;
@@ -98,7 +114,7 @@ export class Paperboy {
     this.threads = new ThreadStore(db, this.clock);
     this.channels = new ChannelStore(db, this.clock);
     this.deliveries = new DeliveryStore(db);
-    this.installations = new InstallationStore(db, this.clock);
+    this.installations = new InstallationStore(db, this.clock, options.secretKey ?? null);
     const indexPath =
       options.indexPath !== undefined
         ? options.indexPath
@@ -108,6 +124,7 @@ export class Paperboy {
     this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
     this.relatedService = new RelatedService(this.papers);
     this.suggestions = new PaperSuggestions(this.papers);
+    this.topicsRunner = options.topics;
   }
 
   static open(options: PaperboyOptions): Paperboy {
@@ -197,8 +214,9 @@ export class Paperboy {
 
   /** One page of a digest day's papers, in digest order, and how many the day has (0: no digest). */
   dayPage(date: string, offset: number, limit: number): { papers: Paper[]; total: number } {
-    const pks = this.papers.dayPks(date);
-    return { papers: this.papers.byPks(pks.slice(offset, offset + limit)), total: pks.length };
+    // A page at a time: a day of ten thousand papers is not read whole for one page of it.
+    const { pks, total } = this.papers.dayPksPage(date, offset, limit);
+    return { papers: this.papers.byPks(pks), total };
   }
 
   archiveStats(): ArchiveStats {
@@ -216,6 +234,24 @@ export class Paperboy {
     const paper = this.paper(ref);
     this.threads.open({ ...place, paperPk: this.papers.resolve(paper.id) as number });
     return paper;
+  }
+
+  /**
+   * Reserves the binding of a thread about to be opened for the paper `ref` names: written now,
+   * so that an archive that cannot store it (a full disk) says so before anything is posted.
+   * `bind` gives it the platform's thread id; `release` drops it when no thread was opened.
+   */
+  reserveThread(
+    ref: string,
+    place: Omit<ThreadPlace, "thread">,
+  ): { paper: Paper; bind(thread: string): void; release(): void } {
+    const paper = this.paper(ref);
+    const placeholder = this.threads.reserve({ ...place, paperPk: this.papers.resolve(paper.id) as number });
+    return {
+      paper,
+      bind: (thread) => this.threads.bindReserved(place, placeholder, thread),
+      release: () => this.threads.release(place, placeholder),
+    };
   }
 
   /** The paper a chat thread is about, or null when the thread is not a discussion. */
@@ -289,40 +325,73 @@ export class Paperboy {
    */
   roundup(date: string, until?: string): Roundup {
     // Topics cost up to a second for a week; the same day is asked for by every channel and button.
-    const key = `${date}|${until ?? ""}|${this.papers.revision()}`;
+    const key = this.roundupKey(date, until);
     const cached = this.roundups.get(key);
     if (cached) return cached;
-    const fresh = this.computeRoundup(date, until);
-    this.roundups.set(key, fresh);
-    if (this.roundups.size > 32) this.roundups.delete(this.roundups.keys().next().value as string);
-    return fresh;
+    const job = { date, ...(until ? { until } : {}) };
+    return this.remember(key, this.assembleRoundup(job, runRoundupJob(job, this.papers)));
   }
 
-  private computeRoundup(date: string, until?: string): Roundup {
-    const pks = until ? this.papers.pksInRange(date, until) : this.papers.dayPks(date);
-    const papers = this.papers.byPks(pks);
-    const span = until ? { until } : {};
-    if (papers.length === 0) return { date, ...span, count: 0, topics: [] };
-    const byPk = new Map(pks.map((pk, i) => [pk, papers[i] as Paper]));
-    const topics: Topic[] = groupTopics(
-      pks.map((pk) => {
-        const p = byPk.get(pk) as Paper;
-        return {
-          pk,
-          id: p.id,
-          title: p.title,
-          abstract: p.abstract,
-          summary: p.sourceSummary,
-          upvotes: p.upvotes,
-          hasCode: p.code.length > 0,
-        };
-      }),
-    );
+  /**
+   * The roundup of a day (or range), its heavy part (choosing, reading and grouping the papers)
+   * run by the engine's runner, a worker thread in `serve`, without blocking: afterwards
+   * `roundup()` answers from the cache. Concurrent asks for the same day share one run. An
+   * archive in memory (tests) has no file a worker could open: it is computed inline.
+   */
+  async prepareRoundup(date: string, until?: string): Promise<Roundup> {
+    const key = this.roundupKey(date, until);
+    const cached = this.roundups.get(key);
+    if (cached) return cached;
+    const runner = this.topicsRunner;
+    if (!runner || this.db.memory) return this.roundup(date, until);
+    let computing = this.roundupsComputing.get(key);
+    if (!computing) {
+      const job = { date, ...(until ? { until } : {}) };
+      computing = (async () => {
+        try {
+          return this.remember(
+            key,
+            this.assembleRoundup(job, await runner({ ...job, archive: this.db.name })),
+          );
+        } catch (err) {
+          throw new PaperboyError(
+            ErrorCode.WorkerFailed,
+            `could not group the papers of ${until ? `${date} to ${until}` : date} into topics: ${(err as Error).message}; try again later, or ask for a single day`,
+            {},
+            { cause: err },
+          );
+        } finally {
+          this.roundupsComputing.delete(key);
+        }
+      })();
+      this.roundupsComputing.set(key, computing);
+    }
+    return computing;
+  }
+
+  private remember(key: string, roundup: Roundup): Roundup {
+    this.roundups.set(key, roundup);
+    if (this.roundups.size > 32) this.roundups.delete(this.roundups.keys().next().value as string);
+    return roundup;
+  }
+
+  private roundupKey(date: string, until?: string): string {
+    return `${date}|${until ?? ""}|${this.papers.revision()}`;
+  }
+
+  /** The roundup from a job's result; the summaries it computed join the engine's cache. */
+  private assembleRoundup(job: { date: string; until?: string }, result: RoundupJobResult): Roundup {
+    const byPk = new Map(result.papers);
+    for (const [pk, summary] of result.summaries) {
+      const id = byPk.get(pk)?.id;
+      if (id && !this.summaries.has(id)) this.summaries.set(id, summary);
+    }
     return {
-      date,
-      ...span,
-      count: papers.length,
-      topics: topics.map((t) => ({
+      date: job.date,
+      ...(job.until ? { until: job.until } : {}),
+      count: result.total,
+      grouped: result.papers.length,
+      topics: result.topics.map((t) => ({
         label: t.label,
         other: t.other,
         papers: t.pks.map((pk) => byPk.get(pk) as Paper),

@@ -84,11 +84,13 @@ describe("Dockerfile", () => {
       JSON.stringify({ console: { enabled: true }, schedule: { enabled: false } }),
     );
     const port = String(20000 + Math.floor(Math.random() * 20000));
+    const opsPort = String(Number(port) + 1);
     const childEnv = {
       ...process.env,
       ...env,
       PAPERBOY_DB: join(data, "paperboy.db"),
       PORT: port,
+      OPS_PORT: opsPort,
       NODE_ENV: "production",
     };
     const child = spawn(cmd[0] as string, cmd.slice(1), {
@@ -111,8 +113,10 @@ describe("Dockerfile", () => {
       stdio: "pipe",
     });
     expect(probe.toString()).toBe("");
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    // The detailed report is on the ops port (loopback); with only the console there is no public port.
+    const res = await fetch(`http://127.0.0.1:${opsPort}/healthz`);
     expect(res.status).toBe(200);
+    expect(((await res.json()) as { database: { ok: boolean } }).database.ok).toBe(true);
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
     expect(code).toBe(0);

@@ -21,23 +21,35 @@ import {
   PermissionFlagsBits,
   type PermissionsString,
   RESTEvents,
+  SnowflakeUtil,
   type StringSelectMenuInteraction,
+  type TextBasedChannel,
   ThreadAutoArchiveDuration,
   type User,
 } from "discord.js";
-import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import type { Clock } from "../../src/clock.js";
 import { LATE, within } from "../../src/deadline.js";
-import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands, selectCommand } from "./buttons.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
+import { cutToMessages } from "./cut.js";
+import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
 import { fitText, plainText } from "./escape.js";
-import { DEFER_AFTER_MS, THREAD_NAME_MAX } from "./limits.js";
+import {
+  DEFER_AFTER_MS,
+  HISTORY_PAGE_SIZE,
+  MAX_CHANNEL_POST_MESSAGES,
+  MAX_HISTORY_PAGES,
+  MAX_MESSAGES_PER_REPLY,
+  THREAD_NAME_MAX,
+} from "./limits.js";
 import type { DiscordMessage } from "./message.js";
 import { DEFAULT_API_URL, type DiscordAdapterOptions } from "./options.js";
 import { explainPlatformError } from "./platform-errors.js";
@@ -45,6 +57,22 @@ import { registerCommands } from "./register.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+/** A login whose gateway has not said READY by then is treated as failed and tried again. */
+const READY_TIMEOUT_MS = 30_000;
+
+/** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
+function cutHint(reply: Reply): string | undefined {
+  return reply.kind === "roundup" && !reply.until
+    ? `\`/papers day date:${reply.date}\` lists every paper of the day.`
+    : undefined;
+}
+
+/** The network reason of a failed login: the socket error's code when there is one. */
+function describeNetworkFailure(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+}
 
 /** What `discuss` needs in the channel: opening the thread and talking in it. */
 const THREAD_PERMISSIONS = [
@@ -79,6 +107,10 @@ export class DiscordAdapter implements Adapter {
   private readonly threadMessages: "mentions" | "all";
   private readonly deferAfterMs: number;
   private state: AdapterStatus = { state: "stopped" };
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+  private paused = false;
+  private readonly reconnect: Reconnector;
 
   constructor(
     private readonly bot: Bot,
@@ -88,6 +120,7 @@ export class DiscordAdapter implements Adapter {
     this.clock = options.clock;
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+    this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
       // Reactions arrive for messages discord.js has not cached (answers to interactions, anything
@@ -153,34 +186,80 @@ export class DiscordAdapter implements Adapter {
     this.state = state;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Logs in and waits for the gateway's READY. A token Discord rejects (401) is reported in
+   * status() and the log and not tried again (it needs a person); a Discord that cannot be reached
+   * is tried again with backoff until it answers. Never throws: a failing Discord must not stop
+   * the other platforms.
+   */
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      if ((await this.connect()) === "retry") this.reconnect.schedule();
+    })();
+    return this.starting;
+  }
+
+  private async connect(): Promise<TryOutcome> {
+    if (this.stopped) return "give-up";
     this.state = { state: "starting" };
-    const ready = this.client.isReady() ? Promise.resolve() : once(this.client, Events.ClientReady);
+    const ready: Promise<unknown> = this.client.isReady()
+      ? Promise.resolve()
+      : once(this.client, Events.ClientReady);
+    ready.catch(() => {});
+    const api = this.options.apiUrl ?? DEFAULT_API_URL;
     try {
       await this.client.login(this.options.token);
+      if ((await within(READY_TIMEOUT_MS, ready)) === LATE)
+        throw new Error(`the gateway sent no READY within ${READY_TIMEOUT_MS / 1000} s`);
     } catch (err) {
-      ready.catch(() => {});
-      const status = (err as { status?: number; code?: string }).status;
-      const detail =
-        status === 401 || (err as { code?: string }).code === "TokenInvalid"
-          ? "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal and set DISCORD_TOKEN"
-          : `could not connect to Discord at ${this.options.apiUrl ?? DEFAULT_API_URL}: ${(err as Error).message}`;
-      this.state = { state: "error", detail };
-      throw new PaperboyError(ErrorCode.Platform, detail, { key: "DISCORD_TOKEN" }, { cause: err });
+      if (this.stopped) return "give-up";
+      const e = err as { status?: number; code?: string; message?: string };
+      if (e.status === 401 || e.code === "TokenInvalid") {
+        const detail =
+          "Discord rejected DISCORD_TOKEN (401): reset the bot token in the Developer Portal, set DISCORD_TOKEN and restart";
+        this.logger.error({ reason: e.message }, "Discord rejected the token");
+        this.state = { state: "error", detail };
+        return "give-up";
+      }
+      const reason = describeNetworkFailure(err);
+      this.logger.warn({ reason, api }, "Discord is unreachable; will try again");
+      this.state = {
+        state: "disconnected",
+        detail: `cannot reach Discord at ${api} (${reason}); retrying in ${inWords(this.reconnect.nextDelayMs())}`,
+      };
+      await this.client.destroy().catch(() => {});
+      return "retry";
     }
-    await ready;
     if (this.options.register) {
-      await registerCommands({
-        rest: this.client.rest,
-        applicationId: this.options.applicationId,
-        ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
-        commands: commandDefinitions(),
-        logger: this.logger,
-      });
+      try {
+        await registerCommands({
+          rest: this.client.rest,
+          applicationId: this.options.applicationId,
+          ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
+          commands: commandDefinitions(),
+          logger: this.logger,
+        });
+      } catch (err) {
+        // The commands registered before still work; `paperboy discord register` tries again.
+        this.logger.warn(
+          { reason: (err as Error).message },
+          "could not register /papers with Discord; run `paperboy discord register`",
+        );
+      }
     }
+    return "connected";
+  }
+
+  /** Takes no new events; what is in flight still posts (the REST client stays up until stop). */
+  async pause(): Promise<void> {
+    this.paused = true;
   }
 
   async stop(): Promise<void> {
+    this.paused = true;
+    this.stopped = true;
+    await this.reconnect.stop();
+    await this.starting?.catch(() => {});
     this.state = { state: "stopped" };
     await this.client.destroy();
   }
@@ -189,29 +268,81 @@ export class DiscordAdapter implements Adapter {
     return this.state;
   }
 
-  /** Posts replies (the daily roundup) into a channel; a long roundup becomes several messages. */
-  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+  /**
+   * Posts replies (the daily roundup) into a channel; a long roundup becomes several messages.
+   * With a mark, each message carries it (footer and nonce); resuming, the parts already in the
+   * channel are not posted again.
+   */
+  async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     let channel: Awaited<ReturnType<Client["channels"]["fetch"]>>;
     try {
       channel = await this.client.channels.fetch(target.channel);
     } catch (err) {
       throw this.postError(err, target);
     }
-    if (!channel?.isSendable())
+    if (!channel?.isSendable() || !channel.isTextBased())
       throw new PaperboyError(
         ErrorCode.Platform,
         `Discord channel ${target.channel} is not a text channel paperboy can post in: subscribe from a text channel, and give paperboy View Channel and Send Messages there`,
         { key: target.channel },
       );
+    // Cut to a bounded number of messages (with a note), never split without end.
+    const rendered = replies.flatMap((r) =>
+      cutToMessages(renderReplies([r], this.buttons), MAX_CHANNEL_POST_MESSAGES, cutHint(r)),
+    );
+    const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
     const ids: string[] = [];
-    for (const m of renderReplies(replies, this.buttons)) {
+    for (const [i, m] of rendered.entries()) {
+      const earlier = already.get(i + 1);
+      if (earlier) {
+        ids.push(earlier);
+        continue;
+      }
+      const out = mark
+        ? {
+            ...withMark(m, markText(mark, i + 1, rendered.length)),
+            nonce: markNonce(mark, i + 1),
+            enforceNonce: true,
+          }
+        : m;
       try {
-        ids.push((await channel.send(m)).id);
+        ids.push((await channel.send(out)).id);
       } catch (err) {
         throw this.postError(err, target);
       }
     }
     return ids;
+  }
+
+  /** The parts of a delivery already in the channel (by this bot); none when it cannot be read. */
+  private async alreadyPosted(channel: TextBasedChannel, mark: DeliveryMark): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    const me = this.client.user?.id;
+    try {
+      let after = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const batch = await channel.messages.fetch({ after, limit: HISTORY_PAGE_SIZE });
+        for (const m of batch.values()) {
+          if (m.author.id !== me) continue;
+          const texts = [m.content, ...m.embeds.map((e) => e.footer?.text ?? "")];
+          for (const part of partsIn(texts, mark)) found.set(part, m.id);
+        }
+        if (batch.size < HISTORY_PAGE_SIZE) break;
+        after = [...batch.keys()].reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
+      }
+    } catch (err) {
+      this.logger.warn(
+        { delivery: mark.id, reason: (err as Error).message },
+        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
+      );
+      return new Map();
+    }
+    if (found.size)
+      this.logger.info(
+        { delivery: mark.id, parts: [...found.keys()] },
+        "parts of this delivery were already posted before a restart; not posting them again",
+      );
+    return found;
   }
 
   private postError(err: unknown, target: ChannelTarget): PaperboyError {
@@ -265,6 +396,7 @@ export class DiscordAdapter implements Adapter {
       userName: i.user.globalName ?? i.user.username,
       at: this.clock.now(),
       addressed: true,
+      mustAnswer: true,
     };
   }
 
@@ -272,7 +404,13 @@ export class DiscordAdapter implements Adapter {
    * Runs a command for an interaction. Discord needs an acknowledgement within 3 s: an answer
    * ready sooner is the reply itself; otherwise deferReply() first, then the answer edits it.
    */
-  private async answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+  private answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+    // The reply and the thread binding after it are work in flight for a graceful stop.
+    return this.bot.track(() => this.answerNow(i, input));
+  }
+
+  private async answerNow(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
+    if (this.paused) return;
     const ctx = this.contextOf(i);
     const missing = this.missingThreadPermissions(i, input);
     if (missing.length) {
@@ -308,7 +446,10 @@ export class DiscordAdapter implements Adapter {
 
   private async deliver(i: Repliable, ctx: Context, replies: Reply[]): Promise<void> {
     let editedOriginal = false;
+    // The interaction's reply and its follow-ups: a bounded budget, never one message per part.
+    let left = MAX_MESSAGES_PER_REPLY;
     const send = async (m: DiscordMessage): Promise<Message | null> => {
+      left -= 1;
       if (!i.deferred && !i.replied)
         return (await i.reply({ ...m, withResponse: true })).resource?.message ?? null;
       if (i.deferred && !editedOriginal) {
@@ -323,7 +464,9 @@ export class DiscordAdapter implements Adapter {
         await this.openDiscussion(reply, ctx, send);
         continue;
       }
-      const messages = renderReplies([reply], this.buttons);
+      const messages = cutToMessages(renderReplies([reply], this.buttons), left, cutHint(reply));
+      if (messages.length === 0)
+        this.logger.warn({ reply: reply.kind }, "reply dropped: no message left for it");
       for (const m of messages) {
         const sent = await send(m);
         // A card is one message: the bot remembers which paper it shows, for reactions on it.
@@ -396,9 +539,16 @@ export class DiscordAdapter implements Adapter {
         postIntro: async (id, intro) => {
           await opened.get(id)?.send(renderIntro(intro));
         },
+        // A thread opened from a message shares its id: deleting both takes the card back.
+        retract: async (id) => {
+          const thread = opened.get(id);
+          const parent = thread?.parent;
+          await thread?.delete().catch(() => {});
+          if (parent?.isTextBased()) await parent.messages.delete(id);
+        },
       });
     } catch (err) {
-      const why = explainPlatformError(err, "open a discussion thread");
+      const why = isPaperboyError(err) ? err.message : explainPlatformError(err, "open a discussion thread");
       if (!why) this.logger.error({ err }, "discord thread creation failed");
       await send(
         renderNotice(
@@ -416,7 +566,7 @@ export class DiscordAdapter implements Adapter {
 
   private async onMessage(m: Message): Promise<void> {
     try {
-      if (m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
+      if (this.paused || m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
       const me = this.client.user?.id;
       const mentioned = me !== undefined && m.mentions.users.has(me);
       if (this.threadMessages === "mentions" && !mentioned) return;
@@ -435,7 +585,13 @@ export class DiscordAdapter implements Adapter {
       if (!text) return;
       const channel = m.channel;
       await this.bot.respond(text, ctx, async (replies) => {
-        for (const out of renderReplies(replies, this.buttons)) await channel.send(out);
+        for (const r of replies)
+          for (const out of cutToMessages(
+            renderReplies([r], this.buttons),
+            MAX_MESSAGES_PER_REPLY,
+            cutHint(r),
+          ))
+            await channel.send(out);
       });
     } catch (err) {
       const why = explainPlatformError(err, "answer in this thread");

@@ -65,3 +65,13 @@ export const INTERACTION_ACK_MS = 3000;
 export const DEFER_AFTER_MS = 1500;
 /** An interaction token (edits and follow-ups) stays valid this long. */
 export const INTERACTION_TOKEN_LIFE_MS = 15 * 60 * 1000;
+/** Characters of a message nonce. */
+export const NONCE_MAX = 25;
+/** Messages per page when reading a channel's history (Discord's own maximum). */
+export const HISTORY_PAGE_SIZE = 100;
+/** Pages read at most when looking for earlier parts of a delivery. */
+export const MAX_HISTORY_PAGES = 5;
+/** Messages one answer to a command may take: the interaction's reply and its follow-ups. */
+export const MAX_MESSAGES_PER_REPLY = 5;
+/** Messages one roundup may take in a channel; the rest is cut, with a note. */
+export const MAX_CHANNEL_POST_MESSAGES = 10;

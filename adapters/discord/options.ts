@@ -6,6 +6,7 @@
 import type { Clock } from "../../src/clock.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import type { ReconnectPolicy } from "../../src/ops/reconnect.js";
 
 export interface DiscordConnection {
   token: string;
@@ -31,6 +32,8 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   onRateLimited?: () => void;
   /** Told when an interaction's replies or a reaction event have been handled (tests wait on it). */
   onHandled?: (what: "interaction" | "reaction") => void;
+  /** How a Discord that cannot be reached is tried again; default every 1 s doubling to 5 min. */
+  reconnect?: ReconnectPolicy;
   /** REST request timeout; default 15 s. */
   restTimeoutMs?: number;
 }

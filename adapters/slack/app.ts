@@ -11,10 +11,12 @@ import {
   SocketModeReceiver,
   type webApi,
 } from "@slack/bolt";
+import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import { MAX_REQUEST_BYTES } from "./limits.js";
 import { DEFAULT_PORT, type SlackEnvOptions, type SlackMode } from "./options.js";
+import { guardedListener } from "./request-guard.js";
 
 /** Where Slack sends slash commands, events and interactions (the manifest's request URLs). */
 export const EVENTS_PATH = "/slack/events";
@@ -67,6 +69,8 @@ export interface BuildOptions {
   installationStore: InstallationStore;
   /** Single-token mode: resolves the bot's identity (auth.test, cached by the adapter). */
   authorize: Authorize<boolean>;
+  /** Real time, for the freshness of signed requests. */
+  wallClock: Clock;
 }
 
 export function buildApp(o: BuildOptions): BuiltApp {
@@ -117,6 +121,13 @@ export function buildApp(o: BuildOptions): BuiltApp {
           installerOptions,
           ...oauth,
         });
+  // Every POST to /slack/events is checked (fresh, bounded, an object) before Bolt reads it.
+  if (receiver instanceof HTTPReceiver)
+    receiver.requestListener = guardedListener(receiver.requestListener, {
+      wallClock: o.wallClock,
+      logger: o.logger.child({ component: "slack-guard" }),
+      path: EVENTS_PATH,
+    });
   const app = new App({
     receiver,
     logger,

@@ -7,10 +7,12 @@ import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
+import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { SlackMessage } from "./blocks.js";
+import { type SlackMessage, safe } from "./blocks.js";
+import { cutToMessages } from "./cut.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_FALLBACK_TEXT } from "./limits.js";
+import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
 import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
@@ -37,8 +39,17 @@ function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["bloc
   return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
 }
 
+/** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
+export function cutHint(reply: Reply): string | undefined {
+  return reply.kind === "roundup" && !reply.until
+    ? `\`/papers day ${reply.date}\` lists every paper of the day.`
+    : undefined;
+}
+
 export class Delivery {
   private replaced = false;
+  /** Posts the response_url still takes for this request. */
+  private responsesLeft = MAX_RESPONSE_URL_POSTS;
 
   constructor(
     private readonly outlet: Outlet,
@@ -52,16 +63,36 @@ export class Delivery {
       try {
         if (reply.kind === "thread") await this.startThread(reply);
         else if (reply.kind === "file") await this.upload(reply);
-        else for (const msg of renderReply(reply)) await this.post(msg, isPrivate(reply));
+        else {
+          // Cut to what Slack takes, never split into more posts than it allows.
+          const privately = isPrivate(reply);
+          const budget = this.viaRespond(privately)
+            ? Math.min(this.responsesLeft, MAX_MESSAGES_PER_REPLY)
+            : MAX_MESSAGES_PER_REPLY;
+          const messages = cutToMessages(renderReply(reply), budget, cutHint(reply));
+          if (messages.length === 0)
+            this.hooks.logger.warn(
+              { channel: this.outlet.channel, reply: reply.kind },
+              "reply dropped: Slack takes no more answers to this request",
+            );
+          for (const msg of messages) await this.post(msg, privately);
+        }
       } catch (err) {
         await this.failed(err, reply.kind);
       }
     }
   };
 
+  /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
+  private viaRespond(privately: boolean): boolean {
+    const { respond, thread } = this.outlet;
+    return Boolean(respond && (privately || !thread || this.outlet.replaceOriginal));
+  }
+
   private async post(msg: SlackMessage, privately: boolean): Promise<void> {
     const { client, channel, thread, user, respond } = this.outlet;
-    if (respond && (privately || !thread || this.outlet.replaceOriginal)) {
+    if (respond && this.viaRespond(privately)) {
+      this.responsesLeft -= 1;
       const replace = Boolean(this.outlet.replaceOriginal && !privately && !this.replaced);
       if (replace) this.replaced = true;
       const body: RespondArguments = {
@@ -126,7 +157,7 @@ export class Delivery {
   private async startThread(reply: ThreadStartReply): Promise<void> {
     const { client, channel } = this.outlet;
     const inThread = async (ts: string, messages: SlackMessage[]) => {
-      for (const msg of messages)
+      for (const msg of cutToMessages(messages, MAX_MESSAGES_PER_REPLY))
         await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
     };
     // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
@@ -148,6 +179,9 @@ export class Delivery {
           return posted.ts;
         },
         postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
+        retract: async (ts) => {
+          await client.chat.delete({ channel, ts });
+        },
       },
     );
   }
@@ -158,8 +192,10 @@ export class Delivery {
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
       "could not post a reply to Slack",
     );
-    const hint = userHint(slackErrorCode(err));
-    if (!hint || !this.outlet.respond) return;
+    // Our own errors (the archive's disk is full…) say what to do; Slack's are explained by code.
+    const hint = isPaperboyError(err) ? safe(err.message) : userHint(slackErrorCode(err));
+    if (!hint || !this.outlet.respond || this.responsesLeft <= 0) return;
+    this.responsesLeft -= 1;
     try {
       await this.outlet.respond({
         text: `:warning: ${hint}`,

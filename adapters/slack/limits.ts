@@ -40,7 +40,28 @@ export const NOTE_PREVIEW_CHARS = 500;
 export const NOTE_LIST_CHARS = 1500;
 /** Bytes of one HTTP request body we read; Slack's own payloads are far smaller. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
-/** How long an event id / trigger id is remembered to drop Slack's retries and replays. */
+/**
+ * A signed request stamped further than this from now, in the past or the future, is refused:
+ * Slack's own rule, so a captured request cannot be replayed later (or "pre-played").
+ */
+export const MAX_REQUEST_SKEW_MS = 5 * 60 * 1000;
+/**
+ * How long an event id / trigger id is remembered to drop Slack's retries and replays: longer than
+ * the whole window in which a request's timestamp is accepted (five minutes either way).
+ */
 export const DEDUPE_TTL_MS = 10 * 60 * 1000;
 /** How many ids are remembered at most (oldest forgotten first). */
 export const DEDUPE_MAX_IDS = 10_000;
+/** Messages per page when reading a channel's history for earlier parts of a delivery. */
+export const HISTORY_PAGE_SIZE = 200;
+/** Pages read at most (the last 1,000 messages since the delivery's due time). */
+export const MAX_HISTORY_PAGES = 5;
+/**
+ * Posts to one request's response_url: Slack takes at most five (within 30 minutes); a sixth is
+ * refused. Every answer to a slash command or a button fits in these, "Working on it…" included.
+ */
+export const MAX_RESPONSE_URL_POSTS = 5;
+/** Messages one reply may take anywhere (a thread answer, a mention); the rest is cut, with a note. */
+export const MAX_MESSAGES_PER_REPLY = 5;
+/** Messages one roundup may take in a channel; the rest is cut, with a note. */
+export const MAX_CHANNEL_POST_MESSAGES = 10;

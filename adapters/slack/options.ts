@@ -9,6 +9,7 @@ import type { Clock } from "../../src/clock.js";
 import { DEFAULTS } from "../../src/defaults.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import type { ReconnectPolicy } from "../../src/ops/reconnect.js";
 
 export interface SlackAdapterOptions {
   /** Single-workspace mode: the bot token (xoxb-…). */
@@ -29,15 +30,19 @@ export interface SlackAdapterOptions {
   stateSecret?: string;
   /** Extra HTTP routes on the same port (serve's /healthz and /metrics). */
   customRoutes?: CustomRoute[];
+  /** How a Slack that cannot be reached is tried again; default every 1 s doubling to 5 min. */
+  reconnect?: ReconnectPolicy;
   /** Called when Slack answers 429 (the call is retried after Retry-After); serve counts them. */
   onRateLimited?: () => void;
   logger: Logger;
   clock: Clock;
+  /** Real time for signed requests' freshness and replay window; default the system clock. */
+  wallClock?: Clock;
 }
 
 export type SlackEnvOptions = Omit<
   SlackAdapterOptions,
-  "logger" | "clock" | "customRoutes" | "onRateLimited"
+  "logger" | "clock" | "wallClock" | "customRoutes" | "onRateLimited" | "reconnect"
 >;
 
 /** The environment variables the adapter reads (the CLI contract's, plus OAuth's). */

@@ -4,7 +4,9 @@
  * Slack is enabled).
  */
 import { z } from "zod";
-import { enabledButMissing } from "../../config/platform.js";
+import { enabledButMissing, envValue } from "../../config/platform.js";
+import { SECRET_KEY_ENV } from "../../src/archive/secret-box.js";
+import { ConfigError, ErrorCode } from "../../src/errors.js";
 import { platformModule } from "../platform.js";
 import { slackShapeChecks, verifySlack } from "./doctor.js";
 import { resolveMode, SLACK_ENV, type SlackEnvOptions, slackOptionsFromEnv } from "./options.js";
@@ -49,7 +51,12 @@ export const slackPlatform = platformModule<SlackSettings>({
     // The chosen mode decides: an app token is not used over HTTP.
     if (mode === "http") delete settings.appToken;
     // Conflicting or half-set OAuth keys are refused now rather than at start.
-    if (settings.enabled) resolveMode(settings);
+    if (settings.enabled && resolveMode(settings).auth === "oauth" && !envValue(env, SECRET_KEY_ENV))
+      throw new ConfigError(
+        ErrorCode.ConfigInvalid,
+        `Slack over OAuth keeps each workspace's tokens in the archive, encrypted, and ${SECRET_KEY_ENV} is not set: set it to 32 random bytes (\`openssl rand -base64 32\`) and keep it with your other secrets`,
+        { key: SECRET_KEY_ENV },
+      );
     return settings;
   },
   doctor: slackShapeChecks,
@@ -60,6 +67,7 @@ export const slackPlatform = platformModule<SlackSettings>({
     return createSlackAdapter(deps.bot, {
       ...connection,
       port: deps.port,
+      ...(deps.host ? { host: deps.host } : {}),
       logger: deps.logger.child({ adapter: "slack" }),
       clock: deps.clock,
       customRoutes: deps.routes,

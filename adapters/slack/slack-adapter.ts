@@ -6,18 +6,25 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type Authorize, webApi } from "@slack/bolt";
-import type { Adapter, AdapterStatus, ChannelTarget } from "../../src/bot/adapter.js";
+import { SeenRequestStore } from "../../src/archive/seen-requests.js";
+import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
+import { systemClock } from "../../src/clock.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
+import { cutToMessages } from "./cut.js";
 import { SeenIds } from "./dedupe.js";
+import { cutHint } from "./deliver.js";
+import { markedParts, markMetadata } from "./delivery-marks.js";
 import { registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
+import { MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
 import { registerReactions } from "./reactions.js";
 import { renderReply } from "./render.js";
-import { AUTH_ERRORS, describeFailure, slackErrorCode } from "./slack-errors.js";
+import { AUTH_ERRORS, describeFailure, isUnreachable, slackErrorCode } from "./slack-errors.js";
 
 interface Identity {
   botUserId?: string;
@@ -42,7 +49,11 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   private identity: Promise<Identity> | undefined;
   private listening: { port: number } | undefined;
   private stopping: Promise<void> | undefined;
-  private started = false;
+  private starting: Promise<void> | undefined;
+  private pausing: Promise<void> | undefined;
+  /** The receiver is listening (HTTP) or connected (Socket Mode): stop() must close it. */
+  private receiving = false;
+  private readonly reconnect: Reconnector;
 
   constructor(
     readonly bot: Bot,
@@ -50,6 +61,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   ) {
     super();
     this.mode = resolveMode(options);
+    this.reconnect = new Reconnector(() => this.checkConnection(), options.reconnect);
     const authorize: Authorize<boolean> = async () => {
       const who = await this.whoAmI();
       return { botToken: options.botToken, botId: who.botId, botUserId: who.botUserId, teamId: who.teamId };
@@ -61,12 +73,20 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       customRoutes: options.customRoutes ?? [],
       installationStore: new ArchiveInstallationStore(bot.engine.installations),
       authorize,
+      wallClock: options.wallClock ?? systemClock,
     });
     registerHandlers(this.built.app, {
       bot,
       clock: options.clock,
       logger: options.logger,
-      seen: new SeenIds(options.clock),
+      seen: new SeenIds(options.wallClock ?? systemClock, {
+        persist: bot.engine.store(SeenRequestStore),
+        onPersistFailed: (err) =>
+          options.logger.warn(
+            { reason: (err as Error).message },
+            "could not record a request id in the archive",
+          ),
+      }),
       onFailure: (err) => this.noteFailure(err),
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
@@ -100,83 +120,182 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
     this.emit("status", state);
   }
 
-  async start(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
+  /**
+   * Listens (HTTP) or connects (Socket Mode), then checks the bot token. A token Slack rejects is
+   * reported in status() and the log; a Slack that cannot be reached is tried again with backoff
+   * until it answers. Only a local failure (the port in use) is thrown: serve cannot run Slack
+   * then, and a supervisor should hear of it.
+   */
+  start(): Promise<void> {
+    this.starting ??= this.startOnce();
+    return this.starting;
+  }
+
+  private async startOnce(): Promise<void> {
     this.setState({ state: "starting" });
-    let tokenProblem: string | undefined;
-    if (this.mode.auth === "token") {
-      try {
-        await this.whoAmI();
-      } catch (err) {
-        tokenProblem = `Slack rejected the bot token (${describeFailure(err)}); set a valid SLACK_BOT_TOKEN (xoxb-…) and restart`;
-        this.options.logger.error({ reason: describeFailure(err) }, "Slack bot token check failed");
-      }
-    }
     try {
       const host = this.options.host;
       const port = this.options.port ?? DEFAULT_PORT;
       const server = (await (this.mode.transport === "http" && host
         ? this.built.app.start({ port, host })
         : this.built.app.start(port))) as unknown;
+      this.receiving = true;
       const address = (server as { address?: () => AddressInfo | string | null } | undefined)?.address?.();
       if (address && typeof address === "object") this.listening = { port: address.port };
     } catch (err) {
-      const detail = `could not start Slack ${this.mode.transport === "http" ? `on port ${this.options.port ?? DEFAULT_PORT}` : "Socket Mode"}: ${describeFailure(err)}`;
+      const where =
+        this.mode.transport === "http" ? `on port ${this.options.port ?? DEFAULT_PORT}` : "Socket Mode";
+      const detail = `could not start Slack ${where}: ${describeFailure(err)}`;
       this.options.logger.error({ reason: describeFailure(err) }, "Slack adapter did not start");
       this.setState({ state: "error", detail });
+      const local = ["EADDRINUSE", "EACCES", "EADDRNOTAVAIL"].includes((err as { code?: string }).code ?? "");
+      if (local)
+        throw new PaperboyError(
+          ErrorCode.Platform,
+          `${detail}; free the port or set another with PORT (or http.port), then start again`,
+          { key: "PORT" },
+          { cause: err },
+        );
+      // Socket Mode that cannot connect yet: its own client keeps reconnecting.
       return;
     }
     if (this.mode.transport === "socket") this.watchSocket();
-    this.setState(tokenProblem ? { state: "error", detail: tokenProblem } : { state: "connected" });
+    const outcome = await this.checkConnection();
+    if (outcome === "retry") this.reconnect.schedule();
   }
 
-  /** Stops once, however often it is called (SIGTERM may arrive twice). */
-  stop(): Promise<void> {
-    this.stopping ??= (async () => {
-      if (this.started && this.state.state !== "error") {
+  /**
+   * Asks Slack who we are (single-token mode: auth.test; OAuth: api.test, which needs no token).
+   * Connected when it answers; "retry" when Slack could not be reached; "give-up" when it
+   * rejected the token (that needs a person).
+   */
+  private async checkConnection(): Promise<TryOutcome> {
+    try {
+      if (this.mode.auth === "token") await this.whoAmI();
+      else await this.clientFor("").api.test();
+      if (this.pausing) return "give-up";
+      this.setState({ state: "connected" });
+      return "connected";
+    } catch (err) {
+      if (this.pausing) return "give-up";
+      const reason = describeFailure(err);
+      if (isUnreachable(err)) {
+        const detail = `cannot reach Slack's Web API at ${this.mode.apiUrl} (${reason}); retrying in ${inWords(this.reconnect.nextDelayMs())}`;
+        this.options.logger.warn({ reason }, "Slack is unreachable; will try again");
+        this.setState({ state: "disconnected", detail });
+        return "retry";
+      }
+      // Without a single token, any answer at all means Slack is there.
+      if (this.mode.auth === "oauth") {
+        this.setState({ state: "connected" });
+        return "connected";
+      }
+      this.options.logger.error({ reason }, "Slack bot token check failed");
+      this.setState({
+        state: "error",
+        detail: `Slack rejected the bot token (${reason}); set a valid SLACK_BOT_TOKEN (xoxb-…) and restart`,
+      });
+      return "give-up";
+    }
+  }
+
+  /**
+   * Closes the receiver (no new requests) once start has settled; answers in flight still post:
+   * they use the Web API, not the receiver.
+   */
+  pause(): Promise<void> {
+    this.pausing ??= (async () => {
+      await this.reconnect.stop();
+      await this.starting?.catch(() => {});
+      if (this.receiving) {
         try {
           await this.built.app.stop();
         } catch (err) {
           this.options.logger.warn({ reason: describeFailure(err) }, "Slack adapter stop failed");
         }
-      } else if (this.listening) {
-        await this.built.app.stop().catch(() => {});
       }
+      this.receiving = false;
       this.listening = undefined;
+    })();
+    return this.pausing;
+  }
+
+  /** Stops once, however often it is called (SIGTERM may arrive twice). */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.pause();
       this.setState({ state: "stopped" });
     })();
     return this.stopping;
   }
 
-  /** Posts replies into a channel (the daily roundup); split over several messages when long. */
-  async post(target: ChannelTarget, replies: Reply[]): Promise<string[]> {
+  /**
+   * Posts replies into a channel (the daily roundup); split over several messages when long. With
+   * a mark, each message carries it as metadata; resuming, the parts already in the channel's
+   * history are not posted again.
+   */
+  async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     const client = this.clientFor(await this.tokenFor(target.workspace));
+    // Cut to a bounded number of messages (with a note), never split without end.
+    const messages = replies.flatMap((reply) =>
+      cutToMessages(
+        renderReply(reply.kind === "thread" ? reply.card : reply),
+        MAX_CHANNEL_POST_MESSAGES,
+        cutHint(reply),
+      ),
+    );
+    const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
     const ids: string[] = [];
-    for (const reply of replies) {
-      const messages = renderReply(reply.kind === "thread" ? reply.card : reply);
-      for (const msg of messages) {
-        try {
-          const res = await client.chat.postMessage({
-            channel: target.channel,
-            text: msg.text,
-            ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-          if (res.ts) ids.push(res.ts);
-        } catch (err) {
-          this.noteFailure(err);
-          throw new PaperboyError(
-            ErrorCode.Platform,
-            `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,
-            { key: `slack.${target.workspace}.${target.channel}` },
-            { cause: err },
-          );
-        }
+    for (const [i, msg] of messages.entries()) {
+      const earlier = already.get(i + 1);
+      if (earlier) {
+        ids.push(earlier);
+        continue;
+      }
+      try {
+        const res = await client.chat.postMessage({
+          channel: target.channel,
+          text: msg.text,
+          ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
+          ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (res.ts) ids.push(res.ts);
+      } catch (err) {
+        this.noteFailure(err);
+        throw new PaperboyError(
+          ErrorCode.Platform,
+          `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,
+          { key: `slack.${target.workspace}.${target.channel}` },
+          { cause: err },
+        );
       }
     }
     return ids;
+  }
+
+  /** The parts of a delivery already in the channel; none when the history cannot be read. */
+  private async alreadyPosted(
+    client: webApi.WebClient,
+    target: ChannelTarget,
+    mark: DeliveryMark,
+  ): Promise<Map<number, string>> {
+    try {
+      const found = await markedParts(client, target.channel, mark);
+      if (found.size)
+        this.options.logger.info(
+          { delivery: mark.id, parts: [...found.keys()] },
+          "parts of this delivery were already posted before a restart; not posting them again",
+        );
+      return found;
+    } catch (err) {
+      this.options.logger.warn(
+        { delivery: mark.id, reason: describeFailure(err) },
+        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
+      );
+      return new Map();
+    }
   }
 
   private whoAmI(): Promise<Identity> {
@@ -235,6 +354,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   }
 
   private noteFailure(err: unknown): void {
+    if (this.pausing) return;
     const code = slackErrorCode(err);
     // With one bot token, a token error stops everything; with OAuth it concerns one workspace only.
     if (code && AUTH_ERRORS.has(code) && this.mode.auth === "token") {
@@ -242,6 +362,15 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
         state: "error",
         detail: `Slack rejected the bot token (${code}); set a valid SLACK_BOT_TOKEN`,
       });
+      return;
+    }
+    // Slack stopped answering: say so, and find out by asking again when it is back.
+    if (isUnreachable(err) && this.state.state === "connected" && !this.reconnect.active) {
+      this.setState({
+        state: "disconnected",
+        detail: `cannot reach Slack's Web API at ${this.mode.apiUrl} (${describeFailure(err)}); checking again`,
+      });
+      this.reconnect.schedule();
     }
   }
 
@@ -254,9 +383,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       this.setState({ state: "disconnected", detail: "Socket Mode connection lost; reconnecting" }),
     );
     socket.on("disconnected", () =>
-      this.stopping
-        ? undefined
-        : this.setState({ state: "disconnected", detail: "Socket Mode disconnected" }),
+      this.pausing ? undefined : this.setState({ state: "disconnected", detail: "Socket Mode disconnected" }),
     );
   }
 }

@@ -17,10 +17,31 @@ export function slackErrorCode(err: unknown): string | null {
   return typeof data?.error === "string" ? data.error : null;
 }
 
+/**
+ * True when Slack could not be reached or did not answer (a network error, a timeout, a 5xx): the
+ * token may be fine, so the adapter tries again rather than report it rejected.
+ */
+export function isUnreachable(err: unknown): boolean {
+  const e = err as { code?: unknown; statusCode?: unknown } | null;
+  if (e?.code === "slack_webapi_request_error") return true;
+  return e?.code === "slack_webapi_http_error" && typeof e.statusCode === "number" && e.statusCode >= 500;
+}
+
 /** A short, secret-free description for logs and /healthz. */
 export function describeFailure(err: unknown): string {
   const code = slackErrorCode(err);
   if (code) return `Slack answered ${code}`;
+  const e = err as {
+    code?: unknown;
+    statusCode?: unknown;
+    original?: { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  } | null;
+  // The network's own reason (ECONNREFUSED, ETIMEDOUT…), not the client's "fetch failed".
+  if (e?.code === "slack_webapi_request_error") {
+    const o = e.original;
+    return `network error: ${o?.cause?.code ?? o?.code ?? o?.cause?.message ?? o?.message ?? "no answer"}`;
+  }
+  if (e?.code === "slack_webapi_http_error") return `Slack answered HTTP ${String(e.statusCode)}`;
   if (err instanceof Error) return err.message.replace(/\bx(?:ox[abprse]|app)-[A-Za-z0-9-]+/g, "[redacted]");
   return String(err);
 }

@@ -78,25 +78,28 @@ export class ChannelStore {
 
   save(settings: ChannelSettings): void {
     const now = this.clock.now().toISOString();
-    writing("save the channel settings", () =>
-      this.db
-        .prepare(
-          `INSERT INTO channels (platform, channel, workspace, subscribed, timezone, time, filters, created_at, updated_at)
+    writing(
+      "save the channel settings",
+      () =>
+        this.db
+          .prepare(
+            `INSERT INTO channels (platform, channel, workspace, subscribed, timezone, time, filters, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(platform, channel) DO UPDATE SET workspace = excluded.workspace, subscribed = excluded.subscribed,
            timezone = excluded.timezone, time = excluded.time, filters = excluded.filters, updated_at = excluded.updated_at`,
-        )
-        .run(
-          settings.platform,
-          settings.channel,
-          settings.workspace,
-          settings.subscribed ? 1 : 0,
-          settings.timezone,
-          settings.time,
-          JSON.stringify(settings.filters),
-          now,
-          now,
-        ),
+          )
+          .run(
+            settings.platform,
+            settings.channel,
+            settings.workspace,
+            settings.subscribed ? 1 : 0,
+            settings.timezone,
+            settings.time,
+            JSON.stringify(settings.filters),
+            now,
+            now,
+          ),
+      this.db,
     );
   }
 

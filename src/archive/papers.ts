@@ -78,8 +78,10 @@ export class PaperStore {
 
   /** Stores one digest's papers in one transaction: all of them, or (on any error) none. */
   storeDay(input: StoreDayInput): StoreResult {
-    return writing(`store ${input.source}`, () =>
-      this.db.transaction(() => this.storeDayInTransaction(input)).immediate(),
+    return writing(
+      `store ${input.source}`,
+      () => this.db.transaction(() => this.storeDayInTransaction(input)).immediate(),
+      this.db,
     );
   }
 
@@ -377,6 +379,15 @@ export class PaperStore {
     return pks.map((pk) => out.get(pk)).filter((p): p is Paper => p !== undefined);
   }
 
+  /** The source's upvotes of papers by primary key (null where unknown), without loading them. */
+  upvotesOf(pks: readonly number[]): Map<number, number | null> {
+    // One statement for any number of keys (a JSON array), not one per chunk of placeholders.
+    const rows = this.stmt("SELECT pk, upvotes FROM papers WHERE pk IN (SELECT value FROM json_each(?))").all(
+      JSON.stringify(pks),
+    ) as { pk: number; upvotes: number | null }[];
+    return new Map(rows.map((r) => [r.pk, r.upvotes]));
+  }
+
   /** The papers of one digest day, in digest order. */
   day(date: string): PaperRef[] {
     return this.stmt(
@@ -391,6 +402,49 @@ export class PaperStore {
         pk: number;
       }[]
     ).map((r) => r.pk);
+  }
+
+  /**
+   * The papers of a day (or of the range since..until) a roundup groups: all of them when they
+   * are at most `limit`, else the `limit` most upvoted (unknown upvotes last, the archive's order
+   * among equals); in the archive's order either way, with how many there are in all. The ranking
+   * is SQLite's: a day of ten thousand papers is never loaded to choose five hundred.
+   */
+  roundupPks(span: { date: string; until?: string }, limit: number): { pks: number[]; total: number } {
+    const where = span.until
+      ? {
+          from: "papers p LEFT JOIN day_papers d ON d.pk = p.pk AND d.date = p.date",
+          cond: "p.date >= ? AND p.date <= ?",
+          args: [span.date, span.until],
+        }
+      : { from: "day_papers d JOIN papers p ON p.pk = d.pk", cond: "d.date = ?", args: [span.date] };
+    const total = (
+      this.stmt(`SELECT COUNT(*) AS n FROM ${where.from} WHERE ${where.cond}`).get(...where.args) as {
+        n: number;
+      }
+    ).n;
+    const rows = this.stmt(
+      `SELECT p.pk, p.date, d.position FROM ${where.from} WHERE ${where.cond}
+       ORDER BY COALESCE(p.upvotes, -1) DESC, p.date, d.position, p.pk LIMIT ?`,
+    ).all(...where.args, limit) as { pk: number; date: string; position: number | null }[];
+    rows.sort(
+      (a, b) => a.date.localeCompare(b.date) || (a.position ?? -1) - (b.position ?? -1) || a.pk - b.pk,
+    );
+    return { pks: rows.map((r) => r.pk), total };
+  }
+
+  /** One page of a day's primary keys, in digest order, and how many the day has. */
+  dayPksPage(date: string, offset: number, limit: number): { pks: number[]; total: number } {
+    const total = (
+      this.stmt("SELECT COUNT(*) AS n FROM day_papers WHERE date = ?").get(date) as { n: number }
+    ).n;
+    if (limit <= 0 || offset >= total) return { pks: [], total };
+    const rows = this.stmt("SELECT pk FROM day_papers WHERE date = ? ORDER BY position LIMIT ? OFFSET ?").all(
+      date,
+      limit,
+      offset,
+    ) as { pk: number }[];
+    return { pks: rows.map((r) => r.pk), total };
   }
 
   /** Digest days with their paper counts, newest first. */

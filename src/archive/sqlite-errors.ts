@@ -3,6 +3,8 @@
  * a lock held too long. They become PaperboyErrors that say what to do; anything else is rethrown.
  */
 import { ArchiveError, ErrorCode } from "../errors.js";
+import type { Db } from "./db.js";
+import { noteWrite } from "./write-health.js";
 
 interface SqliteLike {
   code?: string;
@@ -39,11 +41,20 @@ export function environmentError(err: unknown, action: string): ArchiveError | n
   return null;
 }
 
-/** Runs a write; environment failures come back as clear ArchiveErrors. */
-export function writing<T>(action: string, fn: () => T): T {
+/**
+ * Runs a write; environment failures come back as clear ArchiveErrors. Given the database, the
+ * outcome is also recorded for /healthz (write-health.ts): a failure until a write works again.
+ */
+export function writing<T>(action: string, fn: () => T, db?: Db): T {
   try {
-    return fn();
+    const out = fn();
+    if (db) noteWrite(db, null);
+    return out;
   } catch (err) {
-    throw environmentError(err, action) ?? err;
+    const clear = environmentError(err, action);
+    // An archive opened read-only on purpose refuses writes by design: that is not a fault.
+    if (clear && db && !db.readonly)
+      noteWrite(db, { code: clear.code, message: clear.message, at: new Date() });
+    throw clear ?? err;
   }
 }

@@ -13,6 +13,22 @@ export interface ChannelTarget {
   channel: string;
 }
 
+/**
+ * One delivery (a channel's roundup of a day) marked on the platform itself, in every message it
+ * is posted as (Slack message metadata, a Discord embed footer): a process that takes over the
+ * claim of one that died mid-post looks in the channel's history and posts only what is missing.
+ */
+export interface DeliveryMark {
+  /** Unique per delivery, e.g. "slack:C123:2026-02-02". */
+  id: string;
+  /** Where a platform shows the mark to readers: "roundup 2026-02-02". */
+  label: string;
+  /** No message of this delivery is older (its due time): the history is read from here. */
+  since: Date;
+  /** Read the history first and post only the parts not found there (a claim taken over). */
+  resume: boolean;
+}
+
 export type AdapterState = "starting" | "connected" | "disconnected" | "error" | "stopped";
 
 export interface AdapterStatus {
@@ -24,10 +40,19 @@ export interface AdapterStatus {
 export interface Adapter {
   readonly platform: string;
   start(): Promise<void>;
+  /**
+   * Stops taking new events but keeps what posts open, so replies in flight still go out. A
+   * graceful stop pauses every adapter, waits for the work in flight (within its deadline), then
+   * stops them. Optional: without it, `stop` is the only step.
+   */
+  pause?(): Promise<void>;
   /** Stops taking new events and closes connections; in-flight work is the caller's to await. */
   stop(): Promise<void>;
-  /** Posts replies to a channel; returns the platform's ids of the messages posted. */
-  post(target: ChannelTarget, replies: Reply[]): Promise<string[]>;
+  /**
+   * Posts replies to a channel; returns the platform's ids of the messages (those found already
+   * posted included, when `mark.resume`). A platform without history ignores `mark`.
+   */
+  post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]>;
   status(): AdapterStatus;
   /**
    * An adapter that receives over HTTP serves the process's routes (/healthz, /metrics) on its own

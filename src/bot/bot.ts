@@ -48,6 +48,9 @@ export interface BotOptions {
 
 export type Send = (replies: Reply[]) => Promise<void>;
 
+/** Users remembered as warned before expired entries are swept (memory stays flat under floods). */
+const MAX_WARNED = 10_000;
+
 /**
  * What a platform does when a reply opens a discussion (`discuss`): the bot runs the flow (post
  * the card, open a thread under it, bind the thread to the paper, post the intro in it) and the
@@ -58,6 +61,8 @@ export interface DiscussionSurface {
   openThread(card: PaperCard): Promise<string>;
   /** Posts the first message inside the new thread. */
   postIntro(thread: string, intro: string): Promise<void>;
+  /** Deletes the card (and its thread) when the thread could not be stored. */
+  retract?(thread: string): Promise<void>;
 }
 
 export interface CommandEvent {
@@ -80,6 +85,8 @@ export class Bot {
   private readonly commands: readonly ChatCommand[];
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Users told to slow down, until when: a flood gets one warning per window. */
+  private readonly warned = new Map<string, number>();
   /**
    * What a typed `more` continues: per user and place, the "More" command of the last list they
    * got. Kept in memory (a restart forgets it, like a scrolled-away list) and bounded.
@@ -105,31 +112,43 @@ export class Bot {
 
   /**
    * Handles one message or command and delivers the replies through `send`. If the answer takes
-   * longer than the deadline, a "working…" notice goes first. Never throws for user input.
+   * longer than the deadline, a "working…" notice goes first. Never throws for user input. The
+   * whole of it, delivery and thread binding included, is work in flight for a graceful stop.
    */
-  async respond(input: string | Record<string, unknown>, ctx: Context, send: Send): Promise<void> {
-    const work = this.handle(input, ctx);
-    const first = await within(this.deadlineMs, work);
-    if (first === LATE) {
-      await send([notice("Working on it…")]);
-      await send(await work);
-    } else {
-      await send(first);
-    }
+  respond(input: string | Record<string, unknown>, ctx: Context, send: Send): Promise<void> {
+    return this.track(async () => {
+      const work = this.handleCounted(input, ctx);
+      const first = await within(this.deadlineMs, work);
+      if (first === LATE) {
+        await send([notice("Working on it…")]);
+        await send(await work);
+      } else {
+        await send(first);
+      }
+    });
   }
 
   /** Handles one message (text) or a structured command; returns the replies. */
-  async handle(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
+  handle(input: string | Record<string, unknown>, ctx: Context): Promise<Reply[]> {
+    return this.track(() => this.handleCounted(input, ctx));
+  }
+
+  /**
+   * Counts `work` as in flight until it settles: an adapter that delivers replies itself (after
+   * `handle`) wraps the delivery in it, so a graceful stop waits for the post and the thread
+   * binding after it, and the archive is not closed under them.
+   */
+  async track<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight++;
     try {
-      return await this.handleCounted(input, ctx);
+      return await work();
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     }
   }
 
-  /** Commands being handled right now (graceful shutdown waits for them). */
+  /** Work in flight right now: commands being answered and their deliveries (nested ones count apart). */
   pending(): number {
     return this.inFlight;
   }
@@ -152,6 +171,9 @@ export class Bot {
       const limited = this.limiter.check(`${ctx.platform}:${ctx.user}`, `${ctx.platform}:${ctx.channel}`);
       if (limited) {
         outcome = "limited";
+        // One warning per user and window; the rest of a flood is dropped quietly (a notice per
+        // message would itself flood the thread and, on a rate-limited platform, hold up others).
+        if (!this.warnOnce(ctx, limited.retryAfterMs) && !ctx.mustAnswer) return [];
         const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
         return [
           notice(
@@ -219,6 +241,18 @@ export class Bot {
     }
   }
 
+  /** True when this user should be told to slow down now; false when already told this window. */
+  private warnOnce(ctx: Context, retryAfterMs: number): boolean {
+    const now = this.clock.now().getTime();
+    const key = `${ctx.platform}:${ctx.user}`;
+    if ((this.warned.get(key) ?? 0) > now) return false;
+    this.warned.set(key, now + retryAfterMs);
+    if (this.warned.size > MAX_WARNED) {
+      for (const [k, until] of this.warned) if (until <= now) this.warned.delete(k);
+    }
+    return true;
+  }
+
   /** The command an input would run (adapters check what a command needs, e.g. thread permissions). */
   commandFor(input: string | Record<string, unknown>): ChatCommand | null {
     const word =
@@ -255,8 +289,31 @@ export class Bot {
    * id. A platform failure is the caller's to report (it knows how to tell its user).
    */
   async startDiscussion(reply: ThreadStartReply, ctx: Context, surface: DiscussionSurface): Promise<string> {
-    const thread = await surface.openThread(reply.card);
-    this.threadOpened(ctx, thread, reply.paperId);
+    // The binding is written first: an archive that cannot store it fails here, before any card.
+    const binding = this.engine.reserveThread(reply.paperId, {
+      platform: ctx.platform,
+      workspace: ctx.workspace,
+      channel: ctx.channel,
+      createdBy: ctx.user,
+    });
+    let thread: string;
+    try {
+      thread = await surface.openThread(reply.card);
+    } catch (err) {
+      binding.release();
+      throw err;
+    }
+    try {
+      binding.bind(thread);
+    } catch (err) {
+      // Stored nowhere, the thread would never be answered: take the card back rather than leave it.
+      await surface
+        .retract?.(thread)
+        .catch((again: unknown) =>
+          this.logger.warn({ err: String(again), thread }, "could not take back a discussion card"),
+        );
+      throw err;
+    }
     await surface.postIntro(thread, reply.intro);
     return thread;
   }

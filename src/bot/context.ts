@@ -14,6 +14,11 @@ export interface Context {
   at: Date;
   /** Set by adapters: the message explicitly addressed the bot (mention, slash command, button). */
   addressed?: boolean;
+  /**
+   * Set by adapters whose platform needs an answer to every request (a Discord interaction): a
+   * rate-limited one then gets the "slow down" notice each time instead of nothing.
+   */
+  mustAnswer?: boolean;
 }
 
 /** The key a channel is stored under. */

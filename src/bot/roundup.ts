@@ -44,23 +44,41 @@ function inSentence(label: string): string {
 export function roundupHeadline(
   shown: number,
   topics: readonly RoundupTopicReply[],
-  when: { today: boolean; date: string; until?: string; count: number; filtered: boolean },
+  when: {
+    today: boolean;
+    date: string;
+    until?: string;
+    count: number;
+    filtered: boolean;
+    /** Papers grouped, when fewer than `count` (a day too large to group whole). */
+    grouped?: number;
+  },
 ): string {
-  const papers = `${shown} paper${shown === 1 ? "" : "s"}`;
-  const of = when.filtered ? ` of ${when.count}` : "";
+  const n = (x: number) => x.toLocaleString("en-US");
+  const papers = `${n(shown)} paper${shown === 1 ? "" : "s"}`;
+  const of = when.filtered ? ` of ${n(when.count)}` : "";
   const span = when.until
     ? ` from ${when.date} to ${when.until}`
     : when.today
       ? " today"
       : ` on ${when.date}`;
+  // Too many to group: say which were, and where the others are.
+  const capped =
+    when.grouped !== undefined && when.grouped < when.count
+      ? {
+          before: `${n(when.count)} papers${span}, too many to group: the ${n(when.grouped)} most upvoted`,
+          after: ` The other ${n(when.count - when.grouped)} are in the day's list.`,
+        }
+      : null;
   const picked = topics.find((t) => t.forChannel);
   const named = topics.filter((t) => !t.other && !t.forChannel);
-  if (named.length === 0) return `${papers}${of}${span}.`;
+  const opening = capped ? capped.before : `${papers}${of}${span}`;
+  if (named.length === 0) return `${opening}.${capped?.after ?? ""}`;
   const parts = named.slice(0, HEADLINE_TOPICS).map((t) => `${t.papers.length} on ${inSentence(t.label)}`);
   if (picked) parts.unshift(`${picked.papers.length} picked for this channel`);
   const more = named.length - HEADLINE_TOPICS;
   if (more > 0) parts.push(`and ${more} more topic${more === 1 ? "" : "s"}`);
-  return `${papers}${of}${span}: ${parts.join(", ")}.`;
+  return `${opening}: ${parts.join(", ")}.${capped?.after ?? ""}`;
 }
 
 function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
@@ -130,6 +148,7 @@ export function buildRoundup(
       ...(options.until ? { until: options.until } : {}),
       count: roundup.count,
       filtered: filters.length > 0,
+      grouped: roundup.grouped,
     }),
     topics,
   };

@@ -1,6 +1,7 @@
 /** The `/healthz` report: database reachable, each adapter's connection, last roundup per channel. */
 
 import type { Db } from "../archive/db.js";
+import { freeBytes, lastWriteFailure, MIN_FREE_BYTES } from "../archive/write-health.js";
 import type { Adapter } from "../bot/adapter.js";
 
 export interface LastRoundup {
@@ -14,7 +15,16 @@ export interface LastRoundup {
 export interface HealthReport {
   status: "ok" | "unhealthy";
   reasons: string[];
-  database: { ok: boolean; papers?: number; readonly?: boolean; error?: string };
+  database: {
+    ok: boolean;
+    papers?: number;
+    readonly?: boolean;
+    /** The last write that failed (a full disk…), until one works again. */
+    writeError?: string;
+    /** Free space on the archive's disk, when known. */
+    freeMb?: number;
+    error?: string;
+  };
   adapters: Record<string, { state: string; detail?: string }>;
   roundups: LastRoundup[];
 }
@@ -35,6 +45,21 @@ export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body:
     database.ok = true;
     database.papers = row.n;
     database.readonly = src.db.readonly;
+    // Reads answering is not enough: a process that cannot store a discussion's thread is not ok.
+    const failed = lastWriteFailure(src.db);
+    if (failed) {
+      database.ok = false;
+      database.writeError = failed.message;
+      reasons.push(`database: writes fail since ${failed.at.toISOString()}: ${failed.message}`);
+    }
+    const free = freeBytes(src.db);
+    if (free !== null) {
+      database.freeMb = Math.floor(free / 2 ** 20);
+      if (free < MIN_FREE_BYTES && !src.db.readonly) {
+        database.ok = false;
+        reasons.push(`database: only ${database.freeMb} MB free on the archive's disk; free some space`);
+      }
+    }
   } catch (err) {
     database.error = (err as Error).message;
     reasons.push(`database: ${database.error}`);
@@ -46,7 +71,7 @@ export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body:
     if (s.state !== "connected") reasons.push(`${a.platform}: ${s.state}${s.detail ? ` (${s.detail})` : ""}`);
   }
   let roundups: LastRoundup[] = [];
-  if (database.ok && src.lastRoundups) {
+  if (database.papers !== undefined && src.lastRoundups) {
     try {
       roundups = src.lastRoundups();
     } catch (err) {

@@ -1,6 +1,8 @@
 /**
- * The operations endpoints: `GET /healthz` and `GET /metrics`. They are plain request handlers so
- * they can be mounted on Slack's receiver (one port for everything) or served on their own.
+ * The HTTP endpoints of `serve`. The operations server (`http.opsPort`, on loopback unless
+ * configured) answers the detailed `GET /healthz` (database, adapters, last roundups per channel)
+ * and `GET /metrics`. The public port, where Slack posts, answers only a bare liveness `/healthz`
+ * (`{"status":"ok"}` or 503 `{"status":"unhealthy"}`): nothing about channels or workspaces.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -37,16 +39,22 @@ export function metricsHandler(routes: OpsRoutes): Handler {
   };
 }
 
-/** Routes in the shape of Bolt's `customRoutes`. */
-export function opsCustomRoutes(routes: OpsRoutes): { path: string; method: string[]; handler: Handler }[] {
-  return [
-    { path: "/healthz", method: ["GET"], handler: healthHandler(routes) },
-    { path: "/metrics", method: ["GET"], handler: metricsHandler(routes) },
-  ];
+/** The public liveness answer: the overall status only, never what the detailed report names. */
+export function livenessHandler(health: HealthSources): Handler {
+  return (_req, res) => {
+    const { httpStatus, body } = healthReport(health);
+    res.writeHead(httpStatus, { "content-type": "application/json", "cache-control": "no-store" });
+    res.end(`${JSON.stringify({ status: body.status })}\n`);
+  };
 }
 
-/** A small HTTP server for the ops endpoints, when no Slack receiver owns the port. */
-export function startOpsServer(routes: OpsRoutes, port: number, host = "0.0.0.0"): Promise<Server> {
+/** The public port's routes (in the shape of Bolt's `customRoutes`): liveness only. */
+export function publicRoutes(health: HealthSources): { path: string; method: string[]; handler: Handler }[] {
+  return [{ path: "/healthz", method: ["GET"], handler: livenessHandler(health) }];
+}
+
+/** The operations server: the detailed /healthz and /metrics. */
+export function startOpsServer(routes: OpsRoutes, port: number, host: string): Promise<Server> {
   const health = healthHandler(routes);
   const metrics = metricsHandler(routes);
   const server = createServer((req, res) => {

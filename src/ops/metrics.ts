@@ -14,6 +14,7 @@ export class Metrics {
   private readonly fetches: Counter<"outcome">;
   private readonly rateLimits: Counter<"platform">;
   private readonly papers: Gauge;
+  private readonly unhandled: Counter;
 
   constructor(options: { defaultMetrics?: boolean; papers?: () => number } = {}) {
     const registers = [this.registry];
@@ -50,6 +51,11 @@ export class Metrics {
       labelNames: ["platform"],
       registers,
     });
+    this.unhandled = new Counter({
+      name: "paperboy_unhandled_rejections_total",
+      help: "Promise rejections nobody handled (logged; serve kept running)",
+      registers,
+    });
     const papers = options.papers;
     this.papers = new Gauge({
       name: "paperboy_archive_papers",
@@ -76,6 +82,10 @@ export class Metrics {
 
   platformRateLimited(platform: string): void {
     this.rateLimits.inc({ platform });
+  }
+
+  unhandledRejection(): void {
+    this.unhandled.inc();
   }
 
   contentType(): string {

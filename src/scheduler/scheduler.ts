@@ -143,15 +143,9 @@ export class Scheduler extends EventEmitter {
       dates.add(date);
     }
     await Promise.all([...dates].map((d) => this.fetcher.ensure(d)));
-    // Topics are the costly part of a roundup: computed once per day per tick, shared by channels.
-    const topics = new Map<string, Roundup>();
-    const dayTopics = (date: string): Roundup => {
-      const known = topics.get(date);
-      if (known) return known;
-      const computed = engine.roundup(date);
-      topics.set(date, computed);
-      return computed;
-    };
+    // Topics are the costly part of a roundup: computed once per day (off the main thread in
+    // serve), shared by channels.
+    const dayTopics = (date: string): Promise<Roundup> => engine.prepareRoundup(date);
     await Promise.all(
       due
         .filter((d) => this.fetcher.has(d.key.date))
@@ -209,7 +203,7 @@ export class Scheduler extends EventEmitter {
     key: DeliveryKey,
     dueAt: Date,
     now: Date,
-    dayTopics: (date: string) => Roundup,
+    dayTopics: (date: string) => Promise<Roundup>,
   ): Promise<void> {
     const { engine, settings, logger } = this.options;
     const adapter = this.adapters.get(channel.platform) as Adapter;
@@ -238,14 +232,17 @@ export class Scheduler extends EventEmitter {
         buildRoundup(engine, key.date, {
           filters: channel.filters,
           late,
-          roundup: dayTopics(key.date),
+          roundup: await dayTopics(key.date),
           forChannel: channel,
         }),
         channel,
       );
+      // A claim taken over (or a retry after a failure) may follow a post that got out before its
+      // process died: the platform's history says which parts are there already.
       const messages = await adapter.post(
         { platform: channel.platform, workspace: channel.workspace, channel: channel.channel },
         [reply],
+        { id, label: `roundup ${key.date}`, since: dueAt, resume: claim.attempts > 1 },
       );
       engine.deliveries.markSent(key, this.instanceId, this.options.clock.now());
       logger.info({ ...key, late, attempts: claim.attempts, shown: reply.shown }, "roundup posted");

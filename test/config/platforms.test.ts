@@ -10,14 +10,30 @@ const load = (env: Record<string, string>, file: string | null = null) =>
   loadConfig({ file, env, platforms: PLATFORMS });
 
 describe("platform sections", () => {
-  it("Slack over OAuth (no bot token) is on when its three keys and the signing secret are set", () => {
-    const config = load({
+  it("Slack over OAuth (no bot token) is on when its three keys, the signing secret and the secret key are set", () => {
+    const oauth = {
       SLACK_CLIENT_ID: "c",
       SLACK_CLIENT_SECRET: "cs",
       SLACK_STATE_SECRET: "st",
       SLACK_SIGNING_SECRET: "s",
-    });
+    };
+    const config = load({ ...oauth, PAPERBOY_SECRET_KEY: "a".repeat(64) });
     expect(config.platforms.slack).toMatchObject({ enabled: true, mode: "http", clientId: "c" });
+    expect(config.secretKey?.length).toBe(32);
+    // Its tokens would be stored in the archive: not without the key that seals them.
+    expect(() => load(oauth)).toThrow(
+      /Slack over OAuth .* PAPERBOY_SECRET_KEY is not set.*openssl rand -base64 32/,
+    );
+  });
+
+  it("a PAPERBOY_SECRET_KEY that is not 32 bytes is refused, saying how to make one (and never shown)", () => {
+    expect(() => load({ PAPERBOY_SECRET_KEY: "banana" })).toThrow(
+      /PAPERBOY_SECRET_KEY is not a usable key: it must be 32 random bytes .*openssl rand -base64 32/,
+    );
+    expect(load({ PAPERBOY_SECRET_KEY: Buffer.alloc(32, 1).toString("base64") }).secretKey).toEqual(
+      Buffer.alloc(32, 1),
+    );
+    expect(load({}).secretKey).toBeNull();
   });
 
   it("Slack half-set for OAuth is refused at load, naming the keys", () => {

@@ -10,21 +10,20 @@ afterEach(async () => {
   api = null;
 });
 
-async function start(exit?: (code: number) => void) {
+async function start() {
   api = new FakeSlackApi();
   await api.start();
   const s = await startServe({
     config: { slack: { enabled: true, mode: "http" }, schedule: { enabled: false } },
     env: { SLACK_BOT_TOKEN: "xoxb-1-2-serve", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
-    ...(exit ? { exit } : {}),
   });
   return { ...s, api };
 }
 
-describe("paperboy serve (Slack over HTTP, ops endpoints on the same port)", () => {
+describe("paperboy serve (Slack over HTTP; /healthz and /metrics on the operations port)", () => {
   it("answers a signed slash command, reports health and metrics, and stops gracefully on SIGTERM", async () => {
     const s = await start();
-    const health = await fetch(`${s.base}/healthz`);
+    const health = await fetch(`${s.ops}/healthz`);
     const body = (await health.json()) as {
       status: string;
       database: { ok: boolean; papers: number };
@@ -39,21 +38,37 @@ describe("paperboy serve (Slack over HTTP, ops endpoints on the same port)", () 
     const answer = await s.api.waitFor((c) => c.method === "respond", "the search answer");
     expect(JSON.stringify(answer.body.blocks)).toMatch(/Sparse/);
 
-    const metrics = await (await fetch(`${s.base}/metrics`)).text();
+    const metrics = await (await fetch(`${s.ops}/metrics`)).text();
     expect(metrics).toContain('paperboy_commands_total{command="search",outcome="ok",platform="slack"} 1');
     expect(metrics).toMatch(/paperboy_archive_papers 72/);
 
     s.signals.emit("SIGTERM");
     expect(await s.run).toBe(0);
     await expect(fetch(`${s.base}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${s.ops}/healthz`)).rejects.toThrow();
+  });
+
+  it("the public port answers a bare liveness /healthz, nothing about channels, and no /metrics", async () => {
+    const s = await start();
+    try {
+      const live = await fetch(`${s.base}/healthz`);
+      expect(live.status).toBe(200);
+      expect(await live.text()).toBe('{"status":"ok"}\n');
+      expect((await fetch(`${s.base}/metrics`)).status).toBe(404);
+      // The detailed report (database, adapters, channels' last roundups) is on the ops port only.
+      const detailed = (await (await fetch(`${s.ops}/healthz`)).json()) as Record<string, unknown>;
+      expect(Object.keys(detailed)).toEqual(["status", "reasons", "database", "adapters", "roundups"]);
+    } finally {
+      s.signals.emit("SIGTERM");
+      await s.run;
+    }
   });
 
   it("a second signal during shutdown exits at once", async () => {
-    const exits: number[] = [];
-    const s = await start((code) => exits.push(code));
+    const s = await start();
     s.signals.emit("SIGTERM");
     s.signals.emit("SIGTERM");
-    expect(exits).toEqual([130]);
+    expect(s.exits).toEqual([130]);
     expect(await s.run).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ function serve(
         stderr += t;
       },
       isTTY: false,
-      env: { PORT: "0" },
+      env: { PORT: "0", OPS_PORT: "0", HOST: "127.0.0.1" },
       cwd: process.cwd(),
     },
     clock,
@@ -37,7 +37,6 @@ function serve(
     commands: [
       createServeCommand({
         signals,
-        host: "127.0.0.1",
         exit: (code) => exits.push(code),
         onReady: ({ scheduler }) => onReady(scheduler),
       }),

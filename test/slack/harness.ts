@@ -11,6 +11,8 @@ import { FakeSlackApi } from "../support/slack-api.js";
 
 export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-1111-2222-testtoken";
+/** PAPERBOY_SECRET_KEY of the tests (OAuth installs are stored sealed under it). */
+export const SECRET_KEY = Buffer.alloc(32, 7);
 
 export interface Harness {
   api: FakeSlackApi;
@@ -29,6 +31,8 @@ export async function startHarness(
     adapter?: Partial<SlackAdapterOptions>;
     /** Scripts the fake Web API before the adapter starts. */
     before?: (api: FakeSlackApi) => void;
+    /** An archive file instead of memory. */
+    dbPath?: string;
   } = {},
 ): Promise<Harness> {
   const api = new FakeSlackApi();
@@ -36,7 +40,7 @@ export async function startHarness(
   await api.start();
   options.before?.(api);
   const clock = new ManualClock("2025-08-13T09:00:00Z");
-  const engine = Paperboy.open({ dbPath: ":memory:", clock });
+  const engine = Paperboy.open({ dbPath: options.dbPath ?? ":memory:", clock, secretKey: SECRET_KEY });
   engine.ingest([`${DIGESTS}daily-papers-aug-12.txt`], { date: "2025-08-12" });
   const bot = new Bot(engine, { clock, logger: silentLogger() });
   const adapter = createSlackAdapter(bot, {

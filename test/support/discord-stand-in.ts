@@ -34,6 +34,8 @@ interface Failure {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Every matching call fails (a revoked token), not just the next. */
+  always?: boolean;
 }
 
 const BODY_MAX = 1 << 20;
@@ -69,11 +71,12 @@ export class DiscordStandIn extends EventEmitter {
     });
   }
 
-  static async start(): Promise<DiscordStandIn> {
+  /** Listens on `port` (default: any free one). */
+  static async start(listenOn = 0): Promise<DiscordStandIn> {
     const server = createServer();
     const d = new DiscordStandIn(server);
     server.on("request", (req, res) => void d.onRequest(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(listenOn, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     d.apiUrl = `http://127.0.0.1:${port}/api`;
     d.gateway.url = `ws://127.0.0.1:${port}/gateway`;
@@ -86,9 +89,14 @@ export class DiscordStandIn extends EventEmitter {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The time new ids are made from (a test's manual clock); default a fixed sequence from 2024. */
+  nowMs: (() => number) | null = null;
+
   id(): string {
     this.nextId += 1n;
-    return this.nextId.toString();
+    if (!this.nowMs) return this.nextId.toString();
+    // A snowflake: milliseconds since Discord's epoch (2015) above 22 bits of sequence.
+    return (((BigInt(this.nowMs()) - 1420070400000n) << 22n) | (this.nextId & 0x3fffffn)).toString();
   }
 
   channel(): Record<string, unknown> {
@@ -164,6 +172,11 @@ export class DiscordStandIn extends EventEmitter {
     this.failures.push({ method, path, status, body, ...(headers ? { headers } : {}) });
   }
 
+  /** Every call matching method and path fails with this status and body, until the end. */
+  failAlways(method: string, path: RegExp, status: number, body: unknown): void {
+    this.failures.push({ method, path, status, body, always: true });
+  }
+
   /** Sends an interaction through the gateway, remembering which channel its token answers in. */
   interact(payload: { token: string; channel_id: string }): void {
     this.tokenChannels.set(payload.token, payload.channel_id);
@@ -198,8 +211,16 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   message(channelId: string, body: any): any {
+    // enforce_nonce: the same author's message with this nonce is returned, not created again.
+    if (body?.enforce_nonce && body.nonce) {
+      const earlier = [...this.messages.values()].find(
+        (x) => x.channel_id === channelId && x.nonce === body.nonce && !x.deleted,
+      );
+      if (earlier) return earlier;
+    }
     const m = {
       id: this.id(),
+      ...(body?.nonce ? { nonce: body.nonce } : {}),
       channel_id: channelId,
       guild_id: IDS.guild,
       author: this.botUser,
@@ -279,8 +300,9 @@ export class DiscordStandIn extends EventEmitter {
     };
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
-      const [f] = this.failures.splice(failure, 1);
-      reply(f!.status, f!.body, f!.headers);
+      const f = this.failures[failure] as Failure;
+      if (!f.always) this.failures.splice(failure, 1);
+      reply(f.status, f.body, f.headers);
       return;
     }
     this.route(method, path, url.searchParams, body, reply);
@@ -336,6 +358,15 @@ export class DiscordStandIn extends EventEmitter {
       else reply(404, { code: 10003, message: "Unknown Channel" });
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages$/)) {
       reply(200, this.message(m[1]!, body));
+    } else if (method === "GET" && at(/^\/channels\/(\d+)\/messages$/)) {
+      // Newest first, like Discord; `after` and `limit` as Discord reads them.
+      const after = BigInt(query.get("after") ?? "0");
+      const limit = Math.min(100, Number(query.get("limit") ?? 50));
+      const list = [...this.messages.values()]
+        .filter((x) => x.channel_id === m[1] && !x.deleted && BigInt(x.id) > after)
+        .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+        .slice(-limit);
+      reply(200, list);
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) {
       const thread = {
         id: m[2],

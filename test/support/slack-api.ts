@@ -18,12 +18,18 @@ export interface ApiCall {
   at: number;
   /** The HTTP status we answered with. */
   status: number;
+  /** The JSON body we answered with. */
+  answer?: Record<string, any>;
+  /** Set by a test to make a posted message disappear from the channel's history. */
+  deleted?: boolean;
 }
 
 export interface Answer {
   status?: number;
   headers?: Record<string, string>;
   body?: Record<string, unknown>;
+  /** Answer this much later (a slow Slack); the call is recorded when it arrives. */
+  delayMs?: number;
 }
 
 /** A file received at an upload URL (files.uploadV2's second step). */
@@ -44,6 +50,8 @@ export class FakeSlackApi extends EventEmitter {
   private port = 0;
   private readonly scripts = new Map<string, Answer[]>();
   private nextTs = 1;
+  /** The time message ts are made from (a test's manual clock); default a fixed 2023 epoch. */
+  nowMs: (() => number) | null = null;
   /** What auth.test answers (set `identity = null` to answer invalid_auth). */
   identity: Record<string, unknown> | null = {
     user_id: "UBOT",
@@ -52,11 +60,12 @@ export class FakeSlackApi extends EventEmitter {
     team: "Test team",
   };
 
-  async start(): Promise<void> {
+  /** Listens on `port` (default: any free one). */
+  async start(port = 0): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req, res);
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server?.listen(port, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
 
@@ -110,6 +119,45 @@ export class FakeSlackApi extends EventEmitter {
     });
   }
 
+  /** Messages the bot posted (answered ok) in a channel, newest first, like conversations.history. */
+  posted(channel: string): { ts: string; text: string; metadata?: unknown; thread_ts?: string }[] {
+    return this.calls
+      .filter(
+        (c) => c.method === "chat.postMessage" && c.body.channel === channel && c.answer?.ok && !c.deleted,
+      )
+      .map((c) => ({
+        ts: c.answer?.ts as string,
+        text: c.body.text as string,
+        ...(c.body.metadata ? { metadata: c.body.metadata } : {}),
+        ...(c.body.thread_ts ? { thread_ts: c.body.thread_ts as string } : {}),
+      }))
+      .reverse();
+  }
+
+  /** A page of conversations.history: top-level messages since `oldest`, cursor = offset. */
+  private history(body: Record<string, any>): Record<string, unknown> {
+    const oldest = Number(body.oldest ?? 0);
+    const limit = Number(body.limit ?? 100);
+    const offset = Number(body.cursor ?? 0);
+    const all = this.posted(String(body.channel))
+      .filter((m) => !m.thread_ts && Number(m.ts) >= oldest)
+      .map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        bot_id: "BBOT",
+        ...(String(body.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+    const page = all.slice(offset, offset + limit);
+    const more = offset + limit < all.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: more,
+      ...(more ? { response_metadata: { next_cursor: String(offset + limit) } } : {}),
+    };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -124,10 +172,12 @@ export class FakeSlackApi extends EventEmitter {
     const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
     const auth = String(req.headers.authorization ?? "");
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
-    const answer = this.scripts.get(method)?.shift() ?? this.defaultAnswer(method, body);
+    const scripted = this.scripts.get(method)?.shift();
+    const answer = { ...(scripted ?? {}), ...(scripted?.body ? {} : this.defaultAnswer(method, body)) };
     const status = answer.status ?? 200;
-    const call: ApiCall = { method, path, body, token, at: Date.now(), status };
+    const call: ApiCall = { method, path, body, token, at: Date.now(), status, answer: answer.body };
     this.calls.push(call);
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
@@ -202,8 +252,20 @@ export class FakeSlackApi extends EventEmitter {
           ? { body: { ok: true, ...this.identity } }
           : { body: { ok: false, error: "invalid_auth" } };
       case "chat.postMessage": {
-        const ts = `1700000000.${String(this.nextTs++).padStart(6, "0")}`;
+        const seconds = this.nowMs ? Math.floor(this.nowMs() / 1000) : 1700000000;
+        const ts = `${seconds}.${String(this.nextTs++).padStart(6, "0")}`;
         return { body: { ok: true, channel: body.channel, ts, message: { text: body.text, ts } } };
+      }
+      case "conversations.history":
+        return { body: this.history(body) };
+      case "chat.delete": {
+        const posted = this.calls.find(
+          (c) =>
+            c.method === "chat.postMessage" && c.body.channel === body.channel && c.answer?.ts === body.ts,
+        );
+        if (!posted) return { body: { ok: false, error: "message_not_found" } };
+        posted.deleted = true;
+        return { body: { ok: true, channel: body.channel, ts: body.ts } };
       }
       case "chat.postEphemeral":
         return { body: { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` } };
@@ -219,7 +281,7 @@ function parseBody(raw: string, type: string): Record<string, any> {
   const out: Record<string, any> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
     // The Web API client sends objects (blocks) as JSON strings inside the form.
-    out[k] = k === "blocks" || k === "attachments" ? JSON.parse(v) : v;
+    out[k] = k === "blocks" || k === "attachments" || k === "metadata" ? JSON.parse(v) : v;
   }
   return out;
 }

@@ -39,3 +39,27 @@ export function writeSyntheticDays(
   }
   return out;
 }
+
+/**
+ * One digest day of `count` papers (hf-api form), made of the fixture days' entries with new ids,
+ * titles and upvotes: a day far larger than any real one (tests and bench:ops of large days).
+ */
+export function writeLargeDay(dir: string, date: string, count: number): string {
+  mkdirSync(dir, { recursive: true });
+  const pool = SAMPLE_DAYS.flatMap(
+    (d) => JSON.parse(readFileSync(`${DIGESTS}${d}.hf-api.json`, "utf8")) as HfEntry[],
+  );
+  const entries = Array.from({ length: count }, (_, k) => {
+    const e = pool[k % pool.length] as HfEntry;
+    const id = `28${String(Math.floor(k / 100000)).padStart(2, "0")}.${String(k % 100000).padStart(5, "0")}`;
+    const publishedAt = `${date}T00:00:00.000Z`;
+    return {
+      ...e,
+      publishedAt,
+      paper: { ...e.paper, id, title: `${e.paper.title} (${k})`, publishedAt, upvotes: (k * 7919) % 1000 },
+    };
+  });
+  const file = join(dir, `${date}.hf-api.json`);
+  writeFileSync(file, JSON.stringify(entries));
+  return file;
+}

@@ -4,7 +4,8 @@ import channels from "./003-channels.js";
 import installations from "./004-installations.js";
 import sourceSummary from "./005-source-summary.js";
 import teamMemory from "./006-team-memory.js";
-import channelInterests from "./007-channel-interests.js";
+import seenRequests from "./007-seen-requests.js";
+import channelInterests from "./008-channel-interests.js";
 
 export interface Migration {
   version: number;
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "installations", sql: installations },
   { version: 5, name: "source-summary", sql: sourceSummary },
   { version: 6, name: "team-memory", sql: teamMemory },
-  { version: 7, name: "channel-interests", sql: channelInterests },
+  { version: 7, name: "seen-requests", sql: seenRequests },
+  { version: 8, name: "channel-interests", sql: channelInterests },
 ];

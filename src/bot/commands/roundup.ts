@@ -15,15 +15,17 @@ export const roundup = chatCommand({
   args: z.object({ date: IsoDateSchema.optional() }),
   parse: (rest) => (rest ? { date: words(rest)[0] } : {}),
   options: [{ name: "date", kind: "date", description: "The day (YYYY-MM-DD); default the newest" }],
-  run(args, { engine, ctx, channelDefaults }) {
+  async run(args, { engine, ctx, channelDefaults }) {
     const date = args.date ?? engine.latestDay();
     if (!date) return [notice("The archive is empty: no digest has been ingested yet.")];
     if (engine.dayPage(date, 0, 0).total === 0)
       return [notice(`No digest for ${date} in the archive.`, "warning", ErrorCode.UnknownDay)];
     const ref = { platform: ctx.platform, channel: ctx.channel };
     const { filters } = engine.channelSettings(ref, channelDefaults);
+    // Off the main thread in serve: a large day must not stall everyone else's commands.
+    const roundup = await engine.prepareRoundup(date);
     // Papers this channel already discussed are marked, with a link to that discussion.
     // …and ordered for the channel when its people reacted to papers (src/interests).
-    return [markDiscussed(engine, buildRoundup(engine, date, { filters, forChannel: ref }), ref)];
+    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup, forChannel: ref }), ref)];
   },
 });
