@@ -1,36 +1,35 @@
 /**
- * Words as `ask` compares them: lower-cased tokens that keep their inner hyphens, dots and digits
- * ("gpt-4", "qwen3-8b", "v1.5"), each with its Porter stem (the `stemmer` package) and its parts
- * ("imagenet-1k" also counts as "imagenet"), so "GPUs" matches "GPU" and "ImageNet" matches
- * "ImageNet-1K". Kept apart from src/text/terms.ts on purpose: questions need the function words
- * and the names that a search index drops.
+ * Words as `ask` compares them: tokens that keep their inner hyphens, dots and digits ("gpt-4",
+ * "qwen3-8b", "v1.5"), each lower-cased and folded, with its stem and its parts ("imagenet-1k"
+ * also counts as "imagenet"), so "GPUs" matches "GPU" and "ImageNet" matches "ImageNet-1K". What
+ * a word character is, how a word is folded ("Fréchet" is "frechet", a PDF's "ﬁ" is "fi") and
+ * stemmed come from the one text analysis (src/text/analysis.ts), as for search, related papers
+ * and topics; the token shape is ask's own, since questions need the function words and the
+ * dotted names that the search terms drop. A hyphened token also matches joined ("Q-learning",
+ * "Qlearning"; "Drive-JEPA", "DriveJEPA"), as the shared analysis joins letter compounds and names.
  */
-import { stemmer } from "stemmer";
+import { foldWord, HYPHEN_CHARS, NON_ASCII, WORD_CHAR_CLASS, wordStem } from "../text/analysis.js";
 
 export interface Word {
   /** As written. */
   surface: string;
+  /** Lower-cased and folded; any hyphen character written "-". */
   lower: string;
-  /** Porter stem of an alphabetic word; the lower-cased token otherwise. */
+  /** Stem of an alphabetic word of 4 letters or more; the lower-cased token otherwise. */
   stem: string;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[-'.+/][\p{L}\p{N}]+)*/gu;
-
-// Stemming dominates the cost; questions and abstracts reuse a small vocabulary, so stems are
-// memoized (bounded: cleared when full, so a hostile input cannot grow it without limit).
-const STEMS = new Map<string, string>();
-const STEMS_MAX = 50_000;
+const TOKEN = new RegExp(`${WORD_CHAR_CLASS}+(?:[${HYPHEN_CHARS}'.+/]${WORD_CHAR_CLASS}+)*`, "gu");
+const OTHER_HYPHENS = /[\u2010\u2011]/g;
 
 export function stemOf(lower: string): string {
   if (lower.length <= 3 || !/^\p{L}+$/u.test(lower)) return lower;
-  let s = STEMS.get(lower);
-  if (s === undefined) {
-    if (STEMS.size >= STEMS_MAX) STEMS.clear();
-    s = stemmer(lower);
-    STEMS.set(lower, s);
-  }
-  return s;
+  return wordStem(lower);
+}
+
+/** A hyphened token joined ("q-learning" → "qlearning"), or null for a token without hyphens. */
+function joined(lower: string): string | null {
+  return lower.includes("-") ? lower.replace(/-/g, "") : null;
 }
 
 export function words(text: string): Word[] {
@@ -43,7 +42,9 @@ export function tokensOf(text: string): { words: Word[]; starts: number[] } {
   const starts: number[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const surface = m[0].replace(/'s$/i, "");
-    const lower = surface.toLowerCase();
+    const lowered = surface.toLowerCase();
+    // Most words are ASCII: nothing to fold or to rewrite.
+    const lower = NON_ASCII.test(lowered) ? foldWord(lowered.replace(OTHER_HYPHENS, "-")) : lowered;
     out.push({ surface, lower, stem: stemOf(lower) });
     starts.push(m.index ?? 0);
   }
@@ -62,6 +63,11 @@ export function matchKeys(text: string): Set<string> {
         keys.add(part);
         keys.add(stemOf(part));
       }
+      const whole = joined(w.lower);
+      if (whole) {
+        keys.add(whole);
+        keys.add(stemOf(whole));
+      }
     }
   }
   return keys;
@@ -70,6 +76,8 @@ export function matchKeys(text: string): Set<string> {
 /** True when the text holds the word (by whole token, stem, or all of its hyphen parts). */
 export function mentions(keys: ReadonlySet<string>, w: Word): boolean {
   if (keys.has(w.lower) || keys.has(w.stem)) return true;
+  const whole = joined(w.lower);
+  if (whole && keys.has(whole)) return true;
   const parts = w.lower.split(/[-.+/]+/).filter(Boolean);
   return parts.length > 1 && parts.every((p) => keys.has(p) || keys.has(stemOf(p)));
 }

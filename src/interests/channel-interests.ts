@@ -11,7 +11,7 @@
 import { type ChannelRef, type MessageRef, ReactionStore } from "../archive/reactions.js";
 import type { Reply } from "../bot/replies.js";
 import type { Paperboy } from "../paperboy.js";
-import { termOf, words } from "../text/terms.js";
+import { termOf, words } from "../text/analysis.js";
 import { INTEREST_MODEL, type InterestModel } from "./model.js";
 import { buildProfile, type InterestProfile, interestOf, topTerms } from "./profile.js";
 import { type ReactionKind, reactionKind } from "./reaction-kinds.js";

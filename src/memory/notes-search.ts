@@ -1,6 +1,8 @@
 /**
  * `search` finds papers by the channel's notes too: a small inverted index of one channel's notes
- * (terms as everywhere else: src/text/terms.ts), built on first use and rebuilt when the channel's
+ * (terms as the paper search reads a query: `analyze` of src/text/analysis.ts, so "Frechet" finds a
+ * note that writes "Fréchet", "k-means" one that writes "kmeans", and a link's site name, such as
+ * "github", is a word like any other), built on first use and rebuilt when the channel's
  * notes change (whichever process wrote them: NoteStore.version is checked on every search, an
  * indexed lookup). The paper search engine itself is untouched; the search command merges these
  * hits in front of its ranked results, marked "from a note".
@@ -9,7 +11,7 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "../archive/db.js";
 import { type NoteRecord, NoteStore } from "../archive/notes.js";
 import type { Clock } from "../clock.js";
-import { terms } from "../text/terms.js";
+import { analyze } from "../text/analysis.js";
 
 /** Channels whose notes index is kept in memory at once. */
 const CHANNELS_KEPT = 200;
@@ -31,7 +33,7 @@ export interface NoteHit {
 function build(notes: NoteRecord[], version: string): ChannelIndex {
   const postings = new Map<string, number[]>();
   notes.forEach((n, i) => {
-    for (const t of new Set(terms(n.text))) {
+    for (const t of new Set(analyze(n.text))) {
       const list = postings.get(t);
       if (list) list.push(i);
       else postings.set(t, [i]);
@@ -65,7 +67,7 @@ export class NotesSearch {
    * query with no terms (only stopwords) finds nothing.
    */
   search(where: { platform: string; channel: string }, query: string, limit: number): NoteHit[] {
-    const wanted = [...new Set(terms(query))];
+    const wanted = [...new Set(analyze(query))];
     if (wanted.length === 0) return [];
     const idx = this.index(where);
     let matches: Set<number> | null = null;

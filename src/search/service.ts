@@ -513,8 +513,23 @@ export class SearchService {
     this.ensureSemantic(index);
     this.maybeSave();
     index.prepareFuzzy();
+    // The first queries of a process pay for compiling the ranking code (70-100 ms of CPU at 20k
+    // papers, whatever the query); a few queries now spare serve's first users that wait. An
+    // empty archive has nothing to warm.
+    if (index.documentCount === 0) return;
+    for (const text of WARM_UP_QUERIES) {
+      try {
+        this.search({ text });
+      } catch {
+        // A query of only ignored words in some future analysis: warming is best effort.
+      }
+    }
+    this.cache.clear();
   }
 }
+
+/** Queries of the kinds people type (a topic, a method and task, a name), run by warmUp. */
+const WARM_UP_QUERIES = ["sparse attention", "graph neural networks for molecules", "LLM agents tool use"];
 
 function checkCount(flag: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {

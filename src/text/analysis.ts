@@ -1,7 +1,8 @@
 /**
- * The one text analysis of paperboy: what a term is, for search, related papers, topics and
- * questions alike, so that a word typed in chat, a word of a title and a word of an abstract meet
- * wherever they are compared.
+ * The one text analysis of paperboy: what a term is, for search, related papers, topics, search by
+ * notes and questions alike, so that a word typed in chat, a word of a title and a word of an
+ * abstract meet wherever they are compared. (Questions, src/ask/words.ts, take its word characters,
+ * folding and stems but keep their own token shape: function words and dotted names as "v1.5".)
  *
  * - Words are runs of letters, combining marks and digits in any script, lowercased; a single
  *   letter hyphened to a word also gives its joined form ("Q-learning" → "qlearning").
@@ -16,9 +17,11 @@
  *
  * API, smallest first:
  *   words(text) → lowercased words         termOf(word) → term | null
+ *   foldWord(word) → accents and ligatures off   wordStem(word) → folded stem, stopwords too
  *   analyze(text) → terms                   analyzeTitle(title) → terms, with the names' forms
  *   analyzePaper(title, abstract) → terms   titleText(title) → the title as indexed
  *   plainText(text) → text without URLs and LaTeX
+ *   comparedTerms(text) → terms of the plain text (for comparing papers: related, topics)
  *   paperTermCounts(title, abstract) → term → count, title terms weighted (for comparing papers)
  *   expandAbbreviations(counts, dictionary, df) → the counts with the long forms of short forms
  */
@@ -31,12 +34,15 @@ export { Abbreviations, definitionsIn, type Expansion } from "./abbreviations.js
 export { nameForms, type TitleName, titleNames } from "./names.js";
 export {
   analyze,
+  foldWord,
+  HYPHEN_CHARS,
   isStopword,
   NON_ASCII,
   sentenceWords,
   termOf,
   WORD_CHAR_CLASS,
   withLetterCompounds,
+  wordStem,
   words,
 } from "./tokenizer.js";
 
@@ -74,6 +80,14 @@ export function plainText(text: string): string {
     .replace(/[{}$^_~\\]/g, " ");
 }
 
+/**
+ * The terms of a text as papers are compared by (related papers, topics), in order, repeats kept:
+ * `analyze` of its `plainText`, so URLs and LaTeX markup say nothing of a paper's subject.
+ */
+export function comparedTerms(text: string): string[] {
+  return analyze(plainText(text));
+}
+
 /** A 200 KB abstract should cost like a long one when papers are compared: terms past this are noise. */
 export const MAX_COMPARED_CHARS = 50_000;
 
@@ -85,7 +99,7 @@ export const MAX_COMPARED_CHARS = 50_000;
 export function paperTermCounts(title: string, abstract: string, titleWeight = 2): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of analyzeTitle(plainText(title))) counts.set(t, (counts.get(t) ?? 0) + titleWeight);
-  for (const t of analyze(plainText(abstract.slice(0, MAX_COMPARED_CHARS))))
+  for (const t of comparedTerms(abstract.slice(0, MAX_COMPARED_CHARS)))
     counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }

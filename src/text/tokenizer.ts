@@ -39,7 +39,7 @@ export function sentenceWords(text: string): string[][] {
 }
 
 /** Hyphen-minus, hyphen and non-breaking hyphen, for a character class. */
-const HYPHEN_CHARS = "-\\u2010\\u2011";
+export const HYPHEN_CHARS = "-\\u2010\\u2011";
 /** A single letter hyphened to a word: "Q-learning", "k-means", "t-SNE", "U-Net", "x-ray". */
 const LETTER_COMPOUND = new RegExp(
   `(?<!${WORD_CHAR_CLASS})(\\p{L})[${HYPHEN_CHARS}](\\p{L}${WORD_CHAR_CLASS}*)`,
@@ -80,7 +80,7 @@ const FOLDED_LETTERS = /[øłđðþæœßı]/g;
  * (a PDF ligature) and "fine", "Ｇ" and "g" meet. Marks come off Latin letters only: in other
  * scripts (Devanagari vowel signs, Japanese voicing marks, Cyrillic й) the mark is the letter.
  */
-function foldWord(word: string): string {
+export function foldWord(word: string): string {
   if (!NON_ASCII.test(word)) return word;
   return word
     .normalize("NFKD")
@@ -100,6 +100,23 @@ export function termOf(word: string): string | null {
   if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
   stems.set(word, term);
   return term;
+}
+
+/** Lowercased word → its stem, stopwords included (for `wordStem`). */
+const plainStems = new Map<string, string>();
+
+/**
+ * The folded Porter stem of one lowercased word, stopword or not: for a reader that keeps
+ * function words (questions: "which", "being"), where `termOf` would give none. For any other
+ * word of two letters or more it equals `termOf`.
+ */
+export function wordStem(word: string): string {
+  const known = plainStems.get(word);
+  if (known !== undefined) return known;
+  const stem = stemmer(foldWord(word));
+  if (plainStems.size >= STEM_CACHE_LIMIT) plainStems.clear();
+  plainStems.set(word, stem);
+  return stem;
 }
 
 /** Index terms of a text, in order, repeats kept (term frequency matters to BM25). */

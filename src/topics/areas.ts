@@ -9,7 +9,7 @@
  * paper belongs to no area, and finds its topic by its text alone.
  */
 import { z } from "zod";
-import { terms } from "../text/terms.js";
+import { comparedTerms } from "../text/analysis.js";
 import { RESEARCH_AREAS } from "./research-areas.js";
 import { FIELD_WEIGHT, FIELDS, type TopicPaperText } from "./text.js";
 
@@ -94,6 +94,8 @@ enum Kind {
 }
 
 interface Entry {
+  /** The catalogue phrase this is a form of (its forms are listed together). */
+  phrase: number;
   area: number;
   kind: Kind;
   stems: string[];
@@ -118,6 +120,7 @@ export class AreaCatalog {
   readonly families: Family[] = [];
   private readonly byFirstStem = new Map<string, Entry[]>();
   private readonly hasRequires: boolean[] = [];
+  private phraseCount = 0;
 
   /** Checks the catalogue (ids unique, labels headings, every phrase has words); throws when not. */
   constructor(specs: readonly FamilySpec[]) {
@@ -155,18 +158,22 @@ export class AreaCatalog {
         ];
         for (const [text, kind] of lists) {
           for (const phrase of list(text)) {
-            const stems = terms(phrase);
-            // "Q-learning" would match every "learning", "on-policy" every "policy": a phrase must
-            // not shrink to one matched word (stopwords, single letters and numbers are not matched).
-            const written = phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
-            if (stems.length === 0 || (stems.length === 1 && written > 1))
+            const forms = phraseForms(phrase);
+            // "on-policy" would match every "policy": a phrase must not shrink to one matched word
+            // (stopwords and single letters are not matched).
+            if (forms.length === 0) {
+              const stems = comparedTerms(phrase);
               throw new Error(
                 `research areas: "${phrase}" of ${a.id} would match as "${stems.join(" ")}"; write it with words that are matched`,
               );
-            const key = stems[0] as string;
-            const entries = this.byFirstStem.get(key) ?? [];
-            entries.push({ area: area.index, kind, stems });
-            this.byFirstStem.set(key, entries);
+            }
+            for (const stems of forms) {
+              const key = stems[0] as string;
+              const entries = this.byFirstStem.get(key) ?? [];
+              entries.push({ phrase: this.phraseCount, area: area.index, kind, stems });
+              this.byFirstStem.set(key, entries);
+            }
+            this.phraseCount++;
           }
         }
       }
@@ -185,8 +192,11 @@ export class AreaCatalog {
       for (let i = 0; i < stream.length; i++) {
         const entries = this.byFirstStem.get(stream[i] as string);
         if (!entries) continue;
+        // A phrase's forms (written, and with spaces) both match "needle-in-a-haystack": once.
+        let matchedPhrase = -1;
         for (const e of entries) {
-          if (!matchesAt(stream, i, e.stems)) continue;
+          if (e.phrase === matchedPhrase || !matchesAt(stream, i, e.stems)) continue;
+          matchedPhrase = e.phrase;
           if (e.kind === Kind.Requires) {
             required[e.area] = 1;
             continue;
@@ -225,6 +235,29 @@ export class AreaCatalog {
     const about = new Set([...phraseAreas].filter((a) => a === primary || (scores[a] as number) >= floor));
     return { scores, about, primary };
   }
+}
+
+/** Words of a phrase as written: "needle-in-a-haystack" has four, "Q-learning" two. */
+function writtenWords(phrase: string): number {
+  return phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length;
+}
+
+/**
+ * The runs of terms a catalogue phrase matches, or none when it would match as one word for several
+ * written. The shared analysis adds a letter compound's joined form ("needle-in-a-haystack" →
+ * "needl haystack ahaystack", "Q-learning" → "learn qlearn"), which a paper writing "needle in a
+ * haystack" lacks: such a phrase also matches as written with spaces, unless that leaves one word
+ * ("Q learning" is "learning", any learning).
+ */
+export function phraseForms(phrase: string): string[][] {
+  const words = writtenWords(phrase);
+  const out: string[][] = [];
+  for (const form of [phrase, phrase.replace(/[-\u2010\u2011]/g, " ")]) {
+    const stems = comparedTerms(form);
+    if (stems.length === 0 || (stems.length === 1 && words > 1)) continue;
+    if (!out.some((o) => o.join(" ") === stems.join(" "))) out.push(stems);
+  }
+  return out;
 }
 
 function matchesAt(stream: readonly string[], at: number, stems: readonly string[]): boolean {

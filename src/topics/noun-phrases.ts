@@ -9,7 +9,7 @@
  */
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
-import { termOf } from "../text/terms.js";
+import { comparedTerms } from "../text/analysis.js";
 
 export interface NounPhrase {
   /** Stems joined by spaces: the phrase as matched against papers' text. */
@@ -51,7 +51,8 @@ function labelForm(word: string): string {
 interface Word {
   text: string;
   pos: string;
-  stems: string[];
+  /** Shared with every other occurrence of the word (cached): never changed in place. */
+  stems: readonly string[];
 }
 
 const NOUN = new Set(["NOUN", "PROPN"]);
@@ -59,7 +60,10 @@ const MODIFIER = new Set(["ADJ", "NOUN", "PROPN"]);
 
 /**
  * Tokens joined back into words: "vision - language - action" written without spaces is one word.
- * Sentences need no splitting: punctuation ends a phrase anyway.
+ * Sentences need no splitting: punctuation ends a phrase anyway. A word's stems are the shared
+ * analysis of the word as written (`comparedTerms`), so a phrase's key is the very run of terms the
+ * papers' text holds: "Q-learning" is "learn qlearn" there (its letter compound joined), "3.5" is
+ * "3 5", "Fréchet" is "frechet".
  */
 function wordsOf(text: string): Word[] {
   const its = tagger().its;
@@ -73,16 +77,30 @@ function wordsOf(text: string): Word[] {
     const previous = out.at(-1);
     const glued = spaces[i] === "";
     if (value === "-" && glued && spaces[i + 1] === "" && previous) continue;
-    const stem = termOf(value);
     if (previous && glued && i >= 2 && values[i - 1] === "-" && spaces[i - 1] === "") {
       previous.text = `${previous.text}-${value}`;
       previous.pos = tags[i] as string;
-      if (stem) previous.stems.push(stem);
       continue;
     }
-    out.push({ text: value, pos: tags[i] as string, stems: stem ? [stem] : [] });
+    out.push({ text: value, pos: tags[i] as string, stems: [] });
   }
+  for (const w of out) w.stems = wordStems(w.text);
   return out;
+}
+
+// Words repeat from paper to paper: remembering a word's stems saves the analysis a third of the
+// tagging's cost (bounded: cleared when full, so hostile text cannot grow it without limit).
+const STEMS = new Map<string, readonly string[]>();
+const MAX_CACHED_WORDS = 50_000;
+
+function wordStems(word: string): readonly string[] {
+  let stems = STEMS.get(word);
+  if (stems === undefined) {
+    if (STEMS.size >= MAX_CACHED_WORDS) STEMS.clear();
+    stems = comparedTerms(word);
+    STEMS.set(word, stems);
+  }
+  return stems;
 }
 
 /** "image editing", "reinforcement learning": a gerund after a modifier names a task. */

@@ -1,10 +1,11 @@
 /**
  * A paper's text as the topics see it: the word stems of its title, of the source's own summary
  * (the Hugging Face API's `ai_summary`; empty for page-form digests) and of its abstract, kept
- * apart because they weigh differently. Stems come from `terms()` (src/text/terms.ts), the
- * analysis related papers and questions share, so "agents" and "agentic" meet as "agent".
+ * apart because they weigh differently. Stems come from `comparedTerms()` of the one analysis
+ * (src/text/analysis.ts) that search and related papers use too, so "agents" and "agentic" meet as
+ * "agent", "Fréchet" and "Frechet" as "frechet", and "Q-learning" keeps its joined form "qlearn".
  */
-import { terms } from "../text/terms.js";
+import { comparedTerms } from "../text/analysis.js";
 
 export interface TopicPaperText {
   title: readonly string[];
@@ -31,9 +32,9 @@ export function topicText(
   summary: string | null | undefined,
 ): TopicPaperText {
   return {
-    title: terms(title),
-    summary: summary ? terms(summary) : [],
-    abstract: terms(abstract.slice(0, MAX_ABSTRACT_CHARS)),
+    title: comparedTerms(title),
+    summary: summary ? comparedTerms(summary) : [],
+    abstract: comparedTerms(abstract.slice(0, MAX_ABSTRACT_CHARS)),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   Abbreviations,
   analyze,
   analyzeTitle,
+  comparedTerms,
   expandAbbreviations,
   nameForms,
   paperTermCounts,
@@ -76,6 +77,17 @@ describe("comparing papers", () => {
     expect(counts.has("github")).toBe(false);
     expect(counts.has("textbf")).toBe(false);
     expect(plainText("a $x^2$ {b}")).toBe("a  x 2   b ");
+  });
+
+  it("reads a text to compare (topics) like search reads it, without its URLs and LaTeX", () => {
+    expect(comparedTerms("Q-learning on Fréchet \\emph{features}, see https://github.com/x/y")).toEqual([
+      "learn",
+      "qlearn",
+      "frechet",
+      "featur",
+      "see",
+    ]);
+    expect(comparedTerms("GPT-4 and 3D")).toEqual(analyze("GPT-4 and 3D"));
   });
 
   it("counts a short form the archive is sure of as its long form's terms too", () => {

@@ -55,9 +55,36 @@ describe("the research-areas catalogue", () => {
     expect(() => new AreaCatalog(family([{ ...ok, label: "A label of far too many words" }]))).toThrow(
       /1 to 4 words/,
     );
-    expect(() => new AreaCatalog(family([{ ...ok, phrases: "Q-learning" }]))).toThrow(
-      /"Q-learning" of a would match as "learn"/,
+    // "on" is a stopword: "on-policy" would match every "policy".
+    expect(() => new AreaCatalog(family([{ ...ok, phrases: "on-policy" }]))).toThrow(
+      /"on-policy" of a would match as "polici"/,
     );
+  });
+
+  it("matches a hyphened phrase as written and spaced, a letter compound only as written", () => {
+    const spec = (phrases: string): FamilySpec[] => [
+      {
+        id: "test",
+        label: "Test family",
+        pool: true,
+        source: "a source long enough to name",
+        areas: [{ id: "a", label: "Test area", phrases }],
+      },
+    ];
+    const score = (catalog: AreaCatalog, title: string) =>
+      catalog.match(topicText(title, "", null)).scores[0];
+    // The shared analysis keeps "Q-learning" whole ("learn qlearn"): the phrase is no longer "learning".
+    const q = new AreaCatalog(spec("Q-learning"));
+    expect(score(q, "Offline Q-learning at scale")).toBe(3);
+    expect(score(q, "Offline learning at scale")).toBe(0);
+    // "needle-in-a-haystack" as a paper writes it, hyphened or not, counts once either way.
+    const needle = new AreaCatalog(spec("needle-in-a-haystack"));
+    expect(score(needle, "A needle-in-a-haystack test")).toBe(3);
+    expect(score(needle, "A needle in a haystack test")).toBe(3);
+    expect(
+      needle.match(topicText("", "A needle-in-a-haystack test. Another needle-in-a-haystack test.", null))
+        .scores[0],
+    ).toBe(2);
   });
 
   it("gives a paper the area its title and abstract name, and none for hints alone", () => {

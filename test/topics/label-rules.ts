@@ -6,7 +6,7 @@
  */
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
-import { terms } from "../../src/text/terms.js";
+import { comparedTerms as terms } from "../../src/text/analysis.js";
 import { RESEARCH_AREAS } from "../../src/topics/research-areas.js";
 import type { Topic, TopicInput } from "../../src/topics/topics.js";
 
@@ -64,7 +64,12 @@ const CURATED: Map<string, Phrases> = (() => {
   for (const family of RESEARCH_AREAS) {
     const familyPhrases: string[][] = [];
     for (const area of family.areas) {
-      const phrases = list(area.phrases).map((p) => terms(p));
+      // A hyphened phrase also as spaced ("needle-in-a-haystack", "needle in a haystack"), as
+      // papers write it either way and the shared analysis joins a letter compound's hyphen.
+      const phrases = list(area.phrases).flatMap((p) => [
+        terms(p),
+        terms(p.replace(/[-\u2010\u2011]/g, " ")),
+      ]);
       familyPhrases.push(...phrases);
       out.set(area.label.toLowerCase(), { label: area.label, phrases });
     }

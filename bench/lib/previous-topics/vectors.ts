@@ -4,7 +4,7 @@
  * every paper ("model", "show") cannot pull them apart. Rows are unit length, so squared
  * Euclidean distance between rows is 2 − 2·cosine and k-means groups by cosine.
  */
-import { paperTermCounts } from "../../../src/text/terms.js";
+import { paperTermCounts } from "./terms.js";
 
 export interface VectorInput {
   title: string;

@@ -1,11 +1,13 @@
 /**
- * Words to index and compare: plain text out of LaTeX and URLs, lower case, English stopwords
- * removed (the `stopword` package), Porter stems (the `stemmer` package). Related papers, topics
- * and questions all compare text through this one function, so they agree on what a term is.
+ * The frozen copy of the second text analysis (formerly src/text/terms.ts) that the grouping before
+ * issue 17 read text with: plain text out of LaTeX and URLs, lower case, English stopwords removed
+ * (the `stopword` package), Porter stems (the `stemmer` package), no accent folding, numbers
+ * dropped. paperboy itself now reads all text through src/text/analysis.ts (issue 18); this copy
+ * stays so the baseline keeps measuring the method as it was.
  */
 import { stemmer } from "stemmer";
 import { eng } from "stopword";
-import { readableLatex } from "../digest/normalize.js";
+import { readableLatex } from "../../../src/digest/normalize.js";
 
 const STOPWORDS = new Set<string>([...eng, "also", "via", "however", "thus", "can", "may", "us"]);
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;

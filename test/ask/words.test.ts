@@ -1,0 +1,35 @@
+/** Ask's words read on the one text analysis: folded, stemmed and joined as search reads them. */
+import { describe, expect, it } from "vitest";
+import { matchKeys, mentions, words } from "../../src/ask/words.js";
+import { termOf } from "../../src/text/analysis.js";
+
+const word = (text: string) => words(text)[0] as NonNullable<ReturnType<typeof words>[0]>;
+
+describe("ask's words", () => {
+  it("keep names with their inner hyphens and dots, and the function words", () => {
+    expect(words("Does GPT-4 beat Qwen3-8B v1.5 which").map((w) => w.lower)).toEqual([
+      "does",
+      "gpt-4",
+      "beat",
+      "qwen3-8b",
+      "v1.5",
+      "which",
+    ]);
+  });
+
+  it("fold and stem as the shared analysis does", () => {
+    expect(word("Fréchet").lower).toBe("frechet");
+    // "é" typed as e + a combining accent stays one word.
+    expect(words("Fre\u0301chet distance").map((w) => w.lower)).toEqual(["frechet", "distance"]);
+    expect(word("classiﬁcation").stem).toBe(termOf("classification"));
+    expect(word("attention").stem).toBe(termOf("attention"));
+    expect(mentions(matchKeys("The Fréchet distance drops."), word("frechet"))).toBe(true);
+  });
+
+  it("match a hyphened name joined and the other way round", () => {
+    expect(mentions(matchKeys("We train with Qlearning."), word("Q-learning"))).toBe(true);
+    expect(mentions(matchKeys("We train with Q-learning."), word("Qlearning"))).toBe(true);
+    expect(mentions(matchKeys("Drive\u2010JEPA predicts."), word("DriveJEPA"))).toBe(true);
+    expect(mentions(matchKeys("We train with learning."), word("Qlearning"))).toBe(false);
+  });
+});
