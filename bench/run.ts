@@ -11,6 +11,7 @@ const parts: { file: string; run: string }[] = [
   { file: "./memory.ts", run: "runMemoryBench" },
   { file: "./topics.ts", run: "runTopicsBench" },
   { file: "./ask.ts", run: "runAskBench" },
+  { file: "./alerts.ts", run: "runAlertsBench" },
   { file: "./interests.ts", run: "runInterestsBench" },
   { file: "./trends.ts", run: "runTrendsBench" },
 ];

@@ -75,6 +75,13 @@ export const ConfigSchema = z.strictObject({
         .prefault({}),
       /** Days after someone claims a paper ("I'll read it") before they are reminded, once; 0: never. */
       queueReminderDays: z.number().int().min(0).max(365).default(DEFAULTS.queueReminderDays),
+      /** Minutes after a channel's posting time with still no papers before the day is called quiet. */
+      quietAfterMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60)
+        .default(DEFAULTS.quietAfterMinutes),
       postRetries: z
         .strictObject({
           /** Tries per channel and day before the failure is reported and given up. */

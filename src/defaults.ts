@@ -28,6 +28,11 @@ export const DEFAULTS = {
   opsHost: "127.0.0.1",
   /** Days after "I'll read it" before the scheduler reminds the claimer (once); 0: never. */
   queueReminderDays: 7,
+  /**
+   * Minutes after a channel's posting time with still no papers before the day is called quiet (a
+   * notice if the channel wants one; the roundup still follows if papers come).
+   */
+  quietAfterMinutes: 120,
   /** How long a stop waits for work in flight. */
   shutdownMs: 10_000,
 } as const;

@@ -32,6 +32,9 @@ export const ErrorCode = {
   NotQueued: "E_NOT_QUEUED",
   QueueTaken: "E_QUEUE_TAKEN",
   TooLong: "E_TOO_LONG",
+  // saved-search alerts
+  UnknownWatch: "E_UNKNOWN_WATCH",
+  TooManyWatches: "E_TOO_MANY_WATCHES",
   // config and operations
   ConfigInvalid: "E_CONFIG_INVALID",
   ConfigUnreadable: "E_CONFIG_UNREADABLE",

@@ -18,6 +18,7 @@ import {
   sourceSummaryLabel,
 } from "../../src/bot/replies.js";
 import { roundupText } from "./roundup-text.js";
+import { weeklyText } from "./weekly-text.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal control sequences is the point
 const ANSI = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
@@ -100,6 +101,7 @@ function lite(p: PaperLite, n: number | null, s: Style): string {
   ];
   if (p.discussed) lines.push(`   ${s.accent(`💬 ${mention(p.discussed)}`)}`);
   if (p.fromNote !== undefined) lines.push(wrap(`from a note: ${terminalSafe(p.fromNote)}`, "   "));
+  if (p.watches?.length) lines.push(wrap(s.accent(`matches: ${terminalSafe(p.watches.join("; "))}`), "   "));
   const body = p.fromNote !== undefined ? undefined : (p.snippet ?? p.tldr);
   if (body) lines.push(wrap(terminalSafe(body), "   "));
   if (p.code[0]) lines.push(`   ${s.accent(terminalSafe(p.code[0]))}`);
@@ -129,6 +131,28 @@ function card(c: PaperCard, s: Style): string {
   return lines.join("\n");
 }
 
+/** The weekly digest, quiet-day notices and watches, as `settings` lists them. */
+function settingsExtras(r: Extract<Reply, { kind: "settings" }>): string[] {
+  const out: string[] = [];
+  if (r.weekly)
+    out.push(`Weekly digest: every ${r.weekly.day} at ${r.weekly.time} (${terminalSafe(r.timezone)}).`);
+  else if (r.weekly === undefined && r.quietNotices === undefined) return out;
+  else out.push("No weekly digest (`subscribe weekly [day] [HH:MM]` starts one).");
+  if (r.quietNotices !== undefined)
+    out.push(
+      r.quietNotices
+        ? "Quiet days: a one-line notice."
+        : "Quiet days: nothing is posted (`subscribe quiet on` for a notice).",
+    );
+  if (r.watches !== undefined)
+    out.push(
+      r.watches
+        ? `Watches: ${r.watches} (\`watches\` lists them).`
+        : "Watches: none (`watch <words>` adds one).",
+    );
+  return out;
+}
+
 export function renderReply(reply: Reply, s: Style): string {
   switch (reply.kind) {
     case "paper":
@@ -151,6 +175,8 @@ export function renderReply(reply: Reply, s: Style): string {
     }
     case "roundup":
       return roundupText(reply, s, { safe: terminalSafe, width: WIDTH });
+    case "weekly":
+      return weeklyText(reply, s, { safe: terminalSafe, width: WIDTH });
     case "answer": {
       const head = s.dim(`On "${terminalSafe(reply.paperTitle)}" (${reply.paperId}):`);
       const body = wrap(terminalSafe(reply.text));
@@ -203,8 +229,9 @@ export function renderReply(reply: Reply, s: Style): string {
       const state = reply.subscribed
         ? `Daily roundup here at ${reply.time} (${terminalSafe(reply.timezone)})${reply.filters.length ? `, topics: ${terminalSafe(reply.filters.join(", "))}` : ""}.`
         : "This channel is not subscribed to the daily roundup (`subscribe` to start).";
-      const learned = reply.interests ? `\n${s.dim(terminalSafe(interestsLine(reply.interests)))}` : "";
-      return reply.changed ? terminalSafe(reply.changed) : `${state}${learned}`;
+      if (reply.changed) return terminalSafe(reply.changed);
+      const learned = reply.interests ? [s.dim(terminalSafe(interestsLine(reply.interests)))] : [];
+      return [state, ...settingsExtras(reply), ...learned].join("\n");
     }
   }
 }

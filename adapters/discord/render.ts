@@ -52,6 +52,7 @@ import {
 } from "./limits.js";
 import { blocks, type DiscordMessage, embedSize, message } from "./message.js";
 import { roundupMessages } from "./roundup-embeds.js";
+import { renderWeekly } from "./weekly-embed.js";
 
 const COLOR = {
   paper: 0x5865f2,
@@ -163,8 +164,10 @@ function memoryFields(m: PaperMemory): (APIEmbedField | null)[] {
 function itemLines(item: PaperLite, n: number, budget: number): string {
   const head = `**${n}. ${fitText(item.title, Math.min(300, budget))}**`;
   const meta = `${escapeText(item.id)} · ${item.date}${item.code.length ? " · code" : ""}`;
+  const found = item.watches?.length ? `matches: ${item.watches.join("; ")}\n` : "";
   const body =
-    item.fromNote !== undefined ? `from a note: ${item.fromNote}` : (item.snippet ?? item.tldr ?? "");
+    found +
+    (item.fromNote !== undefined ? `from a note: ${item.fromNote}` : (item.snippet ?? item.tldr ?? ""));
   const room = budget - head.length - meta.length - 2;
   return room > 20 && body ? `${head}\n${meta}\n${fitText(body, room)}` : `${head}\n${meta}`;
 }
@@ -272,6 +275,17 @@ export function renderSettings(s: SettingsReply): DiscordMessage {
       { name: "Subscribed", value: s.subscribed ? "yes" : "no", inline: true },
       { name: "Time", value: fitText(`${s.time} (${s.timezone})`, FIELD_VALUE_MAX), inline: true },
       { name: "Topics", value: s.filters.length ? fitText(s.filters.join(", "), FIELD_VALUE_MAX) : "all" },
+      ...(s.quietNotices !== undefined
+        ? [
+            {
+              name: "Weekly digest",
+              value: s.weekly ? fitText(`${s.weekly.day} ${s.weekly.time}`, FIELD_VALUE_MAX) : "no",
+              inline: true,
+            },
+            { name: "Quiet-day notice", value: s.quietNotices ? "yes" : "no", inline: true },
+          ]
+        : []),
+      ...(s.watches !== undefined ? [{ name: "Watches", value: String(s.watches), inline: true }] : []),
       ...(s.interests
         ? [{ name: "Interests", value: fitText(interestsLine(s.interests), FIELD_VALUE_MAX, plainText) }]
         : []),
@@ -404,5 +418,7 @@ function renderOne(r: Reply, ids: ButtonCommands): DiscordMessage[] {
       return [renderFile(r)];
     case "reminder":
       return [renderReminder(r, ids)];
+    case "weekly":
+      return [renderWeekly(r)];
   }
 }

@@ -47,6 +47,7 @@ import {
   NOTE_PREVIEW_CHARS,
 } from "./limits.js";
 import { roundupMessages } from "./roundup-blocks.js";
+import { weeklyBlocks } from "./weekly-blocks.js";
 
 /** Action ids by purpose; the handler reads the command from the button's value. */
 export const ACTION_IDS = {
@@ -97,6 +98,8 @@ function blocksOf(reply: Reply): Block[] {
       return fileBlocks(reply);
     case "reminder":
       return reminderBlocks(reply);
+    case "weekly":
+      return weeklyBlocks(reply);
   }
 }
 
@@ -275,6 +278,7 @@ function itemBlock(item: PaperLite, index: number): Block {
   ];
   if (item.fromNote !== undefined)
     lines.push(`_from a note:_ ${safe(item.fromNote.replace(/\s+/g, " "), NOTE_PREVIEW_CHARS)}`);
+  if (item.watches?.length) lines.push(`_matches:_ ${safe(item.watches.join("; "), NOTE_PREVIEW_CHARS)}`);
   const about = item.fromNote !== undefined ? undefined : (item.snippet ?? item.tldr);
   if (about) lines.push(safe(about));
   const menu = overflow(ACTION_IDS.item(index), [
@@ -353,6 +357,22 @@ function settingsBlocks(s: SettingsReply): Block[] {
   const blocks: Block[] = [];
   if (s.changed) blocks.push(section(safe(s.changed)));
   blocks.push(section(state));
+  const extras: string[] = [];
+  if (s.weekly)
+    extras.push(
+      `Weekly digest: every *${safe(s.weekly.day)}* at *${safe(s.weekly.time)}* (${safe(s.timezone)}).`,
+    );
+  else if (s.quietNotices !== undefined)
+    extras.push("No weekly digest: `/papers subscribe weekly` starts one.");
+  if (s.quietNotices !== undefined)
+    extras.push(s.quietNotices ? "Quiet days: a one-line notice." : "Quiet days: nothing is posted.");
+  if (s.watches !== undefined)
+    extras.push(
+      s.watches
+        ? `Watches: ${s.watches} (\`/papers watches\` lists them).`
+        : "Watches: none (`/papers watch <words>` adds one).",
+    );
+  if (extras.length) blocks.push(context(extras));
   if (s.interests) blocks.push(context([safe(interestsLine(s.interests))]));
   return blocks;
 }

@@ -17,6 +17,10 @@ const TABLES = [
   "thread_messages",
   "threads",
   "deliveries",
+  "alerted_papers",
+  "watches",
+  "scheduled_posts",
+  "channel_digests",
   "channels",
 ] as const;
 export type ChannelTable = (typeof TABLES)[number];

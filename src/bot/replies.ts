@@ -29,6 +29,8 @@ export interface PaperLite {
   discussed?: DiscussionRef;
   /** Found by one of the channel's notes (search): that note's text, shown as "from a note". */
   fromNote?: string;
+  /** The channel's watches it matched (an alert): "#2 sparse attention". */
+  watches?: string[];
 }
 
 /** A place where a team talked about a paper before: a discussion thread, or notes in a channel. */
@@ -157,6 +159,60 @@ export interface RoundupReply {
   late?: boolean;
   /** Filters that were applied, for the header. */
   filters?: string[];
+}
+
+/** A topic of the week: how many papers it had, and its best few. */
+export interface WeeklyTopic {
+  label: string;
+  count: number;
+  papers: RoundupPaper[];
+}
+
+/** A paper the channel talked about during the week, and how much. */
+export interface DiscussedPaper {
+  paper: PaperLite;
+  threads: number;
+  questions: number;
+  notes: number;
+  /** 👍/⭐ reactions on the bot's messages about it, where the platform has them. */
+  reactions: number;
+}
+
+/**
+ * An image a reply carries (the weekly digest's topic-trends chart): uploaded as an image on
+ * platforms that take files, written to a file on the console.
+ */
+export interface ImageAttachment {
+  /** A plain file name: letters, digits, ".", "-" and "_" only. */
+  name: string;
+  mediaType: "image/png";
+  data: Uint8Array;
+  /** What the picture shows, for screen readers and where it cannot be shown. */
+  alt: string;
+}
+
+/** The weekly digest: the week's topics, what the channel discussed most, its reading queue. */
+export interface WeeklyReply {
+  kind: "weekly";
+  /** The digest days it covers, inclusive. */
+  from: string;
+  until: string;
+  /** Digest days and papers in the week. */
+  days: number;
+  count: number;
+  /** "312 papers over 5 digest days; biggest topics: LLM agents (45), …" */
+  headline: string;
+  /** The biggest topics, each with its best papers. */
+  topics: WeeklyTopic[];
+  /** Topics not listed. */
+  moreTopics: number;
+  /** Most discussed first. */
+  discussed: DiscussedPaper[];
+  queue: { queued: number; claimed: number; added: number; read: number };
+  /** Slot for the topic-trends chart (filled when a chart renderer is plugged into the scheduler). */
+  chart?: ImageAttachment;
+  /** Posted after its time (catch-up after downtime). */
+  late?: boolean;
 }
 
 export interface AnswerReply {
@@ -296,6 +352,12 @@ export interface SettingsReply {
   filters: string[];
   /** The channel's interests, learned from reactions on papers; absent when there are none. */
   interests?: InterestsView;
+  /** The weekly digest, when the channel has one: "Monday", "09:00" (in `timezone`). */
+  weekly?: { day: string; time: string };
+  /** Whether quiet days get a short notice (`subscribe quiet on`). */
+  quietNotices?: boolean;
+  /** How many saved searches (watches) the channel has. */
+  watches?: number;
   /** A sentence about what just changed, if anything. */
   changed?: string;
 }
@@ -321,7 +383,8 @@ export type Reply =
   | NotesReply
   | QueueReply
   | FileReply
-  | ReminderReply;
+  | ReminderReply
+  | WeeklyReply;
 
 export function notice(text: string, level: NoticeReply["level"] = "info", code?: string): NoticeReply {
   return code ? { kind: "notice", level, text, code } : { kind: "notice", level, text };
@@ -400,5 +463,7 @@ export function replySummary(reply: Reply): string {
       return reply.text;
     case "reminder":
       return `Reminder: you said you would read ${reply.paper.title} (${reply.paper.id}) ${reply.days} days ago`;
+    case "weekly":
+      return `Weekly digest, ${reply.from} to ${reply.until}: ${reply.headline}`;
   }
 }

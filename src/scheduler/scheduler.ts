@@ -21,8 +21,12 @@ import { redactSecrets } from "../logger.js";
 import { sendReminders } from "../memory/reminders.js";
 import { markDiscussed } from "../memory/roundup-marks.js";
 import type { Paperboy, Roundup } from "../paperboy.js";
+import { AlertJob } from "./alerts.js";
 import { DayFetcher } from "./day-fetcher.js";
+import { QuietDays } from "./quiet-days.js";
 import { postRetryDelay, type RetryPolicy } from "./retry-policy.js";
+import type { PostRunner } from "./scheduled-post.js";
+import { type WeeklyChartProvider, WeeklyJob } from "./weekly.js";
 import { localDate, zonedInstant } from "./zoned-time.js";
 
 export interface SchedulerSettings {
@@ -36,6 +40,11 @@ export interface SchedulerSettings {
   postRetries: RetryPolicy;
   /** Days after "I'll read it" before the claimer is reminded, once; 0: never. Default 7. */
   queueReminderDays?: number;
+  /**
+   * Minutes after a channel's posting time with still no digest before the day is called quiet
+   * (a notice if the channel wants one; its roundup still follows if papers come). Default 120.
+   */
+  quietAfterMinutes?: number;
 }
 
 export interface SchedulerOptions {
@@ -51,6 +60,8 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Cron pattern (with seconds) of the real-time ticker. Default: every minute on the minute. */
   tickPattern?: string;
+  /** The weekly digest's topic-trends chart; without one the digest has no picture. */
+  weeklyChart?: WeeklyChartProvider;
 }
 
 export interface DeliveryEvent {
@@ -67,6 +78,10 @@ const DEFAULT_LEASE_MS = 15 * 60_000;
 export class Scheduler extends EventEmitter {
   readonly instanceId: string;
   private readonly fetcher: DayFetcher;
+  private readonly quiet: QuietDays;
+  private readonly fetchFailing = new Set<string>();
+  private readonly weekly: WeeklyJob;
+  private readonly alerts: AlertJob;
   private readonly adapters = new Map<string, Adapter>();
   private readonly posting = new Set<string>();
   private readonly ticks = new Set<Promise<void>>();
@@ -86,6 +101,32 @@ export class Scheduler extends EventEmitter {
     for (const name of ["fetched", "not-published", "fetch-failed"]) {
       this.fetcher.on(name, (e) => this.emit(name, e));
     }
+    // A day whose last fetch failed is an outage, not a quiet day: no "nothing published" notice.
+    this.fetcher.on("fetch-failed", (e: { date: string }) => this.fetchFailing.add(e.date));
+    for (const name of ["fetched", "not-published"])
+      this.fetcher.on(name, (e: { date: string }) => this.fetchFailing.delete(e.date));
+    const { settings } = options;
+    // Alerts, weekly digests and quiet-day notices post through the same adapters, claims and
+    // retry policy as the roundup (scheduled-post.ts).
+    const runner: PostRunner = {
+      engine: options.engine,
+      adapters: this.adapters,
+      instanceId: this.instanceId,
+      clock: options.clock,
+      logger: options.logger,
+      policy: settings.postRetries,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      lookbackDays: settings.catchUp.lookbackDays,
+      catchUp: settings.catchUp.enabled,
+      lateAfterMinutes: settings.lateAfterMinutes,
+      emit: (name, event) => this.emit(name, event),
+    };
+    this.quiet = new QuietDays(runner, settings.quietAfterMinutes ?? DEFAULTS.quietAfterMinutes, {
+      has: (date) => this.fetcher.has(date),
+      failing: (date) => this.fetchFailing.has(date),
+    });
+    this.weekly = new WeeklyJob(runner, settings.timezone, options.weeklyChart ?? null);
+    this.alerts = new AlertJob(runner, settings.timezone);
   }
 
   /** Ticks now (catch-up after a restart), then every minute; watches a folder source. */
@@ -129,17 +170,26 @@ export class Scheduler extends EventEmitter {
     const today = localDate(now, settings.timezone);
     if (now >= zonedInstant(today, settings.fetchAt, settings.timezone)) dates.add(today);
 
-    const due: { channel: ChannelSettings; key: DeliveryKey; dueAt: Date }[] = [];
-    for (const channel of engine.channels.subscribed()) {
+    const due: { channel: ChannelSettings; key: DeliveryKey; dueAt: Date; delayed: boolean }[] = [];
+    const subscribed = engine.channels.subscribed();
+    for (const channel of subscribed) {
       if (!this.adapters.has(channel.platform)) continue; // another process serves it
       const date = localDate(now, channel.timezone);
       this.skipMissed(channel, date, now);
+      // A quiet day whose papers came later gets its roundup then (quiet-days.ts).
+      for (const past of this.quiet.awaiting(channel, date)) {
+        const key = { platform: channel.platform, channel: channel.channel, date: past };
+        const row = engine.deliveries.get(key);
+        if (row && !this.mayRetry(row, now)) continue;
+        due.push({ channel, key, dueAt: zonedInstant(past, channel.time, channel.timezone), delayed: true });
+        dates.add(past);
+      }
       const dueAt = zonedInstant(date, channel.time, channel.timezone);
       if (now < dueAt || subscribedAfter(channel, dueAt)) continue;
       const key = { platform: channel.platform, channel: channel.channel, date };
       const row = engine.deliveries.get(key);
       if (row && !this.mayRetry(row, now)) continue;
-      due.push({ channel, key, dueAt });
+      due.push({ channel, key, dueAt, delayed: this.quiet.isQuiet(channel, date) });
       dates.add(date);
     }
     await Promise.all([...dates].map((d) => this.fetcher.ensure(d)));
@@ -149,8 +199,21 @@ export class Scheduler extends EventEmitter {
     await Promise.all(
       due
         .filter((d) => this.fetcher.has(d.key.date))
-        .map((d) => this.deliver(d.channel, d.key, d.dueAt, now, dayTopics)),
+        .map((d) => this.deliver(d.channel, d.key, d.dueAt, now, dayTopics, d.delayed)),
     );
+    // Quiet days, weekly digests and alerts ride on the same tick; one failing stops no other.
+    for (const [name, job] of [
+      ["quiet days", () => this.quiet.tick(now, subscribed)],
+      ["weekly digests", () => this.weekly.tick(now)],
+      ["alerts", () => this.alerts.tick(now)],
+    ] as const) {
+      try {
+        await job();
+      } catch (err) {
+        this.options.logger.error({ err: redactSecrets(String(err)) }, `scheduler ${name} failed`);
+        this.emit("error-logged", err);
+      }
+    }
     // The reading queue's reminders ride on the same tick (and the same injected clock).
     const reminders = await sendReminders(
       engine,
@@ -174,6 +237,9 @@ export class Scheduler extends EventEmitter {
       if (subscribedAfter(channel, dueAt)) break;
       const key = { platform: channel.platform, channel: channel.channel, date };
       if (this.options.engine.deliveries.get(key)) continue;
+      // A quiet day stays open for its late papers (quiet-days.ts).
+      if (!this.fetcher.has(date) && this.quiet.holds(channel, date, back, now)) continue;
+      if (this.fetcher.has(date) && back < lookbackDays && this.quiet.isQuiet(channel, date)) continue;
       const reason = this.fetcher.has(date)
         ? "missed: paperboy was not running at the posting time"
         : "no digest was published for the day";
@@ -204,13 +270,15 @@ export class Scheduler extends EventEmitter {
     dueAt: Date,
     now: Date,
     dayTopics: (date: string) => Promise<Roundup>,
+    /** The day was quiet at its time and its papers came later: posted whether or not catch-up is on. */
+    delayed = false,
   ): Promise<void> {
     const { engine, settings, logger } = this.options;
     const adapter = this.adapters.get(channel.platform) as Adapter;
     const id = `${key.platform}:${key.channel}:${key.date}`;
     if (this.posting.has(id)) return;
     const late = now.getTime() - dueAt.getTime() > settings.lateAfterMinutes * 60_000;
-    if (late && !settings.catchUp.enabled) {
+    if (late && !settings.catchUp.enabled && !delayed) {
       if (engine.deliveries.skip(key, "missed and catch-up is off", now)) {
         logger.warn({ ...key }, "roundup skipped: missed and catch-up is off");
         this.emit("skipped", { key, late, attempts: 0, reason: "catch-up is off" } satisfies DeliveryEvent);

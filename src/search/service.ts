@@ -505,6 +505,21 @@ export class SearchService {
   }
 
   /**
+   * What scoring a query against chosen papers needs outside a ranked search (saved-search
+   * alerts, src/alerts): the index caught up with the archive, its semantic space, and the
+   * papers' analyzed text from the same cache the re-ranker reads.
+   */
+  scoringParts(): {
+    index: PaperIndex;
+    semantic: SemanticSpace | null;
+    texts: (pks: readonly number[]) => Map<number, CandidateText>;
+  } {
+    const index = this.ensureIndex();
+    this.ensureSemantic(index);
+    return { index, semantic: this.semantic, texts: (pks) => this.candidates(index, pks) };
+  }
+
+  /**
    * Loads (or builds) the index and the semantic space now, and the lookup of title terms (the
    * misspelled-name fallback); persists what is missing or behind.
    */

@@ -12,8 +12,9 @@ import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import { parse, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
+import { WatchStore } from "../archive/watches.js";
 import type { Paperboy } from "../paperboy.js";
-import { type Trends, type TrendsOptions, topicTrends } from "./trends.js";
+import { DEFAULT_WEEKS, type Trends, type TrendsOptions, topicTrends } from "./trends.js";
 
 /** The chart's size in CSS pixels; the PNG is SCALE times larger, sharp on high-density screens. */
 export const CHART_WIDTH = 720;
@@ -151,4 +152,35 @@ export async function renderTrendsPng(trends: Trends): Promise<Buffer> {
 /** The archive's topics over the last `weeks` weeks as a PNG; see the file's comment. */
 export async function trendsPng(engine: Paperboy, options: TrendsOptions = {}): Promise<Buffer> {
   return renderTrendsPng(topicTrends(engine, options));
+}
+
+/** One sentence of what a chart shows, for screen readers and where the image cannot be shown. */
+export function trendsAlt(trends: Trends): string {
+  const top = [...trends.lines]
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 3)
+    .map((l) => `${l.label} (${l.total})`);
+  const watched = trends.lines.filter((l) => l.watched).map((l) => l.label);
+  return `Papers per topic per week, ${trends.weeks[0]?.start} to ${trends.weeks.at(-1)?.end}: ${trends.papers} papers; most on ${top.join(", ")}${watched.length ? `; watched: ${watched.join(", ")}` : ""}.`;
+}
+
+/**
+ * The weekly digest's picture (the scheduler's `weeklyChart`): the last `weeks` weeks up to the
+ * digest's last day, the channel's watches highlighted; null when those weeks hold no paper.
+ */
+export function weeklyTrendsChart(engine: Paperboy, weeks = DEFAULT_WEEKS) {
+  return async (input: { platform: string; channel: string; until: string }) => {
+    const watched = engine
+      .store(WatchStore)
+      .list(input)
+      .map((w) => w.query);
+    const data = topicTrends(engine, { weeks, until: input.until, watched });
+    if (data.papers === 0) return null;
+    return {
+      name: `paperboy-trends-${data.weeks.at(-1)?.end}.png`,
+      mediaType: "image/png" as const,
+      data: await renderTrendsPng(data),
+      alt: trendsAlt(data),
+    };
+  };
 }

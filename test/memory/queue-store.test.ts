@@ -166,11 +166,15 @@ describe("forgetting a channel", () => {
     i.engine.ingest([smallDigest(2)]);
     const [a] = i.engine.papers.day("2026-02-02").map((p) => p.id) as [string];
     for (const channel of ["C-LEAVING", "C-STAYING"]) {
-      await i.adapter.say("subscribe time 09:00", { channel });
-      await i.adapter.say(`discuss ${a}`, { channel });
-      await i.adapter.say("what is new here?", { channel, thread: i.adapter.lastThread as string });
-      await i.adapter.say(`note ${a} kept?`, { channel });
-      await i.adapter.say(`queue add ${a}`, { channel });
+      // One person per channel: fourteen commands from one would meet the per-user rate limit.
+      const user = `U-${channel}`;
+      await i.adapter.say("subscribe time 09:00", { channel, user });
+      await i.adapter.say(`discuss ${a}`, { channel, user });
+      await i.adapter.say("what is new here?", { channel, user, thread: i.adapter.lastThread as string });
+      await i.adapter.say(`note ${a} kept?`, { channel, user });
+      await i.adapter.say(`queue add ${a}`, { channel, user });
+      await i.adapter.say("watch sparse attention", { channel, user });
+      await i.adapter.say("subscribe weekly friday", { channel, user });
     }
     await i.scheduler.tick();
     const store = i.engine.store(ChannelDataStore);
@@ -187,6 +191,10 @@ describe("forgetting a channel", () => {
       thread_messages: 2,
       threads: 1,
       deliveries: 1,
+      alerted_papers: 0,
+      watches: 1,
+      scheduled_posts: 0,
+      channel_digests: 1,
       channels: 1,
     });
     expect(store.forget(key)).toEqual(before);

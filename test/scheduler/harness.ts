@@ -24,6 +24,33 @@ export function smallDigest(n = 6): string {
   return path;
 }
 
+/**
+ * A small digest of `date` with papers of its own: the fixture's first `n` entries under new ids
+ * ("2603.23001" for 2026-03-23) and dated that day, so a range of days holds distinct papers.
+ */
+export function smallDayOf(date: string, n = 4): string {
+  const [yyyy, mm, dd] = date.split("-") as [string, string, string];
+  const entries = (
+    JSON.parse(readFileSync(FIXTURE_API, "utf8")) as {
+      paper: { id: string; title: string; [k: string]: unknown };
+      [k: string]: unknown;
+    }[]
+  )
+    .slice(0, n)
+    .map((e, k) => {
+      const id = `${yyyy.slice(2)}${mm}.${dd}${String(k + 1).padStart(3, "0")}`;
+      const publishedAt = `${date}T00:00:00.000Z`;
+      return {
+        ...e,
+        publishedAt,
+        paper: { ...e.paper, id, title: `${e.paper.title} (${date})`, publishedAt },
+      };
+    });
+  const path = join(tempDir(), `${date}.hf-api.json`);
+  writeFileSync(path, JSON.stringify(entries));
+  return path;
+}
+
 export const SETTINGS: SchedulerSettings = {
   timezone: "UTC",
   fetchAt: "06:00",

@@ -8,7 +8,14 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPaperboyError } from "../../src/errors.js";
 import { Paperboy } from "../../src/paperboy.js";
-import { CHART_HEIGHT, CHART_WIDTH, renderTrendsPng, SCALE, trendsPng } from "../../src/trends/chart.js";
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  renderTrendsPng,
+  SCALE,
+  trendsPng,
+  weeklyTrendsChart,
+} from "../../src/trends/chart.js";
 import { linkTopics, type PeriodTopic } from "../../src/trends/link-topics.js";
 import { topicVectors } from "../../src/trends/topic-vectors.js";
 import { MAX_LINES, type Trends, topicTrends, weekStarts } from "../../src/trends/trends.js";
@@ -162,5 +169,14 @@ describe("the chart", () => {
   it("trendsPng draws the archive's last weeks for the weekly digest", async () => {
     const png = await trendsPng(engine, { weeks: 3 });
     expect(decode(png).width).toBeGreaterThan(CHART_WIDTH * SCALE);
+  });
+
+  it("is the weekly digest's picture: a PNG with its alt text, or none for weeks without papers", async () => {
+    const chart = weeklyTrendsChart(engine, 3);
+    const image = await chart({ platform: "test", channel: "C1", until: "2026-02-20" });
+    expect(image?.name).toBe("paperboy-trends-2026-02-22.png");
+    expect(image?.alt).toMatch(/^Papers per topic per week, 2026-02-02 to 2026-02-22: 216 papers; most on /);
+    expect(decode(Buffer.from(image?.data as Uint8Array)).width).toBeGreaterThan(CHART_WIDTH * SCALE);
+    expect(await chart({ platform: "test", channel: "C1", until: "2025-06-01" })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import sourceSummary from "./005-source-summary.js";
 import teamMemory from "./006-team-memory.js";
 import seenRequests from "./007-seen-requests.js";
 import channelInterests from "./008-channel-interests.js";
+import alertsWeekly from "./009-alerts-weekly.js";
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: "team-memory", sql: teamMemory },
   { version: 7, name: "seen-requests", sql: seenRequests },
   { version: 8, name: "channel-interests", sql: channelInterests },
+  { version: 9, name: "alerts-weekly", sql: alertsWeekly },
 ];

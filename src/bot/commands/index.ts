@@ -25,6 +25,9 @@ import { summary } from "./summary.js";
 import { today } from "./today.js";
 import { trends } from "./trends.js";
 import { unsubscribe } from "./unsubscribe.js";
+import { unwatch } from "./unwatch.js";
+import { watch } from "./watch.js";
+import { watches } from "./watches.js";
 
 export const CHAT_COMMANDS: readonly ChatCommand[] = [
   search,
@@ -43,6 +46,9 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   notes,
   queue,
   exportCommand,
+  watch,
+  watches,
+  unwatch,
   subscribe,
   unsubscribe,
   settings,

@@ -4,6 +4,7 @@
  * the console.
  */
 import { z } from "zod";
+import { WatchStore } from "../../archive/watches.js";
 import { renderTrendsPng } from "../../trends/chart.js";
 import { DEFAULT_WEEKS, MAX_WEEKS, MIN_WEEKS, topicTrends } from "../../trends/trends.js";
 import { chatCommand } from "../command.js";
@@ -36,8 +37,13 @@ export const trends = chatCommand({
       description: `How many weeks back (${MIN_WEEKS}–${MAX_WEEKS}; default ${DEFAULT_WEEKS})`,
     },
   ],
-  async run(args, { engine }) {
-    const data = topicTrends(engine, { weeks: args.weeks });
+  async run(args, { engine, ctx }) {
+    // The channel's watches are highlighted, as in the weekly digest.
+    const watched = engine
+      .store(WatchStore)
+      .list({ platform: ctx.platform, channel: ctx.channel })
+      .map((w) => w.query);
+    const data = topicTrends(engine, { weeks: args.weeks, watched });
     if (data.papers === 0)
       return [
         notice(

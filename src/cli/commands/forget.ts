@@ -1,6 +1,7 @@
 /**
  * `paperboy forget --channel <id> [--yes]`: deletes everything kept about one channel (notes,
- * reading queue, reactions, discussion threads and their messages, roundup deliveries, settings), for a team
+ * reading queue, reactions, discussion threads and their messages, roundup deliveries, watches and their
+ * alerts, weekly digests, settings), for a team
  * that leaves. Without --yes it only says what it would delete.
  */
 import { type ChannelCounts, ChannelDataStore } from "../../archive/channel-data.js";
@@ -15,6 +16,10 @@ const LABELS: Record<keyof ChannelCounts, string> = {
   thread_messages: "discussion messages",
   threads: "discussion threads",
   deliveries: "roundup deliveries",
+  alerted_papers: "alerted papers",
+  watches: "watches",
+  scheduled_posts: "alert, weekly and quiet-day posts",
+  channel_digests: "weekly and quiet-day settings",
   channels: "channel settings",
 };
 
