@@ -18,6 +18,7 @@ const ON_BOTH = [
   "test/scheduler/weekly.test.ts",
   "test/scheduler/quiet-days.test.ts",
   "test/alerts/**/*.test.ts",
+  "test/interests/reactions.test.ts",
   "test/ask/thread.test.ts",
   "test/scheduler/fetch-and-post.test.ts",
   "test/search/service.test.ts",

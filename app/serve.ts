@@ -29,6 +29,7 @@ import { Metrics } from "../src/ops/metrics.js";
 import { Paperboy } from "../src/paperboy.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
 import { topicsInWorker } from "../src/topics/in-worker.js";
+import { weeklyTrendsChart } from "../src/trends/chart.js";
 import { createAdapters } from "./adapters.js";
 import { PLATFORMS, platformSecretKeys } from "./platforms.js";
 import { guardProcess, type ProcessEvents, UNSAFE_EXIT } from "./process-guards.js";
@@ -280,6 +281,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             clock,
             logger,
             settings: { timezone: config.timezone, ...config.schedule },
+            // The weekly digest's picture: the archive's topics over the last weeks (src/trends).
+            weeklyChart: weeklyTrendsChart(engine),
           });
           scheduler.on("posted", (e: { key: { platform: string } }) => metrics.post(e.key.platform, "sent"));
           scheduler.on("post-failed", (e: { key: { platform: string } }) =>

@@ -12,6 +12,8 @@ const parts: { file: string; run: string }[] = [
   { file: "./topics.ts", run: "runTopicsBench" },
   { file: "./ask.ts", run: "runAskBench" },
   { file: "./alerts.ts", run: "runAlertsBench" },
+  { file: "./interests.ts", run: "runInterestsBench" },
+  { file: "./trends.ts", run: "runTrendsBench" },
 ];
 
 for (const part of parts) {

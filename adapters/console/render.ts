@@ -7,6 +7,7 @@ import {
   type DiscussionRef,
   discussionSize,
   discussionVerb,
+  interestsLine,
   type NoteItem,
   type PaperCard,
   type PaperLite,
@@ -229,7 +230,8 @@ export function renderReply(reply: Reply, s: Style): string {
         ? `Daily roundup here at ${reply.time} (${terminalSafe(reply.timezone)})${reply.filters.length ? `, topics: ${terminalSafe(reply.filters.join(", "))}` : ""}.`
         : "This channel is not subscribed to the daily roundup (`subscribe` to start).";
       if (reply.changed) return terminalSafe(reply.changed);
-      return [state, ...settingsExtras(reply)].join("\n");
+      const learned = reply.interests ? [s.dim(terminalSafe(interestsLine(reply.interests)))] : [];
+      return [state, ...settingsExtras(reply), ...learned].join("\n");
     }
   }
 }

@@ -14,6 +14,10 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  type MessageReaction,
+  type PartialMessageReaction,
+  Partials,
+  type PartialUser,
   PermissionFlagsBits,
   type PermissionsString,
   RESTEvents,
@@ -21,6 +25,7 @@ import {
   type StringSelectMenuInteraction,
   type TextBasedChannel,
   ThreadAutoArchiveDuration,
+  type User,
 } from "discord.js";
 import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
@@ -80,9 +85,15 @@ const THREAD_PERMISSIONS = [
  * GuildMessages: MESSAGE_CREATE in threads, for discussion questions. A message that mentions the
  * bot carries its content without any privileged intent; MessageContent (privileged) is asked for
  * only when every thread message is a question (threadMessages: "all").
+ * GuildMessageReactions (not privileged): 👍 ⭐ 👎 on paperboy's paper cards teach the channel's
+ * roundups.
  */
 export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBits[] {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.GuildMessageReactions,
+  ];
   if (threadMessages === "all") intents.push(GatewayIntentBits.MessageContent);
   return intents;
 }
@@ -112,6 +123,9 @@ export class DiscordAdapter implements Adapter {
     this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
+      // Reactions arrive for messages discord.js has not cached (answers to interactions, anything
+      // before a restart): partials let those events through with the ids they carry.
+      partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
       allowedMentions: { parse: [] },
       rest: { api: options.apiUrl ?? DEFAULT_API_URL, timeout: options.restTimeoutMs ?? 15_000, retries: 3 },
     });
@@ -163,6 +177,8 @@ export class DiscordAdapter implements Adapter {
     });
     c.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
     c.on(Events.MessageCreate, (m) => void this.onMessage(m));
+    c.on(Events.MessageReactionAdd, (r, u) => this.onReaction(r, u, true));
+    c.on(Events.MessageReactionRemove, (r, u) => this.onReaction(r, u, false));
   }
 
   private setState(state: AdapterStatus): void {
@@ -358,6 +374,8 @@ export class DiscordAdapter implements Adapter {
       }
     } catch (err) {
       this.logger.error({ err, interaction: i.id }, "discord interaction failed");
+    } finally {
+      this.options.onHandled?.("interaction");
     }
   }
 
@@ -449,7 +467,52 @@ export class DiscordAdapter implements Adapter {
       const messages = cutToMessages(renderReplies([reply], this.buttons), left, cutHint(reply));
       if (messages.length === 0)
         this.logger.warn({ reply: reply.kind }, "reply dropped: no message left for it");
-      for (const m of messages) await send(m);
+      for (const m of messages) {
+        const sent = await send(m);
+        // A card is one message: the bot remembers which paper it shows, for reactions on it.
+        if (sent && messages.length === 1) this.remember(sent, reply);
+      }
+    }
+  }
+
+  private remember(message: Message, reply: Reply): void {
+    this.bot.posted({ platform: "discord", channel: message.channelId, message: message.id }, reply);
+  }
+
+  // ---- reactions ----
+
+  /**
+   * 👍 ⭐ 👎 on a message. Discord's event names the message, not what it shows; the bot knows the
+   * paper of each card it sent (remember), so a reaction on any other message — a person's, a
+   * roundup — is ignored there. A removal deletes exactly what the same person's add wrote.
+   */
+  private onReaction(
+    reaction: MessageReaction | PartialMessageReaction,
+    user: User | PartialUser,
+    added: boolean,
+  ): void {
+    try {
+      const me = this.client.user?.id;
+      // The bot's own reactions, and a guild's custom emoji (which may be named like a standard one), teach nothing.
+      if (user.id === me || reaction.emoji.id !== null || !reaction.emoji.name) return;
+      const message = reaction.message;
+      // A cached message says who wrote it; a partial one is judged by what the bot remembered.
+      const author = message.partial ? undefined : message.author?.id;
+      this.bot.reaction({
+        platform: "discord",
+        workspace: message.guildId ?? "",
+        channel: message.channelId,
+        message: message.id,
+        user: user.id,
+        emoji: reaction.emoji.name,
+        added,
+        at: this.clock.now(),
+        ...(author !== undefined && author !== me ? { byBot: false } : {}),
+      });
+    } catch (err) {
+      this.logger.error({ err }, "discord reaction failed");
+    } finally {
+      this.options.onHandled?.("reaction");
     }
   }
 
@@ -465,6 +528,7 @@ export class DiscordAdapter implements Adapter {
         openThread: async (card) => {
           const posted = await send(renderCard(card, this.buttons));
           if (!posted) throw new Error("Discord did not return the card message");
+          this.remember(posted, reply);
           const thread = await posted.startThread({
             name: fitText(card.title, THREAD_NAME_MAX, plainText),
             autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,

@@ -30,6 +30,8 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   deferAfterMs?: number;
   /** Called when Discord answers 429 (discord.js waits and retries); serve counts them. */
   onRateLimited?: () => void;
+  /** Told when an interaction's replies or a reaction event have been handled (tests wait on it). */
+  onHandled?: (what: "interaction" | "reaction") => void;
   /** How a Discord that cannot be reached is tried again; default every 1 s doubling to 5 min. */
   reconnect?: ReconnectPolicy;
   /** REST request timeout; default 15 s. */

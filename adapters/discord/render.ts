@@ -14,7 +14,9 @@ import {
   type Action,
   type AnswerReply,
   type FileReply,
+  fileBytes,
   type HelpReply,
+  interestsLine,
   type NoteItem,
   type NotesReply,
   type NoticeReply,
@@ -284,6 +286,9 @@ export function renderSettings(s: SettingsReply): DiscordMessage {
           ]
         : []),
       ...(s.watches !== undefined ? [{ name: "Watches", value: String(s.watches), inline: true }] : []),
+      ...(s.interests
+        ? [{ name: "Interests", value: fitText(interestsLine(s.interests), FIELD_VALUE_MAX, plainText) }]
+        : []),
     ],
   };
   return message({
@@ -348,7 +353,7 @@ export function renderQueue(r: QueueReply, ids: ButtonCommands): DiscordMessage 
 }
 
 export function renderFile(r: FileReply): DiscordMessage {
-  const files = r.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name }));
+  const files = r.files.map((f) => ({ attachment: fileBytes(f), name: f.name }));
   const bytes = files.reduce((n, f) => n + f.attachment.length, 0);
   if (bytes > ATTACHMENTS_MAX_BYTES)
     return renderNotice({

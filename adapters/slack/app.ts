@@ -31,9 +31,16 @@ export const BOT_SCOPES = [
   "commands",
   "files:write",
   "groups:history",
+  "reactions:read",
 ] as const;
 /** The bot events paperboy subscribes to. */
-export const BOT_EVENTS = ["app_mention", "message.channels", "message.groups"] as const;
+export const BOT_EVENTS = [
+  "app_mention",
+  "message.channels",
+  "message.groups",
+  "reaction_added",
+  "reaction_removed",
+] as const;
 export const SLASH_COMMAND = "/papers";
 
 /**

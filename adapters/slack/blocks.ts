@@ -48,7 +48,7 @@ export interface StaticSelect {
   options: { text: PlainText; value: string }[];
 }
 export type Block =
-  | { type: "header"; text: PlainText }
+  | { type: "header"; text: PlainText; block_id?: string }
   | { type: "section"; text: MrkdwnText; accessory?: Button | Overflow }
   | { type: "context"; elements: MrkdwnText[] }
   | { type: "actions"; elements: (Button | StaticSelect)[] }
@@ -62,9 +62,28 @@ export interface SlackMessage {
 
 /** Action ids: every paperboy button starts with this, so one handler catches them all. */
 export const ACTION_PREFIX = "pb_";
+/**
+ * The block id of a paper card's header: `pb_paper:<id>`. A reaction event names only the message,
+ * so the adapter reads the message back and finds the paper it shows by this id.
+ */
+export const PAPER_BLOCK_PREFIX = "pb_paper:";
+/** Slack's limit on a block id. */
+export const MAX_BLOCK_ID = 255;
 
-export function header(text: string): Block {
-  return { type: "header", text: { type: "plain_text", text: plain(text, MAX_HEADER_TEXT), emoji: false } };
+/** The papers a message shows, by its blocks' ids (see PAPER_BLOCK_PREFIX). */
+export function papersInBlocks(blocks: readonly { block_id?: string }[] | undefined): string[] {
+  return (blocks ?? [])
+    .map((b) => b.block_id)
+    .filter((id): id is string => typeof id === "string" && id.startsWith(PAPER_BLOCK_PREFIX))
+    .map((id) => id.slice(PAPER_BLOCK_PREFIX.length));
+}
+
+export function header(text: string, blockId?: string): Block {
+  const block: Block = {
+    type: "header",
+    text: { type: "plain_text", text: plain(text, MAX_HEADER_TEXT), emoji: false },
+  };
+  return blockId && blockId.length <= MAX_BLOCK_ID ? { ...block, block_id: blockId } : block;
 }
 
 /** Sections for already-escaped mrkdwn, split at line breaks to stay under the section limit. */

@@ -6,7 +6,7 @@
 import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
-import type { FileReply, Reply, ThreadStartReply } from "../../src/bot/replies.js";
+import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import { type SlackMessage, safe } from "./blocks.js";
@@ -134,7 +134,7 @@ export class Delivery {
         ...(thread ? { thread_ts: thread } : {}),
         initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
         file_uploads: reply.files.map((f) => ({
-          file: Buffer.from(f.content, "utf8"),
+          file: fileBytes(f),
           filename: f.name,
           title: f.name,
         })),

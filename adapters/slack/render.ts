@@ -19,7 +19,7 @@ import type {
   ResultList,
   SettingsReply,
 } from "../../src/bot/replies.js";
-import { queueState, replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
+import { interestsLine, queueState, replySummary, sourceSummaryLabel } from "../../src/bot/replies.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -30,6 +30,7 @@ import {
   link,
   linkButton,
   overflow,
+  PAPER_BLOCK_PREFIX,
   type SlackMessage,
   safe,
   section,
@@ -226,7 +227,8 @@ function hostLabel(url: string): string {
 }
 
 function cardBlocks(card: PaperCard): Block[] {
-  const blocks: Block[] = [header(card.title)];
+  // The paper's id on the card, for reactions on it (which name only the message).
+  const blocks: Block[] = [header(card.title, `${PAPER_BLOCK_PREFIX}${card.id}`)];
   const meta = [`*${safe(card.date)}*`, `\`${safe(card.id)}\``];
   const authors = authorsLine(card.authors);
   if (authors) meta.push(safe(authors));
@@ -371,6 +373,7 @@ function settingsBlocks(s: SettingsReply): Block[] {
         : "Watches: none (`/papers watch <words>` adds one).",
     );
   if (extras.length) blocks.push(context(extras));
+  if (s.interests) blocks.push(context([safe(interestsLine(s.interests))]));
   return blocks;
 }
 

@@ -22,6 +22,7 @@ import { registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
 import { MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
+import { registerReactions } from "./reactions.js";
 import { renderReply } from "./render.js";
 import { AUTH_ERRORS, describeFailure, isUnreachable, slackErrorCode } from "./slack-errors.js";
 
@@ -89,6 +90,13 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       onFailure: (err) => this.noteFailure(err),
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
+      watchClient: (client) => this.watch(client),
+    });
+    registerReactions(this.built.app, {
+      bot,
+      clock: options.clock,
+      logger: options.logger,
+      onReaction: () => this.emit("handled", "reaction"),
       watchClient: (client) => this.watch(client),
     });
   }

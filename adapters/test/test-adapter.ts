@@ -15,9 +15,18 @@ export interface Posted {
   id: string;
 }
 
+/** A message the bot sent in a conversation: its id, for reactions. */
+export interface SentMessage {
+  id: string;
+  channel: string;
+  reply: Reply;
+}
+
 export class TestAdapter implements Adapter {
   readonly platform = "test" as const;
   readonly posted: Posted[] = [];
+  /** Every reply of `say`, as the message it became (like Discord, the bot is told each id). */
+  readonly sent: SentMessage[] = [];
   private state: AdapterStatus = { state: "stopped" };
   private nextId = 1;
   private failures: Error[] = [];
@@ -49,6 +58,8 @@ export class TestAdapter implements Adapter {
     if (failure) throw failure;
     const id = `m${this.nextId++}`;
     this.posted.push({ target, replies, id });
+    if (replies.length === 1)
+      this.bot.posted({ platform: "test", channel: target.channel, message: id }, replies[0] as Reply);
     return [id];
   }
 
@@ -70,6 +81,9 @@ export class TestAdapter implements Adapter {
     await this.bot.respond(text, ctx, async (replies) => {
       for (const reply of replies) {
         out.push(reply);
+        const id = `m${this.nextId++}`;
+        this.sent.push({ id, channel: ctx.channel, reply });
+        this.bot.posted({ platform: "test", channel: ctx.channel, message: id }, reply);
         if (reply.kind === "thread") {
           // A real platform posts the card and opens a thread under it; here the thread id is the message id.
           this.lastThread = await this.bot.startDiscussion(reply, ctx, {
@@ -86,6 +100,32 @@ export class TestAdapter implements Adapter {
       }
     });
     return out;
+  }
+
+  /** The id of the latest message the bot sent in `say` (a reply of kind `kind`, when given). */
+  lastMessage(kind?: Reply["kind"]): string {
+    const found = this.sent.findLast((m) => kind === undefined || m.reply.kind === kind);
+    if (!found) throw new Error(`the bot sent no ${kind ?? ""} message`);
+    return found.id;
+  }
+
+  /** A user adds (or removes) a reaction on a message, as the platform reports it. */
+  react(
+    message: string,
+    emoji: string,
+    where: { channel?: string; user?: string; added?: boolean; byBot?: boolean; workspace?: string } = {},
+  ) {
+    return this.bot.reaction({
+      platform: "test",
+      workspace: where.workspace ?? "W1",
+      channel: where.channel ?? "C1",
+      message,
+      user: where.user ?? "U1",
+      emoji,
+      added: where.added ?? true,
+      at: this.clock.now(),
+      ...(where.byBot !== undefined ? { byBot: where.byBot } : {}),
+    });
   }
 
   /** The thread opened by the latest `discuss`. */

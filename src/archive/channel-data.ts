@@ -12,6 +12,8 @@ import { writing } from "./write-errors.js";
 const TABLES = [
   "notes",
   "reading_queue",
+  "paper_reactions",
+  "paper_messages",
   "thread_messages",
   "threads",
   "deliveries",

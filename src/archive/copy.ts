@@ -28,6 +28,8 @@ export const COPY_ORDER = [
   "installations",
   "notes",
   "reading_queue",
+  "paper_reactions",
+  "paper_messages",
   "watches",
   "alerted_papers",
   "scheduled_posts",

@@ -10,6 +10,12 @@ import type { Clock } from "../clock.js";
 import { LATE, within } from "../deadline.js";
 import { DEFAULTS } from "../defaults.js";
 import { ErrorCode, isPaperboyError } from "../errors.js";
+import {
+  applyReaction,
+  type ReactionEvent,
+  type ReactionOutcome,
+  rememberPaperMessage,
+} from "../interests/channel-interests.js";
 import type { Logger } from "../logger.js";
 import type { Paperboy } from "../paperboy.js";
 import type { Paper } from "../types.js";
@@ -321,6 +327,46 @@ export class Bot {
       thread,
       createdBy: ctx.user,
     });
+  }
+
+  /**
+   * A reaction added to or removed from a message: 👍 ⭐ 👎 on the bot's message about one paper
+   * teach the channel's interests (src/interests); anything else is ignored. Never throws: a
+   * reaction has no one to answer, so a failure is logged.
+   */
+  reaction(event: ReactionEvent): ReactionOutcome {
+    try {
+      const outcome = applyReaction(this.engine, event);
+      this.logger.debug(
+        {
+          platform: event.platform,
+          channel: event.channel,
+          message: event.message,
+          added: event.added,
+          ...outcome,
+        },
+        "reaction",
+      );
+      return outcome;
+    } catch (err) {
+      this.logger.warn({ err, platform: event.platform, channel: event.channel }, "reaction not recorded");
+      return { applied: false, reason: "unchanged" };
+    }
+  }
+
+  /**
+   * An adapter tells which message a reply became, where the platform's reaction events name only
+   * the message: a message showing one paper is remembered, so reactions on it are about it.
+   */
+  posted(message: { platform: string; channel: string; message: string }, reply: Reply): void {
+    try {
+      rememberPaperMessage(this.engine, message, reply);
+    } catch (err) {
+      this.logger.warn(
+        { err, platform: message.platform, channel: message.channel },
+        "message not remembered",
+      );
+    }
   }
 
   /** True when `ctx` is a thread bound to a paper (adapters use it to decide what to forward). */

@@ -135,6 +135,11 @@ export interface RoundupTopicReply {
   label: string;
   /** The catch-all group ("Other"), or the plain list of a day too small to group. */
   other: boolean;
+  /**
+   * The "For this channel" section: the papers most like what the channel reacted 👍 / ⭐ to,
+   * taken out of their topics and shown first (rendered like a topic).
+   */
+  forChannel?: boolean;
   papers: RoundupPaper[];
 }
 
@@ -287,11 +292,28 @@ export interface ExportFile {
   content: string;
 }
 
+/** An image the platform sends as a file (the trends chart), as bytes. */
+export interface ImageFile {
+  /** A plain file name, as for ExportFile. */
+  name: string;
+  mediaType: "image/png";
+  content: Uint8Array;
+}
+
+export type ReplyFile = ExportFile | ImageFile;
+
+/** A file's bytes as a platform sends them (text as UTF-8). */
+export function fileBytes(file: ReplyFile): Buffer {
+  return typeof file.content === "string"
+    ? Buffer.from(file.content, "utf8")
+    : Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+}
+
 export interface FileReply {
   kind: "file";
   /** One line saying what the files are; the message that carries them. */
   text: string;
-  files: ExportFile[];
+  files: ReplyFile[];
 }
 
 /** The scheduler's reminder to whoever said "I'll read it", once, some days later. */
@@ -313,12 +335,23 @@ export interface HelpReply {
   footer?: string;
 }
 
+/** What a channel's reactions taught: counted, and the profile's top words (untrusted text). */
+export interface InterestsView {
+  likes: number;
+  stars: number;
+  dislikes: number;
+  /** The profile's strongest words, as the liked papers write them. */
+  terms: string[];
+}
+
 export interface SettingsReply {
   kind: "settings";
   subscribed: boolean;
   time: string;
   timezone: string;
   filters: string[];
+  /** The channel's interests, learned from reactions on papers; absent when there are none. */
+  interests?: InterestsView;
   /** The weekly digest, when the channel has one: "Monday", "09:00" (in `timezone`). */
   weekly?: { day: string; time: string };
   /** Whether quiet days get a short notice (`subscribe quiet on`). */
@@ -373,6 +406,20 @@ export function discussionSize(d: DiscussionRef): string {
 /** "Discussed on 2026-02-03" or "Noted on 2026-02-03": what an earlier mention was. */
 export function discussionVerb(d: DiscussionRef): string {
   return `${d.thread ? "Discussed" : "Noted"} on ${d.date}`;
+}
+
+/**
+ * "Learned from 4 👍, 1 ⭐, 1 👎: agents, video, diffusion": a channel's interests in one line, for
+ * every renderer (which escapes it: the words come from papers).
+ */
+export function interestsLine(i: InterestsView): string {
+  const counts = [
+    i.likes ? `${i.likes} 👍` : "",
+    i.stars ? `${i.stars} ⭐` : "",
+    i.dislikes ? `${i.dislikes} 👎` : "",
+  ].filter(Boolean);
+  const about = i.terms.length ? `: ${i.terms.join(", ")}` : "";
+  return `Roundups put first what this channel likes, learned from ${counts.join(", ") || "no reactions"}${about}. \`interests reset\` forgets it.`;
 }
 
 /** How a queue entry's state reads: "claimed by Ann since 2026-02-04". */

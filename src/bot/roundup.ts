@@ -4,7 +4,10 @@
  * its papers one line each, best first (`src/topics`), and only its first papers carry a TL;DR.
  */
 import { dateInZone } from "../clock.js";
-import type { Paperboy, Roundup } from "../paperboy.js";
+import { channelInterest } from "../interests/channel-interests.js";
+import { INTEREST_MODEL } from "../interests/model.js";
+import { channelOrder, featured } from "../interests/order.js";
+import type { Paperboy, Roundup, RoundupTopic } from "../paperboy.js";
 import { displayText } from "../summary/latex.js";
 import type { Paper } from "../types.js";
 import { paperUrl } from "./cards.js";
@@ -14,6 +17,8 @@ import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "./replies.js
 export const ROUNDUP_TLDRS_PER_TOPIC = 2;
 /** Topics the opening line names; the rest are counted. */
 export const HEADLINE_TOPICS = 3;
+/** The heading of the papers picked for the channel by its reactions. */
+export const FOR_CHANNEL_LABEL = "For this channel";
 
 function matchesFilter(paper: Paper, filters: readonly string[]): boolean {
   if (filters.length === 0) return true;
@@ -65,10 +70,12 @@ export function roundupHeadline(
           after: ` The other ${n(when.count - when.grouped)} are in the day's list.`,
         }
       : null;
-  const named = topics.filter((t) => !t.other);
+  const picked = topics.find((t) => t.forChannel);
+  const named = topics.filter((t) => !t.other && !t.forChannel);
   const opening = capped ? capped.before : `${papers}${of}${span}`;
   if (named.length === 0) return `${opening}.${capped?.after ?? ""}`;
   const parts = named.slice(0, HEADLINE_TOPICS).map((t) => `${t.papers.length} on ${inSentence(t.label)}`);
+  if (picked) parts.unshift(`${picked.papers.length} picked for this channel`);
   const more = named.length - HEADLINE_TOPICS;
   if (more > 0) parts.push(`and ${more} more topic${more === 1 ? "" : "s"}`);
   return `${opening}: ${parts.join(", ")}.${capped?.after ?? ""}`;
@@ -95,13 +102,23 @@ export function buildRoundup(
     late?: boolean;
     /** The day's topics when already computed (the scheduler posts one day to many channels). */
     roundup?: Roundup;
+    /**
+     * The channel the roundup is for: when its people reacted to papers, the papers most like what
+     * they liked come first ("For this channel") and each topic is in the channel's order.
+     */
+    forChannel?: { platform: string; channel: string };
   } = {},
 ): RoundupReply {
   const filters = options.filters ?? [];
   const roundup = options.roundup ?? engine.roundup(date, options.until);
-  const topics: RoundupTopicReply[] = roundup.topics
+  const filtered = roundup.topics.map((t) => ({
+    ...t,
+    papers: t.papers.filter((p) => matchesFilter(p, filters)),
+  }));
+  const { picked, ordered } = personalize(engine, filtered, options.forChannel);
+  const topics: RoundupTopicReply[] = ordered
     .map((t) => {
-      const papers = t.papers.filter((p) => matchesFilter(p, filters));
+      const papers = t.papers;
       // Other holds what fits nowhere: its papers are listed, not introduced.
       const tldrs = t.other && roundup.topics.length > 1 ? 0 : ROUNDUP_TLDRS_PER_TOPIC;
       return {
@@ -111,6 +128,13 @@ export function buildRoundup(
       };
     })
     .filter((t) => t.papers.length > 0);
+  if (picked.length)
+    topics.unshift({
+      label: FOR_CHANNEL_LABEL,
+      other: false,
+      forChannel: true,
+      papers: picked.map((p) => roundupPaper(engine, p, true)),
+    });
   const shown = topics.reduce((n, t) => n + t.papers.length, 0);
   const today = dateInZone(engine.clock.now(), engine.timeZone) === date;
   const reply: RoundupReply = {
@@ -132,4 +156,35 @@ export function buildRoundup(
   if (filters.length) reply.filters = [...filters];
   if (options.late) reply.late = true;
   return reply;
+}
+
+/**
+ * The channel's picks and its order within each topic, from its reactions (src/interests). The
+ * picks leave their topics (a paper is listed once); a topic they empty is dropped. Without
+ * reactions, or for no channel, the topics are returned as they are.
+ */
+function personalize(
+  engine: Paperboy,
+  topics: readonly RoundupTopic[],
+  where: { platform: string; channel: string } | undefined,
+): { picked: Paper[]; ordered: readonly RoundupTopic[] } {
+  const interest = where ? channelInterest(engine, where, engine.clock.now()) : null;
+  if (!interest) return { picked: [], ordered: topics };
+  const all = topics.flatMap((t) => t.papers);
+  const items = all.map((p) => {
+    const pk = engine.papers.resolve(p.id);
+    return { interest: pk === null ? 0 : interest(pk), upvotes: p.upvotes };
+  });
+  const score = new Map(all.map((p, i) => [p.id, items[i] as { interest: number; upvotes: number | null }]));
+  const picked = featured(items, INTEREST_MODEL).map((i) => all[i] as Paper);
+  const pickedIds = new Set(picked.map((p) => p.id));
+  const ordered = topics.map((t) => {
+    const rest = t.papers.filter((p) => !pickedIds.has(p.id));
+    const order = channelOrder(
+      rest.map((p) => score.get(p.id) as { interest: number; upvotes: number | null }),
+      INTEREST_MODEL,
+    );
+    return { ...t, papers: order.map((i) => rest[i] as Paper) };
+  });
+  return { picked, ordered };
 }

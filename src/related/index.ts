@@ -60,6 +60,8 @@ export class RelatedIndex {
   private readonly maxPostings: number;
 
   private readonly termIds = new Map<string, number>();
+  /** Term id → term, for callers that show a vector's terms (a channel's interests). */
+  private readonly termNames: string[] = [];
   /** Word as written → term id (-1: no term); one lookup per word instead of stem + id. */
   private wordIds = new Map<string, number>();
   private df = new Int32Array(1024);
@@ -110,6 +112,20 @@ export class RelatedIndex {
 
   has(pk: number): boolean {
     return this.slotOfPk.has(pk);
+  }
+
+  /**
+   * A paper's vector in the archive's own TF-IDF space: its strongest terms (stems) → weight, unit
+   * length, the same vector `related` compares. Null for a paper the index does not hold.
+   */
+  vector(pk: number): Map<string, number> | null {
+    this.weigh();
+    const slot = this.slotOfPk.get(pk);
+    if (slot === undefined) return null;
+    const out = new Map<string, number>();
+    for (let i = slot * this.topTerms, end = i + (this.vecLength[slot] as number); i < end; i++)
+      out.set(this.termNames[this.vecTerms[i] as number] as string, this.vecWeights[i] as number);
+    return out;
   }
 
   /** Adds papers, replacing any earlier version of the same pk. */
@@ -274,6 +290,7 @@ export class RelatedIndex {
     if (id === undefined) {
       id = this.termIds.size;
       this.termIds.set(term, id);
+      this.termNames.push(term);
       this.reserveTerms(id + 1);
     }
     return id;

@@ -41,6 +41,11 @@ export class RelatedService {
     return index.size;
   }
 
+  /** A paper's unit TF-IDF vector (term → weight) in the archive's space; null when not indexed. */
+  vector(pk: number): Map<string, number> | null {
+    return this.ensureIndex().vector(pk);
+  }
+
   related(pk: number, limit: number) {
     return this.ensureIndex().related(pk, limit);
   }

@@ -301,6 +301,7 @@ export class Scheduler extends EventEmitter {
           filters: channel.filters,
           late,
           roundup: await dayTopics(key.date),
+          forChannel: channel,
         }),
         channel,
       );

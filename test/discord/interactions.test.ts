@@ -11,6 +11,7 @@ import { expectInert } from "./inert.js";
 
 const GUILDS = 1;
 const GUILD_MESSAGES = 1 << 9;
+const GUILD_MESSAGE_REACTIONS = 1 << 10;
 const MESSAGE_CONTENT = 1 << 15;
 const CREATE_PUBLIC_THREADS = 1n << 35n;
 const ADMINISTRATOR = 1n << 3n;
@@ -27,9 +28,9 @@ const callback = (token: string) => (c: RestCall) =>
   c.method === "POST" && c.path.endsWith(`/${token}/callback`);
 
 describe("connecting", () => {
-  test("identifies with Guilds and GuildMessages only (no privileged MessageContent) and reports connected", () => {
+  test("identifies with Guilds, GuildMessages and GuildMessageReactions only (no privileged MessageContent) and reports connected", () => {
     const [identify] = h.discord.gateway.ops(2);
-    expect(identify!.d.intents).toBe(GUILDS | GUILD_MESSAGES);
+    expect(identify!.d.intents).toBe(GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS);
     expect(identify!.d.token).toBe("test-token.not-a-secret");
     expect(h.discord.callsTo("GET", /^\/gateway\/bot$/)).toHaveLength(1);
     expect(h.adapter.status()).toEqual({ state: "connected" });
@@ -245,7 +246,9 @@ describe("resilience", () => {
 test("threadMessages: all asks for MessageContent and treats every thread message as a question", async () => {
   const all = await startHarness({ threadMessages: "all" });
   try {
-    expect(all.discord.gateway.ops(2)[0]!.d.intents).toBe(GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT);
+    expect(all.discord.gateway.ops(2)[0]!.d.intents).toBe(
+      GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS | MESSAGE_CONTENT,
+    );
     const i = slash(all.discord, "discuss", { id: all.engine.papers.day("2025-08-12")[0]!.id });
     all.discord.interact(i);
     const created = await all.discord.waitFor((c) => c.method === "POST" && /\/threads$/.test(c.path));

@@ -100,7 +100,7 @@ describe("paperboy forget --channel", () => {
     expect(stillThere.stdout).toContain("a note with");
     const done = await runCli(["--db", db, "forget", "--channel", "test:C1", "--yes"]);
     expect(done.stdout).toMatch(
-      /^deleted, for channel C1 on test: 1 notes, 1 reading-queue entries, 2 discussion messages, 1 discussion threads/,
+      /^deleted, for channel C1 on test: 1 notes, 1 reading-queue entries, 0 reactions on papers, 2 paper messages remembered for reactions, 2 discussion messages, 1 discussion threads/,
     );
     const gone = await runCli(["--db", db, "export", "--notes", "--channel", "C1", "--format", "md"]);
     expect(gone.code).toBe(1);

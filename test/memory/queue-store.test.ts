@@ -185,6 +185,9 @@ describe("forgetting a channel", () => {
     expect(before).toEqual({
       notes: 1,
       reading_queue: 1,
+      paper_reactions: 0,
+      // The discussion's card and the queue's card: the bot's messages about one paper.
+      paper_messages: 2,
       thread_messages: 2,
       threads: 1,
       deliveries: 1,

@@ -92,13 +92,15 @@ it("day 1 discussed, noted and queued; day 5 the roundup marks it and links the 
   expect((done[0] as NoticeReply).text).toMatch(/Note #2 saved/);
   const [file] = (await i.adapter.say("export week 2026-02-06", { channel: "C1" })) as FileReply[];
   expect(file?.kind).toBe("file");
-  const md = file?.files.find((f) => f.name.endsWith(".md"))?.content ?? "";
+  const md = String(file?.files.find((f) => f.name.endsWith(".md"))?.content ?? "");
   expect(md).toMatch(/^# Week of 2026-01-31 to 2026-02-06/);
   expect(md).toContain("day-one note: baselines look weak");
   expect(md).toContain("day-five note: replicated on our data");
   expect(md).toContain("> **Q** (U-BEN): what do they compare against?");
   expect(md).toContain("read by U-BEN on 2026-02-06");
-  const bib = parse(file?.files.find((f) => f.name.endsWith(".bib"))?.content ?? "", { sentenceCase: false });
+  const bib = parse(String(file?.files.find((f) => f.name.endsWith(".bib"))?.content ?? ""), {
+    sentenceCase: false,
+  });
   expect(bib.errors).toEqual([]);
   // Every paper of the week once: 6 of day 1 and 5 new on day 5.
   expect(bib.entries).toHaveLength(11);

@@ -136,3 +136,31 @@ export function userMessage(d: DiscordStandIn, channelId: string, content: strin
     flags: 0,
   };
 }
+
+/**
+ * MESSAGE_REACTION_ADD / MESSAGE_REACTION_REMOVE as the gateway sends them: an add carries the
+ * member and the message's author; a removal only ids. `emoji` is a character ("👍") or, with
+ * `customId`, a guild's own emoji of that name.
+ */
+export function reactionEvent(o: {
+  message: string;
+  emoji: string;
+  added?: boolean;
+  user?: string;
+  author?: string;
+  channel?: string;
+  customId?: string;
+}) {
+  const common = {
+    user_id: o.user ?? IDS.user,
+    channel_id: o.channel ?? IDS.channel,
+    message_id: o.message,
+    guild_id: IDS.guild,
+    emoji: { id: o.customId ?? null, name: o.emoji },
+    burst: false,
+    type: 0,
+  };
+  return o.added === false
+    ? common
+    : { ...common, member: member(o.user), message_author_id: o.author ?? IDS.bot, burst_colors: [] };
+}

@@ -25,7 +25,7 @@ export interface RestCall {
   body: any;
   status: number;
   /** Files of a multipart request (attachments), as discord.js sends them. */
-  files?: { name: string; content: string }[];
+  files?: { name: string; content: string; bytes: Buffer }[];
 }
 
 interface Failure {
@@ -271,8 +271,10 @@ export class DiscordStandIn extends EventEmitter {
       files = [];
       for (const [key, value] of form.entries()) {
         if (key === "payload_json") body = JSON.parse(String(value));
-        else if (typeof value !== "string")
-          files.push({ name: (value as File).name, content: await (value as Blob).text() });
+        else if (typeof value !== "string") {
+          const bytes = Buffer.from(await (value as Blob).arrayBuffer());
+          files.push({ name: (value as File).name, content: bytes.toString("utf8"), bytes });
+        }
       }
     } else {
       try {

@@ -37,6 +37,8 @@ export interface UploadedFile {
   fileId: string;
   filename: string;
   content: string;
+  /** The file's bytes (an image is not text). */
+  bytes: Buffer;
 }
 
 export class FakeSlackApi extends EventEmitter {
@@ -196,7 +198,7 @@ export class FakeSlackApi extends EventEmitter {
     if (filename === undefined) status = 404;
     else {
       const type = String(req.headers["content-type"] ?? "");
-      let content = bytes.toString("utf8");
+      let raw = bytes;
       if (type.startsWith("multipart/form-data")) {
         const form = await new Request("http://x/", {
           method: "POST",
@@ -204,9 +206,9 @@ export class FakeSlackApi extends EventEmitter {
           body: bytes,
         }).formData();
         const part = [...form.values()].find((v) => typeof v !== "string");
-        content = part ? await (part as Blob).text() : "";
+        raw = part ? Buffer.from(await (part as Blob).arrayBuffer()) : Buffer.alloc(0);
       }
-      this.uploads.set(fileId, { fileId, filename, content });
+      this.uploads.set(fileId, { fileId, filename, content: raw.toString("utf8"), bytes: raw });
     }
     const call: ApiCall = {
       method: "upload",

@@ -62,7 +62,12 @@ const StaticSelect = z
 
 const Block = z.discriminatedUnion("type", [
   z
-    .object({ type: z.literal("header"), text: PlainText.extend({ text: z.string().min(1).max(150) }) })
+    .object({
+      type: z.literal("header"),
+      text: PlainText.extend({ text: z.string().min(1).max(150) }),
+      // Block Kit: at most 255 characters (paperboy names a card's paper here).
+      block_id: z.string().min(1).max(255).optional(),
+    })
     .strict(),
   z
     .object({ type: z.literal("section"), text: Mrkdwn, accessory: z.union([Button, Overflow]).optional() })

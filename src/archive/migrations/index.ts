@@ -5,6 +5,7 @@ import { installations } from "./004-installations.js";
 import { sourceSummary } from "./005-source-summary.js";
 import { teamMemory } from "./006-team-memory.js";
 import { seenRequests } from "./007-seen-requests.js";
+import { channelInterests } from "./008-channel-interests.js";
 import { alertsWeekly } from "./009-alerts-weekly.js";
 import type { Migration } from "./kit.js";
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sourceSummary,
   teamMemory,
   seenRequests,
+  channelInterests,
   alertsWeekly,
 ];
 

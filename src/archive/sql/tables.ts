@@ -210,6 +210,25 @@ export interface ChannelDigestsTable {
   updated_at: string;
 }
 
+export interface PaperReactionsTable {
+  platform: string;
+  workspace: Generated<string>;
+  channel: string;
+  message: string;
+  user_id: string;
+  kind: "like" | "star" | "dislike";
+  paper_pk: number;
+  reacted_at: string;
+}
+
+export interface PaperMessagesTable {
+  platform: string;
+  channel: string;
+  message: string;
+  paper_pk: number;
+  posted_at: string;
+}
+
 export interface SchemaVersionTable {
   version: number;
   name: string;
@@ -232,6 +251,8 @@ export interface ArchiveTables {
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
+  paper_reactions: PaperReactionsTable;
+  paper_messages: PaperMessagesTable;
   watches: WatchesTable;
   alerted_papers: AlertedPapersTable;
   scheduled_posts: ScheduledPostsTable;

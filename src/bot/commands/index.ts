@@ -10,6 +10,7 @@ import { day } from "./day.js";
 import { discuss } from "./discuss.js";
 import { exportCommand } from "./export.js";
 import { help } from "./help.js";
+import { interests } from "./interests.js";
 import { more } from "./more.js";
 import { note } from "./note.js";
 import { notes } from "./notes.js";
@@ -22,6 +23,7 @@ import { show } from "./show.js";
 import { subscribe } from "./subscribe.js";
 import { summary } from "./summary.js";
 import { today } from "./today.js";
+import { trends } from "./trends.js";
 import { unsubscribe } from "./unsubscribe.js";
 import { unwatch } from "./unwatch.js";
 import { watch } from "./watch.js";
@@ -37,6 +39,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   today,
   day,
   roundup,
+  trends,
   discuss,
   ask,
   note,
@@ -49,6 +52,7 @@ export const CHAT_COMMANDS: readonly ChatCommand[] = [
   subscribe,
   unsubscribe,
   settings,
+  interests,
   about,
   help,
 ];

@@ -25,6 +25,7 @@ export const roundup = chatCommand({
     // Off the main thread in serve: a large day must not stall everyone else's commands.
     const roundup = await engine.prepareRoundup(date);
     // Papers this channel already discussed are marked, with a link to that discussion.
-    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup }), ref)];
+    // …and ordered for the channel when its people reacted to papers (src/interests).
+    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup, forChannel: ref }), ref)];
   },
 });

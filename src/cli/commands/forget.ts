@@ -1,6 +1,6 @@
 /**
  * `paperboy forget --channel <id> [--yes]`: deletes everything kept about one channel (notes,
- * reading queue, discussion threads and their messages, roundup deliveries, watches and their
+ * reading queue, reactions, discussion threads and their messages, roundup deliveries, watches and their
  * alerts, weekly digests, settings), for a team
  * that leaves. Without --yes it only says what it would delete.
  */
@@ -11,6 +11,8 @@ import type { Command } from "../command.js";
 const LABELS: Record<keyof ChannelCounts, string> = {
   notes: "notes",
   reading_queue: "reading-queue entries",
+  paper_reactions: "reactions on papers",
+  paper_messages: "paper messages remembered for reactions",
   thread_messages: "discussion messages",
   threads: "discussion threads",
   deliveries: "roundup deliveries",
