@@ -70,7 +70,9 @@ export function buildWeekly(
     const mentions = history.get(a.paperPk);
     const best = mentions?.find((m) => m.thread !== null) ?? mentions?.[0];
     if (best) lite.discussed = discussionRef(best, place);
-    return [{ paper: lite, threads: a.threads, questions: a.questions, notes: a.notes, reactions: 0 }];
+    return [
+      { paper: lite, threads: a.threads, questions: a.questions, notes: a.notes, reactions: a.reactions },
+    ];
   });
   let days = 0;
   for (let d = span.from; d <= span.until; d = addDays(d, 1)) if (engine.papers.dayPks(d).length > 0) days++;

@@ -43,7 +43,7 @@ describe("crash safety of the daily roundup", () => {
         source: { kind: "folder", path: digests, watch: false },
       }),
     );
-    const env = { PORT: "0", PAPERBOY_LOG_LEVEL: "debug" };
+    const env = { PORT: "0", OPS_PORT: "0", PAPERBOY_LOG_LEVEL: "debug" };
     const first = spawnCli(["--db", db, "--config", config, "serve"], env);
     first.stdin?.end();
     await waitForLine(first, "stdout", /^Papers of \d{4}-\d{2}-\d{2}\b/);

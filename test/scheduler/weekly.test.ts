@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ReactionStore } from "../../src/archive/reactions.js";
 import { ScheduledPostStore } from "../../src/archive/scheduled-posts.js";
 import type { WeeklyReply } from "../../src/bot/replies.js";
 import { addDays, ManualClock } from "../../src/clock.js";
@@ -87,7 +88,7 @@ describe("the weekly digest", () => {
     const clock = new ManualClock("2026-02-02T08:00:00Z");
     const i = start(newDb(), clock, "one");
     weekdays(i, "2026-02-02", "2026-02-06");
-    const [a, b] = i.engine.papers.day("2026-02-02").map((p) => p.id) as [string, string];
+    const [a, b, c] = i.engine.papers.day("2026-02-02").map((p) => p.id) as [string, string, string];
     await i.adapter.say("subscribe weekly monday 09:00", { channel: "C1" });
     clock.set("2026-02-03T10:00:00Z");
     await i.adapter.say(`discuss ${a}`, { channel: "C1" });
@@ -98,13 +99,35 @@ describe("the weekly digest", () => {
     await i.adapter.say(`queue add ${b}`, { channel: "C1" });
     await i.adapter.say(`queue claim ${a}`, { channel: "C1" });
     await i.adapter.say(`note ${a} elsewhere`, { channel: "C2" }); // another channel: not counted
+    // Reactions on the bot's message about c: 👍 ⭐ ⭐ count, 👎 and another channel's do not.
+    const reactions = i.engine.store(ReactionStore);
+    const cPk = i.engine.papers.resolve(c) as number;
+    const react = (user: string, kind: "like" | "star" | "dislike", channel = "C1") =>
+      reactions.add({
+        platform: "test",
+        workspace: "W1",
+        channel,
+        message: "m-c",
+        user,
+        kind,
+        paperPk: cPk,
+        at: clock.now(),
+      });
+    react("U1", "like");
+    react("U2", "star");
+    react("U3", "star");
+    react("U4", "dislike");
+    react("U5", "like", "C2");
     clock.set("2026-02-09T09:00:00Z");
     await i.scheduler.tick();
     const [w] = weeklies(i);
-    expect(w?.reply.discussed.map((d) => [d.paper.id, d.threads, d.questions, d.notes])).toEqual([
-      [a, 1, 2, 0],
-      [b, 0, 0, 1],
-    ]);
+    expect(w?.reply.discussed.map((d) => [d.paper.id, d.threads, d.questions, d.notes, d.reactions])).toEqual(
+      [
+        [a, 1, 2, 0, 0],
+        [c, 0, 0, 0, 3],
+        [b, 0, 0, 1, 0],
+      ],
+    );
     expect(w?.reply.discussed[0]?.paper.discussed?.thread).toBe(thread);
     expect(w?.reply.queue).toEqual({ queued: 1, claimed: 1, added: 2, read: 0 });
   });
