@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { postgresUnavailable } from "./test/support/postgres-server.js";
 
@@ -38,8 +39,14 @@ if (skipped) {
 
 const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
 
+// Vitest's default is one worker per core but one: on a 2-core machine (CI's) that runs every file
+// one after another, while much of a file's time is waiting on spawned processes and loopback
+// sockets. One worker per core, at least two.
+const maxWorkers = Math.max(2, availableParallelism());
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       {
         test: {
