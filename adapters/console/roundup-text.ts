@@ -4,7 +4,9 @@
  * mark, upvotes). The last line says how to get any other paper's TL;DR. Digest text is made
  * terminal-safe and wrapped to the console's width.
  */
+
 import { discussionSize, type RoundupPaper, type RoundupReply } from "../../src/bot/replies.js";
+import { clip } from "../../src/text/clip.js";
 import type { Style } from "./render.js";
 
 /** What the console renderer lends: its escaping and its width (passed in, so no import cycle). */
@@ -16,7 +18,8 @@ export interface TerminalText {
 /** Characters of a title on a roundup line (the terminal wraps the rest of a line anyway). */
 export const ROUNDUP_TITLE_MAX = 160;
 
-function wrap(text: string, indent: string, width: number): string {
+/** Words of `text` on lines of at most `width` characters, each after `indent`. */
+export function wrap(text: string, indent: string, width: number): string {
   const out: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -27,16 +30,6 @@ function wrap(text: string, indent: string, width: number): string {
   }
   out.push(indent + line);
   return out.join("\n");
-}
-
-function clip(text: string, max: number): string {
-  const points = Array.from(text.replace(/\s+/g, " ").trim());
-  return points.length <= max
-    ? points.join("")
-    : `${points
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
 }
 
 function paperLine(p: RoundupPaper, s: Style, t: TerminalText): string {

@@ -4,35 +4,15 @@
  * Digest and user text is made terminal-safe; the chart, when there is one, is a file the console
  * adapter writes (its path is printed under the digest).
  */
+
 import type { WeeklyReply } from "../../src/bot/replies.js";
+import { clip } from "../../src/text/clip.js";
 import type { Style } from "./render.js";
 import type { TerminalText } from "./roundup-text.js";
+import { wrap } from "./roundup-text.js";
 
 /** Characters of a title on a digest line. */
 export const WEEKLY_TITLE_MAX = 160;
-
-function clip(text: string, max: number): string {
-  const points = Array.from(text.replace(/\s+/g, " ").trim());
-  return points.length <= max
-    ? points.join("")
-    : `${points
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
-}
-
-function wrap(text: string, indent: string, width: number): string {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      out.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  out.push(indent + line);
-  return out.join("\n");
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -6,7 +6,9 @@
  * starts a new message rather than being split, unless it is longer than a message itself (then it
  * continues under its label, "continued"). Every text from the digest is escaped (`safe`, `link`).
  */
+
 import type { RoundupPaper, RoundupReply, RoundupTopicReply } from "../../src/bot/replies.js";
+import { clip } from "../../src/text/clip.js";
 import {
   ACTION_PREFIX,
   type Block,
@@ -33,17 +35,6 @@ export const ROUNDUP_TITLE_MAX = 250;
 export const ROUNDUP_TLDR_MAX = 700;
 /** Papers listed per section after a topic's first ones: one overflow menu holds their TL;DRs. */
 export const ROUNDUP_LINES_PER_SECTION = MAX_OVERFLOW_OPTIONS;
-
-/** Untrusted text cut to `max` characters (whole code points) before it is escaped. */
-function clip(text: string, max: number): string {
-  const points = Array.from(text.replace(/\s+/g, " ").trim());
-  return points.length <= max
-    ? points.join("")
-    : `${points
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
-}
 
 function paperLine(p: RoundupPaper): string {
   const title = clip(p.title, ROUNDUP_TITLE_MAX);

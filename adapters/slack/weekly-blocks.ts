@@ -4,23 +4,15 @@
  * with links to their threads, and the reading queue. At most WEEKLY_TOPICS + a few blocks, so it
  * fits one message (MAX_BLOCKS_PER_MESSAGE); every text from a digest or a user is escaped here.
  */
+
 import type { RoundupPaper, WeeklyReply } from "../../src/bot/replies.js";
+import { clip } from "../../src/text/clip.js";
 import { type Block, context, header, link, safe, section, sections } from "./blocks.js";
 import { mentionText } from "./discussion-link.js";
 
 /** Characters of a title in a digest line, and of the TL;DR under a topic's first paper. */
 export const WEEKLY_TITLE_MAX = 200;
 export const WEEKLY_TLDR_MAX = 500;
-
-function clip(text: string, max: number): string {
-  const points = Array.from(text.replace(/\s+/g, " ").trim());
-  return points.length <= max
-    ? points.join("")
-    : `${points
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
