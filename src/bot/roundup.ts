@@ -81,10 +81,14 @@ export function roundupHeadline(
   return `${opening}: ${parts.join(", ")}.${capped?.after ?? ""}`;
 }
 
+// What displayText changes in a title: LaTeX ("ell_1", "$V^3$", "\\bf"), "3times", a space before
+// punctuation. A roundup builds up to 500 lines on the main thread; most titles have none of it.
+const LATEX_OR_SPACING = /[\\$^_{}~]|\s[,.;:!?)\]]|[([]\s|\dtimes|times\d/;
+
 function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
   const out: RoundupPaper = {
     id: paper.id,
-    title: displayText(paper.title),
+    title: LATEX_OR_SPACING.test(paper.title) ? displayText(paper.title) : paper.title,
     url: paperUrl(paper),
     code: paper.code,
     upvotes: paper.upvotes,
