@@ -9,7 +9,9 @@
  * use) ends it at once with a non-zero status, so a supervisor notices and restarts it.
  */
 
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { PlatformModule } from "../adapters/platform.js";
 import type { Config } from "../config/schema.js";
@@ -65,6 +67,12 @@ export interface ServeDeps {
   exit?: (code: number) => void;
   /** How long a stopped serve may linger before it is ended; default 3 s. */
   lingerMs?: number;
+  /**
+   * The scheduler's timing: how often it ticks and when a claim is taken for a dead replica's.
+   * Default every minute and 15 minutes; the replica tests tick each second with a short lease,
+   * so a takeover happens within a test's time.
+   */
+  scheduler?: { tickPattern?: string; leaseMs?: number };
 }
 
 /** --db / PAPERBOY_DB / DATABASE_URL win; else the config's storage.db; else the CLI default. */
@@ -275,6 +283,11 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             cwd: ctx.io.cwd,
           });
           scheduler = new Scheduler({
+            ...deps.scheduler,
+            // Names this replica in its claims (the deliveries and scheduled_posts tables), so an
+            // operator reading a stuck claim knows which host and process holds it (and two serves
+            // in one process still differ).
+            instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 4)}`,
             engine,
             adapters,
             source,
