@@ -1,7 +1,9 @@
 /**
  * `npm run bench:ops`: operations figures (soak memory, load on `serve`) and fault cases (kill -9
  * mid-post, SIGTERM during discuss, a 10,000-paper day's roundup with the longest event-loop
- * stall). `--small` runs reduced sizes for CI. Prints figures; exits 1 when a target is missed.
+ * stall), and ack latency through a proxy to 1 and 3 replicas on PostgreSQL. `--small` runs reduced
+ * sizes for CI, without the replicas (they need PostgreSQL). Prints figures; exits 1 when a target
+ * is missed.
  */
 import { cpus, loadavg } from "node:os";
 import { runSoak } from "./ops/soak.js";
@@ -32,8 +34,41 @@ async function main(): Promise<number> {
     if ((err as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw err;
     console.log("load: not measured (bench/ops/load.ts is missing)");
   }
+  failed += small ? 0 : await replicaCases();
   failed += await faultCases();
   return failed ? 1 : 0;
+}
+
+/**
+ * 1 vs 3 replicas on PostgreSQL through a round-robin proxy (real processes). Left out of
+ * `--small` (CI): it starts a PostgreSQL server and four serve processes, and the replica test
+ * (test/replicas/three-replicas.test.ts) already checks the behaviour there.
+ */
+async function replicaCases(): Promise<number> {
+  const { postgresUnavailable } = await import("../test/support/postgres-server.js");
+  const why = postgresUnavailable();
+  if (why) {
+    console.log(`replicas: not measured (${why})`);
+    return 0;
+  }
+  const { runReplicaLoad } = await import("./ops/replicas.js");
+  const options = { total: 500, concurrency: 50 };
+  const results = await runReplicaLoad(options);
+  let missed = 0;
+  console.log(
+    `replicas: ${options.total} signed Slack slash commands, ${options.concurrency} at a time, through a round-robin proxy to serve replicas on one PostgreSQL archive (load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores):`,
+  );
+  console.log(
+    `  ${"replicas".padEnd(9)}${"ack p50".padStart(9)}${"ack p99".padStart(9)}${"max".padStart(8)}${"answers/s".padStart(11)}  lost  twice`,
+  );
+  for (const r of results) {
+    const ok = r.lost === 0 && r.duplicates === 0 && r.maxAckMs < 3000;
+    if (!ok) missed++;
+    console.log(
+      `  ${String(r.replicas).padEnd(9)}${`${r.p50AckMs} ms`.padStart(9)}${`${r.p99AckMs} ms`.padStart(9)}${`${r.maxAckMs} ms`.padStart(8)}${String(r.answersPerSecond).padStart(11)}  ${String(r.lost).padStart(4)}  ${String(r.duplicates).padStart(5)}${ok ? "" : "  MISSED (target: every ack < 3000 ms, none lost or doubled)"}`,
+    );
+  }
+  return missed;
 }
 
 /** The fault cases; the count of targets missed. */
