@@ -24,8 +24,10 @@ FROM node:20-bookworm-slim AS runtime
 # PORT: the public port (Slack's request URL, a bare liveness /healthz), on all interfaces.
 # OPS_PORT: the detailed /healthz and /metrics, on the container's loopback (OPS_HOST) unless
 # opened on purpose; the HEALTHCHECK below runs inside the container and reads it there.
+# The archive: data/paperboy.db under /app, which is the /data volume (linked below), unless
+# DATABASE_URL names a PostgreSQL server (replicas: docker-compose.example.yml). PAPERBOY_DB is
+# left unset here: it would win over DATABASE_URL.
 ENV NODE_ENV=production \
-    PAPERBOY_DB=/data/paperboy.db \
     PORT=3000 \
     OPS_PORT=9464
 WORKDIR /app
@@ -35,7 +37,7 @@ COPY package.json ./
 COPY bin ./bin
 COPY samples ./samples
 COPY config/paperboy.example.json ./config/paperboy.example.json
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data && chown node:node /data && ln -s /data /app/data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
