@@ -1,6 +1,6 @@
 /**
  * `paperboy serve` as a replica process for the replica tests and bench:ops: the real CLI, with
- * the scheduler ticking every second and a 4-second claim lease, so that a roundup held by a
+ * the scheduler ticking every second and a 10-second claim lease, so that a roundup held by a
  * SIGKILLed replica is taken over within a test's time (production: every minute, 15 minutes).
  *
  *   node --import tsx test/replicas/serve-entry.ts --config <file> serve
@@ -8,7 +8,7 @@
 import { main } from "../../app/main.js";
 import { createServeCommand } from "../../app/serve.js";
 
-const TEST_LEASE_MS = 4000;
+const TEST_LEASE_MS = 10_000;
 
 main(process.argv.slice(2), {
   commands: [createServeCommand({ scheduler: { tickPattern: "* * * * * *", leaseMs: TEST_LEASE_MS } })],

@@ -16,7 +16,7 @@ import { Paperboy } from "../../src/paperboy.js";
 import { postgresArchive } from "../support/archive.js";
 import { DIGESTS } from "../support/fixtures.js";
 import { type LoadBalancer, startProxy } from "../support/proxy.js";
-import { FakeSlackApi } from "../support/slack-api.js";
+import { type ApiCall, FakeSlackApi } from "../support/slack-api.js";
 import { sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { type LogLine, type Replica, type ReplicaSetup, startReplica } from "./replica-processes.js";
 
@@ -24,7 +24,7 @@ const SECRET = "replica-test-signing-secret-0123456789";
 const ROUNDUP_CHANNEL = "CROUNDUP";
 const TOTAL = 500;
 const CONCURRENCY = 50;
-/** The replica killed mid-run goes after this many acks. */
+/** The replica killed mid-run goes after this many acks (when it next has requests in flight). */
 const KILL_AFTER = 200;
 const QUERIES = ["search sparse attention", "search diffusion", "today", "help", "search pruning", "about"];
 const today = dateInZone(new Date(), "UTC");
@@ -65,40 +65,22 @@ function anyReplica(among: Replica[], match: (l: LogLine) => boolean, what: stri
 }
 
 /** The roundup's delivery row, read with a plain client (quick even on a loaded machine). */
-async function deliveryRow(url: string): Promise<{ status: string; attempts: number; claimed_by: string }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      "SELECT status, attempts, claimed_by FROM deliveries WHERE channel = $1 AND date = $2",
-      [ROUNDUP_CHANNEL, today],
-    );
-    return rows[0];
-  } finally {
-    await client.end();
-  }
+async function deliveryRow(
+  client: pg.Client,
+): Promise<{ status: string; attempts: number; claimed_by: string }> {
+  const { rows } = await client.query(
+    "SELECT status, attempts, claimed_by FROM deliveries WHERE channel = $1 AND date = $2",
+    [ROUNDUP_CHANNEL, today],
+  );
+  return rows[0];
 }
 
 beforeAll(async () => {
   const url = postgresArchive();
-  // Today's papers in the archive, and a Slack channel subscribed yesterday at 00:00 UTC: its
-  // roundup is due as soon as the replicas start.
+  // Today's papers in the archive (the roundup case subscribes a channel once all replicas run).
   const digest = `${DIGESTS}2026-02-02.hf-api.json`;
-  const seed = Paperboy.open({
-    dbPath: url,
-    clock: new ManualClock(`${addDays(today, -1)}T12:00:00Z`),
-    logger: silentLogger(),
-  });
+  const seed = Paperboy.open({ dbPath: url, logger: silentLogger() });
   seed.ingest([digest], { date: today });
-  seed.channels.save({
-    platform: "slack",
-    channel: ROUNDUP_CHANNEL,
-    workspace: "T1",
-    subscribed: true,
-    timezone: "UTC",
-    time: "00:00",
-    filters: [],
-  });
   await seed.close();
   const digests = mkdtempSync(join(tmpdir(), "paperboy-replica-digests-"));
   copyFileSync(digest, join(digests, `${today}.hf-api.json`));
@@ -121,12 +103,38 @@ afterAll(async () => {
 
 describe("three serve replicas on one PostgreSQL archive behind a proxy", () => {
   it("a replica SIGKILLed while posting a roundup: another takes the claim over, each part is posted once", async () => {
-    const first = await api.waitFor(
-      (c) => c.method === "chat.postMessage" && c.body.channel === ROUNDUP_CHANNEL,
-      "the roundup's first message",
-      30_000,
-    );
-    const claim = await deliveryRow(setup.databaseUrl);
+    // Connected first: the replica posting must be found and killed before its Web API client
+    // gives up on the held message (10 s) and sends it again.
+    const db = new pg.Client({ connectionString: setup.databaseUrl });
+    await db.connect();
+    // On arrival: the stand-in tells of a held call only once it answers.
+    const arrived = new Promise<ApiCall>((resolve) => {
+      const on = (c: ApiCall) => {
+        if (c.method !== "chat.postMessage" || c.body.channel !== ROUNDUP_CHANNEL) return;
+        api.off("arrived", on);
+        resolve(c);
+      };
+      api.on("arrived", on);
+    });
+    // A Slack channel subscribed yesterday at 00:00 UTC: its roundup is due at the replicas' next
+    // tick (each second), all three racing for it.
+    const subscribe = Paperboy.open({
+      dbPath: setup.databaseUrl,
+      clock: new ManualClock(`${addDays(today, -1)}T12:00:00Z`),
+      logger: silentLogger(),
+    });
+    subscribe.channels.save({
+      platform: "slack",
+      channel: ROUNDUP_CHANNEL,
+      workspace: "T1",
+      subscribed: true,
+      timezone: "UTC",
+      time: "00:00",
+      filters: [],
+    });
+    const closed = subscribe.close();
+    const first = await arrived;
+    const claim = await deliveryRow(db);
     expect(claim?.status).toBe("claimed");
     const pid = Number(claim?.claimed_by?.split(":")[1]);
     const slot = replicas.findIndex((r) => r.pid === pid);
@@ -143,7 +151,9 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
       (l) => l.msg === "roundup posted" && l.channel === ROUNDUP_CHANNEL,
       "the roundup taken over",
     );
-    const row = await deliveryRow(setup.databaseUrl);
+    const row = await deliveryRow(db);
+    await db.end();
+    await closed;
     expect(row?.status).toBe("sent");
     expect(row?.attempts).toBe(2);
     expect(row?.claimed_by?.split(":")[1]).not.toBe(String(pid));
@@ -200,7 +210,9 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
           res = await send(i, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_error" });
         }
         expect(res.status).toBe(200);
-        if (++acks === KILL_AFTER) {
+        // Past KILL_AFTER acks, the victim dies at the first moment it holds requests not yet
+        // acked (mid-run means work in flight).
+        if (++acks >= KILL_AFTER && !killed && (proxy.inFlight[2] ?? 0) >= 3) {
           answeredBeforeKill = new Set(answers.keys());
           killed = victim.kill();
         }

@@ -19,6 +19,8 @@ export interface LoadBalancer {
   url: string;
   /** Upstream base URLs ("http://127.0.0.1:port"); a test may replace one (a restarted replica). */
   upstreams: string[];
+  /** Requests sent to each upstream and not yet answered. */
+  inFlight: number[];
   /** Called once per request with where it went; the request's own headers say which one it was. */
   onRouted: ((routed: Routed, req: IncomingMessage) => void) | null;
   close(): Promise<void>;
@@ -26,7 +28,13 @@ export interface LoadBalancer {
 
 export async function startProxy(upstreams: string[]): Promise<LoadBalancer> {
   let next = 0;
-  const proxy: LoadBalancer = { url: "", upstreams, onRouted: null, close: async () => {} };
+  const proxy: LoadBalancer = {
+    url: "",
+    upstreams,
+    inFlight: upstreams.map(() => 0),
+    onRouted: null,
+    close: async () => {},
+  };
   const forward = (
     req: IncomingMessage,
     res: ServerResponse,
@@ -36,7 +44,11 @@ export async function startProxy(upstreams: string[]): Promise<LoadBalancer> {
   ) => {
     const upstream = next++ % proxy.upstreams.length;
     const target = new URL(req.url ?? "/", proxy.upstreams[upstream]);
-    const done = (status: number) => proxy.onRouted?.({ upstream, status, refused }, req);
+    proxy.inFlight[upstream] = (proxy.inFlight[upstream] ?? 0) + 1;
+    const done = (status: number) => {
+      proxy.inFlight[upstream] = (proxy.inFlight[upstream] ?? 1) - 1;
+      proxy.onRouted?.({ upstream, status, refused }, req);
+    };
     // A fresh connection per request: a refusal then means nothing was sent.
     const out = request(target, { method: req.method, headers: req.headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -45,6 +57,7 @@ export async function startProxy(upstreams: string[]): Promise<LoadBalancer> {
     });
     out.on("error", (err: NodeJS.ErrnoException) => {
       if (err.code === "ECONNREFUSED" && tries === 0) {
+        proxy.inFlight[upstream] = (proxy.inFlight[upstream] ?? 1) - 1;
         forward(req, res, body, 1, [...refused, upstream]);
         return;
       }

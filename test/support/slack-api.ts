@@ -177,6 +177,8 @@ export class FakeSlackApi extends EventEmitter {
     const status = answer.status ?? 200;
     const call: ApiCall = { method, path, body, token, at: Date.now(), status, answer: answer.body };
     this.calls.push(call);
+    // "call" is emitted once answered; "arrived" at once (a held call has arrived long before).
+    this.emit("arrived", call);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
