@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { nodeArgs } from "../support/spawn.js";
 
 const ENTRY = fileURLToPath(new URL("./serve-entry.ts", import.meta.url));
 
@@ -128,7 +129,7 @@ export async function startReplica(name: string, setup: ReplicaSetup): Promise<R
       },
     }),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY, "--config", config, "serve"], {
+  const child = spawn(process.execPath, [...nodeArgs(ENTRY), "--config", config, "serve"], {
     env: {
       PAPERBOY_INDEX_DIR: join(dir, "index"),
       ...process.env,

@@ -15,9 +15,18 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
  */
 export function nodeArgs(script: string | URL): string[] {
   const path = typeof script === "string" ? script : fileURLToPath(script);
-  const compiled = inject("compiledDir");
+  const compiled = compiledDir();
   if (!compiled) return ["--import", "tsx", path];
   return [join(compiled, relative(ROOT, path)).replace(/\.ts$/, ".js")];
+}
+
+/** The run's compiled tree; none outside vitest (bench:ops spawns through these helpers too). */
+function compiledDir(): string | undefined {
+  try {
+    return inject("compiledDir");
+  } catch {
+    return undefined;
+  }
 }
 
 const ENTRY = new URL("./cli-entry.ts", import.meta.url);
