@@ -38,7 +38,7 @@ if (skipped) {
 }
 
 // Files share their worker's module graph (isolate: false): each file used to load the whole app
-// afresh, 60% of the suite's CPU (547 → 212 s user time over the same 857 tests, load 16). It holds
+// afresh, the larger part of the suite's CPU. It holds
 // because no test mocks modules or stubs globals, and module-level state is caches keyed by what
 // they cache (the PostgreSQL worker, the tagger, search files by path).
 const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const, isolate: false };
