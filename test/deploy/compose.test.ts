@@ -48,6 +48,8 @@ const KNOWN_ENV = new Set([
   "DISCORD_TOKEN",
   "DISCORD_APPLICATION_ID",
   "DISCORD_API_URL",
+  "DISCORD_PUBLIC_KEY",
+  "DISCORD_TRANSPORT",
   ...PLATFORMS.flatMap((p) => Object.values(p.secretEnv)),
 ]);
 const SECRET_ENV = PLATFORMS.flatMap((p) => Object.values(p.secretEnv) as string[]);

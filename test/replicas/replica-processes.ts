@@ -1,7 +1,7 @@
 /**
  * Starts `paperboy serve` replicas as real processes on one PostgreSQL archive (the replica test
- * and bench:ops): Slack over HTTP on a loopback port each, Web API and response_url played by a
- * local stand-in. Each replica's JSON log lines are read as they come (to learn its ports and to
+ * and bench:ops): Slack over HTTP (and Discord interactions over HTTP) on a loopback port each,
+ * the platforms' APIs played by local stand-ins. Each replica's JSON log lines are read as they come (to learn its ports and to
  * wait on events such as "roundup posted"), never by sleeping.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -108,6 +108,8 @@ export interface ReplicaSetup {
   digests: string;
   /** Scheduler on (roundups) or off (bench: commands only). */
   schedule?: boolean;
+  /** Discord interactions over HTTP, answered through this REST stand-in. */
+  discord?: { apiUrl: string; applicationId: string; publicKeyHex: string };
 }
 
 /** Starts one replica and resolves once it serves (its "serving" log line names its ports). */
@@ -119,6 +121,7 @@ export async function startReplica(name: string, setup: ReplicaSetup): Promise<R
     config,
     JSON.stringify({
       slack: { enabled: true, mode: "http" },
+      ...(setup.discord ? { discord: { transport: "http" } } : {}),
       schedule: { enabled: setup.schedule ?? true },
       source: { kind: "folder", path: setup.digests, watch: false },
       logging: { level: "info" },
@@ -141,6 +144,14 @@ export async function startReplica(name: string, setup: ReplicaSetup): Promise<R
       OPS_PORT: "0",
       HOST: "127.0.0.1",
       PAPERBOY_LOG_LEVEL: "info",
+      ...(setup.discord
+        ? {
+            DISCORD_TOKEN: "test-token.not-a-secret",
+            DISCORD_APPLICATION_ID: setup.discord.applicationId,
+            DISCORD_API_URL: setup.discord.apiUrl,
+            DISCORD_PUBLIC_KEY: setup.discord.publicKeyHex,
+          }
+        : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

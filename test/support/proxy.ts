@@ -42,7 +42,9 @@ export async function startProxy(upstreams: string[]): Promise<LoadBalancer> {
     tries: number,
     refused: number[],
   ) => {
-    const upstream = next++ % proxy.upstreams.length;
+    // A retry goes to the upstream after the one that refused, whatever others took meanwhile.
+    const upstream =
+      tries === 0 ? next++ % proxy.upstreams.length : ((refused.at(-1) ?? 0) + 1) % proxy.upstreams.length;
     const target = new URL(req.url ?? "/", proxy.upstreams[upstream]);
     proxy.inFlight[upstream] = (proxy.inFlight[upstream] ?? 0) + 1;
     const done = (status: number) => {
