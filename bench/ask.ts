@@ -13,9 +13,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AnswerInput, answerQuestion } from "../src/ask/answer.js";
-import { shippedIntentModel } from "../src/ask/intent-model.js";
 import { forgetReadPapers } from "../src/ask/passages.js";
-import { shippedTermSpace } from "../src/ask/term-space.js";
 import { loadQuestions, paperOf, questionArchive, score, table } from "../test/ask/question-set.js";
 import { FIXTURE_DAYS, fixtureDay } from "./lib/understanding-corpus.js";
 
@@ -91,15 +89,6 @@ export async function runAskBench(): Promise<void> {
   const long = papers.filter((p) => p.abstract.split(/\s+/).length >= 250).map(input);
   const words = long.map((p) => p.abstract.split(/\s+/).length);
   const calls = long.flatMap((p) => QUESTIONS.map((q) => () => answerQuestion(p, q)));
-  // Read once per process, on the first question: the term space and the intent classifier.
-  const loadStart = performance.now();
-  const loadCpu = process.cpuUsage();
-  shippedTermSpace();
-  shippedIntentModel();
-  const loadCpuMs = process.cpuUsage(loadCpu);
-  console.log(
-    `ask: loading the term space and the intent classifier (once per process, on the first question): ${(performance.now() - loadStart).toFixed(0)} ms wall, ${((loadCpuMs.user + loadCpuMs.system) / 1000).toFixed(0)} ms CPU`,
-  );
   timeCalls(calls, 1); // warm-up: compiles the code paths and loads the role model
   report(
     `an answer on ${long.length} abstracts of ${Math.min(...words)}–${Math.max(...words)} words × ${QUESTIONS.length} questions`,

@@ -19,13 +19,10 @@
 import { readFileSync } from "node:fs";
 import { type AnswerInput, answerFromRanking, prepareAnswer, type Ranking } from "../src/ask/answer.js";
 import { FEATURES } from "../src/ask/features.js";
-import { type IntentModel, shippedIntentModel } from "../src/ask/intent-model.js";
 import { ANSWER_WEIGHTS, type AnswerModel } from "../src/ask/model.js";
 import { isHit, paperOf, type Question, questionArchive } from "../test/ask/question-set.js";
 import { adamStep } from "./lib/adam.js";
 import { fitDay, parseFitArgs, writeWeights } from "./lib/fit-cli.js";
-import { fitIntentModel } from "./lib/intent-fit.js";
-import { paraphrases } from "./lib/intent-paraphrase.js";
 
 const ITERATIONS = 400;
 const LEARNING_RATE = 0.05;
@@ -63,7 +60,7 @@ interface Example {
 
 const engine = questionArchive();
 
-function prepare(q: Question, intentModel: IntentModel = shippedIntentModel()): Example {
+function prepare(q: Question): Example {
   const paper = paperOf(engine, q);
   const input: AnswerInput = {
     title: paper.title,
@@ -72,7 +69,7 @@ function prepare(q: Question, intentModel: IntentModel = shippedIntentModel()): 
     code: paper.code,
     sourceSummary: paper.sourceSummary,
   };
-  const prepared = prepareAnswer(input, q.question, [], intentModel);
+  const prepared = prepareAnswer(input, q.question, []);
   const key = paper.id;
   if ("answer" in prepared) {
     const a = prepared.answer;
@@ -199,7 +196,7 @@ function folds(examples: readonly Example[], k: number): number[] {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-const train = load(args.train).map((q) => prepare(q));
+const train = load(args.train).map(prepare);
 const decided = train.filter((e) => e.decided !== null);
 log(
   `${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers; ${decided.length} decided before ranking (${decided.filter((e) => e.decided).length} of them right); ${train.filter(learnable).length} to fit on`,
@@ -217,22 +214,6 @@ interface Choice {
   rates: Rates;
 }
 const fold = folds(train, FOLDS);
-// The intent classifier is refitted without the questions it scores (in each fold, and for each
-// round left out): its features never carry a scored question's own label.
-const INTENT_L2 = 0.001;
-const preparedWithout = (left: (i: number) => boolean): Example[] => {
-  const { model } = fitIntentModel(
-    train
-      .filter((_, i) => !left(i))
-      .flatMap((e) => [
-        e.q,
-        ...paraphrases(e.q.question).map((question) => ({ question, intent: e.q.intent })),
-      ]),
-    INTENT_L2,
-  );
-  return train.map((e) => prepare(e.q, model));
-};
-const byFold = Array.from({ length: FOLDS }, (_, f) => preparedWithout((i) => fold[i] === f));
 const modelOf = (weights: Float64Array, c: Omit<Choice, "l2" | "rates">): AnswerModel => ({
   weights,
   margin: c.margin,
@@ -240,16 +221,13 @@ const modelOf = (weights: Float64Array, c: Omit<Choice, "l2" | "rates">): Answer
   complementGap: COMPLEMENT_GAP,
 });
 const outOfFold = (weights: Float64Array[], c: Omit<Choice, "l2" | "rates">) =>
-  train.map((_, i) => ({
-    e: (byFold[fold[i] as number] as Example[])[i] as Example,
-    model: modelOf(weights[fold[i] as number] as Float64Array, c),
-  }));
+  train.map((e, i) => ({ e, model: modelOf(weights[fold[i] as number] as Float64Array, c) }));
 let best: Choice | null = null;
 const cv = new Map<number, Float64Array[]>();
 for (const l2 of L2S) {
   const weights = Array.from({ length: FOLDS }, (_, f) =>
     fitWeights(
-      (byFold[f] as Example[]).filter((_, i) => fold[i] !== f),
+      train.filter((_, i) => fold[i] !== f),
       l2,
     ),
   );
@@ -300,12 +278,11 @@ const byRound: string[] = [];
 let roundHits = 0;
 let roundN = 0;
 for (const round of rounds) {
-  const prepared = preparedWithout((i) => ((train[i] as Example).q.round ?? 1) === round);
   const w = fitWeights(
-    prepared.filter((e) => (e.q.round ?? 1) !== round),
+    train.filter((e) => (e.q.round ?? 1) !== round),
     chosen.l2,
   );
-  const held = prepared.filter((e) => (e.q.round ?? 1) === round);
+  const held = train.filter((e) => (e.q.round ?? 1) === round);
   const r = rates(held.map((e) => ({ e, model: modelOf(w, chosen) })));
   const answerable = held.filter((e) => e.q.expect !== null).length;
   roundHits += r.answerable * answerable;

@@ -9,7 +9,6 @@ import { introducedNames, namesIn } from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
-import { type IntentModel, intentProbabilities, shippedIntentModel } from "./intent-model.js";
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
 import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase } from "./not-stated.js";
@@ -118,8 +117,6 @@ export function prepareAnswer(
   paper: AnswerInput,
   question: string,
   earlierQuestions: readonly string[],
-  /** The intent classifier; the fit script passes one fitted without the questions it scores. */
-  intentModel: IntentModel = shippedIntentModel(),
 ): { answer: Answer } | { ranking: Ranking } {
   const raw = validate(question);
   const q = readQuestion(raw);
@@ -176,16 +173,7 @@ export function prepareAnswer(
   const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower), ...own]);
   const head = q.asked[q.asked.length - 1];
   const headAbsent = head !== undefined && !paperHas(passages, titleKeys, head);
-  const facts = questionFacts(
-    q,
-    intents,
-    passages,
-    followUp.context,
-    paper.title,
-    exceptNames,
-    headAbsent,
-    intentProbabilities(intentModel, q.text),
-  );
+  const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames, headAbsent);
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";

@@ -25,7 +25,6 @@ import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import { cosine, shippedTermSpace } from "./term-space.js";
 import { mentions, spelledOut, type Word } from "./words.js";
 
 /** The shape of a question, from its first words. */
@@ -73,11 +72,6 @@ const PASSAGE_FEATURES: string[] = [
   "length",
   "short",
   "source-summary",
-  "meaning",
-  "meaning:best",
-  "meaning:gap",
-  ...INTENTS.flatMap((i) => ROLES.map((r) => `intent-p:${i}:${r}`)),
-  ...INTENTS.filter((i) => i !== "other").map((i) => `intent-p:${i}:cue`),
 ];
 
 const DECLINE_FEATURES: string[] = [
@@ -94,7 +88,6 @@ const DECLINE_FEATURES: string[] = [
   "none:best-overlap",
   "none:head-absent",
   "none:rarest-absent",
-  "none:meaning-best",
 ];
 
 export const FEATURES: readonly string[] = [...PASSAGE_FEATURES, ...DECLINE_FEATURES];
@@ -112,8 +105,6 @@ const CUE_AT = INTENTS.map((i) => (i === "other" ? -1 : at(`cue:${i}`)));
 const POSITION_AT = INTENTS.map((i) => at(`position:${i}`));
 const NUMBER_AT = INTENTS.map((i) => at(`number:${i}`));
 const PRAISE_AT = INTENTS.map((i) => at(`praise:${i}`));
-const P_ROLE_AT = INTENTS.map((i) => ROLES.map((r) => at(`intent-p:${i}:${r}`)));
-const P_CUE_AT = INTENTS.map((i) => (i === "other" ? -1 : at(`intent-p:${i}:cue`)));
 const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`)));
 
 /**
@@ -197,12 +188,6 @@ export interface QuestionFacts {
   overlaps: number[];
   /** The thing a "what X" asks for (its head noun) is nowhere in the paper. */
   headAbsent: boolean;
-  /** Cosine of the question's and each passage's content words in the latent term space, by passage index. */
-  meanings: number[];
-  /** The highest of `meanings` among the abstract's passages. */
-  bestMeaning: number;
-  /** The intent classifier's probabilities (intent-model.ts), in INTENTS order. */
-  intentP: Float64Array;
 }
 
 function localRarity(passages: readonly Passage[], w: Word): number {
@@ -279,7 +264,6 @@ export function questionFacts(
   title: string,
   exceptNames: ReadonlySet<string>,
   headAbsent = false,
-  intentP: Float64Array = new Float64Array(INTENTS.length),
 ): QuestionFacts {
   const seen = new Set<string>();
   const focus = weigh(passages, q.focus, seen, q.alternates);
@@ -320,17 +304,7 @@ export function questionFacts(
     most > 0
       ? (abstract.find((p) => (overlaps[passages.indexOf(p)] as number) >= most - 1e-9)?.index ?? -1)
       : -1;
-  // What the question is about and the kind of answer it wants, in the term space: a sentence
-  // that says it in other words still comes close.
-  // The thread's earlier words are left out: a follow-up ("and on which dataset?") asks for
-  // something else than the question it leans on.
-  const asked = shippedTermSpace().embed([...q.focus, ...q.kindWords, ...q.related]);
-  const meanings = passages.map((p) => Math.max(0, cosine(asked, p.meaning)));
-  const bestMeaning = Math.max(0, ...meanings.filter((_, i) => passages[i]?.source === "abstract"));
   return {
-    meanings,
-    bestMeaning,
-    intentP,
     q,
     intents,
     kind: questionKind(q),
@@ -424,15 +398,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
     x[NUMBER_AT[n] as number] = a * hasNumber;
     x[PRAISE_AT[n] as number] = a * praised;
   });
-  // The same crossings under the classifier's soft intents: wording the patterns miss.
-  INTENTS.forEach((intent, n) => {
-    const a = f.intentP[n] as number;
-    if (a < 0.02) return;
-    const roleAt = P_ROLE_AT[n] as number[];
-    for (let r = 0; r < ROLES.length; r++) x[roleAt[r] as number] = a * (p.roles[r] as number);
-    const cueAt = P_CUE_AT[n] as number;
-    if (cueAt >= 0) x[cueAt] = a * (p.cues.get(intent) ?? 0);
-  });
   const kindAt = KIND_AT[QUESTION_KINDS.indexOf(f.kind)] as number[];
   for (let r = 0; r < ROLES.length; r++) x[kindAt[r] as number] = p.roles[r] as number;
 
@@ -490,10 +455,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("length")] = Math.min(1, p.tokens.length / 60);
   x[at("short")] = p.tokens.length < 8 ? 1 : 0;
   x[at("source-summary")] = p.source === "source_summary" ? 1 : 0;
-  const meaning = f.meanings[i] as number;
-  x[at("meaning")] = meaning;
-  x[at("meaning:best")] = meaning > 0 && meaning >= f.bestMeaning - 1e-9 ? 1 : 0;
-  x[at("meaning:gap")] = meaning > 0 ? Math.max(0, 1 - 4 * (f.bestMeaning - meaning)) : 0;
   return x;
 }
 
@@ -528,9 +489,6 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
     null,
   );
   x[at("none:rarest-absent")] = rarest && !rarest.inPaper && !rarest.alternates.length ? 1 : 0;
-  // The classifier's intents are not features of declining: a learned "datasets questions are
-  // often unanswerable" would decline a follow-up ("and on which dataset?") the patterns read right.
-  x[at("none:meaning-best")] = f.bestMeaning;
   return x;
 }
 

@@ -10,7 +10,6 @@ import { displayText } from "../summary/latex.js";
 import { splitSentences } from "../summary/sentences.js";
 import { cue, namesData, type Quantity, quantities } from "./cues.js";
 import { INTENTS, type Intent } from "./intent.js";
-import { shippedTermSpace } from "./term-space.js";
 import { matchKeys, tokensOf, type Word, words } from "./words.js";
 
 export type PassageSource = "abstract" | "source_summary";
@@ -32,8 +31,6 @@ export interface Passage {
   cues: Map<Intent, number>;
   quantities: Quantity[];
   namedData: boolean;
-  /** Its content words' unit vector in the latent term space (term-space.ts), or null. */
-  meaning: Float32Array | null;
 }
 
 /**
@@ -74,7 +71,6 @@ function passage(
     cues,
     quantities: quantities(shown, names),
     namedData: namesData(shown),
-    meaning: shippedTermSpace().embed(tokens),
   };
 }
 

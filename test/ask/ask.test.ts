@@ -81,12 +81,14 @@ describe("ask: the question sets", () => {
     expect(report.meanEvidence).toBeLessThan(1.3);
   });
 
-  // Never tuned on: the first measured 82.9% / 86.4%, the second (scored once, blind) 73.9% / 86.5%.
+  // Never tuned on: the first measured 82.9% / 86.4%, the second (scored once, blind) 73.9% / 86.5%,
+  // the third (166 questions by another writer, scored blind) 72.7% / 91.2%.
   // These are the figures to expect on fresh questions. Only totals: a held-out set's misses are
   // never printed, here or anywhere.
   it.each([
     ["held-out set", () => HELD_OUT, 0.82],
     ["second held-out set", () => HELD_OUT_2, 0.73],
+    ["third held-out set", () => HELD_OUT_3, 0.72],
   ] as const)("%s (never tuned on) stays at its measured level", (_name, set, answerable) => {
     const report = score(set(), answerOf);
     expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(answerable);
