@@ -239,7 +239,7 @@ async function searchWhile(
  * loaded machine the main thread also waits for a core, and this control shows how much of the
  * stall is that — the main thread's own time for the refit, and the searches answered meanwhile.
  */
-async function refitStall(
+export async function refitStall(
   live: ReturnType<typeof openSearchArchive>,
   queries: readonly string[],
 ): Promise<void> {
