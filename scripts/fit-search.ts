@@ -11,7 +11,14 @@ import { readEvalFile } from "../src/eval/data.js";
 import { buildEvalIndex, corpusOf, fitEvalSemantic, scoresFromRanks } from "../src/eval/search-eval.js";
 import { type CandidateText, candidateFeatures, FEATURES, linearScore } from "../src/search/features.js";
 import { planQuery } from "../src/search/query-plan.js";
-import { indexCandidates, queryFactsOf } from "../src/search/rank.js";
+import {
+  indexCandidates,
+  indexVectors,
+  queryFactsOf,
+  rerankHead,
+  SEMANTIC_BAND,
+  SEMANTIC_EXTRA,
+} from "../src/search/rank.js";
 import { RANKING } from "../src/search/ranking.js";
 import { RERANK_DEPTH, RERANK_WEIGHTS } from "../src/search/rerank.js";
 import { scoreQuery } from "../src/search/scorer.js";
@@ -46,6 +53,7 @@ const corpus = corpusOf(dev, train);
 const index = buildEvalIndex(corpus.docs);
 const semantic = fitEvalSemantic(index);
 const read = indexCandidates(index, semantic);
+const vectorOf = indexVectors(index, semantic);
 const texts = new Map<number, CandidateText | null>();
 const textOf = (pk: number) => {
   let t = texts.get(pk);
@@ -58,13 +66,15 @@ const textOf = (pk: number) => {
 
 function queryOf(text: string, answerPk: number): Query | null {
   const plan = planQuery(index, text, RANKING);
-  const { hits } = scoreQuery(index, plan.terms, RANKING, RERANK_DEPTH);
-  if (hits.length === 0) return null;
-  const pks = hits.map((h) => index.pkOf(h.sid) as number);
+  // The head exactly as the product re-ranks it (rank.ts): the top 50 and the semantic extras.
+  const scored = scoreQuery(index, plan.terms, RANKING, SEMANTIC_BAND);
+  if (scored.hits.length === 0) return null;
   const q = queryFactsOf(index, plan, semantic);
+  const { head } = rerankHead(index, scored.hits, q.vector, vectorOf);
+  const pks = head.map((h) => index.pkOf(h.sid) as number);
   const rows = candidateFeatures(
     q,
-    hits.map((h) => h.score),
+    head.map((h) => h.score),
     pks.map(textOf),
   );
   return { right: pks.indexOf(answerPk), rows, paper: answerPk };
@@ -163,7 +173,7 @@ writeWeights(args, RERANK_WEIGHTS.file, {
     at: fitDay(),
     script: RERANK_WEIGHTS.script,
     data: `SciTLDR-A ${args.train} gold summaries as queries (${train.length} papers) over the titles and abstracts of train + dev (${corpus.docs.length}); dev only scored`,
-    method: `listwise softmax over the first stage's top ${RERANK_DEPTH}, Adam (${ITERS} steps, lr 0.1), L2 ${best.l2} chosen by ${FOLDS}-fold cross-validation on train (MRR@10 + R@10)`,
+    method: `listwise softmax over the first stage's top ${RERANK_DEPTH} and the ${SEMANTIC_EXTRA} of its next ${SEMANTIC_BAND - RERANK_DEPTH} nearest the query in the semantic space, Adam (${ITERS} steps, lr 0.1), L2 ${best.l2} chosen by ${FOLDS}-fold cross-validation on train (MRR@10 + R@10)`,
     figures: { "dev MRR@10": devScores.mrr10, "dev R@10": devScores.recall10 },
   },
   features: [...FEATURES],

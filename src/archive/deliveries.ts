@@ -4,9 +4,10 @@
  * row being exactly as read: of two processes (replicas on one PostgreSQL, or a process and its
  * restarted self on SQLite) only one ever gets to post a channel's day; the others stand down.
  */
+import { type ClaimStatus, mayTakeOver, type TakeOverOptions } from "./claim-rules.js";
 import type { Db } from "./db.js";
 
-export type DeliveryStatus = "claimed" | "sent" | "failed" | "skipped";
+export type DeliveryStatus = ClaimStatus;
 
 export interface DeliveryKey {
   platform: string;
@@ -25,18 +26,10 @@ export interface Delivery extends DeliveryKey {
   error: string | null;
 }
 
-export interface ClaimOptions {
+export interface ClaimOptions extends TakeOverOptions<Delivery> {
   /** Who claims: a process-unique id, so only the claimant can settle the row. */
   by: string;
-  now: Date;
   late: boolean;
-  /** May a failed row be tried again now? (The scheduler's retry policy.) */
-  retryFailed: (row: Delivery) => boolean;
-  /**
-   * A claim older than this belongs to a process that died mid-post; it may be taken over. Longer
-   * than any post may take, so a live claimant is never overtaken.
-   */
-  leaseMs: number;
 }
 
 interface Row {
@@ -131,11 +124,7 @@ export class DeliveryStore {
       if (inserted.changes === 1) return this.get(key);
       const current = this.get(key);
       if (!current) return null;
-      const takeOver =
-        (current.status === "failed" && options.retryFailed(current)) ||
-        (current.status === "claimed" &&
-          options.now.getTime() - Date.parse(current.claimedAt) >= options.leaseMs);
-      if (!takeOver) return null;
+      if (!mayTakeOver(current, options)) return null;
       // Only if nobody else took it over since it was read: the row must be as seen.
       const taken = this.db.run(
         this.q

@@ -7,11 +7,12 @@
  * settles the row.
  */
 import type { Clock } from "../clock.js";
+import { type ClaimStatus, mayTakeOver, type TakeOverOptions } from "./claim-rules.js";
 import type { Db } from "./db.js";
 import type { RawStatement } from "./sql/database.js";
 
 export type PostKind = "alert" | "weekly" | "quiet";
-export type PostStatus = "claimed" | "sent" | "failed" | "skipped";
+export type PostStatus = ClaimStatus;
 
 export interface PostKey {
   kind: PostKind;
@@ -32,15 +33,10 @@ export interface ScheduledPost extends PostKey {
   error: string | null;
 }
 
-export interface PostClaimOptions {
+export interface PostClaimOptions extends TakeOverOptions<ScheduledPost> {
   /** A process-unique id: only the claimant can settle the row. */
   by: string;
-  now: Date;
   late: boolean;
-  /** May a failed row be tried again now? (The scheduler's retry policy.) */
-  retryFailed: (row: ScheduledPost) => boolean;
-  /** A claim older than this is a dead process's; longer than any post may take. */
-  leaseMs: number;
 }
 
 interface Row {
@@ -144,11 +140,7 @@ export class ScheduledPostStore {
         .run(key.kind, key.platform, key.channel, workspace, key.slot, options.late ? 1 : 0, options.by, now);
       return this.get(key);
     }
-    const takeOver =
-      (current.status === "failed" && options.retryFailed(current)) ||
-      (current.status === "claimed" &&
-        options.now.getTime() - Date.parse(current.claimedAt) >= options.leaseMs);
-    if (!takeOver) return null;
+    if (!mayTakeOver(current, options)) return null;
     this.db
       .prepare(
         `UPDATE scheduled_posts SET status = 'claimed', late = ?, attempts = attempts + 1, claimed_by = ?, claimed_at = ?

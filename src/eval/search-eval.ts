@@ -8,10 +8,10 @@
 import MiniSearch from "minisearch";
 import { PaperIndex } from "../search/paper-index.js";
 import { planQuery } from "../search/query-plan.js";
-import { indexCandidates, rankQuery } from "../search/rank.js";
+import { indexCandidates, indexVectors, rankQuery } from "../search/rank.js";
 import { RANKING, type RankingConfig } from "../search/ranking.js";
-import { SemanticSpace } from "../search/semantic.js";
-import { runSemanticJob } from "../search/semantic-job.js";
+import type { SemanticSpace } from "../search/semantic.js";
+import { runSemanticJob, spaceOf } from "../search/semantic-job.js";
 import { analyze } from "../text/analysis.js";
 import type { EvalPaper } from "./data.js";
 
@@ -90,7 +90,7 @@ export function buildEvalIndex(docs: readonly EvalDoc[]): PaperIndex {
 /** The semantic space the product would fit on this index (the same job: sample, options, terms). */
 export function fitEvalSemantic(index: PaperIndex): SemanticSpace | null {
   const out = runSemanticJob({ ...index.analyzed.snapshot(), revision: 0, path: null, returnVectors: false });
-  return out && new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
+  return out && spaceOf(out);
 }
 
 export function paperboyRanks(
@@ -100,9 +100,10 @@ export function paperboyRanks(
   semantic: SemanticSpace | null = null,
 ): number[] {
   const candidates = indexCandidates(index, semantic);
+  const vectors = indexVectors(index, semantic);
   return queries.map((q) => {
     const plan = planQuery(index, q.text, ranking);
-    const { hits } = rankQuery(index, plan, ranking, 10, {}, candidates, semantic);
+    const { hits } = rankQuery(index, plan, ranking, 10, {}, candidates, semantic, vectors);
     const at = hits.findIndex((h) => index.pkOf(h.sid) === q.answer + 1);
     return at + 1;
   });

@@ -11,3 +11,15 @@ export interface RetryPolicy {
 export function postRetryDelay(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.max(0, attempts - 1));
 }
+
+/** Whether a failed post is due for another try now: tries left, and its backoff has passed. */
+export function failedTryDue(
+  row: { attempts: number; claimedAt: string },
+  now: Date,
+  policy: RetryPolicy,
+): boolean {
+  return (
+    row.attempts < policy.attempts &&
+    now.getTime() >= Date.parse(row.claimedAt) + postRetryDelay(row.attempts, policy)
+  );
+}

@@ -4,6 +4,7 @@
  * failed and retried with the same backoff, given up after `postRetries.attempts`. Each outcome is
  * a scheduler event named after the kind: "alert-posted", "weekly-failed", "quiet-gave-up"…
  */
+import { mayTakeOver } from "../archive/claim-rules.js";
 import type { PostKey, ScheduledPost, ScheduledPostStore } from "../archive/scheduled-posts.js";
 import type { Adapter } from "../bot/adapter.js";
 import type { Reply } from "../bot/replies.js";
@@ -11,7 +12,7 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { redactSecrets } from "../logger.js";
 import type { Paperboy } from "../paperboy.js";
-import { postRetryDelay, type RetryPolicy } from "./retry-policy.js";
+import { failedTryDue, postRetryDelay, type RetryPolicy } from "./retry-policy.js";
 
 export interface ScheduledPostEvent {
   key: PostKey;
@@ -39,13 +40,7 @@ export interface PostRunner {
 
 /** Whether a row another try may take now: failed and due by the backoff, or claimed past its lease. */
 export function mayRetryPost(run: PostRunner, row: ScheduledPost, now: Date): boolean {
-  if (row.status === "failed")
-    return (
-      row.attempts < run.policy.attempts &&
-      now.getTime() >= Date.parse(row.claimedAt) + postRetryDelay(row.attempts, run.policy)
-    );
-  if (row.status === "claimed") return now.getTime() - Date.parse(row.claimedAt) >= run.leaseMs;
-  return false;
+  return mayTakeOver(row, claimOptions(run, now, row.late));
 }
 
 export function claimOptions(run: PostRunner, now: Date, late: boolean) {
@@ -53,7 +48,7 @@ export function claimOptions(run: PostRunner, now: Date, late: boolean) {
     by: run.instanceId,
     now,
     late,
-    retryFailed: (row: ScheduledPost) => mayRetryPost(run, row, now),
+    retryFailed: (row: ScheduledPost) => failedTryDue(row, now, run.policy),
     leaseMs: run.leaseMs,
   };
 }

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { Cron } from "croner";
 import type { ChannelSettings } from "../archive/channels.js";
+import { mayTakeOver, type TakeOverOptions } from "../archive/claim-rules.js";
 import type { Delivery, DeliveryKey } from "../archive/deliveries.js";
 import type { Adapter } from "../bot/adapter.js";
 import { buildRoundup } from "../bot/roundup.js";
@@ -24,7 +25,7 @@ import type { Paperboy, Roundup } from "../paperboy.js";
 import { AlertJob } from "./alerts.js";
 import { DayFetcher } from "./day-fetcher.js";
 import { QuietDays } from "./quiet-days.js";
-import { postRetryDelay, type RetryPolicy } from "./retry-policy.js";
+import { failedTryDue, postRetryDelay, type RetryPolicy } from "./retry-policy.js";
 import type { PostRunner } from "./scheduled-post.js";
 import { type WeeklyChartProvider, WeeklyJob } from "./weekly.js";
 import { localDate, zonedInstant } from "./zoned-time.js";
@@ -251,17 +252,16 @@ export class Scheduler extends EventEmitter {
   }
 
   private mayRetry(row: Delivery, now: Date): boolean {
+    return mayTakeOver(row, this.takeOverOptions(now));
+  }
+
+  private takeOverOptions(now: Date): TakeOverOptions<Delivery> {
     const policy = this.options.settings.postRetries;
-    if (row.status === "failed") {
-      return (
-        row.attempts < policy.attempts &&
-        now.getTime() >= Date.parse(row.claimedAt) + postRetryDelay(row.attempts, policy)
-      );
-    }
-    if (row.status === "claimed") {
-      return now.getTime() - Date.parse(row.claimedAt) >= (this.options.leaseMs ?? DEFAULT_LEASE_MS);
-    }
-    return false;
+    return {
+      now,
+      retryFailed: (row) => failedTryDue(row, now, policy),
+      leaseMs: this.options.leaseMs ?? DEFAULT_LEASE_MS,
+    };
   }
 
   private async deliver(
@@ -286,11 +286,9 @@ export class Scheduler extends EventEmitter {
       return;
     }
     const claim = engine.deliveries.claim(key, {
+      ...this.takeOverOptions(now),
       by: this.instanceId,
-      now,
       late,
-      retryFailed: (row) => this.mayRetry(row, now),
-      leaseMs: this.options.leaseMs ?? DEFAULT_LEASE_MS,
     });
     if (!claim) return; // someone else has it, or it is done
     this.posting.add(id);

@@ -21,7 +21,8 @@ export const RERANK_WEIGHTS = {
   file: "src/search/rerank-weights.json",
   model: "search-rerank",
   // 2: title features (titleCoverage, titleBigrams, titleName) and the title as its own sentence.
-  version: 2,
+  // 3: the head holds the semantic extras (rank.ts) as well as the first stage's top 50.
+  version: 3,
   script: "scripts/fit-search.ts",
 } as const;
 

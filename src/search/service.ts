@@ -17,9 +17,9 @@ import { planQuery, type QueryPlan } from "./query-plan.js";
 import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
-import { MIN_SEMANTIC_PAPERS, SemanticSpace } from "./semantic.js";
+import { MIN_SEMANTIC_PAPERS, type SemanticSpace } from "./semantic.js";
 import { loadSemanticFile, type SavedVectors } from "./semantic-file.js";
-import { runSemanticJob, type SemanticJobInput, type SemanticJobOutput } from "./semantic-job.js";
+import { runSemanticJob, type SemanticJobInput, type SemanticJobOutput, spaceOf } from "./semantic-job.js";
 import { refitInWorker } from "./semantic-refit.js";
 import { SemanticVectors } from "./semantic-vectors.js";
 import { snippet } from "./snippet.js";
@@ -186,31 +186,69 @@ export class SearchService {
     };
     if (!this.background) {
       const out = runSemanticJob(input);
-      if (out) this.adopt(out);
+      if (out) this.adopt(out, spaceOf(out));
       return;
     }
     const job = refitInWorker(input);
     const startMs = performance.now() - started;
     this.refit = job;
-    this.refitDone = job.done.then(
-      (out) => {
-        if (this.refit !== job) return;
-        this.refit = null;
-        const adopted = performance.now();
-        if (out) this.adopt(out);
-        this.lastRefit = { ms: out?.ms ?? 0, mainThreadMs: startMs + (performance.now() - adopted) };
-      },
-      (err: unknown) => {
-        if (this.refit !== job) return;
-        this.refit = null;
-        this.options.logger.warn({ err: (err as Error).message }, "semantic refit failed; keeping the space");
-      },
-    );
+    // The result is taken in two turns of the event loop, so no one turn holds up the searches
+    // waiting: the space's term lookup is built in the first, installed in the second.
+    this.refitDone = job.done
+      .then((out) => {
+        if (this.refit !== job || !out) return null;
+        const t = performance.now();
+        const space = spaceOf(out);
+        return { out, space, buildMs: performance.now() - t };
+      })
+      .then(
+        (built) =>
+          new Promise<void>((resolve) => {
+            setImmediate(() => {
+              try {
+                this.installRefit(job, built, startMs);
+              } catch (err) {
+                // Outside a promise here: a throw would end the process, not just this refit.
+                this.options.logger.warn(
+                  { err: (err as Error).message },
+                  "semantic refit could not be installed; keeping the space",
+                );
+              }
+              resolve();
+            });
+          }),
+        (err: unknown) => {
+          if (this.refit !== job) return;
+          this.refit = null;
+          this.options.logger.warn(
+            { err: (err as Error).message },
+            "semantic refit failed; keeping the space",
+          );
+        },
+      );
+  }
+
+  /** The second turn of taking a background refit's result: installs it, if still wanted. */
+  private installRefit(
+    job: { stop(): void },
+    built: { out: SemanticJobOutput; space: SemanticSpace; buildMs: number } | null,
+    startMs: number,
+  ): void {
+    if (this.refit !== job) return;
+    this.refit = null;
+    const t = performance.now();
+    if (built) this.adopt(built.out, built.space);
+    const installMs = performance.now() - t;
+    const buildMs = built?.buildMs ?? 0;
+    this.lastRefit = {
+      ms: built?.out.ms ?? 0,
+      mainThreadMs: startMs + buildMs + installMs,
+      longestTurnMs: Math.max(startMs, buildMs, installMs),
+    };
   }
 
   /** A finished refit's space and vectors, made the ones queries use. */
-  private adopt(out: SemanticJobOutput): void {
-    const space = new SemanticSpace(out.terms, out.dims, out.rows, out.fittedOn);
+  private adopt(out: SemanticJobOutput, space: SemanticSpace): void {
     this.install(
       space,
       out.state && out.vectors ? { state: out.state, vectors: out.vectors, revision: out.revision } : null,
@@ -266,10 +304,11 @@ export class SearchService {
   }
 
   /**
-   * The last background refit: how long the worker took, and how long the main thread was busy
-   * with it (taking the snapshot and starting the worker, then installing the result).
+   * The last background refit: how long the worker took, how long the main thread was busy with
+   * it (taking the snapshot and starting the worker, building the space's lookup, installing
+   * it), and the longest of those three turns (what a search waiting behind it could wait).
    */
-  lastRefit: { ms: number; mainThreadMs: number } | null = null;
+  lastRefit: { ms: number; mainThreadMs: number; longestTurnMs: number } | null = null;
 
   /** Settles when the background refit under way (if any) has been installed or has failed. */
   whenRefitted(): Promise<void> {
@@ -351,6 +390,7 @@ export class SearchService {
         filter,
         (pks) => this.candidates(index, pks),
         this.semantic,
+        (pk) => this.vectorOf(index, pk),
       );
       this.cache.set(key, scored);
     }
@@ -363,19 +403,22 @@ export class SearchService {
    */
   private candidates(index: PaperIndex, pks: readonly number[]): Map<number, CandidateText> {
     const out = new Map<number, CandidateText>();
-    const vectors = this.vectors;
     for (const pk of pks) {
       let text = this.analyzed.get(pk);
       if (!text) {
         const entry = index.analyzed.entry(pk);
         if (!entry) continue;
-        const vector = vectors ? vectors.get(pk, () => index.analyzed.termCounts(pk)) : null;
-        text = candidateFrom(entry, vector);
+        text = candidateFrom(entry, this.vectorOf(index, pk));
         this.analyzed.set(pk, text);
       }
       out.set(pk, text);
     }
     return out;
+  }
+
+  /** A paper's kept semantic vector (embedded from its analyzed terms the first time). */
+  private vectorOf(index: PaperIndex, pk: number): Float32Array | null {
+    return this.vectors ? this.vectors.get(pk, () => index.analyzed.termCounts(pk)) : null;
   }
 
   private resolveRefs(plan: QueryPlan): number[] {

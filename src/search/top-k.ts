@@ -55,7 +55,11 @@ export function topK(
         swap(i, p);
         i = p;
       }
-    } else if (better(sid, score, heapSid[0] as number, heapScore[0] as number)) {
+    } else if (
+      // Most documents score below the worst kept one: rejected without calling `better`.
+      score >= (heapScore[0] as number) &&
+      better(sid, score, heapSid[0] as number, heapScore[0] as number)
+    ) {
       heapSid[0] = sid;
       heapScore[0] = score;
       down(0);

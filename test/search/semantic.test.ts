@@ -166,6 +166,10 @@ describe("the search service's semantic space", () => {
     expect(during.results[0]?.id).toBe("2601.23265");
     expect(loadSemanticFile(path)).toEqual(before);
     await a.searchService.whenRefitted();
+    // Taken in turns of the event loop: none of them is the whole of the main thread's share.
+    const refit = a.searchService.lastRefit;
+    expect(refit?.ms).toBeGreaterThan(0);
+    expect(refit?.longestTurnMs).toBeLessThanOrEqual(refit?.mainThreadMs ?? -1);
     const after = loadSemanticFile(path);
     expect(before.ok && after.ok).toBe(true);
     if (!before.ok || !after.ok) return;
