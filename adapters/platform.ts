@@ -25,6 +25,25 @@ export interface Check {
 /** An HTTP route an adapter that listens on a port serves beside its own (/healthz, /metrics). */
 export type { HttpRoute } from "../src/ops/http-server.js";
 
+/**
+ * The archive's record of answers owed to acked requests (src/archive/owed-answers.ts implements
+ * it; serve passes it in, so an adapter never touches the database itself).
+ */
+export interface OwedAnswers {
+  /** True when first; false for a request already owed (a repeat). */
+  owe(id: string, platform: string, payload: unknown, by: string, now: Date): boolean;
+  settle(id: string, now: Date): void;
+  /** Owed answers whose claim is past its lease, now claimed by `by` (each by one claimant). */
+  claimStale(
+    by: string,
+    now: Date,
+    leaseMs: number,
+    maxAgeMs: number,
+  ): { id: string; payload: unknown; attempts: number }[];
+  /** Deletes rows older than `maxAgeMs`; returns the unsettled ones (given up on). */
+  prune(now: Date, maxAgeMs: number): { id: string; attempts: number }[];
+}
+
 /** What `serve` gives a platform's factory. */
 export interface AdapterDeps {
   bot: Bot;
@@ -38,6 +57,8 @@ export interface AdapterDeps {
   host?: string;
   /** Routes to serve on that port when the adapter listens on it itself (the liveness /healthz). */
   routes: HttpRoute[];
+  /** Durable owed answers and this replica's claimant name; absent, answers are not recovered. */
+  owed?: { store: OwedAnswers; by: string };
 }
 
 /** What `doctor --verify` asks a platform with: the network, with a timeout per call. */

@@ -16,6 +16,7 @@ import { resolve } from "node:path";
 import type { PlatformModule } from "../adapters/platform.js";
 import type { Config } from "../config/schema.js";
 import { archiveTarget, replicaIndexDir } from "../src/archive/db.js";
+import { OwedAnswerStore } from "../src/archive/owed-answers.js";
 import type { Adapter } from "../src/bot/adapter.js";
 import { Bot } from "../src/bot/bot.js";
 import type { Command, CommandContext } from "../src/cli/command.js";
@@ -242,6 +243,10 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         // never freezes the other users' commands.
         topics: topicsInWorker(),
       });
+      // Names this replica in its claims (deliveries, scheduled_posts, owed_answers), so an
+      // operator reading a stuck claim knows which host and process holds it (and two serves in
+      // one process still differ).
+      const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 4)}`;
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;
       let opsServer: Server | null = null;
@@ -290,6 +295,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         adapters.push(
           ...(await createAdapters(config, platforms, {
             bot,
+            // Answers owed to acked commands, in the archive: another replica (or this one after a
+            // restart) answers what a dead process acked and did not answer.
+            owed: { store: engine.store(OwedAnswerStore), by: instanceId },
             clock,
             logger,
             io: ctx.io,
@@ -324,10 +332,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
           });
           scheduler = new Scheduler({
             ...deps.scheduler,
-            // Names this replica in its claims (the deliveries and scheduled_posts tables), so an
-            // operator reading a stuck claim knows which host and process holds it (and two serves
-            // in one process still differ).
-            instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 4)}`,
+            instanceId,
             engine,
             adapters,
             source,

@@ -3,15 +3,18 @@
  * threads and button presses. Every handler acks first (Slack wants an ack within 3 s; Bolt answers
  * 404 after that), then does the work and answers through Delivery.
  */
-import type { AllMiddlewareArgs, App, BlockAction, webApi } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
+import type { OwedAnswers } from "../platform.js";
 import { SLASH_COMMAND } from "./app.js";
 import { ACTION_PREFIX } from "./blocks.js";
 import { deliveryId, type SeenIds } from "./dedupe.js";
 import { Delivery, type DeliveryHooks, type Outlet } from "./deliver.js";
+import { DEFAULT_OWED_LEASE_MS, RESPONSE_URL_LIFE_MS } from "./limits.js";
+import { contextOf, OwedRequest, owedRequest, respondTo } from "./owed.js";
 import { ACTION_IDS } from "./render.js";
 
 export interface HandlerDeps extends DeliveryHooks {
@@ -25,6 +28,20 @@ export interface HandlerDeps extends DeliveryHooks {
   onHandled(kind: "command" | "mention" | "thread" | "action"): void;
   /** Sees every Web API client used for answers (serve counts their 429s). */
   watchClient?(client: webApi.WebClient): void;
+  /**
+   * The archive's owed answers and this replica's claimant name: a request with a response_url is
+   * owed before it is acked and settled once answered, so another replica answers it if this one
+   * dies in between. Absent: such requests are deduplicated like the others, and not recovered.
+   */
+  owed?: { store: OwedAnswers; by: string; leaseMs?: number };
+  /** The Web API client for a workspace (an owed answer re-run without a Bolt request). */
+  clientFor?(workspace: string): Promise<webApi.WebClient>;
+}
+
+/** What registerHandlers gives back: the owed-answers sweep, run on the adapter's timer. */
+export interface Handlers {
+  /** Prunes expired owed answers and answers those whose replica died; resolves with how many. */
+  sweepOwed(): Promise<number>;
 }
 
 /** Removes the leading @-mention(s) of the bot from a mention's text. */
@@ -33,14 +50,15 @@ export function stripMention(text: string, botUserId?: string): string {
   return text.replace(own, " ").replace(/\s+/g, " ").trim();
 }
 
-export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const { bot, clock, logger, seen } = deps;
+export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
+  const { bot, clock, logger, seen, owed } = deps;
 
   const run = async (
     kind: Parameters<HandlerDeps["onHandled"]>[0],
     input: string,
     ctx: Context,
     target: Outlet,
+    owedId?: string,
   ) => {
     deps.watchClient?.(target.client);
     const delivery = new Delivery({ ...target }, ctx, deps);
@@ -50,8 +68,42 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // bot.respond does not throw for user input; anything here is a bug, logged, never a crash.
       logger.error({ err, channel: ctx.channel }, "slack handler failed");
     } finally {
+      if (owedId && owed) {
+        try {
+          owed.store.settle(owedId, clock.now());
+        } catch (err) {
+          // Unsettled, it may be answered again after the lease: said, not thrown.
+          logger.warn({ id: owedId, reason: (err as Error).message }, "could not settle an owed answer");
+        }
+      }
       deps.onHandled(kind);
     }
+  };
+
+  const dropped = (id: string, retryNum: number | undefined, retryReason?: string) => {
+    logger.info({ id, retryNum, retryReason }, "dropped a repeated Slack request");
+    deps.onDuplicate(id, retryNum);
+  };
+
+  /**
+   * Owes an answer to a request with a response_url, before its ack: its id when first (settle it
+   * once answered), "repeat" when already owed, null when not recorded (no store, no id, or the
+   * archive refused: then the seen-ids check decides, as for other requests).
+   */
+  const owe = (body: Record<string, unknown>, request: OwedRequest): string | "repeat" | null => {
+    const id = deliveryId(body);
+    if (!id) return null;
+    if (owed) {
+      try {
+        return owed.store.owe(id, "slack", request, owed.by, clock.now()) ? id : "repeat";
+      } catch (err) {
+        logger.warn(
+          { id, reason: (err as Error).message },
+          "could not record an owed answer in the archive; answering without a record",
+        );
+      }
+    }
+    return seen.first(id) ? null : "repeat";
   };
 
   // Drop repeats before any listener runs: Events API retries and replayed signed requests.
@@ -61,21 +113,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       ack?: () => Promise<void>;
     };
     const id = deliveryId(body);
-    if (id && !seen.first(id)) {
+    // A request with a response_url is checked by its listener, which owes it an answer first.
+    const owedLater = typeof body.response_url === "string" && owedKind(body);
+    if (id && !owedLater && !seen.first(id)) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
-      logger.info(
-        { id, retryNum: context.retryNum, retryReason: context.retryReason },
-        "dropped a repeated Slack request",
-      );
-      deps.onDuplicate(id, context.retryNum);
+      dropped(id, context.retryNum, context.retryReason);
       return;
     }
     await next();
   });
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
-    await ack();
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, body, context }) => {
     const ctx: Context = {
       platform: "slack",
       workspace: command.team_id,
@@ -85,12 +134,25 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       at: clock.now(),
       addressed: true,
     };
-    await run("command", command.text.trim() || "help", ctx, {
-      client,
-      channel: command.channel_id,
-      user: command.user_id,
-      respond,
-    });
+    const input = command.text.trim() || "help";
+    const owedId = owe(
+      body as unknown as Record<string, unknown>,
+      owedRequest("command", input, ctx, command.response_url),
+    );
+    await ack();
+    if (owedId === "repeat")
+      return dropped(
+        deliveryId(body as unknown as Record<string, unknown>) as string,
+        context.retryNum,
+        context.retryReason,
+      );
+    await run(
+      "command",
+      input,
+      ctx,
+      { client, channel: command.channel_id, user: command.user_id, respond },
+      owedId ?? undefined,
+    );
   });
 
   app.event("app_mention", async ({ event, client, context }) => {
@@ -139,7 +201,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.action<BlockAction>(
     new RegExp(`^${ACTION_PREFIX}`),
     async ({ action, body, ack, respond, client, context }) => {
-      await ack();
       const command =
         action.type === "button"
           ? action.value
@@ -147,7 +208,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
             ? action.selected_option?.value
             : undefined;
       // Link buttons also report their click; they carry no command.
-      if (!command || !body.channel?.id) return;
+      if (!command || !body.channel?.id) {
+        await ack();
+        return;
+      }
       const thread = body.message?.thread_ts as string | undefined;
       const ctx: Context = {
         platform: "slack",
@@ -159,18 +223,88 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
         addressed: true,
         ...(thread ? { thread } : {}),
       };
-      await run("action", command, ctx, {
-        client,
-        channel: body.channel.id,
-        thread,
-        user: body.user.id,
-        respond,
-        replaceOriginal: action.action_id === ACTION_IDS.more,
-      });
+      const replaceOriginal = action.action_id === ACTION_IDS.more;
+      const raw = body as unknown as Record<string, unknown>;
+      const owedId = body.response_url
+        ? owe(raw, owedRequest("action", command, ctx, body.response_url, replaceOriginal))
+        : null;
+      await ack();
+      if (owedId === "repeat")
+        return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
+      await run(
+        "action",
+        command,
+        ctx,
+        { client, channel: body.channel.id, thread, user: body.user.id, respond, replaceOriginal },
+        owedId ?? undefined,
+      );
     },
   );
 
   app.error(async (err) => {
     logger.warn({ reason: err.message, code: (err as { code?: string }).code }, "Slack request not handled");
   });
+
+  /** Re-runs one owed request whose replica died, answering through its response_url. */
+  const answerOwed = async (id: string, payload: unknown, attempts: number) => {
+    const parsed = OwedRequest.safeParse(payload);
+    if (!parsed.success || !deps.clientFor) {
+      logger.warn({ id }, "an owed Slack answer cannot be re-run (unreadable record); giving it up");
+      owed?.store.settle(id, clock.now());
+      return;
+    }
+    const req = parsed.data;
+    logger.info({ id, attempts }, "answering a Slack request another replica acked and did not answer");
+    const respond: RespondFn = respondTo(req.responseUrl);
+    const client = await deps.clientFor(req.workspace);
+    await run(
+      req.kind,
+      req.input,
+      contextOf(req),
+      {
+        client,
+        channel: req.channel,
+        ...(req.thread ? { thread: req.thread } : {}),
+        user: req.user,
+        respond,
+        ...(req.replaceOriginal ? { replaceOriginal: true } : {}),
+      },
+      id,
+    );
+  };
+
+  return {
+    async sweepOwed() {
+      if (!owed) return 0;
+      const now = clock.now();
+      for (const given of owed.store.prune(now, RESPONSE_URL_LIFE_MS))
+        logger.warn(
+          { id: given.id, attempts: given.attempts },
+          "gave up on an owed Slack answer: its response_url has expired (30 minutes)",
+        );
+      const stale = owed.store.claimStale(
+        owed.by,
+        now,
+        owed.leaseMs ?? DEFAULT_OWED_LEASE_MS,
+        RESPONSE_URL_LIFE_MS,
+      );
+      for (const row of stale) {
+        try {
+          await answerOwed(row.id, row.payload, row.attempts);
+        } catch (err) {
+          // Left claimed: taken over again after the lease, until the response_url expires.
+          logger.warn(
+            { id: row.id, reason: (err as Error).message },
+            "could not answer an owed Slack request",
+          );
+        }
+      }
+      return stale.length;
+    },
+  };
+}
+
+/** A request whose listener owes it an answer: a slash command, or a block action. */
+function owedKind(body: Record<string, unknown>): boolean {
+  return typeof body.command === "string" || body.type === "block_actions";
 }

@@ -65,3 +65,11 @@ export const MAX_RESPONSE_URL_POSTS = 5;
 export const MAX_MESSAGES_PER_REPLY = 5;
 /** Messages one roundup may take in a channel; the rest is cut, with a note. */
 export const MAX_CHANNEL_POST_MESSAGES = 10;
+
+/** A response_url takes posts for 30 minutes after the request; an owed answer older is given up. */
+export const RESPONSE_URL_LIFE_MS = 30 * 60_000;
+/**
+ * An owed answer whose replica has not settled it within this is taken over by another replica:
+ * longer than any answer takes (Web API calls give up after 10 s and three retries).
+ */
+export const DEFAULT_OWED_LEASE_MS = 60_000;

@@ -10,6 +10,7 @@ import { DEFAULTS } from "../../src/defaults.js";
 import { ConfigError, ErrorCode } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { ReconnectPolicy } from "../../src/ops/reconnect.js";
+import type { OwedAnswers } from "../platform.js";
 
 export interface SlackAdapterOptions {
   /** Single-workspace mode: the bot token (xoxb-…). */
@@ -38,11 +39,16 @@ export interface SlackAdapterOptions {
   clock: Clock;
   /** Real time for signed requests' freshness and replay window; default the system clock. */
   wallClock?: Clock;
+  /**
+   * The archive's owed answers (serve passes them): a command acked by a replica that dies before
+   * answering is answered by another after `leaseMs` (default 60 s). Absent: not recovered.
+   */
+  owed?: { store: OwedAnswers; by: string; leaseMs?: number };
 }
 
 export type SlackEnvOptions = Omit<
   SlackAdapterOptions,
-  "logger" | "clock" | "wallClock" | "customRoutes" | "onRateLimited" | "reconnect"
+  "logger" | "clock" | "wallClock" | "customRoutes" | "onRateLimited" | "reconnect" | "owed"
 >;
 
 /** The environment variables the adapter reads (the CLI contract's, plus OAuth's). */

@@ -16,9 +16,18 @@ const Section = z.strictObject({
   enabled: z.boolean().optional(),
   /** Unset: "socket" when SLACK_APP_TOKEN is set, else "http". */
   mode: z.enum(["http", "socket"]).optional(),
+  /**
+   * How long an acked command may go unanswered before another replica answers it (its replica
+   * died); default 60 s. Longer than any answer takes, or it may be answered twice.
+   */
+  owedLeaseMs: z.number().int().min(100).optional(),
 });
 
-export type SlackSettings = Omit<SlackEnvOptions, "port"> & { enabled: boolean; mode: "http" | "socket" };
+export type SlackSettings = Omit<SlackEnvOptions, "port"> & {
+  enabled: boolean;
+  mode: "http" | "socket";
+  owedLeaseMs?: number;
+};
 
 /** What the environment lacks for `mode`: a bot token (or the OAuth keys), and the mode's own secret. */
 function missingFor(env: SlackEnvOptions, mode: "http" | "socket"): string[] {
@@ -41,13 +50,18 @@ export const slackPlatform = platformModule<SlackSettings>({
     stateSecret: SLACK_ENV.stateSecret,
   },
   settings(section, env, file) {
-    const { enabled, mode: chosen } = Section.parse(section);
+    const { enabled, mode: chosen, owedLeaseMs } = Section.parse(section);
     // The port is the process's (`http.port`, PORT), checked with the rest of the config.
     const { port: _port, ...fromEnv } = slackOptionsFromEnv({ ...env, [SLACK_ENV.port]: undefined });
     const mode = chosen ?? (fromEnv.appToken ? "socket" : "http");
     const missing = missingFor(fromEnv, mode);
     if (enabled === true && missing.length) throw enabledButMissing("slack", missing, file);
-    const settings: SlackSettings = { ...fromEnv, enabled: enabled ?? missing.length === 0, mode };
+    const settings: SlackSettings = {
+      ...fromEnv,
+      enabled: enabled ?? missing.length === 0,
+      mode,
+      ...(owedLeaseMs ? { owedLeaseMs } : {}),
+    };
     // The chosen mode decides: an app token is not used over HTTP.
     if (mode === "http") delete settings.appToken;
     // Conflicting or half-set OAuth keys are refused now rather than at start.
@@ -63,7 +77,7 @@ export const slackPlatform = platformModule<SlackSettings>({
   verify: verifySlack,
   async create(settings, deps) {
     const { createSlackAdapter } = await import("./slack-adapter.js");
-    const { enabled: _enabled, mode: _mode, ...connection } = settings;
+    const { enabled: _enabled, mode: _mode, owedLeaseMs, ...connection } = settings;
     return createSlackAdapter(deps.bot, {
       ...connection,
       port: deps.port,
@@ -72,6 +86,7 @@ export const slackPlatform = platformModule<SlackSettings>({
       clock: deps.clock,
       customRoutes: deps.routes,
       onRateLimited: () => deps.metrics?.platformRateLimited("slack"),
+      ...(deps.owed ? { owed: { ...deps.owed, ...(owedLeaseMs ? { leaseMs: owedLeaseMs } : {}) } } : {}),
     });
   },
 });

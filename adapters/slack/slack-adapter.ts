@@ -19,9 +19,9 @@ import { cutToMessages } from "./cut.js";
 import { SeenIds } from "./dedupe.js";
 import { cutHint } from "./deliver.js";
 import { markedParts, markMetadata } from "./delivery-marks.js";
-import { registerHandlers } from "./handlers.js";
+import { type Handlers, registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
-import { MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
+import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
 import { registerReactions } from "./reactions.js";
 import { renderReply } from "./render.js";
@@ -56,6 +56,9 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   private receiving = false;
   private readonly reconnect: Reconnector;
   private readonly extraRoutes: HttpRoute[] = [];
+  private readonly handlers: Handlers;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<number> | undefined;
 
   constructor(
     readonly bot: Bot,
@@ -78,7 +81,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       wallClock: options.wallClock ?? systemClock,
       extraRoutes: () => this.extraRoutes,
     });
-    registerHandlers(this.built.app, {
+    this.handlers = registerHandlers(this.built.app, {
       bot,
       clock: options.clock,
       logger: options.logger,
@@ -94,6 +97,8 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
       watchClient: (client) => this.watch(client),
+      ...(options.owed ? { owed: options.owed } : {}),
+      clientFor: async (workspace) => this.clientFor(await this.tokenFor(workspace)),
     });
     registerReactions(this.built.app, {
       bot,
@@ -170,6 +175,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       return;
     }
     if (this.mode.transport === "socket") this.watchSocket();
+    this.startSweeper();
     const outcome = await this.checkConnection();
     if (outcome === "retry") this.reconnect.schedule();
   }
@@ -210,11 +216,39 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   }
 
   /**
+   * Answers owed to requests another replica (or this process before a restart) acked and did not
+   * answer: pruned and taken over after their lease. Runs on the adapter's timer; tests call it
+   * with their clock moved. One sweep at a time; resolves with how many it took over.
+   */
+  sweepOwed(): Promise<number> {
+    this.sweeping ??= this.handlers
+      .sweepOwed()
+      .catch((err: unknown) => {
+        this.options.logger.warn({ reason: describeFailure(err) }, "owed-answers sweep failed");
+        return 0;
+      })
+      .finally(() => {
+        this.sweeping = undefined;
+      });
+    return this.sweeping;
+  }
+
+  private startSweeper(): void {
+    if (!this.options.owed || this.sweeper) return;
+    // Often enough that a dead replica's answers come within about a lease and a half.
+    const every = Math.max(250, Math.min((this.options.owed.leaseMs ?? DEFAULT_OWED_LEASE_MS) / 2, 30_000));
+    this.sweeper = setInterval(() => void this.sweepOwed(), every);
+    this.sweeper.unref();
+  }
+
+  /**
    * Closes the receiver (no new requests) once start has settled; answers in flight still post:
    * they use the Web API, not the receiver.
    */
   pause(): Promise<void> {
     this.pausing ??= (async () => {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
       await this.reconnect.stop();
       await this.starting?.catch(() => {});
       if (this.receiving) {

@@ -42,6 +42,7 @@ export const COPY_ORDER = [
  */
 export const NOT_COPIED: Record<string, string> = {
   seen_requests: "ids of chat requests handled in the last few minutes (the replay window)",
+  owed_answers: "answers owed to chat requests of the last 30 minutes (their response_url's life)",
 };
 
 /** Rows read and written per statement (PostgreSQL binds at most 65,535 values in one). */

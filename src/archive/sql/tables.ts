@@ -160,6 +160,18 @@ export interface SeenRequestsTable {
   seen_at: number;
 }
 
+export interface OwedAnswersTable {
+  id: string;
+  platform: string;
+  /** JSON: what the adapter needs to run the request again. */
+  payload: string;
+  claimed_by: string;
+  claimed_at: string;
+  attempts: number;
+  created_at: string;
+  settled_at: string | null;
+}
+
 export interface WatchesTable {
   platform: string;
   channel: string;
@@ -251,6 +263,7 @@ export interface ArchiveTables {
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
+  owed_answers: OwedAnswersTable;
   paper_reactions: PaperReactionsTable;
   paper_messages: PaperMessagesTable;
   watches: WatchesTable;
