@@ -14,6 +14,8 @@ import { fileURLToPath } from "node:url";
 import { nodeArgs } from "../support/spawn.js";
 
 const ENTRY = fileURLToPath(new URL("./serve-entry.ts", import.meta.url));
+/** Longer than a command's answer takes here even on a loaded machine, short enough for a test. */
+export const OWED_LEASE_MS = 5_000;
 
 export interface LogLine {
   msg?: string;
@@ -120,7 +122,8 @@ export async function startReplica(name: string, setup: ReplicaSetup): Promise<R
   writeFileSync(
     config,
     JSON.stringify({
-      slack: { enabled: true, mode: "http" },
+      // A dead replica's acked commands are answered by another after this lease (production 60 s).
+      slack: { enabled: true, mode: "http", owedLeaseMs: OWED_LEASE_MS },
       ...(setup.discord ? { discord: { transport: "http" } } : {}),
       schedule: { enabled: setup.schedule ?? true },
       source: { kind: "folder", path: setup.digests, watch: false },
