@@ -156,8 +156,9 @@ export class LeaderLock extends EventEmitter<LeaderLockEvents> {
     this.current = "standby";
     this.since = null;
     this.o.logger.warn({ reason }, "this replica no longer holds the gateway lock: it stands by");
-    await this.drop();
+    // Told first, so what only the leader may hold closes without waiting for the old connection.
     this.emit("lost", reason);
+    await this.drop();
   }
 
   private async drop(): Promise<void> {
@@ -171,6 +172,10 @@ export class LeaderLock extends EventEmitter<LeaderLockEvents> {
     this.stopped = true;
     if (this.handle !== null) this.timer.clearInterval(this.handle);
     this.handle = null;
+    if (this.current === "leader") {
+      this.current = "standby";
+      this.since = null;
+    }
     await this.drop();
   }
 }
