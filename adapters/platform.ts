@@ -38,6 +38,8 @@ export interface AdapterDeps {
   host?: string;
   /** Routes to serve on that port when the adapter listens on it itself (the liveness /healthz). */
   routes: HttpRoute[];
+  /** serve runs a leader lock: a connection only one replica may hold waits for `lead(true)`. */
+  leaderLock?: boolean;
 }
 
 /** What `doctor --verify` asks a platform with: the network, with a timeout per call. */
