@@ -160,6 +160,20 @@ export interface SeenRequestsTable {
   seen_at: number;
 }
 
+export interface RateBucketsTable {
+  /** The scope and who: `user:<platform>:<id>`, `channel:<platform>:<id>`. */
+  key: string;
+  /** Tokens left after the last take (a fraction while refilling). */
+  tokens: number;
+  capacity: number;
+  /** Tokens added per millisecond. */
+  per_ms: number;
+  /** Epoch milliseconds of the last take. */
+  at: number;
+  /** 1 when the last take got a token. */
+  granted: number;
+}
+
 export interface WatchesTable {
   platform: string;
   channel: string;
@@ -251,6 +265,7 @@ export interface ArchiveTables {
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
+  rate_buckets: RateBucketsTable;
   paper_reactions: PaperReactionsTable;
   paper_messages: PaperMessagesTable;
   watches: WatchesTable;
