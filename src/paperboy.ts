@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
 import { archiveLocation, type Db, isPostgresUrl, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
+import { IndexSnapshotStore } from "./archive/index-snapshots.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { archiveId } from "./archive/sql/migrate.js";
@@ -146,7 +147,12 @@ export class Paperboy {
           : options.dbPath === ":memory:"
             ? null
             : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
-    this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
+    this.searchService = new SearchService(this.papers, {
+      indexPath,
+      logger: this.logger,
+      // Replicas of a shared archive start from the index another one built (index-snapshots.ts).
+      snapshots: db.engine === "postgres" ? new IndexSnapshotStore(db, this.clock) : null,
+    });
     this.relatedService = new RelatedService(this.papers);
     this.suggestions = new PaperSuggestions(this.papers);
     this.topicsRunner = options.topics;

@@ -174,6 +174,21 @@ export interface RateBucketsTable {
   granted: number;
 }
 
+export interface IndexSnapshotsTable {
+  /** What index: "search". */
+  kind: string;
+  /** The chunk's place, from 0. */
+  part: number;
+  /** The archive revision the snapshot reflects. */
+  revision: number;
+  /** The analysis version that made it (persist.ts ANALYSIS_VERSION). */
+  analysis: number;
+  /** SHA-256 of the whole snapshot (all parts in order). */
+  checksum: string;
+  written_at: string;
+  bytes: Uint8Array;
+}
+
 export interface WatchesTable {
   platform: string;
   channel: string;
@@ -266,6 +281,7 @@ export interface ArchiveTables {
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
   rate_buckets: RateBucketsTable;
+  index_snapshots: IndexSnapshotsTable;
   paper_reactions: PaperReactionsTable;
   paper_messages: PaperMessagesTable;
   watches: WatchesTable;
