@@ -460,8 +460,17 @@ export class SearchService {
     const snapshot = this.loadSnapshot(current);
     if (snapshot) {
       this.revision = snapshot.revision;
-      // Not on this replica's disk yet: ensureIndex writes it there.
       this.savedRevision = -1;
+      // The snapshot's bytes are an index file: this replica's restarts load them and catch up
+      // (writing them as they are spares encoding the index again, seconds at 100k papers).
+      if (path !== null) {
+        try {
+          writeIndexFile(path, snapshot.bytes);
+          this.savedRevision = snapshot.revision;
+        } catch (err) {
+          this.options.logger.warn({ path, err: (err as Error).message }, "could not save the search index");
+        }
+      }
       return snapshot.index;
     }
     const index = this.build();
@@ -476,7 +485,7 @@ export class SearchService {
    * builds from the rows. The caller then catches up from the snapshot's revision, so what it
    * serves is never older than the archive.
    */
-  private loadSnapshot(current: number): { index: PaperIndex; revision: number } | null {
+  private loadSnapshot(current: number): { index: PaperIndex; revision: number; bytes: Buffer } | null {
     const snapshots = this.options.snapshots;
     if (!snapshots) return null;
     const started = performance.now();
@@ -500,7 +509,7 @@ export class SearchService {
             },
             "search index loaded from the archive's snapshot; catching up",
           );
-          return { index: loaded.index, revision: loaded.header.revision };
+          return { index: loaded.index, revision: loaded.header.revision, bytes: snapshot.bytes };
         }
       }
     } catch (err) {
