@@ -39,6 +39,8 @@ if (skipped) {
 }
 
 const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
+// Processes the tests spawn run a tree compiled once per run (test/support/compiled-global.ts).
+const COMPILE = "test/support/compiled-global.ts";
 
 // Vitest's default is one worker per core but one: on a 2-core machine (CI's) that runs every file
 // one after another, while much of a file's time is waiting on spawned processes and loopback
@@ -53,6 +55,7 @@ export default defineConfig({
         test: {
           ...common,
           name: "sqlite",
+          globalSetup: [COMPILE],
           include: ["test/**/*.test.ts"],
           // PostgreSQL-only tests (migrate, replicas on one server) run in the other project.
           exclude: ["test/replicas/**", "test/postgres/**", "**/node_modules/**"],
@@ -67,7 +70,7 @@ export default defineConfig({
                 name: "postgres",
                 include: ON_BOTH,
                 env: { PAPERBOY_TEST_ENGINE: "postgres" },
-                globalSetup: ["test/support/postgres-global.ts"],
+                globalSetup: [COMPILE, "test/support/postgres-global.ts"],
               },
             },
           ]),

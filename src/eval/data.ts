@@ -1,7 +1,6 @@
 /** SciTLDR-A style eval data: `paper_id`, `source` (abstract sentences), `target` (gold summaries), `title`. */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { ErrorCode, PaperboyError } from "../errors.js";
+import { readJsonLines } from "./jsonl.js";
 
 export interface EvalPaper {
   paperId: string;
@@ -21,45 +20,10 @@ const Line = z.object({
 });
 
 export function readEvalFile(path: string): EvalPaper[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new PaperboyError(ErrorCode.InvalidArgument, `cannot read eval data: ${(err as Error).message}`, {
-      file: path,
-    });
-  }
-  const out: EvalPaper[] = [];
-  for (const [i, raw] of text.split("\n").entries()) {
-    if (raw.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new PaperboyError(
-        ErrorCode.InvalidArgument,
-        "not valid JSON; eval data is one JSON object a line",
-        {
-          file: path,
-          line: i + 1,
-        },
-      );
-    }
-    const r = Line.safeParse(value);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      throw new PaperboyError(
-        ErrorCode.InvalidArgument,
-        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; each line is {"paper_id": "…", "source": ["sentence", …], "target": ["gold TL;DR", …]} (see \`paperboy eval --help\`)`,
-        { file: path, line: i + 1 },
-      );
-    }
-    out.push({
-      paperId: r.data.paper_id,
-      source: r.data.source,
-      target: r.data.target,
-      title: r.data.title,
-    });
-  }
-  return out;
+  return readJsonLines(path, {
+    schema: Line,
+    what: "the eval data file",
+    shape:
+      'each line is {"paper_id": "…", "source": ["sentence", …], "target": ["gold TL;DR", …]} (see `paperboy eval --help`)',
+  }).map((line) => ({ paperId: line.paper_id, source: line.source, target: line.target, title: line.title }));
 }

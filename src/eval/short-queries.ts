@@ -6,13 +6,13 @@
  * (titles and abstracts, no boost) over the same papers. Scores are given overall, per kind and
  * per set (a set kept aside is never tuned on), always with the archive's size.
  */
-import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
 import { z } from "zod";
 import type { PaperStore } from "../archive/papers.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { SearchService } from "../search/service.js";
 import { analyze } from "../text/analysis.js";
+import { readJsonLines } from "./jsonl.js";
 import { type SearchScores, scoresFromRanks } from "./search-eval.js";
 
 export const QUERY_KINDS = ["name", "topic", "finding", "method-task"] as const;
@@ -38,42 +38,11 @@ const Line = z.object({
 });
 
 export function readShortQueries(path: string): ShortQuery[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new PaperboyError(ErrorCode.InvalidArgument, `cannot read the queries: ${(err as Error).message}`, {
-      file: path,
-    });
-  }
-  const out: ShortQuery[] = [];
-  for (const [i, raw] of text.split("\n").entries()) {
-    if (raw.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new PaperboyError(
-        ErrorCode.InvalidArgument,
-        "not valid JSON; queries are one JSON object a line",
-        {
-          file: path,
-          line: i + 1,
-        },
-      );
-    }
-    const r = Line.safeParse(value);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      throw new PaperboyError(
-        ErrorCode.InvalidArgument,
-        `${issue?.path.join(".") || "line"} ${issue?.message ?? "is invalid"}; expected {"query", "id", "kind": ${QUERY_KINDS.join("|")}, "set"?}`,
-        { file: path, line: i + 1 },
-      );
-    }
-    out.push(r.data);
-  }
-  return out;
+  return readJsonLines(path, {
+    schema: Line,
+    what: "the queries file",
+    shape: `expected {"query", "id", "kind": ${QUERY_KINDS.join("|")}, "set"?}`,
+  });
 }
 
 export interface ShortQueryScores extends SearchScores {

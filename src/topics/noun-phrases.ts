@@ -7,8 +7,8 @@
  * Like A Name to a tagger. Only the title, the source's summary and the abstract's opening are
  * read: what a paper is about is said there, and tagging whole abstracts would cost the most.
  */
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
+import { createRequire } from "node:module";
+import type winkNLP from "wink-nlp";
 import { comparedTerms } from "../text/analysis.js";
 
 export interface NounPhrase {
@@ -27,9 +27,18 @@ const ABSTRACT_HEAD = 700;
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
 
-/** The tagger, loaded on first use (≈ 0.2 s, once per process; `serve` warms it up). */
+const require = createRequire(import.meta.url);
+
+/**
+ * The tagger, loaded on first use (≈ 0.2 s, once per process; `serve` warms it up). The packages
+ * are required here, not imported at the top: loading them alone is a sizeable part of the CLI's
+ * start-up, and only topic labelling needs them.
+ */
 function tagger(): Nlp {
-  nlp ??= winkNLP(model, ["pos"]);
+  if (!nlp) {
+    const load = require("wink-nlp") as typeof winkNLP;
+    nlp = load(require("wink-eng-lite-web-model"), ["pos"]);
+  }
   return nlp;
 }
 

@@ -9,8 +9,6 @@
  * an empty archive. A window with no papers draws the empty axes and says so in its subtitle.
  */
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
-import { parse, View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import { WatchStore } from "../archive/watches.js";
 import type { Paperboy } from "../paperboy.js";
@@ -23,6 +21,15 @@ export const SCALE = 2;
 const FONT_FAMILY = "Inter";
 
 const require = createRequire(import.meta.url);
+// Vega and resvg are loaded when a chart is first drawn, not with every command: together they are
+// about a third of the CLI's start-up, and most commands never draw.
+type Vega = typeof import("vega");
+let vega: Promise<Vega> | undefined;
+const loadVega = (): Promise<Vega> => {
+  vega ??= import("vega");
+  return vega;
+};
+const resvg = (): typeof import("@resvg/resvg-js") => require("@resvg/resvg-js");
 const FONT_FILES = [
   require.resolve("@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf"),
   require.resolve("@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf"),
@@ -125,7 +132,7 @@ function vegaLite(): Promise<Compile> {
 
 /** A spec rendered to SVG, headless (no canvas: Vega estimates text widths). */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
-  const compile = await vegaLite();
+  const [compile, { parse, View }] = await Promise.all([vegaLite(), loadVega()]);
   const view = new View(parse(compile(spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
@@ -136,12 +143,13 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
 
 /** SVG to PNG bytes with the shipped font only. */
 export function svgToPng(svg: string, scale = SCALE): Buffer {
-  const resvg = new Resvg(svg, {
+  const { Resvg } = resvg();
+  const image = new Resvg(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: { mode: "zoom", value: scale },
     background: "white",
   });
-  return resvg.render().asPng();
+  return image.render().asPng();
 }
 
 /** A trends chart of numbers already computed (trends.ts). */

@@ -8,16 +8,16 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { DIGESTS } from "../support/fixtures.js";
+import { nodeArgs } from "../support/spawn.js";
 
-const ENTRY = fileURLToPath(new URL("../support/cli-entry.ts", import.meta.url));
+const ENTRY = new URL("../support/cli-entry.ts", import.meta.url);
 const asRoot = process.getuid?.() === 0;
 
 function runAsReader(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const node = [process.execPath, "--import", "tsx", ENTRY, ...args];
+  const node = [process.execPath, ...nodeArgs(ENTRY), ...args];
   const [cmd, ...rest] = asRoot
     ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node]
     : node;
@@ -57,6 +57,6 @@ describe.each([
       chmodSync(db, 0o644);
     }
     expect((await runCli(["--db", db, "export"])).stdout).toBe(before);
-    // Five CLI processes started through tsx: 17 s alone at load 12 on 2 cores, past 30 s in the full suite.
+    // Five CLI processes: 17 s alone at load 12 on 2 cores through tsx, past 30 s in the full suite.
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import { instance, smallDigest } from "../scheduler/harness.js";
 import { postgresArchive } from "../support/archive.js";
-import { exited, waitForLine } from "../support/spawn.js";
+import { exited, nodeArgs, waitForLine } from "../support/spawn.js";
 
 const SCRIPT = fileURLToPath(new URL("./scheduler-replica.ts", import.meta.url));
 const CHANNELS = Array.from({ length: 40 }, (_, n) => `C${String(n).padStart(2, "0")}`);
@@ -35,7 +35,7 @@ async function archive(): Promise<string> {
 }
 
 function replica(url: string, id: string, mode: "post" | "hang", from: string, until: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, url, id, mode, from, until], {
+  const child = spawn(process.execPath, [...nodeArgs(SCRIPT), url, id, mode, from, until], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   running.push(child);

@@ -1,11 +1,29 @@
-/** Spawning the CLI from sources, and waiting on its output lines (events, not sleeps). */
+/**
+ * Spawning the CLI, and waiting on its output lines (events, not sleeps). A spawned process runs
+ * the tree compiled for this test run (compiled-global.ts), as users run `dist/`.
+ */
 import { type ChildProcess, spawn } from "node:child_process";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
-const ENTRY = fileURLToPath(new URL("./cli-entry.ts", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * The command line that runs `script` (a TypeScript file of the repository) in a new process: its
+ * compiled twin when the run compiled one, else the source through tsx.
+ */
+export function nodeArgs(script: string | URL): string[] {
+  const path = typeof script === "string" ? script : fileURLToPath(script);
+  const compiled = inject("compiledDir");
+  if (!compiled) return ["--import", "tsx", path];
+  return [join(compiled, relative(ROOT, path)).replace(/\.ts$/, ".js")];
+}
+
+const ENTRY = new URL("./cli-entry.ts", import.meta.url);
 
 export function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
+  return spawn(process.execPath, [...nodeArgs(ENTRY), ...args], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
   });
