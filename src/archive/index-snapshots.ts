@@ -7,13 +7,18 @@
  * both take them in one bound value), replaced in one transaction under a named lock: a reader
  * sees the old snapshot or the new one, never a mix (it reads all parts in one statement), and
  * the table never holds more than one per kind. The bytes are checked by the reader (the index
- * file's own checksum); this store only moves them.
+ * file's own checksum); this store only moves them, gzipped (level 1): an index file shrinks to
+ * about 40%, and a fresh replica's start is mostly the transfer (PostgreSQL sends bytea as hex
+ * text: 134 MB at 100k papers took 5.4 s to read, load 14 on 2 cores).
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Clock } from "../clock.js";
 import type { Db } from "./db.js";
 
 /** Bytes per row: large enough for few round trips, small enough to bind comfortably. */
 export const CHUNK_BYTES = 8 * 2 ** 20;
+/** Fast gzip: the ratio of higher levels is hardly better on an index, and the writer pays it. */
+const GZIP_LEVEL = 1;
 
 export interface SnapshotInfo {
   /** The archive revision the snapshot reflects. */
@@ -27,6 +32,7 @@ export interface SnapshotInfo {
 
 export interface Snapshot {
   info: SnapshotInfo;
+  /** As written (decompressed). */
   bytes: Buffer;
 }
 
@@ -65,7 +71,10 @@ export class IndexSnapshotStore {
     };
   }
 
-  /** The newest snapshot of `kind`, its parts joined in order (one statement: one consistent read). */
+  /**
+   * The newest snapshot of `kind`, its parts joined in order (one statement: one consistent read)
+   * and decompressed; throws when they do not decompress (a damaged row).
+   */
   read(kind: string): Snapshot | null {
     const rows = this.db.all(
       this.db.q
@@ -86,7 +95,7 @@ export class IndexSnapshotStore {
         parts: rows.length,
         writtenAt: first.written_at,
       },
-      bytes: Buffer.concat(rows.map((r) => asBuffer(r.bytes))),
+      bytes: inflate(Buffer.concat(rows.map((r) => asBuffer(r.bytes)))),
     };
   }
 
@@ -107,7 +116,8 @@ export class IndexSnapshotStore {
         if (current && current.analysis === info.analysis && current.revision >= info.revision) return false;
         this.db.run(this.db.q.deleteFrom("index_snapshots").where("kind", "=", kind));
         const writtenAt = this.clock.now().toISOString();
-        const parts = Math.max(1, Math.ceil(bytes.length / CHUNK_BYTES));
+        const stored = gzipSync(bytes, { level: GZIP_LEVEL });
+        const parts = Math.max(1, Math.ceil(stored.length / CHUNK_BYTES));
         for (let part = 0; part < parts; part++) {
           this.db.run(
             this.db.q.insertInto("index_snapshots").values({
@@ -117,7 +127,7 @@ export class IndexSnapshotStore {
               analysis: info.analysis,
               checksum: info.checksum,
               written_at: writtenAt,
-              bytes: bytes.subarray(part * CHUNK_BYTES, (part + 1) * CHUNK_BYTES),
+              bytes: stored.subarray(part * CHUNK_BYTES, (part + 1) * CHUNK_BYTES),
             }),
           );
         }
@@ -137,5 +147,13 @@ export class IndexSnapshotStore {
           .where("kind", "=", kind),
       )?.n ?? 0,
     );
+  }
+}
+
+function inflate(stored: Buffer): Buffer {
+  try {
+    return gunzipSync(stored);
+  } catch (err) {
+    throw new Error(`its bytes do not decompress (${(err as Error).message}): damaged`);
   }
 }

@@ -513,7 +513,7 @@ export class SearchService {
         }
       }
     } catch (err) {
-      reason = `it could not be read (${(err as Error).message})`;
+      reason = `it could not be read: ${(err as Error).message}`;
     }
     this.options.logger.info(
       { reason },
