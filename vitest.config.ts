@@ -38,7 +38,11 @@ if (skipped) {
   );
 }
 
-const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
+// Files share their worker's module graph (isolate: false): each file used to load the whole app
+// afresh, the larger part of the suite's CPU. It holds
+// because no test mocks modules or stubs globals, and module-level state is caches keyed by what
+// they cache (the PostgreSQL worker, the tagger, search files by path).
+const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const, isolate: false };
 // Processes the tests spawn run a tree compiled once per run (test/support/compiled-global.ts).
 const COMPILE = "test/support/compiled-global.ts";
 

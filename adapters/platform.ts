@@ -11,7 +11,7 @@ import type { Command } from "../src/cli/command.js";
 import type { CliIO } from "../src/cli/io.js";
 import type { Clock } from "../src/clock.js";
 import type { Logger } from "../src/logger.js";
-import type { Handler } from "../src/ops/http-server.js";
+import type { HttpRoute } from "../src/ops/http-server.js";
 import type { Metrics } from "../src/ops/metrics.js";
 
 /** One result of `paperboy doctor`: what was checked, whether it is fine, and the fix when not. */
@@ -23,11 +23,7 @@ export interface Check {
 }
 
 /** An HTTP route an adapter that listens on a port serves beside its own (/healthz, /metrics). */
-export interface HttpRoute {
-  path: string;
-  method: string[];
-  handler: Handler;
-}
+export type { HttpRoute } from "../src/ops/http-server.js";
 
 /** What `serve` gives a platform's factory. */
 export interface AdapterDeps {

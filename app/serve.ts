@@ -24,7 +24,13 @@ import { createSource } from "../src/fetch/create-source.js";
 import type { Logger } from "../src/logger.js";
 import { createLogger } from "../src/logger.js";
 import { lastRoundupsFrom } from "../src/ops/health.js";
-import { type OpsRoutes, publicRoutes, serverPort, startOpsServer } from "../src/ops/http-server.js";
+import {
+  type OpsRoutes,
+  publicRoutes,
+  serverPort,
+  startOpsServer,
+  startPublicServer,
+} from "../src/ops/http-server.js";
 import { Metrics } from "../src/ops/metrics.js";
 import { Paperboy } from "../src/paperboy.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
@@ -118,6 +124,35 @@ async function listenOps(ops: OpsRoutes, config: Config): Promise<Server> {
   }
 }
 
+/**
+ * Routes adapters receive on the public port (a platform's signed HTTP requests): handed to the
+ * adapter that owns the port (one receiving over HTTP itself), or served by serve itself on `http.port`, beside
+ * the liveness /healthz. Null when serve needs no server of its own.
+ */
+async function servePublicRoutes(
+  adapters: readonly Adapter[],
+  ops: OpsRoutes,
+  config: Config,
+): Promise<Server | null> {
+  const routes = adapters.flatMap((a) => a.routes?.() ?? []);
+  if (routes.length === 0) return null;
+  if (adapters.some((a) => a.serveRoutes?.(routes))) return null;
+  try {
+    return await startPublicServer(
+      [...publicRoutes(ops.health), ...routes],
+      config.http.port,
+      config.http.host,
+    );
+  } catch (err) {
+    throw new PaperboyError(
+      ErrorCode.ConfigInvalid,
+      `cannot serve ${routes.map((r) => r.path).join(", ")} on port ${config.http.port} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); free the port or set PORT (or http.port). An adapter on a socket transport that also listens there cannot share it: run the other platform without HTTP`,
+      { key: "http.port" },
+      { cause: err },
+    );
+  }
+}
+
 /** Milliseconds left until `end` (performance.now time), never negative. */
 function left(end: number): number {
   return Math.max(0, end - performance.now());
@@ -135,7 +170,8 @@ async function shutdown(
     scheduler: Scheduler | null;
     bot: Bot;
     engine: Paperboy;
-    opsServer: Server | null;
+    /** The operations server and serve's own public server, when started. */
+    servers: (Server | null)[];
     deadlineMs: number;
   },
   logger: Logger,
@@ -160,8 +196,8 @@ async function shutdown(
   }
   // Adapters whose stop hangs (a slow platform) do not hold the process past the deadline.
   await within(Math.max(left(end), 100), Promise.allSettled(o.adapters.map((a) => a.stop())));
-  const server = o.opsServer;
-  if (server) {
+  for (const server of o.servers) {
+    if (!server) continue;
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
   }
@@ -201,6 +237,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       const adapters: Adapter[] = [];
       let scheduler: Scheduler | null = null;
       let opsServer: Server | null = null;
+      let publicServer: Server | null = null;
       let draining = false;
       const watcher = watchSignals(deps.signals ?? process, exit);
       const metrics = new Metrics({ papers: () => engine.papers.count() });
@@ -254,10 +291,13 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             routes: publicRoutes(ops.health),
           })),
         );
+        publicServer = await servePublicRoutes(adapters, ops, config);
         // A platform's failure is its adapter's status, not an exception; only local failures
         // (a port in use) reject here, and they end serve.
         await Promise.all(adapters.map((a) => a.start()));
-        const port = adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null;
+        const port = publicServer
+          ? serverPort(publicServer)
+          : (adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null);
         // An interactive adapter also takes commands typed (or piped) while serving; EOF ends
         // its input, not serve.
         for (const a of adapters) {
@@ -318,7 +358,14 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       } finally {
         draining = true;
         await shutdown(
-          { adapters, scheduler, bot, engine, opsServer, deadlineMs: config.shutdown.deadlineMs },
+          {
+            adapters,
+            scheduler,
+            bot,
+            engine,
+            servers: [opsServer, publicServer],
+            deadlineMs: config.shutdown.deadlineMs,
+          },
           logger,
         );
         unguard();

@@ -143,6 +143,7 @@ export async function runAskBench(): Promise<void> {
       ["tuning set", "questions.json"],
       ["held-out set", "questions-holdout.json"],
       ["second held-out set", "questions-holdout2.json"],
+      ["third held-out set", "questions-holdout3.json"],
     ] as const) {
       const questions = loadQuestions(file);
       const report = score(questions, (q) => {

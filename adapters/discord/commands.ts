@@ -4,11 +4,7 @@
  * builders, which validate names and lengths); and the way back, from an interaction's options to
  * the core's structured command.
  */
-import {
-  type ChatInputCommandInteraction,
-  SlashCommandBuilder,
-  type SlashCommandSubcommandBuilder,
-} from "discord.js";
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from "discord.js";
 import type { ChatCommand, CommandOption } from "../../src/bot/command.js";
 import { CHAT_COMMANDS } from "../../src/bot/commands/index.js";
 import { COMMAND_DESCRIPTION_MAX as DESCRIPTION_MAX, OPTION_CHOICES_MAX } from "./limits.js";
@@ -70,14 +66,23 @@ export function commandDefinitions(commands: readonly ChatCommand[] = CHAT_COMMA
   return [papersCommand(commands).toJSON()];
 }
 
-type Options = ChatInputCommandInteraction["options"];
+/**
+ * What the command's options are read through: discord.js's resolver on the gateway, the raw
+ * payload's options over HTTP (interaction-payload.ts). One reader, so both transports build the
+ * same command from the same options.
+ */
+export interface OptionReader {
+  getSubcommand(required: true): string;
+  getBoolean(name: string): boolean | null;
+  getString(name: string): string | null;
+}
 
 /**
  * The structured command for `/papers <sub> …` (validated by the core with zod, which answers bad
  * values with a usage notice). Absent options are left out, not sent as null.
  */
 export function commandFromOptions(
-  options: Options,
+  options: OptionReader,
   commands: readonly ChatCommand[] = CHAT_COMMANDS,
 ): Record<string, unknown> {
   const name = options.getSubcommand(true);

@@ -5,7 +5,6 @@
  */
 import { once } from "node:events";
 import {
-  type AnyThreadChannel,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -18,67 +17,57 @@ import {
   type PartialMessageReaction,
   Partials,
   type PartialUser,
-  PermissionFlagsBits,
-  type PermissionsString,
   RESTEvents,
-  SnowflakeUtil,
   type StringSelectMenuInteraction,
-  type TextBasedChannel,
-  ThreadAutoArchiveDuration,
   type User,
 } from "discord.js";
+import { SeenRequestStore } from "../../src/archive/seen-requests.js";
 import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
-import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
-import type { Clock } from "../../src/clock.js";
+import { notice, type Reply } from "../../src/bot/replies.js";
+import { type Clock, systemClock } from "../../src/clock.js";
 import { LATE, within } from "../../src/deadline.js";
-import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
+import { ConfigError, ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import type { HttpRoute } from "../../src/ops/http-server.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
+import {
+  type AnswerDeps,
+  answerInteraction,
+  cutHint,
+  type InteractionResponses,
+  missingThreadPermissions,
+  type SentMessage,
+} from "./answer.js";
 import { paperChoices } from "./autocomplete.js";
 import { ButtonCommands, selectCommand } from "./buttons.js";
+import { ChannelPoster } from "./channel-post.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { cutToMessages } from "./cut.js";
-import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
-import { fitText, plainText } from "./escape.js";
+import { HttpInteractions, INTERACTIONS_PATH } from "./http-interactions.js";
 import {
   DEFER_AFTER_MS,
-  HISTORY_PAGE_SIZE,
+  INTERACTION_DEDUPE_MS,
   MAX_CHANNEL_POST_MESSAGES,
-  MAX_HISTORY_PAGES,
   MAX_MESSAGES_PER_REPLY,
-  THREAD_NAME_MAX,
 } from "./limits.js";
-import type { DiscordMessage } from "./message.js";
-import { DEFAULT_API_URL, type DiscordAdapterOptions } from "./options.js";
+import { DEFAULT_API_URL, type DiscordAdapterOptions, type DiscordTransport } from "./options.js";
 import { explainPlatformError } from "./platform-errors.js";
 import { registerCommands } from "./register.js";
-import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
+import { renderNotice, renderReplies } from "./render.js";
+import { isPublicKeyHex, publicKeyFromHex } from "./signature.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 /** A login whose gateway has not said READY by then is treated as failed and tried again. */
 const READY_TIMEOUT_MS = 30_000;
 
-/** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
-function cutHint(reply: Reply): string | undefined {
-  return reply.kind === "roundup" && !reply.until
-    ? `\`/papers day date:${reply.date}\` lists every paper of the day.`
-    : undefined;
-}
-
 /** The network reason of a failed login: the socket error's code when there is one. */
 function describeNetworkFailure(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
-
-/** What `discuss` needs in the channel: opening the thread and talking in it. */
-const THREAD_PERMISSIONS = [
-  PermissionFlagsBits.CreatePublicThreads,
-  PermissionFlagsBits.SendMessagesInThreads,
-];
 
 /**
  * Guilds: guild, channel and thread events (the caches interactions and threads rely on).
@@ -98,6 +87,20 @@ export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBit
   return intents;
 }
 
+/** Responses through discord.js's interaction object (the gateway transport). */
+function gatewayResponses(i: Repliable): InteractionResponses {
+  const sent = (m: Message | null | undefined): SentMessage | null =>
+    m ? { id: m.id, channelId: m.channelId } : null;
+  return {
+    reply: async (m) => sent((await i.reply({ ...m, withResponse: true })).resource?.message),
+    defer: async () => {
+      await i.deferReply();
+    },
+    editOriginal: async (m) => sent(await i.editReply(m)),
+    followUp: async (m) => sent(await i.followUp(m)),
+  };
+}
+
 export class DiscordAdapter implements Adapter {
   readonly platform = "discord" as const;
   readonly client: Client;
@@ -111,6 +114,11 @@ export class DiscordAdapter implements Adapter {
   private stopped = false;
   private paused = false;
   private readonly reconnect: Reconnector;
+  private readonly answerDeps: AnswerDeps;
+  private readonly poster: ChannelPoster;
+  readonly transport: DiscordTransport;
+  /** The Interactions Endpoint URL's handler; null on the gateway transport. */
+  private readonly http: HttpInteractions | null;
 
   constructor(
     private readonly bot: Bot,
@@ -129,7 +137,58 @@ export class DiscordAdapter implements Adapter {
       allowedMentions: { parse: [] },
       rest: { api: options.apiUrl ?? DEFAULT_API_URL, timeout: options.restTimeoutMs ?? 15_000, retries: 3 },
     });
+    this.answerDeps = {
+      bot,
+      buttons: this.buttons,
+      logger: this.logger,
+      rest: this.client.rest,
+      deferAfterMs: this.deferAfterMs,
+      // Reactions are read on the gateway; an HTTP-only replica never sees them.
+      rememberCards: options.transport !== "http",
+    };
+    // Posting and interaction webhooks go through REST alone, with or without the gateway.
+    this.client.rest.setToken(options.token);
+    this.poster = new ChannelPoster(this.client.rest, this.logger);
+    this.transport = options.transport ?? "gateway";
+    this.http = this.transport === "gateway" ? null : this.httpInteractions(bot, options);
     this.listen();
+  }
+
+  private httpInteractions(bot: Bot, options: DiscordAdapterOptions): HttpInteractions {
+    if (!options.publicKey || !isPublicKeyHex(options.publicKey))
+      throw new ConfigError(
+        ErrorCode.ConfigInvalid,
+        `Discord transport "${this.transport}" verifies interactions with the application's public key: set DISCORD_PUBLIC_KEY to the 64 hex characters of "Public Key" in the Developer Portal (General Information)`,
+        { key: "DISCORD_PUBLIC_KEY" },
+      );
+    const wallClock = options.wallClock ?? systemClock;
+    const seen = bot.engine.store(SeenRequestStore);
+    return new HttpInteractions({
+      answer: this.answerDeps,
+      applicationId: options.applicationId,
+      publicKey: publicKeyFromHex(options.publicKey),
+      wallClock,
+      clock: this.clock,
+      logger: this.logger,
+      paused: () => this.paused,
+      seen: {
+        first: (id) => {
+          try {
+            return seen.first(id, wallClock.now().getTime(), INTERACTION_DEDUPE_MS);
+          } catch (err) {
+            // A read-only or full archive: answer rather than drop (a replay is the rarer harm).
+            this.logger.warn({ reason: (err as Error).message }, "could not record an interaction id");
+            return true;
+          }
+        },
+      },
+      ...(options.onHandled ? { onHandled: options.onHandled } : {}),
+    });
+  }
+
+  /** The Interactions Endpoint URL, served on the process's public port (HTTP and both transports). */
+  routes(): HttpRoute[] {
+    return this.http ? [{ path: INTERACTIONS_PATH, method: ["POST"], handler: this.http.handle }] : [];
   }
 
   private listen(): void {
@@ -194,9 +253,39 @@ export class DiscordAdapter implements Adapter {
    */
   start(): Promise<void> {
     this.starting ??= (async () => {
-      if ((await this.connect()) === "retry") this.reconnect.schedule();
+      if (this.transport === "http") await this.startHttpOnly();
+      else if ((await this.connect()) === "retry") this.reconnect.schedule();
     })();
     return this.starting;
+  }
+
+  /**
+   * HTTP only: no gateway. Interactions arrive on the public port and the answers, posts and
+   * threads go through REST; the state is "connected" once the commands are registered (or
+   * registering was not asked for).
+   */
+  private async startHttpOnly(): Promise<void> {
+    await this.registerIfAsked();
+    if (!this.stopped) this.state = { state: "connected" };
+  }
+
+  private async registerIfAsked(): Promise<void> {
+    if (!this.options.register) return;
+    try {
+      await registerCommands({
+        rest: this.client.rest,
+        applicationId: this.options.applicationId,
+        ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
+        commands: commandDefinitions(),
+        logger: this.logger,
+      });
+    } catch (err) {
+      // The commands registered before still work; `paperboy discord register` tries again.
+      this.logger.warn(
+        { reason: (err as Error).message },
+        "could not register /papers with Discord; run `paperboy discord register`",
+      );
+    }
   }
 
   private async connect(): Promise<TryOutcome> {
@@ -230,23 +319,7 @@ export class DiscordAdapter implements Adapter {
       await this.client.destroy().catch(() => {});
       return "retry";
     }
-    if (this.options.register) {
-      try {
-        await registerCommands({
-          rest: this.client.rest,
-          applicationId: this.options.applicationId,
-          ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
-          commands: commandDefinitions(),
-          logger: this.logger,
-        });
-      } catch (err) {
-        // The commands registered before still work; `paperboy discord register` tries again.
-        this.logger.warn(
-          { reason: (err as Error).message },
-          "could not register /papers with Discord; run `paperboy discord register`",
-        );
-      }
-    }
+    await this.registerIfAsked();
     return "connected";
   }
 
@@ -274,13 +347,13 @@ export class DiscordAdapter implements Adapter {
    * channel are not posted again.
    */
   async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
-    let channel: Awaited<ReturnType<Client["channels"]["fetch"]>>;
+    let sendable: boolean;
     try {
-      channel = await this.client.channels.fetch(target.channel);
+      sendable = await this.poster.sendable(target.channel);
     } catch (err) {
       throw this.postError(err, target);
     }
-    if (!channel?.isSendable() || !channel.isTextBased())
+    if (!sendable)
       throw new PaperboyError(
         ErrorCode.Platform,
         `Discord channel ${target.channel} is not a text channel paperboy can post in: subscribe from a text channel, and give paperboy View Channel and Send Messages there`,
@@ -290,59 +363,11 @@ export class DiscordAdapter implements Adapter {
     const rendered = replies.flatMap((r) =>
       cutToMessages(renderReplies([r], this.buttons), MAX_CHANNEL_POST_MESSAGES, cutHint(r)),
     );
-    const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
-    const ids: string[] = [];
-    for (const [i, m] of rendered.entries()) {
-      const earlier = already.get(i + 1);
-      if (earlier) {
-        ids.push(earlier);
-        continue;
-      }
-      const out = mark
-        ? {
-            ...withMark(m, markText(mark, i + 1, rendered.length)),
-            nonce: markNonce(mark, i + 1),
-            enforceNonce: true,
-          }
-        : m;
-      try {
-        ids.push((await channel.send(out)).id);
-      } catch (err) {
-        throw this.postError(err, target);
-      }
-    }
-    return ids;
-  }
-
-  /** The parts of a delivery already in the channel (by this bot); none when it cannot be read. */
-  private async alreadyPosted(channel: TextBasedChannel, mark: DeliveryMark): Promise<Map<number, string>> {
-    const found = new Map<number, string>();
-    const me = this.client.user?.id;
     try {
-      let after = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
-      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-        const batch = await channel.messages.fetch({ after, limit: HISTORY_PAGE_SIZE });
-        for (const m of batch.values()) {
-          if (m.author.id !== me) continue;
-          const texts = [m.content, ...m.embeds.map((e) => e.footer?.text ?? "")];
-          for (const part of partsIn(texts, mark)) found.set(part, m.id);
-        }
-        if (batch.size < HISTORY_PAGE_SIZE) break;
-        after = [...batch.keys()].reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
-      }
+      return await this.poster.post(target.channel, rendered, mark);
     } catch (err) {
-      this.logger.warn(
-        { delivery: mark.id, reason: (err as Error).message },
-        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
-      );
-      return new Map();
+      throw this.postError(err, target);
     }
-    if (found.size)
-      this.logger.info(
-        { delivery: mark.id, parts: [...found.keys()] },
-        "parts of this delivery were already posted before a restart; not posting them again",
-      );
-    return found;
   }
 
   private postError(err: unknown, target: ChannelTarget): PaperboyError {
@@ -400,83 +425,14 @@ export class DiscordAdapter implements Adapter {
     };
   }
 
-  /**
-   * Runs a command for an interaction. Discord needs an acknowledgement within 3 s: an answer
-   * ready sooner is the reply itself; otherwise deferReply() first, then the answer edits it.
-   */
+  /** Runs a command for an interaction (answer.ts: the same for the HTTP transport). */
   private answer(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
     // The reply and the thread binding after it are work in flight for a graceful stop.
-    return this.bot.track(() => this.answerNow(i, input));
-  }
-
-  private async answerNow(i: Repliable, input: string | Record<string, unknown>): Promise<void> {
-    if (this.paused) return;
-    const ctx = this.contextOf(i);
-    const missing = this.missingThreadPermissions(i, input);
-    if (missing.length) {
-      await i.reply(
-        renderNotice(
-          notice(
-            `I can't open a discussion thread here: I'm missing ${missing.join(", ")} in this channel. Ask a server admin to grant ${missing.length > 1 ? "them" : "it"} to paperboy, or use /papers show instead.`,
-            "warning",
-            ErrorCode.Platform,
-          ),
-        ),
-      );
-      return;
-    }
-    const work = this.bot.handle(input, ctx);
-    const first = this.deferAfterMs <= 0 ? LATE : await within(this.deferAfterMs, work);
-    let replies: Reply[];
-    if (first === LATE) {
-      await i.deferReply();
-      replies = await work;
-    } else replies = first;
-    await this.deliver(i, ctx, replies);
-  }
-
-  private missingThreadPermissions(
-    i: Repliable,
-    input: string | Record<string, unknown>,
-  ): PermissionsString[] {
-    if (!this.bot.commandFor(input)?.opensThread || !i.inGuild()) return [];
-    // Administrator implies every permission, as Discord computes it.
-    return i.appPermissions.missing(THREAD_PERMISSIONS, true);
-  }
-
-  private async deliver(i: Repliable, ctx: Context, replies: Reply[]): Promise<void> {
-    let editedOriginal = false;
-    // The interaction's reply and its follow-ups: a bounded budget, never one message per part.
-    let left = MAX_MESSAGES_PER_REPLY;
-    const send = async (m: DiscordMessage): Promise<Message | null> => {
-      left -= 1;
-      if (!i.deferred && !i.replied)
-        return (await i.reply({ ...m, withResponse: true })).resource?.message ?? null;
-      if (i.deferred && !editedOriginal) {
-        editedOriginal = true;
-        return i.editReply(m);
-      }
-      return i.followUp(m);
-    };
-    if (replies.length === 0) replies = [notice("Done.")];
-    for (const reply of replies) {
-      if (reply.kind === "thread") {
-        await this.openDiscussion(reply, ctx, send);
-        continue;
-      }
-      const messages = cutToMessages(renderReplies([reply], this.buttons), left, cutHint(reply));
-      if (messages.length === 0)
-        this.logger.warn({ reply: reply.kind }, "reply dropped: no message left for it");
-      for (const m of messages) {
-        const sent = await send(m);
-        // A card is one message: the bot remembers which paper it shows, for reactions on it.
-        if (sent && messages.length === 1) this.remember(sent, reply);
-      }
-    }
-  }
-
-  private remember(message: Message, reply: Reply): void {
-    this.bot.posted({ platform: "discord", channel: message.channelId, message: message.id }, reply);
+    return this.bot.track(async () => {
+      if (this.paused) return;
+      const missing = missingThreadPermissions(this.bot, input, i.inGuild() ? i.appPermissions : null);
+      await answerInteraction(this.answerDeps, gatewayResponses(i), this.contextOf(i), input, missing);
+    });
   }
 
   // ---- reactions ----
@@ -513,52 +469,6 @@ export class DiscordAdapter implements Adapter {
       this.logger.error({ err }, "discord reaction failed");
     } finally {
       this.options.onHandled?.("reaction");
-    }
-  }
-
-  /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
-  private async openDiscussion(
-    reply: ThreadStartReply,
-    ctx: Context,
-    send: (m: DiscordMessage) => Promise<Message | null>,
-  ): Promise<void> {
-    const opened = new Map<string, AnyThreadChannel>();
-    try {
-      await this.bot.startDiscussion(reply, ctx, {
-        openThread: async (card) => {
-          const posted = await send(renderCard(card, this.buttons));
-          if (!posted) throw new Error("Discord did not return the card message");
-          this.remember(posted, reply);
-          const thread = await posted.startThread({
-            name: fitText(card.title, THREAD_NAME_MAX, plainText),
-            autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-          });
-          opened.set(thread.id, thread);
-          return thread.id;
-        },
-        postIntro: async (id, intro) => {
-          await opened.get(id)?.send(renderIntro(intro));
-        },
-        // A thread opened from a message shares its id: deleting both takes the card back.
-        retract: async (id) => {
-          const thread = opened.get(id);
-          const parent = thread?.parent;
-          await thread?.delete().catch(() => {});
-          if (parent?.isTextBased()) await parent.messages.delete(id);
-        },
-      });
-    } catch (err) {
-      const why = isPaperboyError(err) ? err.message : explainPlatformError(err, "open a discussion thread");
-      if (!why) this.logger.error({ err }, "discord thread creation failed");
-      await send(
-        renderNotice(
-          notice(
-            why ?? "I couldn't open a discussion thread here; it has been logged.",
-            "warning",
-            ErrorCode.Platform,
-          ),
-        ),
-      );
     }
   }
 

@@ -75,3 +75,20 @@ export const MAX_HISTORY_PAGES = 5;
 export const MAX_MESSAGES_PER_REPLY = 5;
 /** Messages one roundup may take in a channel; the rest is cut, with a note. */
 export const MAX_CHANNEL_POST_MESSAGES = 10;
+
+/**
+ * Bytes of an interaction Discord posts to the Interactions Endpoint URL. An interaction carries
+ * its resolved users, channels and the message a button sits on: well under this; anything larger
+ * is refused with 413 before it is read further.
+ */
+export const MAX_INTERACTION_BYTES = 1024 * 1024;
+/**
+ * How far X-Signature-Timestamp may be from our clock, either way. Discord sends at once; a
+ * request stamped minutes away is a replay or a clock that needs fixing (Slack's window: 5 min).
+ */
+export const MAX_INTERACTION_SKEW_MS = 5 * 60 * 1000;
+/**
+ * How long an interaction id is remembered to refuse its replay: past the skew window, after
+ * which a replay fails the timestamp check anyway.
+ */
+export const INTERACTION_DEDUPE_MS = 2 * MAX_INTERACTION_SKEW_MS;

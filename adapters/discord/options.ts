@@ -15,8 +15,25 @@ export interface DiscordConnection {
   apiUrl: string;
 }
 
+/**
+ * How Discord reaches paperboy. "gateway" (the default): one WebSocket connection receives
+ * interactions, thread messages and reactions. "http": Discord posts interactions to the
+ * Interactions Endpoint URL (`/discord/interactions`), so any replica answers them; no thread
+ * questions or reactions. "both": interactions over HTTP on every replica, and the gateway, for
+ * thread messages and reactions, on the one replica that leads (serve's gateway lock).
+ */
+export type DiscordTransport = "gateway" | "http" | "both";
+
+export const DISCORD_TRANSPORTS: readonly DiscordTransport[] = ["gateway", "http", "both"];
+
 export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl"> {
   apiUrl?: string;
+  /** Default "gateway". */
+  transport?: DiscordTransport;
+  /** The application's Ed25519 public key (hex, DISCORD_PUBLIC_KEY): required unless transport is "gateway". */
+  publicKey?: string;
+  /** Real time, for the freshness of signed interactions; default the system clock. */
+  wallClock?: Clock;
   logger: Logger;
   clock: Clock;
   /**

@@ -4,11 +4,18 @@
  * `discord register` for the CLI, and its adapter (discord.js loads only when Discord is enabled).
  */
 import { z } from "zod";
-import { enabledButMissing, envValue } from "../../config/platform.js";
+import { type Env, enabledButMissing, envValue } from "../../config/platform.js";
 import { lazyCommand } from "../../src/cli/command.js";
+import { ConfigError, ErrorCode } from "../../src/errors.js";
 import { platformModule } from "../platform.js";
 import { discordShapeChecks, verifyDiscord } from "./doctor.js";
-import { type DiscordConnection, discordOptionsFromEnv } from "./options.js";
+import {
+  DISCORD_TRANSPORTS,
+  type DiscordConnection,
+  type DiscordTransport,
+  discordOptionsFromEnv,
+} from "./options.js";
+import { isPublicKeyHex } from "./signature.js";
 
 const Section = z.strictObject({
   /** Unset: on when DISCORD_TOKEN and DISCORD_APPLICATION_ID are set. */
@@ -20,12 +27,47 @@ const Section = z.strictObject({
     .string()
     .regex(/^\d{5,25}$/, "must be a Discord guild id (digits)")
     .optional(),
+  /**
+   * How Discord reaches paperboy (DISCORD_TRANSPORT overrides): "gateway" (default), "http"
+   * (interactions at /discord/interactions, any replica), or "both" (HTTP interactions on every
+   * replica, the gateway for thread messages on the one that holds the gateway lock).
+   */
+  transport: z.enum(DISCORD_TRANSPORTS).default("gateway"),
 });
 
-export type DiscordSettings = z.output<typeof Section> & { enabled: boolean } & Partial<DiscordConnection>;
+export type DiscordSettings = z.output<typeof Section> & {
+  enabled: boolean;
+  /** DISCORD_PUBLIC_KEY: verifies interactions posted over HTTP. */
+  publicKey?: string;
+} & Partial<DiscordConnection>;
 
 const TOKEN = "DISCORD_TOKEN";
 const APPLICATION_ID = "DISCORD_APPLICATION_ID";
+const PUBLIC_KEY = "DISCORD_PUBLIC_KEY";
+const TRANSPORT = "DISCORD_TRANSPORT";
+
+/** The transport from DISCORD_TRANSPORT when set, else the file's; a public key when it needs one. */
+function transportSettings(
+  fileTransport: DiscordTransport,
+  env: Env,
+): { transport: DiscordTransport; publicKey?: string } {
+  const fromEnv = envValue(env, TRANSPORT);
+  if (fromEnv !== undefined && !DISCORD_TRANSPORTS.includes(fromEnv as DiscordTransport))
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `${TRANSPORT} "${fromEnv}" is not a Discord transport: use one of ${DISCORD_TRANSPORTS.join(", ")} (or unset it for the config file's discord.transport, default gateway)`,
+      { key: TRANSPORT },
+    );
+  const transport = (fromEnv as DiscordTransport | undefined) ?? fileTransport;
+  const publicKey = envValue(env, PUBLIC_KEY);
+  if (transport !== "gateway" && !(publicKey && isPublicKeyHex(publicKey)))
+    throw new ConfigError(
+      ErrorCode.ConfigInvalid,
+      `Discord transport "${transport}" receives interactions over HTTP, signed by Discord: ${publicKey ? `${PUBLIC_KEY} is not 64 hex characters` : `${PUBLIC_KEY} is not set`}; copy "Public Key" from the Developer Portal (General Information) into ${PUBLIC_KEY}, or set discord.transport to "gateway"`,
+      { key: PUBLIC_KEY },
+    );
+  return { transport, ...(publicKey ? { publicKey } : {}) };
+}
 
 export const discordPlatform = platformModule<DiscordSettings>({
   name: "discord",
@@ -41,10 +83,18 @@ export const discordPlatform = platformModule<DiscordSettings>({
     }
     // Half a configuration (a token without its application) is an error, not a silent "off".
     const connection = discordOptionsFromEnv(env) as DiscordConnection;
-    return { ...parsed, ...connection, enabled: true };
+    return { ...parsed, ...connection, ...transportSettings(parsed.transport, env), enabled: true };
   },
   doctor: (settings, verifying) => [
     ...discordShapeChecks(settings, verifying),
+    {
+      name: "discord",
+      ok: true,
+      detail:
+        settings.transport === "gateway"
+          ? "transport: gateway (interactions, thread messages and reactions over one WebSocket)"
+          : `transport: ${settings.transport}; interactions at POST /discord/interactions, verified with DISCORD_PUBLIC_KEY (set it as the app's Interactions Endpoint URL)${settings.transport === "both" ? "; the gateway (thread messages, reactions) runs on the replica holding the gateway lock" : "; no gateway: discussion threads answer only /papers commands, and reactions are not read"}`,
+    },
     ...(settings.guildId
       ? [{ name: "discord", ok: true, detail: `registers /papers in server ${settings.guildId} at start` }]
       : []),
@@ -59,6 +109,8 @@ export const discordPlatform = platformModule<DiscordSettings>({
       logger: deps.logger.child({ adapter: "discord" }),
       clock: deps.clock,
       threadMessages: settings.threadMessages,
+      transport: settings.transport,
+      ...(settings.publicKey ? { publicKey: settings.publicKey } : {}),
       ...(settings.guildId ? { register: { guildId: settings.guildId } } : {}),
       onRateLimited: () => deps.metrics?.platformRateLimited("discord"),
     });

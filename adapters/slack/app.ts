@@ -13,6 +13,7 @@ import {
 } from "@slack/bolt";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
+import type { HttpRoute } from "../../src/ops/http-server.js";
 import { boltLogger } from "./bolt-logger.js";
 import { MAX_REQUEST_BYTES } from "./limits.js";
 import { DEFAULT_PORT, type SlackEnvOptions, type SlackMode } from "./options.js";
@@ -71,6 +72,8 @@ export interface BuildOptions {
   authorize: Authorize<boolean>;
   /** Real time, for the freshness of signed requests. */
   wallClock: Clock;
+  /** Other adapters' routes served on this port over HTTP (read per request). */
+  extraRoutes?: () => readonly HttpRoute[];
 }
 
 export function buildApp(o: BuildOptions): BuiltApp {
@@ -127,6 +130,7 @@ export function buildApp(o: BuildOptions): BuiltApp {
       wallClock: o.wallClock,
       logger: o.logger.child({ component: "slack-guard" }),
       path: EVENTS_PATH,
+      ...(o.extraRoutes ? { extraRoutes: o.extraRoutes } : {}),
     });
   const app = new App({
     receiver,

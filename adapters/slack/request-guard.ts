@@ -10,6 +10,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { parse as parseQuery } from "node:querystring";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
+import type { HttpRoute } from "../../src/ops/http-server.js";
 import { MAX_REQUEST_BYTES, MAX_REQUEST_SKEW_MS } from "./limits.js";
 
 export interface GuardOptions {
@@ -18,6 +19,8 @@ export interface GuardOptions {
   logger: Logger;
   /** The path Slack posts to. */
   path: string;
+  /** Other adapters' routes on this port (Discord's interactions), read per request. */
+  extraRoutes?: () => readonly HttpRoute[];
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 400 | 401 | 413; reason: string };
@@ -67,6 +70,11 @@ function refuse(res: ServerResponse, status: number): void {
 export function guardedListener(inner: RequestListener, o: GuardOptions): RequestListener {
   return (req, res) => {
     const path = (req.url ?? "").split("?")[0];
+    const other = o.extraRoutes?.().find((r) => r.path === path && r.method.includes(req.method ?? ""));
+    if (other) {
+      other.handler(req, res);
+      return;
+    }
     if (req.method !== "POST" || path !== o.path) {
       inner(req, res);
       return;

@@ -12,6 +12,7 @@ import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
 import { systemClock } from "../../src/clock.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import type { HttpRoute } from "../../src/ops/http-server.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
 import { cutToMessages } from "./cut.js";
@@ -54,6 +55,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   /** The receiver is listening (HTTP) or connected (Socket Mode): stop() must close it. */
   private receiving = false;
   private readonly reconnect: Reconnector;
+  private readonly extraRoutes: HttpRoute[] = [];
 
   constructor(
     readonly bot: Bot,
@@ -74,6 +76,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       installationStore: new ArchiveInstallationStore(bot.engine.installations),
       authorize,
       wallClock: options.wallClock ?? systemClock,
+      extraRoutes: () => this.extraRoutes,
     });
     registerHandlers(this.built.app, {
       bot,
@@ -108,6 +111,13 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
 
   status(): AdapterStatus {
     return this.state;
+  }
+
+  /** Over HTTP, other adapters' routes (Discord's interactions) ride on the receiver's port. */
+  serveRoutes(routes: readonly HttpRoute[]): boolean {
+    if (this.mode.transport !== "http") return false;
+    this.extraRoutes.push(...routes);
+    return true;
   }
 
   /** Over HTTP the Bolt receiver owns the port, so serve's routes ride on it. */

@@ -4,6 +4,7 @@
  * connection state for /healthz. Each platform module's adapter implements it, as does the test
  * adapter; the optional members are capabilities only some platforms have.
  */
+import type { HttpRoute } from "../ops/http-server.js";
 import type { Reply } from "./replies.js";
 
 export interface ChannelTarget {
@@ -59,6 +60,13 @@ export interface Adapter {
    * port: that port once listening; null when it does not listen (e.g. a WebSocket transport).
    */
   httpPort?(): number | null;
+  /**
+   * Routes this adapter receives on the process's public port (a platform's signed HTTP
+   * requests). serve hands them to the adapter that listens there (`serveRoutes`), or listens itself.
+   */
+  routes?(): HttpRoute[];
+  /** An adapter that owns the public port serves other adapters' routes; false when it cannot. */
+  serveRoutes?(routes: readonly HttpRoute[]): boolean;
   /** An interactive adapter reads commands from its input until it ends (the console). */
   run?(): Promise<void>;
 }

@@ -16,6 +16,13 @@ export interface OpsRoutes {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** A route of the public port: the liveness /healthz, and what an adapter receives over HTTP. */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: Handler;
+}
+
 export function healthHandler(routes: OpsRoutes): Handler {
   return (_req, res) => {
     const { httpStatus, body } = healthReport(routes.health);
@@ -49,8 +56,35 @@ export function livenessHandler(health: HealthSources): Handler {
 }
 
 /** The public port's routes (in the shape of Bolt's `customRoutes`): liveness only. */
-export function publicRoutes(health: HealthSources): { path: string; method: string[]; handler: Handler }[] {
+export function publicRoutes(health: HealthSources): HttpRoute[] {
   return [{ path: "/healthz", method: ["GET"], handler: livenessHandler(health) }];
+}
+
+/**
+ * The public port when no adapter owns it but one receives over HTTP: the given routes, by exact path and method, and 404 for the rest.
+ */
+export function startPublicServer(
+  routes: readonly HttpRoute[],
+  port: number,
+  host?: string,
+): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    const route = routes.find((r) => r.path === path);
+    if (route && route.method.includes(req.method ?? "")) return route.handler(req, res);
+    res.writeHead(route ? 405 : 404, { "content-type": "application/json" });
+    res.end(`{"error":"${route ? "method not allowed" : "not found"}"}\n`);
+  });
+  server.keepAliveTimeout = 5000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    const ready = () => {
+      server.off("error", reject);
+      resolve(server);
+    };
+    if (host) server.listen(port, host, ready);
+    else server.listen(port, ready);
+  });
 }
 
 /** The operations server: the detailed /healthz and /metrics. */

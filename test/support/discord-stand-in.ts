@@ -183,6 +183,21 @@ export class DiscordStandIn extends EventEmitter {
     this.gateway.dispatch("INTERACTION_CREATE", payload);
   }
 
+  /**
+   * What Discord does with paperboy's HTTP response to an interaction (the Interactions Endpoint
+   * URL): a message (type 4) or a deferred "thinking…" one (type 5) becomes the interaction's
+   * original message, which the webhook routes then edit and follow up on.
+   */
+  answeredOverHttp(
+    payload: { token: string; channel_id: string },
+    response: { type?: number; data?: any },
+  ): void {
+    this.tokenChannels.set(payload.token, payload.channel_id);
+    if (response?.type !== 4 && response?.type !== 5) return;
+    const msg = this.message(payload.channel_id, response.type === 4 ? response.data : {});
+    this.originals.set(payload.token, msg.id);
+  }
+
   /** The first recorded call (past or future) that matches; rejects after a bounded wait. */
   waitFor(match: (c: RestCall) => boolean, what = "a REST call", timeoutMs = WAIT_MS): Promise<RestCall> {
     const done = this.calls.find(match);

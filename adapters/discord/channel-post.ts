@@ -1,0 +1,108 @@
+/**
+ * Posting into a channel through the REST API alone: the daily roundup, alerts, reminders. No
+ * gateway cache is needed, so any replica can post whether or not it holds the gateway (and an
+ * HTTP-only replica never does). A marked delivery carries its mark in every message (footer and
+ * nonce, enforced), and resuming reads the channel's history for the parts already there.
+ */
+import { ChannelType, type REST, Routes, SnowflakeUtil } from "discord.js";
+import type { DeliveryMark } from "../../src/bot/adapter.js";
+import type { Logger } from "../../src/logger.js";
+import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
+import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES } from "./limits.js";
+import type { DiscordMessage } from "./message.js";
+import { restMessage } from "./rest-body.js";
+
+/** Channels a bot can post messages in. */
+const SENDABLE: readonly number[] = [
+  ChannelType.GuildText,
+  ChannelType.GuildVoice,
+  ChannelType.GuildAnnouncement,
+  ChannelType.AnnouncementThread,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.GuildStageVoice,
+];
+
+interface ApiMessage {
+  id: string;
+  author?: { id?: string };
+  content?: string;
+  embeds?: { footer?: { text?: string } }[];
+}
+
+export class ChannelPoster {
+  private me: Promise<string | undefined> | undefined;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly logger: Logger,
+  ) {}
+
+  /** True when the channel exists and is one a bot posts messages in; throws Discord's error otherwise. */
+  async sendable(channel: string): Promise<boolean> {
+    const c = (await this.rest.get(Routes.channel(channel))) as { type?: number };
+    return typeof c.type === "number" && SENDABLE.includes(c.type);
+  }
+
+  /** Posts the messages in order (skipping the parts already there when resuming); their ids. */
+  async post(channel: string, rendered: DiscordMessage[], mark?: DeliveryMark): Promise<string[]> {
+    const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
+    const ids: string[] = [];
+    for (const [i, m] of rendered.entries()) {
+      const earlier = already.get(i + 1);
+      if (earlier) {
+        ids.push(earlier);
+        continue;
+      }
+      const { body, files } = restMessage(mark ? withMark(m, markText(mark, i + 1, rendered.length)) : m);
+      if (mark) Object.assign(body, { nonce: markNonce(mark, i + 1), enforce_nonce: true });
+      const sent = (await this.rest.post(Routes.channelMessages(channel), {
+        body,
+        ...(files ? { files } : {}),
+      })) as ApiMessage;
+      ids.push(sent.id);
+    }
+    return ids;
+  }
+
+  /** The bot's own user id (its messages' author), asked once. */
+  private botUser(): Promise<string | undefined> {
+    this.me ??= (this.rest.get(Routes.currentApplication()) as Promise<{ bot?: { id?: string } }>).then(
+      (app) => app.bot?.id,
+      () => undefined,
+    );
+    return this.me;
+  }
+
+  /** The parts of a delivery already in the channel (by this bot); none when it cannot be read. */
+  private async alreadyPosted(channel: string, mark: DeliveryMark): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    try {
+      const me = await this.botUser();
+      let after = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const query = new URLSearchParams({ after, limit: String(HISTORY_PAGE_SIZE) });
+        const batch = (await this.rest.get(Routes.channelMessages(channel), { query })) as ApiMessage[];
+        for (const m of batch) {
+          if (m.author?.id !== me) continue;
+          const texts = [m.content ?? "", ...(m.embeds ?? []).map((e) => e.footer?.text ?? "")];
+          for (const part of partsIn(texts, mark)) found.set(part, m.id);
+        }
+        if (batch.length < HISTORY_PAGE_SIZE) break;
+        after = batch.map((m) => m.id).reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
+      }
+    } catch (err) {
+      this.logger.warn(
+        { delivery: mark.id, reason: (err as Error).message },
+        "could not read the channel's history to look for an earlier post; posting it (it may appear twice)",
+      );
+      return new Map();
+    }
+    if (found.size)
+      this.logger.info(
+        { delivery: mark.id, parts: [...found.keys()] },
+        "parts of this delivery were already posted before a restart; not posting them again",
+      );
+    return found;
+  }
+}
