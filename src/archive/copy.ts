@@ -42,6 +42,8 @@ export const COPY_ORDER = [
  */
 export const NOT_COPIED: Record<string, string> = {
   seen_requests: "ids of chat requests handled in the last few minutes (the replay window)",
+  rate_buckets: "chat rate-limit buckets, refilled within minutes",
+  index_snapshots: "a copy of a replica's search index; the first replica on the new archive writes its own",
 };
 
 /** Rows read and written per statement (PostgreSQL binds at most 65,535 values in one). */
