@@ -25,6 +25,7 @@ const ON_BOTH = [
   "test/search/service.test.ts",
   "test/related/related.test.ts",
   "test/topics/roundup-reply.test.ts",
+  "test/topics/roundup-worker.test.ts",
   "test/ops/health-metrics.test.ts",
   "test/replicas/**/*.test.ts",
   "test/postgres/**/*.test.ts",

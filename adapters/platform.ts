@@ -57,6 +57,8 @@ export interface AdapterDeps {
   host?: string;
   /** Routes to serve on that port when the adapter listens on it itself (the liveness /healthz). */
   routes: HttpRoute[];
+  /** serve runs a leader lock: a connection only one replica may hold waits for `lead(true)`. */
+  leaderLock?: boolean;
   /** Durable owed answers and this replica's claimant name; absent, answers are not recovered. */
   owed?: { store: OwedAnswers; by: string };
 }

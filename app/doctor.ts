@@ -13,10 +13,12 @@ import type { Config } from "../config/schema.js";
 import { integrityCheck, stampOf } from "../src/archive/backup.js";
 import { isPostgresUrl, schemaVersion } from "../src/archive/db.js";
 import { LATEST_SCHEMA, MIGRATIONS } from "../src/archive/migrations/index.js";
+import { archiveId } from "../src/archive/sql/migrate.js";
 import { PostgresDatabase } from "../src/archive/sql/postgres.js";
 import type { Command } from "../src/cli/command.js";
 import { DEFAULTS } from "../src/defaults.js";
 import { ErrorCode, isPaperboyError, type PaperboyError } from "../src/errors.js";
+import { gatewayLockName, lockHalves } from "../src/ops/leader-lock.js";
 import { EXAMPLE_CONFIG, SAMPLE_DIGEST } from "../src/paths.js";
 import { PLATFORMS } from "./platforms.js";
 
@@ -30,6 +32,31 @@ function portFree(port: number): Promise<boolean> {
 
 /** Past this, replicas' clocks disagree enough to matter: claim leases and due times compare them. */
 const MAX_CLOCK_SKEW_MS = 2000;
+
+/**
+ * Which replica holds the Discord gateway (the gateway lock of this archive), as the server sees
+ * it; each replica's own role is in its /healthz (`leader`).
+ */
+function gatewayLockCheck(db: PostgresDatabase): Check {
+  const id = archiveId(db);
+  if (!id) return { name: "gateway lock", ok: true, detail: "the archive has no identity yet" };
+  const { classid, objid } = lockHalves(gatewayLockName(id));
+  const holder = db.get(
+    sql<{ pid: number; app: string | null; addr: string | null; since: string | null }>`
+      SELECT l.pid, a.application_name AS app, host(a.client_addr) AS addr, a.backend_start::text AS since
+      FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ${classid} AND l.objid = ${objid} AND l.objsubid = 1`.compile(
+      db.q,
+    ),
+  );
+  return {
+    name: "gateway lock",
+    ok: true,
+    detail: holder
+      ? `held by the replica on server process ${holder.pid}${holder.addr ? ` from ${holder.addr}` : ""}${holder.since ? ` (connected ${holder.since})` : ""}: it holds the platform gateway only one replica may (thread messages, reactions); every replica's role is in its /healthz`
+      : "not held: no replica holds a platform gateway now (none is serving, or every platform runs over HTTP)",
+  };
+}
 
 /** A PostgreSQL archive: the connection, the migration level, this machine's clock against the server's. */
 function checkPostgres(url: string, now: () => number): Check[] {
@@ -73,6 +100,7 @@ function checkPostgres(url: string, now: () => number): Check[] {
                 : `schema ${version}/${LATEST_SCHEMA}: the first replica to start applies the rest`,
           },
     );
+    if (version > 0) checks.push(gatewayLockCheck(db));
     const before = now();
     const row = db.get(
       sql<{ ms: number }>`SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::float8 AS ms`.compile(db.q),

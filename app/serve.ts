@@ -15,8 +15,9 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { PlatformModule } from "../adapters/platform.js";
 import type { Config } from "../config/schema.js";
-import { archiveTarget, replicaIndexDir } from "../src/archive/db.js";
+import { archiveTarget, isPostgresUrl, replicaIndexDir } from "../src/archive/db.js";
 import { OwedAnswerStore } from "../src/archive/owed-answers.js";
+import { archiveId } from "../src/archive/sql/migrate.js";
 import type { Adapter } from "../src/bot/adapter.js";
 import { Bot } from "../src/bot/bot.js";
 import type { Command, CommandContext } from "../src/cli/command.js";
@@ -34,6 +35,7 @@ import {
   startOpsServer,
   startPublicServer,
 } from "../src/ops/http-server.js";
+import { gatewayLockName, LeaderLock, postgresLockSession } from "../src/ops/leader-lock.js";
 import { Metrics } from "../src/ops/metrics.js";
 import { Paperboy } from "../src/paperboy.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
@@ -80,6 +82,8 @@ export interface ServeDeps {
    * so a takeover happens within a test's time.
    */
   scheduler?: { tickPattern?: string; leaseMs?: number };
+  /** How often a standby replica tries the leader lock; default 5 s (tests: less). */
+  leaderRetryMs?: number;
 }
 
 /** --db / PAPERBOY_DB / DATABASE_URL win; else the config's storage.db; else the CLI default. */
@@ -162,6 +166,31 @@ async function servePublicRoutes(
   }
 }
 
+/**
+ * Connects what only the leader may hold when this replica leads, and closes it when it stops
+ * leading; the lock's first try is awaited (on SQLite it leads at once).
+ */
+async function followLeader(leader: LeaderLock, adapters: readonly Adapter[], logger: Logger): Promise<void> {
+  const gated = adapters.filter((a) => a.lead);
+  if (gated.length === 0) return;
+  const tell = (leading: boolean) =>
+    Promise.allSettled(gated.map((a) => a.lead?.(leading))).then((results) => {
+      for (const r of results)
+        if (r.status === "rejected")
+          logger.error({ reason: String(r.reason), leading }, "an adapter failed to follow the leader lock");
+    });
+  // The first answer is awaited, so serve reports ready with the gateway connected on the leader.
+  let pending: Promise<void> = Promise.resolve();
+  leader.on("lead", () => {
+    pending = tell(true);
+  });
+  leader.on("lost", () => {
+    pending = tell(false);
+  });
+  await leader.start();
+  await pending;
+}
+
 /** Milliseconds left until `end` (performance.now time), never negative. */
 function left(end: number): number {
   return Math.max(0, end - performance.now());
@@ -232,8 +261,9 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       if (ctx.logger.level !== "silent") ctx.logger.level = config.logging.level;
       const logger = ctx.logger.child({ component: "serve" });
       const exit = deps.exit ?? ((code: number) => process.exit(code));
+      const dbTarget = databasePath(ctx, config);
       const engine = Paperboy.open({
-        dbPath: databasePath(ctx, config),
+        dbPath: dbTarget,
         clock,
         logger,
         timeZone: config.timezone,
@@ -251,6 +281,15 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
       let scheduler: Scheduler | null = null;
       let opsServer: Server | null = null;
       let publicServer: Server | null = null;
+      // One replica holds what only one may (the Discord gateway): the holder of a PostgreSQL
+      // advisory lock; on SQLite, this process.
+      const leader = new LeaderLock({
+        connect: isPostgresUrl(dbTarget)
+          ? postgresLockSession(dbTarget, gatewayLockName(archiveId(engine.db) ?? engine.db.name))
+          : null,
+        logger,
+        ...(deps.leaderRetryMs ? { retryMs: deps.leaderRetryMs } : {}),
+      });
       let draining = false;
       const watcher = watchSignals(deps.signals ?? process, exit);
       const metrics = new Metrics({ papers: () => engine.papers.count() });
@@ -285,6 +324,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
           adapters,
           lastRoundups: () => lastRoundupsFrom(engine.db),
           draining: () => draining,
+          leader: () => leader.describe() ?? undefined,
         },
       };
       try {
@@ -305,12 +345,14 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
             port: config.http.port,
             ...(config.http.host ? { host: config.http.host } : {}),
             routes: publicRoutes(ops.health),
+            leaderLock: true,
           })),
         );
         publicServer = await servePublicRoutes(adapters, ops, config);
         // A platform's failure is its adapter's status, not an exception; only local failures
         // (a port in use) reject here, and they end serve.
         await Promise.all(adapters.map((a) => a.start()));
+        await followLeader(leader, adapters, logger);
         const port = publicServer
           ? serverPort(publicServer)
           : (adapters.map((a) => a.httpPort?.() ?? null).find((p) => p !== null) ?? null);
@@ -375,6 +417,8 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         return stop.code;
       } finally {
         draining = true;
+        // The lock goes first: a standby takes the gateway over while this one drains.
+        await leader.stop();
         await shutdown(
           {
             adapters,

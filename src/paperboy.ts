@@ -5,8 +5,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type ChannelRef, type ChannelSettings, ChannelStore } from "./archive/channels.js";
-import { type Db, isPostgresUrl, openDatabase } from "./archive/db.js";
+import { archiveLocation, type Db, isPostgresUrl, openDatabase } from "./archive/db.js";
 import { DeliveryStore } from "./archive/deliveries.js";
+import { IndexSnapshotStore } from "./archive/index-snapshots.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
 import { archiveId } from "./archive/sql/migrate.js";
@@ -23,7 +24,7 @@ import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
 import type { TopicsRunner } from "./topics/in-worker.js";
-import { type RoundupJobResult, runRoundupJob } from "./topics/roundup-job.js";
+import { type RoundupJobResult, type RoundupLine, runRoundupJob } from "./topics/roundup-job.js";
 import { warmUpTopics } from "./topics/topics.js";
 import type { Paper } from "./types.js";
 
@@ -71,6 +72,8 @@ export interface Roundup {
    */
   grouped: number;
   topics: RoundupTopic[];
+  /** Each grouped paper's roundup line (display title, key, TL;DR), by paper id: built by the job. */
+  lines: ReadonlyMap<string, RoundupLine>;
 }
 
 /** A store over the archive's database: built from the database and the clock. */
@@ -144,7 +147,12 @@ export class Paperboy {
           : options.dbPath === ":memory:"
             ? null
             : join(dirname(options.dbPath), `${options.dbPath.split(/[\\/]/).pop()}.search`);
-    this.searchService = new SearchService(this.papers, { indexPath, logger: this.logger });
+    this.searchService = new SearchService(this.papers, {
+      indexPath,
+      logger: this.logger,
+      // Replicas of a shared archive start from the index another one built (index-snapshots.ts).
+      snapshots: db.engine === "postgres" ? new IndexSnapshotStore(db, this.clock) : null,
+    });
     this.relatedService = new RelatedService(this.papers);
     this.suggestions = new PaperSuggestions(this.papers);
     this.topicsRunner = options.topics;
@@ -363,18 +371,16 @@ export class Paperboy {
     const cached = this.roundups.get(key);
     if (cached) return cached;
     const runner = this.topicsRunner;
-    // On PostgreSQL the job runs inline for now: a worker would open its own connection worker.
-    if (!runner || this.db.engine !== "sqlite" || this.db.name === ":memory:" || this.db.name === "")
-      return this.roundup(date, until);
+    // The worker opens the archive on its own read-only connection (an SQLite file, or the
+    // PostgreSQL server); an archive in memory has none to open, and is computed inline.
+    const archive = archiveLocation(this.db);
+    if (!runner || archive === null) return this.roundup(date, until);
     let computing = this.roundupsComputing.get(key);
     if (!computing) {
       const job = { date, ...(until ? { until } : {}) };
       computing = (async () => {
         try {
-          return this.remember(
-            key,
-            this.assembleRoundup(job, await runner({ ...job, archive: this.db.name })),
-          );
+          return this.remember(key, this.assembleRoundup(job, await runner({ ...job, archive })));
         } catch (err) {
           throw new PaperboyError(
             ErrorCode.WorkerFailed,
@@ -419,6 +425,7 @@ export class Paperboy {
         other: t.other,
         papers: t.pks.map((pk) => byPk.get(pk) as Paper),
       })),
+      lines: new Map(result.lines),
     };
   }
 

@@ -60,6 +60,10 @@ import { isPublicKeyHex, publicKeyFromHex } from "./signature.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
+/** What a replica without the gateway lock reports: it posts (and answers over HTTP); the leader holds the gateway. */
+const STANDBY =
+  "standby: another replica holds the Discord gateway (thread messages, reactions); this one posts roundups through REST";
+
 /** A login whose gateway has not said READY by then is treated as failed and tried again. */
 const READY_TIMEOUT_MS = 30_000;
 
@@ -115,6 +119,8 @@ export class DiscordAdapter implements Adapter {
   private paused = false;
   private readonly reconnect: Reconnector;
   private readonly answerDeps: AnswerDeps;
+  /** This replica holds the gateway lock (meaningful with gatewayByLock). */
+  private leading = false;
   private readonly poster: ChannelPoster;
   readonly transport: DiscordTransport;
   /** The Interactions Endpoint URL's handler; null on the gateway transport. */
@@ -151,6 +157,7 @@ export class DiscordAdapter implements Adapter {
     this.poster = new ChannelPoster(this.client.rest, this.logger);
     this.transport = options.transport ?? "gateway";
     this.http = this.transport === "gateway" ? null : this.httpInteractions(bot, options);
+    if (this.transport !== "http") this.lead = (leading) => this.setLeading(leading);
     this.listen();
   }
 
@@ -254,9 +261,34 @@ export class DiscordAdapter implements Adapter {
   start(): Promise<void> {
     this.starting ??= (async () => {
       if (this.transport === "http") await this.startHttpOnly();
-      else if ((await this.connect()) === "retry") this.reconnect.schedule();
+      else if (this.options.gatewayByLock) {
+        // Interactions over HTTP (if any) and posts need no gateway; lead() connects it.
+        if (this.transport === "both") await this.registerIfAsked();
+        if (!this.stopped && !this.leading) this.state = { state: "connected", detail: this.standbyDetail() };
+      } else if ((await this.connect()) === "retry") this.reconnect.schedule();
     })();
     return this.starting;
+  }
+
+  /**
+   * serve's leader lock: this replica now holds it (connect the gateway) or lost it (close the
+   * gateway at once, so two replicas never both answer thread messages). HTTP only: no gateway.
+   */
+  readonly lead?: (leading: boolean) => Promise<void>;
+
+  private standbyDetail(): string {
+    return this.transport === "both" ? `${STANDBY} and answers interactions over HTTP` : STANDBY;
+  }
+
+  private async setLeading(leading: boolean): Promise<void> {
+    if (this.stopped || leading === this.leading) return;
+    this.leading = leading;
+    if (leading) {
+      if ((await this.connect()) === "retry") this.reconnect.schedule();
+      return;
+    }
+    await this.client.destroy();
+    if (!this.stopped) this.state = { state: "connected", detail: this.standbyDetail() };
   }
 
   /**
@@ -289,7 +321,7 @@ export class DiscordAdapter implements Adapter {
   }
 
   private async connect(): Promise<TryOutcome> {
-    if (this.stopped) return "give-up";
+    if (this.stopped || (this.options.gatewayByLock && !this.leading)) return "give-up";
     this.state = { state: "starting" };
     const ready: Promise<unknown> = this.client.isReady()
       ? Promise.resolve()

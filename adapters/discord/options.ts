@@ -32,6 +32,11 @@ export interface DiscordAdapterOptions extends Omit<DiscordConnection, "apiUrl">
   transport?: DiscordTransport;
   /** The application's Ed25519 public key (hex, DISCORD_PUBLIC_KEY): required unless transport is "gateway". */
   publicKey?: string;
+  /**
+   * The gateway connects only when serve's leader lock says this replica leads (`lead(true)`);
+   * without it (tests, one process) start() connects at once.
+   */
+  gatewayByLock?: boolean;
   /** Real time, for the freshness of signed interactions; default the system clock. */
   wallClock?: Clock;
   logger: Logger;

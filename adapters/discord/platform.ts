@@ -110,6 +110,7 @@ export const discordPlatform = platformModule<DiscordSettings>({
       clock: deps.clock,
       threadMessages: settings.threadMessages,
       transport: settings.transport,
+      gatewayByLock: deps.leaderLock === true,
       ...(settings.publicKey ? { publicKey: settings.publicKey } : {}),
       ...(settings.guildId ? { register: { guildId: settings.guildId } } : {}),
       onRateLimited: () => deps.metrics?.platformRateLimited("discord"),

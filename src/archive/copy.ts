@@ -42,6 +42,8 @@ export const COPY_ORDER = [
  */
 export const NOT_COPIED: Record<string, string> = {
   seen_requests: "ids of chat requests handled in the last few minutes (the replay window)",
+  rate_buckets: "chat rate-limit buckets, refilled within minutes",
+  index_snapshots: "a copy of a replica's search index; the first replica on the new archive writes its own",
   owed_answers: "answers owed to chat requests of the last 30 minutes (their response_url's life)",
 };
 

@@ -39,6 +39,16 @@ export function sqliteHandle(db: Db): Database.Database | null {
 }
 
 /**
+ * Where another thread can open the same archive on its own connection: the SQLite file, or the
+ * PostgreSQL URL (credentials included: it stays in the process); null for an archive in memory,
+ * which no other connection can see.
+ */
+export function archiveLocation(db: Db): string | null {
+  if (db instanceof PostgresDatabase) return db.url;
+  return db.name === ":memory:" || db.name === "" ? null : db.name;
+}
+
+/**
  * Where an archive named on the command line, in the environment or in the config is: a
  * PostgreSQL URL as given, a file resolved against `cwd`.
  */

@@ -65,6 +65,12 @@ export interface Adapter {
    * requests). serve hands them to the adapter that listens there (`serveRoutes`), or listens itself.
    */
   routes?(): HttpRoute[];
+  /**
+   * A connection only one replica may hold (Discord's gateway). serve calls lead(true) when this
+   * replica holds the leader lock (always, on SQLite) and lead(false) when it lost it; until then
+   * the adapter stands by without that connection.
+   */
+  lead?(leading: boolean): Promise<void>;
   /** An adapter that owns the public port serves other adapters' routes; false when it cannot. */
   serveRoutes?(routes: readonly HttpRoute[]): boolean;
   /** An interactive adapter reads commands from its input until it ends (the console). */

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { RateBucketStore } from "../archive/rate-buckets.js";
 import type { Clock } from "../clock.js";
 import { LATE, within } from "../deadline.js";
 import { DEFAULTS } from "../defaults.js";
@@ -100,7 +101,11 @@ export class Bot {
     this.logger = options.logger;
     this.audit = options.audit ?? options.logger;
     this.onCommand = options.onCommand;
-    this.limiter = new RateLimiter(options.clock, options.rateLimits ?? DEFAULTS.rateLimits);
+    this.limiter = new RateLimiter(
+      options.clock,
+      engine.store(RateBucketStore),
+      options.rateLimits ?? DEFAULTS.rateLimits,
+    );
     this.deadlineMs = options.deadlineMs ?? DEFAULTS.deadlineMs;
     this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
     this.defaults = {

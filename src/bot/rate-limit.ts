@@ -1,14 +1,15 @@
 /**
  * Token buckets per user and per channel, on the injected clock. A burst of `capacity` commands
- * is fine; beyond it commands come back at `refillPerMinute`.
+ * is fine; beyond it commands come back at `refillPerMinute`. The buckets live in the archive
+ * (src/archive/rate-buckets.ts), so every replica on a shared archive draws from the same ones.
  */
+import type { RateBucketStore } from "../archive/rate-buckets.js";
 import type { Clock } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 
-export interface BucketOptions {
-  capacity: number;
-  refillPerMinute: number;
-}
+export type { BucketOptions } from "../archive/rate-buckets.js";
+
+import type { BucketOptions } from "../archive/rate-buckets.js";
 
 export interface RateLimitOptions {
   perUser: BucketOptions;
@@ -17,58 +18,22 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = DEFAULTS.rateLimits;
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-class Buckets {
-  private readonly buckets = new Map<string, Bucket>();
-  constructor(private readonly options: BucketOptions) {}
-
-  /** Milliseconds until a token is free; 0 means one was taken now. */
-  take(key: string, now: number): number {
-    const { capacity, refillPerMinute } = this.options;
-    const perMs = refillPerMinute / 60_000;
-    const b = this.buckets.get(key) ?? { tokens: capacity, at: now };
-    b.tokens = Math.min(capacity, b.tokens + (now - b.at) * perMs);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (this.buckets.size > 10_000) this.prune(now);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - b.tokens) / perMs);
-  }
-
-  /** Full buckets carry no information; dropping them keeps memory flat over months. */
-  private prune(now: number): void {
-    const perMs = this.options.refillPerMinute / 60_000;
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + (now - b.at) * perMs >= this.options.capacity) this.buckets.delete(key);
-    }
-  }
-}
-
 export class RateLimiter {
-  private readonly users: Buckets;
-  private readonly channels: Buckets;
-
   constructor(
     private readonly clock: Clock,
-    options: RateLimitOptions = DEFAULT_RATE_LIMITS,
-  ) {
-    this.users = new Buckets(options.perUser);
-    this.channels = new Buckets(options.perChannel);
-  }
+    private readonly buckets: RateBucketStore,
+    private readonly options: RateLimitOptions = DEFAULT_RATE_LIMITS,
+  ) {}
 
-  /** null when allowed; else which limit was hit and how long to wait. */
+  /**
+   * null when allowed; else which limit was hit and how long to wait. The channel's bucket is only
+   * drawn from once the user's allowed the command (a limited user costs the channel nothing).
+   */
   check(user: string, channel: string): { scope: "user" | "channel"; retryAfterMs: number } | null {
     const now = this.clock.now().getTime();
-    const u = this.users.take(user, now);
+    const u = this.buckets.take(`user:${user}`, this.options.perUser, now);
     if (u > 0) return { scope: "user", retryAfterMs: u };
-    const c = this.channels.take(channel, now);
+    const c = this.buckets.take(`channel:${channel}`, this.options.perChannel, now);
     if (c > 0) return { scope: "channel", retryAfterMs: c };
     return null;
   }

@@ -129,6 +129,8 @@ export interface RoundupPaper {
   tldr?: string;
   /** The channel already discussed this paper: the roundup marks it and links that discussion. */
   discussed?: DiscussionRef;
+  /** The archive's key when known (marking the roundup then looks nothing up); not rendered. */
+  pk?: number;
 }
 
 export interface RoundupTopicReply {

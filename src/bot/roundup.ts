@@ -81,19 +81,22 @@ export function roundupHeadline(
   return `${opening}: ${parts.join(", ")}.${capped?.after ?? ""}`;
 }
 
-// What displayText changes in a title: LaTeX ("ell_1", "$V^3$", "\\bf"), "3times", a space before
-// punctuation. A roundup builds up to 500 lines on the main thread; most titles have none of it.
-const LATEX_OR_SPACING = /[\\$^_{}~]|\s[,.;:!?)\]]|[([]\s|\dtimes|times\d/;
-
-function roundupPaper(engine: Paperboy, paper: Paper, withTldr: boolean): RoundupPaper {
+/**
+ * A paper's line from the one the roundup job wrote (display title, key, TL;DR: computed off the
+ * main thread in `serve`); a TL;DR the job did not write (a paper picked for the channel) is
+ * summarized here.
+ */
+function roundupPaper(engine: Paperboy, roundup: Roundup, paper: Paper, withTldr: boolean): RoundupPaper {
+  const line = roundup.lines.get(paper.id);
   const out: RoundupPaper = {
     id: paper.id,
-    title: LATEX_OR_SPACING.test(paper.title) ? displayText(paper.title) : paper.title,
+    title: line?.title ?? displayText(paper.title),
     url: paperUrl(paper),
     code: paper.code,
     upvotes: paper.upvotes,
   };
-  if (withTldr) out.tldr = engine.summary(paper).tldr;
+  if (line) out.pk = line.pk;
+  if (withTldr) out.tldr = line?.tldr ?? engine.summary(paper).tldr;
   return out;
 }
 
@@ -119,7 +122,7 @@ export function buildRoundup(
     ...t,
     papers: t.papers.filter((p) => matchesFilter(p, filters)),
   }));
-  const { picked, ordered } = personalize(engine, filtered, options.forChannel);
+  const { picked, ordered } = personalize(engine, roundup, filtered, options.forChannel);
   const topics: RoundupTopicReply[] = ordered
     .map((t) => {
       const papers = t.papers;
@@ -128,7 +131,7 @@ export function buildRoundup(
       return {
         label: t.label,
         other: t.other,
-        papers: papers.map((p, i) => roundupPaper(engine, p, i < tldrs)),
+        papers: papers.map((p, i) => roundupPaper(engine, roundup, p, i < tldrs)),
       };
     })
     .filter((t) => t.papers.length > 0);
@@ -137,7 +140,7 @@ export function buildRoundup(
       label: FOR_CHANNEL_LABEL,
       other: false,
       forChannel: true,
-      papers: picked.map((p) => roundupPaper(engine, p, true)),
+      papers: picked.map((p) => roundupPaper(engine, roundup, p, true)),
     });
   const shown = topics.reduce((n, t) => n + t.papers.length, 0);
   const today = dateInZone(engine.clock.now(), engine.timeZone) === date;
@@ -169,6 +172,7 @@ export function buildRoundup(
  */
 function personalize(
   engine: Paperboy,
+  roundup: Roundup,
   topics: readonly RoundupTopic[],
   where: { platform: string; channel: string } | undefined,
 ): { picked: Paper[]; ordered: readonly RoundupTopic[] } {
@@ -176,7 +180,7 @@ function personalize(
   if (!interest) return { picked: [], ordered: topics };
   const all = topics.flatMap((t) => t.papers);
   const items = all.map((p) => {
-    const pk = engine.papers.resolve(p.id);
+    const pk = roundup.lines.get(p.id)?.pk ?? engine.papers.resolve(p.id);
     return { interest: pk === null ? 0 : interest(pk), upvotes: p.upvotes };
   });
   const score = new Map(all.map((p, i) => [p.id, items[i] as { interest: number; upvotes: number | null }]));

@@ -16,7 +16,8 @@ export function markDiscussed(
   if (papers.length === 0) return reply;
   const pkOf = new Map<string, number>();
   for (const p of papers) {
-    const pk = engine.papers.resolve(p.id);
+    // The roundup job wrote each paper's key: 500 lines cost no lookups (one per line otherwise).
+    const pk = p.pk ?? engine.papers.resolve(p.id);
     if (pk !== null) pkOf.set(p.id, pk);
   }
   const history = engine

@@ -27,6 +27,8 @@ export interface HealthReport {
   };
   adapters: Record<string, { state: string; detail?: string }>;
   roundups: LastRoundup[];
+  /** "leader" (holds the gateway lock), "standby" (another replica does), "single" (SQLite: one process). */
+  leader?: { role: string; since?: string; error?: string };
 }
 
 export interface HealthSources {
@@ -35,6 +37,8 @@ export interface HealthSources {
   lastRoundups?: () => LastRoundup[];
   /** Set while shutting down: the process is draining and should get no new traffic. */
   draining?: () => boolean;
+  /** This replica's role under the leader lock (who holds the Discord gateway). */
+  leader?: () => { role: string; since?: string; error?: string } | undefined;
 }
 
 export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body: HealthReport } {
@@ -85,6 +89,7 @@ export function healthReport(src: HealthSources): { httpStatus: 200 | 503; body:
     database,
     adapters,
     roundups,
+    ...(src.leader?.() ? { leader: src.leader() } : {}),
   };
   return { httpStatus: reasons.length ? 503 : 200, body };
 }

@@ -89,6 +89,14 @@ export function loadIndexFile(path: string): LoadOutcome {
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? "error"})` };
   }
+  return decodeIndexFile(file);
+}
+
+/**
+ * An index from the bytes of an index file (read from disk, or a snapshot the archive keeps for
+ * fresh replicas): checked (format, analysis version, checksum, counts) before anything is built.
+ */
+export function decodeIndexFile(file: Buffer): LoadOutcome {
   const nl = file.indexOf(10);
   if (nl < 0 || nl > 4096) return { ok: false, reason: "no header line" };
   const header = parseHeader(file.subarray(0, nl).toString("utf8"));
@@ -117,10 +125,10 @@ export function loadIndexFile(path: string): LoadOutcome {
 }
 
 /**
- * Folds the index's recent documents into its base (so what is saved is what stays in memory),
- * then writes atomically (temp file, then rename) so a reader never sees half a file.
+ * The bytes of an index file for `index` at `revision` (header line, then the body). Folds the
+ * index's recent documents into its base first, so what is saved is what stays in memory.
  */
-export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
+export function encodeIndexFile(index: PaperIndex, revision: number): { header: IndexHeader; bytes: Buffer } {
   index.compact();
   const segment = encodeSegment(index.base);
   const abbreviations = Buffer.from(JSON.stringify(index.abbreviations.toRows()));
@@ -134,8 +142,18 @@ export function saveIndexFile(path: string, index: PaperIndex, revision: number)
     abbreviationBytes: abbreviations.length,
     checksum: sha256(body),
   };
+  return { header, bytes: Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]) };
+}
+
+/** Writes index file bytes atomically (temp file, then rename): a reader never sees half a file. */
+export function writeIndexFile(path: string, bytes: Buffer): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
+  writeFileSync(tmp, bytes);
   renameSync(tmp, path);
+}
+
+export function saveIndexFile(path: string, index: PaperIndex, revision: number): IndexHeader {
+  const { header, bytes } = encodeIndexFile(index, revision);
+  writeIndexFile(path, bytes);
   return header;
 }

@@ -5,6 +5,7 @@
  * papers changed since (`changedSince`). A missing, corrupt or inconsistent file is rebuilt.
  */
 import { LRUCache } from "lru-cache";
+import type { IndexSnapshotStore } from "../archive/index-snapshots.js";
 import type { PaperStore } from "../archive/papers.js";
 import { isIsoDate } from "../clock.js";
 import { ErrorCode, InvalidArgumentError, PaperboyError, UnknownPaperError } from "../errors.js";
@@ -12,7 +13,14 @@ import type { Logger } from "../logger.js";
 import { allDocuments, documentsByPk } from "./documents.js";
 import { type CandidateText, candidateFrom } from "./features.js";
 import { dateNumber, PaperIndex } from "./paper-index.js";
-import { loadIndexFile, readIndexHeader, saveIndexFile } from "./persist.js";
+import {
+  ANALYSIS_VERSION,
+  decodeIndexFile,
+  encodeIndexFile,
+  loadIndexFile,
+  readIndexHeader,
+  writeIndexFile,
+} from "./persist.js";
 import { planQuery, type QueryPlan } from "./query-plan.js";
 import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
@@ -64,7 +72,16 @@ export interface SearchServiceOptions {
   /** Where the persisted index lives; null keeps it in memory only. */
   indexPath: string | null;
   logger: Logger;
+  /**
+   * A shared archive's snapshot of the index (PostgreSQL): a replica with no usable index file of
+   * its own loads it and catches up by revision instead of building from every row; a replica
+   * that built the index, or whose index is well ahead of the snapshot, writes it.
+   */
+  snapshots?: IndexSnapshotStore | null;
 }
+
+/** The kind of this index among the archive's snapshots. */
+const SNAPSHOT_KIND = "search";
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -86,6 +103,10 @@ export class SearchService {
   private revision = -1;
   /** The revision of the persisted file (-1: none). */
   private savedRevision = -1;
+  /** The revision of the archive's usable snapshot, as last seen (-1: none or not looked yet). */
+  private snapshotRevision = -1;
+  /** The revision a snapshot was last attempted at, so a failed write is not retried per call. */
+  private snapshotTried = -1;
   private readonly cache = new LRUCache<string, Scored>({ max: CACHE_ENTRIES });
   /**
    * Papers as the re-ranker reads them (terms, sentences, semantic vector), by primary key: the
@@ -474,12 +495,74 @@ export class SearchService {
         return loaded.index;
       }
       const reason = loaded.ok ? "it is newer than the archive" : loaded.reason;
-      this.options.logger.info({ path, reason }, "search index not usable; rebuilding it from the archive");
+      this.options.logger.info(
+        { path, reason },
+        "search index file not usable; trying the archive's snapshot",
+      );
+    }
+    const snapshot = this.loadSnapshot(current);
+    if (snapshot) {
+      this.revision = snapshot.revision;
+      this.savedRevision = -1;
+      // The snapshot's bytes are an index file: this replica's restarts load them and catch up
+      // (writing them as they are spares encoding the index again, seconds at 100k papers).
+      if (path !== null) {
+        try {
+          writeIndexFile(path, snapshot.bytes);
+          this.savedRevision = snapshot.revision;
+        } catch (err) {
+          this.options.logger.warn({ path, err: (err as Error).message }, "could not save the search index");
+        }
+      }
+      return snapshot.index;
     }
     const index = this.build();
     this.revision = current;
     this.savedRevision = -1;
     return index;
+  }
+
+  /**
+   * The archive's snapshot of the index, when it checks out (format, analysis version, checksum,
+   * counts) and is not newer than the archive; else null, with the reason logged, and the caller
+   * builds from the rows. The caller then catches up from the snapshot's revision, so what it
+   * serves is never older than the archive.
+   */
+  private loadSnapshot(current: number): { index: PaperIndex; revision: number; bytes: Buffer } | null {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return null;
+    const started = performance.now();
+    let reason: string;
+    try {
+      const snapshot = snapshots.read(SNAPSHOT_KIND);
+      if (!snapshot) reason = "there is none yet";
+      else {
+        const loaded = decodeIndexFile(snapshot.bytes);
+        if (!loaded.ok) reason = loaded.reason;
+        else if (loaded.header.revision > current)
+          reason = `it is newer (revision ${loaded.header.revision}) than the archive (${current}): restored from a backup?`;
+        else {
+          this.snapshotRevision = loaded.header.revision;
+          this.options.logger.info(
+            {
+              revision: loaded.header.revision,
+              documents: loaded.header.documents,
+              bytes: snapshot.bytes.length,
+              ms: Math.round(performance.now() - started),
+            },
+            "search index loaded from the archive's snapshot; catching up",
+          );
+          return { index: loaded.index, revision: loaded.header.revision, bytes: snapshot.bytes };
+        }
+      }
+    } catch (err) {
+      reason = `it could not be read: ${(err as Error).message}`;
+    }
+    this.options.logger.info(
+      { reason },
+      "search index snapshot not usable; building the index from the archive",
+    );
+    return null;
   }
 
   private build(): PaperIndex {
@@ -528,23 +611,68 @@ export class SearchService {
     }
   }
 
+  /**
+   * Writes the index file once enough has changed since it was written (or it was never), and the
+   * archive's snapshot once this replica's index is well ahead of it (or there is none): both from
+   * one encoding of the index.
+   */
   private maybeSave(): void {
+    const index = this.index;
+    if (!index) return;
     const path = this.options.indexPath;
-    if (path === null || !this.index) return;
-    if (this.savedRevision === this.revision) return;
-    if (
-      this.savedRevision >= 0 &&
-      this.store.changedSince(this.savedRevision).length < this.rewriteThreshold()
-    ) {
-      return;
+    const fileDue =
+      path !== null &&
+      this.savedRevision !== this.revision &&
+      (this.savedRevision < 0 ||
+        this.store.changedSince(this.savedRevision).length >= this.rewriteThreshold());
+    const snapshotDue = this.snapshotDue();
+    if (!fileDue && !snapshotDue) return;
+    const { header, bytes } = encodeIndexFile(index, this.revision);
+    if (fileDue && path !== null) {
+      try {
+        writeIndexFile(path, bytes);
+        this.savedRevision = this.revision;
+      } catch (err) {
+        // A read-only disk still searches, from memory; the next writable run persists.
+        this.options.logger.warn({ path, err: (err as Error).message }, "could not save the search index");
+      }
     }
-    try {
-      saveIndexFile(path, this.index, this.revision);
-      this.savedRevision = this.revision;
-    } catch (err) {
-      // A read-only disk still searches, from memory; the next writable run persists.
-      this.options.logger.warn({ path, err: (err as Error).message }, "could not save the search index");
+    if (snapshotDue && this.options.snapshots) {
+      this.snapshotTried = this.revision;
+      try {
+        const wrote = this.options.snapshots.write(
+          SNAPSHOT_KIND,
+          { revision: this.revision, analysis: ANALYSIS_VERSION, checksum: header.checksum },
+          bytes,
+        );
+        // Not written: another replica's is as new; look again next time.
+        this.snapshotRevision = wrote ? this.revision : -1;
+        if (wrote)
+          this.options.logger.info(
+            { revision: this.revision, bytes: bytes.length },
+            "search index snapshot written to the archive",
+          );
+      } catch (err) {
+        this.options.logger.warn(
+          { err: (err as Error).message },
+          "could not write the search index snapshot",
+        );
+      }
     }
+  }
+
+  /** Whether the archive's snapshot is missing, of another analysis, or far behind this index. */
+  private snapshotDue(): boolean {
+    const snapshots = this.options.snapshots;
+    if (!snapshots || this.snapshotTried === this.revision) return false;
+    if (this.snapshotRevision < 0) {
+      const info = snapshots.info(SNAPSHOT_KIND);
+      this.snapshotRevision =
+        info && info.analysis === ANALYSIS_VERSION && info.revision <= this.revision ? info.revision : -1;
+    }
+    const known = this.snapshotRevision;
+    if (known === this.revision) return false;
+    return known < 0 || this.store.changedSince(known).length >= this.rewriteThreshold();
   }
 
   /**

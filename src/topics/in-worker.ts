@@ -1,6 +1,6 @@
 /**
- * Topics computed off the main thread: a long-running `serve` hands each roundup (its day and the
- * archive's path) to a worker thread with a memory limit, so one large day never freezes the
+ * Topics computed off the main thread: a long-running `serve` hands each roundup (its day and where
+ * the archive is: a file, or a PostgreSQL URL) to a worker thread with a memory limit, so one large day never freezes the
  * other users' commands nor takes the process's memory with it. A worker that runs out of memory or time ends alone; the
  * roundup fails with a clear error and the next one starts a fresh worker.
  */
@@ -17,8 +17,9 @@ export interface TopicWorkerLimits {
 /** Enough for the most papers a roundup groups (MAX_GROUPED_PAPERS) several times over. */
 export const DEFAULT_TOPIC_WORKER: TopicWorkerLimits = { memoryMb: 512, timeoutMs: 120_000 };
 
-/** A roundup job on an archive file (the worker opens its own read-only connection). */
+/** A roundup job on an archive (the worker opens its own read-only connection). */
 export interface ArchiveJob extends RoundupJob {
+  /** The SQLite file or the PostgreSQL URL (archiveLocation). */
   archive: string;
 }
 

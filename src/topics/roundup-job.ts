@@ -1,11 +1,14 @@
 /**
  * A roundup's heavy part as one self-contained job: choose the papers to group (all of a day, or
- * its most upvoted when there are too many), read them, group them into topics and summarize each
- * topic's first papers. The same function runs inline (one-shot commands, in-memory archives) and
- * in a worker thread over its own read-only connection to the archive (`serve`), so the main
- * thread neither reads a large day nor groups it.
+ * its most upvoted when there are too many), read them, group them into topics, summarize each
+ * topic's first papers and write each paper's roundup line (its title as displayed, its key, the
+ * TL;DR where one is shown). The same function runs inline (one-shot commands, in-memory
+ * archives) and in a worker thread over its own read-only connection to the archive (`serve`, on
+ * SQLite and PostgreSQL), so the main thread neither reads a large day, nor groups it, nor
+ * cleans up 500 titles: it only picks lines and renders them.
  */
 import type { PaperStore } from "../archive/papers.js";
+import { displayText } from "../summary/latex.js";
 import { type Summary, summarize } from "../summary/summarize.js";
 import type { Paper } from "../types.js";
 import { MAX_GROUPED_PAPERS } from "./capped.js";
@@ -25,6 +28,16 @@ export interface RoundupJob {
   limit?: number;
 }
 
+/** How a grouped paper reads in a roundup, computed by the job. */
+export interface RoundupLine {
+  /** The archive's key: marking and ordering a roundup then look nothing up. */
+  pk: number;
+  /** The title as displayed (LaTeX and spacing artefacts cleaned up). */
+  title: string;
+  /** For the papers the job summarized (each topic's first). */
+  tldr?: string;
+}
+
 export interface RoundupJobResult {
   /** Papers of the day (or range) in all. */
   total: number;
@@ -33,6 +46,8 @@ export interface RoundupJobResult {
   topics: Topic[];
   /** The summaries of each topic's first papers, by primary key. */
   summaries: [number, Summary][];
+  /** Each grouped paper's line, by paper id. */
+  lines: [string, RoundupLine][];
 }
 
 export function runRoundupJob(job: RoundupJob, store: PaperStore): RoundupJobResult {
@@ -51,11 +66,20 @@ export function runRoundupJob(job: RoundupJob, store: PaperStore): RoundupJobRes
   const topics = inputs.length ? groupTopics(inputs) : [];
   const byPk = new Map(inputs.map((p) => [p.pk, p]));
   const summaries: [number, Summary][] = [];
+  const tldrs = new Map<number, string>();
   for (const t of topics) {
     for (const pk of t.pks.slice(0, SUMMARIZED_PER_TOPIC)) {
       const p = byPk.get(pk);
-      if (p) summaries.push([pk, summarize(p.title, p.abstract)]);
+      if (!p) continue;
+      const summary = summarize(p.title, p.abstract);
+      summaries.push([pk, summary]);
+      tldrs.set(pk, summary.tldr);
     }
   }
-  return { total, papers: papers.map((p, i) => [pks[i] as number, p]), topics, summaries };
+  const lines = papers.map((p, i): [string, RoundupLine] => {
+    const pk = pks[i] as number;
+    const tldr = tldrs.get(pk);
+    return [p.id, { pk, title: displayText(p.title), ...(tldr !== undefined ? { tldr } : {}) }];
+  });
+  return { total, papers: papers.map((p, i) => [pks[i] as number, p]), topics, summaries, lines };
 }

@@ -1,6 +1,6 @@
 /**
  * The worker thread of a roundup (in-worker.ts): opens the archive read-only on its own
- * connection, runs the job (roundup-job.ts) and posts the result back. It runs with a memory
+ * connection (the SQLite file, or a PostgreSQL connection of its own), runs the job (roundup-job.ts) and posts the result back. It runs with a memory
  * limit; the main thread keeps answering meanwhile.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -11,7 +11,8 @@ import type { ArchiveJob } from "./in-worker.js";
 import { runRoundupJob } from "./roundup-job.js";
 
 const job = workerData as ArchiveJob;
-const db = openDatabase(job.archive, { readonly: true });
+// On PostgreSQL this connection is the worker's own (pg_stat_activity names it).
+const db = openDatabase(job.archive, { readonly: true, postgres: { applicationName: "paperboy-roundup" } });
 try {
   parentPort?.postMessage(runRoundupJob(job, new PaperStore(db, systemClock)));
 } finally {

@@ -115,6 +115,11 @@ export class GatewayStandIn extends EventEmitter {
     ws?.close(code, "stand-in disconnect");
   }
 
+  /** Gateway connections open now (a replica that holds the gateway has one). */
+  openConnections(): number {
+    return this.wss.clients.size;
+  }
+
   ops(op: number): { op: number; d: any }[] {
     return this.received.filter((r) => r.op === op);
   }

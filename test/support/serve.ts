@@ -37,6 +37,8 @@ export async function startServe(options: {
   db?: string;
   /** Standard input (the console adapter reads it while serving). */
   stdin?: NodeJS.ReadableStream;
+  /** How often a standby replica tries the leader lock (default serve's 5 s). */
+  leaderRetryMs?: number;
 }): Promise<RunningServe> {
   const dir = mkdtempSync(join(tmpdir(), "paperboy-serve-"));
   const db = options.db ?? join(dir, "archive.db");
@@ -77,6 +79,7 @@ export async function startServe(options: {
         processEvents,
         exit: (code) => exits.push(code),
         onReady: (r) => ready({ port: r.port, opsPort: r.opsPort }),
+        ...(options.leaderRetryMs ? { leaderRetryMs: options.leaderRetryMs } : {}),
       }),
     ],
   });

@@ -160,6 +160,35 @@ export interface SeenRequestsTable {
   seen_at: number;
 }
 
+export interface RateBucketsTable {
+  /** The scope and who: `user:<platform>:<id>`, `channel:<platform>:<id>`. */
+  key: string;
+  /** Tokens left after the last take (a fraction while refilling). */
+  tokens: number;
+  capacity: number;
+  /** Tokens added per millisecond. */
+  per_ms: number;
+  /** Epoch milliseconds of the last take. */
+  at: number;
+  /** 1 when the last take got a token. */
+  granted: number;
+}
+
+export interface IndexSnapshotsTable {
+  /** What index: "search". */
+  kind: string;
+  /** The chunk's place, from 0. */
+  part: number;
+  /** The archive revision the snapshot reflects. */
+  revision: number;
+  /** The analysis version that made it (persist.ts ANALYSIS_VERSION). */
+  analysis: number;
+  /** SHA-256 of the whole snapshot (all parts in order). */
+  checksum: string;
+  written_at: string;
+  bytes: Uint8Array;
+}
+
 export interface OwedAnswersTable {
   id: string;
   platform: string;
@@ -263,6 +292,8 @@ export interface ArchiveTables {
   notes: NotesTable;
   reading_queue: ReadingQueueTable;
   seen_requests: SeenRequestsTable;
+  rate_buckets: RateBucketsTable;
+  index_snapshots: IndexSnapshotsTable;
   owed_answers: OwedAnswersTable;
   paper_reactions: PaperReactionsTable;
   paper_messages: PaperMessagesTable;

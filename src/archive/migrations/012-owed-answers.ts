@@ -8,7 +8,7 @@
 import type { Migration } from "./kit.js";
 
 export const owedAnswers: Migration = {
-  version: 10,
+  version: 12,
   name: "owed-answers",
   up: ({ schema }) => [
     schema
