@@ -3,7 +3,9 @@
  * `event_id`) and replays of a signed command or button press (same `trigger_id`). Bolt itself
  * processes every delivery, so without this a slow answer would be posted twice. Ids are kept in
  * memory and in the archive (`persist`), so a replay after a restart is dropped too, for as long
- * as its timestamp could still pass the freshness check.
+ * as its timestamp could still pass the freshness check. Commands and buttons (they carry a
+ * response_url) are checked by the archive's owed answers instead when serve provides them
+ * (handlers.ts): the same unique id, recorded before the ack.
  */
 import { LRUCache } from "lru-cache";
 import type { Clock } from "../../src/clock.js";
