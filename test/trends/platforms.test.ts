@@ -59,7 +59,7 @@ describe("trends", () => {
       const complete = await h.api.waitFor(
         (c) => c.method === "files.completeUploadExternal",
         "the upload's completion",
-        30_000,
+        25_000,
       );
       expect(complete.body.channel_id).toBe("C-TR");
       expect(complete.body.initial_comment).toMatch(/^Topics per week/);
@@ -79,7 +79,8 @@ describe("trends", () => {
       const sent = await h.discord.waitFor(
         (c) => c.path.includes(i.token) && (c.files?.length ?? 0) > 0,
         "the answer with its attachment",
-        30_000,
+        // Under the test's own 30 s, so a miss reports the calls the stand-in did see.
+        25_000,
       );
       expect(sent.files?.map((f) => f.name)).toEqual(["paperboy-trends-2025-08-17.png"]);
       expectChart(sent.files?.[0]?.bytes as Buffer);
