@@ -258,6 +258,27 @@ export class DiscordStandIn extends EventEmitter {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await this.answerRequest(req, res);
+    } catch (err) {
+      if (res.writableEnded) throw err;
+      // A request the stand-in cannot read is answered and recorded, so a test waiting on it
+      // fails with the reason in its list of calls instead of timing out on a silent socket.
+      const call: RestCall = {
+        method: req.method ?? "GET",
+        path: `${req.url ?? "/"} (stand-in error: ${(err as Error).message})`,
+        query: new URLSearchParams(),
+        body: null,
+        status: 500,
+      };
+      this.calls.push(call);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: (err as Error).message, code: 0 }));
+      this.emit("call", call);
+    }
+  }
+
+  private async answerRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
