@@ -38,11 +38,11 @@ if (skipped) {
   );
 }
 
-// Files share their worker's module graph (isolate: false): each file used to load the whole app
-// afresh, the larger part of the suite's CPU. It holds
-// because no test mocks modules or stubs globals, and module-level state is caches keyed by what
-// they cache (the PostgreSQL worker, the tagger, search files by path).
-const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const, isolate: false };
+// Each test file runs in a fresh process (vitest's default isolation). Sharing one process between
+// files (isolate: false) cut the suite's CPU a lot, but three CI runs of four then lost a Discord
+// reply carrying files: process-wide state such as the HTTP client's keep-alive pools outlives a
+// file's stand-ins, whose ports a later file may get again.
+const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
 // Processes the tests spawn run a tree compiled once per run (test/support/compiled-global.ts).
 const COMPILE = "test/support/compiled-global.ts";
 
