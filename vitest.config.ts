@@ -38,11 +38,15 @@ if (skipped) {
   );
 }
 
-// Each test file runs in a fresh process (vitest's default isolation). Sharing one process between
-// files (isolate: false) cut the suite's CPU a lot, but three CI runs of four then lost a Discord
-// reply carrying files: process-wide state such as the HTTP client's keep-alive pools outlives a
-// file's stand-ins, whose ports a later file may get again.
-const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const };
+// Test files share their worker's process and module graph (isolate: false): each file used to load
+// the whole app afresh, most of the suite's CPU. It holds because no test mocks modules or stubs
+// globals and module-level state is caches keyed by what they cache. It once lost Discord replies
+// carrying files (3 CI runs of 4): with no agent of its own, discord.js's REST client sent through
+// the process's global undici dispatcher, which a Slack test file run earlier in the same process
+// had taken with undici 7, and undici 7 cannot send undici 6's multipart bodies. That was a product
+// bug too (`serve` with Slack and Discord); the Discord adapter now has its own pool
+// (adapters/discord/rest-agent.ts), and test/discord/memory.test.ts runs an export under undici 7.
+const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: "forks" as const, isolate: false };
 // Processes the tests spawn run a tree compiled once per run (test/support/compiled-global.ts).
 const COMPILE = "test/support/compiled-global.ts";
 

@@ -56,6 +56,7 @@ import { DEFAULT_API_URL, type DiscordAdapterOptions, type DiscordTransport } fr
 import { explainPlatformError } from "./platform-errors.js";
 import { registerCommands } from "./register.js";
 import { renderNotice, renderReplies } from "./render.js";
+import { discordRestAgent } from "./rest-agent.js";
 import { isPublicKeyHex, publicKeyFromHex } from "./signature.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
@@ -125,6 +126,8 @@ export class DiscordAdapter implements Adapter {
   readonly transport: DiscordTransport;
   /** The Interactions Endpoint URL's handler; null on the gateway transport. */
   private readonly http: HttpInteractions | null;
+  /** The REST client's own connections (rest-agent.ts: why not the process-wide default). */
+  private readonly restAgent = discordRestAgent();
 
   constructor(
     private readonly bot: Bot,
@@ -141,7 +144,12 @@ export class DiscordAdapter implements Adapter {
       // before a restart): partials let those events through with the ids they carry.
       partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
       allowedMentions: { parse: [] },
-      rest: { api: options.apiUrl ?? DEFAULT_API_URL, timeout: options.restTimeoutMs ?? 15_000, retries: 3 },
+      rest: {
+        api: options.apiUrl ?? DEFAULT_API_URL,
+        timeout: options.restTimeoutMs ?? 15_000,
+        retries: 3,
+        agent: this.restAgent,
+      },
     });
     this.answerDeps = {
       bot,
@@ -367,6 +375,8 @@ export class DiscordAdapter implements Adapter {
     await this.starting?.catch(() => {});
     this.state = { state: "stopped" };
     await this.client.destroy();
+    // The REST client's keep-alive connections (discord.js leaves them open on destroy).
+    await this.restAgent.close();
   }
 
   status(): AdapterStatus {

@@ -3,6 +3,7 @@
  * commands, the card's "I'll read it" button (two users), the roundup's select menus, exports as
  * attachments (multipart, as discord.js sends them), and the reminder that notifies one user.
  */
+import { createRequire } from "node:module";
 import { parse } from "@retorquere/bibtex-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ReminderReply, RoundupReply } from "../../src/bot/replies.js";
@@ -177,5 +178,26 @@ describe("export on Discord", () => {
     expect(parse(out.files?.[1]?.content ?? "").errors).toEqual([]);
     const bibOnly = await run("export", { what: "queue", format: "bib" });
     expect(bibOnly.files?.map((f) => f.name.split(".").pop())).toEqual(["bib"]);
+  });
+
+  test("attachments still go out when Slack's undici 7 owns the process's global HTTP dispatcher", async () => {
+    // What `serve` with Slack and Discord does: Slack's socket mode loads undici 7 first, which
+    // installs its own global dispatcher; it cannot send the multipart body of discord.js's undici 6.
+    const fromSlack = createRequire(createRequire(import.meta.url).resolve("@slack/bolt"));
+    const undici7 = createRequire(fromSlack.resolve("@slack/socket-mode"))("undici");
+    const symbols = [Symbol.for("undici.globalDispatcher.1"), Symbol.for("undici.globalDispatcher.2")];
+    const global = globalThis as unknown as Record<symbol, unknown>;
+    const before = symbols.map((s) => global[s]);
+    await run("note", { id: ids()[0] as string, text: "kept through any dispatcher" });
+    undici7.setGlobalDispatcher(new undici7.Agent());
+    try {
+      const out = await run("export", { what: "notes", format: "md" });
+      expect(out.files?.map((f) => f.name)).toEqual([expect.stringMatching(/^paperboy-notes-.*\.md$/)]);
+    } finally {
+      await (global[symbols[0] as symbol] as { close(): Promise<void> }).close();
+      symbols.forEach((s, i) => {
+        global[s] = before[i];
+      });
+    }
   });
 });
