@@ -2,8 +2,10 @@
 import { PermissionsBitField } from "discord.js";
 import { type DiscordStandIn, IDS } from "./discord-stand-in.js";
 
+// Test files share a process (and this module), so the counter runs on across files: padded to a
+// fixed width, every id is a 19-digit snowflake and no token is the start of another.
 let counter = 0;
-const next = () => `${++counter}`.padStart(4, "0");
+const next = () => `${++counter}`.padStart(8, "0");
 
 export const ALL_PERMISSIONS = PermissionsBitField.All.toString();
 
@@ -35,7 +37,7 @@ function base(d: DiscordStandIn, type: number, where: Where = {}) {
   const n = next();
   const channel = where.thread ? d.threads.get(where.thread) : d.channel();
   return {
-    id: `13000000000000${n}0`,
+    id: `1300000000${n}0`,
     application_id: IDS.app,
     type,
     token: `token-${n}`,
