@@ -21,7 +21,6 @@ import {
   type StringSelectMenuInteraction,
   type User,
 } from "discord.js";
-import { SeenRequestStore } from "../../src/archive/seen-requests.js";
 import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
@@ -169,7 +168,7 @@ export class DiscordAdapter implements Adapter {
         { key: "DISCORD_PUBLIC_KEY" },
       );
     const wallClock = options.wallClock ?? systemClock;
-    const seen = bot.engine.store(SeenRequestStore);
+    const seen = bot.engine.seenRequests();
     return new HttpInteractions({
       answer: this.answerDeps,
       applicationId: options.applicationId,
