@@ -485,10 +485,13 @@ export class DiscordAdapter implements Adapter {
       const message = reaction.message;
       // A cached message says who wrote it; a partial one is judged by what the bot remembered.
       const author = message.partial ? undefined : message.author?.id;
+      // A message in a thread counts for the thread's channel, where the card was remembered.
+      const where = message.channel;
+      const channel = where?.isThread() ? (where.parentId ?? message.channelId) : message.channelId;
       this.bot.reaction({
         platform: "discord",
         workspace: message.guildId ?? "",
-        channel: message.channelId,
+        channel,
         message: message.id,
         user: user.id,
         emoji: reaction.emoji.name,
