@@ -22,6 +22,8 @@ async function replica(dbPath: string, by: string): Promise<Harness> {
         store: {
           owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
           settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
+          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
+          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
           claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
           prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
         },
