@@ -34,6 +34,8 @@ export interface Answer {
   body?: Record<string, unknown>;
   /** Answer this much later (a slow Slack); the call is recorded when it arrives. */
   delayMs?: number;
+  /** Answer once this settles (a test holds the answer while it kills or overtakes the caller). */
+  hold?: Promise<unknown>;
 }
 
 /** A file received at an upload URL (files.uploadV2's second step). */
@@ -213,6 +215,7 @@ export class FakeSlackApi extends EventEmitter {
     // "call" is emitted once answered; "arrived" at once (a held call has arrived long before).
     this.emit("arrived", call);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (answer.hold) await answer.hold.catch(() => {});
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
