@@ -3,7 +3,7 @@
  * proxy, as an operator runs them: a roundup whose posting replica is SIGKILLed mid-post is
  * taken over and posted once; 500 signed Slack slash commands, 50 at a time, with one replica
  * SIGKILLed mid-run, are answered once each (what the killed replica owed, by another after the
- * lease); Slack's
+ * lease, which reads the channel back for what the dead one had already posted); Slack's
  * retries of a command are dropped by whichever replica they reach; Discord interactions over HTTP
  * are answered once and a replay is refused by another replica. The processes are started once
  * and reused across the cases.
@@ -39,6 +39,8 @@ const CONCURRENCY = 50;
 /** The replica killed mid-run goes after this many acks (when it next has requests in flight). */
 const KILL_AFTER = 200;
 const QUERIES = ["search sparse attention", "search diffusion", "today", "help", "search pruning", "about"];
+/** Answered to the asker only (ephemeral): nothing in the channel to read back after a crash. */
+const EPHEMERAL = new Set(["help", "about"]);
 const today = dateInZone(new Date(), "UTC");
 
 let api: FakeSlackApi;
@@ -192,10 +194,15 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
   it("500 signed slash commands, 50 at a time, one replica SIGKILLed mid-run: none answered twice, none lost (the dead one's owed answers taken over after the lease); retries dropped on any replica", async () => {
     const url = `${proxy.url}/slack/events`;
     const answers = new Map<number, number>();
-    api.on("call", (c: { method: string; path: string; body: { text?: string } }) => {
+    /** How often each marked part of each answer reached Slack ("n/part" → count). */
+    const parts = new Map<string, number>();
+    api.on("call", (c: ApiCall) => {
       if (c.method !== "respond" || /Working on it/.test(c.body.text ?? "")) return;
       const n = Number(c.path.split("/cmd-")[1]);
       answers.set(n, (answers.get(n) ?? 0) + 1);
+      const part = (c.body.metadata as { event_payload?: { part?: number } } | undefined)?.event_payload
+        ?.part;
+      if (part !== undefined) parts.set(`${n}/${part}`, (parts.get(`${n}/${part}`) ?? 0) + 1);
     });
     // Which replica (slot) acked each command, and which commands reached the one killed.
     const ackedBy = new Map<number, number>();
@@ -208,7 +215,8 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     let answeredBeforeKill = new Set<number>();
     const commands = Array.from({ length: TOTAL }, (_, i) =>
       slashCommand(QUERIES[i % QUERIES.length] as string, {
-        responseUrl: api.responseUrl(`cmd-${i}`),
+        // The stand-in makes an in_channel answer a message of this channel, as Slack does.
+        responseUrl: api.responseUrl(`cmd-${i}`, `C${i % 10}`),
         user: `U${i % CONCURRENCY}`,
         channel: `C${i % 10}`,
       }),
@@ -304,16 +312,28 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
 
     const lost = commands.map((_, i) => i).filter((i) => !answers.has(i));
     const twice = [...answers].filter(([, n]) => n > 1).map(([i]) => i);
+    const query = (i: number) => QUERIES[i % QUERIES.length] as string;
+    const twiceInChannel = twice.filter((i) => !EPHEMERAL.has(query(i)));
+    const twiceEphemeral = twice.filter((i) => EPHEMERAL.has(query(i)));
+    const partTwice = [...parts].filter(([, n]) => n > 1).map(([k]) => k);
+    const readBack = replicas
+      .filter((r) => r !== victim)
+      .flatMap((r) => r.lines)
+      .filter(
+        (l) => l.msg === "a part of an owed Slack answer was already posted; not posting it again",
+      ).length;
     console.log(
       `replicas: ${TOTAL} commands, ${CONCURRENCY} at a time; one of 3 replicas SIGKILLed with ${inFlightAtKill.length} in flight ` +
-        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease, unanswered ${lost.length}, answered twice ${twice.length} ${JSON.stringify({ twice, takenOver: takenOver() })}`,
+        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack} parts found already posted by reading the channel back), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
     );
     expect(victim.child.signalCode).toBe("SIGKILL");
     expect(retried).toBeGreaterThan(0);
-    // Answered twice only what the dead replica had answered in its last moment but not yet settled
-    // (a response_url takes no idempotency key, so that window cannot be closed): taken over and
-    // answered again. Never a live replica's command.
-    expect(twice.filter((n) => !reachedVictim.has(n) || !takenOver().includes(n))).toEqual([]);
+    // No in-channel answer twice: a part the dead replica had posted but not recorded is found in
+    // the channel by its metadata. An ephemeral answer cannot be read back and may come twice,
+    // only one the dead replica was answering in its last moment (taken over), never a live one's.
+    expect(twiceInChannel).toEqual([]);
+    expect(partTwice.filter((k) => !EPHEMERAL.has(query(Number(k.split("/")[0]))))).toEqual([]);
+    expect(twiceEphemeral.filter((n) => !reachedVictim.has(n) || !takenOver().includes(n))).toEqual([]);
     // Nothing is lost: what the dead replica held (acked and unanswered, or owed and not acked and
     // its resend dropped) is answered by a live replica after the lease, from the archive.
     expect(dropped.every((n) => inFlightAtKill.includes(n))).toBe(true);
