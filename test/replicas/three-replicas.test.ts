@@ -8,6 +8,7 @@
  * are answered once and a replay is refused by another replica. The processes are started once
  * and reused across the cases.
  */
+import { EventEmitter } from "node:events";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,7 +37,10 @@ const SECRET = "replica-test-signing-secret-0123456789";
 const ROUNDUP_CHANNEL = "CROUNDUP";
 const TOTAL = 500;
 const CONCURRENCY = 50;
-/** The replica killed mid-run goes after this many acks (when it next has requests in flight). */
+/**
+ * The replica killed mid-run goes after this many acks: at the arrival of its next in-channel
+ * answer, held by the stand-in (Slack has it; the replica has not heard back).
+ */
 const KILL_AFTER = 200;
 const QUERIES = ["search sparse attention", "search diffusion", "today", "help", "search pruning", "about"];
 /** Answered to the asker only (ephemeral): nothing in the channel to read back after a crash. */
@@ -207,11 +211,24 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     // Which replica (slot) acked each command, and which commands reached the one killed.
     const ackedBy = new Map<number, number>();
     const reachedVictim = new Set<number>();
+    const routedNow = new EventEmitter();
     proxy.onRouted = (routed, req) => {
       const n = Number(req.headers["x-command"]);
       if (routed.status === 200) ackedBy.set(n, routed.upstream);
       if (routed.upstream === 2) reachedVictim.add(n);
+      routedNow.emit("acked", n);
     };
+    /** The slot that acked command n, once its ack has passed the proxy. */
+    const ackOf = (n: number) =>
+      new Promise<number | undefined>((resolve) => {
+        const on = (m: number) => {
+          if (m !== n) return;
+          routedNow.off("acked", on);
+          resolve(ackedBy.get(n));
+        };
+        routedNow.on("acked", on);
+        if (ackedBy.has(n)) on(n);
+      });
     let answeredBeforeKill = new Set<number>();
     const commands = Array.from({ length: TOTAL }, (_, i) =>
       slashCommand(QUERIES[i % QUERIES.length] as string, {
@@ -224,6 +241,28 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     const victim = replicas[2] as Replica;
     let acks = 0;
     let killed: Promise<void> | null = null;
+    /** The command whose in-channel answer reached Slack as its replica was killed. */
+    let heldAnswer: number | undefined;
+    let deciding = false;
+    // Past KILL_AFTER acks, the next in-channel answer arriving is held while the test learns who
+    // acked it; the victim's is held while the victim is SIGKILLed (mid-run: it holds others too).
+    api.holdWhen = (c) => {
+      if (killed || deciding || acks < KILL_AFTER || c.method !== "respond") return undefined;
+      const n = Number(c.path.split("/cmd-")[1]);
+      if (EPHEMERAL.has(QUERIES[n % QUERIES.length] as string) || /Working on it/.test(c.body.text ?? ""))
+        return undefined;
+      deciding = true;
+      return (async () => {
+        if ((await ackOf(n)) !== 2) {
+          deciding = false;
+          return;
+        }
+        heldAnswer = n;
+        answeredBeforeKill = new Set(answers.keys());
+        killed = victim.kill();
+        await killed;
+      })();
+    };
     let retried = 0;
     let next = 0;
     const send = async (i: number, headers: Record<string, string> = {}) =>
@@ -241,15 +280,11 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
           res = await send(i, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_error" });
         }
         expect(res.status).toBe(200);
-        // Past KILL_AFTER acks, the victim dies at the first moment it holds requests not yet
-        // acked (mid-run means work in flight).
-        if (++acks >= KILL_AFTER && !killed && (proxy.inFlight[2] ?? 0) >= 3) {
-          answeredBeforeKill = new Set(answers.keys());
-          killed = victim.kill();
-        }
+        acks++;
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    api.holdWhen = null;
     await killed;
     // Work the killed replica held (received, not yet answered) when it died; of it, what it had
     // acked is owed in the archive, and a live replica answers it once its lease runs out.
@@ -319,12 +354,11 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     const readBack = replicas
       .filter((r) => r !== victim)
       .flatMap((r) => r.lines)
-      .filter(
-        (l) => l.msg === "a part of an owed Slack answer was already posted; not posting it again",
-      ).length;
+      .filter((l) => l.msg === "a part of an owed Slack answer was already posted; not posting it again")
+      .map((l) => byTrigger.get(String(l.id)) as number);
     console.log(
       `replicas: ${TOTAL} commands, ${CONCURRENCY} at a time; one of 3 replicas SIGKILLed with ${inFlightAtKill.length} in flight ` +
-        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack} parts found already posted by reading the channel back), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
+        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack.length} parts found already posted by reading the channel back, ${JSON.stringify(readBack)}; held ${heldAnswer}), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
     );
     expect(victim.child.signalCode).toBe("SIGKILL");
     expect(retried).toBeGreaterThan(0);
@@ -332,6 +366,10 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     // the channel by its metadata. An ephemeral answer cannot be read back and may come twice,
     // only one the dead replica was answering in its last moment (taken over), never a live one's.
     expect(twiceInChannel).toEqual([]);
+    // The answer Slack had when its replica died was found in the channel, not posted again.
+    expect(heldAnswer).toBeDefined();
+    expect(readBack).toContain(heldAnswer);
+    expect(answers.get(heldAnswer as number)).toBe(1);
     expect(partTwice.filter((k) => !EPHEMERAL.has(query(Number(k.split("/")[0]))))).toEqual([]);
     expect(twiceEphemeral.filter((n) => !reachedVictim.has(n) || !takenOver().includes(n))).toEqual([]);
     // Nothing is lost: what the dead replica held (acked and unanswered, or owed and not acked and

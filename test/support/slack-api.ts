@@ -60,6 +60,11 @@ export class FakeSlackApi extends EventEmitter {
   private nextTs = 1;
   /** The time message ts are made from (a test's manual clock); default a fixed 2023 epoch. */
   nowMs: (() => number) | null = null;
+  /**
+   * Consulted for every call as it arrives (recorded already): a promise holds its answer until it
+   * settles (a test kills the caller meanwhile); undefined answers as usual.
+   */
+  holdWhen: ((call: ApiCall) => Promise<unknown> | undefined) | null = null;
   /** What auth.test answers (set `identity = null` to answer invalid_auth). */
   identity: Record<string, unknown> | null = {
     user_id: "UBOT",
@@ -216,6 +221,8 @@ export class FakeSlackApi extends EventEmitter {
     this.emit("arrived", call);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (answer.hold) await answer.hold.catch(() => {});
+    const held = this.holdWhen?.(call);
+    if (held) await held.catch(() => {});
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
