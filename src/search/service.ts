@@ -83,7 +83,8 @@ export interface SearchServiceOptions {
   /**
    * A shared archive's snapshot of the index (PostgreSQL): a replica with no usable index file of
    * its own loads it and catches up by revision instead of building from every row; a replica
-   * that built the index, or whose index is well ahead of the snapshot, writes it.
+   * that built the index, or whose index is well ahead of the snapshot, writes it. The same for
+   * the semantic space: a replica that fits it writes it; one without a usable file loads it.
    */
   snapshots?: IndexSnapshotStore | null;
 }
