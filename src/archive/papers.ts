@@ -108,6 +108,18 @@ const ADD_DAY_PAPER = prepared<{ date: string; pk: number; position: number }, u
 const CHUNK = 500;
 const STREAM_PAGE = 2000;
 
+/** A paper's searchable fields (the search index's input). */
+export interface IndexRow {
+  pk: number;
+  id: string;
+  title: string;
+  abstract: string;
+  /** As stored: a JSON array. */
+  authors: string;
+  date: string;
+  hasCode: boolean;
+}
+
 export interface PaperStoreOptions {
   /**
    * Store a day in a few statements when its papers do not interact (day-batch.ts); default
@@ -621,18 +633,29 @@ export class PaperStore {
   }
 
   /**
+   * The searchable fields of the papers asked for, as `iterateForIndex` gives them, in one
+   * statement per CHUNK (an index catching up after an ingest; `byPks` would read links, keys and
+   * days as well, four statements, none of which the index needs). Missing keys are left out.
+   */
+  indexRowsByPk(pks: readonly number[]): IndexRow[] {
+    const out: IndexRow[] = [];
+    for (let i = 0; i < pks.length; i += CHUNK) {
+      const rows = this.db.all(
+        this.q
+          .selectFrom("papers")
+          .select(["pk", "id", "title", "abstract", "authors", "date", "has_code"])
+          .where("pk", "in", pks.slice(i, i + CHUNK)),
+      );
+      for (const row of rows) out.push({ ...row, pk: Number(row.pk), hasCode: row.has_code === 1 });
+    }
+    return out;
+  }
+
+  /**
    * Streams every paper's searchable fields a page at a time (by primary key), without loading
    * the whole archive as objects.
    */
-  *iterateForIndex(): Generator<{
-    pk: number;
-    id: string;
-    title: string;
-    abstract: string;
-    authors: string;
-    date: string;
-    hasCode: boolean;
-  }> {
+  *iterateForIndex(): Generator<IndexRow> {
     let after = 0;
     for (;;) {
       const page = this.db.all(

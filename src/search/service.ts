@@ -605,7 +605,9 @@ export class SearchService {
   }
 
   private rewriteThreshold(): number {
-    return Math.max(REWRITE_AFTER_CHANGES, Math.floor(this.store.count() * 0.05));
+    // The index, caught up, holds the archive's count: no count(*) of the archive per ingest.
+    const papers = this.index ? this.index.documentCount : this.store.count();
+    return Math.max(REWRITE_AFTER_CHANGES, Math.floor(papers * 0.05));
   }
 
   private loadOrBuild(): PaperIndex {
