@@ -411,7 +411,7 @@ writeWeights(args, ANSWER_WEIGHTS.file, {
   fitted: {
     at: fitDay(),
     script: ANSWER_WEIGHTS.script,
-    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (the held-out sets are never read)`,
+    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 4 is never read)`,
     method: `listwise softmax over a question's eligible sentences plus declining, full-batch Adam (${ITERATIONS} steps, lr ${LEARNING_RATE}), L2 ${chosen.l2}; L2 and margins chosen by ${FOLDS}-fold cross-validation grouped by paper on the balanced hit rate (the plainest setting within one standard error of the best)`,
     figures,
   },
