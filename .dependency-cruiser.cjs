@@ -42,6 +42,14 @@ module.exports = {
       to: { path: "(node_modules/better-sqlite3|^src/archive/db\\.ts$)", dependencyTypesNot: TYPE_ONLY },
     },
     {
+      name: "adapters-use-no-archive-store",
+      comment:
+        "adapters reach archive state through what the engine or serve hands them (engine.seenRequests(), the owed-answers interface); secret-box is allowed for the name of its environment variable",
+      severity: "error",
+      from: { path: "^adapters/" },
+      to: { path: "^src/archive/", pathNot: "^src/archive/secret-box\\.ts$", dependencyTypesNot: TYPE_ONLY },
+    },
+    {
       name: "adapters-know-no-root",
       comment: "app/ composes the adapters; they never reach back into it",
       severity: "error",

@@ -10,6 +10,7 @@ import { DeliveryStore } from "./archive/deliveries.js";
 import { IndexSnapshotStore } from "./archive/index-snapshots.js";
 import { InstallationStore } from "./archive/installations.js";
 import { PaperStore } from "./archive/papers.js";
+import { SeenRequestStore } from "./archive/seen-requests.js";
 import { archiveId } from "./archive/sql/migrate.js";
 import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerInThread } from "./ask/answer.js";
@@ -217,6 +218,15 @@ export class Paperboy {
       this.stores.set(Store, store);
     }
     return store;
+  }
+
+  /**
+   * Request ids seen recently (Slack event and trigger ids, Discord interaction ids), kept in the
+   * archive so a replay is dropped across a restart and by every replica sharing the archive. The
+   * adapters' way in, so they never reach for the archive's tables themselves.
+   */
+  seenRequests(): SeenRequestStore {
+    return this.store(SeenRequestStore);
   }
 
   /**

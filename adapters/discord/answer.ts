@@ -149,13 +149,18 @@ async function deliver(
     for (const m of messages) {
       // A card is one message: the bot remembers which paper it shows, for reactions on it.
       const sent = await send(m, deps.rememberCards && messages.length === 1);
-      if (sent && messages.length === 1) remember(deps.bot, sent, reply);
+      if (sent && messages.length === 1) remember(deps.bot, sent, reply, ctx);
     }
   }
 }
 
-function remember(bot: Bot, message: SentMessage, reply: Reply): void {
-  bot.posted({ platform: "discord", channel: message.channelId, message: message.id }, reply);
+/**
+ * Remembered under the request's channel, the parent of a thread it came from (as notes and every
+ * other channel record are), not the thread's own id: a 👍 on a card in a discussion thread counts
+ * for the channel's interests and its weekly "most discussed".
+ */
+function remember(bot: Bot, message: SentMessage, reply: Reply, ctx: Context): void {
+  bot.posted({ platform: "discord", channel: ctx.channel, message: message.id }, reply);
 }
 
 /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
@@ -171,7 +176,7 @@ async function openDiscussion(
       openThread: async (card) => {
         const posted = await send(renderCard(card, deps.buttons), true);
         if (!posted) throw new Error("Discord did not return the card message");
-        remember(deps.bot, posted, reply);
+        remember(deps.bot, posted, reply, ctx);
         const thread = (await deps.rest.post(Routes.threads(posted.channelId, posted.id), {
           body: {
             name: fitText(card.title, THREAD_NAME_MAX, plainText),

@@ -21,7 +21,6 @@ import {
   type StringSelectMenuInteraction,
   type User,
 } from "discord.js";
-import { SeenRequestStore } from "../../src/archive/seen-requests.js";
 import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
@@ -169,7 +168,7 @@ export class DiscordAdapter implements Adapter {
         { key: "DISCORD_PUBLIC_KEY" },
       );
     const wallClock = options.wallClock ?? systemClock;
-    const seen = bot.engine.store(SeenRequestStore);
+    const seen = bot.engine.seenRequests();
     return new HttpInteractions({
       answer: this.answerDeps,
       applicationId: options.applicationId,
@@ -486,10 +485,13 @@ export class DiscordAdapter implements Adapter {
       const message = reaction.message;
       // A cached message says who wrote it; a partial one is judged by what the bot remembered.
       const author = message.partial ? undefined : message.author?.id;
+      // A message in a thread counts for the thread's channel, where the card was remembered.
+      const where = message.channel;
+      const channel = where?.isThread() ? (where.parentId ?? message.channelId) : message.channelId;
       this.bot.reaction({
         platform: "discord",
         workspace: message.guildId ?? "",
-        channel: message.channelId,
+        channel,
         message: message.id,
         user: user.id,
         emoji: reaction.emoji.name,

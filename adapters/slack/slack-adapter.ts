@@ -6,7 +6,6 @@
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type Authorize, webApi } from "@slack/bolt";
-import { SeenRequestStore } from "../../src/archive/seen-requests.js";
 import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../src/bot/adapter.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
@@ -86,7 +85,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       clock: options.clock,
       logger: options.logger,
       seen: new SeenIds(options.wallClock ?? systemClock, {
-        persist: bot.engine.store(SeenRequestStore),
+        persist: bot.engine.seenRequests(),
         onPersistFailed: (err) =>
           options.logger.warn(
             { reason: (err as Error).message },

@@ -14,7 +14,7 @@ import { DIGESTS } from "../../test/support/fixtures.js";
 import { startPostgres } from "../../test/support/postgres-server.js";
 import { startProxy } from "../../test/support/proxy.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
-import { sendToSlackApp, slashCommand } from "../../test/support/slack-signing.js";
+import { driveSlashCommands, type SlashLoadFigures } from "./slash-load.js";
 
 const SECRET = "replicas-bench-signing-secret-0123456789";
 const QUERIES = [
@@ -25,18 +25,8 @@ const QUERIES = [
   "search diffusion transformer",
 ];
 
-export interface ReplicaLoad {
+export interface ReplicaLoad extends SlashLoadFigures {
   replicas: number;
-  p50AckMs: number;
-  p99AckMs: number;
-  maxAckMs: number;
-  answersPerSecond: number;
-  lost: number;
-  duplicates: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** A fresh schema on the server, as a URL whose search_path is that schema. */
@@ -73,55 +63,15 @@ async function run(
   );
   const proxy = await startProxy(started.map((r) => r.base));
   try {
-    const answers = new Map<string, number>();
-    let lastAnswerAt = 0;
-    api.on("call", (c: { method: string; path: string; body: { text?: string } }) => {
-      if (c.method !== "respond" || /Working on it/.test(c.body.text ?? "")) return;
-      answers.set(c.path, (answers.get(c.path) ?? 0) + 1);
-      lastAnswerAt = performance.now();
+    const figures = await driveSlashCommands({
+      api,
+      url: `${proxy.url}/slack/events`,
+      secret: SECRET,
+      queries: QUERIES,
+      ...options,
+      idPrefix: "bench",
     });
-    const acks: number[] = [];
-    let failed = 0;
-    let next = 0;
-    const began = performance.now();
-    const worker = async () => {
-      for (let i = next++; i < options.total; i = next++) {
-        const cmd = slashCommand(QUERIES[i % QUERIES.length] as string, {
-          responseUrl: api.responseUrl(`bench-${i}`),
-          user: `U${i}`,
-          channel: `C${i % 25}`,
-        });
-        const t0 = performance.now();
-        const res = await sendToSlackApp(`${proxy.url}/slack/events`, cmd, { secret: SECRET });
-        acks.push(performance.now() - t0);
-        if (res.status !== 200) failed++;
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
-    // Every answer in, by event (bounded).
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(finish, 60_000);
-      function check() {
-        if (answers.size >= options.total) finish();
-      }
-      function finish() {
-        clearTimeout(timer);
-        api.off("call", check);
-        resolve();
-      }
-      api.on("call", check);
-      check();
-    });
-    const sorted = acks.sort((a, b) => a - b);
-    return {
-      replicas,
-      p50AckMs: Math.round(percentile(sorted, 50)),
-      p99AckMs: Math.round(percentile(sorted, 99)),
-      maxAckMs: Math.round(sorted.at(-1) ?? 0) + (failed ? 1_000_000 : 0),
-      answersPerSecond: Math.round(answers.size / ((lastAnswerAt - began) / 1000)),
-      lost: options.total - answers.size,
-      duplicates: [...answers.values()].filter((n) => n > 1).length,
-    };
+    return { replicas, ...figures };
   } finally {
     await Promise.all(started.map((r) => r.stop()));
     await proxy.close();

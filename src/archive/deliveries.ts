@@ -4,8 +4,11 @@
  * row being exactly as read: of two processes (replicas on one PostgreSQL, or a process and its
  * restarted self on SQLite) only one ever gets to post a channel's day; the others stand down.
  */
+
+import type { Selectable } from "kysely";
 import { type ClaimStatus, mayTakeOver, type TakeOverOptions } from "./claim-rules.js";
 import type { Db } from "./db.js";
+import type { DeliveriesTable } from "./sql/tables.js";
 
 export type DeliveryStatus = ClaimStatus;
 
@@ -32,18 +35,8 @@ export interface ClaimOptions extends TakeOverOptions<Delivery> {
   late: boolean;
 }
 
-interface Row {
-  platform: string;
-  channel: string;
-  date: string;
-  status: DeliveryStatus;
-  late: number;
-  attempts: number;
-  claimed_by: string | null;
-  claimed_at: string;
-  sent_at: string | null;
-  error: string | null;
-}
+/** A row as the database hands it back (the table's own column types). */
+type Row = Selectable<DeliveriesTable>;
 
 function fromRow(r: Row): Delivery {
   return {

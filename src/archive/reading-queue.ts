@@ -4,10 +4,13 @@
  * two people pressing "I'll read it" at once exactly one changes the row and the other is told who
  * has it; the scheduler's reminder is claimed the same way (`reminded_at IS NULL`), once.
  */
+
+import type { Selectable } from "kysely";
 import type { Clock } from "../clock.js";
 import { ErrorCode, PaperboyError } from "../errors.js";
 import type { Db } from "./db.js";
 import { type ChannelPlace, type NoteRecord, NoteStore } from "./notes.js";
+import type { ReadingQueueTable } from "./sql/tables.js";
 import { writing } from "./write-errors.js";
 
 export type QueueStatus = "queued" | "claimed" | "done";
@@ -43,25 +46,8 @@ export type DoneOutcome =
   | { notQueued: true }
   | { alreadyDone: QueueEntry };
 
-interface Row {
-  platform: string;
-  workspace: string;
-  channel: string;
-  paper_pk: number;
-  paper_id: string;
-  paper_title: string;
-  status: QueueStatus;
-  added_by: string;
-  added_name: string | null;
-  added_at: string;
-  claimed_by: string | null;
-  claimed_name: string | null;
-  claimed_at: string | null;
-  done_by: string | null;
-  done_name: string | null;
-  done_at: string | null;
-  reminded_at: string | null;
-}
+/** A queue row with its paper's id and title, as selectQueue hands it back. */
+type Row = Selectable<ReadingQueueTable> & { paper_id: string; paper_title: string };
 
 /** A queue entry with its paper's id and title. */
 function selectQueue(db: Db) {

@@ -6,10 +6,13 @@
  * claim older than the lease belongs to a dead process and may be taken over; only the claimant
  * settles the row.
  */
+
+import type { Selectable } from "kysely";
 import type { Clock } from "../clock.js";
 import { type ClaimStatus, mayTakeOver, type TakeOverOptions } from "./claim-rules.js";
 import type { Db } from "./db.js";
 import type { RawStatement } from "./sql/database.js";
+import type { ScheduledPostsTable } from "./sql/tables.js";
 
 export type PostKind = "alert" | "weekly" | "quiet";
 export type PostStatus = ClaimStatus;
@@ -39,20 +42,8 @@ export interface PostClaimOptions extends TakeOverOptions<ScheduledPost> {
   late: boolean;
 }
 
-interface Row {
-  kind: PostKind;
-  platform: string;
-  channel: string;
-  workspace: string;
-  slot: string;
-  status: PostStatus;
-  late: number;
-  attempts: number;
-  claimed_by: string | null;
-  claimed_at: string;
-  sent_at: string | null;
-  error: string | null;
-}
+/** A row as the database hands it back (the table's own column types). */
+type Row = Selectable<ScheduledPostsTable>;
 
 function fromRow(r: Row): ScheduledPost {
   return {

@@ -71,7 +71,7 @@ export function startPublicServer(
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const route = routes.find((r) => r.path === path);
-    if (route && route.method.includes(req.method ?? "")) return route.handler(req, res);
+    if (route?.method.includes(req.method ?? "")) return route.handler(req, res);
     res.writeHead(route ? 405 : 404, { "content-type": "application/json" });
     res.end(`{"error":"${route ? "method not allowed" : "not found"}"}\n`);
   });

@@ -78,6 +78,23 @@ describe("reactions on Discord", () => {
     expect(rows()).toEqual([]);
   });
 
+  test("a reaction on a card inside a discussion thread counts for the thread's channel", async () => {
+    const [, , c, d] = ids() as [string, string, string, string];
+    const opened = handled("interaction");
+    h.discord.interact(slash(h.discord, "discuss", { id: c }));
+    await opened;
+    const thread = [...h.discord.threads.keys()].at(-1) as string;
+    const answered = handled("interaction");
+    h.discord.interact(slash(h.discord, "show", { id: d }, { thread }));
+    await answered;
+    const card = [...h.discord.messages.values()].at(-1);
+    expect(card?.channel_id).toBe(thread);
+    await react({ message: card.id as string, emoji: "⭐", channel: thread });
+    expect(rows().map((r) => [r.paperPk, r.kind])).toEqual([[h.engine.papers.resolve(d), "star"]]);
+    await react({ message: card.id as string, emoji: "⭐", channel: thread, added: false });
+    expect(rows()).toEqual([]);
+  });
+
   test("ignores a person's message, a roundup, other emoji and a guild's custom emoji", async () => {
     const [a] = ids() as [string];
     const card = await run("show", { id: a });
