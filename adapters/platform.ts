@@ -33,13 +33,20 @@ export interface OwedAnswers {
   /** True when first; false for a request already owed (a repeat). */
   owe(id: string, platform: string, payload: unknown, by: string, now: Date): boolean;
   settle(id: string, now: Date): void;
-  /** Owed answers whose claim is past its lease, now claimed by `by` (each by one claimant). */
+  /** Marks a numbered part of the answer as being posted; false when `by` lost the claim. */
+  sending(id: string, part: number, by: string): boolean;
+  /** Marks a part (and all before it) posted; false when `by` lost the claim. */
+  sent(id: string, part: number, by: string): boolean;
+  /**
+   * Owed answers whose claim is past its lease, now claimed by `by` (each by one claimant), with
+   * how far they got: parts known sent, and the part left sending (posted or not) if any.
+   */
   claimStale(
     by: string,
     now: Date,
     leaseMs: number,
     maxAgeMs: number,
-  ): { id: string; payload: unknown; attempts: number }[];
+  ): { id: string; payload: unknown; attempts: number; sentParts: number; sendingPart: number | null }[];
   /** Deletes rows older than `maxAgeMs`; returns the unsettled ones (given up on). */
   prune(now: Date, maxAgeMs: number): { id: string; attempts: number }[];
 }

@@ -9,6 +9,7 @@ import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
+import type { PartLedger, ReadBack } from "./answer-marks.js";
 import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { escapeMrkdwn } from "./escape.js";
@@ -50,19 +51,29 @@ export class Delivery {
   private replaced = false;
   /** Posts the response_url still takes for this request. */
   private responsesLeft = MAX_RESPONSE_URL_POSTS;
+  /** The number of the answer's last part (message, file, discussion) handed to Slack. */
+  private part = 0;
+  /** Another replica took the answer over: nothing more is posted from here. */
+  private stopped = false;
 
+  /**
+   * With a ledger (an owed answer), each part of the answer is numbered, carries its mark, and is
+   * recorded before and after it is posted, so that a take-over neither loses nor repeats it.
+   */
   constructor(
     private readonly outlet: Outlet,
     private readonly ctx: Context,
     private readonly hooks: DeliveryHooks,
+    private readonly ledger?: PartLedger,
   ) {}
 
   /** The `send` given to bot.respond; never throws (failures are logged and reported). */
   readonly send = async (replies: Reply[]): Promise<void> => {
     for (const reply of replies) {
+      if (this.stopped) return;
       try {
-        if (reply.kind === "thread") await this.startThread(reply);
-        else if (reply.kind === "file") await this.upload(reply);
+        if (reply.kind === "thread") await this.numbered(null, () => this.startThread(reply));
+        else if (reply.kind === "file") await this.numbered(null, () => this.upload(reply));
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -75,7 +86,11 @@ export class Delivery {
               { channel: this.outlet.channel, reply: reply.kind },
               "reply dropped: Slack takes no more answers to this request",
             );
-          for (const msg of messages) await this.post(msg, privately);
+          for (const msg of messages) {
+            // A progress note is not part of the answer (a re-run may or may not send one).
+            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately);
+            else await this.numbered(this.readBack(privately), (meta) => this.post(msg, privately, meta));
+          }
         }
       } catch (err) {
         await this.failed(err, reply.kind);
@@ -83,13 +98,48 @@ export class Delivery {
     }
   };
 
+  /**
+   * Posts the answer's next part unless the ledger knows it delivered (or another replica now owns
+   * the answer); `where` is where the part could be read back, null when it cannot.
+   */
+  private async numbered(
+    where: ReadBack | null,
+    post: (meta?: ReturnType<PartLedger["metadata"]>) => Promise<void>,
+  ): Promise<void> {
+    if (this.stopped) return;
+    const ledger = this.ledger;
+    if (!ledger) return post();
+    const part = ++this.part;
+    const step = await ledger.before(part, where);
+    if (step === "stop") this.stopped = true;
+    if (step !== "post") return;
+    await post(ledger.metadata(part));
+    ledger.after(part);
+  }
+
+  /**
+   * Where a message of this request would be seen again: the thread or channel it goes to; null
+   * for an ephemeral message (only its reader sees it) and for a replaced one (replacing twice
+   * leaves the same message, so it needs no check).
+   */
+  private readBack(privately: boolean): ReadBack | null {
+    const { client, channel, thread, respond, replaceOriginal } = this.outlet;
+    if (privately) return null;
+    if (respond && this.viaRespond(privately)) return replaceOriginal ? null : { client, channel };
+    return { client, channel, ...(thread ? { thread } : {}) };
+  }
+
   /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
   private viaRespond(privately: boolean): boolean {
     const { respond, thread } = this.outlet;
     return Boolean(respond && (privately || !thread || this.outlet.replaceOriginal));
   }
 
-  private async post(msg: SlackMessage, privately: boolean): Promise<void> {
+  private async post(
+    msg: SlackMessage,
+    privately: boolean,
+    metadata?: ReturnType<PartLedger["metadata"]>,
+  ): Promise<void> {
     const { client, channel, thread, user, respond } = this.outlet;
     if (respond && this.viaRespond(privately)) {
       this.responsesLeft -= 1;
@@ -99,6 +149,7 @@ export class Delivery {
         ...payload(msg),
         response_type: privately ? "ephemeral" : "in_channel",
         replace_original: replace,
+        ...(metadata ? { metadata } : {}),
       };
       await respond(body);
       return;
@@ -116,6 +167,7 @@ export class Delivery {
       channel,
       ...(thread ? { thread_ts: thread } : {}),
       ...payload(msg),
+      ...(metadata ? { metadata } : {}),
       unfurl_links: false,
       unfurl_media: false,
     });

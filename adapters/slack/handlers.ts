@@ -9,6 +9,7 @@ import type { Context } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
 import type { Logger } from "../../src/logger.js";
 import type { OwedAnswers } from "../platform.js";
+import { OwedParts } from "./answer-marks.js";
 import { SLASH_COMMAND } from "./app.js";
 import { ACTION_PREFIX } from "./blocks.js";
 import { deliveryId, type SeenIds } from "./dedupe.js";
@@ -29,9 +30,11 @@ export interface HandlerDeps extends DeliveryHooks {
   /** Sees every Web API client used for answers (serve counts their 429s). */
   watchClient?(client: webApi.WebClient): void;
   /**
-   * The archive's owed answers and this replica's claimant name: a request with a response_url is
-   * owed before it is acked and settled once answered, so another replica answers it if this one
-   * dies in between. Absent: such requests are deduplicated like the others, and not recovered.
+   * The archive's owed answers and this replica's claimant name: a request (a command or button
+   * with a response_url, a mention, a discussion-thread message) is owed before it is acked and
+   * settled once answered, so another replica answers it if this one dies in between; each message
+   * of the answer is numbered and marked, so a take-over posts only what did not go out. Absent:
+   * requests are deduplicated in memory and the archive's seen ids, and not recovered.
    */
   owed?: { store: OwedAnswers; by: string; leaseMs?: number };
   /** The Web API client for a workspace (an owed answer re-run without a Bolt request). */
@@ -53,15 +56,27 @@ export function stripMention(text: string, botUserId?: string): string {
 export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   const { bot, clock, logger, seen, owed } = deps;
 
+  /** An owed request being answered: its id, and how far an earlier claimant got (a take-over). */
+  interface Owing {
+    id: string;
+    sentParts?: number;
+    sendingPart?: number | null;
+  }
+
   const run = async (
     kind: Parameters<HandlerDeps["onHandled"]>[0],
     input: string,
     ctx: Context,
     target: Outlet,
-    owedId?: string,
+    owing?: Owing,
   ) => {
     deps.watchClient?.(target.client);
-    const delivery = new Delivery({ ...target }, ctx, deps);
+    const owedId = owing?.id;
+    const ledger =
+      owing && owed
+        ? new OwedParts({ store: owed.store, by: owed.by, since: ctx.at, logger, ...owing })
+        : undefined;
+    const delivery = new Delivery({ ...target }, ctx, deps, ledger);
     try {
       await bot.respond(input, ctx, delivery.send);
     } catch (err) {
@@ -86,16 +101,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   };
 
   /**
-   * Owes an answer to a request with a response_url, before its ack: its id when first (settle it
-   * once answered), "repeat" when already owed, null when not recorded (no store, no id, or the
-   * archive refused: then the seen-ids check decides, as for other requests).
+   * Owes an answer to a request, before its ack: an Owing when first (settle it once answered),
+   * "repeat" when already owed, null when not recorded (no store, no id, or the archive refused:
+   * then the seen-ids check decides, as for other requests).
    */
-  const owe = (body: Record<string, unknown>, request: OwedRequest): string | "repeat" | null => {
+  const owe = (body: Record<string, unknown>, request: OwedRequest): Owing | "repeat" | null => {
     const id = deliveryId(body);
     if (!id) return null;
     if (owed) {
       try {
-        return owed.store.owe(id, "slack", request, owed.by, clock.now()) ? id : "repeat";
+        return owed.store.owe(id, "slack", request, owed.by, clock.now()) ? { id } : "repeat";
       } catch (err) {
         logger.warn(
           { id, reason: (err as Error).message },
@@ -113,8 +128,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       ack?: () => Promise<void>;
     };
     const id = deliveryId(body);
-    // A request with a response_url is checked by its listener, which owes it an answer first.
-    const owedLater = typeof body.response_url === "string" && owedKind(body);
+    // A request that may be owed an answer is checked by its listener, which owes it first.
+    const owedLater = owedKind(body);
     if (id && !owedLater && !seen.first(id)) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
@@ -135,12 +150,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       addressed: true,
     };
     const input = command.text.trim() || "help";
-    const owedId = owe(
+    const owing = owe(
       body as unknown as Record<string, unknown>,
       owedRequest("command", input, ctx, command.response_url),
     );
     await ack();
-    if (owedId === "repeat")
+    if (owing === "repeat")
       return dropped(
         deliveryId(body as unknown as Record<string, unknown>) as string,
         context.retryNum,
@@ -151,11 +166,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       input,
       ctx,
       { client, channel: command.channel_id, user: command.user_id, respond },
-      owedId ?? undefined,
+      owing ?? undefined,
     );
   });
 
-  app.event("app_mention", async ({ event, client, context }) => {
+  // Events: Bolt has acked them before any middleware runs (Slack's 3 s), so an event is owed as
+  // the first thing its listener does; a process killed in the few milliseconds between loses it.
+  app.event("app_mention", async ({ event, client, context, body }) => {
     if (!event.user) return;
     const ctx: Context = {
       platform: "slack",
@@ -166,15 +183,20 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       addressed: true,
       ...(event.thread_ts ? { thread: event.thread_ts } : {}),
     };
-    await run("mention", stripMention(event.text, context.botUserId) || "help", ctx, {
-      client,
-      channel: event.channel,
-      thread: event.thread_ts,
-      user: event.user,
-    });
+    const input = stripMention(event.text, context.botUserId) || "help";
+    const raw = body as unknown as Record<string, unknown>;
+    const owing = owe(raw, owedRequest("mention", input, ctx));
+    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
+    await run(
+      "mention",
+      input,
+      ctx,
+      { client, channel: event.channel, thread: event.thread_ts, user: event.user },
+      owing ?? undefined,
+    );
   });
 
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, client, context, body }) => {
     // Only people's plain messages inside a thread; edits, joins and bots (ourselves too) are not questions.
     if (message.subtype !== undefined || !message.thread_ts || message.bot_id || !message.user) return;
     const text = message.text ?? "";
@@ -190,12 +212,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       addressed: true,
     };
     if (!bot.isDiscussion(ctx)) return;
-    await run("thread", text, ctx, {
-      client,
-      channel: message.channel,
-      thread: message.thread_ts,
-      user: message.user,
-    });
+    const raw = body as unknown as Record<string, unknown>;
+    const owing = owe(raw, owedRequest("thread", text, ctx));
+    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
+    await run(
+      "thread",
+      text,
+      ctx,
+      { client, channel: message.channel, thread: message.thread_ts, user: message.user },
+      owing ?? undefined,
+    );
   });
 
   app.action<BlockAction>(
@@ -225,18 +251,20 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       };
       const replaceOriginal = action.action_id === ACTION_IDS.more;
       const raw = body as unknown as Record<string, unknown>;
-      const owedId = body.response_url
+      const owing = body.response_url
         ? owe(raw, owedRequest("action", command, ctx, body.response_url, replaceOriginal))
-        : null;
+        : seen.first(deliveryId(raw) ?? "")
+          ? null
+          : "repeat";
       await ack();
-      if (owedId === "repeat")
+      if (owing === "repeat")
         return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
       await run(
         "action",
         command,
         ctx,
         { client, channel: body.channel.id, thread, user: body.user.id, respond, replaceOriginal },
-        owedId ?? undefined,
+        owing ?? undefined,
       );
     },
   );
@@ -245,17 +273,24 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     logger.warn({ reason: err.message, code: (err as { code?: string }).code }, "Slack request not handled");
   });
 
-  /** Re-runs one owed request whose replica died, answering through its response_url. */
-  const answerOwed = async (id: string, payload: unknown, attempts: number) => {
-    const parsed = OwedRequest.safeParse(payload);
+  /**
+   * Re-runs one owed request whose replica died, answering as it would have (a command or button
+   * through its response_url, an event with chat.postMessage), from the first part not known sent.
+   */
+  const answerOwed = async (row: { id: string; payload: unknown; attempts: number } & Omit<Owing, "id">) => {
+    const { id, attempts } = row;
+    const parsed = OwedRequest.safeParse(row.payload);
     if (!parsed.success || !deps.clientFor) {
       logger.warn({ id }, "an owed Slack answer cannot be re-run (unreadable record); giving it up");
       owed?.store.settle(id, clock.now());
       return;
     }
     const req = parsed.data;
-    logger.info({ id, attempts }, "answering a Slack request another replica acked and did not answer");
-    const respond: RespondFn = respondTo(req.responseUrl);
+    logger.info(
+      { id, attempts, sentParts: row.sentParts, sendingPart: row.sendingPart },
+      "answering a Slack request another replica acked and did not answer",
+    );
+    const respond: RespondFn | undefined = req.responseUrl ? respondTo(req.responseUrl) : undefined;
     const client = await deps.clientFor(req.workspace);
     await run(
       req.kind,
@@ -266,10 +301,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
         channel: req.channel,
         ...(req.thread ? { thread: req.thread } : {}),
         user: req.user,
-        respond,
+        ...(respond ? { respond } : {}),
         ...(req.replaceOriginal ? { replaceOriginal: true } : {}),
       },
-      id,
+      {
+        id,
+        ...(row.sentParts !== undefined ? { sentParts: row.sentParts } : {}),
+        sendingPart: row.sendingPart ?? null,
+      },
     );
   };
 
@@ -290,7 +329,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       );
       for (const row of stale) {
         try {
-          await answerOwed(row.id, row.payload, row.attempts);
+          await answerOwed(row);
         } catch (err) {
           // Left claimed: taken over again after the lease, until the response_url expires.
           logger.warn(
@@ -304,7 +343,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   };
 }
 
-/** A request whose listener owes it an answer: a slash command, or a block action. */
+/**
+ * A request whose listener owes it an answer (and checks it for a repeat): a slash command, a
+ * block action, an @-mention, a message in a thread (the listener keeps those of discussions).
+ */
 function owedKind(body: Record<string, unknown>): boolean {
-  return typeof body.command === "string" || body.type === "block_actions";
+  if (typeof body.command === "string" || body.type === "block_actions") return true;
+  if (body.type !== "event_callback") return false;
+  const event = body.event as { type?: string; thread_ts?: unknown } | undefined;
+  return event?.type === "app_mention" || (event?.type === "message" && typeof event.thread_ts === "string");
 }

@@ -1,8 +1,10 @@
 /**
- * Answers owed to Slack requests that carry a response_url (slash commands, buttons). Slack never
- * resends a request once acked, so the request is recorded in the archive before the ack; if the
- * replica that acked it dies before answering, another replica's sweep re-runs it after the lease
- * and answers through the same response_url. What is kept is only what re-running needs.
+ * Answers owed to acked Slack requests: slash commands and buttons (answered through their
+ * response_url), @-mentions and messages in discussion threads (answered with chat.postMessage).
+ * Slack never resends a request once acked, so the request is recorded in the archive before the
+ * ack (an event: as Bolt acks it, before any work); if the replica that acked it dies before
+ * answering, another replica's sweep re-runs it after the lease and answers it the same way. What
+ * is kept is only what re-running needs.
  */
 import type { RespondArguments, RespondFn } from "@slack/bolt";
 import { z } from "zod";
@@ -11,9 +13,10 @@ import { API_TIMEOUT_MS } from "./app.js";
 
 /** The request as recorded: the command, who and where, and the URL that takes its answer. */
 export const OwedRequest = z.object({
-  kind: z.enum(["command", "action"]),
+  kind: z.enum(["command", "action", "mention", "thread"]),
   input: z.string(),
-  responseUrl: z.url(),
+  /** Commands and buttons; events are answered through the Web API. */
+  responseUrl: z.url().optional(),
   workspace: z.string(),
   channel: z.string(),
   user: z.string(),
@@ -29,13 +32,13 @@ export function owedRequest(
   kind: OwedRequest["kind"],
   input: string,
   ctx: Context,
-  responseUrl: string,
+  responseUrl?: string,
   replaceOriginal?: boolean,
 ): OwedRequest {
   return {
     kind,
     input,
-    responseUrl,
+    ...(responseUrl ? { responseUrl } : {}),
     workspace: ctx.workspace,
     channel: ctx.channel,
     user: ctx.user,

@@ -5,6 +5,11 @@
  * every reply is delivered, and a claim past its lease is taken over by another replica (the one
  * take-over rule, claim-rules.ts) with a conditional UPDATE, so two replicas never take the same
  * row. Settled rows are kept until pruned so that a replay of a settled request is still a repeat.
+ *
+ * The row also records how far the answer got (migration 013): each message of the answer is a
+ * numbered part, marked *sending* before it is posted and *sent* after, by its claimant only. A
+ * take-over resumes after the last sent part; a part left sending is the one the dead replica may
+ * or may not have posted, which the adapter checks (Slack: the message's metadata in the channel).
  */
 import type { Clock } from "../clock.js";
 import { mayTakeOver } from "./claim-rules.js";
@@ -19,6 +24,10 @@ export interface OwedAnswer {
   claimedAt: string;
   attempts: number;
   createdAt: string;
+  /** Parts of the answer known delivered (1, 2… in posting order). */
+  sentParts: number;
+  /** The part marked sending and not yet sent: posted or not, the claimant died not knowing. */
+  sendingPart: number | null;
 }
 
 interface Row {
@@ -29,7 +38,21 @@ interface Row {
   claimed_at: string;
   attempts: number;
   created_at: string;
+  sent_parts: number;
+  sending_part: number | null;
 }
+
+const COLUMNS = [
+  "id",
+  "platform",
+  "payload",
+  "claimed_by",
+  "claimed_at",
+  "attempts",
+  "created_at",
+  "sent_parts",
+  "sending_part",
+] as const;
 
 function fromRow(r: Row): OwedAnswer {
   return {
@@ -40,6 +63,8 @@ function fromRow(r: Row): OwedAnswer {
     claimedAt: r.claimed_at,
     attempts: Number(r.attempts),
     createdAt: r.created_at,
+    sentParts: Number(r.sent_parts),
+    sendingPart: r.sending_part === null ? null : Number(r.sending_part),
   };
 }
 
@@ -89,6 +114,37 @@ export class OwedAnswerStore {
   }
 
   /**
+   * Marks `part` of the answer as being posted, if `by` still holds the claim: false when another
+   * replica has taken it over (this one was too slow), and then this one must post nothing more.
+   */
+  sending(id: string, part: number, by: string): boolean {
+    return (
+      this.db.run(
+        this.db.q
+          .updateTable("owed_answers")
+          .set({ sending_part: part })
+          .where("id", "=", id)
+          .where("claimed_by", "=", by)
+          .where("settled_at", "is", null),
+      ).changes === 1
+    );
+  }
+
+  /** Marks `part` posted (and every part before it), if `by` still holds the claim. */
+  sent(id: string, part: number, by: string): boolean {
+    return (
+      this.db.run(
+        this.db.q
+          .updateTable("owed_answers")
+          .set({ sent_parts: part, sending_part: null })
+          .where("id", "=", id)
+          .where("claimed_by", "=", by)
+          .where("sent_parts", "<", part),
+      ).changes === 1
+    );
+  }
+
+  /**
    * Takes over unsettled answers whose claim is past `leaseMs` (their replica died or hung), made
    * less than `maxAgeMs` ago (older ones cannot be answered any more; see prune). Each row goes to
    * one claimant only: the UPDATE holds only if the row is still as read.
@@ -99,7 +155,7 @@ export class OwedAnswerStore {
     const rows = this.db.all<Row>(
       this.db.q
         .selectFrom("owed_answers")
-        .select(["id", "platform", "payload", "claimed_by", "claimed_at", "attempts", "created_at"])
+        .select([...COLUMNS])
         .where("settled_at", "is", null)
         .where("claimed_at", "<=", stale)
         .where("created_at", ">=", oldest)
@@ -127,8 +183,28 @@ export class OwedAnswerStore {
           .where("claimed_at", "=", current.claimedAt)
           .where("attempts", "=", current.attempts),
       );
-      if (won.changes === 1)
-        taken.push({ ...current, claimedBy: by, claimedAt: at, attempts: current.attempts + 1 });
+      if (won.changes !== 1) continue;
+      // Read again once won: the old claimant may have marked progress since the read above, and
+      // can mark none from now on (its claim is gone).
+      const progress = this.db.get(
+        this.db.q
+          .selectFrom("owed_answers")
+          .select(["sent_parts", "sending_part"])
+          .where("id", "=", current.id),
+      );
+      taken.push({
+        ...current,
+        claimedBy: by,
+        claimedAt: at,
+        attempts: current.attempts + 1,
+        sentParts: Number(progress?.sent_parts ?? current.sentParts),
+        sendingPart:
+          progress === undefined
+            ? current.sendingPart
+            : progress.sending_part === null
+              ? null
+              : Number(progress.sending_part),
+      });
     }
     return taken;
   }
@@ -144,7 +220,7 @@ export class OwedAnswerStore {
         .all<Row>(
           this.db.q
             .selectFrom("owed_answers")
-            .select(["id", "platform", "payload", "claimed_by", "claimed_at", "attempts", "created_at"])
+            .select([...COLUMNS])
             .where("created_at", "<", oldest)
             .where("settled_at", "is", null),
         )

@@ -125,7 +125,7 @@ export class Bot {
       const work = this.handleCounted(input, ctx);
       const first = await within(this.deadlineMs, work);
       if (first === LATE) {
-        await send([notice("Working on it…")]);
+        await send([{ ...notice("Working on it…"), progress: true }]);
         await send(await work);
       } else {
         await send(first);

@@ -249,6 +249,11 @@ export interface NoticeReply {
    * read 2601.23265"). Notices are the asker's alone otherwise.
    */
   public?: boolean;
+  /**
+   * A progress note ("Working on it…"), not part of the answer: whether it is sent depends on
+   * timing, so a platform that numbers an answer's messages (to resume it after a crash) skips it.
+   */
+  progress?: boolean;
 }
 
 /** A channel's notes (`notes`, `notes <id>`), newest first. */

@@ -91,4 +91,28 @@ describe("owed answers on one archive, two connections (two replicas)", () => {
       close();
     }
   });
+
+  it("records an answer's progress for its claimant only, and a take-over reads it back", () => {
+    const { one, two, close } = twoReplicas();
+    try {
+      one.owe("trigger:1", "slack", {}, "a", T0);
+      expect(one.sending("trigger:1", 1, "a")).toBe(true);
+      expect(one.sent("trigger:1", 1, "a")).toBe(true);
+      expect(one.sending("trigger:1", 2, "a")).toBe(true);
+      // Not the claimant: refused.
+      expect(two.sending("trigger:1", 3, "b")).toBe(false);
+      const [taken] = two.claimStale("b", at(LEASE), LEASE, MAX_AGE);
+      expect([taken?.sentParts, taken?.sendingPart]).toEqual([1, 2]);
+      // The old claimant, back, can mark nothing more; the new one goes on.
+      expect(one.sent("trigger:1", 2, "a")).toBe(false);
+      expect(one.sending("trigger:1", 3, "a")).toBe(false);
+      expect(two.sent("trigger:1", 2, "b")).toBe(true);
+      // Progress never goes back.
+      expect(two.sent("trigger:1", 1, "b")).toBe(false);
+      const [again] = one.claimStale("c", at(2 * LEASE), LEASE, MAX_AGE);
+      expect([again?.sentParts, again?.sendingPart]).toEqual([2, null]);
+    } finally {
+      close();
+    }
+  });
 });

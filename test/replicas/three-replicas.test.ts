@@ -3,11 +3,12 @@
  * proxy, as an operator runs them: a roundup whose posting replica is SIGKILLed mid-post is
  * taken over and posted once; 500 signed Slack slash commands, 50 at a time, with one replica
  * SIGKILLed mid-run, are answered once each (what the killed replica owed, by another after the
- * lease); Slack's
+ * lease, which reads the channel back for what the dead one had already posted); Slack's
  * retries of a command are dropped by whichever replica they reach; Discord interactions over HTTP
  * are answered once and a replay is refused by another replica. The processes are started once
  * and reused across the cases.
  */
+import { EventEmitter } from "node:events";
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,9 +37,14 @@ const SECRET = "replica-test-signing-secret-0123456789";
 const ROUNDUP_CHANNEL = "CROUNDUP";
 const TOTAL = 500;
 const CONCURRENCY = 50;
-/** The replica killed mid-run goes after this many acks (when it next has requests in flight). */
+/**
+ * The replica killed mid-run goes after this many acks: at the arrival of its next in-channel
+ * answer, held by the stand-in (Slack has it; the replica has not heard back).
+ */
 const KILL_AFTER = 200;
 const QUERIES = ["search sparse attention", "search diffusion", "today", "help", "search pruning", "about"];
+/** Answered to the asker only (ephemeral): nothing in the channel to read back after a crash. */
+const EPHEMERAL = new Set(["help", "about"]);
 const today = dateInZone(new Date(), "UTC");
 
 let api: FakeSlackApi;
@@ -192,23 +198,42 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
   it("500 signed slash commands, 50 at a time, one replica SIGKILLed mid-run: none answered twice, none lost (the dead one's owed answers taken over after the lease); retries dropped on any replica", async () => {
     const url = `${proxy.url}/slack/events`;
     const answers = new Map<number, number>();
-    api.on("call", (c: { method: string; path: string; body: { text?: string } }) => {
+    /** How often each marked part of each answer reached Slack ("n/part" → count). */
+    const parts = new Map<string, number>();
+    api.on("call", (c: ApiCall) => {
       if (c.method !== "respond" || /Working on it/.test(c.body.text ?? "")) return;
       const n = Number(c.path.split("/cmd-")[1]);
       answers.set(n, (answers.get(n) ?? 0) + 1);
+      const part = (c.body.metadata as { event_payload?: { part?: number } } | undefined)?.event_payload
+        ?.part;
+      if (part !== undefined) parts.set(`${n}/${part}`, (parts.get(`${n}/${part}`) ?? 0) + 1);
     });
     // Which replica (slot) acked each command, and which commands reached the one killed.
     const ackedBy = new Map<number, number>();
     const reachedVictim = new Set<number>();
+    const routedNow = new EventEmitter();
     proxy.onRouted = (routed, req) => {
       const n = Number(req.headers["x-command"]);
       if (routed.status === 200) ackedBy.set(n, routed.upstream);
       if (routed.upstream === 2) reachedVictim.add(n);
+      routedNow.emit("acked", n);
     };
+    /** The slot that acked command n, once its ack has passed the proxy. */
+    const ackOf = (n: number) =>
+      new Promise<number | undefined>((resolve) => {
+        const on = (m: number) => {
+          if (m !== n) return;
+          routedNow.off("acked", on);
+          resolve(ackedBy.get(n));
+        };
+        routedNow.on("acked", on);
+        if (ackedBy.has(n)) on(n);
+      });
     let answeredBeforeKill = new Set<number>();
     const commands = Array.from({ length: TOTAL }, (_, i) =>
       slashCommand(QUERIES[i % QUERIES.length] as string, {
-        responseUrl: api.responseUrl(`cmd-${i}`),
+        // The stand-in makes an in_channel answer a message of this channel, as Slack does.
+        responseUrl: api.responseUrl(`cmd-${i}`, `C${i % 10}`),
         user: `U${i % CONCURRENCY}`,
         channel: `C${i % 10}`,
       }),
@@ -216,6 +241,28 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     const victim = replicas[2] as Replica;
     let acks = 0;
     let killed: Promise<void> | null = null;
+    /** The command whose in-channel answer reached Slack as its replica was killed. */
+    let heldAnswer: number | undefined;
+    let deciding = false;
+    // Past KILL_AFTER acks, the next in-channel answer arriving is held while the test learns who
+    // acked it; the victim's is held while the victim is SIGKILLed (mid-run: it holds others too).
+    api.holdWhen = (c) => {
+      if (killed || deciding || acks < KILL_AFTER || c.method !== "respond") return undefined;
+      const n = Number(c.path.split("/cmd-")[1]);
+      if (EPHEMERAL.has(QUERIES[n % QUERIES.length] as string) || /Working on it/.test(c.body.text ?? ""))
+        return undefined;
+      deciding = true;
+      return (async () => {
+        if ((await ackOf(n)) !== 2) {
+          deciding = false;
+          return;
+        }
+        heldAnswer = n;
+        answeredBeforeKill = new Set(answers.keys());
+        killed = victim.kill();
+        await killed;
+      })();
+    };
     let retried = 0;
     let next = 0;
     const send = async (i: number, headers: Record<string, string> = {}) =>
@@ -233,15 +280,11 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
           res = await send(i, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_error" });
         }
         expect(res.status).toBe(200);
-        // Past KILL_AFTER acks, the victim dies at the first moment it holds requests not yet
-        // acked (mid-run means work in flight).
-        if (++acks >= KILL_AFTER && !killed && (proxy.inFlight[2] ?? 0) >= 3) {
-          answeredBeforeKill = new Set(answers.keys());
-          killed = victim.kill();
-        }
+        acks++;
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    api.holdWhen = null;
     await killed;
     // Work the killed replica held (received, not yet answered) when it died; of it, what it had
     // acked is owed in the archive, and a live replica answers it once its lease runs out.
@@ -304,16 +347,31 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
 
     const lost = commands.map((_, i) => i).filter((i) => !answers.has(i));
     const twice = [...answers].filter(([, n]) => n > 1).map(([i]) => i);
+    const query = (i: number) => QUERIES[i % QUERIES.length] as string;
+    const twiceInChannel = twice.filter((i) => !EPHEMERAL.has(query(i)));
+    const twiceEphemeral = twice.filter((i) => EPHEMERAL.has(query(i)));
+    const partTwice = [...parts].filter(([, n]) => n > 1).map(([k]) => k);
+    const readBack = replicas
+      .filter((r) => r !== victim)
+      .flatMap((r) => r.lines)
+      .filter((l) => l.msg === "a part of an owed Slack answer was already posted; not posting it again")
+      .map((l) => byTrigger.get(String(l.id)) as number);
     console.log(
       `replicas: ${TOTAL} commands, ${CONCURRENCY} at a time; one of 3 replicas SIGKILLed with ${inFlightAtKill.length} in flight ` +
-        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease, unanswered ${lost.length}, answered twice ${twice.length} ${JSON.stringify({ twice, takenOver: takenOver() })}`,
+        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack.length} parts found already posted by reading the channel back, ${JSON.stringify(readBack)}; held ${heldAnswer}), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
     );
     expect(victim.child.signalCode).toBe("SIGKILL");
     expect(retried).toBeGreaterThan(0);
-    // Answered twice only what the dead replica had answered in its last moment but not yet settled
-    // (a response_url takes no idempotency key, so that window cannot be closed): taken over and
-    // answered again. Never a live replica's command.
-    expect(twice.filter((n) => !reachedVictim.has(n) || !takenOver().includes(n))).toEqual([]);
+    // No in-channel answer twice: a part the dead replica had posted but not recorded is found in
+    // the channel by its metadata. An ephemeral answer cannot be read back and may come twice,
+    // only one the dead replica was answering in its last moment (taken over), never a live one's.
+    expect(twiceInChannel).toEqual([]);
+    // The answer Slack had when its replica died was found in the channel, not posted again.
+    expect(heldAnswer).toBeDefined();
+    expect(readBack).toContain(heldAnswer);
+    expect(answers.get(heldAnswer as number)).toBe(1);
+    expect(partTwice.filter((k) => !EPHEMERAL.has(query(Number(k.split("/")[0]))))).toEqual([]);
+    expect(twiceEphemeral.filter((n) => !reachedVictim.has(n) || !takenOver().includes(n))).toEqual([]);
     // Nothing is lost: what the dead replica held (acked and unanswered, or owed and not acked and
     // its resend dropped) is answered by a live replica after the lease, from the archive.
     expect(dropped.every((n) => inFlightAtKill.includes(n))).toBe(true);

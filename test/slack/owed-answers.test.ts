@@ -1,27 +1,37 @@
 /**
- * A slash command acked by one adapter that never answers it (its process stopped before the
- * answer) is answered by a second adapter on the same archive once the lease has run out: through
- * the command's response_url, exactly once, and a resend of the command is dropped meanwhile.
+ * Answers owed across two adapters on one archive (two replicas). A slash command acked by one
+ * adapter that never answers it (its process stopped before the answer) is answered by the other
+ * once the lease has run out: through the command's response_url, exactly once, and a resend of
+ * the command is dropped meanwhile. A message the first adapter had posted (Slack has it) but not
+ * yet recorded as sent is found in the channel or thread by its metadata and not posted again;
+ * one that never reached Slack is posted. Mentions are owed and taken over the same way.
  */
 import { describe, expect, it } from "vitest";
 import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
 import { tempDb } from "../support/cli.js";
-import { sendToSlackApp, slashCommand } from "../support/slack-signing.js";
+import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
+import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { type Harness, SECRET, startHarness } from "./harness.js";
 
 const LEASE = 60_000;
 
-/** An adapter whose answers go through the archive's owed answers under the name `by`. */
-async function replica(dbPath: string, by: string): Promise<Harness> {
+/**
+ * An adapter whose answers go through the archive's owed answers under the name `by`; with
+ * `slack`, it talks to that stand-in's Web API (two replicas of one Slack workspace).
+ */
+async function replica(dbPath: string, by: string, slack?: FakeSlackApi): Promise<Harness> {
   let h: Harness | undefined;
   h = await startHarness({
     dbPath,
     adapter: {
+      ...(slack ? { apiUrl: slack.url } : {}),
       owed: {
         // The engine is made by the harness; the store is read from it at first use.
         store: {
           owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
           settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
+          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
+          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
           claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
           prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
         },
@@ -84,6 +94,203 @@ describe("answers owed across two adapters on one archive", () => {
       expect(answers().length).toBe(answered.length);
       expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
     } finally {
+      hung?.();
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+/** The first call matching `match` as it arrives (before a held one is answered). */
+function arrival(api: FakeSlackApi, match: (c: ApiCall) => boolean): Promise<ApiCall> {
+  return new Promise((resolve) => {
+    const on = (c: ApiCall) => {
+      if (!match(c)) return;
+      api.off("arrived", on);
+      resolve(c);
+    };
+    api.on("arrived", on);
+  });
+}
+
+/** The `part` numbers of the marked messages of owed answer `id` in Slack's channel (or thread). */
+function partsOf(api: FakeSlackApi, channel: string, id: string): number[] {
+  return api
+    .posted(channel)
+    .map((m) => m.metadata as { event_type?: string; event_payload?: { owed?: string; part?: number } })
+    .filter((m) => m?.event_type === "paperboy_answer" && m.event_payload?.owed === id)
+    .map((m) => m.event_payload?.part as number)
+    .sort((x, y) => x - y);
+}
+
+describe("an owed answer's parts are posted once across a take-over", () => {
+  it("a command's answer that reached the channel before its replica stalled is found by its metadata and not posted again", async () => {
+    const dbPath = tempDb();
+    const a = await replica(dbPath, "a");
+    const b = await replica(dbPath, "b");
+    b.api.nowMs = () => b.clock.now().getTime();
+    let release!: () => void;
+    b.api.script("respond", { hold: new Promise<void>((r) => (release = r)) });
+    try {
+      const cmd = slashCommand("search sparse attention", {
+        responseUrl: b.api.responseUrl("cmd-1", "C1"),
+        channel: "C1",
+      });
+      const posted = arrival(b.api, (c) => c.method === "respond");
+      const aDone = new Promise((resolve) => a.adapter.once("handled", resolve));
+      expect((await sendToSlackApp(a.url, cmd, { secret: SECRET })).status).toBe(200);
+      // Slack has the answer (in the channel) but a has not heard back: it is "sending".
+      const first = await posted;
+      const id = `trigger:${cmd.triggerId}`;
+      expect(first.body.metadata).toEqual({
+        event_type: "paperboy_answer",
+        event_payload: { owed: id, part: 1 },
+      });
+      expect(first.body.response_type).toBe("in_channel");
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      // b read the channel back, found part 1 and posted nothing; the answer is settled.
+      expect(b.api.of("conversations.history").length).toBeGreaterThan(0);
+      expect(b.api.of("respond").length).toBe(1);
+      expect(partsOf(b.api, "C1", id)).toEqual([1]);
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+
+      // a comes back: its claim is gone, it posts nothing more.
+      release();
+      await aDone;
+      expect(b.api.of("respond").length).toBe(1);
+    } finally {
+      release?.();
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("a part marked sending that never reached Slack is posted by the take-over; an ephemeral one is posted again, unread", async () => {
+    const dbPath = tempDb();
+    const b = await replica(dbPath, "b");
+    b.api.nowMs = () => b.clock.now().getTime();
+    try {
+      const store = b.engine.store(OwedAnswerStore);
+      const at = b.clock.now();
+      const request = (input: string, url: string) => ({
+        kind: "command",
+        input,
+        responseUrl: url,
+        workspace: "T1",
+        channel: "C2",
+        user: "U1",
+        at: at.toISOString(),
+      });
+      // What a replica killed right after marking part 1 "sending" leaves (its POST never left).
+      store.owe(
+        "trigger:lost",
+        "slack",
+        request("search sparse attention", b.api.responseUrl("lost", "C2")),
+        "dead",
+        at,
+      );
+      expect(store.sending("trigger:lost", 1, "dead")).toBe(true);
+      store.owe("trigger:help", "slack", request("help", b.api.responseUrl("help", "C2")), "dead", at);
+      expect(store.sending("trigger:help", 1, "dead")).toBe(true);
+      // Another claimant cannot mark it.
+      expect(store.sending("trigger:lost", 1, "b")).toBe(false);
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(2);
+      expect(partsOf(b.api, "C2", "trigger:lost")).toEqual([1]);
+      // Help goes to the asker only: nothing in the channel to read back, so it is sent (again).
+      const help = b.api.of("respond").filter((c) => c.path.endsWith("/help"));
+      expect(help.map((c) => c.body.response_type)).toEqual(["ephemeral"]);
+      expect(partsOf(b.api, "C2", "trigger:help")).toEqual([]);
+      expect(store.pending()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("a mention acked by a replica that stalls after posting its answer is not answered twice; one that stalls before is answered by the other", async () => {
+    const dbPath = tempDb();
+    const a = await replica(dbPath, "a");
+    // One Slack for both: b reads back what a posted.
+    const slack = a.api;
+    const b = await replica(dbPath, "b", slack);
+    slack.nowMs = () => a.clock.now().getTime();
+    let release!: () => void;
+    slack.script("chat.postMessage", { hold: new Promise<void>((r) => (release = r)) });
+    let hung!: () => void;
+    try {
+      const thread = "1755075000.000100";
+      const mention = eventCallback({
+        type: "app_mention",
+        user: "U1",
+        text: "<@UBOT> search sparse attention",
+        channel: "C3",
+        ts: "1755075600.000200",
+        thread_ts: thread,
+      });
+      const posted = arrival(slack, (c) => c.method === "chat.postMessage" && c.body.channel === "C3");
+      const aDone = new Promise((resolve) => a.adapter.once("handled", resolve));
+      expect((await sendToSlackApp(a.url, mention, { secret: SECRET })).status).toBe(200);
+      const first = await posted;
+      const id = `event:${mention.eventId}`;
+      expect(first.body.thread_ts).toBe(thread);
+      expect(first.body.metadata).toEqual({
+        event_type: "paperboy_answer",
+        event_payload: { owed: id, part: 1 },
+      });
+
+      // Slack's resend of the event, reaching b: dropped there (it is owed).
+      const dropped = new Promise<string>((resolve) => b.adapter.once("duplicate", (d) => resolve(d)));
+      await sendToSlackApp(b.url, mention, {
+        secret: SECRET,
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
+      expect(await dropped).toBe(id);
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      expect(slack.of("conversations.replies").length).toBeGreaterThan(0);
+      release();
+      await aDone;
+      expect(partsOf(slack, "C3", id)).toEqual([1]);
+
+      // A second mention: a hangs before posting anything; b answers it in the thread, once.
+      const again = eventCallback({
+        type: "app_mention",
+        user: "U2",
+        text: "<@UBOT> search diffusion",
+        channel: "C3",
+        ts: "1755075700.000300",
+        thread_ts: thread,
+      });
+      const owed = new Promise<void>((resolve) => {
+        const check = () => {
+          if (b.engine.store(OwedAnswerStore).pending() === 1) resolve();
+        };
+        // The row is written before a's listener calls bot.respond (which hangs).
+        a.bot.respond = () => {
+          check();
+          return new Promise<void>((r) => (hung = r));
+        };
+      });
+      expect((await sendToSlackApp(a.url, again, { secret: SECRET })).status).toBe(200);
+      await owed;
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      const againId = `event:${again.eventId}`;
+      expect(partsOf(slack, "C3", againId)).toEqual([1]);
+      const answer = slack
+        .of("chat.postMessage")
+        .find(
+          (c) => (c.body.metadata as { event_payload?: { owed?: string } })?.event_payload?.owed === againId,
+        );
+      expect(answer?.body.thread_ts).toBe(thread);
+      expect(JSON.stringify(answer?.body)).toMatch(/diffusion/i);
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+    } finally {
+      release?.();
       hung?.();
       await a.close();
       await b.close();

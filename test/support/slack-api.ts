@@ -22,6 +22,10 @@ export interface ApiCall {
   answer?: Record<string, any>;
   /** Set by a test to make a posted message disappear from the channel's history. */
   deleted?: boolean;
+  /** The ts of the channel message a response_url post became (response_type in_channel). */
+  ts?: string;
+  /** The channel of that message (the one the response_url's request came from). */
+  channel?: string;
 }
 
 export interface Answer {
@@ -30,6 +34,8 @@ export interface Answer {
   body?: Record<string, unknown>;
   /** Answer this much later (a slow Slack); the call is recorded when it arrives. */
   delayMs?: number;
+  /** Answer once this settles (a test holds the answer while it kills or overtakes the caller). */
+  hold?: Promise<unknown>;
 }
 
 /** A file received at an upload URL (files.uploadV2's second step). */
@@ -49,9 +55,16 @@ export class FakeSlackApi extends EventEmitter {
   private server: Server | undefined;
   private port = 0;
   private readonly scripts = new Map<string, Answer[]>();
+  /** The channel each response_url's request came from (a response_url id → channel). */
+  private readonly responseChannels = new Map<string, string>();
   private nextTs = 1;
   /** The time message ts are made from (a test's manual clock); default a fixed 2023 epoch. */
   nowMs: (() => number) | null = null;
+  /**
+   * Consulted for every call as it arrives (recorded already): a promise holds its answer until it
+   * settles (a test kills the caller meanwhile); undefined answers as usual.
+   */
+  holdWhen: ((call: ApiCall) => Promise<unknown> | undefined) | null = null;
   /** What auth.test answers (set `identity = null` to answer invalid_auth). */
   identity: Record<string, unknown> | null = {
     user_id: "UBOT",
@@ -79,8 +92,13 @@ export class FakeSlackApi extends EventEmitter {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** A response_url for one slash command or button press. */
-  responseUrl(id: string): string {
+  /**
+   * A response_url for one slash command or button press. Given the request's channel, its
+   * in_channel answers become messages of that channel, as in Slack (read back by
+   * conversations.history, metadata included); ephemeral ones are seen by the asker only.
+   */
+  responseUrl(id: string, channel?: string): string {
+    if (channel) this.responseChannels.set(id, channel);
     return `http://127.0.0.1:${this.port}/respond/${id}`;
   }
 
@@ -119,14 +137,21 @@ export class FakeSlackApi extends EventEmitter {
     });
   }
 
-  /** Messages the bot posted (answered ok) in a channel, newest first, like conversations.history. */
+  /**
+   * Messages the bot posted in a channel, newest first, like conversations.history: its
+   * chat.postMessage calls answered ok, and its in_channel response_url posts. (A response_url
+   * post that replaces the original message is kept as a message of its own here.)
+   */
   posted(channel: string): { ts: string; text: string; metadata?: unknown; thread_ts?: string }[] {
     return this.calls
       .filter(
-        (c) => c.method === "chat.postMessage" && c.body.channel === channel && c.answer?.ok && !c.deleted,
+        (c) =>
+          ((c.method === "chat.postMessage" && c.body.channel === channel && c.answer?.ok) ||
+            (c.method === "respond" && c.channel === channel && c.ts && c.status === 200)) &&
+          !c.deleted,
       )
       .map((c) => ({
-        ts: c.answer?.ts as string,
+        ts: (c.ts ?? c.answer?.ts) as string,
         text: c.body.text as string,
         ...(c.body.metadata ? { metadata: c.body.metadata } : {}),
         ...(c.body.thread_ts ? { thread_ts: c.body.thread_ts as string } : {}),
@@ -134,13 +159,23 @@ export class FakeSlackApi extends EventEmitter {
       .reverse();
   }
 
-  /** A page of conversations.history: top-level messages since `oldest`, cursor = offset. */
-  private history(body: Record<string, any>): Record<string, unknown> {
+  /** A message ts as Slack makes them: seconds of (the test's) now, and a sequence. */
+  private makeTs(): string {
+    const seconds = this.nowMs ? Math.floor(this.nowMs() / 1000) : 1700000000;
+    return `${seconds}.${String(this.nextTs++).padStart(6, "0")}`;
+  }
+
+  /**
+   * A page of conversations.history (top-level messages) or, given the thread's `ts`,
+   * conversations.replies (that thread's messages), since `oldest`; cursor = offset.
+   */
+  private history(body: Record<string, any>, thread?: string): Record<string, unknown> {
     const oldest = Number(body.oldest ?? 0);
     const limit = Number(body.limit ?? 100);
     const offset = Number(body.cursor ?? 0);
     const all = this.posted(String(body.channel))
-      .filter((m) => !m.thread_ts && Number(m.ts) >= oldest)
+      .filter((m) => (thread ? m.thread_ts === thread || m.ts === thread : !m.thread_ts))
+      .filter((m) => Number(m.ts) >= oldest)
       .map((m) => ({
         type: "message",
         ts: m.ts,
@@ -176,10 +211,18 @@ export class FakeSlackApi extends EventEmitter {
     const answer = { ...(scripted ?? {}), ...(scripted?.body ? {} : this.defaultAnswer(method, body)) };
     const status = answer.status ?? 200;
     const call: ApiCall = { method, path, body, token, at: Date.now(), status, answer: answer.body };
+    const channel = this.responseChannels.get(path.slice("/respond/".length));
+    if (method === "respond" && channel && status === 200 && body.response_type === "in_channel") {
+      call.ts = this.makeTs();
+      call.channel = channel;
+    }
     this.calls.push(call);
     // "call" is emitted once answered; "arrived" at once (a held call has arrived long before).
     this.emit("arrived", call);
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (answer.hold) await answer.hold.catch(() => {});
+    const held = this.holdWhen?.(call);
+    if (held) await held.catch(() => {});
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
@@ -254,12 +297,15 @@ export class FakeSlackApi extends EventEmitter {
           ? { body: { ok: true, ...this.identity } }
           : { body: { ok: false, error: "invalid_auth" } };
       case "chat.postMessage": {
-        const seconds = this.nowMs ? Math.floor(this.nowMs() / 1000) : 1700000000;
-        const ts = `${seconds}.${String(this.nextTs++).padStart(6, "0")}`;
+        const ts = this.makeTs();
         return { body: { ok: true, channel: body.channel, ts, message: { text: body.text, ts } } };
       }
       case "conversations.history":
         return { body: this.history(body) };
+      case "conversations.replies":
+        return body.ts
+          ? { body: this.history(body, String(body.ts)) }
+          : { body: { ok: false, error: "thread_not_found" } };
       case "chat.delete": {
         const posted = this.calls.find(
           (c) =>

@@ -199,6 +199,10 @@ export interface OwedAnswersTable {
   attempts: number;
   created_at: string;
   settled_at: string | null;
+  /** Messages of the answer known delivered (1, 2… in posting order). */
+  sent_parts: Generated<number>;
+  /** The part being posted (marked before its POST); null between parts. */
+  sending_part: number | null;
 }
 
 export interface WatchesTable {
