@@ -22,7 +22,7 @@ import { type IngestOptions, type IngestReport, ingestAll } from "./ingest.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
-import { type SearchQuery, type SearchResult, SearchService } from "./search/service.js";
+import { type SearchQuery, type SearchResult, SearchService, type SemanticSource } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
 import type { TopicsRunner } from "./topics/in-worker.js";
 import { type RoundupJobResult, type RoundupLine, runRoundupJob } from "./topics/roundup-job.js";
@@ -444,7 +444,13 @@ export class Paperboy {
    * that a long-running `serve` pays for them at start and not inside the first chat request
    * (where they would also delay acknowledging everyone else's). Returns what it did, timed.
    */
-  warmUp(): { searchMs: number; relatedMs: number; roundupMs: number } {
+  warmUp(): {
+    searchMs: number;
+    relatedMs: number;
+    roundupMs: number;
+    /** Where the semantic space came from: its file, the archive's snapshot, fitted; none yet. */
+    semantic: SemanticSource | "none";
+  } {
     const t0 = performance.now();
     // The index and its semantic space (loaded, or fitted on a first start: seconds at 100k).
     this.searchService.warmUp();
@@ -458,7 +464,12 @@ export class Paperboy {
     if (day) this.roundup(day);
     const t3 = performance.now();
     const ms = (a: number, b: number) => Math.round(b - a);
-    return { searchMs: ms(t0, t1), relatedMs: ms(t1, t2), roundupMs: ms(t2, t3) };
+    return {
+      searchMs: ms(t0, t1),
+      relatedMs: ms(t1, t2),
+      roundupMs: ms(t2, t3),
+      semantic: this.searchService.semanticSource() ?? "none",
+    };
   }
 
   /** The newest digest day in the archive, or null when it is empty. */

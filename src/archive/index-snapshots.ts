@@ -3,7 +3,9 @@
  * shared PostgreSQL archive loads the newest one and catches up by revision, as a restart does
  * from its own file, instead of building the index from every row (24.7 s at 100k papers).
  *
- * One snapshot per kind, written in chunks of CHUNK_BYTES (PostgreSQL's bytea and SQLite's blob
+ * Two kinds: "search" (the search index file) and "semantic" (the re-ranker's semantic space,
+ * src/search/semantic-file.ts, without the papers' vectors), each checked by its reader against
+ * its own format, analysis version and SHA-256. One snapshot per kind, written in chunks of CHUNK_BYTES (PostgreSQL's bytea and SQLite's blob
  * both take them in one bound value), replaced in one transaction under a named lock: a reader
  * sees the old snapshot or the new one, never a mix (it reads all parts in one statement), and
  * the table never holds more than one per kind. The bytes are checked by the reader (the index

@@ -9,7 +9,9 @@ import type { Clock } from "../clock.js";
 import { contentId, contentKey, normalizeArxivId } from "../digest/identity.js";
 import { codeLinks, extractLinks } from "../digest/links.js";
 import type { DigestFormat, Paper, PaperRef, ParsedPaper } from "../types.js";
+import { storeDayBatched } from "./day-batch.js";
 import type { Db } from "./db.js";
+import { mergeSighting, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
 import { prepared } from "./sql/prepared.js";
 import { writing } from "./write-errors.js";
 
@@ -33,30 +35,6 @@ export interface StoreResult {
   /** Primary keys of the papers this write added or changed, for incremental indexes. */
   changed: number[];
 }
-
-interface PaperRow {
-  pk: number;
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  date: string;
-  upvotes: number | null;
-  source_summary: string | null;
-}
-
-const PAPER_COLUMNS = [
-  "pk",
-  "id",
-  "arxiv_id",
-  "title",
-  "abstract",
-  "authors",
-  "date",
-  "upvotes",
-  "source_summary",
-] as const;
 
 // The statements an ingest runs for every paper, compiled once (sql/prepared.ts).
 const PAPER_BY_ID = prepared<{ value: string }, PaperRow>((q, p) =>
@@ -130,10 +108,31 @@ const ADD_DAY_PAPER = prepared<{ date: string; pk: number; position: number }, u
 const CHUNK = 500;
 const STREAM_PAGE = 2000;
 
+/** A paper's searchable fields (the search index's input). */
+export interface IndexRow {
+  pk: number;
+  id: string;
+  title: string;
+  abstract: string;
+  /** As stored: a JSON array. */
+  authors: string;
+  date: string;
+  hasCode: boolean;
+}
+
+export interface PaperStoreOptions {
+  /**
+   * Store a day in a few statements when its papers do not interact (day-batch.ts); default
+   * true. False stores paper by paper: tests check that both leave the same archive.
+   */
+  batchDays?: boolean;
+}
+
 export class PaperStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly options: PaperStoreOptions = {},
   ) {}
 
   private get q() {
@@ -166,6 +165,19 @@ export class PaperStore {
   private storeDayInTransaction(input: StoreDayInput): StoreResult {
     const now = this.clock.now().toISOString();
     const revision = this.revision() + 1;
+    // A day whose papers do not interact goes in a few statements (day-batch.ts); else paper by paper.
+    const batch = this.options.batchDays === false ? null : storeDayBatched(this.db, input, now, revision);
+    if (batch) {
+      if (batch.changed.length) this.writeRevision(revision);
+      return {
+        papers: batch.papers,
+        added: batch.added,
+        updated: batch.updated,
+        duplicates: 0,
+        revision: batch.changed.length ? revision : revision - 1,
+        changed: batch.changed,
+      };
+    }
     const touched = new Set<number>();
     const changed = new Set<number>();
     let added = 0;
@@ -218,14 +230,7 @@ export class PaperStore {
         if (r.changes) positions.set(day, pos + 1);
       }
     }
-    if (changed.size) {
-      this.db.run(
-        this.q
-          .insertInto("meta")
-          .values({ key: "revision", value: String(revision) })
-          .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value") }))),
-      );
-    }
+    if (changed.size) this.writeRevision(revision);
     return {
       papers: touched.size,
       added,
@@ -234,6 +239,15 @@ export class PaperStore {
       revision: changed.size ? revision : revision - 1,
       changed: [...changed],
     };
+  }
+
+  private writeRevision(revision: number): void {
+    this.db.run(
+      this.q
+        .insertInto("meta")
+        .values({ key: "revision", value: String(revision) })
+        .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value") }))),
+    );
   }
 
   private paperBy(column: "arxiv_id" | "id", value: string): PaperRow | undefined {
@@ -303,55 +317,19 @@ export class PaperStore {
     return pk;
   }
 
-  /** Merges a new sighting into a stored paper; true when anything visible changed. */
+  /** Merges a new sighting into a stored paper (mergeSighting); true when anything visible changed. */
   private update(row: PaperRow, p: ParsedPaper, days: string[], now: string, revision: number): boolean {
-    let id = row.id;
-    let arxivId = row.arxiv_id;
-    const aliases: string[] = [...p.aliases];
-    if (!arxivId && p.arxivId) {
-      arxivId = p.arxivId;
-      aliases.push(row.id);
-      id = p.arxivId;
-    }
-    const authors = p.authors.length ? JSON.stringify(p.authors) : row.authors;
-    const upvotes = p.upvotes ?? row.upvotes;
-    // A page form of the day carries no summary: it never erases the API form's.
-    const sourceSummary = p.sourceSummary ?? row.source_summary;
-    const earliest = [row.date, ...days].sort()[0] as string;
-    const sourceCode = this.sourceLinks(row.pk);
-    const newSources = p.sourceCode.filter((u) => !sourceCode.includes(u));
-    const textChanged = row.title !== p.title || row.abstract !== p.abstract;
-    const changed =
-      id !== row.id ||
-      arxivId !== row.arxiv_id ||
-      authors !== row.authors ||
-      upvotes !== row.upvotes ||
-      sourceSummary !== row.source_summary ||
-      earliest !== row.date ||
-      newSources.length > 0 ||
-      textChanged;
-    for (const alias of aliases) if (alias !== id) this.addKey(alias, row.pk, "alias");
+    const merged = mergeSighting(row, p, days, this.sourceLinks(row.pk));
+    for (const alias of merged.aliases) if (alias !== merged.values.id) this.addKey(alias, row.pk, "alias");
     this.addKey(contentKey(p.title, p.abstract), row.pk, "content");
-    if (!changed) return false;
-    // The newest sighting's text wins: digests correct titles and abstracts, never degrade them.
+    if (!merged.changed) return false;
     this.db.run(
       this.q
         .updateTable("papers")
-        .set({
-          id,
-          arxiv_id: arxivId,
-          title: p.title,
-          abstract: p.abstract,
-          authors,
-          date: earliest,
-          upvotes,
-          source_summary: sourceSummary,
-          updated_at: now,
-          revision,
-        })
+        .set({ ...merged.values, updated_at: now, revision })
         .where("pk", "=", row.pk),
     );
-    this.writeLinks(row.pk, p.abstract, [...sourceCode, ...newSources]);
+    this.writeLinks(row.pk, p.abstract, merged.sources);
     return true;
   }
 
@@ -655,18 +633,29 @@ export class PaperStore {
   }
 
   /**
+   * The searchable fields of the papers asked for, as `iterateForIndex` gives them, in one
+   * statement per CHUNK (an index catching up after an ingest; `byPks` would read links, keys and
+   * days as well, four statements, none of which the index needs). Missing keys are left out.
+   */
+  indexRowsByPk(pks: readonly number[]): IndexRow[] {
+    const out: IndexRow[] = [];
+    for (let i = 0; i < pks.length; i += CHUNK) {
+      const rows = this.db.all(
+        this.q
+          .selectFrom("papers")
+          .select(["pk", "id", "title", "abstract", "authors", "date", "has_code"])
+          .where("pk", "in", pks.slice(i, i + CHUNK)),
+      );
+      for (const row of rows) out.push({ ...row, pk: Number(row.pk), hasCode: row.has_code === 1 });
+    }
+    return out;
+  }
+
+  /**
    * Streams every paper's searchable fields a page at a time (by primary key), without loading
    * the whole archive as objects.
    */
-  *iterateForIndex(): Generator<{
-    pk: number;
-    id: string;
-    title: string;
-    abstract: string;
-    authors: string;
-    date: string;
-    hasCode: boolean;
-  }> {
+  *iterateForIndex(): Generator<IndexRow> {
     let after = 0;
     for (;;) {
       const page = this.db.all(

@@ -52,7 +52,7 @@ export function cue(intent: Intent, sentence: string): number {
   return CUES[intent].test(sentence) ? 1 : 0;
 }
 
-const UNIT = String.raw`\s?(?:%|×|x\b|-?times\b|-?fold\b|pp\b|points?\b|percent|percentage points|dB\b|[KMBT]\b|billion|million|thousand|k\b|[a-z]*(?:FID|IoU|PSNR|SSIM|BLEU|ROUGE|F1|AP|AUC|PDMS|DSC|NSD|mAP|Acc|EM)\w*)`;
+const UNIT = String.raw`\s?(?:%|×|x\b|hrs?\b|mins\b|-?times\b|-?fold\b|pp\b|points?\b|percent|percentage points|dB\b|[KMBT]\b|billion|million|thousand|k\b|[a-z]*(?:FID|IoU|PSNR|SSIM|BLEU|ROUGE|F1|AP|AUC|PDMS|DSC|NSD|mAP|Acc|EM)\w*)`;
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 // "x5", "×10": a factor written before its number.
 const FACTOR_FIRST = /(?<![\p{L}\p{N}])[x×]\d+(?:\.\d+)?(?![\p{L}\p{N}])/gu;
@@ -95,17 +95,24 @@ export interface Quantity {
  */
 export function quantities(sentence: string, nameTokens: ReadonlySet<string> = new Set()): Quantity[] {
   const out: Quantity[] = [];
-  const seen = new Set<number>();
+  const seen = new Map<number, Quantity>();
   const add = (m: RegExpMatchArray, noun: string) => {
     const at = m.index ?? 0;
     const digits = /\d/.exec(m[0]);
     const start = at + (digits?.index ?? 0);
-    if (seen.has(start)) return;
+    const earlier = seen.get(start);
+    if (earlier) {
+      // "up to 50 iterations", "3 to 5 minutes": found first after its comparison word, the
+      // number still counts what follows it.
+      if (!earlier.noun && noun) earlier.noun = noun;
+      return;
+    }
     const token = /^\S+/.exec(sentence.slice(start))?.[0] ?? "";
     if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
     if (YEAR.test(token.replace(/[.,;:)]+$/, "")) && !/%|×/.test(m[0])) return;
-    seen.add(start);
-    out.push({ text: m[0].trim(), at: start, noun });
+    const quantity = { text: m[0].trim(), at: start, noun };
+    seen.set(start, quantity);
+    out.push(quantity);
   };
   for (const m of sentence.matchAll(WITH_UNIT)) add(m, "");
   for (const m of sentence.matchAll(FACTOR_FIRST)) add(m, "");
@@ -116,13 +123,15 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   for (const m of sentence.matchAll(HYPHEN_COUNT)) add(m, (m[2] ?? "").toLowerCase());
   for (const m of sentence.matchAll(ORDER)) {
     if (seen.has(m.index ?? 0)) continue;
-    seen.add(m.index ?? 0);
-    out.push({ text: m[0], at: m.index ?? 0, noun: (m[2] ?? "").toLowerCase() });
+    const quantity = { text: m[0], at: m.index ?? 0, noun: (m[2] ?? "").toLowerCase() };
+    seen.set(quantity.at, quantity);
+    out.push(quantity);
   }
   for (const m of sentence.matchAll(WORD_COUNT)) {
     if (seen.has(m.index ?? 0)) continue;
-    seen.add(m.index ?? 0);
-    out.push({ text: m[0], at: m.index ?? 0, noun: (m[3] ?? m[2] ?? "").toLowerCase() });
+    const quantity = { text: m[0], at: m.index ?? 0, noun: (m[3] ?? m[2] ?? "").toLowerCase() };
+    seen.set(quantity.at, quantity);
+    out.push(quantity);
   }
   return out;
 }
@@ -133,7 +142,7 @@ export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
   const t = q.text;
   switch (measure) {
     case "time":
-      return /\b(hours?|days?|weeks?|minutes?|seconds?|ms|s|epochs?|steps?|iterations?)\b|gpu[- ]hours/i.test(
+      return /\b(hours?|hrs?|days?|weeks?|minutes?|mins?|seconds?|secs?|ms|s|epochs?|steps?|iterations?)\b|\d\s?(hrs?|h|mins?)\b|gpu[- ]hours/i.test(
         `${t} ${q.noun}`,
       );
     case "speed":

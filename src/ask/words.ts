@@ -54,9 +54,22 @@ export function tokensOf(text: string): { words: Word[]; starts: number[] } {
 /** Every key a text can be matched by: whole tokens, their stems, and their hyphen/dot parts. */
 export function matchKeys(text: string): Set<string> {
   const keys = new Set<string>();
-  for (const w of words(text)) {
+  const all = words(text);
+  all.forEach((w, i) => {
     keys.add(w.lower);
     keys.add(w.stem);
+    // A name is written both ways: "FlashAttention" in one place, "Flash Attention" in another.
+    // Its camel-case parts are keys, and two capitalized words in a row are a key joined.
+    if (CAMEL.test(w.surface)) {
+      for (const part of w.surface.split(CAMEL_BOUNDARY)) {
+        const lower = part.toLowerCase();
+        if (lower.length < 3) continue;
+        keys.add(lower);
+        keys.add(stemOf(lower));
+      }
+    }
+    const next = all[i + 1];
+    if (next && CAPITALIZED.test(w.surface) && CAPITALIZED.test(next.surface)) keys.add(w.lower + next.lower);
     if (/[-.+/]/.test(w.lower)) {
       for (const part of w.lower.split(/[-.+/]+/)) {
         if (!part) continue;
@@ -69,9 +82,14 @@ export function matchKeys(text: string): Set<string> {
         keys.add(stemOf(whole));
       }
     }
-  }
+  });
   return keys;
 }
+
+/** A camel-case name ("FlashAttention", "ImageNet"): a lower-case letter then a capital inside. */
+const CAMEL = /^\p{Lu}?\p{Ll}+\p{Lu}\p{L}*$/u;
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/u;
+const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
 
 /** True when the text holds the word (by whole token, stem, or all of its hyphen parts). */
 export function mentions(keys: ReadonlySet<string>, w: Word): boolean {

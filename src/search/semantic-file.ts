@@ -117,6 +117,20 @@ export function decodeSemantic(file: Buffer): SemanticLoad {
   }
 }
 
+/**
+ * A space's fingerprint: the checksum in the header of its encoding without papers' vectors (the
+ * SHA-256 of its terms and projections), so two replicas holding the same space agree on it.
+ */
+export type SemanticFingerprint = string;
+
+export function semanticFingerprint(encoded: Buffer): SemanticFingerprint {
+  const nl = encoded.indexOf(10);
+  const header = JSON.parse(encoded.subarray(0, nl).toString("utf8")) as Partial<SemanticHeader>;
+  if (typeof header.checksum !== "string" || header.vectorPapers !== 0)
+    throw new Error("a fingerprint is of a space encoded without vectors");
+  return header.checksum;
+}
+
 export function loadSemanticFile(path: string): SemanticLoad {
   let file: Buffer;
   try {

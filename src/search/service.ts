@@ -26,7 +26,15 @@ import { rankQuery } from "./rank.js";
 import { RANKING } from "./ranking.js";
 import { type DocFilter, type Scored, scoreQuery } from "./scorer.js";
 import { MIN_SEMANTIC_PAPERS, type SemanticSpace } from "./semantic.js";
-import { loadSemanticFile, type SavedVectors } from "./semantic-file.js";
+import {
+  decodeSemantic,
+  encodeSemantic,
+  loadSemanticFile,
+  type SavedVectors,
+  type SemanticFingerprint,
+  saveSemanticFile,
+  semanticFingerprint,
+} from "./semantic-file.js";
 import { runSemanticJob, type SemanticJobInput, type SemanticJobOutput, spaceOf } from "./semantic-job.js";
 import { refitInWorker } from "./semantic-refit.js";
 import { SemanticVectors } from "./semantic-vectors.js";
@@ -75,13 +83,23 @@ export interface SearchServiceOptions {
   /**
    * A shared archive's snapshot of the index (PostgreSQL): a replica with no usable index file of
    * its own loads it and catches up by revision instead of building from every row; a replica
-   * that built the index, or whose index is well ahead of the snapshot, writes it.
+   * that built the index, or whose index is well ahead of the snapshot, writes it. The same for
+   * the semantic space: a replica that fits it writes it; one without a usable file loads it.
    */
   snapshots?: IndexSnapshotStore | null;
 }
 
 /** The kind of this index among the archive's snapshots. */
 const SNAPSHOT_KIND = "search";
+/**
+ * The semantic space's kind among them: the space alone (terms and projections, about 8 MB at
+ * 100k papers), not the papers' vectors (40 MB more to move, and a candidate's vector is embedded
+ * in microseconds when a query first reads it).
+ */
+const SEMANTIC_KIND = "semantic";
+
+/** Where the semantic space in use came from (the health of a replica's start, and tests). */
+export type SemanticSource = "file" | "snapshot" | "fitted";
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
@@ -118,6 +136,9 @@ export class SearchService {
   /** Papers' places in that space, by pk (semantic-vectors.ts). */
   private vectors: SemanticVectors | null = null;
   private semanticLoaded = false;
+  /** Where the space in use came from, and the fingerprint of its bytes (computed when asked). */
+  private semanticFrom: SemanticSource | null = null;
+  private semanticPrint: SemanticFingerprint | null = null;
   /** Archive size at the last fit attempt, so a fit that found nothing is not retried per search. */
   private semanticTriedAt = -1;
   /** Whether refits run in a worker thread (`refitInBackground`). */
@@ -183,13 +204,15 @@ export class SearchService {
       const path = this.semanticPath();
       if (path !== null) {
         const loaded = loadSemanticFile(path);
-        if (loaded.ok) this.install(loaded.space, loaded.vectors);
+        if (loaded.ok) this.install(loaded.space, loaded.vectors, "file");
         else if (loaded.reason !== "unreadable (ENOENT)")
           this.options.logger.info(
             { path, reason: loaded.reason },
-            "semantic space not usable; refitting it",
+            "semantic space file not usable; trying the archive's snapshot",
           );
       }
+      // A replica with no usable file of its own takes the space another replica fitted.
+      if (!this.semantic) this.loadSemanticSnapshot();
     }
     const n = index.documentCount;
     const due = this.semantic ? n >= 2 * this.semantic.fittedOn : n >= MIN_SEMANTIC_PAPERS;
@@ -273,6 +296,7 @@ export class SearchService {
     this.install(
       space,
       out.state && out.vectors ? { state: out.state, vectors: out.vectors, revision: out.revision } : null,
+      "fitted",
     );
     this.options.logger.info(
       { papers: out.fittedOn, dims: space.dims, terms: space.terms.length, ms: out.ms },
@@ -283,6 +307,104 @@ export class SearchService {
         { path: this.semanticPath(), err: out.saveError },
         "could not save the semantic space",
       );
+    this.writeSemanticSnapshot(space, out.revision);
+  }
+
+  /**
+   * The archive's snapshot of the semantic space, installed when it checks out (format, analysis
+   * version, SHA-256) and is not newer than the archive; saved as this replica's own file, so its
+   * restarts load that. Anything else is logged with its reason and the space is fitted as before.
+   */
+  private loadSemanticSnapshot(): void {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return;
+    const started = performance.now();
+    let reason: string;
+    try {
+      const snapshot = snapshots.read(SEMANTIC_KIND);
+      const loaded = snapshot ? decodeSemantic(snapshot.bytes) : null;
+      if (!snapshot || !loaded) reason = "there is none yet";
+      else if (!loaded.ok) reason = loaded.reason;
+      else if (snapshot.info.revision > this.store.revision())
+        reason = `it is newer (revision ${snapshot.info.revision}) than the archive (${this.store.revision()}): restored from a backup?`;
+      else {
+        this.install(loaded.space, null, "snapshot");
+        this.semanticPrint = semanticFingerprint(snapshot.bytes);
+        this.options.logger.info(
+          {
+            revision: snapshot.info.revision,
+            fittedOn: loaded.space.fittedOn,
+            dims: loaded.space.dims,
+            terms: loaded.space.terms.length,
+            fingerprint: this.semanticPrint,
+            bytes: snapshot.bytes.length,
+            ms: Math.round(performance.now() - started),
+          },
+          "semantic space loaded from the archive's snapshot",
+        );
+        const path = this.semanticPath();
+        if (path !== null) {
+          try {
+            saveSemanticFile(path, loaded.space);
+          } catch (err) {
+            this.options.logger.warn(
+              { path, err: (err as Error).message },
+              "could not save the semantic space",
+            );
+          }
+        }
+        return;
+      }
+    } catch (err) {
+      reason = `it could not be read: ${(err as Error).message}`;
+    }
+    this.options.logger.info({ reason }, "semantic space snapshot not usable; fitting the space");
+  }
+
+  /**
+   * Writes a space this replica fitted into the archive, for fresh replicas to load instead of
+   * fitting (the store keeps the newest: one fitted at an older revision is not written over it).
+   */
+  private writeSemanticSnapshot(space: SemanticSpace, revision: number): void {
+    const snapshots = this.options.snapshots;
+    if (!snapshots) return;
+    const started = performance.now();
+    try {
+      const bytes = encodeSemantic(space);
+      const print = semanticFingerprint(bytes);
+      this.semanticPrint = print;
+      const wrote = snapshots.write(
+        SEMANTIC_KIND,
+        { revision, analysis: ANALYSIS_VERSION, checksum: print },
+        bytes,
+      );
+      if (wrote)
+        this.options.logger.info(
+          { revision, fingerprint: print, bytes: bytes.length, ms: Math.round(performance.now() - started) },
+          "semantic space snapshot written to the archive",
+        );
+    } catch (err) {
+      this.options.logger.warn(
+        { err: (err as Error).message },
+        "could not write the semantic space snapshot",
+      );
+    }
+  }
+
+  /**
+   * The semantic space in use: where it came from (its file, the archive's snapshot, or fitted by
+   * this process), what it was fitted on, and its fingerprint (the SHA-256 of its encoded terms
+   * and projections: equal on two replicas means the same space); null before there is one.
+   */
+  semanticSource(): SemanticSource | null {
+    return this.semantic ? this.semanticFrom : null;
+  }
+
+  semanticInfo(): { source: SemanticSource; fittedOn: number; fingerprint: SemanticFingerprint } | null {
+    const space = this.semantic;
+    if (!space || !this.semanticFrom) return null;
+    this.semanticPrint ??= semanticFingerprint(encodeSemantic(space));
+    return { source: this.semanticFrom, fittedOn: space.fittedOn, fingerprint: this.semanticPrint };
   }
 
   /**
@@ -290,8 +412,10 @@ export class SearchService {
    * changed since they were computed are dropped, to be embedded again when read). Cached
    * candidates and results are stale.
    */
-  private install(space: SemanticSpace, saved: SavedVectors | null = null): void {
+  private install(space: SemanticSpace, saved: SavedVectors | null, source: SemanticSource): void {
     this.semantic = space;
+    this.semanticFrom = source;
+    this.semanticPrint = null;
     const current = this.store.revision();
     // Vectors newer than the archive (a restored backup) describe texts it may no longer hold.
     const usable = saved !== null && saved.revision <= current;
@@ -481,7 +605,9 @@ export class SearchService {
   }
 
   private rewriteThreshold(): number {
-    return Math.max(REWRITE_AFTER_CHANGES, Math.floor(this.store.count() * 0.05));
+    // The index, caught up, holds the archive's count: no count(*) of the archive per ingest.
+    const papers = this.index ? this.index.documentCount : this.store.count();
+    return Math.max(REWRITE_AFTER_CHANGES, Math.floor(papers * 0.05));
   }
 
   private loadOrBuild(): PaperIndex {

@@ -30,6 +30,7 @@ const TUNING = loadQuestions("questions.json");
 const HELD_OUT = loadQuestions("questions-holdout.json");
 const HELD_OUT_2 = loadQuestions("questions-holdout2.json");
 const HELD_OUT_3 = loadQuestions("questions-holdout3.json");
+const HELD_OUT_4 = loadQuestions("questions-holdout4.json");
 
 function input(id: string): AnswerInput {
   const p = engine.paper(id);
@@ -58,7 +59,7 @@ function answerOf(q: Question) {
 
 describe("ask: the question sets", () => {
   it("are large and honest: ≥150 questions, ≥20% unanswerable (some about another paper), ≥25% casual", () => {
-    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3];
+    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => q.expect === null).length / all.length).toBeGreaterThanOrEqual(0.2);
     expect(all.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
@@ -68,31 +69,40 @@ describe("ask: the question sets", () => {
     // Held out 3 is on papers no other set asks about.
     const asked = new Set([...TUNING, ...HELD_OUT, ...HELD_OUT_2].map((q) => q.id ?? q.title));
     expect(HELD_OUT_3.filter((q) => asked.has(q.id ?? q.title))).toEqual([]);
+    // Held out 4 too: ≥120 questions on papers no earlier set asks about.
+    expect(HELD_OUT_4.length).toBeGreaterThanOrEqual(120);
+    for (const q of HELD_OUT_3) asked.add(q.id ?? q.title);
+    expect(HELD_OUT_4.filter((q) => asked.has(q.id ?? q.title))).toEqual([]);
   });
 
-  // Floors at the measured level (docs/ask.md): the tuning set (628) scores 90.7% / 89.5% with the
-  // model fitted on it (86.5% / 90.3% by cross-validation grouped by paper).
-  it("tuning set: ≥90% of answerable questions get the right sentence, ≥85% of unanswerable ones are declined", () => {
-    const report = score(TUNING, answerOf);
-    const rate = (s: { n: number; hits: number }) => s.hits / s.n;
-    expect(rate(report.answerable), table(report)).toBeGreaterThanOrEqual(0.9);
-    expect(rate(report.unanswerable), table(report)).toBeGreaterThanOrEqual(0.85);
-    // One sentence when it clearly wins: answers are not padded to three to catch the expected one.
-    expect(report.meanEvidence).toBeLessThan(1.3);
-  });
-
-  // Never tuned on: the first measured 82.9% / 86.4%, the second (scored once, blind) 73.9% / 86.5%,
-  // the third (166 questions by another writer, scored blind) 72.7% / 91.2%.
-  // These are the figures to expect on fresh questions. Only totals: a held-out set's misses are
-  // never printed, here or anywhere.
+  // Floors at the measured level (docs/ask.md). The model is fitted on the tuning set and held-out
+  // sets 1-3 (1,069 questions; each of those was scored blind first): fitted, 89.1% / 89.5% on the
+  // tuning set's 628, 86.6% / 90.9%, 78.4% / 91.9% and 82.6% / 94.1% on the three others
+  // (83.2% / 88.9% by cross-validation grouped by paper over all 1,069).
   it.each([
-    ["held-out set", () => HELD_OUT, 0.82],
-    ["second held-out set", () => HELD_OUT_2, 0.73],
-    ["third held-out set", () => HELD_OUT_3, 0.72],
-  ] as const)("%s (never tuned on) stays at its measured level", (_name, set, answerable) => {
-    const report = score(set(), answerOf);
-    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(answerable);
-    expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.85);
+    ["tuning set", () => TUNING, 0.89, 0.89],
+    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.86, 0.9],
+    ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.91],
+    ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.82, 0.94],
+  ] as const)(
+    "%s: answered with the right sentence and declined at the fitted level",
+    (_name, set, answerable, declined) => {
+      const report = score(set(), answerOf);
+      const rate = (s: { n: number; hits: number }) => s.hits / s.n;
+      expect(rate(report.answerable), table(report)).toBeGreaterThanOrEqual(answerable);
+      expect(rate(report.unanswerable), table(report)).toBeGreaterThanOrEqual(declined);
+      // One sentence when it clearly wins: answers are not padded to three to catch the expected one.
+      expect(report.meanEvidence).toBeLessThan(1.3);
+    },
+  );
+
+  // Never tuned on: held out 4 (148 questions on 20 papers no other set uses), scored blind with the
+  // model before this round (71.2% / 86.5%) and once with this one (71.2% / 83.8%): the figures to
+  // expect on fresh questions. Only totals: its misses are never printed, here or anywhere.
+  it("held-out set 4 (never tuned on) stays at its measured level", () => {
+    const report = score(HELD_OUT_4, answerOf);
+    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(0.71);
+    expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.83);
   });
 
   it("a hit needs the expected sentence; a decline needs no evidence", () => {

@@ -26,7 +26,12 @@ export interface Question {
 }
 
 export function loadQuestions(
-  file: "questions.json" | "questions-holdout.json" | "questions-holdout2.json" | "questions-holdout3.json",
+  file:
+    | "questions.json"
+    | "questions-holdout.json"
+    | "questions-holdout2.json"
+    | "questions-holdout3.json"
+    | "questions-holdout4.json",
 ): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
   return (JSON.parse(text) as { questions: Question[] }).questions;

@@ -4,18 +4,21 @@
  *   npx tsx test/ask/report.ts --holdout   the first held-out set (questions-holdout.json): totals only
  *   npx tsx test/ask/report.ts --holdout2  the second held-out set (questions-holdout2.json): totals only
  *   npx tsx test/ask/report.ts --holdout3  the third held-out set (questions-holdout3.json): totals only
+ *   npx tsx test/ask/report.ts --holdout4  the fourth held-out set (questions-holdout4.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */
 import { loadQuestions, paperOf, questionArchive, score, table } from "./question-set.js";
 
-const file = process.argv.includes("--holdout3")
-  ? "questions-holdout3.json"
-  : process.argv.includes("--holdout2")
-    ? "questions-holdout2.json"
-    : process.argv.includes("--holdout")
-      ? "questions-holdout.json"
-      : "questions.json";
+const file = process.argv.includes("--holdout4")
+  ? "questions-holdout4.json"
+  : process.argv.includes("--holdout3")
+    ? "questions-holdout3.json"
+    : process.argv.includes("--holdout2")
+      ? "questions-holdout2.json"
+      : process.argv.includes("--holdout")
+        ? "questions-holdout.json"
+        : "questions.json";
 const heldOut = file !== "questions.json";
 const engine = questionArchive();
 const roundAt = process.argv.indexOf("--round");

@@ -1,5 +1,6 @@
 /** Ask's words read on the one text analysis: folded, stemmed and joined as search reads them. */
 import { describe, expect, it } from "vitest";
+import { fitsMeasure, quantities } from "../../src/ask/cues.js";
 import { matchKeys, mentions, words } from "../../src/ask/words.js";
 import { termOf } from "../../src/text/analysis.js";
 
@@ -31,5 +32,27 @@ describe("ask's words", () => {
     expect(mentions(matchKeys("We train with Q-learning."), word("Qlearning"))).toBe(true);
     expect(mentions(matchKeys("Drive\u2010JEPA predicts."), word("DriveJEPA"))).toBe(true);
     expect(mentions(matchKeys("We train with learning."), word("Qlearning"))).toBe(false);
+  });
+
+  it("match a camel-case name written as two words and the other way round", () => {
+    expect(mentions(matchKeys("fully compatible with Flash Attention"), word("FlashAttention"))).toBe(true);
+    expect(mentions(matchKeys("built on the FlashAttention kernel"), word("attention"))).toBe(true);
+    // Two lower-case words in a row are not a name: "the model" never matches "themodel".
+    expect(mentions(matchKeys("we train the model"), word("themodel"))).toBe(false);
+  });
+});
+
+describe("ask's quantities", () => {
+  it("keep what a number counts when a comparison word comes first ('up to 50 iterations')", () => {
+    const [q] = quantities("planning horizons of up to 50 iterations");
+    expect(q?.noun).toBe("iterations");
+    expect(fitsMeasure(q as NonNullable<typeof q>, "time")).toBe(true);
+    const [m] = quantities("completing a reconstruction in 3 to 5 minutes per scene");
+    expect(fitsMeasure(m as NonNullable<typeof m>, "time")).toBe(true);
+  });
+
+  it("read hours written short ('1hr vs 50hrs') as time, and '90%' as no time", () => {
+    const found = quantities("needs 1hr vs 50hrs of labelled speech and reaches 90%");
+    expect(found.map((q) => fitsMeasure(q, "time"))).toEqual([true, true, false]);
   });
 });

@@ -129,3 +129,78 @@ describe("the archive's search index snapshot", () => {
     admin.close();
   });
 });
+
+describe("the archive's semantic space snapshot", () => {
+  it("a fresh replica answers with the space another fitted, without fitting; its restarts load its own file", () => {
+    const url = postgresArchive();
+    const writerLog = logged();
+    const writer = Paperboy.open({ dbPath: url, clock, indexDir: tempDir(), logger: writerLog.logger });
+    writer.ingest([DAY("2026-02-02"), DAY("2026-02-03")]);
+    writer.searchService.warmUp();
+    expect(writer.searchService.semanticSource()).toBe("fitted");
+    expect(writerLog.lines.map((l) => l.msg)).toContain("semantic space snapshot written to the archive");
+    const written = writer.searchService.semanticInfo();
+    const query = "reasoning with language model agents";
+    const expected = writer.search({ text: query }).results.map((r) => [r.id, r.score]);
+    const stored = writer.store(IndexSnapshotStore).info("semantic");
+    expect(stored?.revision).toBe(writer.papers.revision());
+    expect(stored?.checksum).toBe(written?.fingerprint);
+    writer.close();
+
+    const dir = tempDir();
+    const { lines, logger } = logged();
+    const fresh = Paperboy.open({ dbPath: url, clock, indexDir: dir, logger });
+    try {
+      fresh.searchService.warmUp();
+      expect(fresh.searchService.semanticSource()).toBe("snapshot");
+      const messages = lines.map((l) => l.msg);
+      expect(messages).toContain("semantic space loaded from the archive's snapshot");
+      expect(messages).not.toContain("semantic space fitted");
+      expect(fresh.searchService.semanticInfo()).toEqual({ ...written, source: "snapshot" });
+      // The re-ranker reads the semantic space: the same space gives the writer's very scores.
+      expect(fresh.search({ text: query }).results.map((r) => [r.id, r.score])).toEqual(expected);
+      expect(existsSync(join(dir, `${archiveId(fresh.db)}.search.semantic`))).toBe(true);
+    } finally {
+      fresh.close();
+    }
+    const restarted = Paperboy.open({ dbPath: url, clock, indexDir: dir });
+    try {
+      restarted.searchService.warmUp();
+      expect(restarted.searchService.semanticSource()).toBe("file");
+      expect(restarted.searchService.semanticInfo()?.fingerprint).toBe(written?.fingerprint);
+    } finally {
+      restarted.close();
+    }
+  });
+
+  it("without one (an older writer) or with a damaged one, a fresh replica fits the space as before and writes it", () => {
+    const url = postgresArchive();
+    const writer = Paperboy.open({ dbPath: url, clock });
+    writer.ingest([DAY("2026-02-02")]);
+    writer.searchService.warmUp();
+    const fingerprint = writer.searchService.semanticInfo()?.fingerprint;
+    const fresh = () => {
+      const { lines, logger } = logged();
+      const replica = Paperboy.open({ dbPath: url, clock, logger });
+      try {
+        replica.searchService.warmUp();
+        expect(replica.searchService.semanticSource()).toBe("fitted");
+        expect(replica.searchService.semanticInfo()?.fingerprint).toBe(fingerprint);
+      } finally {
+        replica.close();
+      }
+      return lines.find((l) => /semantic space snapshot not usable/.test(l.msg))?.reason;
+    };
+    writer.db.run(sql`DELETE FROM index_snapshots WHERE kind = 'semantic'`.compile(writer.db.q));
+    expect(fresh()).toBe("there is none yet");
+    const store = writer.store(IndexSnapshotStore);
+    expect(store.info("semantic")?.checksum).toBe(fingerprint);
+    writer.db.run(
+      sql`UPDATE index_snapshots SET bytes = substring(bytes from 1 for 300) WHERE kind = 'semantic'`.compile(
+        writer.db.q,
+      ),
+    );
+    expect(fresh()).toMatch(/do not decompress.*damaged/);
+    writer.close();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * A stored paper's row as the ingest reads it, and what a new sighting of the paper makes of it:
+ * shared by the two ingest paths of papers.ts (paper by paper, and a day in a few statements,
+ * day-batch.ts), so both merge the same way.
+ */
+import type { ParsedPaper } from "../types.js";
+
+export interface PaperRow {
+  pk: number;
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  date: string;
+  upvotes: number | null;
+  source_summary: string | null;
+}
+
+export const PAPER_COLUMNS = [
+  "pk",
+  "id",
+  "arxiv_id",
+  "title",
+  "abstract",
+  "authors",
+  "date",
+  "upvotes",
+  "source_summary",
+] as const;
+
+export interface MergedSighting {
+  /** The row's columns after the sighting (updated_at and revision are the caller's). */
+  values: Omit<PaperRow, "pk">;
+  /** Keys to add for the paper (those equal to its id are skipped by the caller). */
+  aliases: string[];
+  /** Its source-code links: the stored ones, then the sighting's new ones. */
+  sources: string[];
+  /** Whether anything visible changed (else the row is not written). */
+  changed: boolean;
+}
+
+/**
+ * Merges a new sighting into a stored paper: an arXiv id, once known, becomes its id (the old id
+ * an alias); the newest text wins (digests correct titles and abstracts, never degrade them);
+ * authors, upvotes and a summary are kept when the sighting has none (a page form of the day
+ * carries no summary: it never erases the API form's); the date is the earliest seen.
+ */
+export function mergeSighting(
+  row: PaperRow,
+  p: ParsedPaper,
+  days: readonly string[],
+  storedSources: readonly string[],
+): MergedSighting {
+  let id = row.id;
+  let arxivId = row.arxiv_id;
+  const aliases: string[] = [...p.aliases];
+  if (!arxivId && p.arxivId) {
+    arxivId = p.arxivId;
+    aliases.push(row.id);
+    id = p.arxivId;
+  }
+  const authors = p.authors.length ? JSON.stringify(p.authors) : row.authors;
+  const upvotes = p.upvotes ?? row.upvotes;
+  const sourceSummary = p.sourceSummary ?? row.source_summary;
+  const earliest = [row.date, ...days].sort()[0] as string;
+  const newSources = p.sourceCode.filter((u) => !storedSources.includes(u));
+  const textChanged = row.title !== p.title || row.abstract !== p.abstract;
+  const changed =
+    id !== row.id ||
+    arxivId !== row.arxiv_id ||
+    authors !== row.authors ||
+    upvotes !== row.upvotes ||
+    sourceSummary !== row.source_summary ||
+    earliest !== row.date ||
+    newSources.length > 0 ||
+    textChanged;
+  return {
+    values: {
+      id,
+      arxiv_id: arxivId,
+      title: p.title,
+      abstract: p.abstract,
+      authors,
+      date: earliest,
+      upvotes,
+      source_summary: sourceSummary,
+    },
+    aliases,
+    sources: [...storedSources, ...newSources],
+    changed,
+  };
+}
