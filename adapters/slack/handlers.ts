@@ -101,6 +101,30 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   };
 
   /**
+   * A mention or a discussion-thread message: owed (by its event id) as its listener starts, a
+   * repeat dropped, then answered where it was asked through the Web API.
+   */
+  const answerEvent = async (
+    kind: "mention" | "thread",
+    input: string,
+    ctx: Context,
+    client: Outlet["client"],
+    body: unknown,
+    context: { retryNum?: number; retryReason?: string },
+  ) => {
+    const raw = body as Record<string, unknown>;
+    const owing = owe(raw, owedRequest(kind, input, ctx));
+    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
+    await run(
+      kind,
+      input,
+      ctx,
+      { client, channel: ctx.channel, ...(ctx.thread ? { thread: ctx.thread } : {}), user: ctx.user },
+      owing ?? undefined,
+    );
+  };
+
+  /**
    * Owes an answer to a request, before its ack: an Owing when first (settle it once answered),
    * "repeat" when already owed, null when not recorded (no store, no id, or the archive refused:
    * then the seen-ids check decides, as for other requests).
@@ -183,16 +207,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       addressed: true,
       ...(event.thread_ts ? { thread: event.thread_ts } : {}),
     };
-    const input = stripMention(event.text, context.botUserId) || "help";
-    const raw = body as unknown as Record<string, unknown>;
-    const owing = owe(raw, owedRequest("mention", input, ctx));
-    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
-    await run(
+    await answerEvent(
       "mention",
-      input,
+      stripMention(event.text, context.botUserId) || "help",
       ctx,
-      { client, channel: event.channel, thread: event.thread_ts, user: event.user },
-      owing ?? undefined,
+      client,
+      body,
+      context,
     );
   });
 
@@ -212,16 +233,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       addressed: true,
     };
     if (!bot.isDiscussion(ctx)) return;
-    const raw = body as unknown as Record<string, unknown>;
-    const owing = owe(raw, owedRequest("thread", text, ctx));
-    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
-    await run(
-      "thread",
-      text,
-      ctx,
-      { client, channel: message.channel, thread: message.thread_ts, user: message.user },
-      owing ?? undefined,
-    );
+    await answerEvent("thread", text, ctx, client, body, context);
   });
 
   app.action<BlockAction>(

@@ -15,7 +15,7 @@ import { contentId, contentKey } from "../digest/identity.js";
 import { codeLinks, extractLinks } from "../digest/links.js";
 import type { ParsedPaper } from "../types.js";
 import type { Db } from "./db.js";
-import { mergeSighting, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
+import { mergeSighting, newPaperRow, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
 
 /** Values per IN list and rows per insert: far under SQLite's 32,766 bound values. */
 const CHUNK = 500;
@@ -154,23 +154,9 @@ export function storeDayBatched(db: Db, input: DayInput, now: string, revision: 
 
   const daysOf = papers.map((p) => (p.days.length ? p.days : [p.date ?? input.date]));
   // New papers, in input order, in one statement per chunk; their pks come back by id.
-  const inserts = [...newIds.entries()].map(([i, id]) => {
-    const p = papers[i] as ParsedPaper;
-    return {
-      id,
-      arxiv_id: p.arxivId ?? null,
-      title: p.title,
-      abstract: p.abstract,
-      authors: JSON.stringify(p.authors),
-      date: [...(daysOf[i] as string[])].sort()[0] as string,
-      upvotes: p.upvotes ?? null,
-      source_summary: p.sourceSummary ?? null,
-      created_at: now,
-      updated_at: now,
-      revision,
-      has_code: codeLinks(extractLinks(p.abstract), p.sourceCode).length > 0 ? 1 : 0,
-    };
-  });
+  const inserts = [...newIds.entries()].map(([i, id]) =>
+    newPaperRow(papers[i] as ParsedPaper, id, daysOf[i] as string[], now, revision),
+  );
   const pkOfId = new Map<string, number>();
   for (const part of chunks(inserts))
     for (const r of db.all(db.q.insertInto("papers").values(part).returning(["pk", "id"])))

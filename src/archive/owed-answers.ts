@@ -11,9 +11,11 @@
  * take-over resumes after the last sent part; a part left sending is the one the dead replica may
  * or may not have posted, which the adapter checks (Slack: the message's metadata in the channel).
  */
+import type { Selectable } from "kysely";
 import type { Clock } from "../clock.js";
 import { mayTakeOver } from "./claim-rules.js";
 import type { Db } from "./db.js";
+import type { OwedAnswersTable } from "./sql/tables.js";
 
 export interface OwedAnswer {
   id: string;
@@ -30,18 +32,6 @@ export interface OwedAnswer {
   sendingPart: number | null;
 }
 
-interface Row {
-  id: string;
-  platform: string;
-  payload: string;
-  claimed_by: string;
-  claimed_at: string;
-  attempts: number;
-  created_at: string;
-  sent_parts: number;
-  sending_part: number | null;
-}
-
 const COLUMNS = [
   "id",
   "platform",
@@ -53,6 +43,9 @@ const COLUMNS = [
   "sent_parts",
   "sending_part",
 ] as const;
+
+/** The columns read, as the database hands them back (the table's own column types). */
+type Row = Pick<Selectable<OwedAnswersTable>, (typeof COLUMNS)[number]>;
 
 function fromRow(r: Row): OwedAnswer {
   return {

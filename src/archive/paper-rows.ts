@@ -3,6 +3,7 @@
  * shared by the two ingest paths of papers.ts (paper by paper, and a day in a few statements,
  * day-batch.ts), so both merge the same way.
  */
+import { codeLinks, extractLinks } from "../digest/links.js";
 import type { ParsedPaper } from "../types.js";
 
 export interface PaperRow {
@@ -89,5 +90,32 @@ export function mergeSighting(
     aliases,
     sources: [...storedSources, ...newSources],
     changed,
+  };
+}
+
+/**
+ * The row of a paper seen for the first time, under `id`, dated by the earliest of its days: one
+ * builder for both ingest paths, so a paper stored alone or with its day is the same row.
+ */
+export function newPaperRow(
+  p: ParsedPaper,
+  id: string,
+  days: readonly string[],
+  now: string,
+  revision: number,
+) {
+  return {
+    id,
+    arxiv_id: p.arxivId ?? null,
+    title: p.title,
+    abstract: p.abstract,
+    authors: JSON.stringify(p.authors),
+    date: [...days].sort()[0] as string,
+    upvotes: p.upvotes ?? null,
+    source_summary: p.sourceSummary ?? null,
+    created_at: now,
+    updated_at: now,
+    revision,
+    has_code: codeLinks(extractLinks(p.abstract), p.sourceCode).length > 0 ? 1 : 0,
   };
 }

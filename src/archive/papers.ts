@@ -11,7 +11,7 @@ import { codeLinks, extractLinks } from "../digest/links.js";
 import type { DigestFormat, Paper, PaperRef, ParsedPaper } from "../types.js";
 import { storeDayBatched } from "./day-batch.js";
 import type { Db } from "./db.js";
-import { mergeSighting, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
+import { mergeSighting, newPaperRow, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
 import { prepared } from "./sql/prepared.js";
 import { writing } from "./write-errors.js";
 
@@ -293,23 +293,7 @@ export class PaperStore {
     const id =
       p.arxivId ??
       this.freeId(p.aliases.find((a) => /^pb-[0-9a-f]{12}/.test(a)) ?? contentId(p.title, p.abstract));
-    const date = [...days].sort()[0] as string;
-    const row = this.db.get(
-      INSERT_PAPER(this.db, {
-        id,
-        arxiv_id: p.arxivId ?? null,
-        title: p.title,
-        abstract: p.abstract,
-        authors: JSON.stringify(p.authors),
-        date,
-        upvotes: p.upvotes ?? null,
-        source_summary: p.sourceSummary ?? null,
-        created_at: now,
-        updated_at: now,
-        revision,
-        has_code: codeLinks(extractLinks(p.abstract), p.sourceCode).length > 0 ? 1 : 0,
-      }),
-    );
+    const row = this.db.get(INSERT_PAPER(this.db, newPaperRow(p, id, days, now, revision)));
     const pk = Number(row?.pk);
     this.addKey(contentKey(p.title, p.abstract), pk, "content");
     for (const alias of p.aliases) if (alias !== id) this.addKey(alias, pk, "alias");
