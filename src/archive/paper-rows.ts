@@ -3,20 +3,10 @@
  * shared by the two ingest paths of papers.ts (paper by paper, and a day in a few statements,
  * day-batch.ts), so both merge the same way.
  */
+import type { Selectable } from "kysely";
 import { codeLinks, extractLinks } from "../digest/links.js";
 import type { ParsedPaper } from "../types.js";
-
-export interface PaperRow {
-  pk: number;
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  date: string;
-  upvotes: number | null;
-  source_summary: string | null;
-}
+import type { PapersTable } from "./sql/tables.js";
 
 export const PAPER_COLUMNS = [
   "pk",
@@ -29,6 +19,13 @@ export const PAPER_COLUMNS = [
   "upvotes",
   "source_summary",
 ] as const;
+
+/** The columns the ingest reads of a stored paper (the table's own types). */
+export type PaperRow = Pick<Selectable<PapersTable>, (typeof PAPER_COLUMNS)[number]>;
+
+/** A paper's row as first inserted: every column but its generated key. */
+export type NewPaperRow = Omit<PaperRow, "pk"> &
+  Pick<PapersTable, "created_at" | "updated_at" | "revision"> & { has_code: number };
 
 export interface MergedSighting {
   /** The row's columns after the sighting (updated_at and revision are the caller's). */

@@ -11,7 +11,7 @@ import { codeLinks, extractLinks } from "../digest/links.js";
 import type { DigestFormat, Paper, PaperRef, ParsedPaper } from "../types.js";
 import { storeDayBatched } from "./day-batch.js";
 import type { Db } from "./db.js";
-import { mergeSighting, newPaperRow, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
+import { mergeSighting, type NewPaperRow, newPaperRow, PAPER_COLUMNS, type PaperRow } from "./paper-rows.js";
 import { prepared } from "./sql/prepared.js";
 import { writing } from "./write-errors.js";
 
@@ -56,23 +56,7 @@ const ADD_KEY = prepared<{ key: string; pk: number; kind: "alias" | "content" },
     .values({ key: p.key, pk: p.pk, kind: p.kind })
     .onConflict((oc) => oc.column("key").doNothing()),
 );
-const INSERT_PAPER = prepared<
-  {
-    id: string;
-    arxiv_id: string | null;
-    title: string;
-    abstract: string;
-    authors: string;
-    date: string;
-    upvotes: number | null;
-    source_summary: string | null;
-    created_at: string;
-    updated_at: string;
-    revision: number;
-    has_code: number;
-  },
-  { pk: number }
->((q, p) =>
+const INSERT_PAPER = prepared<NewPaperRow, { pk: number }>((q, p) =>
   q
     .insertInto("papers")
     .values({
