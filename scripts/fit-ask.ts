@@ -25,6 +25,7 @@ import { FEATURES } from "../src/ask/features.js";
 import { ANSWER_WEIGHTS, type AnswerModel } from "../src/ask/model.js";
 import { isHit, paperOf, type Question, questionArchive } from "../test/ask/question-set.js";
 import { adamStep } from "./lib/adam.js";
+import { paraphrases } from "./lib/ask-paraphrase.js";
 import { fitDay, parseFitArgs, writeWeights } from "./lib/fit-cli.js";
 
 const ITERATIONS = 400;
@@ -36,16 +37,22 @@ const COMPLEMENT_GAP = 1;
 
 const args = parseFitArgs(
   { train: "test/ask/questions.json", dev: "cv" },
-  { folds: { type: "string", default: "5" } },
+  { folds: { type: "string", default: "5" }, augment: { type: "string", default: "0" } },
 );
 const FOLDS = Number(args.extra.folds);
+/**
+ * Weight of each rewording of a tuning question (scripts/lib/ask-paraphrase.ts) in the fit: 0
+ * fits the questions as written only. Rewordings go with their question into its fold, and are
+ * never scored.
+ */
+const AUGMENT = Number(args.extra.augment);
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
 /** Question sets kept aside for the final, honest figure: never fitted or chosen on. */
-const NEVER_FITTED = /questions-holdout4\.json$/;
+const NEVER_FITTED = /questions-holdout5\.json$/;
 
 /**
  * The questions of one or more files (comma-separated). A held-out set fitted on becomes a round
@@ -66,6 +73,8 @@ const squash = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
 
 interface Example {
   q: Question;
+  /** Weight in the fit (a rewording of a tuning question weighs AUGMENT). */
+  weight: number;
   paper: string;
   /** Decided before ranking: its hit is fixed. */
   decided: boolean | null;
@@ -92,6 +101,7 @@ function prepare(q: Question): Example {
     const a = prepared.answer;
     return {
       q,
+      weight: 1,
       paper: key,
       decided: isHit(q, { text: a.text, evidence: a.evidence, stated: a.stated }),
       ranking: null,
@@ -110,7 +120,7 @@ function prepare(q: Question): Example {
     if (p.source === "abstract" && wanted.some((w) => squash(p.shown).includes(w))) gold.push(rows.length);
     rows.push(r.rows[i] as Float64Array);
   });
-  return { q, paper: key, decided: null, ranking: r, rows, gold };
+  return { q, weight: 1, paper: key, decided: null, ranking: r, rows, gold };
 }
 
 /** Examples the model can learn from: answerable with an accepted sentence among the eligible, or unanswerable. */
@@ -127,7 +137,8 @@ function fitWeights(examples: readonly Example[], l2: number): Float64Array {
   const w = new Float64Array(F);
   const m = new Float64Array(F);
   const v = new Float64Array(F);
-  const data = examples.filter(learnable);
+  const data = [...examples, ...examples.flatMap((e) => variantsOf.get(e) ?? [])].filter(learnable);
+  const totalWeight = data.reduce((a, e) => a + e.weight, 0);
   for (let t = 1; t <= ITERATIONS; t++) {
     const g = new Float64Array(F);
     for (const e of data) {
@@ -150,7 +161,7 @@ function fitWeights(examples: readonly Example[], l2: number): Float64Array {
         if (d === 0) continue;
         const x = rows[i] as Float64Array;
         for (let j = 0; j < F; j++)
-          if (x[j] !== 0) g[j] = (g[j] as number) + (d * (x[j] as number)) / data.length;
+          if (x[j] !== 0) g[j] = (g[j] as number) + (e.weight * d * (x[j] as number)) / totalWeight;
       }
     }
     for (let j = 0; j < F; j++) if (!KEEP[j]) g[j] = 0;
@@ -253,6 +264,19 @@ function missCause(e: Example, model: AnswerModel): string {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const train = load(args.train).map(prepare);
+// Rewordings of each question, fitted with it (never scored).
+const variantsOf = new Map<Example, Example[]>();
+if (AUGMENT > 0) {
+  let n = 0;
+  for (const e of train) {
+    const variants = paraphrases(e.q.question)
+      .map((question) => ({ ...prepare({ ...e.q, question }), weight: AUGMENT }))
+      .filter(learnable);
+    n += variants.length;
+    variantsOf.set(e, variants);
+  }
+  log(`${n} rewordings of the questions fitted with them (weight ${AUGMENT})`);
+}
 const decided = train.filter((e) => e.decided !== null);
 log(
   `${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers; ${decided.length} decided before ranking (${decided.filter((e) => e.decided).length} of them right); ${train.filter(learnable).length} to fit on`,
@@ -344,6 +368,23 @@ if (process.env.ASK_FIT_MISSES === "1") {
   for (const [cause, n] of [...causes].sort((a, b) => b[1] - a[1])) log(`  ${n}\t${cause}`);
   for (const line of listed) log(line);
 }
+// Where the accepted sentence ranks out of fold (answerable questions the model ranks): whether a
+// second stage over the top few could help depends on how often the right one is among them.
+{
+  const ranks = [0, 0, 0, 0];
+  let n = 0;
+  for (const { e, model } of chosenOutOfFold) {
+    if (!e.ranking || e.q.expect === null || e.gold.length === 0) continue;
+    n++;
+    const scores = e.rows.map((x) => dot(model.weights, x));
+    const bestGold = Math.max(...e.gold.map((i) => scores[i] as number));
+    const above = scores.filter((s) => s > bestGold).length;
+    ranks[Math.min(3, above)] = (ranks[Math.min(3, above)] as number) + 1;
+  }
+  log(
+    `out of fold, accepted sentence ranked 1st ${pct((ranks[0] as number) / n)}, top 2 ${pct(((ranks[0] as number) + (ranks[1] as number)) / n)}, top 3 ${pct(((ranks[0] as number) + (ranks[1] as number) + (ranks[2] as number)) / n)} of ${n}`,
+  );
+}
 // Out-of-fold hits per intent, for the method notes (docs/ask.md).
 const byIntent = new Map<string, [number, number]>();
 for (const { e, model } of chosenOutOfFold) {
@@ -378,6 +419,30 @@ for (const round of rounds) {
   byRound.push(`round ${round} (${held.length}): ${pct(r.answerable)} / ${pct(r.unanswerable)}`);
 }
 log(`leave one round out: ${byRound.join("; ")}; answerable overall ${pct(roundHits / roundN)}`);
+// Leave one writer's set out: the tuning set (one file, rounds 1-6) and each held-out set fitted on
+// (rounds 11+) are the groups. The closest proxy for a new writer's questions: choose by it.
+const setOf = (e: Example) => ((e.q.round ?? 1) >= 11 ? `held-out ${(e.q.round as number) - 10}` : "tuning");
+const sets = [...new Set(train.map(setOf))];
+const bySet: string[] = [];
+const setTotals = { a: 0, an: 0, u: 0, un: 0 };
+for (const set of sets.length > 1 ? sets : []) {
+  const w = fitWeights(
+    train.filter((e) => setOf(e) !== set),
+    chosen.l2,
+  );
+  const held = train.filter((e) => setOf(e) === set);
+  const r = rates(held.map((e) => ({ e, model: modelOf(w, chosen) })));
+  const an = held.filter((e) => e.q.expect !== null).length;
+  setTotals.a += r.answerable * an;
+  setTotals.an += an;
+  setTotals.u += r.unanswerable * (held.length - an);
+  setTotals.un += held.length - an;
+  bySet.push(`${set} (${held.length}): ${pct(r.answerable)} / ${pct(r.unanswerable)}`);
+}
+if (setTotals.an)
+  log(
+    `leave one set out: ${bySet.join("; ")}; overall ${pct(setTotals.a / setTotals.an)} / ${pct(setTotals.u / setTotals.un)}`,
+  );
 const weights = fitWeights(train, chosen.l2);
 const final = modelOf(weights, chosen);
 const fitted = rates(train.map((e) => ({ e, model: final })));
@@ -391,6 +456,10 @@ const figures: Record<string, number> = {
   leave_one_round_out_answerable: Number((roundHits / roundN).toFixed(4)),
   train_unanswerable: Number(fitted.unanswerable.toFixed(4)),
 };
+if (setTotals.an) {
+  figures.leave_one_set_out_answerable = Number((setTotals.a / setTotals.an).toFixed(4));
+  figures.leave_one_set_out_unanswerable = Number((setTotals.u / setTotals.un).toFixed(4));
+}
 if (args.dev !== "cv") {
   const dev = rates(load(args.dev).map((q) => ({ e: prepare(q), model: final })));
   log(`dev ${args.dev}: answerable ${pct(dev.answerable)}, unanswerable ${pct(dev.unanswerable)}`);
@@ -411,7 +480,7 @@ writeWeights(args, ANSWER_WEIGHTS.file, {
   fitted: {
     at: fitDay(),
     script: ANSWER_WEIGHTS.script,
-    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 4 is never read)`,
+    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 5 is never read)`,
     method: `listwise softmax over a question's eligible sentences plus declining, full-batch Adam (${ITERATIONS} steps, lr ${LEARNING_RATE}), L2 ${chosen.l2}; L2 and margins chosen by ${FOLDS}-fold cross-validation grouped by paper on the balanced hit rate (the plainest setting within one standard error of the best)`,
     figures,
   },

@@ -21,6 +21,8 @@ export interface Question {
   expect: string | string[] | null;
   why?: "not-stated" | "other-paper";
   seen?: boolean;
+  /** How the writer played the user (held out 5): "student", "pi", "non-native", "terse". */
+  style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
   round?: number;
 }
@@ -31,7 +33,8 @@ export function loadQuestions(
     | "questions-holdout.json"
     | "questions-holdout2.json"
     | "questions-holdout3.json"
-    | "questions-holdout4.json",
+    | "questions-holdout4.json"
+    | "questions-holdout5.json",
 ): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
   return (JSON.parse(text) as { questions: Question[] }).questions;

@@ -5,20 +5,23 @@
  *   npx tsx test/ask/report.ts --holdout2  the second held-out set (questions-holdout2.json): totals only
  *   npx tsx test/ask/report.ts --holdout3  the third held-out set (questions-holdout3.json): totals only
  *   npx tsx test/ask/report.ts --holdout4  the fourth held-out set (questions-holdout4.json): totals only
+ *   npx tsx test/ask/report.ts --holdout5  the fifth held-out set (questions-holdout5.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */
 import { loadQuestions, paperOf, questionArchive, score, table } from "./question-set.js";
 
-const file = process.argv.includes("--holdout4")
-  ? "questions-holdout4.json"
-  : process.argv.includes("--holdout3")
-    ? "questions-holdout3.json"
-    : process.argv.includes("--holdout2")
-      ? "questions-holdout2.json"
-      : process.argv.includes("--holdout")
-        ? "questions-holdout.json"
-        : "questions.json";
+const file = process.argv.includes("--holdout5")
+  ? "questions-holdout5.json"
+  : process.argv.includes("--holdout4")
+    ? "questions-holdout4.json"
+    : process.argv.includes("--holdout3")
+      ? "questions-holdout3.json"
+      : process.argv.includes("--holdout2")
+        ? "questions-holdout2.json"
+        : process.argv.includes("--holdout")
+          ? "questions-holdout.json"
+          : "questions.json";
 const heldOut = file !== "questions.json";
 const engine = questionArchive();
 const roundAt = process.argv.indexOf("--round");
@@ -30,6 +33,19 @@ const report = score(questions, (q) => {
 });
 console.log(`${file}: ${questions.length} questions\n`);
 console.log(table(report));
+// Totals by the kind of user the writer played (held out 5): counts only, never the questions.
+const styles = [...new Set(questions.flatMap((q) => (q.style ? [q.style] : [])))];
+if (styles.length) {
+  console.log("\n| style | answerable right | unanswerable declined |\n|---|---:|---:|");
+  for (const style of styles) {
+    const of = questions.filter((q) => q.style === style);
+    const missed = new Set(report.misses.filter((m) => m.q.style === style).map((m) => m.q));
+    const cell = (list: typeof of) => `${list.filter((q) => !missed.has(q)).length} / ${list.length}`;
+    console.log(
+      `| ${style} | ${cell(of.filter((q) => q.expect !== null))} | ${cell(of.filter((q) => q.expect === null))} |`,
+    );
+  }
+}
 if (!heldOut && process.argv.includes("--misses")) {
   for (const { q, a } of report.misses) {
     console.log(
