@@ -12,9 +12,6 @@
  *   before; the neighbours' overlap.
  * - A number of the kind asked, next to what is counted or near the question's words; names for a
  *   "which X"; named evaluation data; length; a question mark; a link; the paper's own name.
- * - Where the sentence stands relative to the one that first names what the question is about
- *   (that sentence, the one after it and its cue for the question's intent) and whether it follows
- *   a "We propose …" sentence, per kind of question.
  * - For the option of declining ("none:"): the intents, how much of what the question is about
  *   the paper never mentions, and the question's shape.
  *
@@ -46,13 +43,6 @@ const PASSAGE_FEATURES: string[] = [
   ...INTENTS.map((i) => `previous:intent:${i}`),
   ...QUESTION_KINDS.map((k) => `next-points-back:${k}`),
   ...QUESTION_KINDS.map((k) => `pivot:${k}`),
-  // Where the sentence stands relative to the one that first names what the question is about:
-  // "how does X work?" is answered after "We propose X", "what's wrong with X?" by the criticism
-  // that follows X's introduction, "why?" by a cause cue next to the effect.
-  ...QUESTION_KINDS.map((k) => `at-focus:${k}`),
-  ...QUESTION_KINDS.map((k) => `after-focus:${k}`),
-  ...QUESTION_KINDS.map((k) => `after-proposal:${k}`),
-  ...INTENTS.filter((i) => i !== "other").map((i) => `after-focus-cue:${i}`),
   "overlap:background",
   "overlap:local",
   "overlap:exact",
@@ -441,17 +431,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at(`pivot:${f.kind}`)] = p.source === "abstract" && PIVOT_OPENING.test(p.shown) ? 1 : 0;
   x[at(`next-points-back:${f.kind}`)] = next?.source === "abstract" && POINTS_BACK.test(next.shown) ? 1 : 0;
   x[at("overlap:next")] = after;
-  if (p.source === "abstract" && f.firstMention >= 0) {
-    if (p.index === f.firstMention) x[at(`at-focus:${f.kind}`)] = 1;
-    if (p.index === f.firstMention + 1) {
-      x[at(`after-focus:${f.kind}`)] = 1;
-      for (const [intent, a] of f.intents)
-        if (intent !== "other") x[at(`after-focus-cue:${intent}`)] = a * (p.cues.get(intent) ?? 0);
-    }
-  }
-  const previous = i > 0 && passages[i - 1]?.source === p.source ? passages[i - 1] : undefined;
-  if (p.source === "abstract" && previous)
-    x[at(`after-proposal:${f.kind}`)] = previous.cues.get("proposal") ?? 0;
   x[at("answer-words")] = share(f.answerWords, p, (w) => w.background);
   x[at("everyday-words")] = share(f.everyday, p, (w) => w.background);
   x[at("thread-words")] = share(f.thread, p, (w) => w.background);
