@@ -31,6 +31,7 @@ const HELD_OUT = loadQuestions("questions-holdout.json");
 const HELD_OUT_2 = loadQuestions("questions-holdout2.json");
 const HELD_OUT_3 = loadQuestions("questions-holdout3.json");
 const HELD_OUT_4 = loadQuestions("questions-holdout4.json");
+const HELD_OUT_5 = loadQuestions("questions-holdout5.json");
 
 function input(id: string): AnswerInput {
   const p = engine.paper(id);
@@ -59,7 +60,7 @@ function answerOf(q: Question) {
 
 describe("ask: the question sets", () => {
   it("are large and honest: ≥150 questions, ≥20% unanswerable (some about another paper), ≥25% casual", () => {
-    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4];
+    const all = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((q) => q.expect === null).length / all.length).toBeGreaterThanOrEqual(0.2);
     expect(all.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
@@ -73,17 +74,27 @@ describe("ask: the question sets", () => {
     expect(HELD_OUT_4.length).toBeGreaterThanOrEqual(120);
     for (const q of HELD_OUT_3) asked.add(q.id ?? q.title);
     expect(HELD_OUT_4.filter((q) => asked.has(q.id ?? q.title))).toEqual([]);
+    // Held out 5 too, with its own proportions: ≥20% unanswerable, some about another paper, ≥25% casual.
+    expect(HELD_OUT_5.length).toBeGreaterThanOrEqual(120);
+    for (const q of HELD_OUT_4) asked.add(q.id ?? q.title);
+    expect(HELD_OUT_5.filter((q) => asked.has(q.id ?? q.title))).toEqual([]);
+    expect(HELD_OUT_5.filter((q) => q.expect === null).length / HELD_OUT_5.length).toBeGreaterThanOrEqual(
+      0.2,
+    );
+    expect(HELD_OUT_5.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(5);
+    expect(HELD_OUT_5.filter((q) => q.casual).length / HELD_OUT_5.length).toBeGreaterThanOrEqual(0.25);
   });
 
   // Floors at the measured level (docs/ask.md). The model is fitted on the tuning set and held-out
-  // sets 1-3 (1,069 questions; each of those was scored blind first): fitted, 89.1% / 89.5% on the
-  // tuning set's 628, 86.6% / 90.9%, 78.4% / 91.9% and 82.6% / 94.1% on the three others
-  // (83.2% / 88.9% by cross-validation grouped by paper over all 1,069).
+  // sets 1-4 (1,217 questions; each of those was scored blind first): fitted, 89.3% / 90.3% on the
+  // tuning set's 628, 86.6% / 90.9%, 78.4% / 91.9%, 81.8% / 91.2% and 72.1% / 83.8% on the four
+  // others (81.6% / 88.6% by cross-validation grouped by paper over all 1,217).
   it.each([
-    ["tuning set", () => TUNING, 0.89, 0.89],
+    ["tuning set", () => TUNING, 0.89, 0.9],
     ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.86, 0.9],
     ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.91],
-    ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.82, 0.94],
+    ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.81, 0.91],
+    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.72, 0.83],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
@@ -96,13 +107,13 @@ describe("ask: the question sets", () => {
     },
   );
 
-  // Never tuned on: held out 4 (148 questions on 20 papers no other set uses), scored blind with the
-  // model before this round (71.2% / 86.5%) and once with this one (71.2% / 83.8%): the figures to
+  // Never tuned on: held out 5 (142 questions on 20 papers no other set uses), scored blind with the
+  // model before this round (79.0% / 69.0%) and once with this one (79.0% / 73.8%): the figures to
   // expect on fresh questions. Only totals: its misses are never printed, here or anywhere.
-  it("held-out set 4 (never tuned on) stays at its measured level", () => {
-    const report = score(HELD_OUT_4, answerOf);
-    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(0.71);
-    expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.83);
+  it("held-out set 5 (never tuned on) stays at its measured level", () => {
+    const report = score(HELD_OUT_5, answerOf);
+    expect(report.answerable.hits / report.answerable.n).toBeGreaterThanOrEqual(0.79);
+    expect(report.unanswerable.hits / report.unanswerable.n).toBeGreaterThanOrEqual(0.73);
   });
 
   it("a hit needs the expected sentence; a decline needs no evidence", () => {
