@@ -403,7 +403,7 @@ if (setWeights.size) {
 }
 const chosenOutOfFold = outOfFold(cv.get(chosen.l2) as Float64Array[], chosen);
 if (process.env.ASK_FIT_MISSES === "1") {
-  // The tuning questions missed out of fold, grouped by cause, to study (never run with held-out 4).
+  // The tuning questions missed out of fold, grouped by cause, to study (held-out 5 is never fitted).
   const causes = new Map<string, number>();
   const listed: string[] = [];
   for (const { e, model } of chosenOutOfFold) {
