@@ -9,7 +9,16 @@ import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { PartLedger, ReadBack } from "./answer-marks.js";
+import {
+  type AnswerMetadata,
+  answerMetadata,
+  answerPartPosted,
+  answerPiecesPosted,
+  filesPosted,
+  findAnswerPart,
+  type PartCheck,
+  type PartLedger,
+} from "./answer-marks.js";
 import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { escapeMrkdwn } from "./escape.js";
@@ -72,8 +81,9 @@ export class Delivery {
     for (const reply of replies) {
       if (this.stopped) return;
       try {
-        if (reply.kind === "thread") await this.numbered(null, () => this.startThread(reply));
-        else if (reply.kind === "file") await this.numbered(null, () => this.upload(reply));
+        if (reply.kind === "thread")
+          await this.numbered(this.discussionCheck(reply), (meta) => this.startThread(reply, meta));
+        else if (reply.kind === "file") await this.numbered(this.filesCheck(reply), () => this.upload(reply));
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -87,9 +97,13 @@ export class Delivery {
               "reply dropped: Slack takes no more answers to this request",
             );
           for (const msg of messages) {
+            const replace = this.replaces(privately);
             // A progress note is not part of the answer (a re-run may or may not send one).
-            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately);
-            else await this.numbered(this.readBack(privately), (meta) => this.post(msg, privately, meta));
+            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately, replace);
+            else
+              await this.numbered(this.messageCheck(privately, replace), (meta) =>
+                this.post(msg, privately, replace, meta),
+              );
           }
         }
       } catch (err) {
@@ -102,15 +116,12 @@ export class Delivery {
    * Posts the answer's next part unless the ledger knows it delivered (or another replica now owns
    * the answer); `where` is where the part could be read back, null when it cannot.
    */
-  private async numbered(
-    where: ReadBack | null,
-    post: (meta?: ReturnType<PartLedger["metadata"]>) => Promise<void>,
-  ): Promise<void> {
+  private async numbered(check: PartCheck, post: (meta?: AnswerMetadata) => Promise<void>): Promise<void> {
     if (this.stopped) return;
     const ledger = this.ledger;
     if (!ledger) return post();
     const part = ++this.part;
-    const step = await ledger.before(part, where);
+    const step = await ledger.before(part, check);
     if (step === "stop") this.stopped = true;
     if (step !== "post") return;
     await post(ledger.metadata(part));
@@ -118,15 +129,65 @@ export class Delivery {
   }
 
   /**
-   * Where a message of this request would be seen again: the thread or channel it goes to; null
-   * for an ephemeral message (only its reader sees it) and for a replaced one (replacing twice
-   * leaves the same message, so it needs no check).
+   * Whether this message replaces the one whose button was pressed ("More": its first page only).
+   * Decided for every message in order, posted or skipped by a take-over, so that a resumed answer
+   * replaces with the same page as the first run did and adds the rest.
    */
-  private readBack(privately: boolean): ReadBack | null {
-    const { client, channel, thread, respond, replaceOriginal } = this.outlet;
-    if (privately) return null;
-    if (respond && this.viaRespond(privately)) return replaceOriginal ? null : { client, channel };
-    return { client, channel, ...(thread ? { thread } : {}) };
+  private replaces(privately: boolean): boolean {
+    const { respond, replaceOriginal } = this.outlet;
+    if (!respond || !replaceOriginal || privately || this.replaced || !this.viaRespond(privately))
+      return false;
+    this.replaced = true;
+    return true;
+  }
+
+  /**
+   * How a take-over tells whether a message of this request is in Slack: it is looked for in the
+   * thread or channel it goes to. Slack documents that a button's response_url with
+   * replace_original replaces the message whose button was pressed, ephemeral or not: posting that
+   * page again leaves one message. An ephemeral message cannot be read back.
+   */
+  private messageCheck(privately: boolean, replace: boolean): PartCheck {
+    if (privately)
+      return {
+        unreadable:
+          "an ephemeral message: only its reader sees it, and Slack documents no way to read it back or to replace a slash command's answer",
+      };
+    if (replace) return { replaces: true };
+    const { client, channel, thread } = this.outlet;
+    const where = this.viaRespond(privately)
+      ? { client, channel }
+      : { client, channel, ...(thread ? { thread } : {}) };
+    return {
+      read: (mark, since) => answerPartPosted(where, mark.event_payload.owed, mark.event_payload.part, since),
+    };
+  }
+
+  /** A file part is in Slack when a message in its channel (or thread) carries the same files. */
+  private filesCheck(reply: FileReply): PartCheck {
+    const { client, channel, thread } = this.outlet;
+    const names = reply.files.map((f) => f.name);
+    return {
+      read: (_mark, since) => filesPosted({ client, channel, ...(thread ? { thread } : {}) }, names, since),
+    };
+  }
+
+  /**
+   * A `discuss` part is in Slack when its card is (found by its mark in the channel): the take-over
+   * then completes that discussion (binds its thread if the dead replica had not, posts the thread
+   * messages not found there) instead of opening a second one.
+   */
+  private discussionCheck(reply: ThreadStartReply): PartCheck {
+    return {
+      read: async (mark, since) => {
+        const { client, channel } = this.outlet;
+        const { owed, part } = mark.event_payload;
+        const card = await findAnswerPart({ client, channel }, owed, part, since);
+        if (!card) return false;
+        await this.completeDiscussion(reply, card, mark, since);
+        return true;
+      },
+    };
   }
 
   /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
@@ -138,13 +199,12 @@ export class Delivery {
   private async post(
     msg: SlackMessage,
     privately: boolean,
-    metadata?: ReturnType<PartLedger["metadata"]>,
+    replace: boolean,
+    metadata?: AnswerMetadata,
   ): Promise<void> {
     const { client, channel, thread, user, respond } = this.outlet;
     if (respond && this.viaRespond(privately)) {
       this.responsesLeft -= 1;
-      const replace = Boolean(this.outlet.replaceOriginal && !privately && !this.replaced);
-      if (replace) this.replaced = true;
       const body: RespondArguments = {
         ...payload(msg),
         response_type: privately ? "ephemeral" : "in_channel",
@@ -202,43 +262,117 @@ export class Delivery {
           blocks: [],
         },
         true,
+        false,
       );
     }
   }
 
-  private async startThread(reply: ThreadStartReply): Promise<void> {
-    const { client, channel } = this.outlet;
-    const inThread = async (ts: string, messages: SlackMessage[]) => {
-      for (const msg of cutToMessages(messages, MAX_MESSAGES_PER_REPLY))
-        await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
+  /**
+   * The messages a discussion posts inside its thread, after the card's first message: the rest of
+   * the card, then the intro. Numbered from 1 as the pieces of the part (a take-over posts those
+   * missing from the thread).
+   */
+  private threadPieces(reply: ThreadStartReply): {
+    card: SlackMessage;
+    rest: SlackMessage[];
+    intro: SlackMessage[];
+  } {
+    const [card, ...rest] = renderReply(reply.card);
+    return {
+      card: card as SlackMessage,
+      rest: cutToMessages(rest, MAX_MESSAGES_PER_REPLY),
+      intro: cutToMessages(renderThreadIntro(reply.intro), MAX_MESSAGES_PER_REPLY),
     };
+  }
+
+  /** Posts one piece inside a discussion's thread, marked when the answer is owed. */
+  private async postPiece(
+    ts: string,
+    msg: SlackMessage,
+    mark?: AnswerMetadata,
+    piece?: number,
+  ): Promise<void> {
+    const { client, channel } = this.outlet;
+    if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) throw new TakenOver();
+    await client.chat.postMessage({
+      channel,
+      thread_ts: ts,
+      ...payload(msg),
+      unfurl_links: false,
+      ...(mark && piece
+        ? { metadata: answerMetadata(mark.event_payload.owed, mark.event_payload.part, piece) }
+        : {}),
+    });
+  }
+
+  private async startThread(reply: ThreadStartReply, mark?: AnswerMetadata): Promise<void> {
+    const { client, channel } = this.outlet;
+    const pieces = this.threadPieces(reply);
     // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
     // and the message's ts is the thread's id.
     await this.hooks.bot.startDiscussion(
       reply,
       { ...this.ctx, thread: undefined },
       {
-        openThread: async (card) => {
-          const [first, ...rest] = renderReply(card);
+        openThread: async () => {
           const posted = await client.chat.postMessage({
             channel,
-            ...payload(first as SlackMessage),
+            ...payload(pieces.card),
+            ...(mark ? { metadata: mark } : {}),
             unfurl_links: false,
             unfurl_media: false,
           });
           if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
-          await inThread(posted.ts, rest);
+          for (const [i, msg] of pieces.rest.entries()) await this.postPiece(posted.ts, msg, mark, i + 1);
+          // A replica that lost the answer meanwhile leaves the thread to the one that took it.
+          if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) throw new TakenOver();
           return posted.ts;
         },
-        postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
+        postIntro: async (ts) => {
+          for (const [i, msg] of pieces.intro.entries())
+            await this.postPiece(ts, msg, mark, pieces.rest.length + i + 1);
+        },
         retract: async (ts) => {
+          // A card another replica has taken over is its discussion now: not ours to take back.
+          if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) return;
           await client.chat.delete({ channel, ts });
         },
       },
     );
   }
 
+  /**
+   * A take-over found the card of a discussion the dead replica opened: the thread is bound to the
+   * paper (if the dead replica had not) and the thread's missing pieces are posted, in order.
+   */
+  private async completeDiscussion(
+    reply: ThreadStartReply,
+    ts: string,
+    mark: AnswerMetadata,
+    since: Date,
+  ): Promise<void> {
+    const { client, channel } = this.outlet;
+    const ctx = { ...this.ctx, thread: undefined };
+    if (!this.hooks.bot.threadPaper({ ...ctx, thread: ts }))
+      this.hooks.bot.threadOpened(ctx, ts, reply.paperId);
+    const { owed, part } = mark.event_payload;
+    const found = await answerPiecesPosted({ client, channel, thread: ts }, owed, part, since);
+    const pieces = this.threadPieces(reply);
+    for (const [i, msg] of [...pieces.rest, ...pieces.intro].entries())
+      if (!found.has(i + 1)) await this.postPiece(ts, msg, mark, i + 1);
+    this.hooks.logger.info(
+      { channel, thread: ts, posted: pieces.rest.length + pieces.intro.length - found.size },
+      "completed a discussion another replica opened and did not finish",
+    );
+  }
+
   private async failed(err: unknown, kind: string): Promise<void> {
+    if (err instanceof TakenOver) {
+      // Another replica answers now: this one says nothing more.
+      this.stopped = true;
+      this.hooks.logger.warn({ channel: this.outlet.channel, reply: kind }, err.message);
+      return;
+    }
     this.hooks.onFailure(err);
     this.hooks.logger.warn(
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
@@ -257,5 +391,12 @@ export class Delivery {
     } catch (again) {
       this.hooks.logger.warn({ reason: describeFailure(again) }, "could not tell the user either");
     }
+  }
+}
+
+/** A replica that lost an owed answer to a take-over while posting a part of several messages. */
+class TakenOver extends Error {
+  constructor() {
+    super("another replica took this Slack answer over; this one stops posting it");
   }
 }
