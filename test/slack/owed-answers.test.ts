@@ -9,39 +9,9 @@
 import { describe, expect, it } from "vitest";
 import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
 import { tempDb } from "../support/cli.js";
-import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
-import { type Harness, SECRET, startHarness } from "./harness.js";
-
-const LEASE = 60_000;
-
-/**
- * An adapter whose answers go through the archive's owed answers under the name `by`; with
- * `slack`, it talks to that stand-in's Web API (two replicas of one Slack workspace).
- */
-async function replica(dbPath: string, by: string, slack?: FakeSlackApi): Promise<Harness> {
-  let h: Harness | undefined;
-  h = await startHarness({
-    dbPath,
-    adapter: {
-      ...(slack ? { apiUrl: slack.url } : {}),
-      owed: {
-        // The engine is made by the harness; the store is read from it at first use.
-        store: {
-          owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
-          settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
-          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
-          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
-          claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
-          prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
-        },
-        by,
-        leaseMs: LEASE,
-      },
-    },
-  });
-  return h;
-}
+import { SECRET } from "./harness.js";
+import { arrival, LEASE, partsOf, replica } from "./owed-replicas.js";
 
 describe("answers owed across two adapters on one archive", () => {
   it("a command acked and left unanswered is answered once by the other adapter after the lease", async () => {
@@ -100,28 +70,6 @@ describe("answers owed across two adapters on one archive", () => {
     }
   });
 });
-
-/** The first call matching `match` as it arrives (before a held one is answered). */
-function arrival(api: FakeSlackApi, match: (c: ApiCall) => boolean): Promise<ApiCall> {
-  return new Promise((resolve) => {
-    const on = (c: ApiCall) => {
-      if (!match(c)) return;
-      api.off("arrived", on);
-      resolve(c);
-    };
-    api.on("arrived", on);
-  });
-}
-
-/** The `part` numbers of the marked messages of owed answer `id` in Slack's channel (or thread). */
-function partsOf(api: FakeSlackApi, channel: string, id: string): number[] {
-  return api
-    .posted(channel)
-    .map((m) => m.metadata as { event_type?: string; event_payload?: { owed?: string; part?: number } })
-    .filter((m) => m?.event_type === "paperboy_answer" && m.event_payload?.owed === id)
-    .map((m) => m.event_payload?.part as number)
-    .sort((x, y) => x - y);
-}
 
 describe("an owed answer's parts are posted once across a take-over", () => {
   it("a command's answer that reached the channel before its replica stalled is found by its metadata and not posted again", async () => {
