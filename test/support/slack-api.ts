@@ -246,7 +246,8 @@ export class FakeSlackApi extends EventEmitter {
     const responseId = path.slice("/respond/".length);
     const channel = this.responseChannels.get(responseId);
     const source = this.responseSources.get(responseId);
-    if (method === "respond" && status === 200 && source && body.replace_original === true) call.replaced = source;
+    if (method === "respond" && status === 200 && source && body.replace_original === true)
+      call.replaced = source;
     else if (method === "respond" && channel && status === 200 && body.response_type === "in_channel") {
       call.ts = this.makeTs();
       call.channel = channel;
