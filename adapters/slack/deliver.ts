@@ -22,7 +22,12 @@ import {
 import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { escapeMrkdwn } from "./escape.js";
-import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
+import {
+  MAX_FALLBACK_TEXT,
+  MAX_MESSAGES_PER_REPLY,
+  MAX_REQUEST_SKEW_MS,
+  MAX_RESPONSE_URL_POSTS,
+} from "./limits.js";
 import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
@@ -175,14 +180,31 @@ export class Delivery {
   /**
    * A `discuss` part is in Slack when its card is (found by its mark in the channel): the take-over
    * then completes that discussion (binds its thread if the dead replica had not, posts the thread
-   * messages not found there) instead of opening a second one.
+   * messages not found there) instead of opening a second one. When the channel cannot be read,
+   * the archive answers: a thread the asker opened on this paper here since the request (the dead
+   * replica binds it right after posting the card) is that discussion.
    */
   private discussionCheck(reply: ThreadStartReply): PartCheck {
     return {
       read: async (mark, since) => {
         const { client, channel } = this.outlet;
         const { owed, part } = mark.event_payload;
-        const card = await findAnswerPart({ client, channel }, owed, part, since);
+        let card: string | null;
+        try {
+          card = await findAnswerPart({ client, channel }, owed, part, since);
+        } catch (err) {
+          const [bound] = this.hooks.bot.engine.threadsOpenedSince(
+            reply.paperId,
+            { platform: this.ctx.platform, channel, createdBy: this.ctx.user },
+            new Date(since.getTime() - MAX_REQUEST_SKEW_MS),
+          );
+          if (!bound) throw err;
+          this.hooks.logger.warn(
+            { channel, thread: bound, reason: describeFailure(err) },
+            "could not read the channel back; the archive has the discussion the other replica opened, so none is opened again",
+          );
+          card = bound;
+        }
         if (!card) return false;
         await this.completeDiscussion(reply, card, mark, since);
         return true;
@@ -356,7 +378,17 @@ export class Delivery {
     if (!this.hooks.bot.threadPaper({ ...ctx, thread: ts }))
       this.hooks.bot.threadOpened(ctx, ts, reply.paperId);
     const { owed, part } = mark.event_payload;
-    const found = await answerPiecesPosted({ client, channel, thread: ts }, owed, part, since);
+    let found: Set<number>;
+    try {
+      found = await answerPiecesPosted({ client, channel, thread: ts }, owed, part, since);
+    } catch (err) {
+      // Which of its messages the thread has cannot be told: posting none never doubles one.
+      this.hooks.logger.warn(
+        { channel, thread: ts, reason: describeFailure(err) },
+        "could not read a discussion's thread back; its intro is not posted again",
+      );
+      return;
+    }
     const pieces = this.threadPieces(reply);
     for (const [i, msg] of [...pieces.rest, ...pieces.intro].entries())
       if (!found.has(i + 1)) await this.postPiece(ts, msg, mark, i + 1);

@@ -192,6 +192,35 @@ describe("a take-over reads back files and discussions", () => {
     }
   });
 
+  it("with the channel unreadable, the archive tells that the discussion was opened: no second one", async () => {
+    const { a, b, slack } = await pair();
+    const release = holdFirst(slack, isIntro);
+    try {
+      const id = paperId(a);
+      const cmd = slashCommand(`discuss ${id}`, { responseUrl: slack.responseUrl("d-4", "C1") });
+      const owed = `trigger:${cmd.triggerId}`;
+      const intro = arrival(slack, isIntro);
+      expect((await sendToSlackApp(a.url, cmd, { secret: SECRET })).status).toBe(200);
+      const thread = (await intro).body.thread_ts as string;
+      // The app lost channels:history meanwhile (or left the channel).
+      const refused = { body: { ok: false, error: "missing_scope" } };
+      slack.script("conversations.history", refused);
+      slack.script("conversations.replies", refused);
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      expect(slack.of("conversations.history").map((c) => c.answer?.error)).toEqual(["missing_scope"]);
+      expect(slack.of("chat.postMessage").filter(isCard(owed)).length).toBe(1);
+      expect(slack.of("chat.postMessage").filter(isIntro).length).toBe(1);
+      expect(b.bot.threadPaper({ ...ctxIn("C1"), thread })?.id).toBe(id);
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+    } finally {
+      release();
+      await a.close();
+      await b.close();
+    }
+  });
+
   it("a discussion that never reached Slack is opened by the take-over, once", async () => {
     const { a, b, slack } = await pair();
     try {
