@@ -33,6 +33,13 @@ async function pair(): Promise<{ a: Harness; b: Harness; slack: FakeSlackApi }> 
   return { a, b, slack: a.api };
 }
 
+/** Replica b alone (the replica that owed the answer is dead), with its Slack stand-in. */
+async function survivor(): Promise<{ b: Harness; slack: FakeSlackApi }> {
+  const b = await replica(tempDb(), "b");
+  b.api.nowMs = () => b.clock.now().getTime();
+  return { b, slack: b.api };
+}
+
 /** Holds the first call `match` picks until the returned release is called. */
 function holdFirst(slack: FakeSlackApi, match: (c: ApiCall) => boolean): () => void {
   let release!: () => void;
@@ -108,7 +115,7 @@ describe("a take-over reads back files and discussions", () => {
   });
 
   it("a file part that never reached Slack is uploaded by the take-over, once", async () => {
-    const { a, b, slack } = await pair();
+    const { b, slack } = await survivor();
     try {
       deadOwes(b, "trigger:x-2", "export week 2025-08-12", slack.responseUrl("x-2", "C1"));
       b.clock.advance(LEASE);
@@ -117,7 +124,6 @@ describe("a take-over reads back files and discussions", () => {
       expect(files.length).toBe(1);
       expect(files[0]?.files?.[0]?.name).toMatch(/\.(md|csv|bib|json)$/);
     } finally {
-      await a.close();
       await b.close();
     }
   });
@@ -222,7 +228,7 @@ describe("a take-over reads back files and discussions", () => {
   });
 
   it("a discussion that never reached Slack is opened by the take-over, once", async () => {
-    const { a, b, slack } = await pair();
+    const { b, slack } = await survivor();
     try {
       const id = paperId(b);
       deadOwes(b, "trigger:d-3", `discuss ${id}`, slack.responseUrl("d-3", "C1"));
@@ -239,7 +245,6 @@ describe("a take-over reads back files and discussions", () => {
       ).toEqual([thread]);
       expect(b.bot.threadPaper({ ...ctxIn("C1"), thread })?.id).toBe(id);
     } finally {
-      await a.close();
       await b.close();
     }
   });
@@ -252,7 +257,7 @@ function ctxIn(channel: string) {
 
 describe("a take-over re-sends what replaces, and what cannot be read back", () => {
   it("the first page of More that reached Slack is re-sent with replace_original: the pressed message is replaced, nothing added", async () => {
-    const { a, b, slack } = await pair();
+    const { b, slack } = await survivor();
     try {
       // The list whose More button was pressed: a message of the channel.
       const list = await fetch(`${slack.url}chat.postMessage`, {
@@ -290,7 +295,6 @@ describe("a take-over re-sends what replaces, and what cannot be read back", () 
       expect(partsOf(slack, "C1", "trigger:more-1")).toEqual([1]);
       expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
     } finally {
-      await a.close();
       await b.close();
     }
   });
@@ -326,7 +330,7 @@ describe("a take-over re-sends what replaces, and what cannot be read back", () 
   });
 
   it("an ephemeral answer to a slash command cannot be read back or replaced: it is sent again, without replace_original", async () => {
-    const { a, b, slack } = await pair();
+    const { b, slack } = await survivor();
     try {
       deadOwes(b, "trigger:help-1", "help", slack.responseUrl("help-1", "C1"));
       b.clock.advance(LEASE);
@@ -338,7 +342,6 @@ describe("a take-over re-sends what replaces, and what cannot be read back", () 
       // Nothing was looked for: there is nowhere to look.
       expect(slack.of("conversations.history")).toEqual([]);
     } finally {
-      await a.close();
       await b.close();
     }
   });
@@ -346,7 +349,7 @@ describe("a take-over re-sends what replaces, and what cannot be read back", () 
 
 describe("a take-over on a hostile digest's paper", () => {
   it("answers a show and a discuss of a paper full of mentions and markup still escaped: no ping, no broken formatting", async () => {
-    const { a, b, slack } = await pair();
+    const { b, slack } = await survivor();
     try {
       b.engine.ingest([`${HOSTILE}mentions-and-markup.txt`], { date: "2025-03-03" });
       const ids = b.engine.papers.dayPks("2025-03-03").map((pk) => b.engine.papers.byPk(pk)?.id as string);
@@ -373,7 +376,6 @@ describe("a take-over on a hostile digest's paper", () => {
       }
       expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
     } finally {
-      await a.close();
       await b.close();
     }
   });
