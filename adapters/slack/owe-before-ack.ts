@@ -26,7 +26,7 @@ export type Early<O> = O | "repeat" | "unrecorded";
 export interface OweBeforeAckOptions<O> {
   /** Owes the body's answer if paperboy answers it; undefined when it asks nothing. Never throws. */
   owe(body: Record<string, unknown>): Early<O> | undefined;
-  /** A record no listener took: settled, so no replica re-runs it. */
+  /** A record no listener took: settled, so no replica re-runs it. Never throws. */
   release(owed: O): void;
   logger: Logger;
 }
@@ -55,10 +55,7 @@ export function oweBeforeAck<O extends object>(app: App, o: OweBeforeAckOptions<
     try {
       await processEvent(event);
     } finally {
-      if (typeof done === "object" && !taken.has(body)) {
-        o.logger.info("an owed Slack event reached no listener (not authorized, or the bot's own); settled");
-        o.release(done);
-      }
+      if (typeof done === "object" && !taken.has(body)) o.release(done);
     }
   };
   return {
