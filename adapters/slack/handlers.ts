@@ -131,13 +131,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       if (!asked) return undefined;
       return owe(body, owedRequest(asked.kind, asked.input, asked.ctx)) ?? "unrecorded";
     },
-    release: (owing) => settleOwn(owing.id),
+    release: (owing) => settleOwn(owing.id, "reached no listener (not authorized, or the bot's own)"),
     logger,
   });
 
   /** Settles an owed request this replica decided not to answer, if it still holds it. */
-  const settleOwn = (id: string) => {
+  const settleOwn = (id: string, why: string) => {
     if (!owed) return;
+    logger.info({ id }, `an owed Slack event ${why}; settled, not answered`);
     try {
       owed.store.settle(id, clock.now(), owed.by);
     } catch (err) {
@@ -164,7 +165,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       now: clock.now(),
     });
     if (!asked) {
-      if (typeof early === "object") settleOwn(early.id);
+      if (typeof early === "object")
+        settleOwn(early.id, "is none paperboy answers (the bot's own, or one mentioning it)");
       return;
     }
     const { kind, input, ctx } = asked;

@@ -7,14 +7,13 @@
  * one that never reached Slack is posted. Mentions are owed and taken over the same way.
  */
 import { Writable } from "node:stream";
-import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { tempDb } from "../support/cli.js";
 import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
-import { type Harness, SECRET, startHarness } from "./harness.js";
+import { dieAfterAck, type Harness, owedIn, SECRET, startHarness } from "./harness.js";
 
 const LEASE = 60_000;
 
@@ -29,19 +28,7 @@ async function replica(dbPath: string, by: string, slack?: FakeSlackApi, logger?
     adapter: {
       ...(slack ? { apiUrl: slack.url } : {}),
       ...(logger ? { logger } : {}),
-      owed: {
-        // The engine is made by the harness; the store is read from it at first use.
-        store: {
-          owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
-          settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
-          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
-          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
-          claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
-          prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
-        },
-        by,
-        leaseMs: LEASE,
-      },
+      owed: owedIn(() => h as Harness, by, LEASE),
     },
   });
   return h;
@@ -104,26 +91,6 @@ describe("answers owed across two adapters on one archive", () => {
     }
   });
 });
-
-/**
- * Makes `h`'s adapter stop dead between Bolt's ack and its listeners for the event `eventId`, as a
- * replica killed right after the ack: a middleware after paperboy's own that never goes on. The
- * Bolt App is the adapter's own (reached past `private`: no production seam exists for a fault).
- */
-function dieAfterAck(h: Harness, eventId: string): { reached: Promise<void>; revive(): void } {
-  const app = (h.adapter as unknown as { built: { app: App } }).built.app;
-  let reached!: () => void;
-  let revive!: () => void;
-  const reachedP = new Promise<void>((r) => (reached = r));
-  const dead = new Promise<void>((r) => (revive = r));
-  app.use(async ({ body, next }) => {
-    if ((body as { event_id?: string }).event_id !== eventId) return next();
-    reached();
-    // Revived at the end of the test, it still runs no listener: that process is gone.
-    await dead;
-  });
-  return { reached: reachedP, revive };
-}
 
 /** A logger whose lines a test can wait for (by message). */
 function watchedLogger(): { logger: Logger; line(match: RegExp): Promise<Record<string, unknown>> } {
