@@ -1,7 +1,8 @@
 /**
  * Slack events → bot.respond: the `/papers` slash command, @-mentions, messages in discussion
- * threads and button presses. Every handler acks first (Slack wants an ack within 3 s; Bolt answers
- * 404 after that), then does the work and answers through Delivery.
+ * threads and button presses. Every request is owed (when it may be answered) and acked first
+ * (Slack wants an ack within 3 s; Bolt answers 404 after that), then the work is done and answered
+ * through Delivery. Events are acked by Bolt itself, so they are owed just before (owe-before-ack.ts).
  */
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
