@@ -74,7 +74,7 @@ export function askedEvent(body: Record<string, unknown>, o: AskedEventOptions):
   }
   if (event.type !== "message") return null;
   // Only people's plain messages inside a thread; edits, joins and bots (ourselves too) are not questions.
-  if (event.subtype !== undefined || !thread || event.bot_id !== undefined) return null;
+  if (event.subtype !== undefined || !thread || event.bot_id) return null;
   // A message that @-mentions paperboy also arrives as app_mention, which answers it.
   if (o.botUserId && text.includes(`<@${o.botUserId}`)) return null;
   const ctx: Context = { ...base, thread };
