@@ -2,9 +2,9 @@
  * Two Slack adapters on one archive (two replicas) whose answers are owed, and what the owed-answer
  * tests look at in the Slack stand-in: calls as they arrive, and the marked parts in a channel.
  */
-import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
+import type { Logger } from "../../src/logger.js";
 import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, owedIn, startHarness } from "./harness.js";
 
 export const LEASE = 60_000;
 
@@ -12,25 +12,19 @@ export const LEASE = 60_000;
  * An adapter whose answers go through the archive's owed answers under the name `by`; with
  * `slack`, it talks to that stand-in's Web API (two replicas of one Slack workspace).
  */
-export async function replica(dbPath: string, by: string, slack?: FakeSlackApi): Promise<Harness> {
+export async function replica(
+  dbPath: string,
+  by: string,
+  slack?: FakeSlackApi,
+  logger?: Logger,
+): Promise<Harness> {
   let h: Harness | undefined;
   h = await startHarness({
     dbPath,
     adapter: {
       ...(slack ? { apiUrl: slack.url } : {}),
-      owed: {
-        // The engine is made by the harness; the store is read from it at first use.
-        store: {
-          owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
-          settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
-          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
-          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
-          claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
-          prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
-        },
-        by,
-        leaseMs: LEASE,
-      },
+      ...(logger ? { logger } : {}),
+      owed: owedIn(() => h as Harness, by, LEASE),
     },
   });
   return h;
