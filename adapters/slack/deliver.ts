@@ -119,7 +119,7 @@ export class Delivery {
 
   /**
    * Posts the answer's next part unless the ledger knows it delivered (or another replica now owns
-   * the answer); `where` is where the part could be read back, null when it cannot.
+   * the answer); `check` is how a take-over tells whether the part is in Slack already.
    */
   private async numbered(check: PartCheck, post: (meta?: AnswerMetadata) => Promise<void>): Promise<void> {
     if (this.stopped) return;
