@@ -1,7 +1,8 @@
 /**
  * Puts the bot's replies into Slack for one request: through the `response_url` (slash commands,
- * buttons) or the Web API (mentions, thread messages); notices only to the asker; a `discuss`
- * reply posts the card, opens a thread under it and binds the thread to the paper.
+ * buttons) or the Web API (mentions, thread messages); notices only to the asker; files with
+ * files.uploadV2; a `discuss` reply through discussion.ts. An owed answer's parts are numbered,
+ * marked and checked through its ledger (answer-marks.ts).
  */
 import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
@@ -11,24 +12,17 @@ import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import {
   type AnswerMetadata,
-  answerMetadata,
   answerPartPosted,
-  answerPiecesPosted,
   filesPosted,
-  findAnswerPart,
   type PartCheck,
   type PartLedger,
 } from "./answer-marks.js";
-import { type SlackMessage, safe } from "./blocks.js";
+import { messageFields, type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
+import { Discussion, isTakenOver } from "./discussion.js";
 import { escapeMrkdwn } from "./escape.js";
-import {
-  MAX_FALLBACK_TEXT,
-  MAX_MESSAGES_PER_REPLY,
-  MAX_REQUEST_SKEW_MS,
-  MAX_RESPONSE_URL_POSTS,
-} from "./limits.js";
-import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
+import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
+import { isPrivate, renderReply } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
 export interface Outlet {
@@ -48,10 +42,6 @@ export interface DeliveryHooks {
   logger: Logger;
   /** Called with every failed Slack call (the adapter updates its status on token errors). */
   onFailure(err: unknown): void;
-}
-
-function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
-  return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
 }
 
 /** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
@@ -86,9 +76,11 @@ export class Delivery {
     for (const reply of replies) {
       if (this.stopped) return;
       try {
-        if (reply.kind === "thread")
-          await this.numbered(this.discussionCheck(reply), (meta) => this.startThread(reply, meta));
-        else if (reply.kind === "file") await this.numbered(this.filesCheck(reply), () => this.upload(reply));
+        if (reply.kind === "thread") {
+          const discussion = this.discussion(reply);
+          await this.numbered(discussion.check(), (meta) => discussion.open(meta));
+        } else if (reply.kind === "file")
+          await this.numbered(this.filesCheck(reply), () => this.upload(reply));
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -177,39 +169,17 @@ export class Delivery {
     };
   }
 
-  /**
-   * A `discuss` part is in Slack when its card is (found by its mark in the channel): the take-over
-   * then completes that discussion (binds its thread if the dead replica had not, posts the thread
-   * messages not found there) instead of opening a second one. When the channel cannot be read,
-   * the archive answers: a thread the asker opened on this paper here since the request (the dead
-   * replica binds it right after posting the card) is that discussion.
-   */
-  private discussionCheck(reply: ThreadStartReply): PartCheck {
-    return {
-      read: async (mark, since) => {
-        const { client, channel } = this.outlet;
-        const { owed, part } = mark.event_payload;
-        let card: string | null;
-        try {
-          card = await findAnswerPart({ client, channel }, owed, part, since);
-        } catch (err) {
-          const [bound] = this.hooks.bot.engine.threadsOpenedSince(
-            reply.paperId,
-            { platform: this.ctx.platform, channel, createdBy: this.ctx.user },
-            new Date(since.getTime() - MAX_REQUEST_SKEW_MS),
-          );
-          if (!bound) throw err;
-          this.hooks.logger.warn(
-            { channel, thread: bound, reason: describeFailure(err) },
-            "could not read the channel back; the archive has the discussion the other replica opened, so none is opened again",
-          );
-          card = bound;
-        }
-        if (!card) return false;
-        await this.completeDiscussion(reply, card, mark, since);
-        return true;
-      },
-    };
+  /** The discussion a `discuss` reply opens, posted through this request's client. */
+  private discussion(reply: ThreadStartReply): Discussion {
+    const { client, channel } = this.outlet;
+    return new Discussion(reply, {
+      client,
+      channel,
+      ctx: this.ctx,
+      bot: this.hooks.bot,
+      logger: this.hooks.logger,
+      ...(this.ledger ? { ledger: this.ledger } : {}),
+    });
   }
 
   /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
@@ -228,7 +198,7 @@ export class Delivery {
     if (respond && this.viaRespond(privately)) {
       this.responsesLeft -= 1;
       const body: RespondArguments = {
-        ...payload(msg),
+        ...messageFields(msg),
         response_type: privately ? "ephemeral" : "in_channel",
         replace_original: replace,
         ...(metadata ? { metadata } : {}),
@@ -241,14 +211,14 @@ export class Delivery {
         channel,
         user,
         ...(thread ? { thread_ts: thread } : {}),
-        ...payload(msg),
+        ...messageFields(msg),
       });
       return;
     }
     await client.chat.postMessage({
       channel,
       ...(thread ? { thread_ts: thread } : {}),
-      ...payload(msg),
+      ...messageFields(msg),
       ...(metadata ? { metadata } : {}),
       unfurl_links: false,
       unfurl_media: false,
@@ -289,117 +259,8 @@ export class Delivery {
     }
   }
 
-  /**
-   * The messages a discussion posts inside its thread, after the card's first message: the rest of
-   * the card, then the intro. Numbered from 1 as the pieces of the part (a take-over posts those
-   * missing from the thread).
-   */
-  private threadPieces(reply: ThreadStartReply): {
-    card: SlackMessage;
-    rest: SlackMessage[];
-    intro: SlackMessage[];
-  } {
-    const [card, ...rest] = renderReply(reply.card);
-    return {
-      card: card as SlackMessage,
-      rest: cutToMessages(rest, MAX_MESSAGES_PER_REPLY),
-      intro: cutToMessages(renderThreadIntro(reply.intro), MAX_MESSAGES_PER_REPLY),
-    };
-  }
-
-  /** Posts one piece inside a discussion's thread, marked when the answer is owed. */
-  private async postPiece(
-    ts: string,
-    msg: SlackMessage,
-    mark?: AnswerMetadata,
-    piece?: number,
-  ): Promise<void> {
-    const { client, channel } = this.outlet;
-    if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) throw new TakenOver();
-    await client.chat.postMessage({
-      channel,
-      thread_ts: ts,
-      ...payload(msg),
-      unfurl_links: false,
-      ...(mark && piece
-        ? { metadata: answerMetadata(mark.event_payload.owed, mark.event_payload.part, piece) }
-        : {}),
-    });
-  }
-
-  private async startThread(reply: ThreadStartReply, mark?: AnswerMetadata): Promise<void> {
-    const { client, channel } = this.outlet;
-    const pieces = this.threadPieces(reply);
-    // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
-    // and the message's ts is the thread's id.
-    await this.hooks.bot.startDiscussion(
-      reply,
-      { ...this.ctx, thread: undefined },
-      {
-        openThread: async () => {
-          const posted = await client.chat.postMessage({
-            channel,
-            ...payload(pieces.card),
-            ...(mark ? { metadata: mark } : {}),
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-          if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
-          for (const [i, msg] of pieces.rest.entries()) await this.postPiece(posted.ts, msg, mark, i + 1);
-          // A replica that lost the answer meanwhile leaves the thread to the one that took it.
-          if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) throw new TakenOver();
-          return posted.ts;
-        },
-        postIntro: async (ts) => {
-          for (const [i, msg] of pieces.intro.entries())
-            await this.postPiece(ts, msg, mark, pieces.rest.length + i + 1);
-        },
-        retract: async (ts) => {
-          // A card another replica has taken over is its discussion now: not ours to take back.
-          if (mark && this.ledger && !this.ledger.stillOwned(mark.event_payload.part)) return;
-          await client.chat.delete({ channel, ts });
-        },
-      },
-    );
-  }
-
-  /**
-   * A take-over found the card of a discussion the dead replica opened: the thread is bound to the
-   * paper (if the dead replica had not) and the thread's missing pieces are posted, in order.
-   */
-  private async completeDiscussion(
-    reply: ThreadStartReply,
-    ts: string,
-    mark: AnswerMetadata,
-    since: Date,
-  ): Promise<void> {
-    const { client, channel } = this.outlet;
-    const ctx = { ...this.ctx, thread: undefined };
-    if (!this.hooks.bot.threadPaper({ ...ctx, thread: ts }))
-      this.hooks.bot.threadOpened(ctx, ts, reply.paperId);
-    const { owed, part } = mark.event_payload;
-    let found: Set<number>;
-    try {
-      found = await answerPiecesPosted({ client, channel, thread: ts }, owed, part, since);
-    } catch (err) {
-      // Which of its messages the thread has cannot be told: posting none never doubles one.
-      this.hooks.logger.warn(
-        { channel, thread: ts, reason: describeFailure(err) },
-        "could not read a discussion's thread back; its intro is not posted again",
-      );
-      return;
-    }
-    const pieces = this.threadPieces(reply);
-    for (const [i, msg] of [...pieces.rest, ...pieces.intro].entries())
-      if (!found.has(i + 1)) await this.postPiece(ts, msg, mark, i + 1);
-    this.hooks.logger.info(
-      { channel, thread: ts, posted: pieces.rest.length + pieces.intro.length - found.size },
-      "completed a discussion another replica opened and did not finish",
-    );
-  }
-
   private async failed(err: unknown, kind: string): Promise<void> {
-    if (err instanceof TakenOver) {
+    if (isTakenOver(err)) {
       // Another replica answers now: this one says nothing more.
       this.stopped = true;
       this.hooks.logger.warn({ channel: this.outlet.channel, reply: kind }, err.message);
@@ -423,12 +284,5 @@ export class Delivery {
     } catch (again) {
       this.hooks.logger.warn({ reason: describeFailure(again) }, "could not tell the user either");
     }
-  }
-}
-
-/** A replica that lost an owed answer to a take-over while posting a part of several messages. */
-class TakenOver extends Error {
-  constructor() {
-    super("another replica took this Slack answer over; this one stops posting it");
   }
 }
