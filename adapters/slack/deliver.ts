@@ -9,11 +9,12 @@ import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { PartLedger, ReadBack } from "./answer-marks.js";
+import { answerPartPosted, type PartLedger, type ReadBack } from "./answer-marks.js";
 import { type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { escapeMrkdwn } from "./escape.js";
 import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
+import { postOnce } from "./post-once.js";
 import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
@@ -34,6 +35,11 @@ export interface DeliveryHooks {
   logger: Logger;
   /** Called with every failed Slack call (the adapter updates its status on token errors). */
   onFailure(err: unknown): void;
+  /**
+   * The client posts go through for `client`'s token: it never retries a post Slack may have
+   * stored (post-once.ts). Absent: `client` itself.
+   */
+  posterFor?(client: webApi.WebClient): webApi.WebClient;
 }
 
 function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
@@ -154,23 +160,64 @@ export class Delivery {
       await respond(body);
       return;
     }
+    const poster = this.poster;
+    const what = {
+      channel,
+      ...(thread ? { thread } : {}),
+      ...(metadata ? { part: metadata.event_payload.part } : {}),
+    };
     if (privately) {
-      await client.chat.postEphemeral({
-        channel,
-        user,
-        ...(thread ? { thread_ts: thread } : {}),
-        ...payload(msg),
+      // Only its reader sees an ephemeral message: it cannot be read back, so one that got no
+      // answer is posted once more (a second copy, seen by one person, beats none).
+      await postOnce({
+        what,
+        post: async () => {
+          await poster.chat.postEphemeral({
+            channel,
+            user,
+            ...(thread ? { thread_ts: thread } : {}),
+            ...payload(msg),
+          });
+          return true;
+        },
+        find: null,
+        unknown: "repost",
+        logger: this.hooks.logger,
       });
       return;
     }
-    await client.chat.postMessage({
-      channel,
-      ...(thread ? { thread_ts: thread } : {}),
-      ...payload(msg),
-      ...(metadata ? { metadata } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
+    // A marked part (an owed answer) is looked for where it went before it is posted again.
+    const where: ReadBack = { client, channel, ...(thread ? { thread } : {}) };
+    await postOnce({
+      what,
+      post: async () => {
+        await poster.chat.postMessage({
+          channel,
+          ...(thread ? { thread_ts: thread } : {}),
+          ...payload(msg),
+          ...(metadata ? { metadata } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        return true;
+      },
+      find: metadata
+        ? async () =>
+            (await answerPartPosted(
+              where,
+              metadata.event_payload.owed,
+              metadata.event_payload.part,
+              this.ctx.at,
+            )) || null
+        : null,
+      unknown: "repost",
+      logger: this.hooks.logger,
     });
+  }
+
+  /** The client posts go through (no blind retries); reads use the outlet's own. */
+  private get poster(): webApi.WebClient {
+    return this.hooks.posterFor?.(this.outlet.client) ?? this.outlet.client;
   }
 
   /**
@@ -179,17 +226,27 @@ export class Delivery {
    * the bot in the channel and the `files:write` scope; a refusal is explained to the asker.
    */
   private async upload(reply: FileReply): Promise<void> {
-    const { client, channel, thread } = this.outlet;
+    const { channel, thread } = this.outlet;
+    const poster = this.poster;
     try {
-      await client.filesUploadV2({
-        channel_id: channel,
-        ...(thread ? { thread_ts: thread } : {}),
-        initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
-        file_uploads: reply.files.map((f) => ({
-          file: fileBytes(f),
-          filename: f.name,
-          title: f.name,
-        })),
+      // A file shared without an answer cannot be told from one never shared (it carries no
+      // mark): it is not uploaded again, and the asker is told to look.
+      await postOnce({
+        what: { channel, ...(thread ? { thread } : {}), files: reply.files.length },
+        post: () =>
+          poster.filesUploadV2({
+            channel_id: channel,
+            ...(thread ? { thread_ts: thread } : {}),
+            initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
+            file_uploads: reply.files.map((f) => ({
+              file: fileBytes(f),
+              filename: f.name,
+              title: f.name,
+            })),
+          }),
+        find: null,
+        unknown: "give-up",
+        logger: this.hooks.logger,
       });
     } catch (err) {
       // An app installed before `export` existed lacks files:write: that is this feature's problem,
@@ -208,9 +265,20 @@ export class Delivery {
 
   private async startThread(reply: ThreadStartReply): Promise<void> {
     const { client, channel } = this.outlet;
+    const poster = this.poster;
+    const logger = this.hooks.logger;
+    // The intro is posted once more when Slack did not answer (a repeated line in a thread beats a
+    // missing one); the card is not (two cards would open two threads).
     const inThread = async (ts: string, messages: SlackMessage[]) => {
       for (const msg of cutToMessages(messages, MAX_MESSAGES_PER_REPLY))
-        await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
+        await postOnce({
+          what: { channel, thread: ts },
+          post: () =>
+            poster.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false }),
+          find: null,
+          unknown: "repost",
+          logger,
+        });
     };
     // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
     // and the message's ts is the thread's id.
@@ -220,11 +288,18 @@ export class Delivery {
       {
         openThread: async (card) => {
           const [first, ...rest] = renderReply(card);
-          const posted = await client.chat.postMessage({
-            channel,
-            ...payload(first as SlackMessage),
-            unfurl_links: false,
-            unfurl_media: false,
+          const posted = await postOnce({
+            what: { channel, card: true },
+            post: () =>
+              poster.chat.postMessage({
+                channel,
+                ...payload(first as SlackMessage),
+                unfurl_links: false,
+                unfurl_media: false,
+              }),
+            find: null,
+            unknown: "give-up",
+            logger,
           });
           if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
           await inThread(posted.ts, rest);
@@ -239,7 +314,8 @@ export class Delivery {
   }
 
   private async failed(err: unknown, kind: string): Promise<void> {
-    this.hooks.onFailure(err);
+    // A post given up on (post-once.ts) wraps Slack's failure: the adapter's status wants that.
+    this.hooks.onFailure(isPaperboyError(err) && err.cause ? err.cause : err);
     this.hooks.logger.warn(
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
       "could not post a reply to Slack",

@@ -10,7 +10,7 @@ import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../
 import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
 import { systemClock } from "../../src/clock.js";
-import { ErrorCode, PaperboyError } from "../../src/errors.js";
+import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
 import type { HttpRoute } from "../../src/ops/http-server.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
@@ -22,6 +22,7 @@ import { type Handlers, registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
 import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
+import { PostingClients, postOnce } from "./post-once.js";
 import { registerReactions } from "./reactions.js";
 import { renderReply } from "./render.js";
 import { AUTH_ERRORS, describeFailure, isUnreachable, slackErrorCode } from "./slack-errors.js";
@@ -46,6 +47,8 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   private state: AdapterStatus = { state: "stopped" };
   private readonly built: BuiltApp;
   private readonly clients = new Map<string, webApi.WebClient>();
+  /** The clients posts go through: no blind retry of a post Slack may have stored. */
+  private readonly posters: PostingClients;
   private identity: Promise<Identity> | undefined;
   private listening: { port: number } | undefined;
   private stopping: Promise<void> | undefined;
@@ -79,7 +82,9 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       authorize,
       wallClock: options.wallClock ?? systemClock,
       extraRoutes: () => this.extraRoutes,
+      ...(options.apiTimeoutMs ? { apiTimeoutMs: options.apiTimeoutMs } : {}),
     });
+    this.posters = new PostingClients(this.built.clientOptions, (client) => this.watch(client));
     this.handlers = registerHandlers(this.built.app, {
       bot,
       clock: options.clock,
@@ -96,6 +101,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
       watchClient: (client) => this.watch(client),
+      posterFor: (client) => this.posters.for(client),
       ...(options.owed ? { owed: options.owed } : {}),
       clientFor: async (workspace) => this.clientFor(await this.tokenFor(workspace)),
     });
@@ -288,6 +294,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       ),
     );
     const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
+    const poster = this.posters.for(client);
     const ids: string[] = [];
     for (const [i, msg] of messages.entries()) {
       const earlier = already.get(i + 1);
@@ -296,17 +303,36 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
         continue;
       }
       try {
-        const res = await client.chat.postMessage({
-          channel: target.channel,
-          text: msg.text,
-          ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
-          ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
-          unfurl_links: false,
-          unfurl_media: false,
+        // A part whose post got no answer is looked for by its mark before it is posted again; an
+        // unmarked post (an alert, a reminder) is not posted again: its scheduler retries it.
+        const ts = await postOnce({
+          what: {
+            channel: target.channel,
+            part: i + 1,
+            parts: messages.length,
+            ...(mark ? { delivery: mark.id } : {}),
+          },
+          post: async () =>
+            (
+              await poster.chat.postMessage({
+                channel: target.channel,
+                text: msg.text,
+                ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
+                ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
+                unfurl_links: false,
+                unfurl_media: false,
+              })
+            ).ts,
+          find: mark
+            ? async () => (await markedParts(client, target.channel, mark)).get(i + 1) ?? null
+            : null,
+          unknown: "give-up",
+          logger: this.options.logger,
         });
-        if (res.ts) ids.push(res.ts);
+        if (ts) ids.push(ts);
       } catch (err) {
-        this.noteFailure(err);
+        this.noteFailure(isPaperboyError(err) ? err.cause : err);
+        if (isPaperboyError(err)) throw err;
         throw new PaperboyError(
           ErrorCode.Platform,
           `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,
