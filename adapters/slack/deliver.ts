@@ -301,7 +301,7 @@ export class Delivery {
             unknown: "give-up",
             logger,
           });
-          if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
+          if (!posted?.ts) throw new Error("chat.postMessage answered without a message ts");
           await inThread(posted.ts, rest);
           return posted.ts;
         },

@@ -99,18 +99,20 @@ export interface PostOnce<T> {
   find: (() => Promise<T | null>) | null;
   /**
    * When it cannot be told whether Slack has it: "repost" once (an answer someone waits for: a
-   * second copy is the lesser evil) or "give-up" (a roundup part, a file, a thread card: better
-   * missing, and said, than twice).
+   * second copy is the lesser evil), "skip" it as posted (a roundup part: one part possibly
+   * missing, and logged, beats the whole roundup again) or "give-up" and throw (a file, a thread
+   * card: the asker is told to look).
    */
-  unknown: "repost" | "give-up";
+  unknown: "repost" | "skip" | "give-up";
   logger: Logger;
 }
 
 /**
  * Posts once: a certain failure is thrown as it is; after an unknown outcome the post is looked
- * for and, found, returned as posted; not found, posted again; unknowable, per `unknown`.
+ * for and, found, returned as posted; not found, posted again; unknowable, per `unknown` (null
+ * when skipped).
  */
-export async function postOnce<T>(o: PostOnce<T>): Promise<T> {
+export async function postOnce<T>(o: PostOnce<T>): Promise<T | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await o.post();
@@ -143,6 +145,13 @@ export async function postOnce<T>(o: PostOnce<T>): Promise<T> {
           "Slack did not answer a post and it cannot be read back; posting it once more (it may appear twice)",
         );
         continue;
+      }
+      if (found === undefined && o.unknown === "skip") {
+        o.logger.warn(
+          { ...o.what, reason },
+          "Slack did not answer a post and it cannot be read back; not posting it again (it may be missing)",
+        );
+        return null;
       }
       o.logger.warn({ ...o.what, reason, attempt }, "Slack did not answer a post; not posting it again");
       throw new PaperboyError(

@@ -3,6 +3,7 @@
  * state for /healthz, posts roundups into channels, and never lets a Slack failure (a revoked
  * token, a port in use, an API outage) escape as an exception.
  */
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type Authorize, webApi } from "@slack/bolt";
@@ -10,7 +11,7 @@ import type { Adapter, AdapterStatus, ChannelTarget, DeliveryMark } from "../../
 import type { Bot } from "../../src/bot/bot.js";
 import type { Reply } from "../../src/bot/replies.js";
 import { systemClock } from "../../src/clock.js";
-import { ErrorCode, isPaperboyError, PaperboyError } from "../../src/errors.js";
+import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { HttpRoute } from "../../src/ops/http-server.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
@@ -20,7 +21,7 @@ import { cutHint } from "./deliver.js";
 import { markedParts, markMetadata } from "./delivery-marks.js";
 import { type Handlers, registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
-import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
+import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES, MAX_REQUEST_SKEW_MS } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
 import { PostingClients, postOnce } from "./post-once.js";
 import { registerReactions } from "./reactions.js";
@@ -295,6 +296,15 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
     );
     const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
     const poster = this.posters.for(client);
+    // An unmarked post (an alert, a reminder) gets a mark of its own, so that a part Slack did not
+    // answer can be looked for too.
+    const marking: DeliveryMark = mark ?? {
+      id: `post:${randomUUID()}`,
+      label: "post",
+      // Slack stamps messages with its own clock: look from a little earlier than now.
+      since: new Date(this.options.clock.now().getTime() - MAX_REQUEST_SKEW_MS),
+      resume: false,
+    };
     const ids: string[] = [];
     for (const [i, msg] of messages.entries()) {
       const earlier = already.get(i + 1);
@@ -303,36 +313,29 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
         continue;
       }
       try {
-        // A part whose post got no answer is looked for by its mark before it is posted again; an
-        // unmarked post (an alert, a reminder) is not posted again: its scheduler retries it.
+        // A part whose post got no answer is looked for by its mark before it is posted again;
+        // when the channel cannot be read it is taken as posted: a part possibly missing (logged)
+        // beats a scheduler retry posting the whole post again.
         const ts = await postOnce({
-          what: {
-            channel: target.channel,
-            part: i + 1,
-            parts: messages.length,
-            ...(mark ? { delivery: mark.id } : {}),
-          },
+          what: { channel: target.channel, part: i + 1, parts: messages.length, delivery: marking.id },
           post: async () =>
             (
               await poster.chat.postMessage({
                 channel: target.channel,
                 text: msg.text,
                 ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
-                ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
+                metadata: markMetadata(marking, i + 1, messages.length),
                 unfurl_links: false,
                 unfurl_media: false,
               })
             ).ts,
-          find: mark
-            ? async () => (await markedParts(client, target.channel, mark)).get(i + 1) ?? null
-            : null,
-          unknown: "give-up",
+          find: async () => (await markedParts(client, target.channel, marking)).get(i + 1) ?? null,
+          unknown: "skip",
           logger: this.options.logger,
         });
         if (ts) ids.push(ts);
       } catch (err) {
-        this.noteFailure(isPaperboyError(err) ? err.cause : err);
-        if (isPaperboyError(err)) throw err;
+        this.noteFailure(err);
         throw new PaperboyError(
           ErrorCode.Platform,
           `Slack refused a post to channel ${target.channel}: ${describeFailure(err)}; invite paperboy to the channel (/invite @paperboy) or check its token`,

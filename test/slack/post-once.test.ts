@@ -4,9 +4,10 @@
  * timeout) is found by its mark and not posted again; one Slack never stored is posted again, once;
  * one that cannot be looked for is not posted blindly (a roundup part) and that is said.
  */
+import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RoundupReply } from "../../src/bot/replies.js";
-import { ErrorCode } from "../../src/errors.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import type { FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp } from "../support/slack-signing.js";
 import { type Harness, owedIn, SECRET, startHarness } from "./harness.js";
@@ -67,6 +68,18 @@ function methodsInOrder(api: FakeSlackApi): string[] {
     .map((c) => c.method);
 }
 
+/** A logger that keeps its lines (JSON objects) for the test to read. */
+function recordingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: createLogger({ destination: stream, level: "info" }), lines };
+}
+
 async function postRoundup(channel: string) {
   const hh = h as Harness;
   return hh.adapter.post({ platform: "slack", workspace: "T1", channel }, [roundup()], {
@@ -125,13 +138,28 @@ describe("posting to a Slack that does not answer", () => {
     ]);
   });
 
-  it("a roundup part that cannot be looked for (no history scope) is not posted blindly: the post fails, saying so", async () => {
-    h = await harness();
+  it("a roundup part that cannot be looked for (no history scope) is not posted blindly: taken as posted, and logged", async () => {
+    const { logger, lines } = recordingLogger();
+    h = await harness({ adapter: { logger } });
     h.api.script("chat.postMessage", { hangUp: "stored" });
     h.api.script("conversations.history", { body: { ok: false, error: "missing_scope" } });
-    const failed = await postRoundup("C-BLIND").catch((e: unknown) => e);
-    expect(failed).toMatchObject({ code: ErrorCode.Platform, message: /may or may not have reached/ });
-    expect(roundupParts(h.api, "C-BLIND")).toEqual([1]);
+    const ids = await postRoundup("C-BLIND");
+    const parts = roundupParts(h.api, "C-BLIND");
+    expect(parts).toEqual(parts.map((_, i) => i + 1));
+    expect(h.api.of("chat.postMessage").length).toBe(parts.length);
+    // Slack's answer never came: the part's id is not known.
+    expect(ids.length).toBe(parts.length - 1);
+    expect(lines.some((l) => /cannot be read back; not posting it again/.test(String(l.msg)))).toBe(true);
+  });
+
+  it("an alert (a post without a delivery mark) stored by Slack before the connection dropped is posted once", async () => {
+    h = await harness();
+    h.api.script("chat.postMessage", { hangUp: "stored" });
+    const ids = await h.adapter.post({ platform: "slack", workspace: "T1", channel: "C-ALERT" }, [
+      { kind: "notice", level: "info", text: "A new paper matches your watch: sparse attention." },
+    ]);
+    expect(h.api.posted("C-ALERT").map((m) => m.text)).toEqual([expect.stringMatching(/sparse attention/)]);
+    expect(ids).toEqual(h.api.posted("C-ALERT").map((m) => m.ts));
     expect(h.api.of("chat.postMessage").length).toBe(1);
   });
 
