@@ -1,7 +1,8 @@
 /**
  * Puts the bot's replies into Slack for one request: through the `response_url` (slash commands,
- * buttons) or the Web API (mentions, thread messages); notices only to the asker; a `discuss`
- * reply posts the card, opens a thread under it and binds the thread to the paper.
+ * buttons) or the Web API (mentions, thread messages); notices only to the asker; files with
+ * files.uploadV2; a `discuss` reply through discussion.ts. An owed answer's parts are numbered,
+ * marked and checked through its ledger (answer-marks.ts).
  */
 import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
@@ -9,13 +10,20 @@ import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import { answerPartPosted, type PartLedger, type ReadBack } from "./answer-marks.js";
-import { type SlackMessage, safe } from "./blocks.js";
+import {
+  type AnswerMetadata,
+  answerPartPosted,
+  filesPosted,
+  type PartCheck,
+  type PartLedger,
+} from "./answer-marks.js";
+import { messageFields, type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
+import { Discussion, isTakenOver } from "./discussion.js";
 import { escapeMrkdwn } from "./escape.js";
 import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
 import { postOnce } from "./post-once.js";
-import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
+import { isPrivate, renderReply } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
 export interface Outlet {
@@ -40,10 +48,6 @@ export interface DeliveryHooks {
    * stored (post-once.ts). Absent: `client` itself.
    */
   posterFor?(client: webApi.WebClient): webApi.WebClient;
-}
-
-function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
-  return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
 }
 
 /** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
@@ -78,8 +82,11 @@ export class Delivery {
     for (const reply of replies) {
       if (this.stopped) return;
       try {
-        if (reply.kind === "thread") await this.numbered(null, () => this.startThread(reply));
-        else if (reply.kind === "file") await this.numbered(null, () => this.upload(reply));
+        if (reply.kind === "thread") {
+          const discussion = this.discussion(reply);
+          await this.numbered(discussion.check(), (meta) => discussion.open(meta));
+        } else if (reply.kind === "file")
+          await this.numbered(this.filesCheck(reply), () => this.upload(reply));
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -93,9 +100,13 @@ export class Delivery {
               "reply dropped: Slack takes no more answers to this request",
             );
           for (const msg of messages) {
+            const replace = this.replaces(privately);
             // A progress note is not part of the answer (a re-run may or may not send one).
-            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately);
-            else await this.numbered(this.readBack(privately), (meta) => this.post(msg, privately, meta));
+            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately, replace);
+            else
+              await this.numbered(this.messageCheck(privately, replace), (meta) =>
+                this.post(msg, privately, replace, meta),
+              );
           }
         }
       } catch (err) {
@@ -106,17 +117,14 @@ export class Delivery {
 
   /**
    * Posts the answer's next part unless the ledger knows it delivered (or another replica now owns
-   * the answer); `where` is where the part could be read back, null when it cannot.
+   * the answer); `check` is how a take-over tells whether the part is in Slack already.
    */
-  private async numbered(
-    where: ReadBack | null,
-    post: (meta?: ReturnType<PartLedger["metadata"]>) => Promise<void>,
-  ): Promise<void> {
+  private async numbered(check: PartCheck, post: (meta?: AnswerMetadata) => Promise<void>): Promise<void> {
     if (this.stopped) return;
     const ledger = this.ledger;
     if (!ledger) return post();
     const part = ++this.part;
-    const step = await ledger.before(part, where);
+    const step = await ledger.before(part, check);
     if (step === "stop") this.stopped = true;
     if (step !== "post") return;
     await post(ledger.metadata(part));
@@ -124,15 +132,61 @@ export class Delivery {
   }
 
   /**
-   * Where a message of this request would be seen again: the thread or channel it goes to; null
-   * for an ephemeral message (only its reader sees it) and for a replaced one (replacing twice
-   * leaves the same message, so it needs no check).
+   * Whether this message replaces the one whose button was pressed ("More": its first page only).
+   * Decided for every message in order, posted or skipped by a take-over, so that a resumed answer
+   * replaces with the same page as the first run did and adds the rest.
    */
-  private readBack(privately: boolean): ReadBack | null {
-    const { client, channel, thread, respond, replaceOriginal } = this.outlet;
-    if (privately) return null;
-    if (respond && this.viaRespond(privately)) return replaceOriginal ? null : { client, channel };
-    return { client, channel, ...(thread ? { thread } : {}) };
+  private replaces(privately: boolean): boolean {
+    const { respond, replaceOriginal } = this.outlet;
+    if (!respond || !replaceOriginal || privately || this.replaced || !this.viaRespond(privately))
+      return false;
+    this.replaced = true;
+    return true;
+  }
+
+  /**
+   * How a take-over tells whether a message of this request is in Slack: it is looked for in the
+   * thread or channel it goes to. Slack documents that a button's response_url with
+   * replace_original replaces the message whose button was pressed, ephemeral or not: posting that
+   * page again leaves one message. An ephemeral message cannot be read back.
+   */
+  private messageCheck(privately: boolean, replace: boolean): PartCheck {
+    if (privately)
+      return {
+        unreadable:
+          "an ephemeral message: only its reader sees it, and Slack documents no way to read it back or to replace a slash command's answer",
+      };
+    if (replace) return { replaces: true };
+    const { client, channel, thread } = this.outlet;
+    const where = this.viaRespond(privately)
+      ? { client, channel }
+      : { client, channel, ...(thread ? { thread } : {}) };
+    return {
+      read: (mark, since) => answerPartPosted(where, mark.event_payload.owed, mark.event_payload.part, since),
+    };
+  }
+
+  /** A file part is in Slack when a message in its channel (or thread) carries the same files. */
+  private filesCheck(reply: FileReply): PartCheck {
+    const { client, channel, thread } = this.outlet;
+    const names = reply.files.map((f) => f.name);
+    return {
+      read: (_mark, since) => filesPosted({ client, channel, ...(thread ? { thread } : {}) }, names, since),
+    };
+  }
+
+  /** The discussion a `discuss` reply opens, posted through this request's client. */
+  private discussion(reply: ThreadStartReply): Discussion {
+    const { client, channel } = this.outlet;
+    return new Discussion(reply, {
+      client,
+      poster: this.poster,
+      channel,
+      ctx: this.ctx,
+      bot: this.hooks.bot,
+      logger: this.hooks.logger,
+      ...(this.ledger ? { ledger: this.ledger } : {}),
+    });
   }
 
   /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
@@ -144,15 +198,14 @@ export class Delivery {
   private async post(
     msg: SlackMessage,
     privately: boolean,
-    metadata?: ReturnType<PartLedger["metadata"]>,
+    replace: boolean,
+    metadata?: AnswerMetadata,
   ): Promise<void> {
     const { client, channel, thread, user, respond } = this.outlet;
     if (respond && this.viaRespond(privately)) {
       this.responsesLeft -= 1;
-      const replace = Boolean(this.outlet.replaceOriginal && !privately && !this.replaced);
-      if (replace) this.replaced = true;
       const body: RespondArguments = {
-        ...payload(msg),
+        ...messageFields(msg),
         response_type: privately ? "ephemeral" : "in_channel",
         replace_original: replace,
         ...(metadata ? { metadata } : {}),
@@ -176,7 +229,7 @@ export class Delivery {
             channel,
             user,
             ...(thread ? { thread_ts: thread } : {}),
-            ...payload(msg),
+            ...messageFields(msg),
           });
           return true;
         },
@@ -187,14 +240,14 @@ export class Delivery {
       return;
     }
     // A marked part (an owed answer) is looked for where it went before it is posted again.
-    const where: ReadBack = { client, channel, ...(thread ? { thread } : {}) };
+    const where = { client, channel, ...(thread ? { thread } : {}) };
     await postOnce({
       what,
       post: async () => {
         await poster.chat.postMessage({
           channel,
           ...(thread ? { thread_ts: thread } : {}),
-          ...payload(msg),
+          ...messageFields(msg),
           ...(metadata ? { metadata } : {}),
           unfurl_links: false,
           unfurl_media: false,
@@ -226,13 +279,15 @@ export class Delivery {
    * the bot in the channel and the `files:write` scope; a refusal is explained to the asker.
    */
   private async upload(reply: FileReply): Promise<void> {
-    const { channel, thread } = this.outlet;
+    const { client, channel, thread } = this.outlet;
     const poster = this.poster;
+    const where = { client, channel, ...(thread ? { thread } : {}) };
+    const names = reply.files.map((f) => f.name);
     try {
-      // A file shared without an answer cannot be told from one never shared (it carries no
-      // mark): it is not uploaded again, and the asker is told to look.
+      // A share that got no answer is looked for by its files' names before it is uploaded again;
+      // when the channel cannot be read it is not, and the asker is told to look.
       await postOnce({
-        what: { channel, ...(thread ? { thread } : {}), files: reply.files.length },
+        what: { channel, ...(thread ? { thread } : {}), files: names.length },
         post: () =>
           poster.filesUploadV2({
             channel_id: channel,
@@ -244,7 +299,7 @@ export class Delivery {
               title: f.name,
             })),
           }),
-        find: null,
+        find: async () => ((await filesPosted(where, names, this.ctx.at)) ? { ok: true } : null),
         unknown: "give-up",
         logger: this.hooks.logger,
       });
@@ -259,61 +314,18 @@ export class Delivery {
           blocks: [],
         },
         true,
+        false,
       );
     }
   }
 
-  private async startThread(reply: ThreadStartReply): Promise<void> {
-    const { client, channel } = this.outlet;
-    const poster = this.poster;
-    const logger = this.hooks.logger;
-    // The intro is posted once more when Slack did not answer (a repeated line in a thread beats a
-    // missing one); the card is not (two cards would open two threads).
-    const inThread = async (ts: string, messages: SlackMessage[]) => {
-      for (const msg of cutToMessages(messages, MAX_MESSAGES_PER_REPLY))
-        await postOnce({
-          what: { channel, thread: ts },
-          post: () =>
-            poster.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false }),
-          find: null,
-          unknown: "repost",
-          logger,
-        });
-    };
-    // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
-    // and the message's ts is the thread's id.
-    await this.hooks.bot.startDiscussion(
-      reply,
-      { ...this.ctx, thread: undefined },
-      {
-        openThread: async (card) => {
-          const [first, ...rest] = renderReply(card);
-          const posted = await postOnce({
-            what: { channel, card: true },
-            post: () =>
-              poster.chat.postMessage({
-                channel,
-                ...payload(first as SlackMessage),
-                unfurl_links: false,
-                unfurl_media: false,
-              }),
-            find: null,
-            unknown: "give-up",
-            logger,
-          });
-          if (!posted?.ts) throw new Error("chat.postMessage answered without a message ts");
-          await inThread(posted.ts, rest);
-          return posted.ts;
-        },
-        postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
-        retract: async (ts) => {
-          await client.chat.delete({ channel, ts });
-        },
-      },
-    );
-  }
-
   private async failed(err: unknown, kind: string): Promise<void> {
+    if (isTakenOver(err)) {
+      // Another replica answers now: this one says nothing more.
+      this.stopped = true;
+      this.hooks.logger.warn({ channel: this.outlet.channel, reply: kind }, err.message);
+      return;
+    }
     // A post given up on (post-once.ts) wraps Slack's failure: the adapter's status wants that.
     this.hooks.onFailure(isPaperboyError(err) && err.cause ? err.cause : err);
     this.hooks.logger.warn(

@@ -13,26 +13,8 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { tempDb } from "../support/cli.js";
 import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
-import { dieAfterAck, type Harness, owedIn, SECRET, startHarness } from "./harness.js";
-
-const LEASE = 60_000;
-
-/**
- * An adapter whose answers go through the archive's owed answers under the name `by`; with
- * `slack`, it talks to that stand-in's Web API (two replicas of one Slack workspace).
- */
-async function replica(dbPath: string, by: string, slack?: FakeSlackApi, logger?: Logger): Promise<Harness> {
-  let h: Harness | undefined;
-  h = await startHarness({
-    dbPath,
-    adapter: {
-      ...(slack ? { apiUrl: slack.url } : {}),
-      ...(logger ? { logger } : {}),
-      owed: owedIn(() => h as Harness, by, LEASE),
-    },
-  });
-  return h;
-}
+import { dieAfterAck, SECRET } from "./harness.js";
+import { arrival, LEASE, partsOf, replica } from "./owed-replicas.js";
 
 describe("answers owed across two adapters on one archive", () => {
   it("a command acked and left unanswered is answered once by the other adapter after the lease", async () => {
@@ -303,28 +285,6 @@ describe("an event acked by a replica that dies before its listener runs", () =>
     }
   });
 });
-
-/** The first call matching `match` as it arrives (before a held one is answered). */
-function arrival(api: FakeSlackApi, match: (c: ApiCall) => boolean): Promise<ApiCall> {
-  return new Promise((resolve) => {
-    const on = (c: ApiCall) => {
-      if (!match(c)) return;
-      api.off("arrived", on);
-      resolve(c);
-    };
-    api.on("arrived", on);
-  });
-}
-
-/** The `part` numbers of the marked messages of owed answer `id` in Slack's channel (or thread). */
-function partsOf(api: FakeSlackApi, channel: string, id: string): number[] {
-  return api
-    .posted(channel)
-    .map((m) => m.metadata as { event_type?: string; event_payload?: { owed?: string; part?: number } })
-    .filter((m) => m?.event_type === "paperboy_answer" && m.event_payload?.owed === id)
-    .map((m) => m.event_payload?.part as number)
-    .sort((x, y) => x - y);
-}
 
 describe("an owed answer's parts are posted once across a take-over", () => {
   it("a command's answer that reached the channel before its replica stalled is found by its metadata and not posted again", async () => {
