@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RoundupReply } from "../../src/bot/replies.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import type { FakeSlackApi } from "../support/slack-api.js";
-import { eventCallback, sendToSlackApp } from "../support/slack-signing.js";
+import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { type Harness, owedIn, SECRET, startHarness } from "./harness.js";
 
 /** A client timeout short enough for a test, long enough for a loaded machine's loopback call. */
@@ -204,5 +204,45 @@ describe("posting to a Slack that does not answer", () => {
     expect(h.api.of("chat.postMessage").length).toBe(2);
     // Re-posted only after the channel was read back without it.
     expect(methodsInOrder(h.api)).toEqual(["chat.postMessage", "conversations.history", "chat.postMessage"]);
+  });
+
+  it("an export whose files Slack shared before the connection dropped is found by their names, not shared again", async () => {
+    h = await harness({ adapter: { owed: owedIn(() => h as Harness, "a", 60_000) } });
+    h.api.script("files.completeUploadExternal", { hangUp: "stored" });
+    const cmd = slashCommand("export week 2025-08-12", { responseUrl: h.api.responseUrl("x-1", "C1") });
+    const handled = new Promise((resolve) => h?.adapter.once("handled", resolve));
+    expect((await sendToSlackApp(h.url, cmd, { secret: SECRET })).status).toBe(200);
+    await handled;
+    expect(h.api.posted("C1").filter((m) => m.files).length).toBe(1);
+    expect(h.api.of("files.completeUploadExternal").length).toBe(1);
+    expect(h.api.of("conversations.history").length).toBe(1);
+  });
+
+  it("a discussion card Slack stored before the connection dropped is found by its mark: one card, its intro in its thread", async () => {
+    h = await harness({ adapter: { owed: owedIn(() => h as Harness, "a", 60_000) } });
+    const paper = h.engine.papers.byPk(h.engine.papers.dayPks("2025-08-12")[0] as number)?.id as string;
+    h.api.script("chat.postMessage", { hangUp: "stored" });
+    const cmd = slashCommand(`discuss ${paper}`, { responseUrl: h.api.responseUrl("d-1", "C1") });
+    const handled = new Promise((resolve) => h?.adapter.once("handled", resolve));
+    expect((await sendToSlackApp(h.url, cmd, { secret: SECRET })).status).toBe(200);
+    await handled;
+    const posts = h.api.of("chat.postMessage");
+    const cards = posts.filter((c) => !c.body.thread_ts);
+    expect(cards.length).toBe(1);
+    const card = cards[0]?.answer?.ts as string;
+    expect(posts.filter((c) => c.body.thread_ts).every((c) => c.body.thread_ts === card)).toBe(true);
+    expect(posts.length).toBeGreaterThan(1);
+    expect(
+      h.bot.threadPaper({
+        platform: "slack",
+        workspace: "T1",
+        channel: "C1",
+        user: "U1",
+        at: h.clock.now(),
+        addressed: true,
+        thread: card,
+      })?.id,
+    ).toBe(paper);
+    expect(h.api.of("chat.delete")).toEqual([]);
   });
 });
