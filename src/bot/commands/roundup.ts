@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ErrorCode } from "../../errors.js";
 import { markDiscussed } from "../../memory/roundup-marks.js";
+import { yieldToLoop } from "../../time-slices.js";
 import { IsoDateSchema } from "../../validators.js";
 import { chatCommand } from "../command.js";
 import { notice } from "../replies.js";
@@ -24,6 +25,9 @@ export const roundup = chatCommand({
     const { filters } = engine.channelSettings(ref, channelDefaults);
     // Off the main thread in serve: a large day must not stall everyone else's commands.
     const roundup = await engine.prepareRoundup(date);
+    // The worker's answer (500 papers) was just read and assembled in this turn: build and mark
+    // the reply in the next one.
+    await yieldToLoop();
     // Papers this channel already discussed are marked, with a link to that discussion.
     // …and ordered for the channel when its people reacted to papers (src/interests).
     return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup, forChannel: ref }), ref)];

@@ -65,7 +65,7 @@ export const search = chatCommand({
     { name: "until", kind: "date", description: "Only papers up to this day (YYYY-MM-DD)" },
     { name: "has_code", arg: "hasCode", kind: "flag", description: "Only papers that link to code" },
   ],
-  run(args, on) {
+  async run(args, on) {
     const { engine, pageSize } = on;
     const result = engine.search({
       text: args.query,
@@ -76,6 +76,8 @@ export const search = chatCommand({
       offset: args.offset,
     });
     const papers = engine.papersAt(result.results.map((r) => r.pk));
+    // The ranking above is one slice; the page's TL;DRs are the next ones.
+    await engine.prepareSummaries(papers);
     const list: ResultList = {
       kind: "results",
       title: `Search: "${args.query}"`,
