@@ -13,18 +13,23 @@ export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Calls `fn` on each item in turn, yielding to the event loop whenever a slice has run `sliceMs`. */
+/**
+ * Calls `fn` on each item in turn, yielding to the event loop whenever a slice has run `sliceMs`
+ * (`now`: the time source, injected by tests).
+ */
 export async function forEachInSlices<T>(
   items: Iterable<T>,
   fn: (item: T) => void,
-  sliceMs: number = SLICE_MS,
+  options: { sliceMs?: number; now?: () => number } = {},
 ): Promise<void> {
-  let sliceStart = performance.now();
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const now = options.now ?? (() => performance.now());
+  let sliceStart = now();
   for (const item of items) {
     fn(item);
-    if (performance.now() - sliceStart >= sliceMs) {
+    if (now() - sliceStart >= sliceMs) {
       await yieldToLoop();
-      sliceStart = performance.now();
+      sliceStart = now();
     }
   }
 }
