@@ -111,7 +111,7 @@ async function stallCase(): Promise<number> {
   );
   for (const s of stall.stalls)
     console.log(
-      `  ${s.command.padEnd(26)} longest stall ${String(s.maxStallMs).padStart(4)} ms, main thread busy ${String(s.busyMs).padStart(4)} ms, answered in ${s.answerMs} ms`,
+      `  ${s.command.padEnd(26)} longest stall ${String(s.maxStallMs).padStart(4)} ms${s.split ? ` (sampled ${s.split.stallMs}: on a core ${s.split.cpuMs}, waiting for one ${s.split.waitMs}; longest turn on a core ${s.split.longestCpuMs} ms)` : ""}, main thread busy ${String(s.busyMs).padStart(4)} ms, answered in ${s.answerMs} ms`,
     );
   if (stall.headline) console.log(`  roundup says: ${stall.headline}`);
   return missed;

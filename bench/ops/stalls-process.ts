@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startServe } from "../../test/support/serve.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
 import { sendToSlackApp, slashCommand } from "../../test/support/slack-signing.js";
+import { TurnSampler, type TurnSplit } from "./turn-sampler.js";
 
 const SECRET = "bench-stalls-signing-secret-0123456789";
 
@@ -26,7 +27,14 @@ export interface StallMeasure {
    * Per command: the longest event-loop stall (ms) while it was answered, the main thread's busy
    * time (event-loop utilization; a worker's work is not in it), and the time to the answer.
    */
-  stalls: { command: string; maxStallMs: number; busyMs: number; answerMs: number }[];
+  stalls: {
+    command: string;
+    maxStallMs: number;
+    busyMs: number;
+    answerMs: number;
+    /** The longest stall split into the main thread's time on a core and waiting for one (Linux). */
+    split: TurnSplit | null;
+  }[];
   rssBeforeMb: number;
   rssPeakMb: number;
   /** The first roundup's opening line (it says the day was too large to group whole). */
@@ -66,6 +74,7 @@ async function measure(job: StallJob): Promise<StallMeasure> {
   try {
     for (const [i, command] of commands.entries()) {
       const monitor = monitorEventLoopDelay({ resolution: 5 });
+      const sampler = new TurnSampler();
       const path = `/respond/stall-${i}`;
       const answered = api.waitFor(
         (c) => c.path === path && !/Working on it/.test(JSON.stringify(c.body)),
@@ -75,6 +84,7 @@ async function measure(job: StallJob): Promise<StallMeasure> {
       const t0 = performance.now();
       const elu = performance.eventLoopUtilization();
       monitor.enable();
+      sampler.start();
       await sendToSlackApp(
         `${s.base}/slack/events`,
         slashCommand(command, { responseUrl: api.responseUrl(`stall-${i}`), user: `U${i}` }),
@@ -82,6 +92,7 @@ async function measure(job: StallJob): Promise<StallMeasure> {
       );
       const answer = await answered;
       monitor.disable();
+      const split = sampler.stop();
       const busyMs = Math.round(performance.eventLoopUtilization(elu).active);
       if (i === 0)
         headline = /"text":"([^"]*too many to group[^"]*)"/.exec(JSON.stringify(answer.body))?.[1] ?? "";
@@ -90,6 +101,7 @@ async function measure(job: StallJob): Promise<StallMeasure> {
         maxStallMs: Math.round(monitor.max / 1e6),
         busyMs,
         answerMs: Math.round(performance.now() - t0),
+        split,
       });
     }
   } finally {
