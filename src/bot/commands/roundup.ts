@@ -25,11 +25,12 @@ export const roundup = chatCommand({
     const { filters } = engine.channelSettings(ref, channelDefaults);
     // Off the main thread in serve: a large day must not stall everyone else's commands.
     const roundup = await engine.prepareRoundup(date);
-    // The worker's answer (500 papers) was just read and assembled in this turn: build and mark
-    // the reply in the next one.
+    // The worker's answer (500 papers) was read and assembled in this turn; building the reply
+    // (ordered for the channel when its people reacted to papers: src/interests) is the next,
+    // marking the papers this channel already discussed, with a link there, the one after.
     await yieldToLoop();
-    // Papers this channel already discussed are marked, with a link to that discussion.
-    // …and ordered for the channel when its people reacted to papers (src/interests).
-    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup, forChannel: ref }), ref)];
+    const reply = buildRoundup(engine, date, { filters, roundup, forChannel: ref });
+    await yieldToLoop();
+    return [markDiscussed(engine, reply, ref)];
   },
 });
