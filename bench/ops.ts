@@ -3,7 +3,8 @@
  * mid-post, SIGTERM during discuss, a 10,000-paper day's roundup with the longest event-loop
  * stall), and ack latency through a proxy to 1 and 3 replicas on PostgreSQL. `--small` runs reduced
  * sizes for CI, without the replicas (they need PostgreSQL). Prints figures; exits 1 when a target
- * is missed.
+ * is missed. `--stall` runs only the large day's stall case (`--stall-from-source`: its serve
+ * through tsx; STALL_NODE_ARGS: node options for its process), see bench/ops/stalls.ts.
  */
 import { cpus, loadavg } from "node:os";
 import { runSoak } from "./ops/soak.js";
