@@ -32,7 +32,8 @@ export type { HttpRoute } from "../src/ops/http-server.js";
 export interface OwedAnswers {
   /** True when first; false for a request already owed (a repeat). */
   owe(id: string, platform: string, payload: unknown, by: string, now: Date): boolean;
-  settle(id: string, now: Date): void;
+  /** Nobody answers it again; with `by`, only while `by` holds the claim. */
+  settle(id: string, now: Date, by?: string): void;
   /** Marks a numbered part of the answer as being posted; false when `by` lost the claim. */
   sending(id: string, part: number, by: string): boolean;
   /** Marks a part (and all before it) posted; false when `by` lost the claim. */

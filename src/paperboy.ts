@@ -293,6 +293,16 @@ export class Paperboy {
     };
   }
 
+  /** The threads `place.createdBy` opened about the paper `ref` names in a channel since `since`, newest first. */
+  threadsOpenedSince(
+    ref: string,
+    place: { platform: string; channel: string; createdBy: string },
+    since: Date,
+  ): string[] {
+    const paperPk = this.papers.resolve(this.paper(ref).id) as number;
+    return this.threads.openedSince({ ...place, paperPk }, since);
+  }
+
   /** The paper a chat thread is about, or null when the thread is not a discussion. */
   threadPaper(ref: ThreadRef): Paper | null {
     const thread = this.threads.get(ref);

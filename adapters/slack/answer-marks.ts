@@ -4,9 +4,13 @@
  * carries message metadata `{event_type: "paperboy_answer", event_payload: {owed, part}}` (a
  * response_url post takes the same fields as chat.postMessage); the archive records each part as
  * sending before its POST and sent after (src/archive/owed-answers.ts). A part left sending is
- * looked for in the channel (conversations.history) or thread (conversations.replies) with
- * `include_all_metadata`: found, it is not posted again. Ephemeral messages cannot be read back:
- * such a part is posted again (at-least-once), and the log says so.
+ * looked for with `include_all_metadata` in the channel (conversations.history) or thread
+ * (conversations.replies): found, it is not posted again. A file part is looked for by its files'
+ * names (a file's message takes no metadata); a `discuss` part by its card's mark, and then its
+ * thread's marked pieces, so that a take-over completes the one discussion instead of opening a
+ * second. The first page of "More" replaces the pressed message (replace_original), so it is
+ * posted again safely. Ephemeral messages cannot be read back (nor, for a slash command, replaced
+ * by any documented means): such a part is posted again (at-least-once), and the log says so.
  */
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/logger.js";
@@ -19,11 +23,15 @@ export const ANSWER_EVENT = "paperboy_answer";
 
 export interface AnswerMetadata {
   event_type: string;
-  event_payload: { owed: string; part: number };
+  /** `piece`: the messages a `discuss` part posts inside its thread, numbered from 1. */
+  event_payload: { owed: string; part: number; piece?: number };
 }
 
-export function answerMetadata(owed: string, part: number): AnswerMetadata {
-  return { event_type: ANSWER_EVENT, event_payload: { owed, part } };
+export function answerMetadata(owed: string, part: number, piece?: number): AnswerMetadata {
+  return {
+    event_type: ANSWER_EVENT,
+    event_payload: piece === undefined ? { owed, part } : { owed, part, piece },
+  };
 }
 
 /** Where a posted part would be seen again: a channel's history, or one thread's replies. */
@@ -35,19 +43,16 @@ export interface ReadBack {
 
 interface HistoryMessage {
   ts?: string;
-  metadata?: { event_type?: string; event_payload?: { owed?: unknown; part?: unknown } };
+  metadata?: { event_type?: string; event_payload?: { owed?: unknown; part?: unknown; piece?: unknown } };
+  files?: { name?: string }[];
 }
 
 /**
- * Whether part `part` of owed answer `owed` is in the channel (or thread) since `since`. Throws
- * when the history cannot be read (no channels:history / groups:history, not in the channel).
+ * Reads the channel's history (or the thread's replies) since `since`, newest first, page by page,
+ * until `visit` says stop. Throws when it cannot be read (no channels:history / groups:history, or
+ * the app is not in the channel).
  */
-export async function answerPartPosted(
-  where: ReadBack,
-  owed: string,
-  part: number,
-  since: Date,
-): Promise<boolean> {
+async function scan(where: ReadBack, since: Date, visit: (m: HistoryMessage) => boolean): Promise<void> {
   // Slack stamps messages with its own clock: look from a little earlier than the request.
   const oldest = ((since.getTime() - MAX_REQUEST_SKEW_MS) / 1000).toFixed(6);
   let cursor: string | undefined;
@@ -66,20 +71,97 @@ export async function answerPartPosted(
       has_more?: boolean;
       response_metadata?: { next_cursor?: string };
     };
-    for (const m of res.messages ?? []) {
-      const meta = m.metadata;
-      if (
-        meta?.event_type === ANSWER_EVENT &&
-        meta.event_payload?.owed === owed &&
-        Number(meta.event_payload.part) === part
-      )
-        return true;
-    }
+    for (const m of res.messages ?? []) if (visit(m)) return;
     cursor = res.response_metadata?.next_cursor || undefined;
     if (!res.has_more || !cursor) break;
   }
-  return false;
 }
+
+/** The piece a message marks for part `part` of owed answer `owed`: 0 for the part's own message. */
+function markedPiece(m: HistoryMessage, owed: string, part: number): number | null {
+  const meta = m.metadata;
+  if (meta?.event_type !== ANSWER_EVENT || meta.event_payload?.owed !== owed) return null;
+  if (Number(meta.event_payload.part) !== part) return null;
+  const piece = meta.event_payload.piece;
+  return piece === undefined ? 0 : Number(piece);
+}
+
+/** The ts of part `part` of owed answer `owed` in the channel (or thread) since `since`; null if absent. */
+export async function findAnswerPart(
+  where: ReadBack,
+  owed: string,
+  part: number,
+  since: Date,
+): Promise<string | null> {
+  let found: string | null = null;
+  await scan(where, since, (m) => {
+    if (markedPiece(m, owed, part) !== 0) return false;
+    found = m.ts ?? "";
+    return true;
+  });
+  return found;
+}
+
+/** Whether part `part` of owed answer `owed` is in the channel (or thread) since `since`. */
+export async function answerPartPosted(
+  where: ReadBack,
+  owed: string,
+  part: number,
+  since: Date,
+): Promise<boolean> {
+  return (await findAnswerPart(where, owed, part, since)) !== null;
+}
+
+/** The pieces (1, 2…) of part `part` of owed answer `owed` found in the thread `where` names. */
+export async function answerPiecesPosted(
+  where: ReadBack & { thread: string },
+  owed: string,
+  part: number,
+  since: Date,
+): Promise<Set<number>> {
+  const pieces = new Set<number>();
+  await scan(where, since, (m) => {
+    const piece = markedPiece(m, owed, part);
+    if (piece !== null && piece > 0) pieces.add(piece);
+    return false;
+  });
+  return pieces;
+}
+
+/**
+ * Whether a message carrying exactly these files (by name) is in the channel (or thread) since
+ * `since`. A file's message cannot carry metadata (files.completeUploadExternal takes none), so an
+ * upload is recognised by its files' names, which the answer makes from what it exports (the
+ * scope and the day): an identical export shared in the same place within the skew window counts
+ * as this one. That file is then the same export, in the same place, which the asker can see.
+ */
+export async function filesPosted(where: ReadBack, names: readonly string[], since: Date): Promise<boolean> {
+  const wanted = [...names].sort().join("\n");
+  let found = false;
+  await scan(where, since, (m) => {
+    const files = m.files ?? [];
+    if (files.length === 0) return false;
+    found =
+      files
+        .map((f) => f.name ?? "")
+        .sort()
+        .join("\n") === wanted;
+    return found;
+  });
+  return found;
+}
+
+/**
+ * How a take-over tells whether a part left *sending* by a dead replica is already in Slack:
+ * `read` looks (the part's mark in the history, a file by name, a discussion's card), `replaces`
+ * says posting it again replaces the same message (a response_url's replace_original on the
+ * message whose button was pressed), `unreadable` says why it cannot be told (then it is posted
+ * again: at-least-once).
+ */
+export type PartCheck =
+  | { read: (mark: AnswerMetadata, since: Date) => Promise<boolean> }
+  | { replaces: true }
+  | { unreadable: string };
 
 /** What Delivery asks before and after posting each numbered part of an owed answer. */
 export interface PartLedger {
@@ -87,12 +169,17 @@ export interface PartLedger {
   metadata(part: number): AnswerMetadata;
   /**
    * Before posting `part`: "post" it, "skip" it (known delivered) or "stop" (another replica has
-   * taken the answer over: this one posts nothing more). `where` is null when the part could not
-   * be read back (an ephemeral message, a file, a replaced message).
+   * taken the answer over: this one posts nothing more). `check` tells whether a part the dead
+   * claimant left sending is in Slack already.
    */
-  before(part: number, where: ReadBack | null): Promise<"post" | "skip" | "stop">;
+  before(part: number, check: PartCheck): Promise<"post" | "skip" | "stop">;
   /** The part was posted. */
   after(part: number): void;
+  /**
+   * Whether this replica still holds the answer, checked before each further message of a part
+   * that posts several (a discussion's card, then its thread): false once another took it over.
+   */
+  stillOwned(part: number): boolean;
 }
 
 /** The progress of one owed answer, kept in the archive through the injected store. */
@@ -119,12 +206,12 @@ export class OwedParts implements PartLedger {
     return answerMetadata(this.o.id, part);
   }
 
-  async before(part: number, where: ReadBack | null): Promise<"post" | "skip" | "stop"> {
+  async before(part: number, check: PartCheck): Promise<"post" | "skip" | "stop"> {
     const { id, logger } = this.o;
     if (part <= (this.o.sentParts ?? 0)) return "skip";
     if (part === this.sendingPart) {
       this.sendingPart = null;
-      if (await this.alreadyPosted(part, where)) {
+      if (await this.alreadyPosted(part, check)) {
         this.mark(() => this.o.store.sent(id, part, this.o.by));
         logger.info({ id, part }, "a part of an owed Slack answer was already posted; not posting it again");
         return "skip";
@@ -143,21 +230,30 @@ export class OwedParts implements PartLedger {
     this.mark(() => this.o.store.sent(this.o.id, part, this.o.by));
   }
 
+  stillOwned(part: number): boolean {
+    // Marking the part sending again is the claim check: it holds only for the claimant.
+    return this.mark(() => this.o.store.sending(this.o.id, part, this.o.by)) !== false;
+  }
+
   /** Whether the dead claimant's last part is in Slack; false (post it) when that cannot be told. */
-  private async alreadyPosted(part: number, where: ReadBack | null): Promise<boolean> {
+  private async alreadyPosted(part: number, check: PartCheck): Promise<boolean> {
     const { id, logger, since } = this.o;
-    if (!where) {
+    if ("replaces" in check) {
+      logger.info({ id, part }, "posting an owed Slack answer's part again: it replaces the same message");
+      return false;
+    }
+    if ("unreadable" in check) {
       logger.warn(
-        { id, part },
-        "an owed Slack answer's part may have been posted before its replica died and cannot be read back (ephemeral, a file or a replaced message); posting it again",
+        { id, part, why: check.unreadable },
+        "an owed Slack answer's part may have been posted before its replica died and cannot be read back; posting it again",
       );
       return false;
     }
     try {
-      return await answerPartPosted(where, id, part, since);
+      return await check.read(this.metadata(part), since);
     } catch (err) {
       logger.warn(
-        { id, part, channel: where.channel, reason: describeFailure(err) },
+        { id, part, reason: describeFailure(err) },
         "could not read the channel back to look for an owed answer's part (the app needs channels:history and groups:history, and to be in the channel); posting it again",
       );
       return false;

@@ -60,6 +60,11 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
+/** The fields of a message as Slack's calls take them: `blocks` only when there are some. */
+export function messageFields(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
+  return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
+}
+
 /** Action ids: every paperboy button starts with this, so one handler catches them all. */
 export const ACTION_PREFIX = "pb_";
 /**

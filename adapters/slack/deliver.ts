@@ -1,7 +1,8 @@
 /**
  * Puts the bot's replies into Slack for one request: through the `response_url` (slash commands,
- * buttons) or the Web API (mentions, thread messages); notices only to the asker; a `discuss`
- * reply posts the card, opens a thread under it and binds the thread to the paper.
+ * buttons) or the Web API (mentions, thread messages); notices only to the asker; files with
+ * files.uploadV2; a `discuss` reply through discussion.ts. An owed answer's parts are numbered,
+ * marked and checked through its ledger (answer-marks.ts).
  */
 import type { RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
@@ -9,12 +10,19 @@ import type { Context } from "../../src/bot/context.js";
 import { type FileReply, fileBytes, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
 import { isPaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
-import type { PartLedger, ReadBack } from "./answer-marks.js";
-import { type SlackMessage, safe } from "./blocks.js";
+import {
+  type AnswerMetadata,
+  answerPartPosted,
+  filesPosted,
+  type PartCheck,
+  type PartLedger,
+} from "./answer-marks.js";
+import { messageFields, type SlackMessage, safe } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
+import { Discussion, isTakenOver } from "./discussion.js";
 import { escapeMrkdwn } from "./escape.js";
 import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
-import { isPrivate, renderReply, renderThreadIntro } from "./render.js";
+import { isPrivate, renderReply } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
 export interface Outlet {
@@ -34,10 +42,6 @@ export interface DeliveryHooks {
   logger: Logger;
   /** Called with every failed Slack call (the adapter updates its status on token errors). */
   onFailure(err: unknown): void;
-}
-
-function payload(msg: SlackMessage): { text: string; blocks?: SlackMessage["blocks"] } {
-  return msg.blocks.length ? { text: msg.text, blocks: msg.blocks } : { text: msg.text };
 }
 
 /** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
@@ -72,8 +76,11 @@ export class Delivery {
     for (const reply of replies) {
       if (this.stopped) return;
       try {
-        if (reply.kind === "thread") await this.numbered(null, () => this.startThread(reply));
-        else if (reply.kind === "file") await this.numbered(null, () => this.upload(reply));
+        if (reply.kind === "thread") {
+          const discussion = this.discussion(reply);
+          await this.numbered(discussion.check(), (meta) => discussion.open(meta));
+        } else if (reply.kind === "file")
+          await this.numbered(this.filesCheck(reply), () => this.upload(reply));
         else {
           // Cut to what Slack takes, never split into more posts than it allows.
           const privately = isPrivate(reply);
@@ -87,9 +94,13 @@ export class Delivery {
               "reply dropped: Slack takes no more answers to this request",
             );
           for (const msg of messages) {
+            const replace = this.replaces(privately);
             // A progress note is not part of the answer (a re-run may or may not send one).
-            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately);
-            else await this.numbered(this.readBack(privately), (meta) => this.post(msg, privately, meta));
+            if (reply.kind === "notice" && reply.progress) await this.post(msg, privately, replace);
+            else
+              await this.numbered(this.messageCheck(privately, replace), (meta) =>
+                this.post(msg, privately, replace, meta),
+              );
           }
         }
       } catch (err) {
@@ -100,17 +111,14 @@ export class Delivery {
 
   /**
    * Posts the answer's next part unless the ledger knows it delivered (or another replica now owns
-   * the answer); `where` is where the part could be read back, null when it cannot.
+   * the answer); `check` is how a take-over tells whether the part is in Slack already.
    */
-  private async numbered(
-    where: ReadBack | null,
-    post: (meta?: ReturnType<PartLedger["metadata"]>) => Promise<void>,
-  ): Promise<void> {
+  private async numbered(check: PartCheck, post: (meta?: AnswerMetadata) => Promise<void>): Promise<void> {
     if (this.stopped) return;
     const ledger = this.ledger;
     if (!ledger) return post();
     const part = ++this.part;
-    const step = await ledger.before(part, where);
+    const step = await ledger.before(part, check);
     if (step === "stop") this.stopped = true;
     if (step !== "post") return;
     await post(ledger.metadata(part));
@@ -118,15 +126,60 @@ export class Delivery {
   }
 
   /**
-   * Where a message of this request would be seen again: the thread or channel it goes to; null
-   * for an ephemeral message (only its reader sees it) and for a replaced one (replacing twice
-   * leaves the same message, so it needs no check).
+   * Whether this message replaces the one whose button was pressed ("More": its first page only).
+   * Decided for every message in order, posted or skipped by a take-over, so that a resumed answer
+   * replaces with the same page as the first run did and adds the rest.
    */
-  private readBack(privately: boolean): ReadBack | null {
-    const { client, channel, thread, respond, replaceOriginal } = this.outlet;
-    if (privately) return null;
-    if (respond && this.viaRespond(privately)) return replaceOriginal ? null : { client, channel };
-    return { client, channel, ...(thread ? { thread } : {}) };
+  private replaces(privately: boolean): boolean {
+    const { respond, replaceOriginal } = this.outlet;
+    if (!respond || !replaceOriginal || privately || this.replaced || !this.viaRespond(privately))
+      return false;
+    this.replaced = true;
+    return true;
+  }
+
+  /**
+   * How a take-over tells whether a message of this request is in Slack: it is looked for in the
+   * thread or channel it goes to. Slack documents that a button's response_url with
+   * replace_original replaces the message whose button was pressed, ephemeral or not: posting that
+   * page again leaves one message. An ephemeral message cannot be read back.
+   */
+  private messageCheck(privately: boolean, replace: boolean): PartCheck {
+    if (privately)
+      return {
+        unreadable:
+          "an ephemeral message: only its reader sees it, and Slack documents no way to read it back or to replace a slash command's answer",
+      };
+    if (replace) return { replaces: true };
+    const { client, channel, thread } = this.outlet;
+    const where = this.viaRespond(privately)
+      ? { client, channel }
+      : { client, channel, ...(thread ? { thread } : {}) };
+    return {
+      read: (mark, since) => answerPartPosted(where, mark.event_payload.owed, mark.event_payload.part, since),
+    };
+  }
+
+  /** A file part is in Slack when a message in its channel (or thread) carries the same files. */
+  private filesCheck(reply: FileReply): PartCheck {
+    const { client, channel, thread } = this.outlet;
+    const names = reply.files.map((f) => f.name);
+    return {
+      read: (_mark, since) => filesPosted({ client, channel, ...(thread ? { thread } : {}) }, names, since),
+    };
+  }
+
+  /** The discussion a `discuss` reply opens, posted through this request's client. */
+  private discussion(reply: ThreadStartReply): Discussion {
+    const { client, channel } = this.outlet;
+    return new Discussion(reply, {
+      client,
+      channel,
+      ctx: this.ctx,
+      bot: this.hooks.bot,
+      logger: this.hooks.logger,
+      ...(this.ledger ? { ledger: this.ledger } : {}),
+    });
   }
 
   /** Whether a reply goes through the request's response_url (budgeted) or the Web API. */
@@ -138,15 +191,14 @@ export class Delivery {
   private async post(
     msg: SlackMessage,
     privately: boolean,
-    metadata?: ReturnType<PartLedger["metadata"]>,
+    replace: boolean,
+    metadata?: AnswerMetadata,
   ): Promise<void> {
     const { client, channel, thread, user, respond } = this.outlet;
     if (respond && this.viaRespond(privately)) {
       this.responsesLeft -= 1;
-      const replace = Boolean(this.outlet.replaceOriginal && !privately && !this.replaced);
-      if (replace) this.replaced = true;
       const body: RespondArguments = {
-        ...payload(msg),
+        ...messageFields(msg),
         response_type: privately ? "ephemeral" : "in_channel",
         replace_original: replace,
         ...(metadata ? { metadata } : {}),
@@ -159,14 +211,14 @@ export class Delivery {
         channel,
         user,
         ...(thread ? { thread_ts: thread } : {}),
-        ...payload(msg),
+        ...messageFields(msg),
       });
       return;
     }
     await client.chat.postMessage({
       channel,
       ...(thread ? { thread_ts: thread } : {}),
-      ...payload(msg),
+      ...messageFields(msg),
       ...(metadata ? { metadata } : {}),
       unfurl_links: false,
       unfurl_media: false,
@@ -202,43 +254,18 @@ export class Delivery {
           blocks: [],
         },
         true,
+        false,
       );
     }
   }
 
-  private async startThread(reply: ThreadStartReply): Promise<void> {
-    const { client, channel } = this.outlet;
-    const inThread = async (ts: string, messages: SlackMessage[]) => {
-      for (const msg of cutToMessages(messages, MAX_MESSAGES_PER_REPLY))
-        await client.chat.postMessage({ channel, thread_ts: ts, ...payload(msg), unfurl_links: false });
-    };
-    // The card goes top-level in the channel: a Slack thread can only hang off a channel message,
-    // and the message's ts is the thread's id.
-    await this.hooks.bot.startDiscussion(
-      reply,
-      { ...this.ctx, thread: undefined },
-      {
-        openThread: async (card) => {
-          const [first, ...rest] = renderReply(card);
-          const posted = await client.chat.postMessage({
-            channel,
-            ...payload(first as SlackMessage),
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-          if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
-          await inThread(posted.ts, rest);
-          return posted.ts;
-        },
-        postIntro: (ts, intro) => inThread(ts, renderThreadIntro(intro)),
-        retract: async (ts) => {
-          await client.chat.delete({ channel, ts });
-        },
-      },
-    );
-  }
-
   private async failed(err: unknown, kind: string): Promise<void> {
+    if (isTakenOver(err)) {
+      // Another replica answers now: this one says nothing more.
+      this.stopped = true;
+      this.hooks.logger.warn({ channel: this.outlet.channel, reply: kind }, err.message);
+      return;
+    }
     this.hooks.onFailure(err);
     this.hooks.logger.warn(
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },

@@ -1,7 +1,8 @@
 /**
  * Slack events → bot.respond: the `/papers` slash command, @-mentions, messages in discussion
- * threads and button presses. Every handler acks first (Slack wants an ack within 3 s; Bolt answers
- * 404 after that), then does the work and answers through Delivery.
+ * threads and button presses. Every request is owed (when it may be answered) and acked first
+ * (Slack wants an ack within 3 s; Bolt answers 404 after that), then the work is done and answered
+ * through Delivery. Events are acked by Bolt itself, so they are owed just before (owe-before-ack.ts).
  */
 import type { AllMiddlewareArgs, App, BlockAction, RespondFn, webApi } from "@slack/bolt";
 import type { Bot } from "../../src/bot/bot.js";
@@ -15,7 +16,9 @@ import { ACTION_PREFIX } from "./blocks.js";
 import { deliveryId, type SeenIds } from "./dedupe.js";
 import { Delivery, type DeliveryHooks, type Outlet } from "./deliver.js";
 import { DEFAULT_OWED_LEASE_MS, RESPONSE_URL_LIFE_MS } from "./limits.js";
+import { oweBeforeAck } from "./owe-before-ack.js";
 import { contextOf, OwedRequest, owedRequest, respondTo } from "./owed.js";
+import { askedEvent, botUserOf } from "./owed-events.js";
 import { ACTION_IDS } from "./render.js";
 
 export interface HandlerDeps extends DeliveryHooks {
@@ -45,12 +48,6 @@ export interface HandlerDeps extends DeliveryHooks {
 export interface Handlers {
   /** Prunes expired owed answers and answers those whose replica died; resolves with how many. */
   sweepOwed(): Promise<number>;
-}
-
-/** Removes the leading @-mention(s) of the bot from a mention's text. */
-export function stripMention(text: string, botUserId?: string): string {
-  const own = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g") : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
-  return text.replace(own, " ").replace(/\s+/g, " ").trim();
 }
 
 export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
@@ -101,30 +98,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   };
 
   /**
-   * A mention or a discussion-thread message: owed (by its event id) as its listener starts, a
-   * repeat dropped, then answered where it was asked through the Web API.
-   */
-  const answerEvent = async (
-    kind: "mention" | "thread",
-    input: string,
-    ctx: Context,
-    client: Outlet["client"],
-    body: unknown,
-    context: { retryNum?: number; retryReason?: string },
-  ) => {
-    const raw = body as Record<string, unknown>;
-    const owing = owe(raw, owedRequest(kind, input, ctx));
-    if (owing === "repeat") return dropped(deliveryId(raw) as string, context.retryNum, context.retryReason);
-    await run(
-      kind,
-      input,
-      ctx,
-      { client, channel: ctx.channel, ...(ctx.thread ? { thread: ctx.thread } : {}), user: ctx.user },
-      owing ?? undefined,
-    );
-  };
-
-  /**
    * Owes an answer to a request, before its ack: an Owing when first (settle it once answered),
    * "repeat" when already owed, null when not recorded (no store, no id, or the archive refused:
    * then the seen-ids check decides, as for other requests).
@@ -145,6 +118,71 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     return seen.first(id) ? null : "repeat";
   };
 
+  /**
+   * Events are owed before Bolt acks them (owe-before-ack.ts), by the same rule the listener
+   * applies below (owed-events.ts) with the bot's id as the body names it.
+   */
+  const beforeAck = oweBeforeAck<Owing>(app, {
+    owe(body) {
+      const asked = askedEvent(body, {
+        botUserId: botUserOf(body),
+        isDiscussion: (ctx) => bot.isDiscussion(ctx),
+        now: clock.now(),
+      });
+      if (!asked) return undefined;
+      return owe(body, owedRequest(asked.kind, asked.input, asked.ctx)) ?? "unrecorded";
+    },
+    release: (owing) => settleOwn(owing.id, "reached no listener (not authorized, or the bot's own)"),
+    logger,
+  });
+
+  /** Settles an owed request this replica decided not to answer, if it still holds it. */
+  const settleOwn = (id: string, why: string) => {
+    if (!owed) return;
+    logger.info({ id }, `an owed Slack event ${why}; settled, not answered`);
+    try {
+      owed.store.settle(id, clock.now(), owed.by);
+    } catch (err) {
+      logger.warn({ id, reason: (err as Error).message }, "could not settle an owed answer");
+    }
+  };
+
+  /**
+   * A mention or a discussion-thread message: answered where it was asked through the Web API,
+   * under the record owed before its ack; a delivery that was not owed then (the archive could not
+   * tell) is owed now. One the listener does not answer (Bolt's view of the bot's identity says it
+   * is the bot's own, or mentions it) is settled.
+   */
+  const answerEvent = async (
+    body: Record<string, unknown>,
+    client: Outlet["client"],
+    context: { botUserId?: string; teamId?: string; retryNum?: number; retryReason?: string },
+  ) => {
+    const early = beforeAck.take(body);
+    const asked = askedEvent(body, {
+      botUserId: context.botUserId,
+      workspace: context.teamId,
+      isDiscussion: (ctx) => bot.isDiscussion(ctx),
+      now: clock.now(),
+    });
+    if (!asked) {
+      if (typeof early === "object")
+        settleOwn(early.id, "is none paperboy answers (the bot's own, or one mentioning it)");
+      return;
+    }
+    const { kind, input, ctx } = asked;
+    const owing =
+      early === undefined ? owe(body, owedRequest(kind, input, ctx)) : early === "unrecorded" ? null : early;
+    if (owing === "repeat") return dropped(deliveryId(body) as string, context.retryNum, context.retryReason);
+    await run(
+      kind,
+      input,
+      ctx,
+      { client, channel: ctx.channel, ...(ctx.thread ? { thread: ctx.thread } : {}), user: ctx.user },
+      owing ?? undefined,
+    );
+  };
+
   // Drop repeats before any listener runs: Events API retries and replayed signed requests.
   app.use(async (args) => {
     const { body, next, context } = args as AllMiddlewareArgs & {
@@ -152,9 +190,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       ack?: () => Promise<void>;
     };
     const id = deliveryId(body);
-    // A request that may be owed an answer is checked by its listener, which owes it first.
-    const owedLater = owedKind(body);
-    if (id && !owedLater && !seen.first(id)) {
+    const early = beforeAck.peek(body);
+    // A request that may be owed an answer is checked by its listener, which owes it first; an
+    // event owed before its ack was checked then.
+    const owedLater = early !== undefined || owedKind(body);
+    if (id && (early === "repeat" || (!owedLater && !seen.first(id)))) {
       const ack = (args as { ack?: () => Promise<void> }).ack;
       if (ack) await ack();
       dropped(id, context.retryNum, context.retryReason);
@@ -194,47 +234,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     );
   });
 
-  // Events: Bolt has acked them before any middleware runs (Slack's 3 s), so an event is owed as
-  // the first thing its listener does; a process killed in the few milliseconds between loses it.
-  app.event("app_mention", async ({ event, client, context, body }) => {
-    if (!event.user) return;
-    const ctx: Context = {
-      platform: "slack",
-      workspace: context.teamId ?? event.team ?? "",
-      channel: event.channel,
-      user: event.user,
-      at: clock.now(),
-      addressed: true,
-      ...(event.thread_ts ? { thread: event.thread_ts } : {}),
-    };
-    await answerEvent(
-      "mention",
-      stripMention(event.text, context.botUserId) || "help",
-      ctx,
-      client,
-      body,
-      context,
-    );
-  });
-
-  app.message(async ({ message, client, context, body }) => {
-    // Only people's plain messages inside a thread; edits, joins and bots (ourselves too) are not questions.
-    if (message.subtype !== undefined || !message.thread_ts || message.bot_id || !message.user) return;
-    const text = message.text ?? "";
-    // A message that @-mentions paperboy also arrives as app_mention, which answers it.
-    if (context.botUserId && text.includes(`<@${context.botUserId}`)) return;
-    const ctx: Context = {
-      platform: "slack",
-      workspace: context.teamId ?? message.team ?? "",
-      channel: message.channel,
-      thread: message.thread_ts,
-      user: message.user,
-      at: clock.now(),
-      addressed: true,
-    };
-    if (!bot.isDiscussion(ctx)) return;
-    await answerEvent("thread", text, ctx, client, body, context);
-  });
+  // Events: Bolt has acked them before any middleware runs; they were owed just before.
+  app.event("app_mention", async ({ client, context, body }) =>
+    answerEvent(body as unknown as Record<string, unknown>, client, context),
+  );
+  app.message(async ({ client, context, body }) =>
+    answerEvent(body as unknown as Record<string, unknown>, client, context),
+  );
 
   app.action<BlockAction>(
     new RegExp(`^${ACTION_PREFIX}`),

@@ -2,9 +2,9 @@
  * Answers owed to acked Slack requests: slash commands and buttons (answered through their
  * response_url), @-mentions and messages in discussion threads (answered with chat.postMessage).
  * Slack never resends a request once acked, so the request is recorded in the archive before the
- * ack (an event: as Bolt acks it, before any work); if the replica that acked it dies before
- * answering, another replica's sweep re-runs it after the lease and answers it the same way. What
- * is kept is only what re-running needs.
+ * ack (an event: just before Bolt acks it, owe-before-ack.ts); if the replica that acked it dies
+ * before answering, another replica's sweep re-runs it after the lease and answers it the same
+ * way. What is kept is only what re-running needs.
  */
 import type { RespondArguments, RespondFn } from "@slack/bolt";
 import { z } from "zod";

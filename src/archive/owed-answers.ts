@@ -95,15 +95,19 @@ export class OwedAnswerStore {
     );
   }
 
-  /** Every reply was delivered: nobody answers it again. */
-  settle(id: string, now: Date): void {
-    this.db.run(
-      this.db.q
-        .updateTable("owed_answers")
-        .set({ settled_at: now.toISOString() })
-        .where("id", "=", id)
-        .where("settled_at", "is", null),
-    );
+  /**
+   * Every reply was delivered, or none is owed after all: nobody answers it again. With `by`, only
+   * while `by` still holds the claim (a replica that decided not to answer must not settle a row
+   * another replica has taken over and is answering).
+   */
+  settle(id: string, now: Date, by?: string): void {
+    let update = this.db.q
+      .updateTable("owed_answers")
+      .set({ settled_at: now.toISOString() })
+      .where("id", "=", id)
+      .where("settled_at", "is", null);
+    if (by !== undefined) update = update.where("claimed_by", "=", by);
+    this.db.run(update);
   }
 
   /**

@@ -157,6 +157,31 @@ export class ThreadStore {
     };
   }
 
+  /**
+   * The threads (newest first) `createdBy` opened about a paper in a channel since `since`: how a
+   * replica taking over an owed `discuss` learns that the dead replica had opened its thread.
+   * Reserved placeholders are not threads yet.
+   */
+  openedSince(
+    ref: { platform: string; channel: string; paperPk: number; createdBy: string },
+    since: Date,
+  ): string[] {
+    return this.db
+      .all<{ thread: string }>(
+        this.q
+          .selectFrom("threads")
+          .select("thread")
+          .where("platform", "=", ref.platform)
+          .where("channel", "=", ref.channel)
+          .where("paper_pk", "=", ref.paperPk)
+          .where("created_by", "=", ref.createdBy)
+          .where("created_at", ">=", since.toISOString())
+          .where("thread", "not like", `${RESERVED_PREFIX}%`)
+          .orderBy("created_at", "desc"),
+      )
+      .map((r) => r.thread);
+  }
+
   addMessage(ref: ThreadRef, message: Omit<ThreadMessage, "at">): void {
     writing(
       "record the thread message",

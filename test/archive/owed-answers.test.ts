@@ -74,6 +74,22 @@ describe("owed answers on one archive, two connections (two replicas)", () => {
     }
   });
 
+  it("settled by its claimant only, when named: a replica that declines an answer another has taken over does not settle it", () => {
+    const { one, two, close } = twoReplicas();
+    try {
+      one.owe("event:1", "slack", {}, "a", T0);
+      expect(two.claimStale("b", at(LEASE), LEASE, MAX_AGE).map((r) => r.id)).toEqual(["event:1"]);
+      // a comes back and decides not to answer: b holds the row now, and is still answering it.
+      one.settle("event:1", at(LEASE + 1), "a");
+      expect(one.pending()).toBe(1);
+      expect(two.sending("event:1", 1, "b")).toBe(true);
+      two.settle("event:1", at(LEASE + 2), "b");
+      expect(one.pending()).toBe(0);
+    } finally {
+      close();
+    }
+  });
+
   it("rows past the response_url's life are pruned; the unsettled ones are returned as given up", () => {
     const { one, two, close } = twoReplicas();
     try {

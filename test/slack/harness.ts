@@ -1,7 +1,9 @@
 /** One real Slack adapter (Bolt HTTP receiver on a free loopback port) wired to a fake Web API. */
 
+import type { App } from "@slack/bolt";
 import type { SlackAdapterOptions } from "../../adapters/slack/options.js";
 import { createSlackAdapter, type SlackAdapter } from "../../adapters/slack/slack-adapter.js";
+import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
 import { Bot } from "../../src/bot/bot.js";
 import { ManualClock } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
@@ -67,4 +69,44 @@ export async function startHarness(
       engine.close();
     },
   };
+}
+
+/**
+ * The archive's owed answers of the harness `h()` (made by startHarness, so read at first use),
+ * claimed as `by`: an adapter answering as one replica of several on that archive.
+ */
+export function owedIn(h: () => Harness, by: string, leaseMs: number): SlackAdapterOptions["owed"] {
+  const store = () => h().engine.store(OwedAnswerStore);
+  return {
+    store: {
+      owe: (...a) => store().owe(...a),
+      settle: (...a) => store().settle(...a),
+      sending: (...a) => store().sending(...a),
+      sent: (...a) => store().sent(...a),
+      claimStale: (...a) => store().claimStale(...a),
+      prune: (...a) => store().prune(...a),
+    },
+    by,
+    leaseMs,
+  };
+}
+
+/**
+ * Makes `h`'s adapter stop dead between Bolt's ack and its listeners for the event `eventId`, as a
+ * replica killed right after the ack: a middleware after paperboy's own that never goes on. The
+ * Bolt App is the adapter's own (reached past `private`: no production seam exists for a fault).
+ */
+export function dieAfterAck(h: Harness, eventId: string): { reached: Promise<void>; revive(): void } {
+  const app = (h.adapter as unknown as { built: { app: App } }).built.app;
+  let reached!: () => void;
+  let revive!: () => void;
+  const reachedP = new Promise<void>((r) => (reached = r));
+  const dead = new Promise<void>((r) => (revive = r));
+  app.use(async ({ body, next }) => {
+    if ((body as { event_id?: string }).event_id !== eventId) return next();
+    reached();
+    // Revived at the end of the test, it still runs no listener: that process is gone.
+    await dead;
+  });
+  return { reached: reachedP, revive };
 }

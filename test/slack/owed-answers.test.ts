@@ -6,42 +6,15 @@
  * yet recorded as sent is found in the channel or thread by its metadata and not posted again;
  * one that never reached Slack is posted. Mentions are owed and taken over the same way.
  */
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { tempDb } from "../support/cli.js";
 import type { ApiCall, FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
-import { type Harness, SECRET, startHarness } from "./harness.js";
-
-const LEASE = 60_000;
-
-/**
- * An adapter whose answers go through the archive's owed answers under the name `by`; with
- * `slack`, it talks to that stand-in's Web API (two replicas of one Slack workspace).
- */
-async function replica(dbPath: string, by: string, slack?: FakeSlackApi): Promise<Harness> {
-  let h: Harness | undefined;
-  h = await startHarness({
-    dbPath,
-    adapter: {
-      ...(slack ? { apiUrl: slack.url } : {}),
-      owed: {
-        // The engine is made by the harness; the store is read from it at first use.
-        store: {
-          owe: (...a) => (h as Harness).engine.store(OwedAnswerStore).owe(...a),
-          settle: (...a) => (h as Harness).engine.store(OwedAnswerStore).settle(...a),
-          sending: (...a) => (h as Harness).engine.store(OwedAnswerStore).sending(...a),
-          sent: (...a) => (h as Harness).engine.store(OwedAnswerStore).sent(...a),
-          claimStale: (...a) => (h as Harness).engine.store(OwedAnswerStore).claimStale(...a),
-          prune: (...a) => (h as Harness).engine.store(OwedAnswerStore).prune(...a),
-        },
-        by,
-        leaseMs: LEASE,
-      },
-    },
-  });
-  return h;
-}
+import { dieAfterAck, SECRET } from "./harness.js";
+import { arrival, LEASE, partsOf, replica } from "./owed-replicas.js";
 
 describe("answers owed across two adapters on one archive", () => {
   it("a command acked and left unanswered is answered once by the other adapter after the lease", async () => {
@@ -101,27 +74,217 @@ describe("answers owed across two adapters on one archive", () => {
   });
 });
 
-/** The first call matching `match` as it arrives (before a held one is answered). */
-function arrival(api: FakeSlackApi, match: (c: ApiCall) => boolean): Promise<ApiCall> {
-  return new Promise((resolve) => {
-    const on = (c: ApiCall) => {
-      if (!match(c)) return;
-      api.off("arrived", on);
-      resolve(c);
-    };
-    api.on("arrived", on);
+/** A logger whose lines a test can wait for (by message). */
+function watchedLogger(): { logger: Logger; line(match: RegExp): Promise<Record<string, unknown>> } {
+  const waiting: { match: RegExp; resolve(line: Record<string, unknown>): void }[] = [];
+  const seen: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const text of String(chunk).split("\n").filter(Boolean)) {
+        const line = JSON.parse(text) as Record<string, unknown>;
+        seen.push(line);
+        for (const w of waiting.splice(0)) {
+          if (w.match.test(String(line.msg))) w.resolve(line);
+          else waiting.push(w);
+        }
+      }
+      done();
+    },
   });
+  return {
+    logger: createLogger({ destination: stream, level: "info" }),
+    line: (match) =>
+      new Promise((resolve) => {
+        const earlier = seen.find((l) => match.test(String(l.msg)));
+        if (earlier) resolve(earlier);
+        else waiting.push({ match, resolve });
+      }),
+  };
 }
 
-/** The `part` numbers of the marked messages of owed answer `id` in Slack's channel (or thread). */
-function partsOf(api: FakeSlackApi, channel: string, id: string): number[] {
+/** The answer messages of owed answer `id` posted through `api`. */
+function answersTo(api: FakeSlackApi, id: string): ApiCall[] {
   return api
-    .posted(channel)
-    .map((m) => m.metadata as { event_type?: string; event_payload?: { owed?: string; part?: number } })
-    .filter((m) => m?.event_type === "paperboy_answer" && m.event_payload?.owed === id)
-    .map((m) => m.event_payload?.part as number)
-    .sort((x, y) => x - y);
+    .of("chat.postMessage")
+    .filter((c) => (c.body.metadata as { event_payload?: { owed?: string } })?.event_payload?.owed === id);
 }
+
+describe("an event acked by a replica that dies before its listener runs", () => {
+  it("a mention is owed before Bolt's 200 and answered once, in its thread, by the other adapter; Slack's retry of it is dropped", async () => {
+    const dbPath = tempDb();
+    const a = await replica(dbPath, "a");
+    const b = await replica(dbPath, "b");
+    const thread = "1755075000.000100";
+    const mention = eventCallback({
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> search diffusion",
+      channel: "C4",
+      ts: "1755075600.000200",
+      thread_ts: thread,
+    });
+    const id = `event:${mention.eventId}`;
+    const death = dieAfterAck(a, mention.eventId);
+    try {
+      expect((await sendToSlackApp(a.url, mention, { secret: SECRET })).status).toBe(200);
+      await death.reached;
+      // Acked, and owed before the ack: the row is there while a's listener never runs.
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(1);
+
+      // Slack's retry of the event, reaching b: a repeat, dropped (a still holds it).
+      const dropped = new Promise<string>((resolve) => b.adapter.once("duplicate", (d) => resolve(d)));
+      const retry = await sendToSlackApp(b.url, mention, {
+        secret: SECRET,
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
+      expect(retry.status).toBe(200);
+      expect(await dropped).toBe(id);
+
+      b.clock.advance(LEASE - 1);
+      expect(await b.adapter.sweepOwed()).toBe(0);
+      b.clock.advance(1);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      const answer = answersTo(b.api, id);
+      expect(answer.length).toBe(1);
+      expect(answer[0]?.body.channel).toBe("C4");
+      expect(answer[0]?.body.thread_ts).toBe(thread);
+      expect(JSON.stringify(answer[0]?.body)).toMatch(/diffusion/i);
+      expect(a.api.of("chat.postMessage")).toEqual([]);
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+
+      // Revived, a runs no listener and posts nothing; later sweeps answer nothing more.
+      death.revive();
+      b.clock.advance(10 * LEASE);
+      a.clock.advance(10 * LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(0);
+      expect(await a.adapter.sweepOwed()).toBe(0);
+      expect(answersTo(b.api, id).length).toBe(1);
+      expect(a.api.of("chat.postMessage")).toEqual([]);
+    } finally {
+      death.revive();
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("a question in a discussion thread is taken over the same way; one in a thread that is no discussion leaves no owed row", async () => {
+    const dbPath = tempDb();
+    const a = await replica(dbPath, "a");
+    const b = await replica(dbPath, "b");
+    const thread = "1755075000.000900";
+    const paperPk = a.engine.papers.dayPks("2025-08-12")[0] as number;
+    a.engine.threads.open({
+      platform: "slack",
+      workspace: "T1",
+      channel: "C5",
+      thread,
+      paperPk,
+      createdBy: "U1",
+    });
+    const question = eventCallback({
+      type: "message",
+      channel: "C5",
+      channel_type: "channel",
+      user: "U2",
+      text: "what dataset do they evaluate on?",
+      ts: "1755075600.000300",
+      thread_ts: thread,
+    });
+    const id = `event:${question.eventId}`;
+    const death = dieAfterAck(a, question.eventId);
+    try {
+      // Elsewhere, a thread no paper is bound to: paperboy does not answer it, and owes nothing.
+      const chatter = eventCallback({
+        type: "message",
+        channel: "C5",
+        user: "U3",
+        text: "lunch?",
+        ts: "1755075600.000400",
+        thread_ts: "1755075000.000111",
+      });
+      expect((await sendToSlackApp(a.url, chatter, { secret: SECRET })).status).toBe(200);
+      expect(a.engine.store(OwedAnswerStore).pending()).toBe(0);
+
+      expect((await sendToSlackApp(a.url, question, { secret: SECRET })).status).toBe(200);
+      await death.reached;
+      expect(a.engine.store(OwedAnswerStore).pending()).toBe(1);
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      const answer = answersTo(b.api, id);
+      expect(answer.map((c) => [c.body.channel, c.body.thread_ts])).toEqual([["C5", thread]]);
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+      // Only the question was ever owed: the chatter is not taken over either.
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(0);
+      expect(b.api.of("chat.postMessage").length).toBe(1);
+    } finally {
+      death.revive();
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("an event owed before the ack that paperboy then does not answer is settled by its replica, and no other re-runs it", async () => {
+    const dbPath = tempDb();
+    const log = watchedLogger();
+    const a = await replica(dbPath, "a", undefined, log.logger);
+    const b = await replica(dbPath, "b");
+    const thread = "1755075000.000500";
+    const paperPk = a.engine.papers.dayPks("2025-08-12")[0] as number;
+    a.engine.threads.open({
+      platform: "slack",
+      workspace: "T1",
+      channel: "C6",
+      thread,
+      paperPk,
+      createdBy: "U1",
+    });
+    /** A body without `authorizations`: before the ack the bot's own user id is not known. */
+    const anonymous = (event: Record<string, unknown>) => {
+      const req = eventCallback(event);
+      const body = JSON.parse(req.body) as Record<string, unknown>;
+      delete body.authorizations;
+      return { ...req, body: JSON.stringify(body) };
+    };
+    try {
+      // The bot's own plain message in the thread: owed before the ack, dropped by Bolt's
+      // ignore-self rule (Bolt knows the bot's id by then), so no listener takes it.
+      const own = anonymous({
+        type: "message",
+        channel: "C6",
+        user: "UBOT",
+        text: "a reply",
+        ts: "1.1",
+        thread_ts: thread,
+      });
+      expect((await sendToSlackApp(a.url, own, { secret: SECRET })).status).toBe(200);
+      expect((await log.line(/reached no listener/)).id).toBe(`event:${own.eventId}`);
+      expect(a.engine.store(OwedAnswerStore).pending()).toBe(0);
+
+      // A person's message that mentions paperboy: its app_mention answers it, not this message.
+      const mentioning = anonymous({
+        type: "message",
+        channel: "C6",
+        user: "U2",
+        text: "<@UBOT> search diffusion",
+        ts: "1.2",
+        thread_ts: thread,
+      });
+      expect((await sendToSlackApp(a.url, mentioning, { secret: SECRET })).status).toBe(200);
+      expect((await log.line(/is none paperboy answers/)).id).toBe(`event:${mentioning.eventId}`);
+      expect(a.engine.store(OwedAnswerStore).pending()).toBe(0);
+
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(0);
+      expect(a.api.of("chat.postMessage")).toEqual([]);
+      expect(b.api.of("chat.postMessage")).toEqual([]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
 
 describe("an owed answer's parts are posted once across a take-over", () => {
   it("a command's answer that reached the channel before its replica stalled is found by its metadata and not posted again", async () => {

@@ -1,8 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
+import { OwedAnswerStore } from "../../src/archive/owed-answers.js";
 import { SlackMessageSchema } from "../support/slack-blockkit.js";
-import { type Harness, startHarness } from "./harness.js";
+import { dieAfterAck, type Harness, owedIn, startHarness } from "./harness.js";
 
 describe("Slack in Socket Mode (real Bolt SocketModeReceiver, loopback WebSocket)", () => {
   let wss: WebSocketServer;
@@ -22,7 +23,11 @@ describe("Slack in Socket Mode (real Bolt SocketModeReceiver, loopback WebSocket
     );
     // The harness's fake Web API answers apps.connections.open with our WebSocket's address.
     h = await startHarness({
-      adapter: { signingSecret: undefined, appToken: "xapp-1-test" },
+      adapter: {
+        signingSecret: undefined,
+        appToken: "xapp-1-test",
+        owed: owedIn(() => h, "socket", 60_000),
+      },
       before: (api) =>
         api.script("apps.connections.open", {
           body: { ok: true, url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` },
@@ -60,6 +65,47 @@ describe("Slack in Socket Mode (real Bolt SocketModeReceiver, loopback WebSocket
     expect(fromApp.some((m) => m.envelope_id === "env-1")).toBe(true);
     expect(SlackMessageSchema.safeParse(answer.body).success).toBe(true);
     expect(answer.body.response_type).toBe("in_channel");
+  });
+
+  it("owes a mention before its ack goes back over the socket", async () => {
+    const death = dieAfterAck(h, "Ev-SOCK-1");
+    try {
+      const acked = new Promise<number>((resolve) =>
+        socket.on("message", (data) => {
+          // What the archive holds at the moment the ack reaches Slack.
+          if (JSON.parse(String(data)).envelope_id === "env-2")
+            resolve(h.engine.store(OwedAnswerStore).pending());
+        }),
+      );
+      socket.send(
+        JSON.stringify({
+          envelope_id: "env-2",
+          type: "events_api",
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          payload: {
+            team_id: "T1",
+            api_app_id: "A1",
+            type: "event_callback",
+            event_id: "Ev-SOCK-1",
+            event_time: 1755075600,
+            authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+            event: {
+              type: "app_mention",
+              user: "U1",
+              text: "<@UBOT> search diffusion",
+              channel: "C-SOCK",
+              ts: "1.1",
+            },
+          },
+        }),
+      );
+      // Acked while its listener never runs (a replica killed after the ack): already owed.
+      expect(await acked).toBe(1);
+      await death.reached;
+    } finally {
+      death.revive();
+    }
   });
 
   it("stops once and reports stopped", async () => {

@@ -26,6 +26,13 @@ export interface ApiCall {
   ts?: string;
   /** The channel of that message (the one the response_url's request came from). */
   channel?: string;
+  /**
+   * A response_url post with replace_original: the ts of the message it replaced (the message whose
+   * button was pressed), which keeps its ts and shows this post's content.
+   */
+  replaced?: string;
+  /** The files of the channel message a files.completeUploadExternal call became. */
+  files?: { id: string; name?: string; title?: string }[];
 }
 
 export interface Answer {
@@ -57,6 +64,8 @@ export class FakeSlackApi extends EventEmitter {
   private readonly scripts = new Map<string, Answer[]>();
   /** The channel each response_url's request came from (a response_url id → channel). */
   private readonly responseChannels = new Map<string, string>();
+  /** The message whose button was pressed, for a button's response_url (id → message ts). */
+  private readonly responseSources = new Map<string, string>();
   private nextTs = 1;
   /** The time message ts are made from (a test's manual clock); default a fixed 2023 epoch. */
   nowMs: (() => number) | null = null;
@@ -97,8 +106,9 @@ export class FakeSlackApi extends EventEmitter {
    * in_channel answers become messages of that channel, as in Slack (read back by
    * conversations.history, metadata included); ephemeral ones are seen by the asker only.
    */
-  responseUrl(id: string, channel?: string): string {
+  responseUrl(id: string, channel?: string, source?: string): string {
     if (channel) this.responseChannels.set(id, channel);
+    if (source) this.responseSources.set(id, source);
     return `http://127.0.0.1:${this.port}/respond/${id}`;
   }
 
@@ -139,23 +149,43 @@ export class FakeSlackApi extends EventEmitter {
 
   /**
    * Messages the bot posted in a channel, newest first, like conversations.history: its
-   * chat.postMessage calls answered ok, and its in_channel response_url posts. (A response_url
-   * post that replaces the original message is kept as a message of its own here.)
+   * chat.postMessage calls answered ok, its in_channel response_url posts, and the messages its
+   * file uploads became. A button's response_url post with replace_original replaces the message
+   * whose button was pressed, as Slack documents ("Modifying messages": the original interactive
+   * message, ephemeral or not): that message keeps its ts and shows the newest replacement. What a
+   * slash command's response_url does with replace_original is not documented, and not modelled:
+   * such a post is kept as a message of its own.
    */
-  posted(channel: string): { ts: string; text: string; metadata?: unknown; thread_ts?: string }[] {
+  posted(channel: string): {
+    ts: string;
+    text: string;
+    metadata?: unknown;
+    thread_ts?: string;
+    files?: { id: string; name?: string; title?: string }[];
+  }[] {
+    const replacements = new Map<string, ApiCall>();
+    for (const c of this.calls)
+      if (c.method === "respond" && c.replaced && c.status === 200) replacements.set(c.replaced, c);
     return this.calls
       .filter(
         (c) =>
           ((c.method === "chat.postMessage" && c.body.channel === channel && c.answer?.ok) ||
-            (c.method === "respond" && c.channel === channel && c.ts && c.status === 200)) &&
+            (c.method === "respond" && c.channel === channel && c.ts && c.status === 200) ||
+            (c.method === "files.completeUploadExternal" && c.channel === channel && c.ts)) &&
           !c.deleted,
       )
-      .map((c) => ({
-        ts: (c.ts ?? c.answer?.ts) as string,
-        text: c.body.text as string,
-        ...(c.body.metadata ? { metadata: c.body.metadata } : {}),
-        ...(c.body.thread_ts ? { thread_ts: c.body.thread_ts as string } : {}),
-      }))
+      .map((c) => {
+        const ts = (c.ts ?? c.answer?.ts) as string;
+        const shown = replacements.get(ts) ?? c;
+        const text = (c.files ? c.body.initial_comment : shown.body.text) as string;
+        return {
+          ts,
+          text,
+          ...(shown.body.metadata ? { metadata: shown.body.metadata } : {}),
+          ...(c.body.thread_ts ? { thread_ts: c.body.thread_ts as string } : {}),
+          ...(c.files ? { files: c.files } : {}),
+        };
+      })
       .reverse();
   }
 
@@ -181,6 +211,8 @@ export class FakeSlackApi extends EventEmitter {
         ts: m.ts,
         text: m.text,
         bot_id: "BBOT",
+        ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+        ...(m.files ? { files: m.files } : {}),
         ...(String(body.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
       }));
     const page = all.slice(offset, offset + limit);
@@ -211,10 +243,20 @@ export class FakeSlackApi extends EventEmitter {
     const answer = { ...(scripted ?? {}), ...(scripted?.body ? {} : this.defaultAnswer(method, body)) };
     const status = answer.status ?? 200;
     const call: ApiCall = { method, path, body, token, at: Date.now(), status, answer: answer.body };
-    const channel = this.responseChannels.get(path.slice("/respond/".length));
-    if (method === "respond" && channel && status === 200 && body.response_type === "in_channel") {
+    const responseId = path.slice("/respond/".length);
+    const channel = this.responseChannels.get(responseId);
+    const source = this.responseSources.get(responseId);
+    if (method === "respond" && status === 200 && source && body.replace_original === true)
+      call.replaced = source;
+    else if (method === "respond" && channel && status === 200 && body.response_type === "in_channel") {
       call.ts = this.makeTs();
       call.channel = channel;
+    }
+    // files.uploadV2's last step shares the files: they become one message of the channel (thread).
+    if (method === "files.completeUploadExternal" && answer.body?.ok && body.channel_id) {
+      call.ts = this.makeTs();
+      call.channel = String(body.channel_id);
+      call.files = (answer.body.files as { id: string; name?: string; title?: string }[]) ?? [];
     }
     this.calls.push(call);
     // "call" is emitted once answered; "arrived" at once (a held call has arrived long before).
