@@ -49,7 +49,10 @@ export const SLASH_COMMAND = "/papers";
  * 5xx and network failures back off 0.5, 1, 2 s. A chat answer later than that is not worth more.
  */
 export const RETRY_POLICY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 2000 };
-/** A Web API call that has not answered by then is abandoned (and retried per the policy). */
+/**
+ * A Web API call that has not answered by then is abandoned and retried per the policy, except a
+ * post: Slack may have stored it, so it is read back first (post-once.ts).
+ */
 export const API_TIMEOUT_MS = 10_000;
 
 /** Bolt's OAuth installer (from @slack/oauth, reached through Bolt's receiver type). */
@@ -74,6 +77,8 @@ export interface BuildOptions {
   wallClock: Clock;
   /** Other adapters' routes served on this port over HTTP (read per request). */
   extraRoutes?: () => readonly HttpRoute[];
+  /** How long a Web API call may take; default API_TIMEOUT_MS. */
+  apiTimeoutMs?: number;
 }
 
 export function buildApp(o: BuildOptions): BuiltApp {
@@ -82,7 +87,7 @@ export function buildApp(o: BuildOptions): BuiltApp {
     slackApiUrl: o.mode.apiUrl,
     logger,
     retryConfig: RETRY_POLICY,
-    timeout: API_TIMEOUT_MS,
+    timeout: o.apiTimeoutMs ?? API_TIMEOUT_MS,
     rejectRateLimitedCalls: false,
   };
   const oauth =

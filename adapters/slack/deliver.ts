@@ -22,6 +22,7 @@ import { cutToMessages } from "./cut.js";
 import { Discussion, isTakenOver } from "./discussion.js";
 import { escapeMrkdwn } from "./escape.js";
 import { MAX_FALLBACK_TEXT, MAX_MESSAGES_PER_REPLY, MAX_RESPONSE_URL_POSTS } from "./limits.js";
+import { postOnce } from "./post-once.js";
 import { isPrivate, renderReply } from "./render.js";
 import { describeFailure, slackErrorCode, userHint } from "./slack-errors.js";
 
@@ -42,6 +43,11 @@ export interface DeliveryHooks {
   logger: Logger;
   /** Called with every failed Slack call (the adapter updates its status on token errors). */
   onFailure(err: unknown): void;
+  /**
+   * The client posts go through for `client`'s token: it never retries a post Slack may have
+   * stored (post-once.ts). Absent: `client` itself.
+   */
+  posterFor?(client: webApi.WebClient): webApi.WebClient;
 }
 
 /** Where the rest of a cut reply is: a roundup lists every paper of its day with `day`. */
@@ -174,6 +180,7 @@ export class Delivery {
     const { client, channel } = this.outlet;
     return new Discussion(reply, {
       client,
+      poster: this.poster,
       channel,
       ctx: this.ctx,
       bot: this.hooks.bot,
@@ -206,23 +213,64 @@ export class Delivery {
       await respond(body);
       return;
     }
+    const poster = this.poster;
+    const what = {
+      channel,
+      ...(thread ? { thread } : {}),
+      ...(metadata ? { part: metadata.event_payload.part } : {}),
+    };
     if (privately) {
-      await client.chat.postEphemeral({
-        channel,
-        user,
-        ...(thread ? { thread_ts: thread } : {}),
-        ...messageFields(msg),
+      // Only its reader sees an ephemeral message: it cannot be read back, so one that got no
+      // answer is posted once more (a second copy, seen by one person, beats none).
+      await postOnce({
+        what,
+        post: async () => {
+          await poster.chat.postEphemeral({
+            channel,
+            user,
+            ...(thread ? { thread_ts: thread } : {}),
+            ...messageFields(msg),
+          });
+          return true;
+        },
+        find: null,
+        unknown: "repost",
+        logger: this.hooks.logger,
       });
       return;
     }
-    await client.chat.postMessage({
-      channel,
-      ...(thread ? { thread_ts: thread } : {}),
-      ...messageFields(msg),
-      ...(metadata ? { metadata } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
+    // A marked part (an owed answer) is looked for where it went before it is posted again.
+    const where = { client, channel, ...(thread ? { thread } : {}) };
+    await postOnce({
+      what,
+      post: async () => {
+        await poster.chat.postMessage({
+          channel,
+          ...(thread ? { thread_ts: thread } : {}),
+          ...messageFields(msg),
+          ...(metadata ? { metadata } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        return true;
+      },
+      find: metadata
+        ? async () =>
+            (await answerPartPosted(
+              where,
+              metadata.event_payload.owed,
+              metadata.event_payload.part,
+              this.ctx.at,
+            )) || null
+        : null,
+      unknown: "repost",
+      logger: this.hooks.logger,
     });
+  }
+
+  /** The client posts go through (no blind retries); reads use the outlet's own. */
+  private get poster(): webApi.WebClient {
+    return this.hooks.posterFor?.(this.outlet.client) ?? this.outlet.client;
   }
 
   /**
@@ -232,16 +280,28 @@ export class Delivery {
    */
   private async upload(reply: FileReply): Promise<void> {
     const { client, channel, thread } = this.outlet;
+    const poster = this.poster;
+    const where = { client, channel, ...(thread ? { thread } : {}) };
+    const names = reply.files.map((f) => f.name);
     try {
-      await client.filesUploadV2({
-        channel_id: channel,
-        ...(thread ? { thread_ts: thread } : {}),
-        initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
-        file_uploads: reply.files.map((f) => ({
-          file: fileBytes(f),
-          filename: f.name,
-          title: f.name,
-        })),
+      // A share that got no answer is looked for by its files' names before it is uploaded again;
+      // when the channel cannot be read it is not, and the asker is told to look.
+      await postOnce({
+        what: { channel, ...(thread ? { thread } : {}), files: names.length },
+        post: () =>
+          poster.filesUploadV2({
+            channel_id: channel,
+            ...(thread ? { thread_ts: thread } : {}),
+            initial_comment: escapeMrkdwn(reply.text).slice(0, MAX_FALLBACK_TEXT),
+            file_uploads: reply.files.map((f) => ({
+              file: fileBytes(f),
+              filename: f.name,
+              title: f.name,
+            })),
+          }),
+        find: async () => ((await filesPosted(where, names, this.ctx.at)) ? { ok: true } : null),
+        unknown: "give-up",
+        logger: this.hooks.logger,
       });
     } catch (err) {
       // An app installed before `export` existed lacks files:write: that is this feature's problem,
@@ -266,7 +326,8 @@ export class Delivery {
       this.hooks.logger.warn({ channel: this.outlet.channel, reply: kind }, err.message);
       return;
     }
-    this.hooks.onFailure(err);
+    // A post given up on (post-once.ts) wraps Slack's failure: the adapter's status wants that.
+    this.hooks.onFailure(isPaperboyError(err) && err.cause ? err.cause : err);
     this.hooks.logger.warn(
       { channel: this.outlet.channel, reply: kind, reason: describeFailure(err) },
       "could not post a reply to Slack",

@@ -22,11 +22,15 @@ import {
 import { messageFields, type SlackMessage } from "./blocks.js";
 import { cutToMessages } from "./cut.js";
 import { MAX_MESSAGES_PER_REPLY, MAX_REQUEST_SKEW_MS } from "./limits.js";
+import { postOnce } from "./post-once.js";
 import { renderReply, renderThreadIntro } from "./render.js";
 import { describeFailure } from "./slack-errors.js";
 
 export interface DiscussionDeps {
+  /** Reads (and takes back) through it. */
   client: webApi.WebClient;
+  /** Posts through it: no blind retry of a post Slack may have stored (post-once.ts). Default `client`. */
+  poster?: webApi.WebClient;
   channel: string;
   /** The request's context: who asked (the thread's creator), when, where. */
   ctx: Context;
@@ -67,18 +71,37 @@ export class Discussion {
       { ...ctx, thread: undefined },
       {
         openThread: async () => {
-          const posted = await client.chat.postMessage({
-            channel,
-            ...messageFields(card),
-            ...(mark ? { metadata: mark } : {}),
-            unfurl_links: false,
-            unfurl_media: false,
+          // A card that got no answer is looked for by its mark; an unmarked one (or an unreadable
+          // channel) is not posted again: two cards would open two threads.
+          const ts = await postOnce<string | undefined>({
+            what: { channel, card: true },
+            post: async () =>
+              (
+                await this.poster.chat.postMessage({
+                  channel,
+                  ...messageFields(card),
+                  ...(mark ? { metadata: mark } : {}),
+                  unfurl_links: false,
+                  unfurl_media: false,
+                })
+              ).ts,
+            find: mark
+              ? () =>
+                  findAnswerPart(
+                    { client, channel },
+                    mark.event_payload.owed,
+                    mark.event_payload.part,
+                    ctx.at,
+                  )
+              : null,
+            unknown: "give-up",
+            logger: this.d.logger,
           });
-          if (!posted.ts) throw new Error("chat.postMessage answered without a message ts");
-          for (let i = 0; i < cardRest; i++) await this.postPiece(posted.ts, i + 1, mark);
+          if (!ts) throw new Error("chat.postMessage answered without a message ts");
+          for (let i = 0; i < cardRest; i++) await this.postPiece(ts, i + 1, mark);
           // A replica that lost the answer meanwhile leaves the thread to the one that took it.
           this.mustOwn(mark);
-          return posted.ts;
+          return ts;
         },
         postIntro: async (ts) => {
           for (let i = cardRest; i < thread.length; i++) await this.postPiece(ts, i + 1, mark);
@@ -157,14 +180,41 @@ export class Discussion {
   /** Posts piece `piece` (from 1) inside the thread `ts`, marked when the answer is owed. */
   private async postPiece(ts: string, piece: number, mark?: AnswerMetadata): Promise<void> {
     this.mustOwn(mark);
-    const { client, channel } = this.d;
-    await client.chat.postMessage({
-      channel,
-      thread_ts: ts,
-      ...messageFields(this.pieces.thread[piece - 1] as SlackMessage),
-      unfurl_links: false,
-      ...(mark ? { metadata: answerMetadata(mark.event_payload.owed, mark.event_payload.part, piece) } : {}),
+    const { client, channel, ctx, logger } = this.d;
+    // A piece that got no answer is looked for in the thread by its mark; unmarked or unreadable,
+    // it is posted once more (a line twice in a thread beats a missing one).
+    await postOnce({
+      what: { channel, thread: ts, piece },
+      post: async () => {
+        await this.poster.chat.postMessage({
+          channel,
+          thread_ts: ts,
+          ...messageFields(this.pieces.thread[piece - 1] as SlackMessage),
+          unfurl_links: false,
+          ...(mark
+            ? { metadata: answerMetadata(mark.event_payload.owed, mark.event_payload.part, piece) }
+            : {}),
+        });
+        return true;
+      },
+      find: mark
+        ? async () =>
+            (
+              await answerPiecesPosted(
+                { client, channel, thread: ts },
+                mark.event_payload.owed,
+                mark.event_payload.part,
+                ctx.at,
+              )
+            ).has(piece) || null
+        : null,
+      unknown: "repost",
+      logger,
     });
+  }
+
+  private get poster(): webApi.WebClient {
+    return this.d.poster ?? this.d.client;
   }
 
   /** Throws TakenOver when another replica has taken this owed answer over. */

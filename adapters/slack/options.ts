@@ -44,11 +44,13 @@ export interface SlackAdapterOptions {
    * answering is answered by another after `leaseMs` (default 60 s). Absent: not recovered.
    */
   owed?: { store: OwedAnswers; by: string; leaseMs?: number };
+  /** How long a Web API call may take before it is abandoned; default 10 s (tests shorten it). */
+  apiTimeoutMs?: number;
 }
 
 export type SlackEnvOptions = Omit<
   SlackAdapterOptions,
-  "logger" | "clock" | "wallClock" | "customRoutes" | "onRateLimited" | "reconnect" | "owed"
+  "logger" | "clock" | "wallClock" | "customRoutes" | "onRateLimited" | "reconnect" | "owed" | "apiTimeoutMs"
 >;
 
 /** The environment variables the adapter reads (the CLI contract's, plus OAuth's). */

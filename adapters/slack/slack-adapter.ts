@@ -3,6 +3,7 @@
  * state for /healthz, posts roundups into channels, and never lets a Slack failure (a revoked
  * token, a port in use, an API outage) escape as an exception.
  */
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type Authorize, webApi } from "@slack/bolt";
@@ -20,8 +21,9 @@ import { cutHint } from "./deliver.js";
 import { markedParts, markMetadata } from "./delivery-marks.js";
 import { type Handlers, registerHandlers } from "./handlers.js";
 import { ArchiveInstallationStore } from "./installation-store.js";
-import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES } from "./limits.js";
+import { DEFAULT_OWED_LEASE_MS, MAX_CHANNEL_POST_MESSAGES, MAX_REQUEST_SKEW_MS } from "./limits.js";
 import { DEFAULT_PORT, resolveMode, type SlackAdapterOptions, type SlackMode } from "./options.js";
+import { PostingClients, postOnce } from "./post-once.js";
 import { registerReactions } from "./reactions.js";
 import { renderReply } from "./render.js";
 import { AUTH_ERRORS, describeFailure, isUnreachable, slackErrorCode } from "./slack-errors.js";
@@ -46,6 +48,8 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   private state: AdapterStatus = { state: "stopped" };
   private readonly built: BuiltApp;
   private readonly clients = new Map<string, webApi.WebClient>();
+  /** The clients posts go through: no blind retry of a post Slack may have stored. */
+  private readonly posters: PostingClients;
   private identity: Promise<Identity> | undefined;
   private listening: { port: number } | undefined;
   private stopping: Promise<void> | undefined;
@@ -79,7 +83,9 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       authorize,
       wallClock: options.wallClock ?? systemClock,
       extraRoutes: () => this.extraRoutes,
+      ...(options.apiTimeoutMs ? { apiTimeoutMs: options.apiTimeoutMs } : {}),
     });
+    this.posters = new PostingClients(this.built.clientOptions, (client) => this.watch(client));
     this.handlers = registerHandlers(this.built.app, {
       bot,
       clock: options.clock,
@@ -96,6 +102,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       onDuplicate: (id, retryNum) => this.emit("duplicate", id, retryNum),
       onHandled: (kind) => this.emit("handled", kind),
       watchClient: (client) => this.watch(client),
+      posterFor: (client) => this.posters.for(client),
       ...(options.owed ? { owed: options.owed } : {}),
       clientFor: async (workspace) => this.clientFor(await this.tokenFor(workspace)),
     });
@@ -288,6 +295,16 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
       ),
     );
     const already = mark?.resume ? await this.alreadyPosted(client, target, mark) : new Map<number, string>();
+    const poster = this.posters.for(client);
+    // An unmarked post (an alert, a reminder) gets a mark of its own, so that a part Slack did not
+    // answer can be looked for too.
+    const marking: DeliveryMark = mark ?? {
+      id: `post:${randomUUID()}`,
+      label: "post",
+      // Slack stamps messages with its own clock: look from a little earlier than now.
+      since: new Date(this.options.clock.now().getTime() - MAX_REQUEST_SKEW_MS),
+      resume: false,
+    };
     const ids: string[] = [];
     for (const [i, msg] of messages.entries()) {
       const earlier = already.get(i + 1);
@@ -296,15 +313,27 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
         continue;
       }
       try {
-        const res = await client.chat.postMessage({
-          channel: target.channel,
-          text: msg.text,
-          ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
-          ...(mark ? { metadata: markMetadata(mark, i + 1, messages.length) } : {}),
-          unfurl_links: false,
-          unfurl_media: false,
+        // A part whose post got no answer is looked for by its mark before it is posted again;
+        // when the channel cannot be read it is taken as posted: a part possibly missing (logged)
+        // beats a scheduler retry posting the whole post again.
+        const ts = await postOnce({
+          what: { channel: target.channel, part: i + 1, parts: messages.length, delivery: marking.id },
+          post: async () =>
+            (
+              await poster.chat.postMessage({
+                channel: target.channel,
+                text: msg.text,
+                ...(msg.blocks.length ? { blocks: msg.blocks } : {}),
+                metadata: markMetadata(marking, i + 1, messages.length),
+                unfurl_links: false,
+                unfurl_media: false,
+              })
+            ).ts,
+          find: async () => (await markedParts(client, target.channel, marking)).get(i + 1) ?? null,
+          unknown: "skip",
+          logger: this.options.logger,
         });
-        if (res.ts) ids.push(res.ts);
+        if (ts) ids.push(ts);
       } catch (err) {
         this.noteFailure(err);
         throw new PaperboyError(

@@ -43,6 +43,11 @@ export interface Answer {
   delayMs?: number;
   /** Answer once this settles (a test holds the answer while it kills or overtakes the caller). */
   hold?: Promise<unknown>;
+  /**
+   * Never answer: the connection is dropped instead. "stored": Slack had done the call (a posted
+   * message is in the channel); "lost": it never took effect (nothing is stored).
+   */
+  hangUp?: "stored" | "lost";
 }
 
 /** A file received at an upload URL (files.uploadV2's second step). */
@@ -265,6 +270,13 @@ export class FakeSlackApi extends EventEmitter {
     if (answer.hold) await answer.hold.catch(() => {});
     const held = this.holdWhen?.(call);
     if (held) await held.catch(() => {});
+    if (answer.hangUp) {
+      // A lost call is one Slack never acted on: its message is not in the channel.
+      if (answer.hangUp === "lost") call.deleted = true;
+      req.socket.destroy();
+      this.emit("call", call);
+      return;
+    }
     res.writeHead(status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
     this.emit("call", call);
