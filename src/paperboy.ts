@@ -14,7 +14,7 @@ import { SeenRequestStore } from "./archive/seen-requests.js";
 import { archiveId } from "./archive/sql/migrate.js";
 import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerInThread } from "./ask/answer.js";
-import { type Clock, systemClock } from "./clock.js";
+import { type Clock, dateInZone, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
 import { ArchiveError, ErrorCode, PaperboyError, UnknownPaperError } from "./errors.js";
@@ -24,6 +24,7 @@ import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService, type SemanticSource } from "./search/service.js";
 import { type Summary, summarize } from "./summary/summarize.js";
+import { forEachInSlices } from "./time-slices.js";
 import type { TopicsRunner } from "./topics/in-worker.js";
 import { type RoundupJobResult, type RoundupLine, runRoundupJob } from "./topics/roundup-job.js";
 import { warmUpTopics } from "./topics/topics.js";
@@ -318,6 +319,17 @@ export class Paperboy {
     for (const m of messages) this.threads.addMessage(ref, m);
   }
 
+  /**
+   * Computes the summaries of `papers` not in the cache yet, in slices of the event loop (a day's
+   * page of 20 fresh TL;DRs is tens of milliseconds of work); `summary()` then answers each from
+   * the cache. For commands that list papers with their TL;DRs in a long-running `serve`.
+   */
+  async prepareSummaries(papers: readonly Paper[]): Promise<void> {
+    await forEachInSlices(papers, (p) => {
+      this.summary(p);
+    });
+  }
+
   summary(paper: Paper): Summary {
     const cached = this.summaries.get(paper.id);
     if (cached && cached.title === paper.title && cached.abstract === paper.abstract) return cached.summary;
@@ -472,6 +484,9 @@ export class Paperboy {
     warmUpTopics();
     const day = this.latestDay();
     if (day) this.roundup(day);
+    // The process's first date in a time zone loads ICU's zone and locale data (~25 ms): here,
+    // not inside the first roundup that says "today".
+    dateInZone(this.clock.now(), this.timeZone);
     const t3 = performance.now();
     const ms = (a: number, b: number) => Math.round(b - a);
     return {

@@ -6,12 +6,11 @@
  *   in the channel's history and not post it again.
  * - SIGTERM during discuss: ten discussions opened on a slow Slack, SIGTERM at once: every card's
  *   thread must be stored before serve exits.
- * - a day of 10,000 papers: its roundup asked for through Slack while the event loop's delay is
- *   watched; the longest stall under each command is printed (target < 100 ms).
+
+ * The large day's event-loop stalls are in stalls.ts.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sqliteHandle } from "../../src/archive/db.js";
 import { addDays, dateInZone } from "../../src/clock.js";
 import { silentLogger } from "../../src/logger.js";
@@ -22,7 +21,6 @@ import { startServe } from "../../test/support/serve.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
 import { sendToSlackApp, slashCommand } from "../../test/support/slack-signing.js";
 import { exited, spawnCli, waitForLine } from "../../test/support/spawn.js";
-import { writeLargeDay } from "../../test/support/synthetic-days.js";
 
 const SECRET = "bench-faults-signing-secret-0123456789";
 
@@ -162,104 +160,4 @@ export async function sigtermDuringDiscuss(): Promise<SigtermResult> {
   } finally {
     await api.close();
   }
-}
-
-export interface StallResult {
-  papers: number;
-  /**
-   * Per command: the longest event-loop stall (ms) while it was answered, the main thread's busy
-   * time (event-loop utilization; a worker's work is not in it), and the time to the answer.
-   */
-  stalls: { command: string; maxStallMs: number; busyMs: number; answerMs: number }[];
-  rssBeforeMb: number;
-  rssPeakMb: number;
-  headline: string;
-}
-
-/** A day of `papers` papers in the archive; its roundup and other commands through Slack. */
-export async function largeDayStalls(papers: number): Promise<StallResult> {
-  const dir = tempDir("paperboy-stall-");
-  const db = join(dir, "archive.db");
-  const big = "2028-03-01";
-  const seed = Paperboy.open({ dbPath: db, logger: silentLogger() });
-  seed.ingest([writeLargeDay(join(dir, "days"), big, papers)]);
-  // A normal day after it, so serve's warm-up prepares that one and the big day is computed on demand.
-  seed.ingest([`${DIGESTS}2026-02-02.hf-api.json`], { date: "2028-03-02" });
-  seed.close();
-  const api = new FakeSlackApi();
-  await api.start();
-  const s = await startServe({
-    db,
-    config: {
-      slack: { enabled: true, mode: "http" },
-      schedule: { enabled: false },
-      limits: {
-        perUser: { capacity: 1000, refillPerMinute: 1000 },
-        perChannel: { capacity: 1000, refillPerMinute: 1000 },
-        deadlineMs: 60_000,
-      },
-    },
-    env: { SLACK_BOT_TOKEN: "xoxb-1-2-bench-stall", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
-  });
-  const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
-  const someId = (() => {
-    const e = Paperboy.open({ dbPath: db, readonly: true, logger: silentLogger() });
-    const id = e.papers.day(big)[17]?.id as string;
-    e.close();
-    return id;
-  })();
-  const commands = [
-    `roundup ${big}`,
-    `roundup ${big}`,
-    "search sparse attention",
-    `day ${big}`,
-    `show ${someId}`,
-    `related ${someId}`,
-    `summary ${someId}`,
-    "today",
-    "help",
-  ];
-  const stalls: StallResult["stalls"] = [];
-  let headline = "";
-  try {
-    for (const [i, command] of commands.entries()) {
-      const monitor = monitorEventLoopDelay({ resolution: 5 });
-      const path = `/respond/stall-${i}`;
-      const answered = api.waitFor(
-        (c) => c.path === path && !/Working on it/.test(JSON.stringify(c.body)),
-        `the answer to ${command}`,
-        300_000,
-      );
-      const t0 = performance.now();
-      const elu = performance.eventLoopUtilization();
-      monitor.enable();
-      await sendToSlackApp(
-        `${s.base}/slack/events`,
-        slashCommand(command, { responseUrl: api.responseUrl(`stall-${i}`), user: `U${i}` }),
-        { secret: SECRET },
-      );
-      const answer = await answered;
-      monitor.disable();
-      const busyMs = Math.round(performance.eventLoopUtilization(elu).active);
-      if (i === 0)
-        headline = /"text":"([^"]*too many to group[^"]*)"/.exec(JSON.stringify(answer.body))?.[1] ?? "";
-      stalls.push({
-        command: command.replace(someId, "<id>"),
-        maxStallMs: Math.round(monitor.max / 1e6),
-        busyMs,
-        answerMs: Math.round(performance.now() - t0),
-      });
-    }
-  } finally {
-    s.signals.emit("SIGTERM");
-    await s.run;
-    await api.close();
-  }
-  return {
-    papers,
-    stalls,
-    rssBeforeMb,
-    rssPeakMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    headline,
-  };
 }

@@ -32,7 +32,10 @@ function filesOf(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-export async function compileForSpawn(): Promise<{ dir: string; remove: () => void }> {
+/** `extraTrees`: more folders to compile (bench:ops runs its stall case from bench/ops). */
+export async function compileForSpawn(
+  extraTrees: readonly string[] = [],
+): Promise<{ dir: string; remove: () => void }> {
   const cache = join(ROOT, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   // A run that was killed left its tree behind; a day later nothing can be using it.
@@ -43,7 +46,7 @@ export async function compileForSpawn(): Promise<{ dir: string; remove: () => vo
   const dir = mkdtempSync(join(cache, "paperboy-spawn-"));
   // mkdtemp makes it 0700; the read-only-media test runs the CLI as an unprivileged user.
   chmodSync(dir, 0o755);
-  const files = TREES.flatMap((t) => filesOf(join(ROOT, t)));
+  const files = [...TREES, ...extraTrees].flatMap((t) => filesOf(join(ROOT, t)));
   const sources = files.filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.endsWith(".d.ts"));
   await build({
     entryPoints: sources,

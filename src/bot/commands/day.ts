@@ -8,14 +8,23 @@ import { chatCommand } from "../command.js";
 import type { ResultList } from "../replies.js";
 import { FLAG, Offset, words } from "./args.js";
 
-/** A day's page: twice a search page, since a day's list is read top to bottom. */
-export function dayList(engine: Paperboy, date: string, offset: number, pageSize: number): ResultList {
+/**
+ * A day's page: twice a search page, since a day's list is read top to bottom. Its TL;DRs are
+ * computed in slices of the event loop (a large day's papers are rarely summarized yet).
+ */
+export async function dayList(
+  engine: Paperboy,
+  date: string,
+  offset: number,
+  pageSize: number,
+): Promise<ResultList> {
   const { papers, total } = engine.dayPage(date, offset, pageSize * 2);
   if (total === 0)
     throw new PaperboyError(
       ErrorCode.UnknownDay,
       `no digest for ${date} in the archive; \`today\` shows the newest day`,
     );
+  await engine.prepareSummaries(papers);
   const list: ResultList = {
     kind: "results",
     title: `Papers of ${date}`,
@@ -39,5 +48,5 @@ export const day = chatCommand({
     return { date: date ?? "", ...(offset ? { offset: Number(offset) } : {}) };
   },
   options: [{ name: "date", kind: "date", description: "The day (YYYY-MM-DD)", required: true }],
-  run: ({ date, offset }, { engine, pageSize }) => [dayList(engine, date, offset, pageSize)],
+  run: async ({ date, offset }, { engine, pageSize }) => [await dayList(engine, date, offset, pageSize)],
 });

@@ -15,11 +15,12 @@ export const related = chatCommand({
   args: z.object({ id: PaperId.optional() }),
   parse: optionalPaper,
   options: [{ name: "id", kind: "paper" }],
-  run({ id }, on) {
+  async run({ id }, on) {
     const { engine } = on;
     const p = paperOrThread(id, on, "related");
     const { results } = engine.related(p.id, on.pageSize);
     const papers = engine.papersAt(results.map((r) => r.pk));
+    await engine.prepareSummaries(papers);
     const list: ResultList = {
       kind: "results",
       title: `Related to "${displayText(p.title)}"`,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ErrorCode } from "../../errors.js";
 import { markDiscussed } from "../../memory/roundup-marks.js";
+import { yieldToLoop } from "../../time-slices.js";
 import { IsoDateSchema } from "../../validators.js";
 import { chatCommand } from "../command.js";
 import { notice } from "../replies.js";
@@ -24,8 +25,12 @@ export const roundup = chatCommand({
     const { filters } = engine.channelSettings(ref, channelDefaults);
     // Off the main thread in serve: a large day must not stall everyone else's commands.
     const roundup = await engine.prepareRoundup(date);
-    // Papers this channel already discussed are marked, with a link to that discussion.
-    // …and ordered for the channel when its people reacted to papers (src/interests).
-    return [markDiscussed(engine, buildRoundup(engine, date, { filters, roundup, forChannel: ref }), ref)];
+    // The worker's answer (500 papers) was read and assembled in this turn; building the reply
+    // (ordered for the channel when its people reacted to papers: src/interests) is the next,
+    // marking the papers this channel already discussed, with a link there, the one after.
+    await yieldToLoop();
+    const reply = buildRoundup(engine, date, { filters, roundup, forChannel: ref });
+    await yieldToLoop();
+    return [markDiscussed(engine, reply, ref)];
   },
 });

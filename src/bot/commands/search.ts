@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { NOTE_HITS } from "../../memory/limits.js";
 import { NotesSearch } from "../../memory/notes-search.js";
+import { yieldToLoop } from "../../time-slices.js";
 import { IsoDateSchema } from "../../validators.js";
 import { paperLite } from "../cards.js";
 import { type CommandRun, chatCommand } from "../command.js";
@@ -65,7 +66,7 @@ export const search = chatCommand({
     { name: "until", kind: "date", description: "Only papers up to this day (YYYY-MM-DD)" },
     { name: "has_code", arg: "hasCode", kind: "flag", description: "Only papers that link to code" },
   ],
-  run(args, on) {
+  async run(args, on) {
     const { engine, pageSize } = on;
     const result = engine.search({
       text: args.query,
@@ -75,12 +76,17 @@ export const search = chatCommand({
       limit: pageSize,
       offset: args.offset,
     });
+    // The ranking above is one turn of the event loop; reading the page and its TL;DRs the next.
+    await yieldToLoop();
     const papers = engine.papersAt(result.results.map((r) => r.pk));
+    // By id: a paper removed meanwhile is left out, and the others keep their own snippets.
+    const hits = new Map(result.results.map((r) => [r.id, r]));
+    await engine.prepareSummaries(papers);
     const list: ResultList = {
       kind: "results",
       title: `Search: "${args.query}"`,
-      items: papers.map((p, i) =>
-        paperLite(engine, p, { snippet: result.results[i]?.snippet, score: result.results[i]?.score }),
+      items: papers.map((p) =>
+        paperLite(engine, p, { snippet: hits.get(p.id)?.snippet, score: hits.get(p.id)?.score }),
       ),
       total: result.total,
       offset: args.offset,

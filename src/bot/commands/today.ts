@@ -9,9 +9,9 @@ export const today = chatCommand({
   usage: "today",
   summary: "the newest digest's papers",
   args: z.object({}),
-  run(_args, { engine, pageSize }) {
+  async run(_args, { engine, pageSize }) {
     const date = engine.latestDay();
     if (!date) return [notice("The archive is empty: no digest has been ingested yet.")];
-    return [dayList(engine, date, 0, pageSize)];
+    return [await dayList(engine, date, 0, pageSize)];
   },
 });
