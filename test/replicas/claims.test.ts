@@ -64,7 +64,13 @@ function deliveries(url: string) {
   }
 }
 
-describe("roundups across replica processes on one PostgreSQL archive", () => {
+// Each test starts three `serve` processes on PostgreSQL: 11–13 s on an idle machine, over the
+// suite's 30 s default when other test files load the same two cores.
+const PROCESSES_TIMEOUT_MS = 90_000;
+
+describe("roundups across replica processes on one PostgreSQL archive", {
+  timeout: PROCESSES_TIMEOUT_MS,
+}, () => {
   it("three replicas ticking together post each of 40 channels once", async () => {
     const url = await archive();
     const posted = await together(
