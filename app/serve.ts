@@ -271,7 +271,7 @@ export function createServeCommand(deps: ServeDeps = {}): Command {
         secretKey: config.secretKey,
         // A roundup's topics are grouped in a worker thread with a memory limit: a large day
         // never freezes the other users' commands.
-        topics: topicsInWorker(undefined, logger),
+        topics: topicsInWorker(),
       });
       // Names this replica in its claims (deliveries, scheduled_posts, owed_answers), so an
       // operator reading a stuck claim knows which host and process holds it (and two serves in

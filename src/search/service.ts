@@ -233,7 +233,7 @@ export class SearchService {
       if (out) this.adopt(out, spaceOf(out));
       return;
     }
-    const job = refitInWorker(input, this.options.logger);
+    const job = refitInWorker(input);
     const startMs = performance.now() - started;
     this.refit = job;
     // The result is taken in two turns of the event loop, so no one turn holds up the searches

@@ -4,7 +4,6 @@
  * other users' commands nor takes the process's memory with it. A worker that runs out of memory or time ends alone; the
  * roundup fails with a clear error and the next one starts a fresh worker.
  */
-import type { Logger } from "../logger.js";
 import { startWorker, workerFailure } from "../workers/start-worker.js";
 import type { RoundupJob, RoundupJobResult } from "./roundup-job.js";
 
@@ -27,22 +26,13 @@ export interface ArchiveJob extends RoundupJob {
 /** What the engine calls to run a roundup's heavy part off the main thread. */
 export type TopicsRunner = (job: ArchiveJob) => Promise<RoundupJobResult>;
 
-/** `logger` hears, once, if the worker thread could not lower its priority (start-worker.ts). */
-export function topicsInWorker(
-  limits: TopicWorkerLimits = DEFAULT_TOPIC_WORKER,
-  logger?: Logger,
-): TopicsRunner {
+export function topicsInWorker(limits: TopicWorkerLimits = DEFAULT_TOPIC_WORKER): TopicsRunner {
   return (job) =>
     new Promise<RoundupJobResult>((resolve, reject) => {
-      const worker = startWorker(
-        import.meta.url,
-        "worker",
-        {
-          workerData: job,
-          resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
-        },
-        logger,
-      );
+      const worker = startWorker(import.meta.url, "worker", {
+        workerData: job,
+        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
+      });
       // A grouping must not hold a finishing process open.
       worker.unref();
       let settled = false;
