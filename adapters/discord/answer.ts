@@ -19,6 +19,7 @@ import { cutToMessages } from "./cut.js";
 import { fitText, plainText } from "./escape.js";
 import { MAX_MESSAGES_PER_REPLY, THREAD_NAME_MAX } from "./limits.js";
 import type { DiscordMessage } from "./message.js";
+import { enforcedNonce } from "./nonce.js";
 import { explainPlatformError } from "./platform-errors.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 import { restMessage } from "./rest-body.js";
@@ -188,6 +189,8 @@ async function openDiscussion(
       },
       postIntro: async (id, intro) => {
         const { body, files } = restMessage(renderIntro(intro));
+        // Keyed by the thread (one intro each), so discord.js's retry never posts it twice.
+        Object.assign(body, enforcedNonce(`intro:${id}`, 1));
         await deps.rest.post(Routes.channelMessages(id), { body, ...(files ? { files } : {}) });
       },
       // A thread opened from a message shares its id: deleting both takes the card back.

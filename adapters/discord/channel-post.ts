@@ -1,15 +1,19 @@
 /**
  * Posting into a channel through the REST API alone: the daily roundup, alerts, reminders. No
  * gateway cache is needed, so any replica can post whether or not it holds the gateway (and an
- * HTTP-only replica never does). A marked delivery carries its mark in every message (footer and
- * nonce, enforced), and resuming reads the channel's history for the parts already there.
+ * HTTP-only replica never does). A marked delivery carries its mark in every message (footer), and
+ * resuming reads the channel's history for the parts already there; every message carries an
+ * enforced nonce (nonce.ts).
  */
+
+import { randomUUID } from "node:crypto";
 import { ChannelType, type REST, Routes, SnowflakeUtil } from "discord.js";
 import type { DeliveryMark } from "../../src/bot/adapter.js";
 import type { Logger } from "../../src/logger.js";
-import { markNonce, markText, partsIn, withMark } from "./delivery-marks.js";
+import { markText, partsIn, withMark } from "./delivery-marks.js";
 import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES } from "./limits.js";
 import type { DiscordMessage } from "./message.js";
+import { enforcedNonce } from "./nonce.js";
 import { restMessage } from "./rest-body.js";
 
 /** Channels a bot can post messages in. */
@@ -44,9 +48,20 @@ export class ChannelPoster {
     return typeof c.type === "number" && SENDABLE.includes(c.type);
   }
 
-  /** Posts the messages in order (skipping the parts already there when resuming); their ids. */
-  async post(channel: string, rendered: DiscordMessage[], mark?: DeliveryMark): Promise<string[]> {
+  /**
+   * Posts the messages in order (skipping the parts already there when resuming); their ids. Each
+   * part carries an enforced nonce from the delivery's id, else the post's `key` (a scheduled
+   * post's claim), else a key of this call: a retry by discord.js, or another try of the same
+   * delivery or claim within Discord's window, gets the stored message back instead of a second one.
+   */
+  async post(
+    channel: string,
+    rendered: DiscordMessage[],
+    mark?: DeliveryMark,
+    key?: string,
+  ): Promise<string[]> {
     const already = mark?.resume ? await this.alreadyPosted(channel, mark) : new Map<number, string>();
+    const nonceKey = mark?.id ?? key ?? `post:${randomUUID()}`;
     const ids: string[] = [];
     for (const [i, m] of rendered.entries()) {
       const earlier = already.get(i + 1);
@@ -55,7 +70,7 @@ export class ChannelPoster {
         continue;
       }
       const { body, files } = restMessage(mark ? withMark(m, markText(mark, i + 1, rendered.length)) : m);
-      if (mark) Object.assign(body, { nonce: markNonce(mark, i + 1), enforce_nonce: true });
+      Object.assign(body, enforcedNonce(nonceKey, i + 1));
       const sent = (await this.rest.post(Routes.channelMessages(channel), {
         body,
         ...(files ? { files } : {}),

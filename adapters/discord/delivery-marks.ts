@@ -1,22 +1,16 @@
 /**
  * Delivery marks in Discord: every message of a roundup names its delivery and part in the footer
  * of its last embed ("paperboy roundup 2026-02-02 · part 1/3"; in the content when the embeds are
- * full) and carries a nonce Discord enforces for a few minutes. A process that takes over a claim
+ * full) and carries a nonce Discord enforces for a few minutes (nonce.ts). A process that takes over a claim
  * reads the channel's messages since the delivery's due time and posts only the parts not there.
  */
-import { createHash } from "node:crypto";
 import type { APIEmbed } from "discord.js";
 import type { DeliveryMark } from "../../src/bot/adapter.js";
-import { CONTENT_MAX, EMBEDS_TOTAL_MAX, FOOTER_MAX, NONCE_MAX } from "./limits.js";
+import { CONTENT_MAX, EMBEDS_TOTAL_MAX, FOOTER_MAX } from "./limits.js";
 import { type DiscordMessage, embedSize } from "./message.js";
 
 export function markText(mark: DeliveryMark, part: number, parts: number): string {
   return `paperboy ${mark.label} · part ${part}/${parts}`;
-}
-
-/** A nonce unique to the delivery's part: Discord returns the first message for a repeat. */
-export function markNonce(mark: DeliveryMark, part: number): string {
-  return createHash("sha256").update(`${mark.id}#${part}`).digest("base64url").slice(0, NONCE_MAX);
 }
 
 /** The message with its mark, within Discord's limits; unchanged when no place has room. */

@@ -51,6 +51,7 @@ import {
   MAX_CHANNEL_POST_MESSAGES,
   MAX_MESSAGES_PER_REPLY,
 } from "./limits.js";
+import { enforcedNonce } from "./nonce.js";
 import { DEFAULT_API_URL, type DiscordAdapterOptions, type DiscordTransport } from "./options.js";
 import { explainPlatformError } from "./platform-errors.js";
 import { registerCommands } from "./register.js";
@@ -384,8 +385,8 @@ export class DiscordAdapter implements Adapter {
 
   /**
    * Posts replies (the daily roundup) into a channel; a long roundup becomes several messages.
-   * With a mark, each message carries it (footer and nonce); resuming, the parts already in the
-   * channel are not posted again.
+   * With a mark, each message carries it (footer); resuming, the parts already in the channel are
+   * not posted again. Every message carries an enforced nonce (nonce.ts).
    */
   async post(target: ChannelTarget, replies: Reply[], mark?: DeliveryMark): Promise<string[]> {
     let sendable: boolean;
@@ -405,7 +406,7 @@ export class DiscordAdapter implements Adapter {
       cutToMessages(renderReplies([r], this.buttons), MAX_CHANNEL_POST_MESSAGES, cutHint(r)),
     );
     try {
-      return await this.poster.post(target.channel, rendered, mark);
+      return await this.poster.post(target.channel, rendered, mark, target.key);
     } catch (err) {
       throw this.postError(err, target);
     }
@@ -538,14 +539,18 @@ export class DiscordAdapter implements Adapter {
       const text = (me ? m.content.replace(new RegExp(`<@!?${me}>`, "g"), " ") : m.content).trim();
       if (!text) return;
       const channel = m.channel;
+      // Each message of the answer is keyed by the question and its place in the answer (nonce.ts).
+      let part = 0;
       await this.bot.respond(text, ctx, async (replies) => {
         for (const r of replies)
           for (const out of cutToMessages(
             renderReplies([r], this.buttons),
             MAX_MESSAGES_PER_REPLY,
             cutHint(r),
-          ))
-            await channel.send(out);
+          )) {
+            const { nonce } = enforcedNonce(`answer:${m.id}`, ++part);
+            await channel.send({ ...out, nonce, enforceNonce: true });
+          }
       });
     } catch (err) {
       const why = explainPlatformError(err, "answer in this thread");

@@ -5,6 +5,7 @@
  */
 import { startServe } from "../../test/support/serve.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
+import { BENCH_RATE_LIMITS, BENCH_SLACK_SERVE } from "./bench-serve.js";
 import { driveSlashCommands, type SlashLoadFigures } from "./slash-load.js";
 
 const SECRET = "load-test-signing-secret-0123456789";
@@ -27,12 +28,8 @@ export async function runLoad(options: { total: number; concurrency: number }): 
   await api.start();
   const serve = await startServe({
     config: {
-      slack: { enabled: true, mode: "http" },
-      schedule: { enabled: false },
-      limits: {
-        perUser: { capacity: 1000, refillPerMinute: 1000 },
-        perChannel: { capacity: 1000, refillPerMinute: 1000 },
-      },
+      ...BENCH_SLACK_SERVE,
+      limits: { ...BENCH_RATE_LIMITS },
     },
     env: { SLACK_BOT_TOKEN: "xoxb-1-2-load", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
   });

@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startServe } from "../../test/support/serve.js";
 import { FakeSlackApi } from "../../test/support/slack-api.js";
 import { sendToSlackApp, slashCommand } from "../../test/support/slack-signing.js";
+import { BENCH_RATE_LIMITS, BENCH_SLACK_SERVE } from "./bench-serve.js";
 import { TurnSampler, type TurnSplit } from "./turn-sampler.js";
 
 const SECRET = "bench-stalls-signing-secret-0123456789";
@@ -47,13 +48,8 @@ async function measure(job: StallJob): Promise<StallMeasure> {
   const s = await startServe({
     db: job.db,
     config: {
-      slack: { enabled: true, mode: "http" },
-      schedule: { enabled: false },
-      limits: {
-        perUser: { capacity: 1000, refillPerMinute: 1000 },
-        perChannel: { capacity: 1000, refillPerMinute: 1000 },
-        deadlineMs: 60_000,
-      },
+      ...BENCH_SLACK_SERVE,
+      limits: { ...BENCH_RATE_LIMITS, deadlineMs: 60_000 },
     },
     env: { SLACK_BOT_TOKEN: "xoxb-1-2-bench-stall", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url },
   });

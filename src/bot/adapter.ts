@@ -12,6 +12,12 @@ export interface ChannelTarget {
   platform: string;
   workspace: string;
   channel: string;
+  /**
+   * What this post is, the same on every try of it (a scheduled post's claim, a reminder's): a
+   * platform that deduplicates creates by a key (Discord's message nonce) sends it, so a try whose
+   * answer was lost does not post the message twice. Absent: the post is keyed by its call.
+   */
+  key?: string;
 }
 
 /**

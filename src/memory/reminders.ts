@@ -66,9 +66,12 @@ export async function sendReminders(
       user: entry.claimedBy?.id ?? "",
     };
     try {
-      await adapter.post({ platform: entry.platform, workspace: entry.workspace, channel: entry.channel }, [
-        reply,
-      ]);
+      // One reminder per claim of the paper: its key is the same when a failed one is tried again.
+      const key = `reminder:${entry.platform}:${entry.channel}:${entry.paperId}:${entry.claimedAt}`;
+      await adapter.post(
+        { platform: entry.platform, workspace: entry.workspace, channel: entry.channel, key },
+        [reply],
+      );
       logger.info({ ...event }, "queue reminder posted");
       sent.push(event);
     } catch (err) {

@@ -66,7 +66,12 @@ export async function postClaimed(
   if (!adapter) return false;
   try {
     const messages = await adapter.post(
-      { platform: post.platform, workspace: post.workspace, channel: post.channel },
+      {
+        platform: post.platform,
+        workspace: post.workspace,
+        channel: post.channel,
+        key: `${post.kind}:${post.platform}:${post.channel}:${post.slot}`,
+      },
       replies,
     );
     store.markSent(key, run.instanceId, run.clock.now());

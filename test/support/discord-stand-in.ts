@@ -23,6 +23,7 @@ export interface RestCall {
   path: string;
   query: URLSearchParams;
   body: any;
+  /** The status answered; 0 when the connection was reset instead (loseAnswerNext). */
   status: number;
   /** Files of a multipart request (attachments), as discord.js sends them. */
   files?: { name: string; content: string; bytes: Buffer }[];
@@ -38,7 +39,19 @@ interface Failure {
   always?: boolean;
 }
 
+/** A call Discord carries out whose answer never reaches the client: a 5xx instead, or a reset connection. */
+interface LostAnswer {
+  method: string;
+  path: RegExp;
+  how: number | "reset";
+}
+
 const BODY_MAX = 1 << 20;
+/**
+ * How long Discord remembers a message's nonce for enforce_nonce ("the past few minutes": the
+ * exact span is not documented; five minutes here, and tests never rely on the edge).
+ */
+export const NONCE_WINDOW_MS = 5 * 60 * 1000;
 const WAIT_MS = 5000;
 
 export class DiscordStandIn extends EventEmitter {
@@ -57,6 +70,7 @@ export class DiscordStandIn extends EventEmitter {
     bot: true,
   };
   private readonly failures: Failure[] = [];
+  private readonly lostAnswers: LostAnswer[] = [];
   private readonly originals = new Map<string, string>();
   private readonly tokenChannels = new Map<string, string>();
   private nextId = 1200000000000000000n;
@@ -172,6 +186,14 @@ export class DiscordStandIn extends EventEmitter {
     this.failures.push({ method, path, status, body, ...(headers ? { headers } : {}) });
   }
 
+  /**
+   * The next call matching method and path is carried out (a message is stored) but its answer is
+   * lost: a 5xx `how` is sent instead, or the connection is reset ("reset"). discord.js retries both.
+   */
+  loseAnswerNext(method: string, path: RegExp, how: number | "reset"): void {
+    this.lostAnswers.push({ method, path, how });
+  }
+
   /** Every call matching method and path fails with this status and body, until the end. */
   failAlways(method: string, path: RegExp, status: number, body: unknown): void {
     this.failures.push({ method, path, status, body, always: true });
@@ -225,17 +247,32 @@ export class DiscordStandIn extends EventEmitter {
     return this.calls.filter((c) => c.method === method && path.test(c.path));
   }
 
-  message(channelId: string, body: any): any {
-    // enforce_nonce: the same author's message with this nonce is returned, not created again.
-    if (body?.enforce_nonce && body.nonce) {
+  /**
+   * Create Message as Discord documents it: "If enforce_nonce is true and nonce is present, it will
+   * be checked for uniqueness in the past few minutes. If another message was created by the same
+   * author with the same nonce, that message will be returned and no new message will be created."
+   * (Any channel: the check is by author.) Interaction responses and webhooks take no nonce.
+   */
+  createMessage(channelId: string, body: any): any {
+    if (body?.enforce_nonce && body.nonce !== undefined) {
+      const since = Date.now() - NONCE_WINDOW_MS;
       const earlier = [...this.messages.values()].find(
-        (x) => x.channel_id === channelId && x.nonce === body.nonce && !x.deleted,
+        (x) =>
+          x.author.id === this.botUser.id &&
+          x.nonce === body.nonce &&
+          !x.deleted &&
+          Date.parse(x.created_at_wall) >= since,
       );
       if (earlier) return earlier;
     }
+    return this.message(channelId, body, body?.nonce);
+  }
+
+  /** Stores a message by the bot (its nonce, when it was created with one). */
+  message(channelId: string, body: any, nonce?: string | number): any {
     const m = {
       id: this.id(),
-      ...(body?.nonce ? { nonce: body.nonce } : {}),
+      ...(nonce !== undefined ? { nonce } : {}),
       channel_id: channelId,
       guild_id: IDS.guild,
       author: this.botUser,
@@ -253,6 +290,8 @@ export class DiscordStandIn extends EventEmitter {
       type: 0,
       flags: 0,
     };
+    // When it was stored, by the wall clock (the nonce window); not part of Discord's message object.
+    Object.defineProperty(m, "created_at_wall", { value: new Date().toISOString(), enumerable: false });
     this.messages.set(m.id, m);
     return m;
   }
@@ -319,7 +358,15 @@ export class DiscordStandIn extends EventEmitter {
         body = text;
       }
     }
-    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+    const lostAt = this.lostAnswers.findIndex((f) => f.method === method && f.path.test(path));
+    const lost = lostAt >= 0 ? this.lostAnswers.splice(lostAt, 1)[0] : undefined;
+    const reply = (okStatus: number, okJson?: unknown, okHeaders: Record<string, string> = {}) => {
+      // The work is done (stored) either way; a lost answer replaces what the client receives.
+      // A reset connection answers nothing: recorded with status 0.
+      const status = lost ? (lost.how === "reset" ? 0 : lost.how) : okStatus;
+      const json =
+        typeof lost?.how === "number" ? { message: "500: Internal Server Error", code: 0 } : okJson;
+      const headers = typeof lost?.how === "number" ? {} : okHeaders;
       const call: RestCall = {
         method,
         path,
@@ -329,6 +376,12 @@ export class DiscordStandIn extends EventEmitter {
         ...(files ? { files } : {}),
       };
       this.calls.push(call);
+      if (lost?.how === "reset") {
+        // The client sees ECONNRESET: no answer, although the message is stored.
+        res.socket?.resetAndDestroy();
+        this.emit("call", call);
+        return;
+      }
       // Like Discord: a 204 has neither body nor content type (discord.js parses JSON by the header).
       res.writeHead(status, status === 204 ? headers : { "content-type": "application/json", ...headers });
       res.end(json === undefined ? "" : JSON.stringify(json));
@@ -393,7 +446,7 @@ export class DiscordStandIn extends EventEmitter {
       if (channel) reply(200, channel);
       else reply(404, { code: 10003, message: "Unknown Channel" });
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages$/)) {
-      reply(200, this.message(m[1]!, body));
+      reply(200, this.createMessage(m[1]!, body));
     } else if (method === "GET" && at(/^\/channels\/(\d+)\/messages$/)) {
       // Newest first, like Discord; `after` and `limit` as Discord reads them.
       const after = BigInt(query.get("after") ?? "0");
