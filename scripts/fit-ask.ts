@@ -329,22 +329,27 @@ for (const l2 of L2S) {
 // moves real questions (the thread's "and on which dataset?") for nothing measurable.
 const answerableN = train.filter((e) => e.q.expect !== null).length;
 const unanswerableN = train.length - answerableN;
-const top = best as Choice;
-const standardError =
+/** The standard error of a balanced rate (the mean of two binomial rates). */
+const balancedStandardError = (r: Choice["rates"]) =>
   0.5 *
   Math.sqrt(
-    (top.rates.answerable * (1 - top.rates.answerable)) / answerableN +
-      (top.rates.unanswerable * (1 - top.rates.unanswerable)) / unanswerableN,
+    (r.answerable * (1 - r.answerable)) / answerableN +
+      (r.unanswerable * (1 - r.unanswerable)) / unanswerableN,
   );
-const cvChosen = candidates
-  .filter((c) => c.rates.balanced >= top.rates.balanced - standardError)
-  .sort(
-    (a, b) =>
-      Math.abs(a.margin) - Math.abs(b.margin) ||
-      a.summaryMargin - b.summaryMargin ||
-      b.l2 - a.l2 ||
-      b.rates.balanced - a.rates.balanced,
-  )[0] as Choice;
+/** The plainest of the settings within `se` of `top`'s balanced rate (the rule above). */
+const plainestWithin = (choices: Choice[], top: Choice, se: number) =>
+  choices
+    .filter((c) => c.rates.balanced >= top.rates.balanced - se)
+    .sort(
+      (a, b) =>
+        Math.abs(a.margin) - Math.abs(b.margin) ||
+        a.summaryMargin - b.summaryMargin ||
+        b.l2 - a.l2 ||
+        b.rates.balanced - a.rates.balanced,
+    )[0] as Choice;
+const top = best as Choice;
+const standardError = balancedStandardError(top.rates);
+const cvChosen = plainestWithin(candidates, top, standardError);
 log(
   `best balanced rate ${pct(top.rates.balanced)} at L2 ${top.l2}, margin ${top.margin}, summary margin ${top.summaryMargin}; one standard error ${pct(standardError)}`,
 );
@@ -379,20 +384,9 @@ if (setWeights.size) {
         rates: rates(outOfSet({ margin, summaryMargin })),
       });
   const bestSet = bySetCandidates.reduce((x, y) => (y.rates.balanced > x.rates.balanced + 1e-9 ? y : x));
-  const se =
-    0.5 *
-    Math.sqrt(
-      (bestSet.rates.answerable * (1 - bestSet.rates.answerable)) / answerableN +
-        (bestSet.rates.unanswerable * (1 - bestSet.rates.unanswerable)) / unanswerableN,
-    );
-  const pick = bySetCandidates
-    .filter((c) => c.rates.balanced >= bestSet.rates.balanced - se)
-    .sort(
-      (a, b) =>
-        Math.abs(a.margin) - Math.abs(b.margin) ||
-        a.summaryMargin - b.summaryMargin ||
-        b.rates.balanced - a.rates.balanced,
-    )[0] as Choice;
+  // Every candidate here has cvChosen's L2, so the rule's L2 tie-break never decides.
+  const se = balancedStandardError(bestSet.rates);
+  const pick = plainestWithin(bySetCandidates, bestSet, se);
   const at0 = rates(outOfSet({ margin: 0, summaryMargin: 0 }));
   log(`leave one set out at margins 0: ${pct(at0.answerable)} / ${pct(at0.unanswerable)}`);
   const cvAt = rates(outOfFold(cv.get(cvChosen.l2) as Float64Array[], pick));
