@@ -6,7 +6,7 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored blind (1-3). Held-out 4 is refused: it is scored once, at the end.
+ * sets already scored blind (1-4). Held-out 5 is refused: it is scored once, at the end.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is
