@@ -3,6 +3,7 @@ import { Writable } from "node:stream";
 import { createDiscordAdapter, type DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import type { DiscordAdapterOptions } from "../../adapters/discord/options.js";
 import { Bot } from "../../src/bot/bot.js";
+import type { Reply } from "../../src/bot/replies.js";
 import { ManualClock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { Paperboy } from "../../src/paperboy.js";
@@ -64,4 +65,14 @@ export async function startHarness(options: Partial<DiscordAdapterOptions> = {})
       engine.close();
     },
   };
+}
+
+/** The roundup of the sample day (2025-08-12) as the scheduler asks for it in the harness channel. */
+export async function sampleDayRoundup(h: Harness): Promise<Reply> {
+  const [roundup] = await h.bot.handle(
+    { name: "roundup", date: "2025-08-12" },
+    { platform: "discord", workspace: IDS.guild, channel: IDS.channel, user: "scheduler", at: h.clock.now() },
+  );
+  if (!roundup) throw new Error("the sample day's roundup gave no reply");
+  return roundup;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from "../../adapters/discord/limits.js";
 import { ALL_PERMISSIONS, autocomplete, button, slash, userMessage } from "../support/discord-payloads.js";
 import { IDS, type RestCall } from "../support/discord-stand-in.js";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, sampleDayRoundup, startHarness } from "./harness.js";
 import { expectInert } from "./inert.js";
 
 const GUILDS = 1;
@@ -215,18 +215,9 @@ describe("resilience", () => {
 
   test("post() splits a day's roundup over messages within the limits", async () => {
     const before = h.discord.callsTo("POST", new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
-    const [roundup] = await h.bot.handle(
-      { name: "roundup", date: "2025-08-12" },
-      {
-        platform: "discord",
-        workspace: IDS.guild,
-        channel: IDS.channel,
-        user: "scheduler",
-        at: h.clock.now(),
-      },
-    );
+    const roundup = await sampleDayRoundup(h);
     const ids = await h.adapter.post({ platform: "discord", workspace: IDS.guild, channel: IDS.channel }, [
-      roundup!,
+      roundup,
     ]);
     const posts = h.discord.callsTo("POST", new RegExp(`^/channels/${IDS.channel}/messages$`)).slice(before);
     expect(posts).toHaveLength(ids.length);

@@ -9,7 +9,7 @@ import { NONCE_MAX } from "../../adapters/discord/limits.js";
 import { messageNonce } from "../../adapters/discord/nonce.js";
 import { slash, userMessage } from "../support/discord-payloads.js";
 import { IDS, type RestCall } from "../support/discord-stand-in.js";
-import { type Harness, startHarness } from "./harness.js";
+import { type Harness, sampleDayRoundup, startHarness } from "./harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,16 +51,7 @@ describe("a channel post whose answer is lost appears once after discord.js retr
   }
 
   test("a roundup part (a marked delivery) likewise", async () => {
-    const [roundup] = await h.bot.handle(
-      { name: "roundup", date: "2025-08-12" },
-      {
-        platform: "discord",
-        workspace: IDS.guild,
-        channel: IDS.channel,
-        user: "scheduler",
-        at: h.clock.now(),
-      },
-    );
+    const roundup = await sampleDayRoundup(h);
     const mark = {
       id: "discord:nonce-test:2025-08-12",
       label: "roundup 2025-08-12",
@@ -69,7 +60,7 @@ describe("a channel post whose answer is lost appears once after discord.js retr
     };
     const before = h.discord.callsTo("POST", CREATE).length;
     h.discord.loseAnswerNext("POST", CREATE, 502);
-    const ids = await h.adapter.post(target(), [roundup!], mark);
+    const ids = await h.adapter.post(target(), [roundup], mark);
     expect(createsSince(before)).toHaveLength(ids.length + 1);
     expect(stored(IDS.channel, "paperboy roundup 2025-08-12 · part 1/")).toHaveLength(1);
     expect(new Set(ids).size).toBe(ids.length);
@@ -94,18 +85,9 @@ describe("a channel post whose answer is lost appears once after discord.js retr
 
 describe("nonces", () => {
   test("every part of a long roundup has its own nonce, within Discord's 25 characters", async () => {
-    const [roundup] = await h.bot.handle(
-      { name: "roundup", date: "2025-08-12" },
-      {
-        platform: "discord",
-        workspace: IDS.guild,
-        channel: IDS.channel,
-        user: "scheduler",
-        at: h.clock.now(),
-      },
-    );
+    const roundup = await sampleDayRoundup(h);
     const before = h.discord.callsTo("POST", CREATE).length;
-    const ids = await h.adapter.post(target("roundup-parts"), [roundup!]);
+    const ids = await h.adapter.post(target("roundup-parts"), [roundup]);
     expect(ids.length).toBeGreaterThan(1);
     const nonces = createsSince(before).map((c) => c.body.nonce as string);
     expect(nonces).toHaveLength(ids.length);
