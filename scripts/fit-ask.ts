@@ -6,7 +6,7 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored blind (1-4). Held-out 5 is refused: it is scored once, at the end.
+ * sets already scored blind (1-5). Held-out 6 is refused: it is scored once, at the end.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is
@@ -19,17 +19,31 @@
  * "unanswerable declined". `--dev` may name another question file to score the final model on
  * (never a held-out set while choosing anything).
  */
-import { readFileSync } from "node:fs";
-import { type AnswerInput, answerFromRanking, prepareAnswer, type Ranking } from "../src/ask/answer.js";
+import { answerFromRanking, prepareAnswer } from "../src/ask/answer.js";
 import { FEATURES } from "../src/ask/features.js";
 import { ANSWER_WEIGHTS, type AnswerModel } from "../src/ask/model.js";
-import { isHit, paperOf, type Question, questionArchive } from "../test/ask/question-set.js";
-import { adamStep } from "./lib/adam.js";
+import {
+  closeArchive,
+  dot,
+  type Example,
+  fitWeights,
+  hit,
+  ITERATIONS,
+  inputOf,
+  LEARNING_RATE,
+  learnable,
+  loadQuestionFiles,
+  log,
+  paperFolds,
+  pct,
+  prepareExample,
+  type Rates,
+  ratesOf,
+  setOf,
+} from "./lib/ask-examples.js";
 import { paraphrases } from "./lib/ask-paraphrase.js";
 import { fitDay, parseFitArgs, writeWeights } from "./lib/fit-cli.js";
 
-const ITERATIONS = 400;
-const LEARNING_RATE = 0.05;
 const L2S = (process.env.ASK_FIT_L2 ?? "0.001,0.003,0.01,0.03").split(",").map(Number);
 const MARGINS = Array.from({ length: 33 }, (_, i) => -4 + i * 0.25);
 const SUMMARY_MARGINS = [0, 1, 2, 4, 1000];
@@ -47,200 +61,27 @@ const FOLDS = Number(args.extra.folds);
  */
 const AUGMENT = Number(args.extra.augment);
 
-function log(message: string): void {
-  process.stderr.write(`${message}\n`);
-}
-
-/** Question sets kept aside for the final, honest figure: never fitted or chosen on. */
-const NEVER_FITTED = /questions-holdout5\.json$/;
-
-/**
- * The questions of one or more files (comma-separated). A held-out set fitted on becomes a round
- * of its own (10 + its number), so leave-one-round-out scores it as one writer's questions.
- */
-function load(paths: string): Question[] {
-  return paths.split(",").flatMap((path) => {
-    if (NEVER_FITTED.test(path))
-      throw new Error(`${path} is kept aside for the final figure; never fit on it`);
-    const held = /questions-holdout(\d*)\.json$/.exec(path);
-    const round = held ? 10 + Number(held[1] || 1) : null;
-    const questions = (JSON.parse(readFileSync(path, "utf8")) as { questions: Question[] }).questions;
-    return round === null ? questions : questions.map((q) => ({ ...q, round }));
-  });
-}
-
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
-
-interface Example {
-  q: Question;
-  /** Weight in the fit (a rewording of a tuning question weighs AUGMENT). */
-  weight: number;
-  paper: string;
-  /** Decided before ranking: its hit is fixed. */
-  decided: boolean | null;
-  ranking: Ranking | null;
-  /** Rows of the sentences that may answer, and which of them a reader accepts. */
-  rows: Float64Array[];
-  gold: number[];
-}
-
-const engine = questionArchive();
-
-function prepare(q: Question): Example {
-  const paper = paperOf(engine, q);
-  const input: AnswerInput = {
-    title: paper.title,
-    abstract: paper.abstract,
-    links: paper.links,
-    code: paper.code,
-    sourceSummary: paper.sourceSummary,
-  };
-  const prepared = prepareAnswer(input, q.question, []);
-  const key = paper.id;
-  if ("answer" in prepared) {
-    const a = prepared.answer;
-    return {
-      q,
-      weight: 1,
-      paper: key,
-      decided: isHit(q, { text: a.text, evidence: a.evidence, stated: a.stated }),
-      ranking: null,
-      rows: [],
-      gold: [],
-    };
-  }
-  const r = prepared.ranking;
-  const rows: Float64Array[] = [];
-  const gold: number[] = [];
-  const wanted = q.expect === null ? [] : (Array.isArray(q.expect) ? q.expect : [q.expect]).map(squash);
-  // The source's summary is a candidate too (never an accepted one: the questions are answered
-  // from the abstract), so the model learns how far to trust it.
-  r.passages.forEach((p, i) => {
-    if (p.source === "abstract" && !r.eligible[i]) return;
-    if (p.source === "abstract" && wanted.some((w) => squash(p.shown).includes(w))) gold.push(rows.length);
-    rows.push(r.rows[i] as Float64Array);
-  });
-  return { q, weight: 1, paper: key, decided: null, ranking: r, rows, gold };
-}
-
-/** Examples the model can learn from: answerable with an accepted sentence among the eligible, or unanswerable. */
-function learnable(e: Example): boolean {
-  return e.ranking !== null && (e.q.expect === null || e.gold.length > 0);
-}
-
 // For experiments: features whose names match ASK_FIT_DROP (a regular expression) stay at 0.
 const DROP = process.env.ASK_FIT_DROP ? new RegExp(process.env.ASK_FIT_DROP) : null;
 const KEEP = FEATURES.map((f) => !DROP?.test(f));
 
-function fitWeights(examples: readonly Example[], l2: number): Float64Array {
-  const F = FEATURES.length;
-  const w = new Float64Array(F);
-  const m = new Float64Array(F);
-  const v = new Float64Array(F);
-  const data = [...examples, ...examples.flatMap((e) => variantsOf.get(e) ?? [])].filter(learnable);
-  const totalWeight = data.reduce((a, e) => a + e.weight, 0);
-  for (let t = 1; t <= ITERATIONS; t++) {
-    const g = new Float64Array(F);
-    for (const e of data) {
-      const r = e.ranking as Ranking;
-      const rows = [...e.rows, r.decline];
-      const z = rows.map((x) => dot(w, x));
-      const max = Math.max(...z);
-      const p = z.map((s) => Math.exp(s - max));
-      const total = p.reduce((a, b) => a + b, 0);
-      for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) / total;
-      // Target: the accepted sentences in proportion to their current probability, or declining.
-      const target = new Float64Array(rows.length);
-      if (e.q.expect === null) target[rows.length - 1] = 1;
-      else {
-        const mass = e.gold.reduce((a, i) => a + (p[i] as number), 0);
-        for (const i of e.gold) target[i] = (p[i] as number) / mass;
-      }
-      for (let i = 0; i < rows.length; i++) {
-        const d = (p[i] as number) - (target[i] as number);
-        if (d === 0) continue;
-        const x = rows[i] as Float64Array;
-        for (let j = 0; j < F; j++)
-          if (x[j] !== 0) g[j] = (g[j] as number) + (e.weight * d * (x[j] as number)) / totalWeight;
-      }
-    }
-    for (let j = 0; j < F; j++) if (!KEEP[j]) g[j] = 0;
-    adamStep(w, g, m, v, t, LEARNING_RATE, l2);
-  }
-  return w;
+/** The first stage fitted on some questions with their rewordings (when augmenting). */
+function fitOn(examples: readonly Example[], l2: number): Float64Array {
+  return fitWeights([...examples, ...examples.flatMap((e) => variantsOf.get(e) ?? [])], l2, KEEP);
 }
 
-function dot(w: Float64Array, x: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < x.length; j++) if (x[j] !== 0) s += (w[j] as number) * (x[j] as number);
-  return s;
-}
-
-function hit(e: Example, model: AnswerModel): boolean {
-  if (e.decided !== null) return e.decided;
-  const a = answerFromRanking(e.ranking as Ranking, model);
-  return isHit(e.q, { text: a.text, evidence: a.evidence, stated: a.stated });
-}
-
-interface Rates {
-  answerable: number;
-  unanswerable: number;
-  balanced: number;
-}
-
-function rates(pairs: readonly { e: Example; model: AnswerModel }[]): Rates {
-  let a = 0;
-  let an = 0;
-  let u = 0;
-  let un = 0;
-  for (const { e, model } of pairs) {
-    const h = hit(e, model);
-    if (e.q.expect === null) {
-      un++;
-      if (h) u++;
-    } else {
-      an++;
-      if (h) a++;
-    }
-  }
-  const answerable = an ? a / an : 0;
-  const unanswerable = un ? u / un : 0;
-  return { answerable, unanswerable, balanced: (answerable + unanswerable) / 2 };
-}
-
-/** Folds by paper, balanced by question count (largest papers first, each to the smallest fold). */
-function folds(examples: readonly Example[], k: number): number[] {
-  const byPaper = new Map<string, number>();
-  for (const e of examples) byPaper.set(e.paper, (byPaper.get(e.paper) ?? 0) + 1);
-  const sizes = new Array<number>(k).fill(0);
-  const foldOf = new Map<string, number>();
-  for (const [paper, n] of [...byPaper].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-    const f = sizes.indexOf(Math.min(...sizes));
-    foldOf.set(paper, f);
-    sizes[f] = (sizes[f] as number) + n;
-  }
-  return examples.map((e) => foldOf.get(e.paper) as number);
-}
+const rates = (pairs: readonly { e: Example; model: AnswerModel }[]): Rates =>
+  ratesOf(pairs.map(({ e, model }) => ({ e, hit: hit(e, model) })));
+const folds = paperFolds;
+const load = loadQuestionFiles;
+const prepare = prepareExample;
 
 /** Why an out-of-fold answer missed, from what the model saw (the failure table of docs/ask.md). */
 function missCause(e: Example, model: AnswerModel): string {
   const answerable = e.q.expect !== null;
   if (e.ranking === null) {
     if (!answerable) return "unanswerable, answered before ranking (links)";
-    const text = prepareAnswer(
-      (() => {
-        const p = paperOf(engine, e.q);
-        return {
-          title: p.title,
-          abstract: p.abstract,
-          links: p.links,
-          code: p.code,
-          sourceSummary: p.sourceSummary,
-        };
-      })(),
-      e.q.question,
-      [],
-    );
+    const text = prepareAnswer(inputOf(e.q), e.q.question, []);
     const said = "answer" in text ? text.answer.text : "";
     if (/does not mention/.test(said)) return "answerable, declined by a rule: a word of the question absent";
     if (/how many/.test(said)) return "answerable, declined by a rule: no count of the asked thing";
@@ -260,8 +101,6 @@ function missCause(e: Example, model: AnswerModel): string {
     ? "answerable, accepted sentence ranked 2nd"
     : "answerable, accepted sentence ranked 3rd or lower";
 }
-
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const train = load(args.train).map(prepare);
 // Rewordings of each question, fitted with it (never scored).
@@ -307,7 +146,7 @@ const candidates: Choice[] = [];
 const cv = new Map<number, Float64Array[]>();
 for (const l2 of L2S) {
   const weights = Array.from({ length: FOLDS }, (_, f) =>
-    fitWeights(
+    fitOn(
       train.filter((_, i) => fold[i] !== f),
       l2,
     ),
@@ -356,15 +195,13 @@ log(
 log(
   `chosen by ${FOLDS}-fold CV grouped by paper: L2 ${cvChosen.l2}, margin ${cvChosen.margin}, summary margin ${cvChosen.summaryMargin}: answerable ${pct(cvChosen.rates.answerable)}, unanswerable ${pct(cvChosen.rates.unanswerable)}`,
 );
-// Leave one writer's set out: the tuning set (one file, rounds 1-6) and each held-out set fitted on
-// (rounds 11+) are the groups, the closest proxy for a new writer's questions. The margins are
-// chosen on it (same one-standard-error rule), L2 on cross-validation.
-const setOf = (e: Example) => ((e.q.round ?? 1) >= 11 ? `held-out ${(e.q.round as number) - 10}` : "tuning");
+// Leave one writer's set out (setOf): the closest proxy for a new writer's questions. The margins
+// are chosen on it (same one-standard-error rule), L2 on cross-validation.
 const sets = [...new Set(train.map(setOf))];
 const setWeights = new Map(
   (sets.length > 1 ? sets : []).map((set) => [
     set,
-    fitWeights(
+    fitOn(
       train.filter((e) => setOf(e) !== set),
       cvChosen.l2,
     ),
@@ -397,7 +234,7 @@ if (setWeights.size) {
 }
 const chosenOutOfFold = outOfFold(cv.get(chosen.l2) as Float64Array[], chosen);
 if (process.env.ASK_FIT_MISSES === "1") {
-  // The tuning questions missed out of fold, grouped by cause, to study (held-out 5 is never fitted).
+  // The tuning questions missed out of fold, grouped by cause, to study (held-out 6 is never read).
   const causes = new Map<string, number>();
   const listed: string[] = [];
   for (const { e, model } of chosenOutOfFold) {
@@ -451,7 +288,7 @@ const byRound: string[] = [];
 let roundHits = 0;
 let roundN = 0;
 for (const round of rounds) {
-  const w = fitWeights(
+  const w = fitOn(
     train.filter((e) => (e.q.round ?? 1) !== round),
     chosen.l2,
   );
@@ -479,7 +316,7 @@ if (setTotals.an)
   log(
     `leave one set out: ${bySet.join("; ")}; overall ${pct(setTotals.a / setTotals.an)} / ${pct(setTotals.u / setTotals.un)}`,
   );
-const weights = fitWeights(train, chosen.l2);
+const weights = fitOn(train, chosen.l2);
 const final = modelOf(weights, chosen);
 const fitted = rates(train.map((e) => ({ e, model: final })));
 log(`fitted on all: answerable ${pct(fitted.answerable)}, unanswerable ${pct(fitted.unanswerable)}`);
@@ -508,7 +345,7 @@ if (process.env.ASK_FIT_SHOW === "1") {
   );
   for (const j of order.slice(0, 40)) log(`  ${FEATURES[j]} ${(weights[j] as number).toFixed(3)}`);
 }
-engine.close();
+closeArchive();
 
 writeWeights(args, ANSWER_WEIGHTS.file, {
   model: ANSWER_WEIGHTS.model,
@@ -516,7 +353,7 @@ writeWeights(args, ANSWER_WEIGHTS.file, {
   fitted: {
     at: fitDay(),
     script: ANSWER_WEIGHTS.script,
-    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 5 is never read)`,
+    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 6 is never read)`,
     method: `listwise softmax over a question's eligible sentences plus declining, full-batch Adam (${ITERATIONS} steps, lr ${LEARNING_RATE}), L2 ${chosen.l2}; L2 chosen by ${FOLDS}-fold cross-validation grouped by paper, the margins by leave-one-set-out (tuning set, each held-out set fitted on) on the balanced hit rate (the plainest setting within one standard error of the best)`,
     figures,
   },
