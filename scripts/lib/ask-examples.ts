@@ -1,15 +1,14 @@
 /**
- * The question sets as the answer model's fit scripts see them (scripts/fit-ask.ts, the first
- * stage; scripts/fit-ask-pairs.ts, the second): each question read against its paper exactly as
- * `ask` reads it, the first stage's listwise fit, folds grouped by paper, the writer-round groups
- * and the hit rates. Shared so that both stages are fitted and scored on the same examples.
+ * The question sets as the answer model's fit sees them (scripts/fit-ask.ts): each question read
+ * against its paper exactly as `ask` reads it, the listwise fit, folds grouped by paper, the
+ * writer's-set groups and the hit rates. Kept apart from the script so that a second stage over
+ * the answer model (round 6 tried one: commit 5fbed30, scripts/fit-ask-pairs.ts) is fitted and
+ * scored on the same examples and the same splits.
  */
 import { readFileSync } from "node:fs";
 import { type AnswerInput, answerFromRanking, prepareAnswer, type Ranking } from "../../src/ask/answer.js";
-import type { DeclineCheck } from "../../src/ask/decline-check.js";
 import { FEATURES } from "../../src/ask/features.js";
 import type { AnswerModel } from "../../src/ask/model.js";
-import type { PairModel } from "../../src/ask/second-stage.js";
 import { isHit, paperOf, type Question, questionArchive } from "../../test/ask/question-set.js";
 import { adamStep } from "./adam.js";
 
@@ -47,8 +46,6 @@ export interface Example {
   /** Rows of the sentences that may answer, and which of them a reader accepts. */
   rows: Float64Array[];
   gold: number[];
-  /** For each row, its passage's place in `ranking.passages`. */
-  at: number[];
 }
 
 let engine: ReturnType<typeof questionArchive> | null = null;
@@ -86,13 +83,11 @@ export function prepareExample(q: Question): Example {
       ranking: null,
       rows: [],
       gold: [],
-      at: [],
     };
   }
   const r = prepared.ranking;
   const rows: Float64Array[] = [];
   const gold: number[] = [];
-  const at: number[] = [];
   const wanted = q.expect === null ? [] : (Array.isArray(q.expect) ? q.expect : [q.expect]).map(squash);
   // The source's summary is a candidate too (never an accepted one: the questions are answered
   // from the abstract), so the model learns how far to trust it.
@@ -100,9 +95,8 @@ export function prepareExample(q: Question): Example {
     if (p.source === "abstract" && !r.eligible[i]) return;
     if (p.source === "abstract" && wanted.some((w) => squash(p.shown).includes(w))) gold.push(rows.length);
     rows.push(r.rows[i] as Float64Array);
-    at.push(i);
   });
-  return { q, weight: 1, paper: key, decided: null, ranking: r, rows, gold, at };
+  return { q, weight: 1, paper: key, decided: null, ranking: r, rows, gold };
 }
 
 /** Examples the model can learn from: answerable with an accepted sentence among the eligible, or unanswerable. */
@@ -162,14 +156,9 @@ export function fitWeights(
   return w;
 }
 
-export function hit(
-  e: Example,
-  model: AnswerModel,
-  pairs: PairModel | null = null,
-  check: DeclineCheck | null = null,
-): boolean {
+export function hit(e: Example, model: AnswerModel): boolean {
   if (e.decided !== null) return e.decided;
-  const a = answerFromRanking(e.ranking as Ranking, model, pairs, check);
+  const a = answerFromRanking(e.ranking as Ranking, model);
   return isHit(e.q, { text: a.text, evidence: a.evidence, stated: a.stated });
 }
 

@@ -6,7 +6,6 @@
  */
 import { InvalidArgumentError } from "../errors.js";
 import { introducedNames, namesIn } from "./cues.js";
-import { type DeclineCheck, declineCheckRow, declineProbability } from "./decline-check.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
@@ -16,7 +15,6 @@ import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase
 import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
-import { type PairModel, pickByPairs } from "./second-stage.js";
 import { matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
@@ -107,8 +105,6 @@ export interface Ranking {
   eligible: boolean[];
   /** Names the answer to a "which X" must not count (the paper's and the question's own). */
   exceptNames: ReadonlySet<string>;
-  /** The title's words (what every sentence of the paper is about). */
-  titleKeys: ReadonlySet<string>;
 }
 
 /**
@@ -196,7 +192,6 @@ export function prepareAnswer(
       decline: declineFeatures(facts),
       eligible,
       exceptNames,
-      titleKeys,
     },
   };
 }
@@ -267,46 +262,12 @@ export function scoreRanking(r: Ranking, model: AnswerModel): { scored: Scored[]
   return { scored, decline: scoreRow(model.weights, r.decline) + model.margin };
 }
 
-/**
- * The sentence the answer would stand on: the first stage's best eligible sentence of the
- * abstract or, with a second stage and when that sentence beats declining, the winner of the
- * comparisons among the first stage's top few.
- */
-export function chooseSentence(
-  r: Ranking,
-  model: AnswerModel,
-  pairs: PairModel | null,
-): { scored: Scored[]; decline: number; fromAbstract: Scored[]; best: Scored | undefined } {
+/** The answer a model gives to a prepared ranking (what answerInThread does after prepareAnswer). */
+export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
+  const { q, intent } = r;
   const { scored, decline } = scoreRanking(r, model);
   const fromAbstract = scored.filter((s, i) => s.passage.source === "abstract" && r.eligible[i]);
-  const ranked = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index);
-  let best = ranked[0];
-  if (pairs && best && best.score > decline && ranked.length > 1) {
-    const top = ranked.slice(0, pairs.top);
-    const pick = pickByPairs(
-      r,
-      top.map((s) => r.passages.indexOf(s.passage)),
-      top.map((s) => s.score),
-      pairs,
-    );
-    best = top[pick] as Scored;
-  }
-  return { scored, decline, fromAbstract, best };
-}
-
-/**
- * The answer a model gives to a prepared ranking (what answerInThread does after prepareAnswer).
- * With a second stage (`pairs`), an answering first stage's top sentences are compared two by two
- * and the winner answers (second-stage.ts).
- */
-export function answerFromRanking(
-  r: Ranking,
-  model: AnswerModel,
-  pairs: PairModel | null = null,
-  check: DeclineCheck | null = null,
-): Answer {
-  const { q, intent } = r;
-  const { scored, decline, fromAbstract, best } = chooseSentence(r, model, pairs);
+  const best = [...fromAbstract].sort((a, b) => b.score - a.score || a.passage.index - b.passage.index)[0];
   const summary = scored.find((s) => s.passage.source === "source_summary");
   // The source's summary answers only what the abstract cannot: it is a model's rewording of the
   // paper, so the abstract's own sentence is preferred whenever one answers.
@@ -320,13 +281,7 @@ export function answerFromRanking(
       source: "source_summary",
     };
   }
-  const doubted =
-    check !== null &&
-    best !== undefined &&
-    best.score > decline &&
-    declineProbability(check, declineCheckRow(r, r.passages.indexOf(best.passage), best.score - decline)) >
-      check.threshold;
-  if (!best || best.score <= decline || doubted) {
+  if (!best || best.score <= decline) {
     // Name what the question asks for when the paper never mentions it ("… does not mention range").
     const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
     return notStated(

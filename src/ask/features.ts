@@ -111,7 +111,7 @@ const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`))
  * "We attribute this to …", "This linear design makes it difficult …", "Specifically, …": a
  * sentence that opens by pointing back is about what the sentence before it was about.
  */
-export const POINTS_BACK =
+const POINTS_BACK =
   /^(?:(?:however|yet|but|nevertheless|unfortunately|moreover|furthermore|in addition|additionally|instead|consequently|as a result|thus|therefore),?\s+)?(?:this|these|such|it|they|those|that|its|their|we attribute|the (?:main |key |primary )?reason)\b|^(?:specifically|in particular|concretely|in detail|to this end|for example|for instance),/i;
 
 /**
