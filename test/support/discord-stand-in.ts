@@ -457,6 +457,11 @@ export class DiscordStandIn extends EventEmitter {
         .slice(-limit);
       reply(200, list);
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) {
+      // One thread per message, and it takes the message's id: a second start is refused.
+      if (this.threads.has(m[2]!)) {
+        reply(400, { code: 160004, message: "A thread has already been created for this message." });
+        return;
+      }
       const thread = {
         id: m[2],
         type: 11,
