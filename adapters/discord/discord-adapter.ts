@@ -17,6 +17,7 @@ import {
   type PartialMessageReaction,
   Partials,
   type PartialUser,
+  REST,
   RESTEvents,
   type StringSelectMenuInteraction,
   type User,
@@ -44,6 +45,7 @@ import { ButtonCommands, selectCommand } from "./buttons.js";
 import { ChannelPoster } from "./channel-post.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { cutToMessages } from "./cut.js";
+import { FollowUps, followUpRestOptions } from "./follow-up-once.js";
 import { HttpInteractions, INTERACTIONS_PATH } from "./http-interactions.js";
 import {
   DEFER_AFTER_MS,
@@ -92,17 +94,24 @@ export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBit
   return intents;
 }
 
-/** Responses through discord.js's interaction object (the gateway transport). */
-function gatewayResponses(i: Repliable): InteractionResponses {
+/**
+ * Responses through discord.js's interaction object (the gateway transport); follow-ups through
+ * the REST client that reads back instead of retrying a lost answer (follow-up-once.ts).
+ */
+function gatewayResponses(i: Repliable, deps: AnswerDeps): InteractionResponses {
   const sent = (m: Message | null | undefined): SentMessage | null =>
     m ? { id: m.id, channelId: m.channelId } : null;
+  const followUps = new FollowUps(
+    { post: deps.followUpRest, read: deps.rest, logger: deps.logger },
+    { applicationId: i.applicationId, token: i.token, interactionId: i.id, channelId: i.channelId },
+  );
   return {
     reply: async (m) => sent((await i.reply({ ...m, withResponse: true })).resource?.message),
     defer: async () => {
       await i.deferReply();
     },
     editOriginal: async (m) => sent(await i.editReply(m)),
-    followUp: async (m) => sent(await i.followUp(m)),
+    followUp: (m) => followUps.send(m),
   };
 }
 
@@ -138,24 +147,26 @@ export class DiscordAdapter implements Adapter {
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
     this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
+    const restOptions = {
+      api: options.apiUrl ?? DEFAULT_API_URL,
+      timeout: options.restTimeoutMs ?? 15_000,
+      retries: 3,
+      agent: this.restAgent,
+    };
     this.client = new Client({
       intents: intentsFor(this.threadMessages),
       // Reactions arrive for messages discord.js has not cached (answers to interactions, anything
       // before a restart): partials let those events through with the ids they carry.
       partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
       allowedMentions: { parse: [] },
-      rest: {
-        api: options.apiUrl ?? DEFAULT_API_URL,
-        timeout: options.restTimeoutMs ?? 15_000,
-        retries: 3,
-        agent: this.restAgent,
-      },
+      rest: restOptions,
     });
     this.answerDeps = {
       bot,
       buttons: this.buttons,
       logger: this.logger,
       rest: this.client.rest,
+      followUpRest: new REST(followUpRestOptions(restOptions)),
       deferAfterMs: this.deferAfterMs,
       // Reactions are read on the gateway; an HTTP-only replica never sees them.
       rememberCards: options.transport !== "http",
@@ -229,26 +240,29 @@ export class DiscordAdapter implements Adapter {
     });
     c.on(Events.Error, (err) => this.logger.error({ err }, "discord client error"));
     c.on(Events.Warn, (message) => this.logger.warn({ message }, "discord client warning"));
-    c.rest.on(RESTEvents.RateLimited, (info) =>
-      this.logger.warn(
-        {
-          route: info.route,
-          method: info.method,
-          retryAfterMs: info.retryAfter,
-          global: info.global,
-          scope: info.scope,
-        },
-        "discord rate limit: request waits",
-      ),
-    );
-    c.rest.on(RESTEvents.Response, (request, response) => {
-      if (response.status === 429) this.options.onRateLimited?.();
-      if (response.status === 429)
+    // Both REST clients: the bot's, and the one that posts interaction follow-ups.
+    for (const rest of [c.rest, this.answerDeps.followUpRest]) {
+      rest.on(RESTEvents.RateLimited, (info) =>
         this.logger.warn(
-          { route: request.route, method: request.method, retryAfter: response.headers.get("retry-after") },
-          "discord answered 429: discord.js retries after retry_after",
-        );
-    });
+          {
+            route: info.route,
+            method: info.method,
+            retryAfterMs: info.retryAfter,
+            global: info.global,
+            scope: info.scope,
+          },
+          "discord rate limit: request waits",
+        ),
+      );
+      rest.on(RESTEvents.Response, (request, response) => {
+        if (response.status === 429) this.options.onRateLimited?.();
+        if (response.status === 429)
+          this.logger.warn(
+            { route: request.route, method: request.method, retryAfter: response.headers.get("retry-after") },
+            "discord answered 429: discord.js retries after retry_after",
+          );
+      });
+    }
     c.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
     c.on(Events.MessageCreate, (m) => void this.onMessage(m));
     c.on(Events.MessageReactionAdd, (r, u) => this.onReaction(r, u, true));
@@ -473,7 +487,13 @@ export class DiscordAdapter implements Adapter {
     return this.bot.track(async () => {
       if (this.paused) return;
       const missing = missingThreadPermissions(this.bot, input, i.inGuild() ? i.appPermissions : null);
-      await answerInteraction(this.answerDeps, gatewayResponses(i), this.contextOf(i), input, missing);
+      await answerInteraction(
+        this.answerDeps,
+        gatewayResponses(i, this.answerDeps),
+        this.contextOf(i),
+        input,
+        missing,
+      );
     });
   }
 
