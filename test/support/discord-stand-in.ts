@@ -227,6 +227,12 @@ export class DiscordStandIn extends EventEmitter {
   ): void {
     this.madeInteraction(payload);
     if (response?.type !== 4 && response?.type !== 5) return;
+    // A follow-up that reached the stand-in before the test reported the response made it already.
+    const made = this.messages.get(this.originals.get(payload.token) ?? "");
+    if (made) {
+      Object.assign(made, response.type === 4 ? response.data : {});
+      return;
+    }
     const msg = this.message(
       payload.channel_id,
       response.type === 4 ? response.data : {},
@@ -462,6 +468,17 @@ export class DiscordStandIn extends EventEmitter {
       });
     } else if (method === "POST" && at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) {
       const token = m[2]!;
+      // Discord had the response before any follow-up: over HTTP the test may report it later.
+      if (this.tokenInteractions.has(token) && !this.originals.has(token))
+        this.originals.set(
+          token,
+          this.message(
+            this.tokenChannels.get(token) ?? IDS.channel,
+            {},
+            undefined,
+            this.interactionMetadata(token, false),
+          ).id,
+        );
       const channel = this.tokenChannels.get(token) ?? IDS.channel;
       if (body?.type === 4 || body?.type === 5) {
         const msg = this.message(
@@ -487,6 +504,17 @@ export class DiscordStandIn extends EventEmitter {
     } else if (method === "POST" && at(/^\/webhooks\/(\d+)\/([^/]+)$/)) {
       // Create Followup Message (Execute Webhook on the token): no nonce; stored with the metadata.
       const token = m[2]!;
+      // Discord had the response before any follow-up: over HTTP the test may report it later.
+      if (this.tokenInteractions.has(token) && !this.originals.has(token))
+        this.originals.set(
+          token,
+          this.message(
+            this.tokenChannels.get(token) ?? IDS.channel,
+            {},
+            undefined,
+            this.interactionMetadata(token, false),
+          ).id,
+        );
       reply(
         200,
         this.message(
