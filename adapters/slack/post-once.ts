@@ -9,6 +9,7 @@
 import { webApi } from "@slack/bolt";
 import { NEVER_SENT_CODES, type PostFailures, type PostOnce, postOnceOn } from "../post-once.js";
 import { RETRY_POLICY } from "./app.js";
+import { ClientsByToken } from "./clients-by-token.js";
 import { describeFailure } from "./slack-errors.js";
 
 export { MAX_POST_ATTEMPTS, type PostOnce } from "../post-once.js";
@@ -53,26 +54,32 @@ export function postingOptions(options: webApi.WebClientOptions): webApi.WebClie
 }
 
 /**
- * The posting client for each token (one per token, like the app's), made from the client a
- * request came with; `onCreate` sees each new one (serve counts their 429s).
+ * The posting client for each token (one per token, like the app's, a bounded set:
+ * clients-by-token.ts), made from the client a request came with; `onCreate` sees each new one
+ * (serve counts their 429s).
  */
 export class PostingClients {
-  private readonly byToken = new Map<string, webApi.WebClient>();
+  private readonly byToken: ClientsByToken;
 
   constructor(
-    private readonly options: webApi.WebClientOptions,
-    private readonly onCreate: (client: webApi.WebClient) => void = () => {},
-  ) {}
+    options: webApi.WebClientOptions,
+    onCreate: (client: webApi.WebClient) => void = () => {},
+    max?: number,
+  ) {
+    this.byToken = new ClientsByToken((token) => {
+      const poster = new webApi.WebClient(token || undefined, postingOptions(options));
+      onCreate(poster);
+      return poster;
+    }, max);
+  }
 
   for(client: webApi.WebClient): webApi.WebClient {
-    const token = client.token ?? "";
-    let poster = this.byToken.get(token);
-    if (!poster) {
-      poster = new webApi.WebClient(client.token, postingOptions(this.options));
-      this.onCreate(poster);
-      this.byToken.set(token, poster);
-    }
-    return poster;
+    return this.byToken.get(client.token ?? "");
+  }
+
+  /** How many posting clients are kept. */
+  get size(): number {
+    return this.byToken.size;
   }
 }
 
