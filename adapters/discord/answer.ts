@@ -52,6 +52,11 @@ export interface AnswerDeps {
   logger: Logger;
   /** The bot's REST client (its token set): threads are opened and written through it. */
   rest: REST;
+  /**
+   * Posts interaction follow-ups, without retrying a request whose answer was lost
+   * (follow-up-once.ts: a lost follow-up is looked for in the channel instead).
+   */
+  followUpRest: REST;
   /** An answer slower than this is deferred first; 0 always defers. */
   deferAfterMs: number;
   /**

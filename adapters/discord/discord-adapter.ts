@@ -43,6 +43,7 @@ import { ButtonCommands, selectCommand } from "./buttons.js";
 import { ChannelPoster } from "./channel-post.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { cutToMessages } from "./cut.js";
+import { FollowUps, followUpRestOptions } from "./follow-up-once.js";
 import { GatewaySession } from "./gateway-session.js";
 import { HttpInteractions, INTERACTIONS_PATH } from "./http-interactions.js";
 import {
@@ -92,17 +93,24 @@ export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBit
   return intents;
 }
 
-/** Responses through discord.js's interaction object (the gateway transport). */
-function gatewayResponses(i: Repliable): InteractionResponses {
+/**
+ * Responses through discord.js's interaction object (the gateway transport); follow-ups through
+ * the REST client that reads back instead of retrying a lost answer (follow-up-once.ts).
+ */
+function gatewayResponses(i: Repliable, deps: AnswerDeps): InteractionResponses {
   const sent = (m: Message | null | undefined): SentMessage | null =>
     m ? { id: m.id, channelId: m.channelId } : null;
+  const followUps = new FollowUps(
+    { post: deps.followUpRest, read: deps.rest, logger: deps.logger },
+    { applicationId: i.applicationId, token: i.token, interactionId: i.id, channelId: i.channelId },
+  );
   return {
     reply: async (m) => sent((await i.reply({ ...m, withResponse: true })).resource?.message),
     defer: async () => {
       await i.deferReply();
     },
     editOriginal: async (m) => sent(await i.editReply(m)),
-    followUp: async (m) => sent(await i.followUp(m)),
+    followUp: (m) => followUps.send(m),
   };
 }
 
@@ -113,6 +121,8 @@ export class DiscordAdapter implements Adapter {
    * discord.js client clears its REST token, and a replica that stands by still posts.
    */
   private readonly rest: REST;
+  /** Interaction follow-ups: no retry of a lost answer, which is read back (follow-up-once.ts). */
+  private readonly followUpRest: REST;
   /** The gateway connection, while one is open or opening (gateway-session.ts: one client each). */
   private session: GatewaySession | null = null;
   /** Gateway logins, one after the other: a lead taken back waits for the old socket to close. */
@@ -149,11 +159,14 @@ export class DiscordAdapter implements Adapter {
     this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
     this.rest = new REST(this.restOptions());
     this.watchRest(this.rest);
+    this.followUpRest = new REST(followUpRestOptions(this.restOptions()));
+    this.watchRest(this.followUpRest);
     this.answerDeps = {
       bot,
       buttons: this.buttons,
       logger: this.logger,
       rest: this.rest,
+      followUpRest: this.followUpRest,
       deferAfterMs: this.deferAfterMs,
       // Reactions are read on the gateway; an HTTP-only replica never sees them.
       rememberCards: options.transport !== "http",
@@ -430,8 +443,10 @@ export class DiscordAdapter implements Adapter {
     await closing;
     await this.session?.close();
     this.state = { state: "stopped" };
-    this.rest.clearHashSweeper();
-    this.rest.clearHandlerSweeper();
+    for (const rest of [this.rest, this.followUpRest]) {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    }
     // The REST clients' keep-alive connections (discord.js leaves them open on destroy).
     await this.restAgent.close();
   }
@@ -530,7 +545,13 @@ export class DiscordAdapter implements Adapter {
     return this.bot.track(async () => {
       if (this.paused) return;
       const missing = missingThreadPermissions(this.bot, input, i.inGuild() ? i.appPermissions : null);
-      await answerInteraction(this.answerDeps, gatewayResponses(i), this.contextOf(i), input, missing);
+      await answerInteraction(
+        this.answerDeps,
+        gatewayResponses(i, this.answerDeps),
+        this.contextOf(i),
+        input,
+        missing,
+      );
     });
   }
 
