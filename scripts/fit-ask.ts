@@ -6,7 +6,9 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored blind (1-5). Held-out 6 is refused: it is scored once, at the end.
+ * sets already scored (1-5; held-out 5 was scored blind and then final in round 5, so it may now be
+ * fitted on). Held-out 6 is refused: written before round 6, it is scored once blind and once at
+ * the end, and never fitted or chosen on.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is

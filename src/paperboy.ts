@@ -23,7 +23,8 @@ import { type Logger, silentLogger } from "./logger.js";
 import { type PaperSuggestion, PaperSuggestions } from "./paper-suggestions.js";
 import { RelatedService } from "./related/service.js";
 import { type SearchQuery, type SearchResult, SearchService, type SemanticSource } from "./search/service.js";
-import { type Summary, summarize } from "./summary/summarize.js";
+import type { Summary } from "./summary/summarize.js";
+import { SummaryCache } from "./summary/summary-cache.js";
 import { forEachInSlices } from "./time-slices.js";
 import type { TopicsRunner } from "./topics/in-worker.js";
 import { type RoundupJobResult, type RoundupLine, runRoundupJob } from "./topics/roundup-job.js";
@@ -124,8 +125,8 @@ export class Paperboy {
   private readonly dbPath: string;
   private readonly suggestions: PaperSuggestions;
   private readonly stores = new Map<StoreClass<unknown>, unknown>();
-  /** By paper id, with the text summarized: another replica may have corrected it since. */
-  private readonly summaries = new Map<string, { title: string; abstract: string; summary: Summary }>();
+  /** By paper id, with the text summarized (another replica may have corrected it since); bounded. */
+  private readonly summaries = new SummaryCache();
   private readonly roundups = new Map<string, Roundup>();
   private readonly roundupsComputing = new Map<string, Promise<Roundup>>();
   private readonly topicsRunner: TopicsRunner | undefined;
@@ -331,11 +332,7 @@ export class Paperboy {
   }
 
   summary(paper: Paper): Summary {
-    const cached = this.summaries.get(paper.id);
-    if (cached && cached.title === paper.title && cached.abstract === paper.abstract) return cached.summary;
-    const s = summarize(paper.title, paper.abstract);
-    this.summaries.set(paper.id, { title: paper.title, abstract: paper.abstract, summary: s });
-    return s;
+    return this.summaries.summary(paper);
   }
 
   search(query: SearchQuery): SearchResult {
@@ -444,8 +441,7 @@ export class Paperboy {
     const byPk = new Map(result.papers);
     for (const [pk, summary] of result.summaries) {
       const paper = byPk.get(pk);
-      if (paper && !this.summaries.has(paper.id))
-        this.summaries.set(paper.id, { title: paper.title, abstract: paper.abstract, summary });
+      if (paper) this.summaries.remember(paper, summary);
     }
     return {
       date: job.date,

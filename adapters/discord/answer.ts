@@ -7,7 +7,13 @@
  * The transports differ only in how a response goes out (`InteractionResponses`). Threads are
  * opened through the REST API on both, so `discuss` behaves the same.
  */
-import { PermissionFlagsBits, type PermissionsBitField, type REST, Routes } from "discord.js";
+import {
+  DiscordAPIError,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+  type REST,
+  Routes,
+} from "discord.js";
 import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply, type ThreadStartReply } from "../../src/bot/replies.js";
@@ -20,7 +26,7 @@ import { fitText, plainText } from "./escape.js";
 import { MAX_MESSAGES_PER_REPLY, THREAD_NAME_MAX } from "./limits.js";
 import type { DiscordMessage } from "./message.js";
 import { enforcedNonce } from "./nonce.js";
-import { explainPlatformError } from "./platform-errors.js";
+import { DiscordCode, explainPlatformError } from "./platform-errors.js";
 import { renderCard, renderIntro, renderNotice, renderReplies } from "./render.js";
 import { restMessage } from "./rest-body.js";
 
@@ -46,6 +52,11 @@ export interface AnswerDeps {
   logger: Logger;
   /** The bot's REST client (its token set): threads are opened and written through it. */
   rest: REST;
+  /**
+   * Posts interaction follow-ups, without retrying a request whose answer was lost
+   * (follow-up-once.ts: a lost follow-up is looked for in the channel instead).
+   */
+  followUpRest: REST;
   /** An answer slower than this is deferred first; 0 always defers. */
   deferAfterMs: number;
   /**
@@ -164,6 +175,28 @@ function remember(bot: Bot, message: SentMessage, reply: Reply, ctx: Context): v
   bot.posted({ platform: "discord", channel: ctx.channel, message: message.id }, reply);
 }
 
+/**
+ * Opens the public thread on the card just posted and returns its id. discord.js retries a request
+ * whose answer was lost (a 5xx, a reset connection); when the first attempt made the thread,
+ * Discord refuses the retry with 160004 (Thread already created for this message). A thread started
+ * from a message has that message's id, so the refusal names the thread: it is there, and bound
+ * as if the first answer had arrived (the asker is not told it failed).
+ */
+async function threadOnCard(rest: REST, card: SentMessage, title: string): Promise<string> {
+  try {
+    const thread = (await rest.post(Routes.threads(card.channelId, card.id), {
+      body: {
+        name: fitText(title, THREAD_NAME_MAX, plainText),
+        auto_archive_duration: THREAD_ARCHIVE_MINUTES,
+      },
+    })) as { id: string };
+    return thread.id;
+  } catch (err) {
+    if (err instanceof DiscordAPIError && err.code === DiscordCode.ThreadAlreadyCreated) return card.id;
+    throw err;
+  }
+}
+
 /** `discuss`: a public thread on the card message, bound to the paper, with the intro inside. */
 async function openDiscussion(
   deps: AnswerDeps,
@@ -178,14 +211,9 @@ async function openDiscussion(
         const posted = await send(renderCard(card, deps.buttons), true);
         if (!posted) throw new Error("Discord did not return the card message");
         remember(deps.bot, posted, reply, ctx);
-        const thread = (await deps.rest.post(Routes.threads(posted.channelId, posted.id), {
-          body: {
-            name: fitText(card.title, THREAD_NAME_MAX, plainText),
-            auto_archive_duration: THREAD_ARCHIVE_MINUTES,
-          },
-        })) as { id: string };
-        cards.set(thread.id, posted);
-        return thread.id;
+        const thread = await threadOnCard(deps.rest, posted, card.title);
+        cards.set(thread, posted);
+        return thread;
       },
       postIntro: async (id, intro) => {
         const { body, files } = restMessage(renderIntro(intro));

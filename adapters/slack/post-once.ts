@@ -7,20 +7,12 @@
  * (its mark, read back) before it is posted again.
  */
 import { webApi } from "@slack/bolt";
-import { ErrorCode, PaperboyError } from "../../src/errors.js";
-import type { Logger } from "../../src/logger.js";
+import { NEVER_SENT_CODES, type PostFailures, type PostOnce, postOnceOn } from "../post-once.js";
 import { RETRY_POLICY } from "./app.js";
+import { ClientsByToken } from "./clients-by-token.js";
 import { describeFailure } from "./slack-errors.js";
 
-/** Network failures raised before the request left this machine: Slack cannot have seen it. */
-const NEVER_SENT = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
+export { MAX_POST_ATTEMPTS, type PostOnce } from "../post-once.js";
 
 /** The error @slack/web-api throws to retry after a 429's Retry-After (a plain Error, no code). */
 const RATE_LIMIT_RETRY = /^A rate limit was exceeded/;
@@ -30,7 +22,7 @@ function neverSent(err: unknown): boolean {
   const e = err as { code?: unknown; original?: { code?: unknown; cause?: { code?: unknown } } } | null;
   if (e?.code !== "slack_webapi_request_error") return false;
   const code = e.original?.cause?.code ?? e.original?.code;
-  return typeof code === "string" && NEVER_SENT.has(code);
+  return typeof code === "string" && NEVER_SENT_CODES.has(code);
 }
 
 /**
@@ -62,104 +54,48 @@ export function postingOptions(options: webApi.WebClientOptions): webApi.WebClie
 }
 
 /**
- * The posting client for each token (one per token, like the app's), made from the client a
- * request came with; `onCreate` sees each new one (serve counts their 429s).
+ * The posting client for each token (one per token, like the app's, a bounded set:
+ * clients-by-token.ts), made from the client a request came with; `onCreate` sees each new one
+ * (serve counts their 429s).
  */
 export class PostingClients {
-  private readonly byToken = new Map<string, webApi.WebClient>();
+  private readonly byToken: ClientsByToken;
 
   constructor(
-    private readonly options: webApi.WebClientOptions,
-    private readonly onCreate: (client: webApi.WebClient) => void = () => {},
-  ) {}
+    options: webApi.WebClientOptions,
+    onCreate: (client: webApi.WebClient) => void = () => {},
+    max?: number,
+  ) {
+    this.byToken = new ClientsByToken((token) => {
+      const poster = new webApi.WebClient(token || undefined, postingOptions(options));
+      onCreate(poster);
+      return poster;
+    }, max);
+  }
 
   for(client: webApi.WebClient): webApi.WebClient {
-    const token = client.token ?? "";
-    let poster = this.byToken.get(token);
-    if (!poster) {
-      poster = new webApi.WebClient(client.token, postingOptions(this.options));
-      this.onCreate(poster);
-      this.byToken.set(token, poster);
-    }
-    return poster;
+    return this.byToken.get(client.token ?? "");
+  }
+
+  /** How many posting clients are kept. */
+  get size(): number {
+    return this.byToken.size;
   }
 }
 
-/** Posts of one message at most: the first, and re-posts after Slack was read back without it. */
-export const MAX_POST_ATTEMPTS = 3;
-
-export interface PostOnce<T> {
-  /** What is posted, for the log (channel, part…). */
-  what: Record<string, unknown>;
-  post(): Promise<T>;
-  /**
-   * Looks for the post in Slack by its mark: what was found, or null when it is not there; throws
-   * when Slack cannot be read (no history scope, not in the channel). Null: it carries no mark.
-   */
-  find: (() => Promise<T | null>) | null;
-  /**
-   * When it cannot be told whether Slack has it: "repost" once (an answer someone waits for: a
-   * second copy is the lesser evil), "skip" it as posted (a roundup part: one part possibly
-   * missing, and logged, beats the whole roundup again) or "give-up" and throw (a file, a thread
-   * card: the asker is told to look).
-   */
-  unknown: "repost" | "skip" | "give-up";
-  logger: Logger;
-}
+/** Slack's failures, for the shared post-once rule. */
+const SLACK: PostFailures = {
+  platform: "Slack",
+  outcomeUnknown,
+  describe: describeFailure,
+  readNeeds: "the app needs channels:history and groups:history, and to be in the channel",
+};
 
 /**
- * Posts once: a certain failure is thrown as it is; after an unknown outcome the post is looked
- * for and, found, returned as posted; not found, posted again; unknowable, per `unknown` (null
- * when skipped).
+ * Posts once (adapters/post-once.ts): a certain failure is thrown as it is; after an unknown
+ * outcome the post is looked for in Slack and, found, returned as posted; not found, posted again;
+ * unknowable, per `unknown` (null when skipped).
  */
-export async function postOnce<T>(o: PostOnce<T>): Promise<T | null> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await o.post();
-    } catch (err) {
-      if (!outcomeUnknown(err)) throw err;
-      const reason = describeFailure(err);
-      let found: T | null | undefined;
-      try {
-        found = o.find ? await o.find() : undefined;
-      } catch (readErr) {
-        o.logger.warn(
-          { ...o.what, reason: describeFailure(readErr) },
-          "could not read Slack back to see whether a post got through (the app needs channels:history and groups:history, and to be in the channel)",
-        );
-      }
-      if (found) {
-        o.logger.info({ ...o.what, reason }, "Slack did not answer a post but has it; not posting it again");
-        return found;
-      }
-      if (found === null && attempt < MAX_POST_ATTEMPTS) {
-        o.logger.info(
-          { ...o.what, reason, attempt },
-          "Slack did not answer a post and does not have it; posting it again",
-        );
-        continue;
-      }
-      if (found === undefined && o.unknown === "repost" && attempt === 1) {
-        o.logger.warn(
-          { ...o.what, reason },
-          "Slack did not answer a post and it cannot be read back; posting it once more (it may appear twice)",
-        );
-        continue;
-      }
-      if (found === undefined && o.unknown === "skip") {
-        o.logger.warn(
-          { ...o.what, reason },
-          "Slack did not answer a post and it cannot be read back; not posting it again (it may be missing)",
-        );
-        return null;
-      }
-      o.logger.warn({ ...o.what, reason, attempt }, "Slack did not answer a post; not posting it again");
-      throw new PaperboyError(
-        ErrorCode.Platform,
-        `Slack did not confirm a post (${reason}); it may or may not have reached the channel, so it was not sent again. Check the channel before asking again.`,
-        { key: typeof o.what.channel === "string" ? `slack.${o.what.channel}` : "slack" },
-        { cause: err },
-      );
-    }
-  }
+export function postOnce<T>(o: PostOnce<T>): Promise<T | null> {
+  return postOnceOn(SLACK, o);
 }

@@ -15,6 +15,7 @@ import { ErrorCode, PaperboyError } from "../../src/errors.js";
 import type { HttpRoute } from "../../src/ops/http-server.js";
 import { inWords, Reconnector, type TryOutcome } from "../../src/ops/reconnect.js";
 import { type BuiltApp, buildApp } from "./app.js";
+import { ClientsByToken } from "./clients-by-token.js";
 import { cutToMessages } from "./cut.js";
 import { SeenIds } from "./dedupe.js";
 import { cutHint } from "./deliver.js";
@@ -47,7 +48,12 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   readonly mode: SlackMode;
   private state: AdapterStatus = { state: "stopped" };
   private readonly built: BuiltApp;
-  private readonly clients = new Map<string, webApi.WebClient>();
+  /** The adapter's own clients (reads, scheduled posts' tokens), one per token in use. */
+  private readonly clients = new ClientsByToken((token) => {
+    const client = new webApi.WebClient(token, this.built.clientOptions);
+    this.watch(client);
+    return client;
+  });
   /** The clients posts go through: no blind retry of a post Slack may have stored. */
   private readonly posters: PostingClients;
   private identity: Promise<Identity> | undefined;
@@ -406,13 +412,7 @@ export class SlackAdapter extends EventEmitter<SlackAdapterEvents> implements Ad
   }
 
   private clientFor(token: string): webApi.WebClient {
-    let client = this.clients.get(token);
-    if (!client) {
-      client = new webApi.WebClient(token, this.built.clientOptions);
-      this.watch(client);
-      this.clients.set(token, client);
-    }
-    return client;
+    return this.clients.get(token);
   }
 
   private readonly watched = new WeakSet<webApi.WebClient>();

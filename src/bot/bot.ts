@@ -174,7 +174,9 @@ export class Bot {
     let outcome: "ok" | "error" | "rejected" | "limited" = "ok";
     let code: string | undefined;
     try {
-      const limited = this.limiter.check(`${ctx.platform}:${ctx.user}`, `${ctx.platform}:${ctx.channel}`);
+      const limited = ctx.retaken
+        ? null
+        : this.limiter.check(`${ctx.platform}:${ctx.user}`, `${ctx.platform}:${ctx.channel}`);
       if (limited) {
         outcome = "limited";
         // One warning per user and window; the rest of a flood is dropped quietly (a notice per

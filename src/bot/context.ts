@@ -19,6 +19,13 @@ export interface Context {
    * rate-limited one then gets the "slow down" notice each time instead of nothing.
    */
   mustAnswer?: boolean;
+  /**
+   * Set by adapters re-running a request another replica acked and did not answer (an owed
+   * answer taken over): the rate limit already counted it when it arrived, so it is not drawn
+   * from again (an asker near their limit would otherwise get "slow down" for a request they
+   * made once).
+   */
+  retaken?: boolean;
 }
 
 /** The key a channel is stored under. */

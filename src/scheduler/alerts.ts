@@ -9,9 +9,8 @@
 import { alertReply, findAlerts } from "../alerts/alerts.js";
 import { ScheduledPostStore } from "../archive/scheduled-posts.js";
 import { WatchStore } from "../archive/watches.js";
-import { addDays } from "../clock.js";
+import { addDays, dateInZone } from "../clock.js";
 import { claimOptions, mayRetryPost, type PostRunner, postClaimed } from "./scheduled-post.js";
-import { localDate } from "./zoned-time.js";
 
 export class AlertJob {
   /** The archive revision and watch set last matched by this process ("": never). */
@@ -38,7 +37,7 @@ export class AlertJob {
       return;
     }
     // New to a watch: papers of the digest days still within catch-up reach, first seen after it was made.
-    const firstDay = addDays(localDate(now, this.timezone), -this.run.lookbackDays);
+    const firstDay = addDays(dateInZone(now, this.timezone), -this.run.lookbackDays);
     // ISO times sort as strings (Math.min would not take them).
     const oldestWatch = watches.map((w) => w.createdAt).sort()[0] as string;
     const papers = watchStore.recentPapers(firstDay, oldestWatch);

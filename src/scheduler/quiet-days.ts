@@ -13,9 +13,9 @@ import { ChannelDigestStore } from "../archive/channel-digests.js";
 import type { ChannelSettings } from "../archive/channels.js";
 import { ScheduledPostStore } from "../archive/scheduled-posts.js";
 import { announce } from "../bot/replies.js";
-import { addDays } from "../clock.js";
+import { addDays, dateInZone } from "../clock.js";
 import { claimOptions, mayRetryPost, type PostRunner, postClaimed, skipPost } from "./scheduled-post.js";
-import { localDate, zonedInstant } from "./zoned-time.js";
+import { zonedInstant } from "./zoned-time.js";
 
 /** A notice later than this after the day was called quiet says nothing useful; it is not sent. */
 export const QUIET_NOTICE_WINDOW_MS = 6 * 60 * 60_000;
@@ -91,7 +91,7 @@ export class QuietDays {
     const work: Promise<unknown>[] = [];
     for (const channel of channels) {
       if (!this.run.adapters.has(channel.platform)) continue;
-      const today = localDate(now, channel.timezone);
+      const today = dateInZone(now, channel.timezone);
       for (const date of [today, addDays(today, -1)]) {
         const dueAt = zonedInstant(date, channel.time, channel.timezone);
         if (channel.updatedAt !== undefined && Date.parse(channel.updatedAt) > dueAt.getTime()) continue;

@@ -14,7 +14,7 @@ import { mayTakeOver, type TakeOverOptions } from "../archive/claim-rules.js";
 import type { Delivery, DeliveryKey } from "../archive/deliveries.js";
 import type { Adapter } from "../bot/adapter.js";
 import { buildRoundup } from "../bot/roundup.js";
-import { addDays, type Clock } from "../clock.js";
+import { addDays, type Clock, dateInZone } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import type { DigestSource } from "../fetch/source.js";
 import type { Logger } from "../logger.js";
@@ -28,7 +28,7 @@ import { QuietDays } from "./quiet-days.js";
 import { failedTryDue, postRetryDelay, type RetryPolicy } from "./retry-policy.js";
 import type { PostRunner } from "./scheduled-post.js";
 import { type WeeklyChartProvider, WeeklyJob } from "./weekly.js";
-import { localDate, zonedInstant } from "./zoned-time.js";
+import { zonedInstant } from "./zoned-time.js";
 
 export interface SchedulerSettings {
   /** The zone of `fetchAt`. */
@@ -168,14 +168,14 @@ export class Scheduler extends EventEmitter {
     const { engine, settings, clock } = this.options;
     const now = clock.now();
     const dates = new Set<string>();
-    const today = localDate(now, settings.timezone);
+    const today = dateInZone(now, settings.timezone);
     if (now >= zonedInstant(today, settings.fetchAt, settings.timezone)) dates.add(today);
 
     const due: { channel: ChannelSettings; key: DeliveryKey; dueAt: Date; delayed: boolean }[] = [];
     const subscribed = engine.channels.subscribed();
     for (const channel of subscribed) {
       if (!this.adapters.has(channel.platform)) continue; // another process serves it
-      const date = localDate(now, channel.timezone);
+      const date = dateInZone(now, channel.timezone);
       this.skipMissed(channel, date, now);
       // A quiet day whose papers came later gets its roundup then (quiet-days.ts).
       for (const past of this.quiet.awaiting(channel, date)) {

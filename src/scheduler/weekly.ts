@@ -9,10 +9,10 @@ import { ChannelDigestStore, type ChannelDigests, type WeeklySchedule } from "..
 import { ScheduledPostStore } from "../archive/scheduled-posts.js";
 import type { ImageAttachment } from "../bot/replies.js";
 import { buildWeekly, isEmptyWeek } from "../bot/weekly.js";
-import { addDays } from "../clock.js";
+import { addDays, dateInZone } from "../clock.js";
 import { DEFAULTS } from "../defaults.js";
 import { claimOptions, mayRetryPost, type PostRunner, postClaimed, skipPost } from "./scheduled-post.js";
-import { localDate, zonedInstant } from "./zoned-time.js";
+import { zonedInstant } from "./zoned-time.js";
 
 /**
  * Where the weekly digest's topic-trends chart comes from: a PNG of the archive's topics over the
@@ -71,7 +71,7 @@ export class WeeklyJob {
     const { engine, logger } = this.run;
     const posts = engine.store(ScheduledPostStore);
     const zone = this.zoneOf(c);
-    const today = localDate(now, zone);
+    const today = dateInZone(now, zone);
     const { date, dueAt } = lastPostingDay(weekly, today, zone, now);
     // Set (or moved) after that posting time: the first digest is the next one.
     if (weekly.since && Date.parse(weekly.since) > dueAt.getTime()) return;

@@ -1,42 +1,22 @@
 /**
  * Wall-clock times in IANA zones, with the platform's Intl data (no zone tables of our own).
  * "09:00 in Europe/Berlin on 2026-03-29" becomes one instant; the scheduler compares it with the
- * injected clock, so DST changes run in tests without waiting for them.
+ * injected clock, so DST changes run in tests without waiting for them. A zone's date ("today"
+ * there) is `dateInZone` (clock.ts); both read the zone's one formatter (zone-formatters.ts).
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { wallClock } from "../zone-formatters.js";
 
 /** The zone's offset from UTC at `instant`, in ms (Berlin in summer: +7,200,000). */
 export function zoneOffsetMs(timeZone: string, instant: number): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  }
+  const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(
-    parts.year as number,
-    (parts.month as number) - 1,
-    parts.day as number,
-    parts.hour as number,
-    parts.minute as number,
-    parts.second as number,
+    Number(w.year),
+    Number(w.month) - 1,
+    Number(w.day),
+    Number(w.hour),
+    Number(w.minute),
+    Number(w.second),
   );
   return asUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
@@ -69,11 +49,4 @@ function computeInstant(date: string, time: string, timeZone: string): number {
   const candidates = [wall - before, wall - after].filter((t) => zoneOffsetMs(timeZone, t) === wall - t);
   if (candidates.length) return Math.min(...candidates);
   return wall - before;
-}
-
-/** "YYYY-MM-DD" of an instant in a zone (a cached formatter: the scheduler asks every tick). */
-export function localDate(at: Date, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }

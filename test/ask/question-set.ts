@@ -1,5 +1,5 @@
 /**
- * The ask question sets (questions.json, questions-holdout.json) and how an answerer is scored on
+ * The ask question sets (questions.json, questions-holdout*.json) and how an answerer is scored on
  * them: per intent, answerable questions hit when the answer shows the expected sentence, and
  * unanswerable ones when the answer declines. Shared by the vitest test and the report script.
  */
@@ -21,21 +21,28 @@ export interface Question {
   expect: string | string[] | null;
   why?: "not-stated" | "other-paper";
   seen?: boolean;
-  /** How the writer played the user (held out 5): "student", "pi", "non-native", "terse". */
+  /**
+   * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6
+   * "student", "engineer", "reviewer", "non-native", "terse".
+   */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
   round?: number;
 }
 
-export function loadQuestions(
-  file:
-    | "questions.json"
-    | "questions-holdout.json"
-    | "questions-holdout2.json"
-    | "questions-holdout3.json"
-    | "questions-holdout4.json"
-    | "questions-holdout5.json",
-): Question[] {
+/** The question files, in the order they were written. */
+export const QUESTION_FILES = [
+  "questions.json",
+  "questions-holdout.json",
+  "questions-holdout2.json",
+  "questions-holdout3.json",
+  "questions-holdout4.json",
+  "questions-holdout5.json",
+  "questions-holdout6.json",
+] as const;
+export type QuestionFile = (typeof QUESTION_FILES)[number];
+
+export function loadQuestions(file: QuestionFile): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
   return (JSON.parse(text) as { questions: Question[] }).questions;
 }

@@ -6,22 +6,19 @@
  *   npx tsx test/ask/report.ts --holdout3  the third held-out set (questions-holdout3.json): totals only
  *   npx tsx test/ask/report.ts --holdout4  the fourth held-out set (questions-holdout4.json): totals only
  *   npx tsx test/ask/report.ts --holdout5  the fifth held-out set (questions-holdout5.json): totals only
+ *   npx tsx test/ask/report.ts --holdout6  the sixth held-out set (questions-holdout6.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */
-import { loadQuestions, paperOf, questionArchive, score, table } from "./question-set.js";
+import { loadQuestions, paperOf, QUESTION_FILES, questionArchive, score, table } from "./question-set.js";
 
-const file = process.argv.includes("--holdout5")
-  ? "questions-holdout5.json"
-  : process.argv.includes("--holdout4")
-    ? "questions-holdout4.json"
-    : process.argv.includes("--holdout3")
-      ? "questions-holdout3.json"
-      : process.argv.includes("--holdout2")
-        ? "questions-holdout2.json"
-        : process.argv.includes("--holdout")
-          ? "questions-holdout.json"
-          : "questions.json";
+// "--holdout" is the first held-out set, "--holdoutN" the Nth.
+const heldOutFlag = process.argv.find((a) => /^--holdout\d*$/.test(a));
+const wanted = heldOutFlag
+  ? `questions-holdout${heldOutFlag.slice("--holdout".length)}.json`
+  : "questions.json";
+const file = QUESTION_FILES.find((f) => f === wanted);
+if (!file) throw new Error(`${heldOutFlag}: no such question set (there are ${QUESTION_FILES.join(", ")})`);
 const heldOut = file !== "questions.json";
 const engine = questionArchive();
 const roundAt = process.argv.indexOf("--round");
@@ -33,7 +30,7 @@ const report = score(questions, (q) => {
 });
 console.log(`${file}: ${questions.length} questions\n`);
 console.log(table(report));
-// Totals by the kind of user the writer played (held out 5): counts only, never the questions.
+// Totals by the kind of user the writer played (held out 5 and 6): counts only, never the questions.
 const styles = [...new Set(questions.flatMap((q) => (q.style ? [q.style] : [])))];
 if (styles.length) {
   console.log("\n| style | answerable right | unanswerable declined |\n|---|---:|---:|");

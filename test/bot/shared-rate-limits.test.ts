@@ -57,6 +57,20 @@ describe("rate limits across replicas", () => {
     }
   });
 
+  it("a request re-run by the replica that took it over is not counted again", async () => {
+    const clock = new ManualClock("2026-02-05T09:00:00Z");
+    const h = botHarness({ clock, bot: { rateLimits: LIMITS } });
+    try {
+      // U1 spends the burst (3) on the replica that acked and then died.
+      for (let i = 0; i < 3; i++) expect(limited(await h.bot.handle("help", ctx("U1")))).toBe(false);
+      // The take-over re-runs one of those requests: answered, and the bucket is left as it was.
+      expect(limited(await h.bot.handle("help", { ...ctx("U1"), retaken: true }))).toBe(false);
+      expect(limited(await h.bot.handle("help", ctx("U1")))).toBe(true);
+    } finally {
+      h.engine.close();
+    }
+  });
+
   it("sweeps buckets that have refilled to full", () => {
     const clock = new ManualClock("2026-02-05T09:00:00Z");
     const engine = Paperboy.open({ dbPath: testArchive(), clock });

@@ -134,3 +134,37 @@ describe("a thread answer whose answer is lost appears once", () => {
     expect(stored(threadId, "Q: what does it propose?")).toHaveLength(1);
   });
 });
+
+describe("a discussion thread whose creation answer is lost opens once, bound", () => {
+  test("discord.js retries the thread start, Discord refuses it (160004): the thread is used, no warning", async () => {
+    const id = h.engine.papers.day("2025-08-12")[1]!.id;
+    const i = slash(h.discord, "discuss", { id });
+    const START = /^\/channels\/\d+\/messages\/\d+\/threads$/;
+    const before = h.discord.callsTo("POST", START).length;
+    h.discord.loseAnswerNext("POST", START, "reset");
+    h.discord.interact(i);
+    const refused = await h.discord.waitFor(
+      (c) => c.method === "POST" && START.test(c.path) && c.status === 400,
+      "the retried thread start, refused",
+    );
+    const threadId = refused.path.split("/")[4]!;
+    const inThread = new RegExp(`^/channels/${threadId}/messages$`);
+    await h.discord.waitFor((c) => c.method === "POST" && inThread.test(c.path), "the intro");
+    expect(h.discord.callsTo("POST", START).slice(before)).toHaveLength(2);
+    expect(h.discord.threads.has(threadId)).toBe(true);
+    // Bound to the paper: a question in it is answered from that paper.
+    const question = userMessage(h.discord, threadId, `<@${IDS.bot}> what does it propose?`, true);
+    h.discord.gateway.dispatch("MESSAGE_CREATE", question);
+    await h.discord.waitFor(
+      (c) =>
+        c.method === "POST" &&
+        inThread.test(c.path) &&
+        c.body?.nonce === messageNonce(`answer:${question.id}`, 1),
+      "the answer in the thread",
+    );
+    const warnings = [...h.discord.messages.values()].filter((m) =>
+      String(m.content ?? "").includes("couldn't open a discussion thread"),
+    );
+    expect(warnings).toHaveLength(0);
+  });
+});

@@ -3,8 +3,10 @@
  * proxy, as an operator runs them: a roundup whose posting replica is SIGKILLed mid-post is
  * taken over and posted once; 500 signed Slack slash commands, 50 at a time, with one replica
  * SIGKILLed mid-run, are answered once each (what the killed replica owed, by another after the
- * lease, which reads the channel back for what the dead one had already posted); Slack's
- * retries of a command are dropped by whichever replica they reach; Discord interactions over HTTP
+ * lease, which reads the channel back for what the dead one had already posted); signed Events API
+ * mentions interleaved with them are answered once each in their thread, the dead replica's taken
+ * over the same way; Slack's retries of a command or a mention are dropped by whichever replica they
+ * reach; Discord interactions over HTTP
  * are answered once and a replay is refused by another replica. The processes are started once
  * and reused across the cases.
  */
@@ -24,7 +26,7 @@ import { DiscordStandIn, IDS } from "../support/discord-stand-in.js";
 import { DIGESTS } from "../support/fixtures.js";
 import { type LoadBalancer, startProxy } from "../support/proxy.js";
 import { type ApiCall, FakeSlackApi } from "../support/slack-api.js";
-import { sendToSlackApp, slashCommand } from "../support/slack-signing.js";
+import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import {
   type LogLine,
   OWED_LEASE_MS,
@@ -43,6 +45,16 @@ const CONCURRENCY = 50;
  */
 const KILL_AFTER = 200;
 const QUERIES = ["search sparse attention", "search diffusion", "today", "help", "search pruning", "about"];
+/** @-mentions of the bot from people, one after every MENTION_EVERY commands (each answered in its thread). */
+const MENTIONS = 40;
+const MENTION_EVERY = 12;
+/**
+ * The last of the mentions are sent straight to the replica being killed, at the moment it is
+ * killed: acked by it, their answers held by the stand-in (Slack has the first message, the replica
+ * has not heard back) until it is dead.
+ */
+const MENTIONS_AT_KILL = 3;
+const MENTION_QUERIES = ["search diffusion", "search sparse attention", "search pruning"];
 /** Answered to the asker only (ephemeral): nothing in the channel to read back after a crash. */
 const EPHEMERAL = new Set(["help", "about"]);
 const today = dateInZone(new Date(), "UTC");
@@ -195,12 +207,22 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     expect(posted).toEqual(Array.from({ length: parts }, (_, n) => n + 1));
   });
 
-  it("500 signed slash commands, 50 at a time, one replica SIGKILLed mid-run: none answered twice, none lost (the dead one's owed answers taken over after the lease); retries dropped on any replica", async () => {
+  it("500 signed slash commands and 40 mentions, 50 at a time, one replica SIGKILLed mid-run: none answered twice, none lost (the dead one's owed answers taken over after the lease); retries dropped on any replica", async () => {
     const url = `${proxy.url}/slack/events`;
     const answers = new Map<number, number>();
     /** How often each marked part of each answer reached Slack ("n/part" → count). */
     const parts = new Map<string, number>();
+    /** How often each marked part of each mention's answer reached Slack ("event:<id>" → part → count). */
+    const mentionParts = new Map<string, Map<number, number>>();
     api.on("call", (c: ApiCall) => {
+      const mark = (c.body?.metadata as { event_payload?: { owed?: string; part?: number } } | undefined)
+        ?.event_payload;
+      if (c.method === "chat.postMessage" && mark?.owed?.startsWith("event:") && mark.part !== undefined) {
+        const of = mentionParts.get(mark.owed) ?? new Map<number, number>();
+        of.set(mark.part, (of.get(mark.part) ?? 0) + 1);
+        mentionParts.set(mark.owed, of);
+        return;
+      }
       if (c.method !== "respond" || /Working on it/.test(c.body.text ?? "")) return;
       const n = Number(c.path.split("/cmd-")[1]);
       answers.set(n, (answers.get(n) ?? 0) + 1);
@@ -212,7 +234,16 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     const ackedBy = new Map<number, number>();
     const reachedVictim = new Set<number>();
     const routedNow = new EventEmitter();
+    /** The same for the mentions (by index). */
+    const mentionAckedBy = new Map<number, number>();
+    const mentionReachedVictim = new Set<number>();
     proxy.onRouted = (routed, req) => {
+      if (req.headers["x-mention"] !== undefined) {
+        const m = Number(req.headers["x-mention"]);
+        if (routed.status === 200) mentionAckedBy.set(m, routed.upstream);
+        if (routed.upstream === 2) mentionReachedVictim.add(m);
+        return;
+      }
       const n = Number(req.headers["x-command"]);
       if (routed.status === 200) ackedBy.set(n, routed.upstream);
       if (routed.upstream === 2) reachedVictim.add(n);
@@ -238,6 +269,33 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
         channel: `C${i % 10}`,
       }),
     );
+    const nowS = Math.floor(Date.now() / 1000);
+    const mentions = Array.from({ length: MENTIONS }, (_, m) =>
+      eventCallback({
+        type: "app_mention",
+        user: `U${m % CONCURRENCY}`,
+        text: `<@UBOT> ${MENTION_QUERIES[m % MENTION_QUERIES.length]}`,
+        channel: `C${m % 10}`,
+        ts: `${nowS}.${String(m + 1).padStart(6, "0")}`,
+      }),
+    );
+    const mentionOf = new Map(mentions.map((e, m) => [`event:${e.eventId}`, m]));
+    const atKill = Array.from({ length: MENTIONS_AT_KILL }, (_, k) => MENTIONS - MENTIONS_AT_KILL + k);
+    const atKillIds = new Set(
+      atKill.map((m) => `event:${(mentions[m] as (typeof mentions)[number]).eventId}`),
+    );
+    let victimDead!: () => void;
+    const dead = new Promise<void>((resolve) => {
+      victimDead = resolve;
+    });
+    /** The commands in order, a mention after every MENTION_EVERY of them. */
+    const jobs: ({ command: number } | { mention: number })[] = [];
+    for (let i = 0; i < TOTAL; i++) {
+      jobs.push({ command: i });
+      const m = Math.floor(i / MENTION_EVERY);
+      if (i % MENTION_EVERY === MENTION_EVERY - 1 && m < MENTIONS - MENTIONS_AT_KILL)
+        jobs.push({ mention: m });
+    }
     const victim = replicas[2] as Replica;
     let acks = 0;
     let killed: Promise<void> | null = null;
@@ -247,6 +305,9 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     // Past KILL_AFTER acks, the next in-channel answer arriving is held while the test learns who
     // acked it; the victim's is held while the victim is SIGKILLed (mid-run: it holds others too).
     api.holdWhen = (c) => {
+      const owedBy = (c.body?.metadata as { event_payload?: { owed?: string } } | undefined)?.event_payload
+        ?.owed;
+      if (c.method === "chat.postMessage" && owedBy && atKillIds.has(owedBy)) return dead;
       if (killed || deciding || acks < KILL_AFTER || c.method !== "respond") return undefined;
       const n = Number(c.path.split("/cmd-")[1]);
       if (EPHEMERAL.has(QUERIES[n % QUERIES.length] as string) || /Working on it/.test(c.body.text ?? ""))
@@ -258,26 +319,63 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
           return;
         }
         heldAnswer = n;
+        // Mentions the victim acks in its last moment; killed once the first message of each
+        // answer has reached "Slack" (held there).
+        const arrivals = atKill.map(
+          (m) =>
+            new Promise<void>((resolve) => {
+              const id = `event:${(mentions[m] as (typeof mentions)[number]).eventId}`;
+              const on = (a: ApiCall) => {
+                const mark = (a.body?.metadata as { event_payload?: { owed?: string } } | undefined)
+                  ?.event_payload;
+                if (a.method !== "chat.postMessage" || mark?.owed !== id) return;
+                api.off("arrived", on);
+                resolve();
+              };
+              api.on("arrived", on);
+            }),
+        );
+        const acked = await Promise.all(
+          atKill.map((m) =>
+            sendToSlackApp(`${victim.base}/slack/events`, mentions[m] as (typeof mentions)[number], {
+              secret: SECRET,
+            }),
+          ),
+        );
+        for (const [k, m] of atKill.entries()) {
+          mentionReachedVictim.add(m);
+          if (acked[k]?.status === 200) mentionAckedBy.set(m, 2);
+        }
+        await Promise.all(arrivals);
         answeredBeforeKill = new Set(answers.keys());
         killed = victim.kill();
         await killed;
+        victimDead();
       })();
     };
     let retried = 0;
     let next = 0;
-    const send = async (i: number, headers: Record<string, string> = {}) =>
-      sendToSlackApp(url, commands[i] as (typeof commands)[number], {
-        secret: SECRET,
-        headers: { "x-command": String(i), ...headers },
-      });
+    let mentionsRetried = 0;
+    const send = async (job: (typeof jobs)[number], headers: Record<string, string> = {}) =>
+      "command" in job
+        ? sendToSlackApp(url, commands[job.command] as (typeof commands)[number], {
+            secret: SECRET,
+            headers: { "x-command": String(job.command), ...headers },
+          })
+        : sendToSlackApp(url, mentions[job.mention] as (typeof mentions)[number], {
+            secret: SECRET,
+            headers: { "x-mention": String(job.mention), ...headers },
+          });
     const worker = async () => {
-      for (let i = next++; i < TOTAL; i = next++) {
-        let res = await send(i);
+      for (let j = next++; j < jobs.length; j = next++) {
+        const job = jobs[j] as (typeof jobs)[number];
+        let res = await send(job);
         // The ack was lost (the replica died with the request): Slack sends it again, marked,
         // up to three times.
         for (let retry = 1; res.status !== 200 && retry <= 3; retry++) {
-          if (retry === 1) retried++;
-          res = await send(i, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_error" });
+          if (retry === 1 && "command" in job) retried++;
+          else if (retry === 1) mentionsRetried++;
+          res = await send(job, { "x-slack-retry-num": String(retry), "x-slack-retry-reason": "http_error" });
         }
         expect(res.status).toBe(200);
         acks++;
@@ -293,24 +391,31 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     // Of the rest it held, a request it had owed but not acked is dropped as a repeat when Slack
     // resends it to a live replica (that one says so in its log), and answered after the lease too.
     const byTrigger = new Map(commands.map((c, n) => [`trigger:${c.triggerId}`, n]));
-    const droppedResends = () =>
+    /** The live replicas' log lines with this message, as request ids. */
+    const liveIds = (msg: string) =>
       replicas
         .filter((r) => r !== victim)
         .flatMap((r) => r.lines)
-        .filter((l) => l.msg === "dropped a repeated Slack request")
-        .map((l) => byTrigger.get(String(l.id)) as number);
+        .filter((l) => l.msg === msg)
+        .map((l) => String(l.id));
+    const commandsIn = (ids: string[]) =>
+      ids.filter((id) => byTrigger.has(id)).map((id) => byTrigger.get(id) as number);
+    const mentionsIn = (ids: string[]) =>
+      ids.filter((id) => mentionOf.has(id)).map((id) => mentionOf.get(id) as number);
+    const droppedResends = () => commandsIn(liveIds("dropped a repeated Slack request"));
     const takenOver = () =>
-      replicas
-        .filter((r) => r !== victim)
-        .flatMap((r) => r.lines)
-        .filter((l) => l.msg === "answering a Slack request another replica acked and did not answer")
-        .map((l) => byTrigger.get(String(l.id)) as number);
+      commandsIn(liveIds("answering a Slack request another replica acked and did not answer"));
+    const mentionsTakenOver = () =>
+      mentionsIn(liveIds("answering a Slack request another replica acked and did not answer"));
+    const mentionAnswered = (m: number) =>
+      (mentionParts.get(`event:${(mentions[m] as (typeof mentions)[number]).eventId}`)?.size ?? 0) > 0;
     // Every answer comes in, the dead replica's after the lease (waited for by event; bounded,
     // so a lost one fails below).
     await new Promise<void>((resolve) => {
       const timer = setTimeout(finish, 4 * OWED_LEASE_MS + 20_000);
       function check() {
-        if (commands.every((_, n) => answers.has(n))) finish();
+        if (commands.every((_, n) => answers.has(n)) && mentions.every((_, m) => mentionAnswered(m)))
+          finish();
       }
       function finish() {
         clearTimeout(timer);
@@ -323,6 +428,25 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
 
     // (Before the resends below, which are dropped on purpose.)
     const dropped = droppedResends();
+    const mentionsDropped = mentionsIn(liveIds("dropped a repeated Slack request"));
+
+    // Slack's retries of the mentions the killed replica had acked (as after an ack that reached
+    // Slack late), each to a live replica: dropped there as repeats, answered no more.
+    const victimMentions = [...mentionAckedBy].filter(([, slot]) => slot === 2).map(([m]) => m);
+    const live0 = replicas.filter((r) => r !== victim);
+    for (const [k, m] of victimMentions.entries()) {
+      const to = live0[k % live0.length] as Replica;
+      const event = mentions[m] as (typeof mentions)[number];
+      const res = await sendToSlackApp(`${to.base}/slack/events`, event, {
+        secret: SECRET,
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
+      expect(res.status).toBe(200);
+      await to.waitFor(
+        (l) => l.msg === "dropped a repeated Slack request" && l.id === `event:${event.eventId}`,
+        `the retry of mention ${m} dropped`,
+      );
+    }
 
     // Slack retries a command whose ack it missed; a retry of one already handled reaches
     // another replica than the first and is dropped there (the dedupe is in the database).
@@ -351,14 +475,19 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     const twiceInChannel = twice.filter((i) => !EPHEMERAL.has(query(i)));
     const twiceEphemeral = twice.filter((i) => EPHEMERAL.has(query(i)));
     const partTwice = [...parts].filter(([, n]) => n > 1).map(([k]) => k);
-    const readBack = replicas
-      .filter((r) => r !== victim)
-      .flatMap((r) => r.lines)
-      .filter((l) => l.msg === "a part of an owed Slack answer was already posted; not posting it again")
-      .map((l) => byTrigger.get(String(l.id)) as number);
+    const mentionsLost = mentions.map((_, m) => m).filter((m) => !mentionAnswered(m));
+    const mentionsReadBack = mentionsIn(
+      liveIds("a part of an owed Slack answer was already posted; not posting it again"),
+    );
+    const mentionPartTwice = [...mentionParts].flatMap(([id, of]) =>
+      [...of].filter(([, n]) => n > 1).map(([part]) => `${mentionOf.get(id)}/${part}`),
+    );
+    const readBack = commandsIn(
+      liveIds("a part of an owed Slack answer was already posted; not posting it again"),
+    );
     console.log(
       `replicas: ${TOTAL} commands, ${CONCURRENCY} at a time; one of 3 replicas SIGKILLed with ${inFlightAtKill.length} in flight ` +
-        `(${owed.length} acked, not answered): ${retried} resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack.length} parts found already posted by reading the channel back, ${JSON.stringify(readBack)}; held ${heldAnswer}), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
+        `(${owed.length} acked, not answered): ${MENTIONS} mentions (${mentionReachedVictim.size} reached the killed replica, ${victimMentions.length} acked by it, ${mentionsRetried} resent after a lost ack, ${mentionsDropped.length} of them dropped as owed, ${mentionsTakenOver().length} answered after the lease ${JSON.stringify(mentionsTakenOver())}, ${mentionsReadBack.length} parts found already posted, unanswered ${mentionsLost.length}, a part twice ${mentionPartTwice.length}); ${retried} commands resent by "Slack" after a lost ack (${dropped.length} of them dropped as owed), ${takenOver().length} answered by a live replica after the lease (${readBack.length} parts found already posted by reading the channel back, ${JSON.stringify(readBack)}; held ${heldAnswer}), unanswered ${lost.length}, answered twice ${twiceInChannel.length} in channel, ${twiceEphemeral.length} ephemeral ${JSON.stringify({ twice, takenOver: takenOver() })}`,
     );
     expect(victim.child.signalCode).toBe("SIGKILL");
     expect(retried).toBeGreaterThan(0);
@@ -379,6 +508,17 @@ describe("three serve replicas on one PostgreSQL archive behind a proxy", () => 
     expect(takenOver().filter((n) => !reachedVictim.has(n))).toEqual([]);
     expect(owed.every((n) => takenOver().includes(n))).toBe(true);
     expect(lost).toEqual([]);
+    // Each mention answered once, in its thread, across the replicas: every part of its answer
+    // reached Slack once; the dead replica's are taken over, no live one's.
+    expect(mentionsLost).toEqual([]);
+    expect(mentionPartTwice).toEqual([]);
+    expect(mentionsTakenOver().filter((m) => !mentionReachedVictim.has(m))).toEqual([]);
+    expect(mentionsDropped.every((m) => mentionReachedVictim.has(m))).toBe(true);
+    // The mentions it acked in its last moment were taken over; the first message of each, which
+    // Slack had, was found in its thread and not posted again.
+    expect(atKill.every((m) => mentionAckedBy.get(m) === 2)).toBe(true);
+    expect(atKill.every((m) => mentionsTakenOver().includes(m))).toBe(true);
+    expect([...mentionsReadBack].sort((a, b) => a - b)).toEqual(expect.arrayContaining(atKill));
   }, 180_000);
 
   it("Discord interactions over HTTP through the proxy (one replica dead): each answered once; a replay to another replica is refused", async () => {

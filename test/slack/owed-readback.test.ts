@@ -114,6 +114,29 @@ describe("a take-over reads back files and discussions", () => {
     }
   });
 
+  it("a person's upload of same-named files is not the bot's answer: the take-over uploads it", async () => {
+    const { b, slack } = await survivor();
+    try {
+      deadOwes(b, "trigger:x-5", "export week 2025-08-12", slack.responseUrl("x-5", "C1"));
+      // Someone shares files named as the export's in the channel after the request was made.
+      const names = ["paperboy-week-2025-08-12.md", "paperboy-week-2025-08-12.bib"];
+      slack.say("C1", {
+        user: "U2",
+        text: "my own copy",
+        files: names.map((name, i) => ({ id: `FP${i}`, name, title: name })),
+      });
+      b.clock.advance(LEASE);
+      expect(await b.adapter.sweepOwed()).toBe(1);
+      expect(slack.of("conversations.history").length).toBeGreaterThan(0);
+      const shared = slack.posted("C1").filter((m) => m.files);
+      expect(shared.length).toBe(1);
+      expect(shared[0]?.files?.map((f) => f.name).sort()).toEqual([...names].sort());
+      expect(b.engine.store(OwedAnswerStore).pending()).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
+
   it("a file part that never reached Slack is uploaded by the take-over, once", async () => {
     const { b, slack } = await survivor();
     try {

@@ -3,11 +3,15 @@
  * retried by the client (a 429, a connection never opened); what is done when a post cannot be
  * looked for. The errors are shaped as @slack/web-api throws them.
  */
+import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { ClientsByToken } from "../../adapters/slack/clients-by-token.js";
+import { TOKEN_CLIENTS_KEPT } from "../../adapters/slack/limits.js";
 import {
   MAX_POST_ATTEMPTS,
   outcomeUnknown,
   POST_RETRY_POLICY,
+  PostingClients,
   postOnce,
 } from "../../adapters/slack/post-once.js";
 import { ErrorCode } from "../../src/errors.js";
@@ -129,5 +133,45 @@ describe("postOnce", () => {
       }),
     ).rejects.toBe(platformError);
     expect(posts).toBe(1);
+  });
+});
+
+describe("clients kept per token", () => {
+  // No request is made: a client only keeps its token until it calls Slack.
+  const options = { slackApiUrl: "http://127.0.0.1:9/api/" };
+  const requestClient = (token: string) => new webApi.WebClient(token, options);
+
+  it("one posting client per token, reused for every request with it; rotating tokens keep the set bounded", () => {
+    const made: webApi.WebClient[] = [];
+    const posters = new PostingClients(options, (c) => made.push(c));
+    const first = posters.for(requestClient("xoxb-1"));
+    expect(posters.for(requestClient("xoxb-1"))).toBe(first);
+    expect(first.token).toBe("xoxb-1");
+    expect(made).toEqual([first]);
+    // A workspace whose OAuth token rotates many times: each new token one client, the set bounded.
+    for (let i = 2; i <= TOKEN_CLIENTS_KEPT + 40; i++) posters.for(requestClient(`xoxb-${i}`));
+    expect(made.length).toBe(TOKEN_CLIENTS_KEPT + 40);
+    expect(posters.size).toBe(TOKEN_CLIENTS_KEPT);
+    // The newest are kept; the least recently used (the first token) was dropped and is made again.
+    posters.for(requestClient(`xoxb-${TOKEN_CLIENTS_KEPT + 40}`));
+    expect(made.length).toBe(TOKEN_CLIENTS_KEPT + 40);
+    expect(posters.for(requestClient("xoxb-1"))).not.toBe(first);
+    expect(made.length).toBe(TOKEN_CLIENTS_KEPT + 41);
+  });
+
+  it("drops the least recently used token first, not the oldest made", () => {
+    const tokens: string[] = [];
+    const clients = new ClientsByToken((token) => {
+      tokens.push(token);
+      return requestClient(token);
+    }, 2);
+    const a = clients.get("a");
+    clients.get("b");
+    expect(clients.get("a")).toBe(a); // a used again: b is now the least recently used
+    clients.get("c");
+    expect(clients.size).toBe(2);
+    expect(clients.get("a")).toBe(a);
+    clients.get("b");
+    expect(tokens).toEqual(["a", "b", "c", "b"]);
   });
 });

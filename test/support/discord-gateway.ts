@@ -33,6 +33,8 @@ export class GatewayStandIn extends EventEmitter {
   private readonly buffer: Sent[] = [];
   private sessionId = "session-1";
   private sessions = 0;
+  /** Handshakes waiting for release (holdHandshakes); null when they complete at once. */
+  private held: (() => void)[] | null = null;
   url = "";
 
   constructor(
@@ -40,8 +42,34 @@ export class GatewayStandIn extends EventEmitter {
     private readonly identity: GatewayIdentity,
   ) {
     super();
-    this.wss = new WebSocketServer({ server, path: "/gateway", maxPayload: 1 << 20 });
-    this.wss.on("connection", (ws) => this.onConnection(ws));
+    this.wss = new WebSocketServer({
+      server,
+      path: "/gateway",
+      maxPayload: 1 << 20,
+      // A held handshake keeps the client's socket CONNECTING (a slow network) until released.
+      verifyClient: (_info, done) => {
+        if (!this.held) return done(true);
+        this.held.push(() => done(true));
+        this.emit("held");
+      },
+    });
+    this.wss.on("connection", (ws) => {
+      ws.on("close", () => this.emit("closed"));
+      this.onConnection(ws);
+    });
+  }
+
+  /**
+   * Holds every new connection's WebSocket handshake (the client's socket stays CONNECTING; "held"
+   * is emitted for each) until the returned function is called, which completes them all.
+   */
+  holdHandshakes(): () => void {
+    this.held = [];
+    return () => {
+      const waiting = this.held ?? [];
+      this.held = null;
+      for (const complete of waiting) complete();
+    };
   }
 
   private send(ws: WebSocket, payload: object): void {

@@ -36,11 +36,14 @@ export interface Where {
 function base(d: DiscordStandIn, type: number, where: Where = {}) {
   const n = next();
   const channel = where.thread ? d.threads.get(where.thread) : d.channel();
+  // Discord makes the interaction: a snowflake of its time, so messages sent for it come after it.
+  const made = { id: d.id(), token: `token-${n}`, channel_id: channel.id as string };
+  d.madeInteraction(made);
   return {
-    id: `1300000000${n}0`,
+    id: made.id,
     application_id: IDS.app,
     type,
-    token: `token-${n}`,
+    token: made.token,
     version: 1,
     guild_id: IDS.guild,
     channel_id: channel.id as string,

@@ -73,6 +73,8 @@ export class DiscordStandIn extends EventEmitter {
   private readonly lostAnswers: LostAnswer[] = [];
   private readonly originals = new Map<string, string>();
   private readonly tokenChannels = new Map<string, string>();
+  /** The interaction each token belongs to: messages sent for it carry its id (interaction_metadata). */
+  private readonly tokenInteractions = new Map<string, string>();
   private nextId = 1200000000000000000n;
   apiUrl = "";
 
@@ -199,9 +201,18 @@ export class DiscordStandIn extends EventEmitter {
     this.failures.push({ method, path, status, body, always: true });
   }
 
-  /** Sends an interaction through the gateway, remembering which channel its token answers in. */
-  interact(payload: { token: string; channel_id: string }): void {
+  /**
+   * Discord made an interaction (the payload builders of test/support/discord-payloads.ts say so):
+   * its token answers in its channel, and what is sent on it carries its id.
+   */
+  madeInteraction(payload: { id?: string; token: string; channel_id: string }): void {
     this.tokenChannels.set(payload.token, payload.channel_id);
+    if (payload.id) this.tokenInteractions.set(payload.token, payload.id);
+  }
+
+  /** Sends an interaction through the gateway, remembering which channel its token answers in. */
+  interact(payload: { id?: string; token: string; channel_id: string }): void {
+    this.madeInteraction(payload);
     this.gateway.dispatch("INTERACTION_CREATE", payload);
   }
 
@@ -211,13 +222,42 @@ export class DiscordStandIn extends EventEmitter {
    * original message, which the webhook routes then edit and follow up on.
    */
   answeredOverHttp(
-    payload: { token: string; channel_id: string },
+    payload: { id?: string; token: string; channel_id: string },
     response: { type?: number; data?: any },
   ): void {
-    this.tokenChannels.set(payload.token, payload.channel_id);
+    this.madeInteraction(payload);
     if (response?.type !== 4 && response?.type !== 5) return;
-    const msg = this.message(payload.channel_id, response.type === 4 ? response.data : {});
+    // A follow-up that reached the stand-in before the test reported the response made it already.
+    const made = this.messages.get(this.originals.get(payload.token) ?? "");
+    if (made) {
+      Object.assign(made, response.type === 4 ? response.data : {});
+      return;
+    }
+    const msg = this.message(
+      payload.channel_id,
+      response.type === 4 ? response.data : {},
+      undefined,
+      this.interactionMetadata(payload.token, false),
+    );
     this.originals.set(payload.token, msg.id);
+  }
+
+  /**
+   * A message's `interaction_metadata` as Discord documents it for a message sent for an
+   * interaction: the interaction's id, and on a follow-up the original response's id. Null when
+   * the token's interaction is not known.
+   */
+  private interactionMetadata(token: string, followUp: boolean): Record<string, unknown> | undefined {
+    const id = this.tokenInteractions.get(token);
+    if (!id) return undefined;
+    const original = followUp ? this.originals.get(token) : undefined;
+    return {
+      id,
+      type: 2,
+      user: { id: IDS.user, username: "user005", discriminator: "0", global_name: null, avatar: null },
+      authorizing_integration_owners: { "0": IDS.guild },
+      ...(original ? { original_response_message_id: original } : {}),
+    };
   }
 
   /** The first recorded call (past or future) that matches; rejects after a bounded wait. */
@@ -268,11 +308,17 @@ export class DiscordStandIn extends EventEmitter {
     return this.message(channelId, body, body?.nonce);
   }
 
-  /** Stores a message by the bot (its nonce, when it was created with one). */
-  message(channelId: string, body: any, nonce?: string | number): any {
+  /** Stores a message by the bot (its nonce, when it was created with one; its interaction's metadata). */
+  message(
+    channelId: string,
+    body: any,
+    nonce?: string | number,
+    interactionMetadata?: Record<string, unknown>,
+  ): any {
     const m = {
       id: this.id(),
       ...(nonce !== undefined ? { nonce } : {}),
+      ...(interactionMetadata ? { interaction_metadata: interactionMetadata } : {}),
       channel_id: channelId,
       guild_id: IDS.guild,
       author: this.botUser,
@@ -422,9 +468,25 @@ export class DiscordStandIn extends EventEmitter {
       });
     } else if (method === "POST" && at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) {
       const token = m[2]!;
+      // Discord had the response before any follow-up: over HTTP the test may report it later.
+      if (this.tokenInteractions.has(token) && !this.originals.has(token))
+        this.originals.set(
+          token,
+          this.message(
+            this.tokenChannels.get(token) ?? IDS.channel,
+            {},
+            undefined,
+            this.interactionMetadata(token, false),
+          ).id,
+        );
       const channel = this.tokenChannels.get(token) ?? IDS.channel;
       if (body?.type === 4 || body?.type === 5) {
-        const msg = this.message(channel, body.type === 4 ? body.data : {});
+        const msg = this.message(
+          channel,
+          body.type === 4 ? body.data : {},
+          undefined,
+          this.interactionMetadata(token, false),
+        );
         this.originals.set(token, msg.id);
         if (query.get("with_response") === "true")
           reply(200, { interaction: { id: m[1], type: 2 }, resource: { type: body.type, message: msg } });
@@ -440,7 +502,28 @@ export class DiscordStandIn extends EventEmitter {
       if (method === "PATCH") Object.assign(msg, { ...body, edited_timestamp: new Date().toISOString() });
       reply(200, msg);
     } else if (method === "POST" && at(/^\/webhooks\/(\d+)\/([^/]+)$/)) {
-      reply(200, this.message(this.tokenChannels.get(m[2]!) ?? IDS.channel, body));
+      // Create Followup Message (Execute Webhook on the token): no nonce; stored with the metadata.
+      const token = m[2]!;
+      // Discord had the response before any follow-up: over HTTP the test may report it later.
+      if (this.tokenInteractions.has(token) && !this.originals.has(token))
+        this.originals.set(
+          token,
+          this.message(
+            this.tokenChannels.get(token) ?? IDS.channel,
+            {},
+            undefined,
+            this.interactionMetadata(token, false),
+          ).id,
+        );
+      reply(
+        200,
+        this.message(
+          this.tokenChannels.get(token) ?? IDS.channel,
+          body,
+          undefined,
+          this.interactionMetadata(token, true),
+        ),
+      );
     } else if (method === "GET" && at(/^\/channels\/(\d+)$/)) {
       const channel = m[1] === IDS.channel ? this.channel() : this.threads.get(m[1]!);
       if (channel) reply(200, channel);
@@ -457,6 +540,11 @@ export class DiscordStandIn extends EventEmitter {
         .slice(-limit);
       reply(200, list);
     } else if (method === "POST" && at(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) {
+      // One thread per message, and it takes the message's id: a second start is refused.
+      if (this.threads.has(m[2]!)) {
+        reply(400, { code: 160004, message: "A thread has already been created for this message." });
+        return;
+      }
       const thread = {
         id: m[2],
         type: 11,

@@ -59,6 +59,22 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
+/** A message a person posted (FakeSlackApi.say). */
+export interface PersonMessage {
+  ts: string;
+  user: string;
+  text: string;
+  thread_ts?: string;
+  files?: { id: string; name?: string; title?: string }[];
+}
+
+/** Orders message ts ("seconds.sequence") in time, without the float rounding of Number(). */
+function compareTs(a: string, b: string): number {
+  const [as, aseq] = a.split(".").map(Number) as [number, number];
+  const [bs, bseq] = b.split(".").map(Number) as [number, number];
+  return as - bs || aseq - bseq;
+}
+
 export class FakeSlackApi extends EventEmitter {
   readonly calls: ApiCall[] = [];
   /** Files uploaded to the URLs files.getUploadURLExternal handed out, by file id. */
@@ -72,6 +88,8 @@ export class FakeSlackApi extends EventEmitter {
   /** The message whose button was pressed, for a button's response_url (id → message ts). */
   private readonly responseSources = new Map<string, string>();
   private nextTs = 1;
+  /** Messages people posted (`say`), by channel: in the history, never among the bot's `posted`. */
+  private readonly peoples = new Map<string, PersonMessage[]>();
   /** The time message ts are made from (a test's manual clock); default a fixed 2023 epoch. */
   nowMs: (() => number) | null = null;
   /**
@@ -194,6 +212,16 @@ export class FakeSlackApi extends EventEmitter {
       .reverse();
   }
 
+  /**
+   * A person posts in a channel (or a thread): a message with their user id and no bot_id, as
+   * Slack lists it, with files they shared if any. Returns its ts.
+   */
+  say(channel: string, message: Omit<PersonMessage, "ts">): string {
+    const ts = this.makeTs();
+    this.peoples.set(channel, [...(this.peoples.get(channel) ?? []), { ...message, ts }]);
+    return ts;
+  }
+
   /** A message ts as Slack makes them: seconds of (the test's) now, and a sequence. */
   private makeTs(): string {
     const seconds = this.nowMs ? Math.floor(this.nowMs() / 1000) : 1700000000;
@@ -208,18 +236,23 @@ export class FakeSlackApi extends EventEmitter {
     const oldest = Number(body.oldest ?? 0);
     const limit = Number(body.limit ?? 100);
     const offset = Number(body.cursor ?? 0);
-    const all = this.posted(String(body.channel))
+    const bots = this.posted(String(body.channel)).map((m) => ({
+      type: "message",
+      ts: m.ts,
+      text: m.text,
+      // The bot's messages name its bot user and its bot id (auth.test's user_id and bot_id).
+      user: "UBOT",
+      bot_id: "BBOT",
+      ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+      ...(m.files ? { files: m.files } : {}),
+      ...(String(body.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
+    }));
+    const people = (this.peoples.get(String(body.channel)) ?? []).map((m) => ({ type: "message", ...m }));
+    // People's messages join the bot's in time order (the bot's alone are already newest first).
+    const merged = people.length ? [...bots, ...people].sort((x, y) => compareTs(y.ts, x.ts)) : bots;
+    const all = merged
       .filter((m) => (thread ? m.thread_ts === thread || m.ts === thread : !m.thread_ts))
-      .filter((m) => Number(m.ts) >= oldest)
-      .map((m) => ({
-        type: "message",
-        ts: m.ts,
-        text: m.text,
-        bot_id: "BBOT",
-        ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
-        ...(m.files ? { files: m.files } : {}),
-        ...(String(body.include_all_metadata) === "true" && m.metadata ? { metadata: m.metadata } : {}),
-      }));
+      .filter((m) => Number(m.ts) >= oldest);
     const page = all.slice(offset, offset + limit);
     const more = offset + limit < all.length;
     return {
