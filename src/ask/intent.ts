@@ -69,7 +69,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
     1,
   ],
   [

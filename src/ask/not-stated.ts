@@ -8,19 +8,65 @@
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { mentions, spelledOut, type Word } from "./words.js";
+import { mentions, spelledOut, type Word, words } from "./words.js";
 
 export interface Missing {
   /** What is not in the paper, as the reader wrote it. */
   words: Word[];
 }
 
+/**
+ * Common ML acronyms and the words a paper may write instead, when it does not spell the acronym
+ * out letter by letter: "RL" is in a paper on a "reinforcement fine-tuning framework", "SFT" in
+ * one on "instruction tuning". Each entry is a list of alternatives; every word of one must be in
+ * the paper (by stem). Only acronyms a reader types and abstracts often write out are listed; the
+ * letter-by-letter spelling ("Reinforcement Learning (RL)") is found without a table.
+ */
+const ACRONYM_FORMS: Record<string, string[]> = {
+  rl: ["reinforcement"],
+  rlhf: ["reinforcement human feedback", "human preference"],
+  sft: ["supervised fine-tuning", "supervised finetuning", "instruction tuning"],
+  llm: ["language model"],
+  llms: ["language model"],
+  vlm: ["vision-language model", "vision language model", "multimodal model"],
+  vlms: ["vision-language model", "vision language model", "multimodal model"],
+  mllm: ["multimodal language model", "multimodal model"],
+  mllms: ["multimodal language model", "multimodal model"],
+  gnn: ["graph neural"],
+  gnns: ["graph neural"],
+  cnn: ["convolutional"],
+  cnns: ["convolutional"],
+  rnn: ["recurrent"],
+  vit: ["vision transformer"],
+  nlp: ["natural language"],
+  asr: ["speech recognition"],
+  tts: ["text-to-speech", "speech synthesis"],
+  kd: ["distillation"],
+  moe: ["mixture experts"],
+  rag: ["retrieval-augmented", "retrieval augmented"],
+  dpo: ["direct preference"],
+  cot: ["chain-of-thought", "chain thought"],
+};
+const ACRONYM_WORDS = new Map(
+  Object.entries(ACRONYM_FORMS).map(([k, forms]) => [
+    k,
+    forms.map((f) => words(f).filter((w) => w.lower !== "of")),
+  ]),
+);
+
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
-  return (
+  if (
     mentions(keys, w) ||
     passages.some((p) => mentions(p.keys, w)) ||
     passages.some((p) => spelledOut(p.tokens, w) !== null)
+  )
+    return true;
+  const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
+  return (
+    forms?.some((form) =>
+      form.every((f) => mentions(keys, f) || passages.some((p) => mentions(p.keys, f))),
+    ) ?? false
   );
 }
 
@@ -48,7 +94,9 @@ export function missingFromPaper(
       !inPaper(passages, titleKeys, w) &&
       !(hardwareNamed && q.measure !== "count" && HARDWARE_WORDS.has(w.lower)),
   );
-  if (absentNames.length) return { words: absentNames };
+  // "RL or SFT?" asks which of them: one in the paper is enough to answer.
+  const alternatives = /\bor\b/.test(q.text) && absentNames.length < q.names.length;
+  if (absentNames.length && !alternatives) return { words: absentNames };
   // "which car makers": the thing asked for is the head noun, the last word ("makers"); "car"
   // only says which ones.
   const head = q.asked[q.asked.length - 1];

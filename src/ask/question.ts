@@ -48,6 +48,8 @@ const MARKUP: [RegExp, string][] = [
 
 const SHORTHAND: [RegExp, string][] = [
   [/\b(what|where|who|how|it|that|there|here)'s\b/gi, "$1 is"],
+  // Typed without the apostrophe ("whats new here"); "its" and "thats" stay, they are words too.
+  [/\b(what|where|who|how)s\b/gi, "$1 is"],
   [/\bcan't\b/gi, "cannot"],
   [/\bwon't\b/gi, "will not"],
   [/\b(\w+)n't\b/gi, "$1 not"],
@@ -61,6 +63,14 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bvs\.?(?=\s|$)/gi, "versus"],
   [/\bsota\b/gi, "state of the art"],
   [/\btl;?dr\b/gi, "summary"],
+  // "What question does the paper investigate?" asks for the problem, not for the word "question"
+  // ("how many questions are in the benchmark?" still counts questions).
+  [/\bwhat (?:research )?questions? (do|does|did)\b/gi, "what problem $1"],
+  // How short the answer should be, not what it is about: "the contribution in one line".
+  [
+    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|briefly|one-liner)\b/gi,
+    " ",
+  ],
   [/\bperf\b/gi, "performance"],
   [/\brepo\b/gi, "repository"],
   [/\bparams\b/gi, "parameters"],
@@ -93,7 +103,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways practice backbone backbones",
   ).map((w) => w.lower),
 );
 
