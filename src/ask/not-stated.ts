@@ -110,7 +110,11 @@ export function missingFromPaper(
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
   const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
-  if (about.length >= 2 && about.every((w) => !inPaper(passages, titleKeys, w))) return { words: q.focus };
+  // A word the paper writes otherwise ("need": "require") is not absent.
+  const absent = (w: Word) =>
+    !inPaper(passages, titleKeys, w) &&
+    !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
+  if (about.length >= 2 && about.every(absent)) return { words: q.focus };
   return null;
 }
 
