@@ -105,15 +105,15 @@ export function missingFromPaper(
   // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
   // left to the answer model (a feature of declining).
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
-  if (head && mustBeThere && !namedHardware && !inPaper(passages, titleKeys, head))
-    return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
-  // Two or more words of what it is about, none of them in the paper: a question about something
-  // else. (One word alone may just be phrased differently: "does it need retraining?")
-  const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
   // A word the paper writes otherwise ("need": "require") is not absent.
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
+  if (head && mustBeThere && !namedHardware && absent(head))
+    return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
+  // Two or more words of what it is about, none of them in the paper: a question about something
+  // else. (One word alone may just be phrased differently: "does it need retraining?")
+  const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
   if (about.length >= 2 && about.every(absent)) return { words: q.focus };
   return null;
 }
