@@ -97,8 +97,8 @@ describe("ask: the question sets", () => {
   // Held out 6 (written before round 6): ≥140 questions on 20 papers, ≥25% unanswerable with ≥6
   // about another paper, ≥30% casual. Only 11 papers were left that no set asked about; the other 9
   // are the least asked (one or two earlier questions each), none from held out 5, and no question
-  // repeats an earlier one on the same paper. No score floor here: a pass/fail while round 6 is
-  // tuned would be a look at it; it is scored by test/ask/report.ts --holdout6 (docs/ask.md).
+  // repeats an earlier one on the same paper. Scored final in round 6 (docs/ask.md), it is fitted
+  // on since round 7: its floor is in the fitted sets' table below.
   it("held-out set 6 is fresh and has the proportions it was written to", () => {
     const key = (q: Question) => q.id ?? q.title;
     const papers = new Set(HELD_OUT_6.map(key));
@@ -137,17 +137,18 @@ describe("ask: the question sets", () => {
   });
 
   // Floors at the measured level (docs/ask.md). The model is fitted on the tuning set and held-out
-  // sets 1-5 (1,359 questions; each held-out set was scored blind first): fitted, 88.5% / 90.3% on
-  // the tuning set's 628, 85.4% / 95.5%, 78.4% / 91.9%, 81.1% / 91.2%, 73.0% / 86.5% and 80.0% /
-  // 76.2% on the five others (81.2% / 86.8% by cross-validation grouped by paper over all 1,359,
-  // 79.6% / 87.2% leaving one writer's set out).
+  // sets 1-6 (1,535 questions; each held-out set was scored blind first): fitted, 87.7% / 91.1% on
+  // the tuning set's 628, 85.4% / 95.5%, 79.1% / 91.9%, 81.1% / 91.2%, 72.1% / 86.5%, 80.0% / 76.2%
+  // and 71.8% / 92.3% on the six others (79.7% / 87.9% by cross-validation grouped by paper over
+  // all 1,535, 79.1% / 88.5% leaving one writer's set out).
   it.each([
-    ["tuning set", () => TUNING, 0.88, 0.9],
-    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.85, 0.9],
-    ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.91],
+    ["tuning set", () => TUNING, 0.87, 0.91],
+    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.85, 0.95],
+    ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.79, 0.91],
     ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.81, 0.91],
     ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.72, 0.86],
     ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.8, 0.76],
+    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.71, 0.92],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
@@ -249,6 +250,31 @@ describe("ask: honest answers", () => {
     const hours = answerQuestion(p, "how many hours of training?");
     expect(hours.stated).toBe(false);
     expect(hours.text).toMatch(/^The abstract does not mention hours/);
+  });
+
+  it("does not decline over question-frame words, casual proposal wording or a written-out acronym", () => {
+    const p = {
+      title: "Anchored Grounding for GUI Agents",
+      abstract:
+        "GUI agents lose grounding when screen domains shift. We introduce a new reinforcement fine-tuning framework that anchors predictions to stable regions. It can be applied either during vanilla training or during a refinement phase. Experiments show stable grounding across domains.",
+      links: [],
+      code: [],
+    };
+    // "possible" and "fine-tune" were read as the subject; "whats" and "in one line" as words to find.
+    for (const q of [
+      "it is possible to use it only when fine-tune a trained model?",
+      "whats new here",
+      "what's the contribution in one line",
+      "RL or SFT?",
+    ])
+      expect(answerQuestion(p, q).text, q).not.toMatch(/does not mention/);
+    expect(answerQuestion(p, "whats new here").evidence.join(" ")).toMatch(
+      /We introduce a new reinforcement/,
+    );
+    // A name the paper never writes, in any form, is still missing.
+    expect(answerQuestion(p, "does it beat GPT-4 or Claude?").text).toBe(
+      "The abstract does not mention GPT-4 or Claude.",
+    );
   });
 
   it("answers the issue's examples from the sentence that holds the answer", () => {
