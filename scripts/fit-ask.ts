@@ -6,9 +6,9 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored (1-6; held-out 6 was scored final in round 6, so it may now be fitted on).
- * Held-out 7 is refused: written for round 7, it is scored once at the end, and never fitted or
- * chosen on (scripts/lib/ask-examples.ts).
+ * sets already scored (1-6; held-out 6 was scored blind and then final in round 6, so it may now be
+ * fitted on). Held-out 7 is refused: written before round 7, it is scored once blind and once at
+ * the end, and never fitted or chosen on.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is

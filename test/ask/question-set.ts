@@ -23,7 +23,7 @@ export interface Question {
   seen?: boolean;
   /**
    * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6
-   * "student", "engineer", "reviewer", "non-native", "terse".
+   * and 7 "student", "engineer", "reviewer", "non-native", "terse".
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -39,6 +39,7 @@ export const QUESTION_FILES = [
   "questions-holdout4.json",
   "questions-holdout5.json",
   "questions-holdout6.json",
+  "questions-holdout7.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 

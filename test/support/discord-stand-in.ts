@@ -242,6 +242,16 @@ export class DiscordStandIn extends EventEmitter {
     this.originals.set(payload.token, msg.id);
   }
 
+  /** Discord had the interaction's response before any follow-up: over HTTP the test may report it later. */
+  private originalFor(token: string): void {
+    if (!this.tokenInteractions.has(token) || this.originals.has(token)) return;
+    const channel = this.tokenChannels.get(token) ?? IDS.channel;
+    this.originals.set(
+      token,
+      this.message(channel, {}, undefined, this.interactionMetadata(token, false)).id,
+    );
+  }
+
   /**
    * A message's `interaction_metadata` as Discord documents it for a message sent for an
    * interaction: the interaction's id, and on a follow-up the original response's id. Null when
@@ -468,17 +478,7 @@ export class DiscordStandIn extends EventEmitter {
       });
     } else if (method === "POST" && at(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) {
       const token = m[2]!;
-      // Discord had the response before any follow-up: over HTTP the test may report it later.
-      if (this.tokenInteractions.has(token) && !this.originals.has(token))
-        this.originals.set(
-          token,
-          this.message(
-            this.tokenChannels.get(token) ?? IDS.channel,
-            {},
-            undefined,
-            this.interactionMetadata(token, false),
-          ).id,
-        );
+      this.originalFor(token);
       const channel = this.tokenChannels.get(token) ?? IDS.channel;
       if (body?.type === 4 || body?.type === 5) {
         const msg = this.message(
@@ -504,17 +504,7 @@ export class DiscordStandIn extends EventEmitter {
     } else if (method === "POST" && at(/^\/webhooks\/(\d+)\/([^/]+)$/)) {
       // Create Followup Message (Execute Webhook on the token): no nonce; stored with the metadata.
       const token = m[2]!;
-      // Discord had the response before any follow-up: over HTTP the test may report it later.
-      if (this.tokenInteractions.has(token) && !this.originals.has(token))
-        this.originals.set(
-          token,
-          this.message(
-            this.tokenChannels.get(token) ?? IDS.channel,
-            {},
-            undefined,
-            this.interactionMetadata(token, false),
-          ).id,
-        );
+      this.originalFor(token);
       reply(
         200,
         this.message(
