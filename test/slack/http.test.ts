@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BLOCKS_PER_MESSAGE } from "../../adapters/slack/limits.js";
 import { createSlackAdapter } from "../../adapters/slack/slack-adapter.js";
-import type { RoundupReply } from "../../src/bot/replies.js";
 import { silentLogger } from "../../src/logger.js";
+import { seventyTopicRoundup } from "../support/roundup-replies.js";
 import { mrkdwnTexts, SlackMessageSchema } from "../support/slack-blockkit.js";
 import { blockAction, eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { BOT_TOKEN, type Harness, SECRET, startHarness } from "./harness.js";
@@ -250,19 +250,7 @@ describe("Slack over HTTP (real Bolt receiver, loopback Web API)", () => {
   });
 
   it("posts a long roundup into a channel split over messages of at most 50 blocks", async () => {
-    const topics = Array.from({ length: 70 }, (_, t) => ({
-      label: `Topic ${t}`,
-      other: false,
-      papers: [{ id: `pb-${t}`, title: `Paper ${t}`, url: null, code: [], upvotes: null, tldr: "A TL;DR." }],
-    }));
-    const roundup: RoundupReply = {
-      kind: "roundup",
-      date: "2025-08-12",
-      count: 70,
-      shown: 70,
-      headline: "70 papers on 2025-08-12.",
-      topics,
-    };
+    const roundup = seventyTopicRoundup();
     const ids = await h.adapter.post({ platform: "slack", workspace: "T1", channel: "C-ROUNDUP" }, [roundup]);
     const posts = h.api.calls.filter((c) => c.body.channel === "C-ROUNDUP");
     expect(ids.length).toBe(posts.length);

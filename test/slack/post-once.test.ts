@@ -6,8 +6,8 @@
  */
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RoundupReply } from "../../src/bot/replies.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import { seventyTopicRoundup } from "../support/roundup-replies.js";
 import type { FakeSlackApi } from "../support/slack-api.js";
 import { eventCallback, sendToSlackApp, slashCommand } from "../support/slack-signing.js";
 import { type Harness, owedIn, SECRET, startHarness } from "./harness.js";
@@ -37,22 +37,6 @@ async function harness(adapter: Parameters<typeof startHarness>[0] = {}): Promis
 }
 
 /** A roundup long enough for several messages. */
-function roundup(): RoundupReply {
-  const topics = Array.from({ length: 70 }, (_, t) => ({
-    label: `Topic ${t}`,
-    other: false,
-    papers: [{ id: `pb-${t}`, title: `Paper ${t}`, url: null, code: [], upvotes: null, tldr: "A TL;DR." }],
-  }));
-  return {
-    kind: "roundup",
-    date: "2025-08-12",
-    count: 70,
-    shown: 70,
-    headline: "70 papers on 2025-08-12.",
-    topics,
-  };
-}
-
 /** The delivery parts in a channel, in posting order (one entry per stored message). */
 function roundupParts(api: FakeSlackApi, channel: string): number[] {
   return api
@@ -82,7 +66,7 @@ function recordingLogger(): { logger: Logger; lines: Record<string, unknown>[] }
 
 async function postRoundup(channel: string) {
   const hh = h as Harness;
-  return hh.adapter.post({ platform: "slack", workspace: "T1", channel }, [roundup()], {
+  return hh.adapter.post({ platform: "slack", workspace: "T1", channel }, [seventyTopicRoundup()], {
     id: `slack:${channel}:2025-08-12`,
     label: "roundup 2025-08-12",
     since: hh.clock.now(),

@@ -42,3 +42,20 @@ export function oversizedRoundup(): RoundupReply {
     topics,
   };
 }
+
+/** A roundup of 70 one-paper topics (2025-08-12): more blocks than one Slack message holds. */
+export function seventyTopicRoundup(): RoundupReply {
+  const topics = Array.from({ length: 70 }, (_, t) => ({
+    label: `Topic ${t}`,
+    other: false,
+    papers: [{ id: `pb-${t}`, title: `Paper ${t}`, url: null, code: [], upvotes: null, tldr: "A TL;DR." }],
+  }));
+  return {
+    kind: "roundup",
+    date: "2025-08-12",
+    count: 70,
+    shown: 70,
+    headline: "70 papers on 2025-08-12.",
+    topics,
+  };
+}
