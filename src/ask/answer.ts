@@ -15,7 +15,7 @@ import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase
 import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
-import { matchKeys, mentions } from "./words.js";
+import { isName, matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
   title: string;
@@ -155,6 +155,8 @@ export function prepareAnswer(
       ),
     };
   }
+  const expansion = expansionAnswer(q, passages, intent);
+  if (expansion) return { answer: expansion };
   const required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent)))
     return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
@@ -301,6 +303,26 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
+}
+
+/** "What does IN stand for?", "UQ is short for what?": asks for an acronym's long form. */
+const EXPANSION = /\b(stands? for|short for|abbreviat\w*|acronym|what does \S+ mean)\b/;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * An acronym's long form, asked for: the sentence that introduces it ("… as cold-start
+ * initialization (IN)") says it word for word, so it answers without ranking. Only the acronym
+ * as written in parentheses counts ("(IN)", not the word "in"); null when no sentence does.
+ */
+function expansionAnswer(q: Question, passages: readonly Passage[], intent: Intent): Answer | null {
+  if (!EXPANSION.test(q.text)) return null;
+  for (const w of q.words) {
+    if (!isName(w.surface) && !/^\p{Lu}{2,8}$/u.test(w.surface)) continue;
+    const introduced = new RegExp(`\\(${escapeRegExp(w.surface)}s?[),;]`, "u");
+    const p = passages.find((x) => x.source === "abstract" && introduced.test(x.shown));
+    if (p) return { text: p.shown, evidence: [p.shown], intent, stated: true, source: "abstract" };
+  }
+  return null;
 }
 
 function foreign(raw: string): Answer {

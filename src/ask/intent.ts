@@ -34,7 +34,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
     1,
   ],
   [
@@ -44,7 +44,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "quantity",
-    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b/,
+    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory)|top-?[15])\b/,
     1,
   ],
   [

@@ -1,20 +1,29 @@
 /**
  * Whether a question is in a language other than English, and which, so the answer can say so in
  * English instead of matching nothing. Cheap signals only: the script (Han, Kana, Hangul, Cyrillic,
- * Arabic, …), else the stopwords of another language (the `stopword` package's lists) and none of
- * English's.
+ * Arabic, …), else the stopwords of another language (the `stopword` package's lists) against the
+ * English evidence: English stopwords, words of a general English word list and contractions
+ * ("doesn't"). A word that is both ("so", "also", "die", "come", "was") is evidence for neither:
+ * "so RL doesn't really improve perception?" holds two German stopwords and is English.
  */
 import { deu, eng, fra, ita, nld, por, spa } from "stopword";
+import { isEnglishWord } from "./english-words.js";
 
 const ENGLISH = new Set(eng);
-const BY_STOPWORDS: [string, Set<string>][] = [
+/** Each language's stopwords: all of them, and those that are not English stopwords too. */
+const BY_STOPWORDS: [string, { all: Set<string>; own: Set<string> }][] = [
   ["German", deu],
   ["French", fra],
   ["Italian", ita],
   ["Dutch", nld],
   ["Portuguese", por],
   ["Spanish", spa],
-].map(([name, list]) => [name as string, new Set((list as string[]).filter((w) => !ENGLISH.has(w)))]);
+].map(([name, list]) => [
+  name as string,
+  { all: new Set(list as string[]), own: new Set((list as string[]).filter((w) => !ENGLISH.has(w))) },
+]);
+/** "doesn't", "they're", "we've": English contractions (the apostrophe may be typographic). */
+const CONTRACTION = /\p{L}(?:n['’]t|['’](?:re|ve|ll|m|d))(?!\p{L})/giu;
 
 const SCRIPTS: [string, RegExp][] = [
   ["Japanese", /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
@@ -37,13 +46,17 @@ export function languageOf(question: string): string | null {
     return "another language";
   }
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const english = words.filter((w) => ENGLISH.has(w)).length;
-  let best: [string, number] = ["", 0];
+  const contractions = question.match(CONTRACTION)?.length ?? 0;
+  const english = (w: string) => ENGLISH.has(w) || isEnglishWord(w);
+  let best: [string, number, { all: Set<string> }] | null = null;
   for (const [name, stop] of BY_STOPWORDS) {
-    const n = words.filter((w) => stop.has(w)).length;
-    if (n > best[1]) best = [name, n];
+    const n = words.filter((w) => stop.own.has(w)).length;
+    if (n > (best?.[1] ?? 0)) best = [name, n, stop];
   }
+  if (!best) return null;
   // Words such as "in" or "die" are stopwords of several languages: another language needs at
-  // least two of its own and clearly more than English's.
-  return best[1] >= 2 && best[1] > 2 * english ? best[0] : null;
+  // least two of its own and clearly more than the English evidence that is not also its own.
+  const [name, n, stop] = best;
+  const englishOnly = words.filter((w) => english(w) && !stop.all.has(w)).length + contractions;
+  return n >= 2 && n > 2 * englishOnly ? name : null;
 }

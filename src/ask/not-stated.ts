@@ -5,6 +5,8 @@
  * That is also what turns away a question about another paper. The answer names what is missing,
  * in the question's own words, stripped to plain tokens (never markup or mentions).
  */
+
+import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
@@ -104,7 +106,13 @@ export function missingFromPaper(
   // Only a thing that is counted or named must be in the paper ("how many GPUs", "which car
   // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
   // left to the answer model (a feature of declining).
-  const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
+  // A plural head that is an everyday word ("which fields", "what examples", "what topics", and
+  // "what happens", read as a plural) may be worded otherwise by the paper ("areas such as…"):
+  // its absence is the answer model's to weigh (a feature of declining), not the rule's.
+  const mustBeThere =
+    q.measure === "count" ||
+    q.entity !== null ||
+    (q.wantsNames && !(head !== undefined && isCommonEnglishWord(head.lower)));
   // A word the paper writes otherwise ("need": "require") is not absent.
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&

@@ -68,6 +68,13 @@ export function matchKeys(text: string): Set<string> {
         keys.add(stemOf(lower));
       }
     }
+    // "50.4AP", "3.87x", "7B": a number glued to its unit is the unit too; "GFLOPs" is "FLOPs".
+    const unit = GLUED_UNIT.exec(w.lower)?.[1];
+    for (const u of [unit, unprefixed(unit ?? w.lower)]) {
+      if (!u) continue;
+      keys.add(u);
+      keys.add(stemOf(u));
+    }
     const next = all[i + 1];
     if (next && CAPITALIZED.test(w.surface) && CAPITALIZED.test(next.surface)) keys.add(w.lower + next.lower);
     if (/[-.+/]/.test(w.lower)) {
@@ -86,6 +93,16 @@ export function matchKeys(text: string): Set<string> {
   return keys;
 }
 
+/** A number then letters, with nothing between: "50.4ap", "3.87x", "7b", "1.0gflops". */
+const GLUED_UNIT = /^\d+(?:[.,]\d+)*([a-z]+)$/;
+/** A unit of compute or size with an SI prefix: "gflops", "tflops", "gmacs", "mparams". */
+const PREFIXED_UNIT = /^[kmgtp](flops?|macs?|params?|parameters?)$/;
+
+/** A prefixed unit without its prefix ("gflops" → "flops"), else null. */
+function unprefixed(lower: string): string | null {
+  return PREFIXED_UNIT.exec(lower)?.[1] ?? null;
+}
+
 /** A camel-case name ("FlashAttention", "ImageNet"): a lower-case letter then a capital inside. */
 const CAMEL = /^\p{Lu}?\p{Ll}+\p{Lu}\p{L}*$/u;
 const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})/u;
@@ -94,6 +111,9 @@ const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
 /** True when the text holds the word (by whole token, stem, or all of its hyphen parts). */
 export function mentions(keys: ReadonlySet<string>, w: Word): boolean {
   if (keys.has(w.lower) || keys.has(w.stem)) return true;
+  // "GFLOPs?" of a paper that counts "FLOPs".
+  const bare = unprefixed(w.lower);
+  if (bare && (keys.has(bare) || keys.has(stemOf(bare)))) return true;
   const whole = joined(w.lower);
   if (whole && keys.has(whole)) return true;
   const parts = w.lower.split(/[-.+/]+/).filter(Boolean);
