@@ -44,7 +44,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "quantity",
-    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory)|top-?[15])\b/,
+    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b/,
     1,
   ],
   [
