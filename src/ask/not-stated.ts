@@ -122,7 +122,10 @@ export function missingFromPaper(
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
   const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
-  if (about.length >= 2 && about.every(absent)) return { words: q.focus };
+  // "Is it a position paper or do they build something?" offers a choice in everyday words, which
+  // the paper may word otherwise; a technical term among them is another paper's subject.
+  const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
+  if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
   return null;
 }
 

@@ -19,7 +19,8 @@ export interface Word {
   stem: string;
 }
 
-const TOKEN = new RegExp(`${WORD_CHAR_CLASS}+(?:[${HYPHEN_CHARS}'.+/]${WORD_CHAR_CLASS}+)*`, "gu");
+// "Q&A", "R&D": an ampersand inside a word joins it, like a hyphen.
+const TOKEN = new RegExp(`${WORD_CHAR_CLASS}+(?:[${HYPHEN_CHARS}'.+/&]${WORD_CHAR_CLASS}+)*`, "gu");
 const OTHER_HYPHENS = /[\u2010\u2011]/g;
 
 export function stemOf(lower: string): string {
