@@ -27,6 +27,21 @@ describe("ask's words", () => {
     expect(mentions(matchKeys("The Fréchet distance drops."), word("frechet"))).toBe(true);
   });
 
+  it("match a unit glued to its number, and a unit with or without its SI prefix", () => {
+    const keys = matchKeys("It reaches 50.4AP (+2.2) on COCO, 3.87x faster, at 1.0 GFLOPs for a 7B model.");
+    expect(mentions(keys, word("AP"))).toBe(true);
+    expect(mentions(keys, word("FLOPs"))).toBe(true);
+    expect(mentions(matchKeys("It needs 2.1 FLOPs per token."), word("GFLOPs"))).toBe(true);
+    expect(mentions(matchKeys("It needs 2.1 FLOPs per token."), word("MACs"))).toBe(false);
+    // A name's digits are not a unit: "Qwen3" has no "wen".
+    expect(mentions(matchKeys("We fine-tune Qwen3."), word("wen"))).toBe(false);
+  });
+
+  it('keep an ampersand inside a word ("Q&As", "R&D")', () => {
+    expect(words("What topics do the Q&As cover?").map((w) => w.lower)).toContain("q&as");
+    expect(mentions(matchKeys("we summarize ten Q&As of SNNs"), word("Q&As"))).toBe(true);
+  });
+
   it("match a hyphened name joined and the other way round", () => {
     expect(mentions(matchKeys("We train with Qlearning."), word("Q-learning"))).toBe(true);
     expect(mentions(matchKeys("We train with Q-learning."), word("Qlearning"))).toBe(true);

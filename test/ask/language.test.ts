@@ -1,0 +1,38 @@
+/** Telling a question's language: English evidence against another language's stopwords. */
+import { describe, expect, it } from "vitest";
+import { isCommonEnglishWord, isEnglishWord } from "../../src/ask/english-words.js";
+import { languageOf } from "../../src/ask/language.js";
+
+describe("the question's language", () => {
+  it("reads English questions that hold other languages' stopwords as English", () => {
+    for (const q of [
+      "so RL doesn't really improve perception?",
+      "so was there a war on benchmarks also?",
+      "come on, does the man die at the end?",
+      "son, what is the main result?",
+      "so die models also work?",
+      "is it so?",
+      "was it also tested on one GPU, man?",
+    ])
+      expect(languageOf(q), q).toBeNull();
+  });
+
+  it("still names another language written in Latin letters", () => {
+    expect(languageOf("Welche Datensätze werden in der Arbeit verwendet?")).toBe("German");
+    expect(languageOf("was ist die Hauptaussage des Papiers?")).toBe("German");
+    expect(languageOf("was die Methode besser?")).toBe("German");
+    expect(languageOf("¿Qué proponen los autores en este artículo?")).toBe("Spanish");
+    expect(languageOf("quel est le jeu de données utilisé ?")).toBe("French");
+    expect(languageOf("wat is de belangrijkste bijdrage van dit artikel?")).toBe("Dutch");
+    expect(languageOf("qual é o conjunto de dados usado?")).toBe("Portuguese");
+  });
+
+  it("knows everyday English words apart from technical terms", () => {
+    for (const w of ["claim", "examples", "fields", "topics", "build", "position"])
+      expect(isCommonEnglishWord(w), w).toBe(true);
+    for (const w of ["sparsity", "pruning", "transformer", "dataset", "flops"])
+      expect(isCommonEnglishWord(w), w).toBe(false);
+    expect(isEnglishWord("abacus")).toBe(true);
+    expect(isEnglishWord("hauptaussage")).toBe(false);
+  });
+});
