@@ -7,7 +7,8 @@
  *   npx tsx scripts/loso-ask.ts [--l2 0.003] [--save before.json] [--compare before.json]
  *                               [--misses "held-out 7"]
  *
- * `--misses` prints that set's questions missed out of set, with the answer given.
+ * `--misses` prints that set's questions missed out of set, with the answer given. `--cv` scores
+ * 5-fold cross-validation grouped by paper instead of leaving one set out.
  *
  * It never reads held-out 8 (loadQuestionFiles refuses it).
  */
@@ -23,6 +24,7 @@ import {
   inputOf,
   loadQuestionFiles,
   log,
+  paperFolds,
   pct,
   prepareExample,
   ratesOf,
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     save: { type: "string" },
     compare: { type: "string" },
     misses: { type: "string" },
+    cv: { type: "boolean", default: false },
   },
 });
 const l2 = Number(values.l2);
@@ -51,13 +54,16 @@ const model = (weights: Float64Array): AnswerModel => ({
   complementGap: 1,
 });
 const sets = [...new Set(examples.map(setOf))];
+const folds = paperFolds(examples, 5);
+// The group a question is scored in: its writer's set, or its fold of papers with --cv.
+const groupOf = (e: Example) => (values.cv ? `fold ${folds[examples.indexOf(e)]}` : setOf(e));
 const hits = new Map<Example, boolean>();
-for (const set of sets) {
+for (const set of [...new Set(examples.map(groupOf))]) {
   const w = fitWeights(
-    examples.filter((e) => setOf(e) !== set),
+    examples.filter((e) => groupOf(e) !== set),
     l2,
   );
-  for (const e of examples.filter((x) => setOf(x) === set)) {
+  for (const e of examples.filter((x) => groupOf(x) === set)) {
     hits.set(e, hit(e, model(w)));
     if (set !== values.misses || hits.get(e)) continue;
     const said = e.ranking
@@ -75,7 +81,7 @@ const all = ratesOf(examples.map((e) => ({ e, hit: hits.get(e) as boolean })));
 const count = (f: (e: Example) => boolean) => examples.filter((e) => f(e) && hits.get(e)).length;
 const an = examples.filter((e) => e.q.expect !== null).length;
 log(
-  `leave one set out (${examples.length} q, L2 ${l2}, margins 0): ${pct(all.answerable)} (${count((e) => e.q.expect !== null)}/${an}) / ${pct(all.unanswerable)} (${count((e) => e.q.expect === null)}/${examples.length - an})`,
+  `${values.cv ? "5-fold CV by paper" : "leave one set out"} (${examples.length} q, L2 ${l2}, margins 0): ${pct(all.answerable)} (${count((e) => e.q.expect !== null)}/${an}) / ${pct(all.unanswerable)} (${count((e) => e.q.expect === null)}/${examples.length - an})`,
 );
 for (const set of sets) {
   const r = ratesOf(

@@ -6,10 +6,10 @@
  * in the question's own words, stripped to plain tokens (never markup or mentions).
  */
 
-import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
+import { isCommonEnglishWord } from "./english-words.js";
 import { mentions, spelledOut, type Word, words } from "./words.js";
 
 export interface Missing {
@@ -106,17 +106,11 @@ export function missingFromPaper(
   // Only a thing that is counted or named must be in the paper ("how many GPUs", "which car
   // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
   // left to the answer model (a feature of declining).
-  // A plural head that is an everyday word ("which fields", "what examples", "what topics", and
-  // "what happens", read as a plural) may be worded otherwise by the paper ("areas such as…"):
-  // its absence is the answer model's to weigh (a feature of declining), not the rule's.
-  const mustBeThere =
-    q.measure === "count" ||
-    q.entity !== null ||
-    (q.wantsNames && !(head !== undefined && isCommonEnglishWord(head.lower)));
   // A word the paper writes otherwise ("need": "require") is not absent.
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
+  const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
