@@ -6,10 +6,10 @@
  * in the question's own words, stripped to plain tokens (never markup or mentions).
  */
 
+import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { isCommonEnglishWord } from "./english-words.js";
 import { mentions, spelledOut, type Word, words } from "./words.js";
 
 export interface Missing {
