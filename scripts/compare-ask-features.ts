@@ -10,6 +10,7 @@
  *
  * Writes nothing; prints to stderr.
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FEATURES } from "../src/ask/features.js";
 import type { AnswerModel } from "../src/ask/model.js";
@@ -29,7 +30,12 @@ import {
 } from "./lib/ask-examples.js";
 
 const { values, positionals } = parseArgs({
-  options: { train: { type: "string" }, l2: { type: "string", default: "0.003" } },
+  options: {
+    train: { type: "string" },
+    l2: { type: "string", default: "0.003" },
+    // The baseline's hits, kept between runs (the first variant is read from it when it exists).
+    "base-file": { type: "string" },
+  },
   allowPositionals: true,
 });
 if (!values.train || !positionals.length)
@@ -122,7 +128,13 @@ for (const spec of positionals) {
   const eq = spec.indexOf("=");
   const name = spec.slice(0, eq);
   const drop = spec.slice(eq + 1);
-  const out = run(name, drop ? new RegExp(drop) : null);
+  const baseFile = values["base-file"];
+  const cached: boolean = !base && !!baseFile && existsSync(baseFile);
+  const out: Outcome = cached
+    ? (JSON.parse(readFileSync(baseFile as string, "utf8")) as Outcome)
+    : run(name, drop ? new RegExp(drop) : null);
+  if (!base && baseFile && !cached) writeFileSync(baseFile, JSON.stringify(out));
+  if (cached) log(`== ${name}: read from ${baseFile}`);
   if (base) {
     for (const k of ["loso", "cv"] as const) {
       const fixed = out[k].filter((h, i) => h && !(base as Outcome)[k][i]).length;

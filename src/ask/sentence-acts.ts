@@ -35,7 +35,7 @@ function verbs(alone: string, base: string): RegExp {
 /** The verbs (and verb-like heads) that make an act of the main clause. */
 const ACT_VERBS: Record<Act, RegExp> = {
   outcome: verbs(
-    "outperform(?:s|ed)|surpass(?:es|ed)|exceed(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|yield(?:s|ed)|deliver(?:s|ed)|improves|boost(?:s|ed)|reduces|increases|decreases|lowers|accelerates|speeds up|beats|matches|rivals|reach(?:es|ed)|obtain(?:s|ed)|sets? (?:a )?new|establishes|reveal(?:s|ed)|show(?:s|ed)|demonstrat(?:es|ed)|confirm(?:s|ed)|indicat(?:es|ed)|suggest(?:s|ed)|finds|found|observed|report(?:s|ed)|result(?:s|ed) in|leads to|led to|generaliz(?:es|ed)|scales|retains|preserves|remains? competitive",
+    "(?:results?|experiments?|evaluations?|analys[ie]s|ablations?|studies|findings|we) (?:\\w+ )?(?:show|demonstrate|indicate|reveal|suggest|confirm|find)|outperform(?:s|ed)|surpass(?:es|ed)|exceed(?:s|ed)|achiev(?:es|ed)|attain(?:s|ed)|yield(?:s|ed)|deliver(?:s|ed)|improves|boost(?:s|ed)|reduces|increases|decreases|lowers|accelerates|speeds up|beats|matches|rivals|reach(?:es|ed)|obtain(?:s|ed)|sets? (?:a )?new|establishes|reveal(?:s|ed)|show(?:s|ed)|demonstrat(?:es|ed)|confirm(?:s|ed)|indicat(?:es|ed)|suggest(?:s|ed)|finds|found|observed|report(?:s|ed)|result(?:s|ed) in|leads to|led to|generaliz(?:es|ed)|scales|retains|preserves|remains? competitive",
     "outperform|surpass|exceed|achiev|attain|yield|improv|boost|reduc|increas|decreas|accelerat|match|reach|obtain|show|demonstrat|confirm|find|observ|report|generaliz|scal|retain|preserv|sav|halv|doubl|cut|lower",
   ),
   mechanism: verbs(
@@ -87,9 +87,21 @@ function mainClauseStart(s: string): number {
   return words <= 25 ? comma + 1 : 0;
 }
 
-function firstAt(re: RegExp, s: string, from: number): number {
+/**
+ * "LLMs have achieved remarkable success", "has shown promise": the present perfect of an outcome
+ * verb is how an abstract praises its field (background), not how it reports its own finding.
+ */
+const PERFECT_BEFORE = /\b(?:have|has|had)\s+(?:\w+ly\s+)?$/i;
+
+/** Where the first match at or after `from` starts (-1: none); outcomes in the perfect skipped. */
+function firstAt(act: Act, s: string, from: number): number {
+  const re = ACT_VERBS[act];
   re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) if (m.index >= from) return m.index;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index < from) continue;
+    if (act === "outcome" && PERFECT_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+    return m.index;
+  }
   return -1;
 }
 
@@ -101,11 +113,9 @@ export function sentenceActs(sentence: string): SentenceActs {
   let mainAct = -1;
   let mainAt = Number.POSITIVE_INFINITY;
   ACTS.forEach((act, a) => {
-    const verbs = ACT_VERBS[act];
-    verbs.lastIndex = 0;
-    const anywhere = verbs.test(s) || (ACT_EXTRAS[act]?.test(s) ?? false);
+    const anywhere = firstAt(act, s, 0) >= 0 || (ACT_EXTRAS[act]?.test(s) ?? false);
     if (anywhere) score[a] = 0.5;
-    const at = firstAt(verbs, s, start);
+    const at = firstAt(act, s, start);
     // The proposal's "we propose" wins a tie with the verbs inside it.
     if (at >= 0 && (at < mainAt || (at === mainAt && act === "proposal"))) {
       mainAt = at;

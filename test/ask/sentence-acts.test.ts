@@ -38,3 +38,10 @@ describe("sentence acts", () => {
     expect(s[ACTS.indexOf("cause")]).toBe(0);
   });
 });
+
+describe("sentence acts: the field's praise", () => {
+  it("does not read the present perfect of an outcome verb as the paper's finding", () => {
+    expect(mainAct("Large language models have demonstrated remarkable capabilities.")).toBeNull();
+    expect(mainAct("Our method consistently outperforms strong baselines.")).toBe("outcome");
+  });
+});
