@@ -6,7 +6,12 @@
  * per intent, where the accepted sentence ranks out of fold, and the questions it fixes and breaks
  * against the first variant (the baseline).
  *
- *   npx tsx scripts/compare-ask-features.ts --train a.json,b.json… 'base=^(act|act-kind|after-focus):' 'acts=^(act-kind|after-focus):' …
+ *   npx tsx scripts/compare-ask-features.ts --train a.json,b.json… 'base=^(names|named-data)' 'all='
+ *
+ * (`name=regex`: the features the regex matches are held at 0; an empty regex keeps all.) Round 8
+ * compared its sentence-act features this way (commit 427d77b: src/ask/sentence-acts.ts, and
+ * 'base=^(act|act-kind|after-focus):' against 'acts=^(act-kind|after-focus):' and so on).
+ * `--base-file` keeps the first variant's hits between runs.
  *
  * Writes nothing; prints to stderr.
  */

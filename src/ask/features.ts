@@ -25,22 +25,11 @@ import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import { ACTS, actsOf } from "./sentence-acts.js";
 import { mentions, spelledOut, type Word } from "./words.js";
 
 /** The shape of a question, from its first words. */
 export const QUESTION_KINDS = ["why", "how", "how-much", "which", "what", "yes-no", "other"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
-
-/** Kinds of question whose answer often follows the sentence that introduces their focus. */
-const AFTER_FOCUS_KINDS = ["why", "how"] as const;
-/** Intents whose answer is an act of the sentence after the focus's introduction. */
-const AFTER_FOCUS_INTENTS = [
-  ["problem", "critique"],
-  ["reason", "cause"],
-  ["method", "mechanism"],
-  ["results", "outcome"],
-] as const;
 
 const PASSAGE_FEATURES: string[] = [
   ...INTENTS.flatMap((i) => ROLES.map((r) => `role:${i}:${r}`)),
@@ -83,14 +72,6 @@ const PASSAGE_FEATURES: string[] = [
   "length",
   "short",
   "source-summary",
-  // What the sentence does (sentence-acts.ts), per intent and per kind of question, and after the
-  // sentence that introduces the question's focus ("how does X work": the mechanism after "We
-  // propose X"; "what's wrong with X": the critique after X is introduced; "why": the cause).
-  ...INTENTS.flatMap((i) => ACTS.map((a) => `act:${i}:${a}`)),
-  ...QUESTION_KINDS.flatMap((k) => ACTS.map((a) => `act-kind:${k}:${a}`)),
-  ...ACTS.map((a) => `after-focus:${a}`),
-  ...AFTER_FOCUS_KINDS.flatMap((k) => ACTS.map((a) => `after-focus:${k}:${a}`)),
-  ...AFTER_FOCUS_INTENTS.map(([i, a]) => `after-focus:${i}:${a}`),
 ];
 
 const DECLINE_FEATURES: string[] = [
@@ -125,9 +106,6 @@ const POSITION_AT = INTENTS.map((i) => at(`position:${i}`));
 const NUMBER_AT = INTENTS.map((i) => at(`number:${i}`));
 const PRAISE_AT = INTENTS.map((i) => at(`praise:${i}`));
 const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`)));
-const ACT_AT = INTENTS.map((i) => ACTS.map((a) => at(`act:${i}:${a}`)));
-const ACT_KIND_AT = QUESTION_KINDS.map((k) => ACTS.map((a) => at(`act-kind:${k}:${a}`)));
-const AFTER_FOCUS_AT = ACTS.map((a) => at(`after-focus:${a}`));
 
 /**
  * "We attribute this to …", "This linear design makes it difficult …", "Specifically, …": a
@@ -477,33 +455,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("length")] = Math.min(1, p.tokens.length / 60);
   x[at("short")] = p.tokens.length < 8 ? 1 : 0;
   x[at("source-summary")] = p.source === "source_summary" ? 1 : 0;
-  actFeatures(x, f, p);
   return x;
-}
-
-/** What the sentence does (sentence-acts.ts), crossed with what the question asks. */
-function actFeatures(x: Float64Array, f: QuestionFacts, p: Passage): void {
-  if (p.source !== "abstract") return;
-  const acts = actsOf(p).score;
-  INTENTS.forEach((intent, n) => {
-    const a = f.intents.get(intent) ?? 0;
-    if (!a) return;
-    const actAt = ACT_AT[n] as number[];
-    for (let k = 0; k < ACTS.length; k++) x[actAt[k] as number] = a * (acts[k] as number);
-  });
-  const kindAt = ACT_KIND_AT[QUESTION_KINDS.indexOf(f.kind)] as number[];
-  for (let k = 0; k < ACTS.length; k++) x[kindAt[k] as number] = acts[k] as number;
-  // The sentence right after the one that introduces the focus (1), or the one after that (0.5).
-  const gap = f.firstMention >= 0 ? p.index - f.firstMention : 0;
-  const after = gap === 1 ? 1 : gap === 2 ? 0.5 : 0;
-  if (!after) return;
-  for (let k = 0; k < ACTS.length; k++) x[AFTER_FOCUS_AT[k] as number] = after * (acts[k] as number);
-  if ((AFTER_FOCUS_KINDS as readonly string[]).includes(f.kind))
-    for (let k = 0; k < ACTS.length; k++)
-      x[at(`after-focus:${f.kind}:${ACTS[k]}`)] = after * (acts[k] as number);
-  for (const [intent, act] of AFTER_FOCUS_INTENTS)
-    x[at(`after-focus:${intent}:${act}`)] =
-      after * (f.intents.get(intent) ?? 0) * (acts[ACTS.indexOf(act)] as number);
 }
 
 /** The feature row of declining: what says that no sentence of this paper answers. */
