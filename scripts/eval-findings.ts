@@ -25,6 +25,8 @@ const { values } = parseArgs({
     sweep: { type: "boolean", default: false },
     wrong: { type: "boolean", default: false },
     missed: { type: "boolean", default: false },
+    // Weights to try instead of the shipped ones, as JSON: '{"result":0.8}'.
+    weights: { type: "string" },
   },
 });
 
@@ -53,6 +55,10 @@ const gold = readFindingsGold(values.gold as string).filter(
   (g) => values.split === "all" || g.split === values.split,
 );
 const model = shippedModel();
+const settings: FindingSettings = {
+  ...FINDING_SETTINGS,
+  weights: { ...FINDING_SETTINGS.weights, ...(values.weights ? JSON.parse(values.weights) : {}) },
+};
 
 function run(settings: FindingSettings) {
   const cases: FindingsCase[] = gold.map((g) => {
@@ -73,11 +79,11 @@ const line = (label: string, r: ReturnType<typeof run>) =>
 console.log(`split ${values.split}: ${gold.length} papers`);
 if (values.sweep) {
   for (let t = 0.3; t <= 1.21; t += 0.05) {
-    console.log(line(`threshold ${t.toFixed(2)}`, run({ ...FINDING_SETTINGS, threshold: t })));
+    console.log(line(`threshold ${t.toFixed(2)}`, run({ ...settings, threshold: t })));
   }
 }
-const final = run(FINDING_SETTINGS);
-console.log(line(`shipped (threshold ${FINDING_SETTINGS.threshold})`, final));
+const final = run(settings);
+console.log(line(`settings (threshold ${settings.threshold})`, final));
 if (values.wrong) for (const w of final.wrong) console.log(`  wrong ${w.id}: ${w.text}`);
 if (values.missed) for (const m of final.missed) console.log(`  missed ${m}`);
 

@@ -22,47 +22,63 @@ export const MAX_FINDINGS = 2;
 const MAX_FINDING_WORDS = 40;
 const MIN_FINDING_WORDS = 8;
 
-// "Experiments show …", "we find that …", "results reveal …": the sentence reports an outcome.
+// "Experiments show …", "results reveal …": the sentence reports an outcome.
 const REPORTING =
-  /\b(?:demonstrat\w*|show(?:s|ed|n|ing)?|reveal\w*|indicat\w*|suggest\w*|find|finds|found|observe[ds]?|confirm\w*|validat\w*|verif(?:y|ies|ied)|uncover\w*|establish(?:es|ed)?)\b/i;
+  /\b(?:demonstrat\w*|show(?:s|ed|n|ing)?|reveal\w*|indicat\w*|suggest\w*|find|finds|found|observe[ds]?|confirm\w*|validat\w*|verif(?:y|ies|ied)|uncover\w*|establish(?:es|ed)?|prove[ds]?|proving)\b/i;
+// "we find that …", "experiments demonstrate that …": what follows is the finding itself.
+const REPORTING_THAT =
+  /\b(?:demonstrat\w*|show(?:s|ed|n)?|reveal\w*|indicat\w*|suggest\w*|find|finds|found|observe[ds]?|confirm\w*|validat\w*|verif(?:y|ies|ied)|uncover\w*|prove[ds]?|proving)\s+(?:\w+\s+){0,2}?that\b/i;
 // What an outcome says: a comparison or an effect.
 const OUTCOME =
-  /\b(?:outperform\w*|surpass\w*|exceed\w*|beat[s]?|improv\w*|match(?:es|ed)?|achiev\w*|yield\w*|deliver\w*|preserv\w*|reduc\w*|enhanc\w*|generaliz\w*|struggl\w*|fail\w*|degrad\w*|superior|better|worse|competitive|state-of-the-art|sota|gains?|trade-off|effective(?:ness)?|robust(?:ness)?)\b/i;
+  /\b(?:outperform\w*|surpass\w*|exceed\w*|beat[s]?|improv\w*|match(?:es|ed)?|achiev\w*|yield\w*|deliver\w*|preserv\w*|reduc\w*|increas\w*|decreas\w*|enhanc\w*|generaliz\w*|struggl\w*|fail\w*|degrad\w*|superior|better|worse|lower|higher|poor|competitive|state-of-the-art|sota|gains?|trade-off|effective(?:ness|ly)?|robust(?:ness)?|led to)\b/i;
 // Where the evidence comes from.
 const EVIDENCE =
   /\b(?:experiments?|experimental|results?|evaluations?|empirical(?:ly)?|analys[ie]s|findings?|benchmarks?|studies)\b/i;
 // "We propose / introduce / present …": the proposal, said by the TL;DR, not a finding.
 const PROPOSAL =
   /^(?:(?:in|within) this (?:paper|work|study),?\s+)?(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|design|develop|build|construct|describe|formulate|release|curate|create)s?\b/i;
+// "We evaluate …", "we develop tools …", "we complement our results with analysis …": what the
+// authors did, not what they found (unless a finding follows, which the outcome cues then carry).
+const WE_DID =
+  /^(?:[^;:.]{0,160}?,\s+)?we\s+(?:\w+ly\s+)?(?:develop|experiment|investigate|analy[sz]e|provide|complement|evaluate|study|explore|examine|apply|use|leverage|employ|conduct|train|test|validate|design|describe|focus|strive|synthesize|call|construct|build|curate|collect|introduce|present|propose|discuss|outline|formalize|instantiate|extend|model|record)\b/i;
+// What the work is for rather than what it found: "paves the way for …", "provides a testbed …",
+// "opens a new avenue …", "we hope …".
+const IMPACT =
+  /\b(?:pave[sd]? the way|opens? (?:up )?(?:a |the )?(?:new )?(?:avenue|possibilit\w*|door|direction)|provides? (?:a|an) (?:\w+\s+){0,5}?(?:solution|testbed|foundation|perspective|tool|resource|platform|benchmark|methodology|framework)|facilitat\w* (?:future|further|the community|research)|encourag\w* further|we hope|may be of (?:independent )?interest|future research|for future|we believe|call for|aims? to)\b/i;
 // "Code is available at …", "We will release …": a promise, never a finding.
 const PROMISE =
-  /https?:\/\/|\bgithub\.com\b|\b(?:will be|is|are) (?:publicly )?(?:available|released)\b|\bwe (?:will )?(?:release|open-source|make)\b/i;
+  /https?:\/\/|\bgithub\.com\b|\b(?:will be|is|are|made) (?:publicly |freely |openly )?(?:available|released)\b|\bwe (?:will |plan to )?(?:release|open-source|make)\b/i;
 // A sentence that continues the one before it ("And …", "But …") is a fragment lifted alone.
 const CONTINUES = /^["'(]*(?:and|but|or|so|nor)\s/i;
-// A subject that points back ("This indicates …", "They are …"): the reader never saw what "this" is.
-const BACK_POINTING_SUBJECT =
-  /^(?:this|these|those|such|it|they)\b(?!\s+(?:paper|work|study|article|report|thesis|survey)\b)/i;
+// A subject that points back ("This indicates …", "They are …"), or an opening that ties the
+// sentence to the one before without a comma to peel ("Thus in our experiments, …", "In contrast to
+// previous findings, …"): the reader never saw what it points at.
+const POINTS_BACK =
+  /^(?:(?:this|these|those|such|it|they)\b(?!\s+(?:paper|work|study|article|report|thesis|survey)\b)|(?:thus|hence|therefore|consequently|accordingly|then|also|moreover|furthermore|however|additionally|finally|next|similarly|likewise|conversely|instead|in contrast|by contrast|in particular|specifically|as a result)\b)/i;
 
-/** Weights of the finding score: roles are probabilities, cues 0/1. */
+const CONTRAST_LEAD = /^(?:conversely|in contrast|by contrast|on the other hand),\s+/i;
+
+/** The finding score's settings: roles are probabilities, cues 0/1. */
 export interface FindingSettings {
   /** A sentence is shown only at or above this score. */
   threshold: number;
   weights: Record<
-    "result" | "reporting" | "outcome" | "evidence" | "proposal" | "method" | "background",
+    "result" | "reporting" | "reportingThat" | "outcome" | "evidence" | "proposal" | "weDid" | "impact",
     number
   >;
 }
 
 export const FINDING_SETTINGS: FindingSettings = {
-  threshold: 0.6,
+  threshold: 0.75,
   weights: {
     result: 1,
-    reporting: 0.15,
-    outcome: 0.15,
+    reporting: 0.1,
+    reportingThat: 0.3,
+    outcome: 0.2,
     evidence: 0.1,
     proposal: -0.4,
-    method: 0,
-    background: 0,
+    weDid: -0.3,
+    impact: -0.5,
   },
 };
 
@@ -72,14 +88,14 @@ const p = (r: SentenceRole, role: Role) => r.p[ROLES.indexOf(role)] as number;
 export function findingScore(sentence: string, role: SentenceRole, settings = FINDING_SETTINGS): number {
   if (PROMISE.test(sentence) || CONTINUES.test(sentence.trim())) return Number.NEGATIVE_INFINITY;
   const w = settings.weights;
+  const reportsThat = REPORTING_THAT.test(sentence);
   return (
     w.result * p(role, "result") +
-    w.method * p(role, "method") +
-    w.background * p(role, "background") +
-    (REPORTING.test(sentence) ? w.reporting : 0) +
+    (reportsThat ? w.reportingThat : REPORTING.test(sentence) ? w.reporting : 0) +
     (OUTCOME.test(sentence) ? w.outcome : 0) +
     (EVIDENCE.test(sentence) ? w.evidence : 0) +
-    (PROPOSAL.test(sentence) ? w.proposal : 0)
+    (PROPOSAL.test(sentence) ? w.proposal : !reportsThat && WE_DID.test(sentence) ? w.weDid : 0) +
+    (IMPACT.test(sentence) ? w.impact : 0)
   );
 }
 
@@ -93,8 +109,13 @@ function repeats(shown: string, text: string): boolean {
 
 /** The shown form of a finding sentence, or null when it cannot stand alone or be cut safely. */
 function findingText(sentence: string, context: RewriteContext): string | null {
-  const shown = safeFinish(standAlone(sentence, context), MAX_FINDING_WORDS);
-  if (!shown || wordCount(shown) < MIN_FINDING_WORDS || BACK_POINTING_SUBJECT.test(shown)) return null;
+  // "Conversely, key step coverage aligns with performance": the contrast is with a finding the
+  // reader may not see; the finding itself stands without its connective.
+  const alone = standAlone(sentence, context)
+    .replace(CONTRAST_LEAD, "")
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  const shown = safeFinish(alone, MAX_FINDING_WORDS);
+  if (!shown || wordCount(shown) < MIN_FINDING_WORDS || POINTS_BACK.test(shown)) return null;
   return shown;
 }
 
