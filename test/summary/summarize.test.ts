@@ -55,7 +55,11 @@ describe("TL;DR", () => {
   });
 
   it("answers an empty abstract with an empty TL;DR, no results and no findings", () => {
-    expect(summarize("A Title Whose Abstract Never Arrived", "")).toEqual({ tldr: "", keyResults: [], findings: [] });
+    expect(summarize("A Title Whose Abstract Never Arrived", "")).toEqual({
+      tldr: "",
+      keyResults: [],
+      findings: [],
+    });
     expect(summarize("Title", "   \n ")).toEqual({ tldr: "", keyResults: [], findings: [] });
   });
 
