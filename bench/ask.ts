@@ -14,7 +14,14 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type AnswerInput, answerQuestion } from "../src/ask/answer.js";
 import { forgetReadPapers } from "../src/ask/passages.js";
-import { loadQuestions, paperOf, questionArchive, score, table } from "../test/ask/question-set.js";
+import {
+  loadQuestions,
+  paperOf,
+  QUESTION_FILES,
+  questionArchive,
+  score,
+  table,
+} from "../test/ask/question-set.js";
 import { FIXTURE_DAYS, fixtureDay } from "./lib/understanding-corpus.js";
 
 const ANSWER_BUDGET_MS = 10;
@@ -139,12 +146,9 @@ export async function runAskBench(): Promise<void> {
 
   const engine = questionArchive();
   try {
-    for (const [name, file] of [
-      ["tuning set", "questions.json"],
-      ["held-out set", "questions-holdout.json"],
-      ["second held-out set", "questions-holdout2.json"],
-      ["third held-out set", "questions-holdout3.json"],
-    ] as const) {
+    // Every set already fitted on; the newest held-out set is kept aside for its one final score.
+    for (const file of QUESTION_FILES.slice(0, -1)) {
+      const name = file === "questions.json" ? "tuning set" : file.replace(/^questions-|\.json$/g, "");
       const questions = loadQuestions(file);
       const report = score(questions, (q) => {
         const { answer } = engine.ask(paperOf(engine, q).id, q.question);

@@ -1,5 +1,5 @@
 /**
- * TL;DR + key results speed: milliseconds per paper for `summarize(title, abstract)`, p50/p95/max
+ * TL;DR + key results (or findings) speed: milliseconds per paper for `summarize(title, abstract)`, p50/p95/max
  * over every paper of the fixture digests, then over a 200 KB abstract; and the display function
  * every shown text goes through (`displayText`, a whole abstract). Budget: < 5 ms a paper.
  * Run alone with `npx tsx bench/summary.ts`, or from `npm run bench`.
@@ -73,7 +73,7 @@ export async function runSummaryBench(): Promise<void> {
   };
   // Warm-up: the first calls compile the code paths and load the model.
   timeCalls(papers, 1);
-  report(`TL;DR + key results, ${papers.length} digest papers`, timeCalls(papers, ROUNDS));
+  report(`TL;DR + key results or findings, ${papers.length} digest papers`, timeCalls(papers, ROUNDS));
   report("200 KB abstract", timeCalls([huge], 100));
   report("LaTeX-heavy abstract", timeCalls([latex], 50));
   report("empty abstract", timeCalls([{ title: "No abstract", abstract: "" }], 50));

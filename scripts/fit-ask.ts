@@ -7,8 +7,8 @@
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
  * sets already scored (1-7; held-out 7 was scored blind and then final in round 7, so it may now be
- * fitted on). Held-out 8 is refused: written for round 8, it is scored once, at the end, and never
- * fitted or chosen on.
+ * fitted on). Held-out 8 is refused: written before round 8, it is scored once blind and once at
+ * the end, and never fitted or chosen on.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is

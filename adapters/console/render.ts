@@ -122,6 +122,10 @@ function card(c: PaperCard, s: Style): string {
     lines.push("", "Key results:");
     for (const r of c.keyResults) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
   }
+  if (c.findings?.length) {
+    lines.push("", "Findings:");
+    for (const r of c.findings) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
+  }
   if (c.sourceSummary)
     lines.push("", wrap(`${sourceSummaryLabel(c.sourceSummary)}: ${terminalSafe(c.sourceSummary.text)}`));
   if (c.abstract) lines.push("", wrap(terminalSafe(c.abstract)));

@@ -112,6 +112,10 @@ export function renderCard(card: PaperCard, ids: ButtonCommands): DiscordMessage
       "Key results",
       card.keyResults.map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
     ),
+    field(
+      "Findings",
+      (card.findings ?? []).map((r) => `• ${fitText(r, FIELD_VALUE_MAX - 2)}`),
+    ),
     card.sourceSummary
       ? field(sourceSummaryLabel(card.sourceSummary), [fitText(card.sourceSummary.text, FIELD_VALUE_MAX)])
       : null,

@@ -241,6 +241,10 @@ function cardBlocks(card: PaperCard): Block[] {
     const lines = card.keyResults.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
     blocks.push(...sections(`*Key results*\n${lines}`));
   }
+  if (card.findings?.length) {
+    const lines = card.findings.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
+    blocks.push(...sections(`*Findings*\n${lines}`));
+  }
   if (card.sourceSummary) {
     const label = escapeMrkdwn(sourceSummaryLabel(card.sourceSummary));
     blocks.push(...sections(`*${label}* ${safe(card.sourceSummary.text, Number.POSITIVE_INFINITY)}`));

@@ -52,6 +52,7 @@ export function paperCard(
     url: paperUrl(paper),
     actions: paperActions(paper, options.omit),
   };
+  if (summary.findings.length) card.findings = summary.findings;
   const source = sourceSummaryOf(paper);
   if (source) card.sourceSummary = source;
   if (options.abstract) card.abstract = displayText(paper.abstract, { title: paper.title });

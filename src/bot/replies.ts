@@ -84,6 +84,11 @@ export interface PaperCard {
   authors: string[];
   tldr: string;
   keyResults: string[];
+  /**
+   * The paper's main finding in words (at most two sentences), when its abstract reports no
+   * measured result; shown under "Findings". Absent when there is none.
+   */
+  findings?: string[];
   links: string[];
   code: string[];
   /** Where to read the paper (arXiv or Hugging Face page); null when unknown. */

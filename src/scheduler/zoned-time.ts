@@ -5,6 +5,7 @@
  * there) is `dateInZone` (clock.ts); both read the zone's one formatter (zone-formatters.ts).
  */
 
+import { LRUCache } from "lru-cache";
 import { wallClock } from "../zone-formatters.js";
 
 /** The zone's offset from UTC at `instant`, in ms (Berlin in summer: +7,200,000). */
@@ -31,13 +32,17 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   const key = `${date} ${time} ${timeZone}`;
   const known = instants.get(key);
   if (known !== undefined) return new Date(known);
-  if (instants.size > 5_000) instants.clear();
   const at = computeInstant(date, time, timeZone);
   instants.set(key, at);
   return new Date(at);
 }
 
-const instants = new Map<string, number>();
+/**
+ * Bounded by use, not by emptying: a tick asks for today and tomorrow of every subscribed zone and
+ * time, a few hundred keys even for a large install; 5,000 keeps them all while days roll over.
+ */
+const INSTANTS_KEPT = 5_000;
+const instants = new LRUCache<string, number>({ max: INSTANTS_KEPT });
 
 function computeInstant(date: string, time: string, timeZone: string): number {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

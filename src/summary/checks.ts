@@ -23,7 +23,7 @@ export type FaultCode =
   | "repeats-tldr";
 
 export interface Fault {
-  /** "tldr" or "key result N" (1-based). */
+  /** "tldr", "key result N" or "finding N" (1-based). */
   part: string;
   code: FaultCode;
   text: string;
@@ -122,15 +122,19 @@ function remainderAfterCut(shown: string, sources: readonly string[]): string | 
   const body = shown.replace(/[.!?]["')\]]*$/, "").trim();
   const tail = words(body).slice(-4).join(" ");
   if (!tail) return null;
+  // The same last words may close the shown sentence's own source and occur mid-way in another
+  // ("… for CUDA kernel generation." and "tailoring dLLMs for CUDA kernel generation remains …"):
+  // it is a cut only when no source ends there.
+  let cut: string | null = null;
   for (const source of sources) {
     const at = source.lastIndexOf(tail);
     if (at < 0) continue;
     const rest = source.slice(at + tail.length).trim();
     // Only an aside left out ("… class (instead of against all).") is not a cut.
     if (/^[.!?]["')\]]*$/.test(rest.replace(/^(?:\s*\([^()]*\))+/, "").trim()) || rest === "") return null;
-    return rest;
+    cut ??= rest;
   }
-  return null;
+  return cut;
 }
 
 function cutFaults(shown: string, sources: readonly string[]): FaultCode[] {
@@ -185,7 +189,7 @@ function repeats(a: string, b: string): boolean {
   return shared / tb.size >= 0.8;
 }
 
-/** Every fault of a paper's summary (TL;DR and key results), judged against its abstract. */
+/** Every fault of a paper's summary (TL;DR, key results, findings), judged against its abstract. */
 export function summaryFaults(summary: Summary, abstract: string): Fault[] {
   const sources = abstractSentences(abstract);
   const faults: Fault[] = [];
@@ -194,10 +198,13 @@ export function summaryFaults(summary: Summary, abstract: string): Fault[] {
       faults.push({ part, code, text });
   };
   if (summary.tldr) judge("tldr", summary.tldr);
-  summary.keyResults.forEach((r, i) => {
-    judge(`key result ${i + 1}`, r);
-    if (summary.tldr && repeats(summary.tldr, r))
-      faults.push({ part: `key result ${i + 1}`, code: "repeats-tldr", text: r });
-  });
+  const results = (kind: string, texts: readonly string[]) =>
+    texts.forEach((r, i) => {
+      judge(`${kind} ${i + 1}`, r);
+      if (summary.tldr && repeats(summary.tldr, r))
+        faults.push({ part: `${kind} ${i + 1}`, code: "repeats-tldr", text: r });
+    });
+  results("key result", summary.keyResults);
+  results("finding", summary.findings);
   return faults;
 }

@@ -1,4 +1,5 @@
 /** TL;DR and key results of a paper: the one entry point the engine, CLI and eval use. */
+import { FINDING_SETTINGS, type FindingSettings, findings } from "./findings.js";
 import { keyResults } from "./key-results.js";
 import { displayText } from "./latex.js";
 import { shippedModel, type TldrModel } from "./model.js";
@@ -10,6 +11,8 @@ import { tldrOf } from "./tldr.js";
 export interface Summary {
   tldr: string;
   keyResults: string[];
+  /** The paper's main finding in words, when it reports no number (then keyResults is []). */
+  findings: string[];
 }
 
 // arXiv caps abstracts at 1,920 characters; a pasted full text or a runaway field must not cost
@@ -29,15 +32,26 @@ export function abstractSentences(abstract: string, title = ""): string[] {
 }
 
 /**
- * The TL;DR (one sentence of about 30 words) and the result sentences of an abstract.
+ * The TL;DR (one sentence of about 30 words), the result sentences of an abstract, and, when it
+ * has no measured result, up to two sentences that state its finding in words.
  * An empty abstract gives an empty TL;DR and no results; front ends say so.
  */
-export function summarize(title: string, abstract: string, model: TldrModel = shippedModel()): Summary {
+export function summarize(
+  title: string,
+  abstract: string,
+  model: TldrModel = shippedModel(),
+  findingSettings: FindingSettings = FINDING_SETTINGS,
+): Summary {
   const sentences = abstractSentences(abstract, title);
   const context = { name: titleName(title) };
   const tldr = tldrOf(sentences, model, title, context);
+  const about = { tldr: tldr.text, exclude: tldr.from, context };
+  const results = keyResults(sentences, about);
   return {
     tldr: tldr.text,
-    keyResults: keyResults(sentences, { tldr: tldr.text, exclude: tldr.from, context }),
+    keyResults: results,
+    // Numbers, when the abstract has them, are the key results; a worded finding beside them was
+    // not kept on dev (docs/summaries.md).
+    findings: results.length ? [] : findings(sentences, { ...about, settings: findingSettings }),
   };
 }

@@ -22,8 +22,8 @@ export interface Question {
   why?: "not-stated" | "other-paper";
   seen?: boolean;
   /**
-   * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6
-   * and 7 "student", "engineer", "reviewer", "non-native", "terse".
+   * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6,
+   * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse".
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -40,6 +40,7 @@ export const QUESTION_FILES = [
   "questions-holdout5.json",
   "questions-holdout6.json",
   "questions-holdout7.json",
+  "questions-holdout8.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 

@@ -46,7 +46,8 @@ describe("summary checks", () => {
       "Our method runs on a single GPU (an A100 with 80 GB of memory) and trains in one day. " +
       "We compare sparse attention methods at varying model scales, sequence lengths, and sparsity levels on long tasks. " +
       "We expand the arsenal of building blocks; but instead of combining standard primitives, we advocate sparse kernels.";
-    const faults = (tldr: string) => summaryFaults({ tldr, keyResults: [] }, abstract).map((f) => f.code);
+    const faults = (tldr: string) =>
+      summaryFaults({ tldr, keyResults: [], findings: [] }, abstract).map((f) => f.code);
     expect(faults("We show that larger models memorize more of their training data.")).toContain(
       "cut-before-contrast",
     );
@@ -64,7 +65,7 @@ describe("summary checks", () => {
 
   it("finds a key result that repeats the TL;DR", () => {
     const tldr = "We propose MEG-XL, a model pre-trained with 2.5 minutes of MEG context per sample.";
-    const faults = summaryFaults({ tldr, keyResults: [tldr] }, tldr);
+    const faults = summaryFaults({ tldr, keyResults: [tldr], findings: [] }, tldr);
     expect(faults).toContainEqual({ part: "key result 1", code: "repeats-tldr", text: tldr });
   });
 });

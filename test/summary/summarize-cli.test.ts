@@ -16,17 +16,19 @@ describe("paperboy summarize", () => {
   const date = "2026-02-03";
   const paper = expectedDay(date).papers.find((p) => p.id === "2602.02084")!;
 
-  it("prints {id, tldr, key_results, source_summary} with --json, found by arXiv URL too", async () => {
+  it("prints {id, tldr, key_results, findings, source_summary} with --json, found by arXiv URL too", async () => {
     const db = tempDb();
     expect((await runCli(["--db", db, "ingest", `${DIGESTS}${date}.hf-api.json`])).code).toBe(0);
     const r = await runCli(["--db", db, "summarize", `https://arxiv.org/abs/${paper.id}`, "--json"]);
     expect(r.code).toBe(0);
     const out = r.json();
-    expect(Object.keys(out).sort()).toEqual(["id", "key_results", "source_summary", "tldr"]);
+    expect(Object.keys(out).sort()).toEqual(["findings", "id", "key_results", "source_summary", "tldr"]);
     expect(out.id).toBe(paper.id);
     expect(out.tldr).toMatch(/^[A-Z].*\.$/);
     expect(out.key_results.length).toBeGreaterThan(0);
     expect(out.key_results.every((k: string) => /\d/.test(k))).toBe(true);
+    // Findings in words are for papers without measured results only.
+    expect(out.findings).toEqual([]);
 
     const human = await runCli(["--db", db, "summarize", paper.id]);
     expect(human.code).toBe(0);

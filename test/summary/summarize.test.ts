@@ -54,9 +54,13 @@ describe("TL;DR", () => {
     ]);
   });
 
-  it("answers an empty abstract with an empty TL;DR and no results", () => {
-    expect(summarize("A Title Whose Abstract Never Arrived", "")).toEqual({ tldr: "", keyResults: [] });
-    expect(summarize("Title", "   \n ")).toEqual({ tldr: "", keyResults: [] });
+  it("answers an empty abstract with an empty TL;DR, no results and no findings", () => {
+    expect(summarize("A Title Whose Abstract Never Arrived", "")).toEqual({
+      tldr: "",
+      keyResults: [],
+      findings: [],
+    });
+    expect(summarize("Title", "   \n ")).toEqual({ tldr: "", keyResults: [], findings: [] });
   });
 
   it("uses a one-sentence abstract, and a text without a final period, as the TL;DR", () => {

@@ -20,7 +20,7 @@ function counted(max?: number) {
     ...(max === undefined ? {} : { max }),
     compute: (title) => {
       made.push(title);
-      return { tldr: title, keyResults: [] };
+      return { tldr: title, keyResults: [], findings: [] };
     },
   });
   return { cache, made };
@@ -71,7 +71,7 @@ describe("the summary cache", () => {
     cache.summary(paper(1));
     cache.summary(paper(2));
     // A roundup brings 1 again (kept, not replaced, and not made more recent) and 3 (new).
-    const fromRoundup = { tldr: "from the roundup", keyResults: [] };
+    const fromRoundup = { tldr: "from the roundup", keyResults: [], findings: [] };
     cache.remember(paper(1), fromRoundup);
     cache.remember(paper(3), fromRoundup);
     expect(cache.summary(paper(3))).toBe(fromRoundup);

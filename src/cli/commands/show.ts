@@ -28,6 +28,11 @@ export const show: Command = {
       ctx.print();
       for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
     }
+    if (summary.findings.length) {
+      ctx.print();
+      ctx.print("Findings:");
+      for (const r of summary.findings) ctx.print(wrap(`- ${r}`, 100, ""));
+    }
     const source = sourceSummaryOf(paper);
     if (source) {
       ctx.print();

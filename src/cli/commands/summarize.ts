@@ -5,7 +5,7 @@ import { wrap } from "../format.js";
 
 export const summarize: Command = {
   name: "summarize",
-  summary: "a paper's TL;DR and key results",
+  summary: "a paper's TL;DR and key results (or, without numbers, its findings)",
   usage: "summarize <id>",
   args: { min: 1, max: 1 },
   run(ctx, args) {
@@ -17,6 +17,8 @@ export const summarize: Command = {
         id: paper.id,
         tldr: summary.tldr,
         key_results: summary.keyResults,
+        // The finding in words when the abstract reports no number ([] when it does, or has none).
+        findings: summary.findings,
         // The source's own summary (Hugging Face's), as stored; null when it gave none.
         source_summary: paper.sourceSummary,
       });
@@ -34,6 +36,11 @@ export const summarize: Command = {
       ctx.print();
       ctx.print("Key results:");
       for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
+    }
+    if (summary.findings.length) {
+      ctx.print();
+      ctx.print("Findings:");
+      for (const r of summary.findings) ctx.print(wrap(`- ${r}`, 100, ""));
     }
     const source = sourceSummaryOf(paper);
     if (source) {

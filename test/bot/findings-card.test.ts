@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { renderReply as renderConsole } from "../../adapters/console/render.js";
+import { ButtonCommands } from "../../adapters/discord/buttons.js";
+import { FIELD_VALUE_MAX } from "../../adapters/discord/limits.js";
+import { renderReplies as renderDiscord } from "../../adapters/discord/render.js";
+import { MAX_SECTION_TEXT } from "../../adapters/slack/limits.js";
+import { renderReply as renderSlack } from "../../adapters/slack/render.js";
+import { paperCard } from "../../src/bot/cards.js";
+import type { PaperCard } from "../../src/bot/replies.js";
+import { type BotHarness, botHarness } from "../support/bot.js";
+
+let h: BotHarness;
+afterEach(() => h?.engine.close());
+
+const id = (s: string) => s;
+const plain = { bold: id, dim: id, accent: id, warn: id, error: id };
+
+function samplePaper(title: string, fresh = true) {
+  if (fresh) h = botHarness();
+  const paper = h.engine.papers
+    .byPks(h.engine.papers.dayPks("2025-08-12"))
+    .find((p) => p.title.includes(title));
+  if (!paper) throw new Error(`sample paper "${title}" missing`);
+  return paper;
+}
+
+describe("paper card: findings for a paper that reports no numbers", () => {
+  it("shows AdaSpa's stated finding under 'Findings' on every front end, and none beside numbers", () => {
+    const paper = samplePaper("Adaptive Sparse Attention");
+    const card = paperCard(h.engine, paper);
+    expect(card.keyResults).toEqual([]);
+    expect(card.findings).toEqual([
+      expect.stringMatching(/^Extensive experiments validate that AdaSpa delivers substantial acceleration/),
+    ]);
+
+    const slack = JSON.stringify(renderSlack(card));
+    expect(slack).toContain("*Findings*\\n• Extensive experiments validate that AdaSpa");
+    expect(slack).not.toContain("*Key results*");
+    expect(slack.indexOf("*TL;DR*")).toBeLessThan(slack.indexOf("*Findings*"));
+    const [discord] = renderDiscord([card], new ButtonCommands());
+    const names = discord!.embeds[0]!.fields!.map((f) => f.name);
+    expect(names[0]).toBe("Findings");
+    expect(names).not.toContain("Key results");
+    const text = renderConsole(card, plain);
+    expect(text).toContain("Findings:\n- Extensive experiments validate that AdaSpa");
+    expect(text.indexOf("TL;DR: ")).toBeLessThan(text.indexOf("Findings:"));
+
+    // A paper with measured results shows them as key results, with no findings beside them.
+    const withNumbers = paperCard(h.engine, samplePaper("Designing BERT for Convolutional Networks", false));
+    expect(withNumbers.keyResults.length).toBeGreaterThan(0);
+    expect(withNumbers.findings).toBeUndefined();
+    expect(renderConsole(withNumbers, plain)).not.toContain("Findings:");
+  });
+
+  it("keeps oversized, hostile findings within every platform's limits and inert", () => {
+    const card: PaperCard = {
+      kind: "paper",
+      id: "2601.23265",
+      title: "A paper",
+      date: "2026-02-03",
+      authors: [],
+      tldr: "We propose a model that plans with small language models on many tasks.",
+      keyResults: [],
+      findings: Array.from({ length: 2 }, () => `<!channel> @everyone **bold** ${"word ".repeat(3000)}`),
+      links: [],
+      code: [],
+      url: null,
+      actions: [],
+    };
+    const slack = renderSlack(card);
+    expect(JSON.stringify(slack)).not.toContain("<!channel>");
+    for (const m of slack)
+      for (const b of m.blocks as { type: string; text?: { text: string } }[])
+        if (b.type === "section") expect(b.text!.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
+    const [discord] = renderDiscord([card], new ButtonCommands());
+    const field = discord!.embeds[0]!.fields!.find((f) => f.name === "Findings")!;
+    expect(field.value.length).toBeLessThanOrEqual(FIELD_VALUE_MAX);
+    expect(field.value).not.toMatch(/(?<!\\)\*\*bold/);
+    expect(discord!.allowedMentions).toEqual({ parse: [] });
+  });
+});
