@@ -8,6 +8,7 @@ import {
 import { quantities } from "../../src/ask/cues.js";
 import { INTENTS, intentWeights, mainIntent } from "../../src/ask/intent.js";
 import { languageOf } from "../../src/ask/language.js";
+import { MAX_READ_CHARS, MAX_SENTENCES_READ, readPaper } from "../../src/ask/passages.js";
 import { readQuestion } from "../../src/ask/question.js";
 import { InvalidArgumentError } from "../../src/errors.js";
 import { displayText } from "../../src/summary/latex.js";
@@ -442,6 +443,19 @@ describe("ask: bad input", () => {
     const none = answerQuestion({ title: "T", abstract: "", links: [], code: [] }, "what are the results?");
     expect(none.stated).toBe(false);
     expect(none.text).toMatch(/no abstract/);
+  });
+
+  it("a pasted 200 KB text is read only up to its first sentences, within its first characters", () => {
+    const big = readFixture("digests/hostile/oversized.txt");
+    expect(big.length).toBeGreaterThan(10 * MAX_READ_CHARS);
+    const { sentences, passages } = readPaper("Big", big, null);
+    expect(sentences.length).toBe(MAX_SENTENCES_READ);
+    expect(passages.length).toBe(MAX_SENTENCES_READ);
+    // A fact stated only after the read part is not found: the answer comes from the opening.
+    const late = `${"We study a problem. ".repeat(MAX_SENTENCES_READ)}FooNet reaches 91.3% accuracy on ImageNet.`;
+    expect(
+      answerQuestion({ title: "T", abstract: late, links: [], code: [] }, "what accuracy?").text,
+    ).not.toContain("91.3%");
   });
 
   it("a paper read once is read again when its text changes (the last papers read are kept)", () => {
