@@ -5,13 +5,21 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { introducedNames, namesIn } from "./cues.js";
+import { introducedNames, namesHardware, namesIn } from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
-import { carriesCue, cueRequired, missingFromPaper, NOT_STATED, paperHas, phrase } from "./not-stated.js";
+import {
+  carriesCue,
+  cueRequired,
+  hardwareHeadNamed,
+  missingFromPaper,
+  NOT_STATED,
+  paperHas,
+  phrase,
+} from "./not-stated.js";
 import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
@@ -105,6 +113,8 @@ export interface Ranking {
   eligible: boolean[];
   /** Names the answer to a "which X" must not count (the paper's and the question's own). */
   exceptNames: ReadonlySet<string>;
+  /** The paper states the answer (it names the hardware asked for): one eligible sentence answers. */
+  stated: boolean;
 }
 
 /**
@@ -174,14 +184,21 @@ export function prepareAnswer(
     : introducedNames(passages.filter((p) => p.source === "abstract").map((p) => p.shown));
   const exceptNames = new Set([...titleKeys, ...q.words.map((w) => w.lower), ...own]);
   const head = q.asked[q.asked.length - 1];
-  const headAbsent = head !== undefined && !paperHas(passages, titleKeys, head);
+  // "What hardware do they run on?" of a paper naming "ARM and WebAssembly" lacks the word only.
+  const headAbsent =
+    head !== undefined && !paperHas(passages, titleKeys, head) && !hardwareHeadNamed(q, passages, head);
   const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames, headAbsent);
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";
+  // "What hardware do they run on?" of a paper naming "ARM and WebAssembly": the paper says, and
+  // only a sentence that names hardware answers.
+  const named = asksWhichHardware(q, intent) && passages.filter((p) => namesHardware(p.shown));
+  const stated = named !== false && named.length > 0;
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&
+      (!stated || namesHardware(p.shown)) &&
       (!wantsNumber || (fitsMeasureOf(p, q) && (q.focus.length === 0 || (facts.overlaps[i] as number) > 0))),
   );
   return {
@@ -194,6 +211,7 @@ export function prepareAnswer(
       decline: declineFeatures(facts),
       eligible,
       exceptNames,
+      stated,
     },
   };
 }
@@ -283,7 +301,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       source: "source_summary",
     };
   }
-  if (!best || best.score <= decline) {
+  if (!best || (best.score <= decline && !r.stated)) {
     // Name what the question asks for when the paper never mentions it ("… does not mention range").
     const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
     return notStated(
@@ -303,6 +321,19 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
+}
+
+/**
+ * "What hardware do they run on?", "which devices does it support?", "what GPU did they use?": a
+ * question for the hardware by name (not "how many GPUs", not "does it need a GPU?").
+ */
+function asksWhichHardware(q: Question, intent: Intent): boolean {
+  return (
+    intent === "hardware" &&
+    q.measure === null &&
+    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
+    /\b(hardware|devices?|gpus?|chips?|platforms?|accelerators?|cpus?|processors?)\b/.test(q.text)
+  );
 }
 
 /** "What does IN stand for?", "UQ is short for what?": asks for an acronym's long form. */

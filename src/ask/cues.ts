@@ -73,9 +73,16 @@ const COUNT = new RegExp(
   "gu",
 );
 const YEAR = /^(19|20)\d\d$/;
-// "six clue types", "three datasets": a number word before a noun is a count too.
-const WORD_COUNT =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundreds|thousands|millions|billions|dozens|tens)\s+(?:of\s+)?(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?/gi;
+// "six clue types", "three datasets", "one million structured annotations", "a dozen tasks",
+// "dozens of models": a number written in words before a noun is a count too. "one" counts only
+// with a magnitude ("one million"): alone it is mostly "one of", "one model".
+const SMALL_NUMBER =
+  "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const MAGNITUDE = "hundred|thousand|million|billion|trillion";
+const WORD_COUNT = new RegExp(
+  String.raw`\b(?:(?:(?:${SMALL_NUMBER}|one|a|an)\s+(?:${MAGNITUDE})(?:\s+(?:${MAGNITUDE}))?)|(?:${SMALL_NUMBER})|a\s+dozen|(?:hundreds|thousands|millions|billions|dozens|tens)(?=\s+of\b))\s+(?:of\s+)?(?!(?:and|or|to|of|in|on|the|a|an)\b)([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?`,
+  "gi",
+);
 // "3-task", "9-layer", "5-stage": a count written into a compound.
 const HYPHEN_COUNT = /(?<![\p{L}\p{N}.\-_/])(\d+)-([a-z]{3,})\b/gu;
 // "O(k+d) samples", "Omega(kd)": an order of growth, the answer to "how many samples".
@@ -129,7 +136,7 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
   }
   for (const m of sentence.matchAll(WORD_COUNT)) {
     if (seen.has(m.index ?? 0)) continue;
-    const quantity = { text: m[0], at: m.index ?? 0, noun: (m[3] ?? m[2] ?? "").toLowerCase() };
+    const quantity = { text: m[0], at: m.index ?? 0, noun: (m[2] ?? m[1] ?? "").toLowerCase() };
     seen.set(quantity.at, quantity);
     out.push(quantity);
   }
@@ -156,13 +163,30 @@ export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
   }
 }
 
+// Hardware by name ("Snapdragon 835", "ARM and WebAssembly", "8 A100s"), not by kind ("GPUs",
+// "memory", "edge devices"): what "what hardware do they run on?" is answered by.
+const NAMED_HARDWARE =
+  /\b(arm|x86|risc-v|webassembly|snapdragon|jetson|raspberry pi|iphone|pixel \d|android|nvidia|amd|intel|xeon|apple m\d|a100s?|h100s?|h200s?|b200s?|v100s?|a6000s?|l40s?|mi\d{3}x?|rtx ?\d+|titan \w+|geforce|tpu ?v\d|loihi|fpgas?|asics?)\b/i;
+
+export function namesHardware(sentence: string): boolean {
+  return NAMED_HARDWARE.test(sentence);
+}
+
 // A name in an evaluation context: "on MMSU, MMAU, and MMAR", "Experiments on ImageNet-1K",
 // "the LVIS minival split", "MultiVENT 2.0 benchmark".
 const NAMED_DATA =
   /\b(?:[Oo]n|[Aa]cross|[Ii]ncluding|such as|[Ff]rom|[Uu]sing|[Ii]n|[Ww]ith)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:\p{Lu}[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{N}@.-]*|\p{Lu}{2,}[\p{L}\p{N}-]*)|(?:\p{Lu}[\p{L}\p{N}-]*)\s+(?:\d[\d.]*\s+)?(?:dataset|benchmark|corpus|split)s?\b/u;
 
+// "six benchmarks spanning mathematical, logical, and general reasoning", "seven benchmarks
+// covering …", "a diverse collection of long-sequence tasks": evaluation data told by its count or
+// kind rather than its names.
+const COUNTED_DATA = new RegExp(
+  String.raw`\b(?:\d+|${SMALL_NUMBER}|a dozen|dozens of|several|multiple|numerous|many|various|diverse|a (?:diverse|wide|broad|large|comprehensive) (?:collection|range|set|suite|variety) of)\s+(?:[\w-]+\s+){0,2}(?:benchmarks|datasets|tasks)\b`,
+  "i",
+);
+
 export function namesData(sentence: string): boolean {
-  return NAMED_DATA.test(sentence);
+  return NAMED_DATA.test(sentence) || COUNTED_DATA.test(sentence);
 }
 
 /**

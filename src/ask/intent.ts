@@ -28,11 +28,6 @@ export type IntentWeights = Map<Intent, number>;
 
 const PATTERNS: [Intent, RegExp, number][] = [
   [
-    "code",
-    /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|open[- ]?sourced?|implementation|released?|releasing|project page|website|demo|where can (i|we|one) (try|use|get|find|access|download|run|see)|(weights|checkpoints?|models?|data(sets?)?) (out|public|available|released)|(get|find|access) the (weights|checkpoints?|model|data))\b/,
-    1,
-  ],
-  [
     "limitations",
     /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
     1,
@@ -54,7 +49,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "comparison",
-    /\b(better|worse|beats?|outperform\w*|compare[sd]?|comparison|versus|than|against|baselines?|state of the art|differ(s|ent|ence)?|competitive|match(es)?|on par|or not)\b/,
+    /\b(better|worse|beats?|outperform\w*|compare[sd]?|comparison|versus|than|against|baselines?|state of the art|differ(s|ent|ence)?|competitive|match(es)?|on par|or not|best (of|among)|(is|are) (it|they|this|that) the best)\b/,
     1,
   ],
   [
@@ -79,10 +74,22 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|main idea|what do they do|what did they do|the point|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|the point|gist|overview|eli5)\b/,
     1,
   ],
 ];
+
+/**
+ * Where or whether the code, data or weights are available: a links answer. "where do i grab the
+ * dataset?", "is the dataset open?", "github?".
+ */
+const CODE =
+  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
+// "open-source", "implementation", "released" ask for links only when nothing else is asked: "is
+// the implementation GPU friendly?" asks about hardware, "the best of the open-source models?"
+// compares. "open-source" before a noun other than code or weights names a kind of thing.
+const CODE_WORDS =
+  /\b(open[- ]?sourced?(?!\s+(?!(?:code|implementation|weights|checkpoints?|release|and|or|yet|too|now|at|on|under|with|anywhere)\b)[a-z]{3,})|implementation|released?|releasing)\b/;
 
 // "What is HRSA?", "what's manifold realignment?": a term the paper defines (not "what is the
 // motivation", whose words say the kind of answer).
@@ -97,6 +104,7 @@ const DEFINITION =
 export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
+  if (CODE.test(q.text) || (CODE_WORDS.test(q.text) && weights.size === 0)) weights.set("code", 1);
   if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   // "Why does it outperform X?" asks for the reason, not the result.

@@ -86,11 +86,7 @@ export function missingFromPaper(
   passages: readonly Passage[],
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
-  // "What GPU can run it?" is answered by "a single RTX 3090": hardware is named, not called so.
-  // "Does it support GPUs?" asks about GPUs themselves.
-  const hardwareNamed =
-    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
-    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
+  const hardwareNamed = namesHardware(q, passages);
   const absentNames = q.names.filter(
     (w) =>
       !inPaper(passages, titleKeys, w) &&
@@ -121,6 +117,23 @@ export function missingFromPaper(
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
   if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
   return null;
+}
+
+/**
+ * "What GPU can run it?" is answered by "a single RTX 3090", "what hardware do they run on?" by
+ * "ARM and WebAssembly": hardware is named, not called so. "Does it support GPUs?" asks about GPUs
+ * themselves.
+ */
+function namesHardware(q: Question, passages: readonly Passage[]): boolean {
+  return (
+    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
+    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0)
+  );
+}
+
+/** True when the head a "what X" asks for is a hardware word the paper answers by naming hardware. */
+export function hardwareHeadNamed(q: Question, passages: readonly Passage[], head: Word): boolean {
+  return HARDWARE_WORDS.has(head.lower) && q.measure !== "count" && namesHardware(q, passages);
 }
 
 const HARDWARE_WORDS = new Set([

@@ -21,6 +21,8 @@ const ANNOUNCES =
   /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
 const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
 
+const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
+
 /** True when the passage has a number of the kind the question asks for. */
 export function fitsMeasureOf(p: Passage, q: Question): boolean {
   return p.quantities.some((x) => fitsMeasure(x, q.measure));
@@ -34,8 +36,13 @@ export function countsAsked(p: Passage, q: Question): boolean {
   return p.quantities.some((x) => {
     const after = p.shown.slice(x.at, x.at + x.text.length + 60);
     const before = p.shown.slice(Math.max(0, x.at - 60), x.at);
+    // The number's own words ("one million") do not use up the six words after it.
+    const spelled = x.text.match(NUMBER_WORDS)?.length ?? 0;
     const near = matchKeys(
-      `${before.split(/\s+/).slice(-6).join(" ")} ${after.split(/\s+/).slice(0, 6).join(" ")}`,
+      `${before.split(/\s+/).slice(-6).join(" ")} ${after
+        .split(/\s+/)
+        .slice(0, 6 + spelled)
+        .join(" ")}`,
     );
     return q.asked.some((w) => mentions(near, w));
   });

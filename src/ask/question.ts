@@ -74,7 +74,8 @@ const SHORTHAND: [RegExp, string][] = [
   ],
   [/\bperf\b/gi, "performance"],
   [/\brepo\b/gi, "repository"],
-  [/\bparams\b/gi, "parameters"],
+  // "param count?", "#params": the number of parameters, a size.
+  [/(?:#\s?)?\bparams?\b/gi, "parameters"],
   [/\bhw\b/gi, "hardware"],
   [/\bacc\b/gi, "accuracy"],
   [/\bexps?\b/gi, "experiments"],
@@ -104,7 +105,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5",
   ).map((w) => w.lower),
 );
 
@@ -190,6 +191,23 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
+// "model sizes?", "backbone size?", "param count?", "number of parameters": a size asked without
+// "how big", answered by "7B and 14B models" or "E-3DSNN (1.87M)".
+const SIZE_ASKED =
+  /^(?:(?:and|so|ok) )?(?:(?:what|which) (?:(?:is|are|was|were) )?(?:the |their |its )?(?:\w+ )?)?(?:(?:models?|backbones?|networks?|llms?|encoders?|decoders?|parameters?) (?:sizes?|counts?)|(?:number|count|amount) of (?:parameters|weights)|(?:total )?parameters)\b(?! of\b)/;
+
+/** Words a size question uses for the kind of number it wants, not for what the number is about. */
+const SIZE_WORDS = new Set([
+  "parameter",
+  "parameters",
+  "size",
+  "sizes",
+  "count",
+  "counts",
+  "scale",
+  "scales",
+]);
+
 function measureOf(text: string): Measure | null {
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (/\bhow (long|much time)\b/.test(text)) return "time";
@@ -202,7 +220,8 @@ function measureOf(text: string): Measure | null {
   if (/\bhow (big|large|small|huge)\b/.test(text) && !amount && !ofModel) return "count";
   if (
     (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
-    /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text)
+    /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text) ||
+    SIZE_ASKED.test(text)
   )
     return "size";
   if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
@@ -242,7 +261,7 @@ export function readQuestion(raw: string): Question {
   const head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
   const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
   const headWords = new Set(head.map((w) => w.lower));
-  const asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
+  let asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
   // "which benchmarks", "what are the two rewards": a list of things, which abstracts name.
   const plural = head.some(
     (w) =>
@@ -262,6 +281,14 @@ export function readQuestion(raw: string): Question {
     kindWords.push(...focus.filter((w) => category.has(w.lower)));
     focus = focus.filter((w) => !category.has(w.lower));
   }
+  const measure = measureOf(text);
+  // "param count?" of a paper that writes "E-3DSNN (1.87M)": the words ask for a size, they need
+  // not be in the sentence that gives it.
+  if (measure === "size") {
+    kindWords.push(...focus.filter((w) => SIZE_WORDS.has(w.lower)));
+    focus = focus.filter((w) => !SIZE_WORDS.has(w.lower));
+    asked = asked.filter((w) => !SIZE_WORDS.has(w.lower));
+  }
   const alternates = new Map<string, Word[]>();
   for (const w of all) {
     const alt = RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem);
@@ -279,6 +306,6 @@ export function readQuestion(raw: string): Question {
     asked,
     wantsNames,
     entity,
-    measure: measureOf(text),
+    measure,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type AnswerInput, answerQuestion, prepareAnswer } from "../../src/ask/answer.js";
+import { namesData, quantities } from "../../src/ask/cues.js";
 import { intentWeights } from "../../src/ask/intent.js";
 import { readQuestion } from "../../src/ask/question.js";
 
@@ -71,5 +72,81 @@ describe("reading the question (round 8)", () => {
   it("answers an English question that holds German stopwords", () => {
     const a = answerQuestion(caseStudies, "so it doesn't really solve open problems?");
     expect(a.text).not.toMatch(/only answer questions in English/);
+  });
+});
+
+// Round 9 (docs/ask.md): faults held out 8 exposed, on small papers written here.
+const sized = paper(
+  "We train reasoning models with formal verification. Extensive evaluation on six benchmarks spanning mathematical, logical, and general reasoning demonstrates that our 7B and 14B models outperform state-of-the-art baselines by 10.4%. " +
+    "Notably, our E-3DSNN (1.87M) obtained 91.7% top-1 accuracy.",
+);
+const captions = paper(
+  "Audiovisual captioning lacks fine-grained supervision. We introduce ASID-1M, an open-source collection of one million structured, fine-grained audiovisual instruction annotations. " +
+    "Code: https://github.com/example/asid",
+);
+const routing = paper(
+  "Attention is costly on long sequences. For a query, irrelevant key-value pairs are first filtered out at a coarse region level. " +
+    "We provide a simple implementation involving only GPU-friendly dense matrix multiplications.",
+);
+
+describe("reading the question (round 9)", () => {
+  it("reads a terse size question as asking for a size, and a 7B or 1.87M as one", () => {
+    for (const question of [
+      "model sizes?",
+      "backbone size?",
+      "param count?",
+      "params?",
+      "what's the param count",
+    ]) {
+      const q = readQuestion(question);
+      expect(q.measure, question).toBe("size");
+      expect(intentWeights(q).has("quantity"), question).toBe(true);
+      expect(q.focus, question).toEqual([]);
+      expect(decided(sized, question), question).toBeNull();
+    }
+    // "model size" inside another question is not a size question.
+    expect(readQuestion("Does model size predict how well the LLMs do?").measure).toBeNull();
+    expect(readQuestion("does it add parameters").measure).toBeNull();
+  });
+
+  it("counts a number written in words, next to what it counts", () => {
+    const found = quantities(
+      "an open-source collection of one million structured annotations, a dozen tasks",
+    );
+    expect(found.map((x) => x.text)).toEqual(["one million structured annotations", "a dozen tasks"]);
+    // "one" alone is not a count.
+    expect(quantities("one of the best models")).toEqual([]);
+    expect(decided(captions, "how many annotations in ASID-1M?")).toBeNull();
+    expect(decided(captions, "how many hours of video are in ASID-1M?")).toMatch(/does not mention hours/);
+  });
+
+  it("does not ask for a frame word ('happens', 'novelty claim') to be in the paper", () => {
+    expect(decided(routing, "What happens to irrelevant key-value pairs?")).toBeNull();
+    const q = readQuestion("What is their novelty claim, exactly?");
+    expect(q.focus).toEqual([]);
+    expect(intentWeights(q).has("proposal")).toBe(true);
+  });
+
+  it("answers with links only when code, data or weights are asked for", () => {
+    const links = (question: string) => /github\.com/.test(answerQuestion(captions, question).text);
+    expect(links("where do i grab the dataset?")).toBe(true);
+    expect(links("is the dataset open?")).toBe(true);
+    expect(links("is it open source?")).toBe(true);
+    expect(intentWeights(readQuestion("Is the implementation GPU friendly?")).has("code")).toBe(false);
+    expect(
+      intentWeights(readQuestion("what gpus did they use to run the open-source models?")).has("code"),
+    ).toBe(false);
+    expect(decided(captions, "what gpus did they use to run the open-source models?")).toMatch(
+      /does not mention gpus/,
+    );
+    expect(intentWeights(readQuestion("it is the best of the open-source models?")).has("code")).toBe(false);
+  });
+
+  it("takes a count of benchmarks as naming evaluation data", () => {
+    expect(
+      namesData("Extensive evaluation on six benchmarks spanning mathematical and logical reasoning"),
+    ).toBe(true);
+    expect(namesData("a diverse collection of long-sequence tasks")).toBe(true);
+    expect(namesData("We propose a new benchmark.")).toBe(false);
   });
 });
