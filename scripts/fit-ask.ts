@@ -6,8 +6,8 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored (1-7; held-out 7 was scored blind and then final in round 7, so it may now be
- * fitted on). Held-out 8 is refused: written before round 8, it is scored once blind and once at
+ * sets already scored (1-8; held-out 8 was scored blind and then final in round 8, so it may now be
+ * fitted on). Held-out 9 is refused: written before round 9, it is scored once blind and once at
  * the end, and never fitted or chosen on.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
