@@ -23,7 +23,8 @@ export interface Question {
   seen?: boolean;
   /**
    * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6,
-   * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse".
+   * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse"; held out 9 those five and
+   * "phd" (a PhD student comparing with their own work).
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -41,6 +42,7 @@ export const QUESTION_FILES = [
   "questions-holdout6.json",
   "questions-holdout7.json",
   "questions-holdout8.json",
+  "questions-holdout9.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 

@@ -9,6 +9,7 @@
  *   npx tsx test/ask/report.ts --holdout6  the sixth held-out set (questions-holdout6.json): totals only
  *   npx tsx test/ask/report.ts --holdout7  the seventh held-out set (questions-holdout7.json): totals only
  *   npx tsx test/ask/report.ts --holdout8  the eighth held-out set (questions-holdout8.json): totals only
+ *   npx tsx test/ask/report.ts --holdout9  the ninth held-out set (questions-holdout9.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */
@@ -32,7 +33,7 @@ const report = score(questions, (q) => {
 });
 console.log(`${file}: ${questions.length} questions\n`);
 console.log(table(report));
-// Totals by the kind of user the writer played (held out 5 to 8): counts only, never the questions.
+// Totals by the kind of user the writer played (held out 5 to 9): counts only, never the questions.
 const styles = [...new Set(questions.flatMap((q) => (q.style ? [q.style] : [])))];
 if (styles.length) {
   console.log("\n| style | answerable right | unanswerable declined |\n|---|---:|---:|");

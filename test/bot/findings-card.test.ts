@@ -6,8 +6,8 @@ import { renderReplies as renderDiscord } from "../../adapters/discord/render.js
 import { MAX_SECTION_TEXT } from "../../adapters/slack/limits.js";
 import { renderReply as renderSlack } from "../../adapters/slack/render.js";
 import { paperCard } from "../../src/bot/cards.js";
-import type { PaperCard } from "../../src/bot/replies.js";
 import { type BotHarness, botHarness } from "../support/bot.js";
+import { bareCard, HOSTILE_LONG_TEXT } from "../support/paper-cards.js";
 
 let h: BotHarness;
 afterEach(() => h?.engine.close());
@@ -53,20 +53,7 @@ describe("paper card: findings for a paper that reports no numbers", () => {
   });
 
   it("keeps oversized, hostile findings within every platform's limits and inert", () => {
-    const card: PaperCard = {
-      kind: "paper",
-      id: "2601.23265",
-      title: "A paper",
-      date: "2026-02-03",
-      authors: [],
-      tldr: "We propose a model that plans with small language models on many tasks.",
-      keyResults: [],
-      findings: Array.from({ length: 2 }, () => `<!channel> @everyone **bold** ${"word ".repeat(3000)}`),
-      links: [],
-      code: [],
-      url: null,
-      actions: [],
-    };
+    const card = bareCard({ findings: [HOSTILE_LONG_TEXT, HOSTILE_LONG_TEXT] });
     const slack = renderSlack(card);
     expect(JSON.stringify(slack)).not.toContain("<!channel>");
     for (const m of slack)

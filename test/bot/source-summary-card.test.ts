@@ -4,10 +4,10 @@ import { ButtonCommands } from "../../adapters/discord/buttons.js";
 import { renderReplies as renderDiscord } from "../../adapters/discord/render.js";
 import { renderReply as renderSlack } from "../../adapters/slack/render.js";
 import { paperCard } from "../../src/bot/cards.js";
-import type { PaperCard } from "../../src/bot/replies.js";
 import type { Paper } from "../../src/types.js";
 import { type BotHarness, botHarness } from "../support/bot.js";
 import { DIGESTS } from "../support/fixtures.js";
+import { bareCard, HOSTILE_LONG_TEXT } from "../support/paper-cards.js";
 
 let h: BotHarness;
 afterEach(() => h?.engine.close());
@@ -50,23 +50,7 @@ describe("paper card: the source's own summary beside ours", () => {
   });
 
   it("keeps an oversized, hostile source summary within every platform's limits and inert", () => {
-    const card: PaperCard = {
-      kind: "paper",
-      id: "2601.23265",
-      title: "A paper",
-      date: "2026-02-03",
-      authors: [],
-      tldr: "We propose a model that plans with small language models on many tasks.",
-      keyResults: [],
-      links: [],
-      code: [],
-      url: null,
-      sourceSummary: {
-        source: "Hugging Face",
-        text: `<!channel> @everyone **bold** ${"word ".repeat(3000)}`,
-      },
-      actions: [],
-    };
+    const card = bareCard({ sourceSummary: { source: "Hugging Face", text: HOSTILE_LONG_TEXT } });
     const slack = renderSlack(card);
     const slackText = JSON.stringify(slack);
     expect(slackText).not.toContain("<!channel>");
