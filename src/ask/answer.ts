@@ -12,6 +12,7 @@ import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./in
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
 import {
+  ASKS_WHICH,
   carriesCue,
   cueRequired,
   hardwareHeadNamed,
@@ -193,12 +194,12 @@ export function prepareAnswer(
   const wantsNumber = intent === "quantity";
   // "What hardware do they run on?" of a paper naming "ARM and WebAssembly": the paper says, and
   // only a sentence that names hardware answers.
-  const named = asksWhichHardware(q, intent) && passages.filter((p) => namesHardware(p.shown));
-  const stated = named !== false && named.length > 0;
+  const named = asksWhichHardware(q, intent) ? passages.map((p) => namesHardware(p.shown)) : [];
+  const stated = named.includes(true);
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&
-      (!stated || namesHardware(p.shown)) &&
+      (!stated || (named[i] as boolean)) &&
       (!wantsNumber || (fitsMeasureOf(p, q) && (q.focus.length === 0 || (facts.overlaps[i] as number) > 0))),
   );
   return {
@@ -331,7 +332,7 @@ function asksWhichHardware(q: Question, intent: Intent): boolean {
   return (
     intent === "hardware" &&
     q.measure === null &&
-    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
+    ASKS_WHICH.test(q.text) &&
     /\b(hardware|devices?|gpus?|chips?|platforms?|accelerators?|cpus?|processors?)\b/.test(q.text)
   );
 }

@@ -86,7 +86,7 @@ export function missingFromPaper(
   passages: readonly Passage[],
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
-  const hardwareNamed = namesHardware(q, passages);
+  const hardwareNamed = hardwareNamedFor(q, passages);
   const absentNames = q.names.filter(
     (w) =>
       !inPaper(passages, titleKeys, w) &&
@@ -119,21 +119,21 @@ export function missingFromPaper(
   return null;
 }
 
+/** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */
+export const ASKS_WHICH = /^(and |so )?(what|which|on what|on which)\b/;
+
 /**
  * "What GPU can run it?" is answered by "a single RTX 3090", "what hardware do they run on?" by
  * "ARM and WebAssembly": hardware is named, not called so. "Does it support GPUs?" asks about GPUs
  * themselves.
  */
-function namesHardware(q: Question, passages: readonly Passage[]): boolean {
-  return (
-    /^(and |so )?(what|which|on what|on which)\b/.test(q.text) &&
-    passages.some((p) => (p.cues.get("hardware") ?? 0) > 0)
-  );
+function hardwareNamedFor(q: Question, passages: readonly Passage[]): boolean {
+  return ASKS_WHICH.test(q.text) && passages.some((p) => (p.cues.get("hardware") ?? 0) > 0);
 }
 
 /** True when the head a "what X" asks for is a hardware word the paper answers by naming hardware. */
 export function hardwareHeadNamed(q: Question, passages: readonly Passage[], head: Word): boolean {
-  return HARDWARE_WORDS.has(head.lower) && q.measure !== "count" && namesHardware(q, passages);
+  return HARDWARE_WORDS.has(head.lower) && q.measure !== "count" && hardwareNamedFor(q, passages);
 }
 
 const HARDWARE_WORDS = new Set([
