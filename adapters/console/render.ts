@@ -118,13 +118,14 @@ function card(c: PaperCard, s: Style): string {
       s.dim(wrap(terminalSafe(c.authors.slice(0, 12).join(", ")) + (c.authors.length > 12 ? ", …" : ""))),
     );
   lines.push("", wrap(`TL;DR: ${terminalSafe(c.tldr)}`));
-  if (c.keyResults.length) {
-    lines.push("", "Key results:");
-    for (const r of c.keyResults) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
-  }
-  if (c.findings?.length) {
-    lines.push("", "Findings:");
-    for (const r of c.findings) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
+  // Results in numbers, or (without numbers) findings in words: the same list under its heading.
+  for (const [heading, items] of [
+    ["Key results:", c.keyResults],
+    ["Findings:", c.findings ?? []],
+  ] as const) {
+    if (!items.length) continue;
+    lines.push("", heading);
+    for (const r of items) lines.push(wrap(`- ${terminalSafe(r)}`, "  ").replace(/^ {2}/, ""));
   }
   if (c.sourceSummary)
     lines.push("", wrap(`${sourceSummaryLabel(c.sourceSummary)}: ${terminalSafe(c.sourceSummary.text)}`));

@@ -237,13 +237,14 @@ function cardBlocks(card: PaperCard): Block[] {
     if (l) meta.push(l);
   }
   blocks.push(...sections(`*TL;DR* ${safe(card.tldr, Number.POSITIVE_INFINITY)}`));
-  if (card.keyResults.length) {
-    const lines = card.keyResults.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
-    blocks.push(...sections(`*Key results*\n${lines}`));
-  }
-  if (card.findings?.length) {
-    const lines = card.findings.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
-    blocks.push(...sections(`*Findings*\n${lines}`));
+  // Results in numbers, or (without numbers) findings in words: the same list under its heading.
+  for (const [heading, items] of [
+    ["Key results", card.keyResults],
+    ["Findings", card.findings ?? []],
+  ] as const) {
+    if (!items.length) continue;
+    const lines = items.map((k) => `• ${escapeMrkdwn(k)}`).join("\n");
+    blocks.push(...sections(`*${heading}*\n${lines}`));
   }
   if (card.sourceSummary) {
     const label = escapeMrkdwn(sourceSummaryLabel(card.sourceSummary));

@@ -17,3 +17,12 @@ export function wrap(text: string, width = 100, indent = ""): string {
   if (line) lines.push(indent + line);
   return lines.join("\n");
 }
+
+/**
+ * A list printed after a blank line, under its heading when it has one ("Key results:",
+ * "Findings:"), one "- item" per entry wrapped at 100; no lines at all when the list is empty.
+ */
+export function bulletBlock(heading: string | null, items: readonly string[]): string[] {
+  if (!items.length) return [];
+  return ["", ...(heading ? [heading] : []), ...items.map((r) => wrap(`- ${r}`, 100, ""))];
+}

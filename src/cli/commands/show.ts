@@ -1,7 +1,7 @@
 import { displayText } from "../../summary/latex.js";
 import { sourceSummaryLabel, sourceSummaryOf } from "../../summary/source-summary.js";
 import type { Command } from "../command.js";
-import { wrap } from "../format.js";
+import { bulletBlock, wrap } from "../format.js";
 import { paperJson } from "../json.js";
 
 export const show: Command = {
@@ -24,15 +24,11 @@ export const show: Command = {
     if (paper.authors.length) ctx.print(wrap(paper.authors.join(", ")));
     ctx.print();
     ctx.print(wrap(`TL;DR: ${summary.tldr}`));
-    if (summary.keyResults.length) {
-      ctx.print();
-      for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
-    }
-    if (summary.findings.length) {
-      ctx.print();
-      ctx.print("Findings:");
-      for (const r of summary.findings) ctx.print(wrap(`- ${r}`, 100, ""));
-    }
+    for (const line of [
+      ...bulletBlock(null, summary.keyResults),
+      ...bulletBlock("Findings:", summary.findings),
+    ])
+      ctx.print(line);
     const source = sourceSummaryOf(paper);
     if (source) {
       ctx.print();

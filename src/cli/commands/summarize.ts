@@ -1,7 +1,7 @@
 import { displayText } from "../../summary/latex.js";
 import { sourceSummaryLabel, sourceSummaryOf } from "../../summary/source-summary.js";
 import type { Command } from "../command.js";
-import { wrap } from "../format.js";
+import { bulletBlock, wrap } from "../format.js";
 
 export const summarize: Command = {
   name: "summarize",
@@ -32,16 +32,11 @@ export const summarize: Command = {
         ? wrap(`TL;DR: ${summary.tldr}`)
         : `TL;DR: none: ${paper.id} has no abstract in the archive (re-ingest its digest or the API form of its day to add it)`,
     );
-    if (summary.keyResults.length) {
-      ctx.print();
-      ctx.print("Key results:");
-      for (const r of summary.keyResults) ctx.print(wrap(`- ${r}`, 100, ""));
-    }
-    if (summary.findings.length) {
-      ctx.print();
-      ctx.print("Findings:");
-      for (const r of summary.findings) ctx.print(wrap(`- ${r}`, 100, ""));
-    }
+    for (const line of [
+      ...bulletBlock("Key results:", summary.keyResults),
+      ...bulletBlock("Findings:", summary.findings),
+    ])
+      ctx.print(line);
     const source = sourceSummaryOf(paper);
     if (source) {
       ctx.print();
