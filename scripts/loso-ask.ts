@@ -10,7 +10,7 @@
  * `--misses` prints that set's questions missed out of set, with the answer given. `--cv` scores
  * 5-fold cross-validation grouped by paper instead of leaving one set out.
  *
- * It never reads held-out 9 (loadQuestionFiles refuses it).
+ * It never reads held-out 10 (loadQuestionFiles refuses it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -33,7 +33,7 @@ import {
 
 const SETS = [
   "test/ask/questions.json",
-  ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `test/ask/questions-holdout${n === 1 ? "" : n}.json`),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `test/ask/questions-holdout${n === 1 ? "" : n}.json`),
 ].join(",");
 
 const { values } = parseArgs({
