@@ -839,6 +839,11 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
           environment simulator, playable, action-conditioned, interactive world, interactive world
           models`,
         hints: `simulation, simulator`,
+        // A world model under visual generation renders what it predicts; one over an LLM agent's
+        // textual states is an agents paper.
+        requires: `
+          video, videos, visual, image, images, pixel, pixels, frame, frames, game, games, 3D, 4D,
+          scene, scenes, driving, embodied, robot, robots, robotic, camera, egocentric, rendering`,
       },
       {
         id: "diffusion",
@@ -980,8 +985,10 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
           PDE, PDEs, partial differential equation, partial differential equations, physics-informed,
           PINN, PINNs, neural operator, neural operators, fluid, fluids, turbulence, climate, weather,
           weather forecasting, physical systems, dynamical systems, numerical solver, wave, waves,
-          physics, physics-based, linear systems, scientific computing`,
-        hints: `physical, simulation, solver`,
+          linear systems, scientific computing`,
+        // "Physics-based" control and animation are robotics and graphics as often as science, and
+        // "the physics of language models" is not science either: physics alone is a hint.
+        hints: `physical, simulation, solver, physics, physics-based`,
       },
       {
         id: "ai-scientist",
