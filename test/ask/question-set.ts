@@ -24,7 +24,8 @@ export interface Question {
   /**
    * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6,
    * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse"; held out 9 those five and
-   * "phd" (a PhD student comparing with their own work).
+   * "phd" (a PhD student comparing with their own work); held out 10 those six and "pm" (a product
+   * manager who skims and asks what it gets them and whether it is ready).
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -43,6 +44,7 @@ export const QUESTION_FILES = [
   "questions-holdout7.json",
   "questions-holdout8.json",
   "questions-holdout9.json",
+  "questions-holdout10.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
