@@ -48,11 +48,27 @@ export interface Answer {
   stated: boolean;
   /** Where the answer comes from; null when nothing is stated. */
   source: AnswerSource | null;
+  /**
+   * How sure the model is of the sentence it gives: its probability against the paper's other
+   * sentences and declining (the fitted listwise softmax). Null when no ranking decided the answer
+   * (links, a refusal, "does not mention X", an acronym's long form, the source's summary).
+   */
+  confidence: number | null;
+  /** True when the answer is given as the closest the abstract comes, not as a sure answer. */
+  tentative: boolean;
 }
 
 /** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
 export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
+/**
+ * Below this confidence an answer is given as tentative ("Not sure the abstract answers this; the
+ * closest it comes: …"). The model's probabilities are calibrated out of sample (scripts/
+ * calibrate-ask.ts, docs/ask.md "Confidence"): under even odds the sentence is right about half
+ * the time, against about nine in ten above it, so a reader should know which kind of answer it is.
+ */
+export const TENTATIVE_BELOW = 0.5;
+export const TENTATIVE_LEAD = "Not sure the abstract answers this; the closest it comes:";
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';
@@ -68,7 +84,7 @@ function validate(question: string): string {
 }
 
 function notStated(text: string, intent: Intent): Answer {
-  return { text, evidence: [], intent, stated: false, source: null };
+  return { text, evidence: [], intent, stated: false, source: null, confidence: null, tentative: false };
 }
 
 /** The paper's code and links, with the sentences that give them; null when it has none. */
@@ -86,13 +102,22 @@ function linkAnswer(paper: AnswerInput, passages: readonly Passage[]): Answer | 
       intent: "code",
       stated: true,
       source: "links",
+      confidence: null,
+      tentative: false,
     };
   }
   if (other.length)
-    return { text: `Links: ${other.join(" ")}`, evidence, intent: "code", stated: true, source: "links" };
+    return {
+      ...SURE,
+      text: `Links: ${other.join(" ")}`,
+      evidence,
+      intent: "code",
+      stated: true,
+      source: "links",
+    };
   // "The code and model are made publicly available": the abstract says so without a link.
   if (evidence.length)
-    return { text: evidence.join(" "), evidence, intent: "code", stated: true, source: "abstract" };
+    return { ...SURE, text: evidence.join(" "), evidence, intent: "code", stated: true, source: "abstract" };
   return null;
 }
 
@@ -273,6 +298,26 @@ function othersLimitations(
   return next;
 }
 
+/** An answer no ranking decided (links, an acronym's long form): given as it is. */
+const SURE = { confidence: null, tentative: false } as const;
+
+/**
+ * The model's probability for one sentence: the listwise softmax over what it was fitted to choose
+ * among (the eligible sentences, the source's summary and declining).
+ */
+function probabilityOf(
+  chosen: Scored,
+  scored: readonly Scored[],
+  eligible: readonly boolean[],
+  decline: number,
+): number {
+  const options = scored.filter((s, i) => s.passage.source !== "abstract" || eligible[i]).map((s) => s.score);
+  options.push(decline);
+  const top = Math.max(...options);
+  const total = options.reduce((a, z) => a + Math.exp(z - top), 0);
+  return Math.exp(chosen.score - top) / total;
+}
+
 /** The scores of a ranking's passages and of declining, under a model. */
 export function scoreRanking(r: Ranking, model: AnswerModel): { scored: Scored[]; decline: number } {
   const scored = r.passages.map((passage, i) => ({
@@ -300,6 +345,8 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
       stated: true,
       source: "source_summary",
+      confidence: null,
+      tentative: false,
     };
   }
   if (!best || (best.score <= decline && !r.stated)) {
@@ -321,7 +368,19 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   }
   const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
-  return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
+  const confidence = probabilityOf(best, scored, r.eligible, decline);
+  // A rule that found the answer named (the hardware asked for) stands, however the model scores it.
+  const tentative = !r.stated && confidence < TENTATIVE_BELOW;
+  const said = evidence.join(" ");
+  return {
+    text: tentative ? `${TENTATIVE_LEAD} ${said}` : said,
+    evidence,
+    intent,
+    stated: true,
+    source: "abstract",
+    confidence,
+    tentative,
+  };
 }
 
 /**
@@ -352,7 +411,7 @@ function expansionAnswer(q: Question, passages: readonly Passage[], intent: Inte
     if (!isName(w.surface) && !/^\p{Lu}{2,8}$/u.test(w.surface)) continue;
     const introduced = new RegExp(`\\(${escapeRegExp(w.surface)}s?[),;]`, "u");
     const p = passages.find((x) => x.source === "abstract" && introduced.test(x.shown));
-    if (p) return { text: p.shown, evidence: [p.shown], intent, stated: true, source: "abstract" };
+    if (p) return { ...SURE, text: p.shown, evidence: [p.shown], intent, stated: true, source: "abstract" };
   }
   return null;
 }

@@ -3,6 +3,7 @@
  * or `ask <id> <question>` anywhere: the sentences of the paper's own text that answer it.
  */
 import { z } from "zod";
+import type { Answer } from "../../ask/answer.js";
 import { ErrorCode, PaperboyError } from "../../errors.js";
 import { chatCommand } from "../command.js";
 import type { AnswerReply } from "../replies.js";
@@ -11,6 +12,35 @@ import type { AnswerReply } from "../replies.js";
 function sameText(a: string, b: string): boolean {
   const norm = (t: string) => t.replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
+}
+
+/**
+ * The reply for an answer. Its evidence is display-clean already and is shown once, under where it
+ * comes from; a tentative answer's label says it is the closest sentence, not a sure answer.
+ */
+export function answerReply(
+  paper: { id: string; title: string },
+  question: string,
+  answer: Answer,
+): AnswerReply {
+  const fromSummary = answer.source === "source_summary";
+  return {
+    kind: "answer",
+    paperId: paper.id,
+    paperTitle: paper.title,
+    question,
+    text: answer.text,
+    evidence: answer.evidence,
+    evidenceFrom: fromSummary
+      ? "Hugging Face's summary"
+      : answer.tentative
+        ? "the abstract, the closest it comes (not sure it answers this)"
+        : "the abstract",
+    quoted:
+      answer.evidence.length > 0 &&
+      (fromSummary || answer.tentative || sameText(answer.text, answer.evidence.join(" "))),
+    unanswered: !answer.stated,
+  };
 }
 
 export const ask = chatCommand({
@@ -42,19 +72,7 @@ export const ask = chatCommand({
     const ref =
       thread && ctx.thread ? { platform: ctx.platform, channel: ctx.channel, thread: ctx.thread } : null;
     const { answer } = engine.ask(paper.id, q, ref ? engine.threadQuestions(ref) : []);
-    // The answer's evidence is display-clean already; it is shown once, under where it comes from.
-    const fromSummary = answer.source === "source_summary";
-    const reply: AnswerReply = {
-      kind: "answer",
-      paperId: paper.id,
-      paperTitle: paper.title,
-      question: q,
-      text: answer.text,
-      evidence: answer.evidence,
-      evidenceFrom: fromSummary ? "Hugging Face's summary" : "the abstract",
-      quoted: answer.evidence.length > 0 && (fromSummary || sameText(answer.text, answer.evidence.join(" "))),
-      unanswered: !answer.stated,
-    };
+    const reply = answerReply(paper, q, answer);
     if (ref) {
       try {
         engine.recordInThread(ref, [

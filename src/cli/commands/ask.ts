@@ -11,7 +11,7 @@ export const ask: Command = {
     const question = args.slice(1).join(" ");
     const { paper, answer } = ctx.engine().ask(args[0] as string, question);
     if (ctx.json) {
-      // The contract's four fields, then what the answer is (extensions: intent, stated, source).
+      // The contract's four fields, then what the answer is (extensions: intent, stated, source, confidence, tentative).
       ctx.printJson({
         id: paper.id,
         question,
@@ -20,6 +20,8 @@ export const ask: Command = {
         intent: answer.intent,
         stated: answer.stated,
         source: answer.source,
+        confidence: answer.confidence === null ? null : Number(answer.confidence.toFixed(3)),
+        tentative: answer.tentative,
       });
       return 0;
     }
