@@ -6,8 +6,10 @@
  *
  * Sizes: 1–3 papers make one topic (or a plain list when nothing names them); 4–9 papers make at
  * most 3 topics; from 10 papers on there are 3 to 10 topics, "Other" included and at most 20% of
- * the papers, and from 30 papers on no topic holds more than 40% of them. Within a topic, papers
- * come by the source's upvotes when known, then those with code, then in the digest's order.
+ * the papers, and from 30 papers on no topic holds more than 40% of them. Within a topic, the papers
+ * its heading speaks for come first (a topic opens with a paper about it, not with a popular one
+ * that joined it by likeness); then, among each part, by the source's upvotes when known, then
+ * those with code, then in the digest's order.
  */
 import { type AreaMatch, researchAreas } from "./areas.js";
 import { type GroupingLimits, groupPapers } from "./grouping.js";
@@ -34,7 +36,10 @@ export interface TopicInput {
 
 export interface Topic {
   label: string;
-  /** Primary keys of the topic's papers: by upvotes, then code, then input order. */
+  /**
+   * Primary keys of the topic's papers: those its label speaks for first, then by upvotes, then
+   * code, then input order.
+   */
   pks: number[];
   /** True for the catch-all group (and for a day too small or too blank to group). */
   other: boolean;
@@ -131,12 +136,17 @@ function phraseIndex(texts: readonly TopicPaperText[]): Map<string, Set<number>>
   return index;
 }
 
-function order(papers: readonly TopicInput[], members: readonly number[]): number[] {
+function order(
+  papers: readonly TopicInput[],
+  members: readonly number[],
+  covered: ReadonlySet<number> = NONE,
+): number[] {
   return [...members]
     .sort((a, b) => {
       const pa = papers[a] as TopicInput;
       const pb = papers[b] as TopicInput;
       return (
+        Number(covered.has(b)) - Number(covered.has(a)) ||
         (pb.upvotes ?? -1) - (pa.upvotes ?? -1) ||
         Number(pb.hasCode ?? false) - Number(pa.hasCode ?? false) ||
         a - b
@@ -146,9 +156,13 @@ function order(papers: readonly TopicInput[], members: readonly number[]): numbe
 }
 
 /** Labels, largest topic first, never repeated; a topic nothing names goes to Other. */
-function nameGroups(day: Day, groups: number[][], other: number[]): { label: string; members: number[] }[] {
+function nameGroups(
+  day: Day,
+  groups: number[][],
+  other: number[],
+): { label: string; members: number[]; covered: ReadonlySet<number> }[] {
   const used = new Set<string>();
-  const named: { label: string; members: number[] }[] = [];
+  const named: { label: string; members: number[]; covered: ReadonlySet<number> }[] = [];
   for (const members of groups) {
     const choice = day.candidates(members).find((c) => !used.has(c.label.toLowerCase()));
     if (!choice) {
@@ -156,7 +170,7 @@ function nameGroups(day: Day, groups: number[][], other: number[]): { label: str
       continue;
     }
     used.add(choice.label.toLowerCase());
-    named.push({ label: choice.label, members });
+    named.push({ label: choice.label, members, covered: new Set(choice.covered) });
   }
   return named;
 }
@@ -174,7 +188,13 @@ export function groupTopics(papers: readonly TopicInput[]): Topic[] {
   const everyone = papers.map((_, i) => i);
   if (n <= ONE_TOPIC_UP_TO) {
     const choice = day.candidates(everyone)[0];
-    return [{ label: choice?.label ?? OTHER_LABEL, pks: order(papers, everyone), other: !choice }];
+    return [
+      {
+        label: choice?.label ?? OTHER_LABEL,
+        pks: order(papers, everyone, new Set(choice?.covered)),
+        other: !choice,
+      },
+    ];
   }
   const { combined, text } = paperSimilarities(day.matches, day.catalog, textVectors(day.texts));
   const grouping = groupPapers(
@@ -189,7 +209,11 @@ export function groupTopics(papers: readonly TopicInput[]): Topic[] {
   );
   const other = [...grouping.other];
   const named = nameGroups(day, grouping.groups, other);
-  const topics: Topic[] = named.map((t) => ({ label: t.label, pks: order(papers, t.members), other: false }));
+  const topics: Topic[] = named.map((t) => ({
+    label: t.label,
+    pks: order(papers, t.members, t.covered),
+    other: false,
+  }));
   if (other.length)
     topics.push({
       label: OTHER_LABEL,

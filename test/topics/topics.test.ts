@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { previousGrouping } from "../../bench/lib/previous-topics/grouping.js";
 import { agreement, goldFiles, loadGoldDay, paperboyMethod } from "../../bench/lib/topics-eval.js";
+import { researchAreas } from "../../src/topics/areas.js";
+import { topicText } from "../../src/topics/text.js";
 import { groupTopics, MAX_TOPICS, type Topic, type TopicInput } from "../../src/topics/topics.js";
 import { runCli, tempDb } from "../support/cli.js";
 import { DIGESTS, expectedDay, SAMPLE_DAYS } from "../support/fixtures.js";
@@ -152,7 +154,7 @@ describe("topics of small and odd days", () => {
     expect(roundupLabelProblems(topics, papers)).toEqual([]);
   });
 
-  it("orders a topic's papers by upvotes, then code, then the digest's order", () => {
+  it("orders a topic's papers (its heading's own first) by upvotes, then code, then the digest's order", () => {
     const day = feb3.map((p) => ({ ...p, upvotes: null, hasCode: false }));
     const first = groupTopics(day)[0] as Topic;
     const [a, b, c] = first.pks as [number, number, number];
@@ -161,6 +163,35 @@ describe("topics of small and odd days", () => {
     );
     const again = groupTopics(tweaked).find((t) => t.label === first.label) as Topic;
     expect(again.pks.slice(0, 3)).toEqual([c, b, a]);
+  });
+
+  it("opens a topic with a paper its heading speaks for, not a more upvoted one that joined by likeness", () => {
+    const catalog = researchAreas();
+    let checked = 0;
+    let behind = 0;
+    for (const day of DAYS) {
+      const byPk = new Map(day.papers.map((p) => [p.pk, p]));
+      const about = (pk: number) => {
+        const p = byPk.get(pk) as TopicInput;
+        return catalog.match(topicText(p.title, p.abstract, p.summary)).about;
+      };
+      for (const t of groupTopics(day.papers)) {
+        const area = catalog.areas.find((a) => a.label === t.label);
+        if (!area) continue;
+        const members = t.pks.map((pk) => about(pk).has(area.index));
+        if (!members.includes(true)) continue;
+        checked++;
+        expect(members[0], `${day.name}: ${t.label}`).toBe(true);
+        // Every paper about the area is listed before every one that is not.
+        expect(members.indexOf(false) === -1 || members.lastIndexOf(true) < members.indexOf(false)).toBe(
+          true,
+        );
+        if (members.includes(false)) behind++;
+      }
+    }
+    // The days have such topics, and some hold papers that are not about their heading.
+    expect(checked).toBeGreaterThan(20);
+    expect(behind).toBeGreaterThan(0);
   });
 });
 
