@@ -67,11 +67,22 @@ export interface DiscussionSurface {
   retract?(thread: string): Promise<void>;
 }
 
+/** How a question was answered: for operators watching answer quality (`paperboy_answers_total`). */
+export type AnswerKind = "sure" | "tentative" | "not_stated";
+
 export interface CommandEvent {
   command: string;
   outcome: "ok" | "error" | "rejected" | "limited";
   platform: string;
   ms: number;
+  /** Set when the command answered a question about a paper. */
+  answer?: AnswerKind;
+}
+
+function answerKindOf(replies: readonly Reply[]): AnswerKind | undefined {
+  const a = replies.find((r) => r.kind === "answer");
+  if (!a) return undefined;
+  return a.unanswered ? "not_stated" : a.tentative ? "tentative" : "sure";
 }
 
 export class Bot {
@@ -173,6 +184,7 @@ export class Bot {
     let name = "unknown";
     let outcome: "ok" | "error" | "rejected" | "limited" = "ok";
     let code: string | undefined;
+    let answer: AnswerKind | undefined;
     try {
       const limited = ctx.retaken
         ? null
@@ -205,6 +217,7 @@ export class Bot {
       }
       name = parsed.command.name;
       const replies = await this.run(parsed, ctx, thread);
+      answer = answerKindOf(replies);
       this.rememberContinuation(ctx, replies);
       if (parsed.truncated)
         replies.push(
@@ -229,7 +242,7 @@ export class Bot {
       ];
     } finally {
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      this.onCommand?.({ command: name, outcome, platform: ctx.platform, ms });
+      this.onCommand?.({ command: name, outcome, platform: ctx.platform, ms, ...(answer ? { answer } : {}) });
       this.audit.info(
         {
           audit: true,

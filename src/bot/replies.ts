@@ -241,6 +241,8 @@ export interface AnswerReply {
   quoted?: boolean;
   /** True when the paper's text does not answer the question. */
   unanswered: boolean;
+  /** True when the evidence is the closest sentence, not a sure answer (src/ask/answer.ts). */
+  tentative?: boolean;
 }
 
 export interface NoticeReply {

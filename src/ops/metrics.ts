@@ -15,6 +15,7 @@ export class Metrics {
   private readonly rateLimits: Counter<"platform">;
   private readonly papers: Gauge;
   private readonly unhandled: Counter;
+  private readonly answers: Counter<"kind">;
 
   constructor(options: { defaultMetrics?: boolean; papers?: () => number } = {}) {
     const registers = [this.registry];
@@ -51,6 +52,12 @@ export class Metrics {
       labelNames: ["platform"],
       registers,
     });
+    this.answers = new Counter({
+      name: "paperboy_answers_total",
+      help: "Questions about a paper, by how they were answered: sure, tentative (the closest sentence), not_stated",
+      labelNames: ["kind"],
+      registers,
+    });
     this.unhandled = new Counter({
       name: "paperboy_unhandled_rejections_total",
       help: "Promise rejections nobody handled (logged; serve kept running)",
@@ -67,9 +74,16 @@ export class Metrics {
     });
   }
 
-  commandDone(e: { command: string; outcome: CommandOutcome; platform: string; ms: number }): void {
+  commandDone(e: {
+    command: string;
+    outcome: CommandOutcome;
+    platform: string;
+    ms: number;
+    answer?: "sure" | "tentative" | "not_stated";
+  }): void {
     this.commands.inc({ command: e.command, outcome: e.outcome, platform: e.platform });
     this.latency.observe({ command: e.command }, e.ms / 1000);
+    if (e.answer) this.answers.inc({ kind: e.answer });
   }
 
   post(platform: string, outcome: "sent" | "failed"): void {

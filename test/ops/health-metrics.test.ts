@@ -70,4 +70,19 @@ describe("/healthz and /metrics", () => {
     expect(text).toContain('paperboy_commands_total{command="unknown",outcome="rejected",platform="test"} 1');
     expect(text).toMatch(/paperboy_command_duration_seconds_count\{command="help"\} 1/);
   });
+
+  it("counts questions about a paper by how they were answered", async () => {
+    const metrics = new Metrics({ defaultMetrics: false });
+    h = botHarness({ bot: { onCommand: (e) => metrics.commandDone(e) } });
+    const [paper] = h.engine.papers.byPks(h.engine.papers.dayPks("2025-08-12"));
+    await h.adapter.say(`ask ${paper!.id} how many TPU pods did they rent?`);
+    await h.adapter.say(`ask ${paper!.id} what do they propose?`);
+    await h.adapter.say("help");
+    server = await startOpsServer({ health: { db: h.engine.db, adapters: [] }, metrics }, 0, "127.0.0.1");
+    const text = await (await fetch(`http://127.0.0.1:${serverPort(server)}/metrics`)).text();
+    expect(text).toContain('paperboy_answers_total{kind="not_stated"} 1');
+    // The second is answered, sure or tentative by the model's confidence; help is no answer.
+    const answered = [...text.matchAll(/paperboy_answers_total\{kind="(sure|tentative)"\} (\d+)/g)];
+    expect(answered.reduce((n, m) => n + Number(m[2]), 0)).toBe(1);
+  });
 });

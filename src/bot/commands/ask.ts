@@ -40,6 +40,7 @@ export function answerReply(
       answer.evidence.length > 0 &&
       (fromSummary || answer.tentative || sameText(answer.text, answer.evidence.join(" "))),
     unanswered: !answer.stated,
+    ...(answer.tentative ? { tentative: true } : {}),
   };
 }
 
