@@ -15,14 +15,9 @@ import {
 } from "../../src/ask/answer.js";
 import { FEATURES } from "../../src/ask/features.js";
 import type { AnswerModel } from "../../src/ask/model.js";
+import { askPaper } from "../support/ask-paper.js";
 
-const paper = (abstract: string): AnswerInput => ({
-  title: "A Test Paper",
-  abstract,
-  links: [],
-  code: [],
-  sourceSummary: null,
-});
+const paper = askPaper;
 
 const fourSentences = paper(
   "Large models are slow to serve. We propose a cache that skips repeated layers. " +

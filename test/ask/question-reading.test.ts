@@ -7,14 +7,9 @@ import { type AnswerInput, answerQuestion, prepareAnswer } from "../../src/ask/a
 import { namesData, quantities } from "../../src/ask/cues.js";
 import { intentWeights } from "../../src/ask/intent.js";
 import { readQuestion } from "../../src/ask/question.js";
+import { askPaper } from "../support/ask-paper.js";
 
-const paper = (abstract: string): AnswerInput => ({
-  title: "A Test Paper",
-  abstract,
-  links: [],
-  code: [],
-  sourceSummary: null,
-});
+const paper = askPaper;
 
 const detector = paper(
   "Sparse DETR detectors keep every query. We efficiently abandon the background queries after the encoder. " +

@@ -118,3 +118,17 @@ export function mrkdwnTexts(msg: { text?: string; blocks?: any[] }): string[] {
 export function controlSequences(text: string): string[] {
   return text.match(/<[^>]*>/g) ?? [];
 }
+
+/**
+ * What is wrong with messages carrying hostile text: a live broadcast mention, or a section over
+ * Slack's 3,000 characters. Empty when they are inert and within limits.
+ */
+export function hostileSlackProblems(messages: readonly { blocks?: unknown[] }[]): string[] {
+  const problems: string[] = [];
+  if (JSON.stringify(messages).includes("<!channel>")) problems.push("a live <!channel> mention");
+  for (const m of messages)
+    for (const b of (m.blocks ?? []) as { type: string; text?: { text: string } }[])
+      if (b.type === "section" && (b.text?.text.length ?? 0) > 3000)
+        problems.push(`a section of ${b.text?.text.length} characters (Slack's limit is 3000)`);
+  return problems;
+}
