@@ -21,7 +21,13 @@ const SETS = [
 const BANDS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.000001];
 
 const examples = loadQuestionFiles(SETS).map(prepareExample);
-const answered: { confidence: number; right: boolean; answerable: boolean; tentative: boolean }[] = [];
+const answered: {
+  confidence: number;
+  right: boolean;
+  answerable: boolean;
+  tentative: boolean;
+  intent: string;
+}[] = [];
 for (const set of new Set(examples.map(setOf))) {
   log(`fitting without ${set}`);
   const weights = fitWeights(
@@ -38,6 +44,7 @@ for (const set of new Set(examples.map(setOf))) {
       right: isHit(e.q, a),
       answerable: e.q.expect !== null,
       tentative: a.tentative,
+      intent: a.intent,
     });
   }
 }
@@ -68,3 +75,13 @@ line(
   "given as sure",
   answered.filter((r) => !r.tentative),
 );
+
+console.log("by the answer's intent (tentative: answers, right · sure: answers, right):");
+for (const intent of [...new Set(answered.map((r) => r.intent))].sort()) {
+  const rows = answered.filter((r) => r.intent === intent);
+  const t = rows.filter((r) => r.tentative);
+  const u = rows.filter((r) => !r.tentative);
+  const right = (xs: typeof rows) =>
+    `${xs.length}, ${pct(xs.filter((r) => r.right).length / Math.max(1, xs.length))}`;
+  console.log(`  ${intent.padEnd(12)} tentative ${right(t).padEnd(12)} sure ${right(u)}`);
+}

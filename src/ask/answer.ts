@@ -62,13 +62,13 @@ export interface Answer {
 export const MAX_QUESTION_CHARS = 2000;
 const MAX_EVIDENCE = 3;
 /**
- * Below this confidence an answer is given as tentative ("Not sure the abstract answers this; the
- * closest it comes: …"). The model's probabilities are calibrated out of sample (scripts/
+ * Below this confidence an answer is given as tentative ("Not sure; the closest the abstract comes:
+ * …"). The model's probabilities are calibrated out of sample (scripts/
  * calibrate-ask.ts, docs/ask.md "Confidence"): under even odds the sentence is right about half
  * the time, against about nine in ten above it, so a reader should know which kind of answer it is.
  */
 export const TENTATIVE_BELOW = 0.5;
-export const TENTATIVE_LEAD = "Not sure the abstract answers this; the closest it comes:";
+export const TENTATIVE_LEAD = "Not sure; the closest the abstract comes:";
 
 export const USAGE =
   'Ask a question about the paper in words, e.g. "what do they propose?", "which datasets do they use?", "how much faster is it?", "what are the limitations?"';

@@ -31,14 +31,14 @@ describe("a tentative answer", () => {
   it("is labelled as the closest sentence and quoted once, on Slack, Discord and the console", () => {
     const reply = answerReply(paper, "how fast is it?", answer(true));
     expect(reply.quoted).toBe(true);
-    expect(reply.evidenceFrom).toMatch(/closest it comes \(not sure it answers this\)/);
+    expect(reply.evidenceFrom).toMatch(/its closest sentence \(not sure\)/);
 
     // The blocks say the sentence once (the message's notification text is its plain fallback).
     const slack = JSON.stringify(renderSlack(reply).map((m) => m.blocks));
-    expect(slack).toContain("From the abstract, the closest it comes (not sure it answers this)");
+    expect(slack).toContain("From the abstract, its closest sentence (not sure)");
     expect(slack.split("40%").length - 1).toBe(1);
     const discord = JSON.stringify(renderDiscord(reply));
-    expect(discord).toContain("From the abstract, the closest it comes (not sure it answers this)");
+    expect(discord).toContain("From the abstract, its closest sentence (not sure)");
     expect(discord.split("40%").length - 1).toBe(1);
     const console = renderConsole(reply, plain);
     expect(console).toContain(TENTATIVE_LEAD);

@@ -34,7 +34,7 @@ export function answerReply(
     evidenceFrom: fromSummary
       ? "Hugging Face's summary"
       : answer.tentative
-        ? "the abstract, the closest it comes (not sure it answers this)"
+        ? "the abstract, its closest sentence (not sure)"
         : "the abstract",
     quoted:
       answer.evidence.length > 0 &&
