@@ -312,8 +312,13 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
     );
   }
-  // "Which teacher model?": a sentence that names nothing does not answer.
-  if (q.entity && namesIn(best.passage.shown, r.exceptNames) === 0) {
+  // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
+  // their kind as often as by name ("single- and multi-model baselines").
+  if (
+    q.entity &&
+    namesIn(best.passage.shown, r.exceptNames) === 0 &&
+    !describesBaselines(q, best.passage.shown)
+  ) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
       intent,
@@ -322,6 +327,14 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
   const evidence = chosen.map((s) => s.passage.shown);
   return { text: evidence.join(" "), evidence, intent, stated: true, source: "abstract" };
+}
+
+/** "Outperforms training-free baselines", "single- and multi-model baselines": baselines by kind. */
+const BASELINES_BY_KIND =
+  /\b[\p{L}\p{N}]+-(?:[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)?\s+(?:and\s+[\p{L}\p{N}-]+\s+)?baselines?\b/iu;
+
+function describesBaselines(q: Question, sentence: string): boolean {
+  return /^baselines?$/.test(q.entity?.lower ?? "") && BASELINES_BY_KIND.test(sentence);
 }
 
 /**

@@ -30,8 +30,9 @@ const ACRONYM_FORMS: Record<string, string[]> = {
   sft: ["supervised fine-tuning", "supervised finetuning", "instruction tuning"],
   llm: ["language model"],
   llms: ["language model"],
-  vlm: ["vision-language model", "vision language model", "multimodal model"],
-  vlms: ["vision-language model", "vision language model", "multimodal model"],
+  // "VLMs" of a paper on "VLLMs" (vision large language models).
+  vlm: ["vision-language model", "vision language model", "multimodal model", "vllm", "lvlm"],
+  vlms: ["vision-language model", "vision language model", "multimodal model", "vllms", "lvlms"],
   mllm: ["multimodal language model", "multimodal model"],
   mllms: ["multimodal language model", "multimodal model"],
   gnn: ["graph neural"],
@@ -55,6 +56,15 @@ const ACRONYM_WORDS = new Map(
     forms.map((f) => words(f).filter((w) => w.lower !== "of")),
   ]),
 );
+
+/**
+ * The distinctive word of each form an acronym the reader types may take in an abstract ("VLMs":
+ * "vision-language", "multimodal"): words to rank sentences by, as the everyday-words table's are.
+ */
+export function acronymAlternates(w: Word): Word[] {
+  if (!/^\p{Lu}{2,6}s?$/u.test(w.surface)) return [];
+  return (ACRONYM_WORDS.get(w.lower) ?? []).map((form) => form[0] as Word);
+}
 
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
@@ -139,6 +149,10 @@ export function hardwareHeadNamed(q: Question, passages: readonly Passage[], hea
 const HARDWARE_WORDS = new Set([
   "gpu",
   "gpus",
+  "cpu",
+  "cpus",
+  "processor",
+  "processors",
   "hardware",
   "chip",
   "chips",
