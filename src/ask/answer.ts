@@ -342,9 +342,11 @@ function describesBaselines(q: Question, sentence: string): boolean {
  * question for the hardware by name (not "how many GPUs", not "does it need a GPU?").
  */
 function asksWhichHardware(q: Question, intent: Intent): boolean {
+  // "What GPU did they measure the speedup on?" asks for the GPU, though it names a speed.
+  const hardwareHead = q.entity !== null && /^(gpus?|hardware)$/.test(q.entity.lower);
   return (
     intent === "hardware" &&
-    q.measure === null &&
+    (q.measure === null || hardwareHead) &&
     ASKS_WHICH.test(q.text) &&
     /\b(hardware|devices?|gpus?|chips?|platforms?|accelerators?|cpus?|processors?)\b/.test(q.text)
   );

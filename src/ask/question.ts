@@ -274,7 +274,11 @@ function asideOf(cleaned: string): Set<string> {
   const out = new Set<string>();
   for (const pattern of ASIDE) {
     const m = pattern.exec(lower);
-    if (m) for (const w of words(m[0])) out.add(w.lower);
+    if (!m) continue;
+    // A word the question itself asks about again stays ("my thesis measures diversity; does it
+    // improve diversity?").
+    const asked = new Set(words(lower.slice(m.index + m[0].length)).map((w) => w.lower));
+    for (const w of words(m[0])) if (!asked.has(w.lower)) out.add(w.lower);
   }
   return out;
 }

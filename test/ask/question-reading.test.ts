@@ -218,6 +218,10 @@ describe("reading the question (round 10)", () => {
     expect(own).not.toContain("codecs");
     const aside = readQuestion("besides the latency, what else gets better?").focus.map((w) => w.lower);
     expect(aside).not.toContain("latency");
+    // A word of the context the question asks about again stays.
+    const again = readQuestion("My lab tunes sparsity by hand. Does their sparsity schedule help?").focus;
+    expect(again.map((w) => w.lower)).toContain("sparsity");
+    expect(again.map((w) => w.lower)).not.toContain("lab");
   });
 
   it("finds an acronym spelled out with a hyphened word, and VLMs as VLLMs", () => {
@@ -250,6 +254,22 @@ describe("reading the question (round 10)", () => {
       "We schedule tasks with a planner. It outperforms strong baselines on four workloads.",
     );
     expect(answerQuestion(plain, "which baselines does the planner beat?").stated).toBe(false);
+  });
+
+  it("takes a stated performance drop as a limitation", () => {
+    expect(cue("limitations", "We also observe a performance drop at very low bit widths.")).toBeGreaterThan(
+      0,
+    );
+    expect(cue("limitations", "It improves performance on all tasks.")).toBe(0);
+  });
+
+  it("answers 'what GPU' from the named GPU even when a speed is asked too", () => {
+    const gpu = paper(
+      "We prune tokens in vision transformers. The method keeps accuracy within one point. On an NVIDIA A100 it runs 2x faster than the dense model.",
+    );
+    const a = answerQuestion(gpu, "what GPU is the 2x speedup measured on?");
+    expect(a.stated).toBe(true);
+    expect(a.text).toMatch(/A100/);
   });
 
   it("takes 'X can be seen as …' as defining X", () => {
