@@ -66,6 +66,9 @@ export function acronymAlternates(w: Word): Word[] {
   return (ACRONYM_WORDS.get(w.lower) ?? []).map((form) => form[0] as Word);
 }
 
+/** Words for any number of dimensions: a "2D", "3D" or "4D" question is answered by them. */
+const DIMENSIONS = words("n-dimensional multi-dimensional higher-dimensional arbitrary-dimensional");
+
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
   if (
@@ -74,6 +77,8 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     passages.some((p) => spelledOut(p.tokens, w) !== null)
   )
     return true;
+  // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
+  if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d)))) return true;
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
     forms?.some((form) =>

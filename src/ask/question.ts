@@ -192,6 +192,7 @@ const RELATED: Record<string, string> = {
   practice: "real-world practical",
   choose: "select selection determine",
   more: "scaling scale",
+  "3d": "n-dimensional multi-dimensional higher-dimensional",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
