@@ -78,7 +78,8 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
   )
     return true;
   // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
-  if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d)))) return true;
+  if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
+    return true;
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
     forms?.some((form) =>

@@ -169,10 +169,14 @@ describe("reading the question (round 10)", () => {
     expect(decided(scheduler, "how does the planner catch bad placements?")).toBeNull();
   });
 
-  it("reads processors as hardware and answers from the sentence that names the architecture", () => {
+  it("reads processors as hardware, answered only by the sentence that names the architecture", () => {
     expect(intents("what sort of processors is it built for?")).toContain("hardware");
     expect(decided(scheduler, "what sort of processor is it built for?")).toBeNull();
-    expect(answerQuestion(scheduler, "what sort of processor is it built for?").text).toMatch(/multi-core/);
+    // Only the sentence that names the architecture may answer it (the model weighs it against declining).
+    const prepared = prepareAnswer(scheduler, "what sort of processor is it built for?", []);
+    if (!("ranking" in prepared)) throw new Error("decided before ranking");
+    const eligible = prepared.ranking.passages.filter((_, i) => prepared.ranking.eligible[i]);
+    expect(eligible.map((p) => p.shown)).toEqual([expect.stringMatching(/multi-core architectures/)]);
   });
 
   it("reads 'which X matter' as a method question, 'why does X matter' as a problem", () => {
@@ -254,6 +258,15 @@ describe("reading the question (round 10)", () => {
       "We schedule tasks with a planner. It outperforms strong baselines on four workloads.",
     );
     expect(answerQuestion(plain, "which baselines does the planner beat?").stated).toBe(false);
+  });
+
+  it("finds a 2D or 3D question answered by a paper that generalizes to n dimensions", () => {
+    const general = paper(
+      "We learn the spacing of kernel taps in 2D. We then extend the method to the n-dimensional case.",
+    );
+    expect(decided(general, "can it handle 4D inputs?")).toBeNull();
+    const flat = paper("We learn the spacing of kernel taps in 2D images. It improves accuracy.");
+    expect(decided(flat, "can it handle 4D inputs?")).toMatch(/does not mention 4D/);
   });
 
   it("takes a stated performance drop as a limitation", () => {
