@@ -359,8 +359,13 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
     );
   }
-  // "Which teacher model?": a sentence that names nothing does not answer.
-  if (q.entity && namesIn(best.passage.shown, r.exceptNames) === 0) {
+  // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
+  // their kind as often as by name ("single- and multi-model baselines").
+  if (
+    q.entity &&
+    namesIn(best.passage.shown, r.exceptNames) === 0 &&
+    !describesBaselines(q, best.passage.shown)
+  ) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
       intent,
@@ -383,14 +388,24 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   };
 }
 
+/** "Outperforms training-free baselines", "single- and multi-model baselines": baselines by kind. */
+const BASELINES_BY_KIND =
+  /\b[\p{L}\p{N}]+-(?:[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)?\s+(?:and\s+[\p{L}\p{N}-]+\s+)?baselines?\b/iu;
+
+function describesBaselines(q: Question, sentence: string): boolean {
+  return /^baselines?$/.test(q.entity?.lower ?? "") && BASELINES_BY_KIND.test(sentence);
+}
+
 /**
  * "What hardware do they run on?", "which devices does it support?", "what GPU did they use?": a
  * question for the hardware by name (not "how many GPUs", not "does it need a GPU?").
  */
 function asksWhichHardware(q: Question, intent: Intent): boolean {
+  // "What GPU did they measure the speedup on?" asks for the GPU, though it names a speed.
+  const hardwareHead = q.entity !== null && /^(gpus?|hardware)$/.test(q.entity.lower);
   return (
     intent === "hardware" &&
-    q.measure === null &&
+    (q.measure === null || hardwareHead) &&
     ASKS_WHICH.test(q.text) &&
     /\b(hardware|devices?|gpus?|chips?|platforms?|accelerators?|cpus?|processors?)\b/.test(q.text)
   );

@@ -23,16 +23,16 @@ export const CUES: Record<Intent, RegExp> = {
     /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w+ (on|across)|experiments? (on|across)|tested on|suites?|splits?|leaderboard|tasks)\b/i,
   quantity: /\d/,
   hardware:
-    /\b(gpus?|tpus?|npus?|cpus?|hardware|chips?|devices?|arm|x86|risc-v|webassembly|snapdragon|jetson|raspberry pi|iphone|android|nvidia|amd|intel|xeon|apple m\d|a100|h100|h200|b200|v100|a6000|mi\d{3}|rtx ?\d+|titan \w+|geforce|blackwell|hopper|ampere|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory|accelerators?|supercomputers?|hpc|clusters?)\b/i,
+    /\b(gpus?|tpus?|npus?|cpus?|hardware|chips?|devices?|arm|x86|risc-v|webassembly|snapdragon|jetson|raspberry pi|iphone|android|nvidia|amd|intel|xeon|apple m\d|a100|h100|h200|b200|v100|a6000|mi\d{3}|rtx ?\d+|titan \w+|geforce|blackwell|hopper|ampere|mobile|edge|fpgas?|asics?|neuromorphic|kernels?|vram|memory|accelerators?|supercomputers?|hpc|clusters?|processors?|multi-?core|many-?core)\b/i,
   limitations:
-    /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent)\b/i,
+    /\b(limitations?|drawbacks?|shortcomings?|future work|weak(er|ness)|falls? short|do(es)? not (yet )?(scale|generalize|handle|support|transfer)|cannot|fails? to|remains? (an )?open|not yet|we leave|at the (cost|expense)|degrad\w+|trade-?offs?|lower (greedy )?accuracy|worse|struggle\w*|insufficient|only marginal|limited (capabilit\w+|improvements?)|gaps? (unresolved|remain)|not a universal|requires careful|inconsistent|performance (drops?|declines?|degradation)|(drops?|declines?) in performance)\b/i,
   code: /https?:\/\/|\bgithub\.com|\b(is|are|be|been|was|were) (now |also |made )?(publicly |freely |openly )?(available|released|open[- ]sourced|accessible)\b|\b(we|will) (publicly )?(release|open[- ]source|publish)\b|\bopen[- ]source|\bproject page|\bavailable at\b|\bcode:/i,
   reason:
     /,\s+as\s|\bcontribut\w+ to|\bfactors?\b|\bmaking (\w+ ){0,2}(vulnerable|difficult|hard|impossible|unable|prone|susceptible|rigid|brittle|costly|expensive|inefficient|unstable|unreliable)\b|\b(because|due to|attribut\w+|since|caused by|stems? from|reasons?|explained by|as a result|leading to|resulting in|which (makes|leads|causes)|owing to|thus|therefore|so that|in order to|obstructed by|hindered by|limited by|because of|to (mitigate|avoid|reduce|address|prevent|ensure|overcome|alleviate))\b/i,
   // "a phenomenon we term X", "X, a framework that...", "X (Y), which ...": a term being defined.
   other: /$^/,
   definition:
-    /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely)\b|[\p{L})],\s(an?|the)\s/iu,
+    /\b(called|termed|we term|named|dubbed|refers? to|defined as|i\.e\.|namely|can be (seen|viewed|regarded|understood|thought of|interpreted) as)\b|[\p{L})],\s(an?|the)\s/iu,
 };
 
 // "We address the limitations of prior work" is about other papers' limitations, not this one's.

@@ -29,17 +29,17 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|catch|cons|failure (cases|modes)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
     1,
   ],
   [
     "hardware",
-    /\b(hardware|gpus?|tpus?|cpus?|chips?|devices?|phones?|mobile|edge|run (it )?on|runs on|compute budget|gpu[- ]hours|accelerators?|memory footprint)\b/,
+    /\b(hardware|gpus?|tpus?|cpus?|processors?|chips?|devices?|phones?|mobile|edge|run (it )?on|runs on|compute budget|gpu[- ]hours|accelerators?|memory footprint)\b/,
     1,
   ],
   [
     "quantity",
-    /\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b/,
+    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
     1,
   ],
   [
@@ -64,17 +64,17 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|matter)\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|the point|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
     1,
   ],
 ];
@@ -93,8 +93,21 @@ const CODE_WORDS =
 
 // "What is HRSA?", "what's manifold realignment?": a term the paper defines (not "what is the
 // motivation", whose words say the kind of answer).
+// "What is X for?" asks what it is used for, not what it is.
 const DEFINITION =
-  /^(and )?(what|who) (is|are) |\bwhat does .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
+  /^(and )?(what|who) (is|are) (?!.*\bfor\W*$)|\bwhat (does|do) .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
+/**
+ * "How is X different from existing VQA evaluations?": the data named after a comparison is what
+ * X is compared with, not what the question asks for.
+ */
+const COMPARED_DATA =
+  /\b(?:different|differs?|compared?|versus|unlike|than)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
+const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
+
+/** "What does X mean?" says the kind of answer with "mean": it is still a definition. */
+const MEANING_WORDS = /^(mean|means|meaning)$/;
+// "What does Wide Research mean?": the method pattern's "what does X <verb>" takes "Research".
+const ASKS_MEANING = /\bwhat (does|do) .* mean\b/;
 
 /**
  * Weights of every intent the question shows (1 each, a "how much faster" result also counts as a
@@ -105,7 +118,11 @@ export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   if (CODE.test(q.text) || (CODE_WORDS.test(q.text) && weights.size === 0)) weights.set("code", 1);
-  if (DEFINITION.test(q.text) && q.focus.length && !q.kindWords.length) weights.set("definition", 1);
+  if (ASKS_MEANING.test(q.text)) weights.delete("method");
+  if (weights.has("datasets") && !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ")))
+    weights.delete("datasets");
+  if (DEFINITION.test(q.text) && q.focus.length && q.kindWords.every((w) => MEANING_WORDS.test(w.lower)))
+    weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   // "Why does it outperform X?" asks for the reason, not the result.
   if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {

@@ -30,8 +30,9 @@ const ACRONYM_FORMS: Record<string, string[]> = {
   sft: ["supervised fine-tuning", "supervised finetuning", "instruction tuning"],
   llm: ["language model"],
   llms: ["language model"],
-  vlm: ["vision-language model", "vision language model", "multimodal model"],
-  vlms: ["vision-language model", "vision language model", "multimodal model"],
+  // "VLMs" of a paper on "VLLMs" (vision large language models).
+  vlm: ["vision-language model", "vision language model", "multimodal model", "vllm", "lvlm"],
+  vlms: ["vision-language model", "vision language model", "multimodal model", "vllms", "lvlms"],
   mllm: ["multimodal language model", "multimodal model"],
   mllms: ["multimodal language model", "multimodal model"],
   gnn: ["graph neural"],
@@ -56,6 +57,18 @@ const ACRONYM_WORDS = new Map(
   ]),
 );
 
+/**
+ * The distinctive word of each form an acronym the reader types may take in an abstract ("VLMs":
+ * "vision-language", "multimodal"): words to rank sentences by, as the everyday-words table's are.
+ */
+export function acronymAlternates(w: Word): Word[] {
+  if (!/^\p{Lu}{2,6}s?$/u.test(w.surface)) return [];
+  return (ACRONYM_WORDS.get(w.lower) ?? []).map((form) => form[0] as Word);
+}
+
+/** Words for any number of dimensions: a "2D", "3D" or "4D" question is answered by them. */
+const DIMENSIONS = words("n-dimensional multi-dimensional higher-dimensional arbitrary-dimensional");
+
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
   if (
@@ -63,6 +76,9 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     passages.some((p) => mentions(p.keys, w)) ||
     passages.some((p) => spelledOut(p.tokens, w) !== null)
   )
+    return true;
+  // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
+  if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
     return true;
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
@@ -139,6 +155,10 @@ export function hardwareHeadNamed(q: Question, passages: readonly Passage[], hea
 const HARDWARE_WORDS = new Set([
   "gpu",
   "gpus",
+  "cpu",
+  "cpus",
+  "processor",
+  "processors",
   "hardware",
   "chip",
   "chips",

@@ -6,6 +6,7 @@
  * question to be answerable from it.
  */
 import { eng } from "stopword";
+import { acronymAlternates } from "./not-stated.js";
 import { isName, type Word, words } from "./words.js";
 
 export interface Question {
@@ -69,7 +70,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bwhat (?:research )?questions? (do|does|did)\b/gi, "what problem $1"],
   // How short the answer should be, not what it is about: "the contribution in one line".
   [
-    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|briefly|one-liner)\b/gi,
+    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner)\b/gi,
     " ",
   ],
   [/\bperf\b/gi, "performance"],
@@ -113,7 +114,7 @@ export const ANSWER_KIND_WORDS = new Set(
 /** Things papers name (a dataset, a model, a GPU): "which X" is answered by a name or not at all. */
 const ENTITY_HEADS = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages baseline baselines corpus corpora backbone backbones gpu gpus teacher teachers hardware",
+    "dataset datasets benchmark benchmarks model models llm llms vlm vlms mllm mllms language languages baseline baselines corpus corpora backbone backbones gpu gpus teacher teachers hardware",
   ).map((w) => w.stem),
 );
 
@@ -177,6 +178,21 @@ const RELATED: Record<string, string> = {
   drop: "degrade degradation decline decrease loss",
   document: "context long-context",
   documents: "context long-context",
+  // Round 10 (held out 9): everyday words and the abstract's own.
+  enough: "suffice suffices sufficient insufficient adequate",
+  one: "single",
+  part: "component components",
+  parts: "component components",
+  analyze: "analysis",
+  analyse: "analysis",
+  bigger: "size scale larger",
+  larger: "size scale",
+  help: "improve improves benefit enhance",
+  helps: "improve improves benefit enhance",
+  practice: "real-world practical",
+  choose: "select selection determine",
+  more: "scaling scale",
+  "3d": "n-dimensional multi-dimensional higher-dimensional",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -208,7 +224,12 @@ const SIZE_WORDS = new Set([
   "scales",
 ]);
 
-function measureOf(text: string): Measure | null {
+/** "How does the agent decide how many sub-agents to spawn?" asks how, not how many. */
+const EMBEDDED_HOW =
+  /\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) how (?:many|much)\b/g;
+
+function measureOf(question: string): Measure | null {
+  const text = question.replace(EMBEDDED_HOW, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (/\bhow (long|much time)\b/.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
@@ -239,11 +260,38 @@ function measureOf(text: string): Measure | null {
 const ASKED =
   /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
 
+/**
+ * Words the question mentions but does not ask about: the reader's own context before the
+ * question ("I do N:M sparsity on my kernels; does it …", "My thesis uses X. Does …") and what it
+ * sets aside ("apart from the query setting, what other …"). They are not its focus or names.
+ */
+const ASIDE = [
+  /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
+  /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
+];
+
+function asideOf(cleaned: string): Set<string> {
+  const lower = cleaned.toLowerCase();
+  const out = new Set<string>();
+  for (const pattern of ASIDE) {
+    const m = pattern.exec(lower);
+    if (!m) continue;
+    // A word the question itself asks about again stays ("my thesis measures diversity; does it
+    // improve diversity?").
+    const asked = new Set(words(lower.slice(m.index + m[0].length)).map((w) => w.lower));
+    for (const w of words(m[0])) if (!asked.has(w.lower)) out.add(w.lower);
+  }
+  return out;
+}
+
 export function readQuestion(raw: string): Question {
-  const text = cleanQuestion(raw).toLowerCase();
-  const all = words(cleanQuestion(raw));
+  const cleaned = cleanQuestion(raw);
+  const text = cleaned.toLowerCase();
+  const all = words(cleaned);
+  const aside = asideOf(cleaned);
   let focus = all.filter(
-    (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1,
+    (w) =>
+      !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1 && !aside.has(w.lower),
   );
   const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.lower));
   // In a question, a capitalized word after the first is a name too ("on Snapdragon?").
@@ -254,11 +302,19 @@ export function readQuestion(raw: string): Question {
   // are…"), a preposition or the end; "what holds back X" has a verb where the head would be.
   const askedMatch = ASKED.exec(text);
   const rest = askedMatch ? text.slice((askedMatch.index ?? 0) + askedMatch[0].length) : "";
+  // "Which base model runs the sub-agents?": the head is followed by a verb and its object.
   const headEnds =
-    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its)\b)/.test(
+    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its)\b|[a-z]+s (the|a|an|its|their|this|these|those|each|all)\b)/.test(
       rest,
     );
-  const head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
+  let head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
+  // "Which LLM generates the samples?": the second word is the verb, not part of the head.
+  if (
+    head.length === 2 &&
+    /^\s*(the|a|an|its|their|this|these|those|each|all)\b/.test(rest) &&
+    /[^s]s$/.test(head[1]?.lower ?? "")
+  )
+    head = head.slice(0, 1);
   const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
   const headWords = new Set(head.map((w) => w.lower));
   let asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
@@ -291,8 +347,8 @@ export function readQuestion(raw: string): Question {
   }
   const alternates = new Map<string, Word[]>();
   for (const w of all) {
-    const alt = RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem);
-    if (alt) alternates.set(w.lower, alt);
+    const alt = [...(RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem) ?? []), ...acronymAlternates(w)];
+    if (alt.length) alternates.set(w.lower, alt);
   }
   const related = [...alternates.values()].flat();
   return {

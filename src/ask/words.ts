@@ -136,9 +136,15 @@ export function isName(surface: string): boolean {
  * The words of `tokens` that spell out an acronym ("RL": "reinforcement learning", "LMs":
  * "language models"), or null: a run of words whose initials are the acronym's letters.
  */
+function hyphenParts(t: Word): Word[] {
+  return t.lower.includes("-") ? words(t.surface.replace(/-/g, " ")) : [t];
+}
+
 export function spelledOut(tokens: readonly Word[], acronym: Word): Word[] | null {
   if (!/^\p{Lu}{2,6}s?$/u.test(acronym.surface)) return null;
   const letters = acronym.surface.replace(/s$/, "").toLowerCase();
+  // "MLP": "multi-layer perceptron"; a hyphened word spells one letter per part.
+  if (tokens.some((t) => t.lower.includes("-"))) tokens = tokens.flatMap(hyphenParts);
   // Two letters match many word pairs by chance ("real life"): each word must be a content word
   // of some length; longer acronyms are specific enough as they are.
   const minLength = letters.length === 2 ? 5 : 2;
