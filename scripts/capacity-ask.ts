@@ -5,7 +5,7 @@
  * paper) at margins 0, and compared question by question with the linear model fitted on the
  * same split (fixes / breaks, and the paired difference's standard error).
  *
- *   npx tsx scripts/capacity-ask.ts --split loso|cv|both
+ *   npx tsx scripts/capacity-ask.ts --split loso|cv|both|fitted
  *     --configs "linear; mlp H=8 l2u=0.01 lr=0.01 steps=100,200,400; boost depth=2 rounds=100,200,400; bag bags=10"
  *
  * It never reads held-out 10 (loadQuestionFiles refuses it).
@@ -70,7 +70,8 @@ const configs: Config[] = String(values.configs)
       kind,
       text,
       num: (key, fallback) => (settings.has(key) ? Number(settings.get(key)) : fallback),
-      list: (key, fallback) => (settings.has(key) ? String(settings.get(key)).split(",").map(Number) : fallback),
+      list: (key, fallback) =>
+        settings.has(key) ? String(settings.get(key)).split(",").map(Number) : fallback,
     };
   });
 
@@ -81,7 +82,10 @@ const folds = paperFolds(examples, 5);
 const index = new Map(examples.map((e, i) => [e, i]));
 const splits: { name: string; groupOf: (e: Example) => string }[] = [];
 if (values.split !== "cv") splits.push({ name: "LOSO", groupOf: setOf });
-if (values.split !== "loso") splits.push({ name: "CV", groupOf: (e) => `fold ${folds[index.get(e) as number]}` });
+if (values.split !== "loso" && values.split !== "fitted")
+  splits.push({ name: "CV", groupOf: (e) => `fold ${folds[index.get(e) as number]}` });
+// In sample (fitted on all, scored on all): whether a candidate fits the questions at all.
+if (values.split === "fitted") splits.splice(0, splits.length, { name: "fitted", groupOf: () => "all" });
 
 /** A fitted candidate for one split: linear weights and a residual, per checkpoint label. */
 type Fitted = { label: string; w: Float64Array; residual: Residual | null }[];
@@ -95,6 +99,7 @@ function fitCandidate(c: Config, items: ListItem[], w0: Float64Array): Fitted {
       l2w: c.num("l2w", L2),
       l2u: c.num("l2u", 0.01),
       lr: c.num("lr", 0.01),
+      lrw: c.num("lrw", c.num("lr", 0.01)),
       checkpoints: steps,
       seed: c.num("seed", 1),
       initScale: c.num("init", 0.5),
@@ -122,6 +127,20 @@ function fitCandidate(c: Config, items: ListItem[], w0: Float64Array): Fitted {
   throw new Error(`unknown candidate ${c.kind}`);
 }
 
+/** Two-sided exact sign test: the chance of a split at least this uneven if fixes and breaks were equally likely. */
+function signTest(fixes: number, breaks: number): number {
+  const n = fixes + breaks;
+  if (n === 0) return 1;
+  const k = Math.min(fixes, breaks);
+  let tail = 0;
+  let term = 0.5 ** n;
+  for (let i = 0; i <= k; i++) {
+    tail += term;
+    term = (term * (n - i)) / (i + 1);
+  }
+  return Math.min(1, 2 * tail);
+}
+
 const an = examples.filter((e) => e.q.expect !== null).length;
 const un = examples.length - an;
 const saved: Record<string, Record<string, boolean[]>> = {};
@@ -132,7 +151,7 @@ for (const split of splits) {
   const linear: boolean[] = new Array(examples.length);
   for (const group of groups) {
     const t0 = Date.now();
-    const items = listItems(examples.filter((e) => split.groupOf(e) !== group));
+    const items = listItems(examples.filter((e) => split.name === "fitted" || split.groupOf(e) !== group));
     const w0 = fitLinear(items, L2, ITERATIONS, LEARNING_RATE);
     const held = examples.filter((e) => split.groupOf(e) === group);
     for (const e of held) linear[index.get(e) as number] = hitWith(e, w0, null);
@@ -162,7 +181,7 @@ for (const split of splits) {
     const diff = ((fixA - breakA) / an + (fixU - breakU) / un) / 2;
     const se = 0.5 * Math.sqrt((fixA + breakA) / an ** 2 + (fixU + breakU) / un ** 2);
     log(
-      `${split.name} ${key}: ${pct(a / an)} (${a}/${an}) / ${pct(u / un)} (${u}/${un}), balanced ${pct((a / an + u / un) / 2)}; vs linear +${fixA}/-${breakA} answerable, +${fixU}/-${breakU} declined; balanced ${diff >= 0 ? "+" : ""}${(100 * diff).toFixed(2)} ± ${(100 * se).toFixed(2)} (1 SE)`,
+      `${split.name} ${key}: ${pct(a / an)} (${a}/${an}) / ${pct(u / un)} (${u}/${un}), balanced ${pct((a / an + u / un) / 2)}; vs linear +${fixA}/-${breakA} answerable, +${fixU}/-${breakU} declined; balanced ${diff >= 0 ? "+" : ""}${(100 * diff).toFixed(2)} ± ${(100 * se).toFixed(2)} (1 SE), sign test p ${signTest(fixA + fixU, breakA + breakU).toFixed(2)}`,
     );
   };
   report("linear (fast fit)", linear);

@@ -110,7 +110,8 @@ class Adam {
       const gj = (g[j] as number) + this.l2 * (w[j] as number);
       m[j] = 0.9 * (m[j] as number) + 0.1 * gj;
       v[j] = 0.999 * (v[j] as number) + 0.001 * gj * gj;
-      w[j] = (w[j] as number) - (this.lr * ((m[j] as number) / c1)) / (Math.sqrt((v[j] as number) / c2) + 1e-8);
+      w[j] =
+        (w[j] as number) - (this.lr * ((m[j] as number) / c1)) / (Math.sqrt((v[j] as number) / c2) + 1e-8);
     }
   }
 }
@@ -149,6 +150,8 @@ export interface MlpOptions {
   l2w: number;
   l2u: number;
   lr: number;
+  /** The linear weights' own learning rate (0 keeps the linear solution fixed). */
+  lrw: number;
   /** Adam steps at which to keep a snapshot (early stopping is chosen among them). */
   checkpoints: readonly number[];
   seed: number;
@@ -174,7 +177,7 @@ export function fitMlp(items: readonly ListItem[], w0: Float64Array, o: MlpOptio
   const b = new Float64Array(H);
   const v = new Float64Array(H);
   const groups = {
-    w: new Adam(w, o.lr, o.l2w),
+    w: new Adam(w, o.lrw, o.l2w),
     U: new Adam(U, o.lr, o.l2u),
     b: new Adam(b, o.lr, 0),
     v: new Adam(v, o.lr, 0),
@@ -291,7 +294,8 @@ export interface BoostOptions {
 function thresholdsOf(items: readonly ListItem[], quantiles: number): Float64Array[] {
   const values: number[][] = Array.from({ length: F }, () => []);
   for (const item of items)
-    for (const r of item.rows) for (let q = 0; q < r.idx.length; q++) values[r.idx[q] as number]?.push(r.val[q] as number);
+    for (const r of item.rows)
+      for (let q = 0; q < r.idx.length; q++) values[r.idx[q] as number]?.push(r.val[q] as number);
   return values.map((vs) => {
     vs.sort((a, b) => a - b);
     const cuts = new Set<number>([0]);
@@ -485,6 +489,7 @@ export function fitLinear(items: readonly ListItem[], l2: number, steps: number,
     l2w: l2,
     l2u: 0,
     lr,
+    lrw: lr,
     checkpoints: [steps],
     seed: 1,
     initScale: 0,
