@@ -177,7 +177,7 @@ describe("ask: the question sets", () => {
   // Held out 10 (written before round 10): every paper outside held out 5 to 9 had at least four
   // earlier questions, so its 20 are among the least asked (four each), spread over the days, none
   // from held out 5 to 9. No score floor: it is scored by test/ask/report.ts --holdout10
-  // (docs/ask.md), blind and at the end of round 10.
+  // (docs/ask.md); scored blind and final in round 10, it may be fitted on from round 11.
   it("held-out set 10 is fresh and has the proportions it was written to", () => {
     expectFresh(HELD_OUT_10, [...BEFORE_6, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9], {
       maxAskedBefore: 4,
