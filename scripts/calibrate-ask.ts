@@ -7,17 +7,22 @@
  *
  *   npx tsx scripts/calibrate-ask.ts
  *
- * It never reads held-out 10 (loadQuestionFiles refuses it).
+ * It never reads the set kept aside (NEVER_FITTED in scripts/lib/ask-examples.ts).
  */
 import { answerFromRanking, TENTATIVE_BELOW } from "../src/ask/answer.js";
 import type { AnswerModel } from "../src/ask/model.js";
 import { isHit } from "../test/ask/question-set.js";
-import { fitWeights, loadQuestionFiles, log, pct, prepareExample, setOf } from "./lib/ask-examples.js";
+import {
+  FITTED_SETS,
+  fitWeights,
+  loadQuestionFiles,
+  log,
+  pct,
+  prepareExample,
+  setOf,
+} from "./lib/ask-examples.js";
 
-const SETS = [
-  "test/ask/questions.json",
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `test/ask/questions-holdout${n === 1 ? "" : n}.json`),
-].join(",");
+const SETS = FITTED_SETS;
 const BANDS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.000001];
 
 const examples = loadQuestionFiles(SETS).map(prepareExample);

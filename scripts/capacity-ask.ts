@@ -8,7 +8,7 @@
  *   npx tsx scripts/capacity-ask.ts --split loso|cv|both|fitted
  *     --configs "linear; mlp H=8 l2u=0.01 lr=0.01 steps=100,200,400; boost depth=2 rounds=100,200,400; bag bags=10"
  *
- * It never reads held-out 10 (loadQuestionFiles refuses it).
+ * It never reads the set kept aside (NEVER_FITTED in scripts/lib/ask-examples.ts).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -27,6 +27,7 @@ import {
 import {
   closeArchive,
   type Example,
+  FITTED_SETS,
   ITERATIONS,
   LEARNING_RATE,
   loadQuestionFiles,
@@ -37,10 +38,7 @@ import {
   setOf,
 } from "./lib/ask-examples.js";
 
-const SETS = [
-  "test/ask/questions.json",
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => `test/ask/questions-holdout${n === 1 ? "" : n}.json`),
-].join(",");
+const SETS = FITTED_SETS;
 
 const { values } = parseArgs({
   options: {

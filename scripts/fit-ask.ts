@@ -6,9 +6,9 @@
  *                              [--write | --out file.json]
  *
  * `--train` may list several question files (comma-separated): the tuning set and the held-out
- * sets already scored (1-9; held-out 9 was scored blind and then final in round 9, so it may now be
- * fitted on). Held-out 10 is refused: written before round 10, it is scored once blind and once at
- * the end, and never fitted or chosen on.
+ * sets already scored (1-10; held-out 10 was scored blind and then final in round 10, so it may now
+ * be fitted on). Held-out 11 is refused: written before round 11, it is scored once blind and once
+ * at the end, and never fitted or chosen on.
  *
  * Each question is read against its paper exactly as `ask` reads it (prepareAnswer in
  * src/ask/answer.ts); one that is already decided there (refused, links, "does not mention X") is
@@ -247,7 +247,7 @@ if (FIXED_MARGINS && setWeights.size) {
 }
 const chosenOutOfFold = outOfFold(cv.get(chosen.l2) as Float64Array[], chosen);
 if (process.env.ASK_FIT_MISSES === "1") {
-  // The tuning questions missed out of fold, grouped by cause, to study (held-out 10 is never read).
+  // The tuning questions missed out of fold, grouped by cause, to study (held-out 11 is never read).
   const causes = new Map<string, number>();
   const listed: string[] = [];
   for (const { e, model } of chosenOutOfFold) {
@@ -366,7 +366,7 @@ writeWeights(args, ANSWER_WEIGHTS.file, {
   fitted: {
     at: fitDay(),
     script: ANSWER_WEIGHTS.script,
-    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 10 is never read)`,
+    data: `${args.train}: ${train.length} questions on ${new Set(train.map((e) => e.paper)).size} papers of the shared digests (held-out 11 is never read)`,
     method: `listwise softmax over a question's eligible sentences plus declining, full-batch Adam (${ITERATIONS} steps, lr ${LEARNING_RATE}), L2 ${chosen.l2}; L2 chosen by ${FOLDS}-fold cross-validation grouped by paper, the margins by leave-one-set-out (tuning set, each held-out set fitted on) on the balanced hit rate (the plainest setting within one standard error of the best)`,
     figures,
   },
