@@ -25,7 +25,8 @@ export interface Question {
    * How the writer played the user: held out 5 "student", "pi", "non-native", "terse"; held out 6,
    * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse"; held out 9 those five and
    * "phd" (a PhD student comparing with their own work); held out 10 those six and "pm" (a product
-   * manager who skims and asks what it gets them and whether it is ready).
+   * manager who skims and asks what it gets them and whether it is ready); held out 11 those seven
+   * and "newcomer" (someone new to the field who asks with vague, non-technical words and analogies).
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -45,6 +46,7 @@ export const QUESTION_FILES = [
   "questions-holdout8.json",
   "questions-holdout9.json",
   "questions-holdout10.json",
+  "questions-holdout11.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
