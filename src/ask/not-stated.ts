@@ -49,6 +49,7 @@ const ACRONYM_FORMS: Record<string, string[]> = {
   rag: ["retrieval-augmented", "retrieval augmented"],
   dpo: ["direct preference"],
   cot: ["chain-of-thought", "chain thought"],
+  lr: ["learning rate"],
 };
 const ACRONYM_WORDS = new Map(
   Object.entries(ACRONYM_FORMS).map(([k, forms]) => [
@@ -69,6 +70,20 @@ export function acronymAlternates(w: Word): Word[] {
 /** Words for any number of dimensions: a "2D", "3D" or "4D" question is answered by them. */
 const DIMENSIONS = words("n-dimensional multi-dimensional higher-dimensional arbitrary-dimensional");
 
+/** Words joining the names of a compound: "SFT-then-RL", "RL-after-SFT", "CNN-vs-ViT". */
+const COMPOUND_LINKS = new Set([
+  "then",
+  "to",
+  "vs",
+  "versus",
+  "and",
+  "or",
+  "plus",
+  "after",
+  "before",
+  "with",
+]);
+
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
   if (
@@ -80,6 +95,15 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
   // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
   if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
     return true;
+  // "SFT-then-RL" of a paper on "supervised finetuning followed by RL": a compound of names is
+  // there when each of its names is.
+  const parts = w.surface.split("-").filter((x) => x && !COMPOUND_LINKS.has(x.toLowerCase()));
+  if (
+    parts.length >= 2 &&
+    parts.length < w.surface.split("-").length &&
+    parts.every((x) => /^\p{Lu}{2,6}s?$/u.test(x))
+  )
+    return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
     forms?.some((form) =>
