@@ -156,6 +156,13 @@ export function missingFromPaper(
   // the paper may word otherwise; a technical term among them is another paper's subject.
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
   if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
+  // Part of the subject missing: two technical terms the paper never uses ("how is the step-wise
+  // gain of each denoising step predicted?" of a paper on tool calls), or three words with one
+  // technical term among them, is a question about another paper, though it shares a word or two.
+  const missing = about.filter(absent);
+  const technical = missing.filter((w) => !isCommonEnglishWord(w.lower));
+  if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
+    return { words: missing };
   return null;
 }
 

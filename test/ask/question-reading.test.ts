@@ -316,7 +316,7 @@ describe("reading the question (round 11)", () => {
 
   it("reads a latency asked for with 'what is' as a number question", () => {
     expect(readQuestion("what's the decoding latency per utterance?").measure).toBe("time");
-    expect(decided(compressor, "what is the pruning latency per utterance?")).toMatch(/no number/);
+    expect(decided(compressor, "what is the pruning latency per head?")).toMatch(/no number/);
     expect(readQuestion("what is latency hiding?").measure).toBeNull();
   });
 
@@ -379,5 +379,28 @@ describe("reading the question (round 11)", () => {
         .alternates.get("memory")
         ?.map((w) => w.lower),
     ).toContain("parametric");
+  });
+});
+
+describe("a question about another paper of the day (round 11)", () => {
+  const tapCut = paper(
+    "Speech models are costly to serve. We introduce a pruning scheme termed TapCut, which drops attention heads. " +
+      "TapCut keeps word error rate within one point while halving the cost of classical convolutional front ends.",
+  );
+
+  it("declines when two technical terms of the question are nowhere in the paper", () => {
+    expect(decided(tapCut, "how does the diffusion sampler denoise each attention head?")).toMatch(
+      /does not mention/,
+    );
+  });
+
+  it("declines three missing words when one of them is technical", () => {
+    expect(decided(tapCut, "do they rank and order heads by entropy?")).toMatch(/does not mention/);
+  });
+
+  it("still reaches the model when the missing words are everyday ones or written otherwise", () => {
+    expect(decided(tapCut, "how do they choose which heads to drop first?")).toBeNull();
+    // Missing words that are all everyday ones: left to the model.
+    expect(decided(tapCut, "does the error rate stay low on rare words?")).toBeNull();
   });
 });
