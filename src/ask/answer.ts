@@ -5,7 +5,7 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { introducedNames, namesHardware, namesIn } from "./cues.js";
+import { introducedNames, namesDataByName, namesHardware, namesIn } from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
@@ -278,6 +278,11 @@ function criticizedInBackground(
   );
 }
 
+/** The names the abstract gives its own work ("we introduce … termed SimpleNorm"). */
+function ownNamesOf(passages: readonly Passage[]): Set<string> {
+  return introducedNames(passages.filter((p) => p.source === "abstract").map((p) => p.shown));
+}
+
 function othersLimitations(
   intents: IntentWeights,
   q: Question,
@@ -289,7 +294,7 @@ function othersLimitations(
     /\b(existing|earlier|prior|previous|current|standard|traditional|conventional|other|older|baseline|past|naive|vanilla|plain|original|typical|usual|common)\b/.test(
       q.text,
     ) ||
-    q.names.some((w) => !mentions(titleKeys, w)) ||
+    q.names.some((w) => !mentions(titleKeys, w) && !ownNamesOf(passages).has(w.lower)) ||
     criticizedInBackground(q, passages, titleKeys);
   if (!ofOthers) return intents;
   const next: IntentWeights = new Map(intents);
@@ -363,8 +368,8 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   // their kind as often as by name ("single- and multi-model baselines").
   if (
     q.entity &&
-    namesIn(best.passage.shown, r.exceptNames) === 0 &&
-    !describesBaselines(q, best.passage.shown)
+    ((namesIn(best.passage.shown, r.exceptNames) === 0 && !describesBaselines(q, best.passage.shown)) ||
+      countedOnly(q, best.passage.shown))
   ) {
     return notStated(
       `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
@@ -386,6 +391,21 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
     confidence,
     tentative,
   };
+}
+
+/**
+ * "Which 3 benchmarks?", "which eight datasets exactly?": the reader already knows how many, so a
+ * sentence that only counts them ("across three benchmarks") does not answer; it must name one.
+ */
+const COUNT_IN_HEAD =
+  /^(?:and |so )?(?:which|what|on which|on what) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) /;
+
+function countedOnly(q: Question, sentence: string): boolean {
+  return (
+    COUNT_IN_HEAD.test(q.text) &&
+    /^(datasets?|benchmarks?|corpus|corpora)$/.test(q.entity?.lower ?? "") &&
+    !namesDataByName(sentence)
+  );
 }
 
 /** "Outperforms training-free baselines", "single- and multi-model baselines": baselines by kind. */

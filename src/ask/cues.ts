@@ -185,6 +185,11 @@ const COUNTED_DATA = new RegExp(
   "i",
 );
 
+/** Evaluation data by name ("on MMSU, MMAU, and MMAR"), not only by count or kind. */
+export function namesDataByName(sentence: string): boolean {
+  return NAMED_DATA.test(sentence);
+}
+
 export function namesData(sentence: string): boolean {
   return NAMED_DATA.test(sentence) || COUNTED_DATA.test(sentence);
 }

@@ -39,12 +39,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "quantity",
-    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|what (model )?sizes?|number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
+    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|(?:what|which) (model )?sizes?|number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
     1,
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scores?|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) it work|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) it work|(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -54,7 +54,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "datasets",
-    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|from where|where (?:is|are|was|were|do|does|did) .*\b(?:taken|drawn|sourced|collected|scraped)\b|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
     1,
   ],
   [
@@ -64,12 +64,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
@@ -101,7 +101,7 @@ const DEFINITION =
  * X is compared with, not what the question asks for.
  */
 const COMPARED_DATA =
-  /\b(?:different|differs?|compared?|versus|unlike|than)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
+  /\b(?:different|differs?|compared?|versus|unlike|than|like)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
 
 /** "What does X mean?" says the kind of answer with "mean": it is still a definition. */

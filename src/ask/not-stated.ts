@@ -49,6 +49,7 @@ const ACRONYM_FORMS: Record<string, string[]> = {
   rag: ["retrieval-augmented", "retrieval augmented"],
   dpo: ["direct preference"],
   cot: ["chain-of-thought", "chain thought"],
+  lr: ["learning rate"],
 };
 const ACRONYM_WORDS = new Map(
   Object.entries(ACRONYM_FORMS).map(([k, forms]) => [
@@ -69,6 +70,20 @@ export function acronymAlternates(w: Word): Word[] {
 /** Words for any number of dimensions: a "2D", "3D" or "4D" question is answered by them. */
 const DIMENSIONS = words("n-dimensional multi-dimensional higher-dimensional arbitrary-dimensional");
 
+/** Words joining the names of a compound: "SFT-then-RL", "RL-after-SFT", "CNN-vs-ViT". */
+const COMPOUND_LINKS = new Set([
+  "then",
+  "to",
+  "vs",
+  "versus",
+  "and",
+  "or",
+  "plus",
+  "after",
+  "before",
+  "with",
+]);
+
 function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Word): boolean {
   // "RL" is in a paper that says "Reinforcement Learning".
   if (
@@ -80,6 +95,15 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
   // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
   if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
     return true;
+  // "SFT-then-RL" of a paper on "supervised finetuning followed by RL": a compound of names is
+  // there when each of its names is.
+  const parts = w.surface.split("-").filter((x) => x && !COMPOUND_LINKS.has(x.toLowerCase()));
+  if (
+    parts.length >= 2 &&
+    parts.length < w.surface.split("-").length &&
+    parts.every((x) => /^\p{Lu}{2,6}s?$/u.test(x))
+  )
+    return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
     forms?.some((form) =>
@@ -132,6 +156,13 @@ export function missingFromPaper(
   // the paper may word otherwise; a technical term among them is another paper's subject.
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
   if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
+  // Part of the subject missing: two technical terms the paper never uses ("how is the step-wise
+  // gain of each denoising step predicted?" of a paper on tool calls), or three words with one
+  // technical term among them, is a question about another paper, though it shares a word or two.
+  const missing = about.filter(absent);
+  const technical = missing.filter((w) => !isCommonEnglishWord(w.lower));
+  if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
+    return { words: missing };
   return null;
 }
 

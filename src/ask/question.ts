@@ -70,7 +70,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bwhat (?:research )?questions? (do|does|did)\b/gi, "what problem $1"],
   // How short the answer should be, not what it is about: "the contribution in one line".
   [
-    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner)\b/gi,
+    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner|in the first place|roughly|approximately|ballpark)\b/gi,
     " ",
   ],
   [/\bperf\b/gi, "performance"],
@@ -95,7 +95,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather".split(
     " ",
   ),
 ]);
@@ -193,6 +193,14 @@ const RELATED: Record<string, string> = {
   choose: "select selection determine",
   more: "scaling scale",
   "3d": "n-dimensional multi-dimensional higher-dimensional",
+  // Round 11 (held out 10): everyday words and the abstract's own.
+  widen: "width expand expansion",
+  middle: "mid mid-stage",
+  observation: "observe discover finding",
+  built: "based",
+  memory: "parametric memorization",
+  cheaper: "cost reduce reduces",
+  smaller: "reduce reduces compress compression",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -224,14 +232,25 @@ const SIZE_WORDS = new Set([
   "scales",
 ]);
 
+/**
+ * "How much smaller does the model get?", "so how much cheaper is it?": the comparative says the
+ * kind of number wanted (a change), not a thing the paper must mention.
+ */
+const HOW_MUCH_COMPARATIVE =
+  /\bhow much (smaller|cheaper|larger|bigger|lower|higher|shorter|longer|lighter|fewer|less|more|better|worse|faster|slower)\b/;
+
 /** "How does the agent decide how many sub-agents to spawn?" asks how, not how many. */
 const EMBEDDED_HOW =
   /\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) how (?:many|much)\b/g;
 
+// "What is the reranking latency per query?": a time, asked without "how long".
+const LATENCY_ASKED =
+  /^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:latency|latencies|runtime|run time|inference time|wall-?clock time)(?: per [\w-]+)?\W*$/;
+
 function measureOf(question: string): Measure | null {
   const text = question.replace(EMBEDDED_HOW, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
-  if (/\bhow (long|much time)\b/.test(text)) return "time";
+  if (/\bhow (long|much time)\b/.test(text) || LATENCY_ASKED.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
   // "how big is the model" wants a size; "how big is the gap" an amount.
   const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(
@@ -241,7 +260,7 @@ function measureOf(question: string): Measure | null {
   if (/\bhow (big|large|small|huge)\b/.test(text) && !amount && !ofModel) return "count";
   if (
     (/\bhow (big|large|small|huge|heavy)\b/.test(text) && !amount) ||
-    /\bwhat (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text) ||
+    /\b(what|which) (model )?sizes?\b|\bhow many (parameters|params|weights)\b/.test(text) ||
     SIZE_ASKED.test(text)
   )
     return "size";
@@ -269,6 +288,8 @@ const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
 ];
+
+const SUPERLATIVE_NEXT = /^\s*(best|most|worst|highest|lowest|top)\b/;
 
 function asideOf(cleaned: string): Set<string> {
   const lower = cleaned.toLowerCase();
@@ -304,10 +325,12 @@ export function readQuestion(raw: string): Question {
   const rest = askedMatch ? text.slice((askedMatch.index ?? 0) + askedMatch[0].length) : "";
   // "Which base model runs the sub-agents?": the head is followed by a verb and its object.
   const headEnds =
-    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its)\b|[a-z]+s (the|a|an|its|their|this|these|those|each|all)\b)/.test(
+    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its|exactly|precisely|specifically)\b|[a-z]+s (the|a|an|its|their|this|these|those|each|all)\b)/.test(
       rest,
     );
-  let head = words(headEnds ? (askedMatch?.[1] ?? "") : "");
+  // "Which LLM scored best …": a past-tense verb and a superlative end the head too.
+  const verbThenBest = /^\S+ \S+ed$/.test(askedMatch?.[1] ?? "") && SUPERLATIVE_NEXT.test(rest);
+  let head = words(headEnds || verbThenBest ? (askedMatch?.[1] ?? "") : "");
   // "Which LLM generates the samples?": the second word is the verb, not part of the head.
   if (
     head.length === 2 &&
@@ -315,6 +338,8 @@ export function readQuestion(raw: string): Question {
     /[^s]s$/.test(head[1]?.lower ?? "")
   )
     head = head.slice(0, 1);
+  // "Which LLM scored best on …?": a past-tense verb after the head noun is no part of it.
+  if (verbThenBest) head = head.slice(0, 1);
   const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
   const headWords = new Set(head.map((w) => w.lower));
   let asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
@@ -344,6 +369,12 @@ export function readQuestion(raw: string): Question {
     kindWords.push(...focus.filter((w) => SIZE_WORDS.has(w.lower)));
     focus = focus.filter((w) => !SIZE_WORDS.has(w.lower));
     asked = asked.filter((w) => !SIZE_WORDS.has(w.lower));
+  }
+  const comparative = HOW_MUCH_COMPARATIVE.exec(text)?.[1];
+  if (comparative) {
+    kindWords.push(...focus.filter((w) => w.lower === comparative));
+    focus = focus.filter((w) => w.lower !== comparative);
+    asked = asked.filter((w) => w.lower !== comparative);
   }
   const alternates = new Map<string, Word[]>();
   for (const w of all) {

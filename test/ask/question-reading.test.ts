@@ -287,3 +287,120 @@ describe("reading the question (round 10)", () => {
     expect(intents("which prior theory is this work grounded in?")).not.toContain("method");
   });
 });
+
+describe("reading the question (round 11)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+  const compressor = paper(
+    "Large speech models are too costly to serve on phones. We introduce a pruning scheme termed TapCut, which drops whole attention heads. " +
+      "TapCut shrinks the encoder by 41% with under one point of word error rate lost. " +
+      "Experiments across four benchmarks show it generalizes to unseen accents.",
+  );
+
+  it("reads 'how much <comparative>' as the change asked for, not a thing to find", () => {
+    const q = readQuestion("so how much lighter does the encoder become?");
+    expect(q.measure).toBe("change");
+    expect(q.focus.map((w) => w.lower)).not.toContain("lighter");
+    expect(decided(compressor, "how much smaller does the encoder get?")).toBeNull();
+    // With the comparative gone, what is left must still be in the paper.
+    expect(decided(compressor, "how much larger a batch size can the decoder take?")).toMatch(
+      /does not mention/,
+    );
+  });
+
+  it("drops filler words ('roughly', 'in the first place', 'whole', 'rather')", () => {
+    expect(focusOf("how big is the speedup, roughly?")).toEqual([]);
+    expect(focusOf("why prune heads in the first place?")).not.toContain("place");
+    expect(focusOf("what is the whole pipeline rather than the loss?")).not.toContain("whole");
+  });
+
+  it("reads a latency asked for with 'what is' as a number question", () => {
+    expect(readQuestion("what's the decoding latency per utterance?").measure).toBe("time");
+    expect(decided(compressor, "what is the pruning latency per head?")).toMatch(/no number/);
+    expect(readQuestion("what is latency hiding?").measure).toBeNull();
+  });
+
+  it("reads 'which sizes' as a size question and 'which X scored best' with X as the entity", () => {
+    expect(readQuestion("which sizes of encoder do they prune?").measure).toBe("size");
+    expect(intents("which sizes of checkpoint they release?")).toContain("quantity");
+    expect(readQuestion("which model ranked best on accents?").entity?.lower).toBe("model");
+  });
+
+  it("does not take a sentence that only counts the benchmarks for 'which N benchmarks'", () => {
+    const counted = paper(
+      "Speech models are costly to serve. We introduce a pruning scheme termed TapCut. " +
+        "Experiments across four benchmarks show that TapCut keeps the accuracy of Whisper while halving its cost.",
+    );
+    // Without a count, the counted sentence (it names Whisper) is still the answer …
+    expect(answerQuestion(counted, "which benchmarks do they use?").stated).toBe(true);
+    // … but a reader who already knows there are four wants their names.
+    expect(answerQuestion(counted, "which four benchmarks exactly?").text).toMatch(
+      /does not name the benchmarks/,
+    );
+    expect(answerQuestion(counted, "which 4 benchmarks do they use?").stated).toBe(false);
+    expect(readQuestion("which 4 benchmarks exactly?").entity?.lower).toBe("benchmarks");
+  });
+
+  it("takes the paper's own introduced name as its own when limitations are asked", () => {
+    // TapCut is not in the title but the abstract introduces it: its drawbacks are this paper's.
+    expect(decided(compressor, "any downsides of TapCut, like lower recall?")).toMatch(
+      /does not state any limitations/,
+    );
+  });
+
+  it("finds a compound of acronyms when each is in the paper", () => {
+    const recipe = paper(
+      "We train agents with supervised fine-tuning (SFT) followed by reinforcement learning (RL). It beats the usual recipe.",
+    );
+    expect(decided(recipe, "does it beat SFT-then-RL pipelines?")).toBeNull();
+    expect(decided(recipe, "does it beat DPO-then-PPO pipelines?")).toMatch(/does not mention/);
+    expect(
+      readQuestion("LR how much higher?")
+        .alternates.get("lr")
+        ?.map((w) => w.lower),
+    ).toContain("learning");
+  });
+
+  it("reads gaps filled, terse 'X how', 'it works also for' and 'from where' by their kind", () => {
+    expect(intents("which gap are they filling?")).toContain("problem");
+    expect(intents("head dropping how")).toContain("method");
+    expect(intents("It works also for music or only for speech?")).toContain("results");
+    expect(intents("the recordings, from where they come?")).toContain("datasets");
+    expect(intents("is it streaming or offline like the older speech benchmarks?")).not.toContain("datasets");
+  });
+
+  it("ranks with the abstract's word for everyday ones (widen, middle, built on, memory)", () => {
+    const alt = readQuestion("why widen it in the middle, and what is it built on?").alternates;
+    expect(alt.get("widen")?.map((w) => w.lower)).toContain("width");
+    expect(alt.get("middle")?.map((w) => w.lower)).toContain("mid-stage");
+    expect(alt.get("built")?.map((w) => w.lower)).toContain("based");
+    expect(
+      readQuestion("can it recall from memory?")
+        .alternates.get("memory")
+        ?.map((w) => w.lower),
+    ).toContain("parametric");
+  });
+});
+
+describe("a question about another paper of the day (round 11)", () => {
+  const tapCut = paper(
+    "Speech models are costly to serve. We introduce a pruning scheme termed TapCut, which drops attention heads. " +
+      "TapCut keeps word error rate within one point while halving the cost of classical convolutional front ends.",
+  );
+
+  it("declines when two technical terms of the question are nowhere in the paper", () => {
+    expect(decided(tapCut, "how does the diffusion sampler denoise each attention head?")).toMatch(
+      /does not mention/,
+    );
+  });
+
+  it("declines three missing words when one of them is technical", () => {
+    expect(decided(tapCut, "do they rank and order heads by entropy?")).toMatch(/does not mention/);
+  });
+
+  it("still reaches the model when the missing words are everyday ones or written otherwise", () => {
+    expect(decided(tapCut, "how do they choose which heads to drop first?")).toBeNull();
+    // Missing words that are all everyday ones: left to the model.
+    expect(decided(tapCut, "does the error rate stay low on rare words?")).toBeNull();
+  });
+});
