@@ -139,7 +139,10 @@ export interface Ranking {
   eligible: boolean[];
   /** Names the answer to a "which X" must not count (the paper's and the question's own). */
   exceptNames: ReadonlySet<string>;
-  /** The paper states the answer (it names the hardware asked for): one eligible sentence answers. */
+  /**
+   * The paper states the answer (it names the hardware or the evaluation data asked for): one
+   * eligible sentence answers.
+   */
   stated: boolean;
 }
 
@@ -218,8 +221,13 @@ export function prepareAnswer(
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";
   // "What hardware do they run on?" of a paper naming "ARM and WebAssembly": the paper says, and
-  // only a sentence that names hardware answers.
-  const named = asksWhichHardware(q, intent) ? passages.map((p) => namesHardware(p.shown)) : [];
+  // only a sentence that names hardware answers. So for "which datasets?" of a paper that names
+  // its evaluation data ("on ImageNet1k"): only such a sentence answers, and it is not declined.
+  const named = asksWhichHardware(q, intent)
+    ? passages.map((p) => namesHardware(p.shown))
+    : asksWhichData(q, intent)
+      ? passages.map((p) => p.source === "abstract" && p.namedData)
+      : [];
   const stated = named.includes(true);
   const eligible = passages.map(
     (p, i) =>
@@ -428,6 +436,23 @@ function asksWhichHardware(q: Question, intent: Intent): boolean {
     (q.measure === null || hardwareHead) &&
     ASKS_WHICH.test(q.text) &&
     /\b(hardware|devices?|gpus?|chips?|platforms?|accelerators?|cpus?|processors?)\b/.test(q.text)
+  );
+}
+
+/**
+ * "Which datasets do they use?", "and on which benchmark?", "what data do they evaluate on?": a
+ * question for the evaluation data by name and nothing else (not "how many datasets", not "which
+ * dataset of reference videos", not "what is it trained on?": training data is often not what a
+ * paper names as its benchmarks).
+ */
+function asksWhichData(q: Question, intent: Intent): boolean {
+  return (
+    intent === "datasets" &&
+    q.measure === null &&
+    q.focus.length === 0 &&
+    ASKS_WHICH.test(q.text) &&
+    /\b(datasets?|data ?sets?|benchmarks?|data|corpus|corpora)\b/.test(q.text) &&
+    !/\b(train|trains|trained|training|pre-?train\w*)\b/.test(q.text)
   );
 }
 

@@ -229,26 +229,28 @@ describe("ask: the question sets", () => {
   });
 
   // Floors at the measured level (docs/ask.md, round 11). The model is fitted on the tuning set and
-  // held-out sets 1-10 (2,276 questions; each held-out set was scored blind first): fitted, 88.1% /
-  // 91.1% on the tuning set's 628, 82.9% / 90.9%, 78.4% / 94.6%, 81.1% / 91.2%, 73.9% / 91.9%,
-  // 80.0% / 76.2%, 73.4% / 92.3%, 79.5% / 89.2%, 89.8% / 88.9%, 86.2% / 93.3% and 86.7% / 94.5% on
-  // the ten others (81.9% / 89.8% by cross-validation grouped by paper over all 2,276, 82.0% / 90.0%
-  // leaving one writer's set out). Against round 10's floors four went down, refitted on more
-  // questions and other readings: held out 1 declined 0.95 -> 0.90 (20 of 22, was 21), held out 3
-  // answerable 0.82 -> 0.81 (107 of 132, was 109), held out 6 answerable 0.74 -> 0.73 (91 of 124,
-  // was 92), held out 8 answerable 0.90 -> 0.89 (115 of 128, was 116).
+  // held-out sets 1-10 (2,276 questions; each held-out set was scored blind first): fitted, 87.9% /
+  // 91.1% on the tuning set's 504 answerable and 124 unanswerable, 84.1% / 90.9%, 78.4% / 94.6%,
+  // 81.1% / 91.2%, 74.8% / 91.9%, 80.0% / 76.2%, 73.4% / 90.4%, 79.5% / 89.2%, 89.8% / 88.9%,
+  // 86.2% / 93.3% and 87.4% / 94.5% on the ten others (82.1% / 89.7% by cross-validation grouped
+  // by paper over all 2,276, 82.3% / 89.8% leaving one writer's set out). Against round 10's floors
+  // four went down, refitted on more questions and other readings: held out 1 declined 0.95 -> 0.90
+  // (20 of 22, was 21), held out 3 answerable 0.82 -> 0.81 (107 of 132, was 109), held out 6
+  // answerable 0.74 -> 0.73 (91 of 124, was 92) and held out 8 answerable 0.90 -> 0.89 (115 of 128,
+  // was 116); after the "which datasets" rule and its refit, the tuning set's answerable 0.88 -> 0.87
+  // (443 of 504) and held out 6's declined 0.92 -> 0.90 (47 of 52, was 48).
   it.each([
-    ["tuning set", () => TUNING, 0.88, 0.91],
-    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.82, 0.9],
+    ["tuning set", () => TUNING, 0.87, 0.91],
+    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.84, 0.9],
     ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.94],
     ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.81, 0.91],
-    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.73, 0.91],
+    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.74, 0.91],
     ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.8, 0.76],
-    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.73, 0.92],
+    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.73, 0.9],
     ["held-out set 7 (now fitted on)", () => HELD_OUT_7, 0.79, 0.89],
     ["held-out set 8 (now fitted on)", () => HELD_OUT_8, 0.89, 0.88],
     ["held-out set 9 (now fitted on)", () => HELD_OUT_9, 0.86, 0.93],
-    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.86, 0.94],
+    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.87, 0.94],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
@@ -460,10 +462,8 @@ describe("ask: follow-ups in a thread", () => {
     });
     const p = input(dcls.id);
     const dataset = answerInThread(p, "and on which dataset?", ["how much does accuracy improve?"]);
-    // Round 11's refit declines it by 0.08 against the sentences naming ImageNet1k (docs/ask.md,
-    // "Round 11: … refit"): still read as a datasets question, never as "does not mention".
     expect(dataset.intent).toBe("datasets");
-    expect(dataset.text).toMatch(/ImageNet1k|does not name the datasets/);
+    expect(dataset.text).toMatch(/ImageNet1k/);
     const limits = answerInThread(p, "what about limitations?", ["which datasets do they use?"]);
     expect(limits.intent).toBe("limitations");
     expect(limits.text).toMatch(/expense of the throughput/);

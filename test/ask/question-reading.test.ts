@@ -404,3 +404,32 @@ describe("a question about another paper of the day (round 11)", () => {
     expect(decided(tapCut, "does the error rate stay low on rare words?")).toBeNull();
   });
 });
+
+describe("which datasets, of a paper that names its evaluation data (round 11)", () => {
+  const detector = paper(
+    "Detectors waste compute on background regions. We propose GateDet, which skips empty tiles. " +
+      "On COCO and LVIS, GateDet keeps accuracy within 0.3 AP while running 2x faster. " +
+      "The gate is trained jointly with the detector.",
+  );
+  const ranked = (question: string) => {
+    const prepared = prepareAnswer(detector, question, []);
+    if ("answer" in prepared) throw new Error(`decided before ranking: ${prepared.answer.text}`);
+    return prepared.ranking;
+  };
+
+  it("answers from a sentence that names the data, however the model scores declining", () => {
+    for (const q of ["which datasets do they use?", "what benchmarks?", "and on which dataset?"]) {
+      const r = ranked(q);
+      expect(r.stated, q).toBe(true);
+      // Only the sentence naming COCO and LVIS may answer.
+      const eligible = r.passages.filter((_, i) => r.eligible[i]).map((p) => p.shown);
+      expect(eligible, q).toEqual([expect.stringContaining("On COCO and LVIS")]);
+    }
+    expect(answerQuestion(detector, "and on which dataset?").text).toMatch(/COCO and LVIS/);
+  });
+
+  it("leaves other data questions to the model: training data, or data of some kind", () => {
+    expect(ranked("what data is the gate trained on?").stated).toBe(false);
+    expect(ranked("which dataset of background tiles do they use?").stated).toBe(false);
+  });
+});
