@@ -16,6 +16,7 @@
 import type { Ranking } from "../../src/ask/answer.js";
 import { FEATURES } from "../../src/ask/features.js";
 import type { AnswerModel } from "../../src/ask/model.js";
+import { seeded } from "../../src/random.js";
 import { type Example, hit, learnable } from "./ask-examples.js";
 
 const F = FEATURES.length;
@@ -76,18 +77,6 @@ export function softmaxGradient(item: ListItem, z: Float64Array, d: Float64Array
     const mass = item.gold.reduce((a, i) => a + (p[i] as number), 0);
     for (const i of item.gold) d[i] = (d[i] as number) - (p[i] as number) / mass;
   }
-}
-
-/** mulberry32: a small seeded PRNG, so every fit is reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Adam on one parameter group with its own L2 (β1 0.9, β2 0.999, as scripts/lib/adam.ts). */
@@ -171,7 +160,7 @@ export interface MlpSnapshot {
  */
 export function fitMlp(items: readonly ListItem[], w0: Float64Array, o: MlpOptions): MlpSnapshot[] {
   const { H } = o;
-  const rand = prng(o.seed);
+  const rand = seeded(o.seed);
   const w = Float64Array.from(w0);
   const U = Float64Array.from({ length: F * H }, () => (2 * rand() - 1) * o.initScale);
   const b = new Float64Array(H);
@@ -506,7 +495,7 @@ export function fitBagged(
   bags: number,
   seed: number,
 ): Float64Array {
-  const rand = prng(seed);
+  const rand = seeded(seed);
   const mean = new Float64Array(F);
   for (let bag = 0; bag < bags; bag++) {
     const counts = new Float64Array(items.length);
