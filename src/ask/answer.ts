@@ -83,8 +83,11 @@ function validate(question: string): string {
   return q;
 }
 
+/** An answer no ranking decided (links, a refusal, an acronym's long form): no confidence. */
+const SURE = { confidence: null, tentative: false } as const;
+
 function notStated(text: string, intent: Intent): Answer {
-  return { text, evidence: [], intent, stated: false, source: null, confidence: null, tentative: false };
+  return { ...SURE, text, evidence: [], intent, stated: false, source: null };
 }
 
 /** The paper's code and links, with the sentences that give them; null when it has none. */
@@ -102,8 +105,7 @@ function linkAnswer(paper: AnswerInput, passages: readonly Passage[]): Answer | 
       intent: "code",
       stated: true,
       source: "links",
-      confidence: null,
-      tentative: false,
+      ...SURE,
     };
   }
   if (other.length)
@@ -220,14 +222,7 @@ export function prepareAnswer(
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";
-  // "What hardware do they run on?" of a paper naming "ARM and WebAssembly": the paper says, and
-  // only a sentence that names hardware answers. So for "which datasets?" of a paper that names
-  // its evaluation data ("on ImageNet1k"): only such a sentence answers, and it is not declined.
-  const named = asksWhichHardware(q, intent)
-    ? passages.map((p) => namesHardware(p.shown))
-    : asksWhichData(q, intent)
-      ? passages.map((p) => p.source === "abstract" && p.namedData)
-      : [];
+  const named = namingSentences(q, intent, passages);
   const stated = named.includes(true);
   const eligible = passages.map(
     (p, i) =>
@@ -311,9 +306,6 @@ function othersLimitations(
   return next;
 }
 
-/** An answer no ranking decided (links, an acronym's long form): given as it is. */
-const SURE = { confidence: null, tentative: false } as const;
-
 /**
  * The model's probability for one sentence: the listwise softmax over what it was fitted to choose
  * among (the eligible sentences, the source's summary and declining).
@@ -358,8 +350,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
       stated: true,
       source: "source_summary",
-      confidence: null,
-      tentative: false,
+      ...SURE,
     };
   }
   if (!best || (best.score <= decline && !r.stated)) {
@@ -422,6 +413,18 @@ const BASELINES_BY_KIND =
 
 function describesBaselines(q: Question, sentence: string): boolean {
   return /^baselines?$/.test(q.entity?.lower ?? "") && BASELINES_BY_KIND.test(sentence);
+}
+
+/**
+ * Which sentences name what a question asks for by name, or [] for a question that asks for no
+ * name. "What hardware do they run on?" of a paper naming "ARM and WebAssembly": the paper says,
+ * and only a sentence that names hardware answers; so for "which datasets?" of a paper naming its
+ * evaluation data ("on ImageNet1k"). Such a question is not declined when one sentence names it.
+ */
+function namingSentences(q: Question, intent: Intent, passages: readonly Passage[]): boolean[] {
+  if (asksWhichHardware(q, intent)) return passages.map((p) => namesHardware(p.shown));
+  if (asksWhichData(q, intent)) return passages.map((p) => p.source === "abstract" && p.namedData);
+  return [];
 }
 
 /**
