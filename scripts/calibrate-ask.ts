@@ -22,10 +22,9 @@ import {
   setOf,
 } from "./lib/ask-examples.js";
 
-const SETS = FITTED_SETS;
 const BANDS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.000001];
 
-const examples = loadQuestionFiles(SETS).map(prepareExample);
+const examples = loadQuestionFiles(FITTED_SETS).map(prepareExample);
 const answered: {
   confidence: number;
   right: boolean;

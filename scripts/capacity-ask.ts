@@ -38,8 +38,6 @@ import {
   setOf,
 } from "./lib/ask-examples.js";
 
-const SETS = FITTED_SETS;
-
 const { values } = parseArgs({
   options: {
     split: { type: "string", default: "both" },
@@ -74,7 +72,7 @@ const configs: Config[] = String(values.configs)
   });
 
 const started = Date.now();
-const examples = loadQuestionFiles(SETS).map(prepareExample);
+const examples = loadQuestionFiles(FITTED_SETS).map(prepareExample);
 log(`${examples.length} questions read in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 const folds = paperFolds(examples, 5);
 const index = new Map(examples.map((e, i) => [e, i]));

@@ -32,8 +32,6 @@ import {
   setOf,
 } from "./lib/ask-examples.js";
 
-const SETS = FITTED_SETS;
-
 const { values } = parseArgs({
   options: {
     l2: { type: "string", default: "0.003" },
@@ -44,7 +42,7 @@ const { values } = parseArgs({
   },
 });
 const l2 = Number(values.l2);
-const examples = loadQuestionFiles(SETS).map(prepareExample);
+const examples = loadQuestionFiles(FITTED_SETS).map(prepareExample);
 const model = (weights: Float64Array): AnswerModel => ({
   weights,
   margin: 0,

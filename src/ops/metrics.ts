@@ -3,8 +3,7 @@
  * process never share counters.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-
-export type CommandOutcome = "ok" | "error" | "rejected" | "limited";
+import type { CommandEvent } from "../bot/bot.js";
 
 export class Metrics {
   readonly registry = new Registry();
@@ -74,13 +73,7 @@ export class Metrics {
     });
   }
 
-  commandDone(e: {
-    command: string;
-    outcome: CommandOutcome;
-    platform: string;
-    ms: number;
-    answer?: "sure" | "tentative" | "not_stated";
-  }): void {
+  commandDone(e: CommandEvent): void {
     this.commands.inc({ command: e.command, outcome: e.outcome, platform: e.platform });
     this.latency.observe({ command: e.command }, e.ms / 1000);
     if (e.answer) this.answers.inc({ kind: e.answer });
