@@ -4,18 +4,10 @@
  * model's confidence predicts a right answer is measured by scripts/calibrate-ask.ts.
  */
 import { describe, expect, it } from "vitest";
-import {
-  type AnswerInput,
-  answerFromRanking,
-  answerQuestion,
-  prepareAnswer,
-  type Ranking,
-  TENTATIVE_BELOW,
-  TENTATIVE_LEAD,
-} from "../../src/ask/answer.js";
+import { answerFromRanking, answerQuestion, TENTATIVE_BELOW, TENTATIVE_LEAD } from "../../src/ask/answer.js";
 import { FEATURES } from "../../src/ask/features.js";
 import type { AnswerModel } from "../../src/ask/model.js";
-import { askPaper } from "../support/ask-paper.js";
+import { askPaper, rankingOf } from "../support/ask-paper.js";
 
 const paper = askPaper;
 
@@ -32,11 +24,7 @@ const flat = (margin: number): AnswerModel => ({
   complementGap: 1,
 });
 
-const ranking = (p: AnswerInput, question: string): Ranking => {
-  const prepared = prepareAnswer(p, question, []);
-  if ("answer" in prepared) throw new Error(`decided before ranking: ${prepared.answer.text}`);
-  return prepared.ranking;
-};
+const ranking = rankingOf;
 
 describe("confidence and tentative answers", () => {
   it("gives a sentence that does not clearly win as tentative, saying so, with the sentence as evidence", () => {

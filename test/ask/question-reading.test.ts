@@ -7,7 +7,7 @@ import { type AnswerInput, answerQuestion, prepareAnswer } from "../../src/ask/a
 import { cue, namesData, quantities } from "../../src/ask/cues.js";
 import { intentWeights } from "../../src/ask/intent.js";
 import { readQuestion } from "../../src/ask/question.js";
-import { askPaper } from "../support/ask-paper.js";
+import { askPaper, rankingOf } from "../support/ask-paper.js";
 
 const paper = askPaper;
 
@@ -411,11 +411,7 @@ describe("which datasets, of a paper that names its evaluation data (round 11)",
       "On COCO and LVIS, GateDet keeps accuracy within 0.3 AP while running 2x faster. " +
       "The gate is trained jointly with the detector.",
   );
-  const ranked = (question: string) => {
-    const prepared = prepareAnswer(detector, question, []);
-    if ("answer" in prepared) throw new Error(`decided before ranking: ${prepared.answer.text}`);
-    return prepared.ranking;
-  };
+  const ranked = (question: string) => rankingOf(detector, question);
 
   it("answers from a sentence that names the data, however the model scores declining", () => {
     for (const q of ["which datasets do they use?", "what benchmarks?", "and on which dataset?"]) {
