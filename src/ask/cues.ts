@@ -94,6 +94,8 @@ export interface Quantity {
   at: number;
   /** The word after the number ("GPUs", "samples"), lower-cased; "" for a unit or a bare comparison. */
   noun: string;
+  /** True when a currency sign comes right before it ("$0.42"). */
+  money?: boolean;
 }
 
 /**
@@ -117,7 +119,8 @@ export function quantities(sentence: string, nameTokens: ReadonlySet<string> = n
     const token = /^\S+/.exec(sentence.slice(start))?.[0] ?? "";
     if (nameTokens.has(token.toLowerCase().replace(/[.,;:)]+$/, ""))) return;
     if (YEAR.test(token.replace(/[.,;:)]+$/, "")) && !/%|×/.test(m[0])) return;
-    const quantity = { text: m[0].trim(), at: start, noun };
+    const quantity: Quantity = { text: m[0].trim(), at: start, noun };
+    if (/[$€£]/.test(sentence[start - 1] ?? "")) quantity.money = true;
     seen.set(start, quantity);
     out.push(quantity);
   };
@@ -158,6 +161,8 @@ export function fitsMeasure(q: Quantity, measure: Measure | null): boolean {
       return /\d\s?[KMBT]\b|billion|million|thousand|parameters?|params|tokens?|samples?|examples?|records?|GB|MB|TB|layers?|hours/i.test(
         `${t} ${q.noun}`,
       );
+    case "money":
+      return q.money === true || /\$|€|£|\b(usd|dollars?|cents?|euros?)\b/i.test(`${t} ${q.noun}`);
     default:
       return true;
   }

@@ -44,12 +44,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) it work|(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
     "comparison",
-    /\b(better|worse|beats?|outperform\w*|compare[sd]?|comparison|versus|than|against|baselines?|state of the art|differ(s|ent|ence)?|competitive|match(es)?|on par|or not|best (of|among)|(is|are) (it|they|this|that) the best)\b/,
+    /\b(better|worse|beats?|outperform\w*|compare[sd]?|comparison|versus|than|against|baselines?|state of the art|differ(s|ent|ence)?|competitive|match(es)?|on par|or not|instead of|best (of|among)|(is|are) (it|they|this|that) the best)\b/,
     1,
   ],
   [
@@ -64,17 +64,17 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (does|do|did) (it|they|the \w+|\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
     1,
   ],
 ];
@@ -104,6 +104,19 @@ const COMPARED_DATA =
   /\b(?:different|differs?|compared?|versus|unlike|than|like)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
 
+/**
+ * "Where do the tasks come from?", "where does the data come from": the origin of the data, not a
+ * reason (as "where does the gain come from?" is).
+ */
+const DATA_ORIGIN =
+  /\bwhere (?:do|does|did) (?:the |their |its |these |those |all )?(?:[\w-]+ )?(?:tasks?|data|datasets?|examples?|problems?|questions?|samples?|images?|videos?|documents?|prompts?|queries|instances?|environments?|trajectories|texts?|sentences?|pairs?|labels?|annotations?|benchmarks?|repositories|repos?|issues?|recordings?|clips?) (?:\w+ )?come from\b/;
+
+/** "Does cropped search actually help?": whether something works, a result. */
+const DOES_IT_HELP = /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b/;
+
+/** "Why not just run the tests?": what it gains over the plain alternative, a comparison too. */
+const WHY_NOT_JUST = /^(?:and |so |but )?why not (?:just |simply )?\w+/;
+
 /** "What does X mean?" says the kind of answer with "mean": it is still a definition. */
 const MEANING_WORDS = /^(mean|means|meaning)$/;
 // "What does Wide Research mean?": the method pattern's "what does X <verb>" takes "Research".
@@ -124,11 +137,17 @@ export function intentWeights(q: Question): IntentWeights {
   if (DEFINITION.test(q.text) && q.focus.length && q.kindWords.every((w) => MEANING_WORDS.test(w.lower)))
     weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
+  if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
+  if (DATA_ORIGIN.test(q.text)) {
+    weights.delete("reason");
+    weights.set("datasets", 1);
+  }
   // "Why does it outperform X?" asks for the reason, not the result.
   if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
     for (const intent of [...weights.keys()])
       if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
+    if (WHY_NOT_JUST.test(q.text)) weights.set("comparison", 1);
   }
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (/\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b/.test(q.text))

@@ -38,8 +38,11 @@ export function countsAsked(p: Passage, q: Question): boolean {
     const before = p.shown.slice(Math.max(0, x.at - 60), x.at);
     // The number's own words ("one million") do not use up the six words after it.
     const spelled = x.text.match(NUMBER_WORDS)?.length ?? 0;
+    // "multiple agents … faces two key challenges": a number with a noun of its own counts that
+    // noun, not a word before it.
+    const ownNoun = x.noun.length > 3 && /[^s]s$/.test(x.noun);
     const near = matchKeys(
-      `${before.split(/\s+/).slice(-6).join(" ")} ${after
+      `${ownNoun ? "" : before.split(/\s+/).slice(-6).join(" ")} ${after
         .split(/\s+/)
         .slice(0, 6 + spelled)
         .join(" ")}`,

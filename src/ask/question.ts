@@ -33,7 +33,7 @@ export interface Question {
   measure: Measure | null;
 }
 
-export type Measure = "count" | "size" | "time" | "speed" | "change";
+export type Measure = "count" | "size" | "time" | "speed" | "change" | "money";
 
 // Slack (<@U1>, <#C1|x>, <!here>, <url|label>), Discord (<@!1>, <#1>, <@&1>, <:emoji:1>), plain
 // @mentions, HTML tags and Markdown emphasis: none of it is part of a question.
@@ -95,7 +95,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often".split(
     " ",
   ),
 ]);
@@ -247,10 +247,18 @@ const EMBEDDED_HOW =
 const LATENCY_ASKED =
   /^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:latency|latencies|runtime|run time|inference time|wall-?clock time)(?: per [\w-]+)?\W*$/;
 
+// "How much does one run cost in dollars?", "what's the price per query in USD?": money, which a
+// percentage ("16% cheaper") does not answer.
+// "How much does ReSID cut the cost?" asks for a change, not a price.
+const MONEY_ASKED =
+  /\b(?:in (?:dollars|usd|euros?)|how much (?:does|do|did|would|will) (?!(?:[\w-]+ ){0,3}(?:cut|cuts|lower|lowers|reduce|reduces|save|saves|slash|decrease|increase|add|adds)\b)(?:[\w-]+ ){1,3}cost\b|(?:dollar|monetary|usd) (?:cost|price|bill)s?\b)/;
+
 function measureOf(question: string): Measure | null {
   const text = question.replace(EMBEDDED_HOW, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
-  if (/\bhow (long|much time)\b/.test(text) || LATENCY_ASKED.test(text)) return "time";
+  if (MONEY_ASKED.test(text)) return "money";
+  // "wall-clock cost of training?": a time however it is asked.
+  if (/\bhow (long|much time)\b|\bwall-?clock\b/.test(text) || LATENCY_ASKED.test(text)) return "time";
   if (/\bhow (much )?(faster|slower|quick)\b|\bspeed-?ups?\b/.test(text)) return "speed";
   // "how big is the model" wants a size; "how big is the gap" an amount.
   const amount = /\b(gap|gain|difference|improvement|drop|margin|speed-?up|effect|boost|reduction)s?\b/.test(
@@ -265,6 +273,8 @@ function measureOf(question: string): Measure | null {
   )
     return "size";
   if (/\bhow many\b|\bnumber of\b/.test(text)) return "count";
+  // "How often does it get it wrong?": a rate, answered by a percentage.
+  if (/\bhow often\b/.test(text)) return "change";
   // "How big is the gap?" wants an amount; "what is the supervision gap?" a description.
   if (
     /\bhow much\b|\bby how much\b/.test(text) ||
@@ -325,7 +335,7 @@ export function readQuestion(raw: string): Question {
   const rest = askedMatch ? text.slice((askedMatch.index ?? 0) + askedMatch[0].length) : "";
   // "Which base model runs the sub-agents?": the head is followed by a verb and its object.
   const headEnds =
-    /^\s*($|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its|exactly|precisely|specifically)\b|[a-z]+s (the|a|an|its|their|this|these|those|each|all)\b)/.test(
+    /^\s*($|'s?\s|[?!.,]|(do|does|did|is|are|was|were|can|could|will|would|should|has|have|had|on|in|for|of|at|with|from|to|per|between|they|it|the|their|its|exactly|precisely|specifically)\b|[a-z]+s (the|a|an|its|their|this|these|those|each|all)\b)/.test(
       rest,
     );
   // "Which LLM scored best …": a past-tense verb and a superlative end the head too.
@@ -340,7 +350,11 @@ export function readQuestion(raw: string): Question {
     head = head.slice(0, 1);
   // "Which LLM scored best on …?": a past-tense verb after the head noun is no part of it.
   if (verbThenBest) head = head.slice(0, 1);
-  const answeredByNames = head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
+  // "Which tasks" is answered by their names; "how many tasks" by a number of tasks, so the tasks
+  // must be counted.
+  const counted = /^how many\b/.test(askedMatch?.[0] ?? "");
+  const answeredByNames =
+    !counted && head.some((w) => NAMED_BY_ANSWER.has(w.stem) || ANSWER_KIND_WORDS.has(w.lower));
   const headWords = new Set(head.map((w) => w.lower));
   let asked = answeredByNames ? [] : focus.filter((w) => headWords.has(w.lower));
   // "which benchmarks", "what are the two rewards": a list of things, which abstracts name.

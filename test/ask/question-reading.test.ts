@@ -429,3 +429,58 @@ describe("which datasets, of a paper that names its evaluation data (round 11)",
     expect(ranked("which dataset of background tiles do they use?").stated).toBe(false);
   });
 });
+
+describe("reading the question (round 12)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const planner = paper(
+    "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates multiple robots at once. " +
+      "LaneMind cuts replanning time by 35% and serves three warehouses. The controller assigns lanes before each shift.",
+  );
+
+  it("counts the thing a 'how many X' asks for, even a thing usually answered by names", () => {
+    const q = readQuestion("how many robots are in one aisle at most?");
+    expect(q.asked.map((w) => w.lower)).toEqual(["robots"]);
+    // "multiple robots … three warehouses": the three counts warehouses, not robots.
+    expect(decided(planner, "how many robots are in one aisle at most?")).toMatch(
+      /does not say how many robots/,
+    );
+    expect(decided(planner, "how many warehouses?")).toBeNull();
+  });
+
+  it("reads the thing before a possessive as the head of 'which X's Y'", () => {
+    expect(readQuestion("which vendors' robots were used?").asked.map((w) => w.lower)).toEqual(["vendors"]);
+    expect(decided(planner, "which vendors' robots were used?")).toMatch(/does not mention vendors/);
+  });
+
+  it("reads wall-clock time, money and 'how often' as number questions", () => {
+    expect(readQuestion("wall-clock overhead of the planner?").measure).toBe("time");
+    expect(readQuestion("how much does a shift cost in dollars?").measure).toBe("money");
+    expect(readQuestion("how much does LaneMind cut the cost?").measure).toBe("change");
+    expect(readQuestion("how often does the planner deadlock?").measure).toBe("change");
+    // A percentage is no price.
+    expect(decided(planner, "how much does one replanning cost in dollars?")).toMatch(/no number/);
+    expect(quantities("It costs $0.42 per run.")[0]?.money).toBe(true);
+  });
+
+  it("reads 'does X help', 'does it still work', 'what does X buy you' as results", () => {
+    expect(intents("does lane assignment really help")).toContain("results");
+    expect(intents("does it still work when half the robots fail?")).toContain("results");
+    expect(intents("so what does the shift planner buy us")).toContain("results");
+    // "The trick that makes it work on X" asks for the method, not whether it works.
+    expect(intents("what's the idea that makes it work on narrow aisles?")).not.toContain("results");
+  });
+
+  it("reads where the data comes from, why it is needed and 'why not just X' by their kind", () => {
+    expect(intents("where do the layout samples come from?")).toEqual(["datasets"]);
+    expect(intents("where does the speedup come from?")).not.toContain("datasets");
+    expect(intents("why would anyone need yet another planner")).toContain("problem");
+    expect(intents("why are current planners not good enough?")).toContain("problem");
+    expect(intents("why not simply add more aisles?")).toEqual(["reason", "comparison"]);
+    expect(intents("can I use it instead of a rule-based scheduler?")).toContain("comparison");
+  });
+
+  it("reads 'what does the tool do' as what it is, and 'what does the controller do' as how", () => {
+    expect(intents("what does the toolkit do")).toEqual(["proposal"]);
+    expect(intents("what does the controller do")).toContain("method");
+  });
+});
