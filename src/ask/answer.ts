@@ -5,7 +5,14 @@
  * the paper; an answer from the source's own summary (Hugging Face's) says so.
  */
 import { InvalidArgumentError } from "../errors.js";
-import { introducedNames, namesDataByName, namesHardware, namesIn } from "./cues.js";
+import {
+  introducedNames,
+  languagesNamed,
+  namesDataByName,
+  namesHardware,
+  namesIn,
+  namesLanguage,
+} from "./cues.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
@@ -222,13 +229,24 @@ export function prepareAnswer(
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.
   const wantsNumber = intent === "quantity";
+  // "How much better compression?" of a paper on compression: its subject, in the title, need not
+  // be repeated in the sentence that gives the number.
+  const aboutSubject = q.focus.every((w) => mentions(titleKeys, w));
   const named = namingSentences(q, intent, passages);
-  const stated = named.includes(true);
+  // "Which languages?": only a sentence naming one may answer, and one naming a list of them
+  // ("Java, Python, Go") surely does; "machine translation of English datasets" may not.
+  const languages = asksWhichLanguages(q);
+  const stated = languages
+    ? passages.some((p, i) => named[i] && languagesNamed(p.shown) >= 2)
+    : named.includes(true);
+  // "Which programming languages does it support?" of a paper naming none: it does not say.
+  if (languages && !named.includes(true))
+    return { answer: notStated("The abstract does not name the languages.", intent) };
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&
-      (!stated || (named[i] as boolean)) &&
-      (!wantsNumber || (fitsMeasureOf(p, q) && (q.focus.length === 0 || (facts.overlaps[i] as number) > 0))),
+      (!(stated || languages) || (named[i] as boolean)) &&
+      (!wantsNumber || (fitsMeasureOf(p, q) && (aboutSubject || (facts.overlaps[i] as number) > 0))),
   );
   return {
     ranking: {
@@ -424,7 +442,17 @@ function describesBaselines(q: Question, sentence: string): boolean {
 function namingSentences(q: Question, intent: Intent, passages: readonly Passage[]): boolean[] {
   if (asksWhichHardware(q, intent)) return passages.map((p) => namesHardware(p.shown));
   if (asksWhichData(q, intent)) return passages.map((p) => p.source === "abstract" && p.namedData);
+  if (asksWhichLanguages(q)) return passages.map((p) => p.source === "abstract" && namesLanguage(p.shown));
   return [];
+}
+
+/**
+ * "Which languages?", "which programming languages are covered?": answered by languages named
+ * ("English and Chinese", "Java, Python, Go"), a closed kind of name like hardware. Not "how many
+ * languages" (a count) or "languages of the questions, and how many scenarios" (more than one thing).
+ */
+function asksWhichLanguages(q: Question): boolean {
+  return q.entity !== null && /^languages?$/.test(q.entity.lower) && q.measure === null;
 }
 
 /**

@@ -177,6 +177,25 @@ export function namesHardware(sentence: string): boolean {
   return NAMED_HARDWARE.test(sentence);
 }
 
+// Languages by name, natural and programming ("English and Chinese", "(Java, Python, Go)"): what
+// "which languages?" is answered by. "Go" and "Lean" are words too, so they count only
+// capitalized after the sentence's start.
+const NAMED_LANGUAGE =
+  /\b(?:english|chinese|mandarin|cantonese|japanese|korean|german|french|spanish|portuguese|italian|dutch|russian|polish|ukrainian|czech|arabic|hebrew|persian|farsi|turkish|hindi|bengali|urdu|tamil|telugu|marathi|swahili|yoruba|amharic|vietnamese|thai|indonesian|malay|filipino|tagalog|greek|swedish|finnish|norwegian|danish|icelandic|hungarian|romanian|bulgarian|serbian|croatian|bosnian|slovak|slovenian|macedonian|albanian|lithuanian|latvian|estonian|irish|welsh|basque|catalan|galician|afrikaans|zulu|xhosa|hausa|igbo|somali|nepali|sinhala|burmese|khmer|lao|mongolian|kazakh|uzbek|azerbaijani|georgian|armenian|punjabi|gujarati|kannada|malayalam|javanese|sundanese|quechua|maori|python|java|javascript|typescript|kotlin|rust|ruby|php|scala|haskell|swift|golang|c\+\+|c#|verilog|vhdl|sql|matlab|fortran|cuda|solidity)(?![\w+#])/i;
+const NAMED_LANGUAGE_WORD = /(?<=\S\s+|[(,]\s*)(?:Go|Lean)(?=[\s,.;)])/;
+
+export function namesLanguage(sentence: string): boolean {
+  return NAMED_LANGUAGE.test(sentence) || NAMED_LANGUAGE_WORD.test(sentence);
+}
+
+/** How many distinct languages a sentence names (a list of them answers "which languages"). */
+export function languagesNamed(sentence: string): number {
+  const found = new Set<string>();
+  for (const m of sentence.matchAll(new RegExp(NAMED_LANGUAGE.source, "gi"))) found.add(m[0].toLowerCase());
+  for (const m of sentence.matchAll(new RegExp(NAMED_LANGUAGE_WORD.source, "g"))) found.add(m[0]);
+  return found.size;
+}
+
 // A name in an evaluation context: "on MMSU, MMAU, and MMAR", "Experiments on ImageNet-1K",
 // "the LVIS minival split", "MultiVENT 2.0 benchmark".
 const NAMED_DATA =
@@ -229,6 +248,11 @@ const GENERIC_ACRONYMS = new Set(
     " ",
   ),
 );
+
+/** True for an acronym of the field ("LLM", "AI"), which names no particular thing. */
+export function isGenericAcronym(lower: string): boolean {
+  return GENERIC_ACRONYMS.has(lower);
+}
 
 /** True when `acronym` spells the initials of the words just before its bracket ("knowledge distillation (KD)"). */
 function definedAcronym(sentence: string, at: number, acronym: string): boolean {

@@ -466,9 +466,12 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
   x[at(`none:kind:${f.kind}`)] = 1;
   let total = 0;
   let absent = 0;
+  // An analogy's words ("a flight simulator") are not missing from the paper: the reader's own.
+  const absentFrom = (w: WeightedWord) =>
+    !w.inPaper && !w.alternates.length && !f.q.figurative.has(w.w.lower);
   for (const w of f.focus) {
     total += w.background;
-    if (!w.inPaper && !w.alternates.length) absent += w.background;
+    if (absentFrom(w)) absent += w.background;
   }
   x[at("none:absent")] = total ? absent / total : 0;
   x[at("none:no-focus")] = f.focus.length ? 0 : 1;
@@ -488,7 +491,7 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
     (b, w) => (!b || w.background > b.background ? w : b),
     null,
   );
-  x[at("none:rarest-absent")] = rarest && !rarest.inPaper && !rarest.alternates.length ? 1 : 0;
+  x[at("none:rarest-absent")] = rarest && absentFrom(rarest) ? 1 : 0;
   return x;
 }
 

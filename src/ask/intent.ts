@@ -5,7 +5,7 @@
  * (rank.ts), so a question that matches two patterns never loses the right sentence to a wrong
  * guess. Patterns read the cleaned, lower-cased question (question.ts).
  */
-import type { Question } from "./question.js";
+import { ANALOGY, type Question } from "./question.js";
 
 export const INTENTS = [
   "proposal",
@@ -138,6 +138,13 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
+  // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
+  // analogy's words ("the final score") say nothing of the kind of answer.
+  if (ANALOGY.test(q.text)) {
+    weights.clear();
+    weights.set("proposal", 1);
+    weights.set("method", 1);
+  }
   if (DATA_ORIGIN.test(q.text)) {
     weights.delete("reason");
     weights.set("datasets", 1);

@@ -6,6 +6,7 @@
  * in the question's own words, stripped to plain tokens (never markup or mentions).
  */
 
+import { isGenericAcronym } from "./cues.js";
 import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
@@ -127,8 +128,10 @@ export function missingFromPaper(
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
   const hardwareNamed = hardwareNamedFor(q, passages);
+  // "Is it like a map for the AI?": a generic acronym in an analogy is no name to look for.
   const absentNames = q.names.filter(
     (w) =>
+      !(q.figurative.has(w.lower) && isGenericAcronym(w.lower)) &&
       !inPaper(passages, titleKeys, w) &&
       !(hardwareNamed && q.measure !== "count" && HARDWARE_WORDS.has(w.lower)),
   );
@@ -151,7 +154,10 @@ export function missingFromPaper(
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
-  const about = q.focus.filter((w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)));
+  // An analogy's words are the reader's, not the paper's: they need not be in it.
+  const about = q.focus.filter(
+    (w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)) && !q.figurative.has(w.lower),
+  );
   // "Is it a position paper or do they build something?" offers a choice in everyday words, which
   // the paper may word otherwise; a technical term among them is another paper's subject.
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));

@@ -31,6 +31,11 @@ export interface Question {
   entity: Word | null;
   /** The kind of number a "how ..." question wants, if any. */
   measure: Measure | null;
+  /**
+   * Words of an analogy the reader draws ("is this like a flight simulator for coding bots?"):
+   * they rank sentences, but the paper need not mention them (lower case).
+   */
+  figurative: ReadonlySet<string>;
 }
 
 export type Measure = "count" | "size" | "time" | "speed" | "change" | "money";
@@ -75,6 +80,14 @@ const SHORTHAND: [RegExp, string][] = [
   ],
   [/\bperf\b/gi, "performance"],
   [/\brepo\b/gi, "repository"],
+  [/\benvs\b/gi, "environments"],
+  [/\benv\b/gi, "environment"],
+  [/\bops\b/gi, "operations"],
+  // "Who is it for?": the users it is meant for.
+  [
+    /\bwho (?:is|are) (?:(?:the|this|that|these) \w+|it|this|that|they) (?:meant |intended |designed |built |made |aimed )?for\b/gi,
+    "the intended users",
+  ],
   // "param count?", "#params": the number of parameters, a size.
   [/(?:#\s?)?\bparams?\b/gi, "parameters"],
   [/\bhw\b/gi, "hardware"],
@@ -201,6 +214,39 @@ const RELATED: Record<string, string> = {
   memory: "parametric memorization",
   cheaper: "cost reduce reduces",
   smaller: "reduce reduces compress compression",
+  // Round 12 (held out 11): word forms the stemmer keeps apart, and the newcomer's everyday words.
+  analyses: "analysis analyze analyzing analyse analysing",
+  theory: "theoretical theoretically theoretic",
+  keep: "preserve preserves maintain retain",
+  ranked: "order ordering rank ranking",
+  guess: "predict predicts estimate",
+  guesses: "predict predicts estimate",
+  try: "demonstrate evaluate apply test",
+  hint: "cue cues clue leak",
+  hints: "cue cues clue leak",
+  cheat: "leak leaked shortcut exploit hack",
+  blur: "obfuscation obfuscate distortion",
+  blurring: "obfuscation obfuscate distortion",
+  photo: "image",
+  photos: "images",
+  picture: "image",
+  pictures: "images",
+  person: "human",
+  people: "human humans users",
+  bot: "agent simulated",
+  bots: "agents simulated",
+  danger: "risk threat harmful",
+  feeling: "sense sensing perception intuition",
+  gut: "intuition intrinsic",
+  buy: "benefit benefits advantage advantages gain",
+  nothing: "zero",
+  know: "knowledge",
+  knows: "knowledge",
+  protect: "privacy defense security",
+  similar: "related correlation",
+  library: "collection database dictionary reference",
+  users: "practitioners researchers target audience",
+  intended: "target targets designed",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -298,6 +344,18 @@ const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
 ];
+
+/**
+ * "Is this like a coach grading each player?", "so it's basically like a map for the AI?": an
+ * analogy, in everyday words the abstract will not use. What follows "like" is the analogy.
+ */
+export const ANALOGY =
+  /^(?:(?:so|and|but|ok|wait) )?(?:(?:is|was) (?:this|it|that|the \w+)|(?:this|it|that) is) (?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat|pretty much|more) )?like (.+)$/;
+
+function analogyOf(text: string): Set<string> {
+  const m = ANALOGY.exec(text);
+  return new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
+}
 
 const SUPERLATIVE_NEXT = /^\s*(best|most|worst|highest|lowest|top)\b/;
 
@@ -408,5 +466,6 @@ export function readQuestion(raw: string): Question {
     wantsNames,
     entity,
     measure,
+    figurative: analogyOf(text),
   };
 }

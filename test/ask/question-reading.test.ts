@@ -483,4 +483,73 @@ describe("reading the question (round 12)", () => {
     expect(intents("what does the toolkit do")).toEqual(["proposal"]);
     expect(intents("what does the controller do")).toContain("method");
   });
+
+  it("takes an analogy's words as the reader's own, not words the paper must use", () => {
+    const q = readQuestion("so it's basically like air traffic control for the AI?");
+    expect([...q.figurative]).toEqual(expect.arrayContaining(["air", "traffic", "control", "ai"]));
+    expect(intentWeights(q).has("proposal")).toBe(true);
+    // The analogy's "score" asks for no result.
+    expect(intents("is this like a referee who checks every score?")).toEqual(["proposal", "method"]);
+    expect(decided(planner, "is this like air traffic control for the AI?")).toBeNull();
+    expect(decided(planner, "is this like a chess engine moving pawns?")).toBeNull();
+    // A real name in the analogy still has to be in the paper.
+    expect(decided(planner, "is it like MAPF-LNS but faster?")).toMatch(/does not mention MAPF-LNS/);
+  });
+
+  it("spells out 'envs' and 'ops', and reads 'who is it for' as asking for its users", () => {
+    const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+    expect(focusOf("which envs and ops do they support")).toEqual(["environments", "operations", "support"]);
+    expect(focusOf("who is this toolkit for?")).toEqual(["intended", "users"]);
+  });
+
+  it("ranks with the abstract's word for the newcomer's everyday ones", () => {
+    const alt = (question: string, word: string) =>
+      readQuestion(question)
+        .alternates.get(word)
+        ?.map((w) => w.lower);
+    expect(alt("so it guesses the label?", "guesses")).toContain("predict");
+    expect(alt("can people cheat it with hints?", "cheat")).toContain("leak");
+    expect(alt("does blurring the photo stop it?", "photo")).toContain("image");
+    expect(alt("is there any danger for the bots?", "danger")).toContain("risk");
+    expect(alt("what does sparsity buy you", "buy")).toContain("advantage");
+    // A word the paper writes in another form is not missing from it.
+    const proof = paper("We prove theoretically that the scheduler preserves the ordering of jobs.");
+    expect(decided(proof, "in theory, does it keep the jobs ranked?")).toBeNull();
+  });
+});
+
+const decidedOrEligible = (p: AnswerInput, question: string) => {
+  const prepared = prepareAnswer(p, question, []);
+  return "answer" in prepared
+    ? prepared.answer.text
+    : prepared.ranking.passages.filter((_, i) => prepared.ranking.eligible[i]).map((x) => x.shown);
+};
+
+describe("which languages, and a number about the paper's subject (round 12)", () => {
+  const translator = paper(
+    "Code translation models are brittle. We present PortBench, covering Rust, Kotlin and Go. " +
+      "Human raters judged 900 translations.",
+  );
+
+  it("answers 'which languages' from a sentence naming languages, and declines when none is named", () => {
+    expect(decidedOrEligible(translator, "which languages?")).toEqual([
+      expect.stringContaining("Rust, Kotlin and Go"),
+    ]);
+    const prose = paper("We study translation between programming languages. Models are brittle.");
+    expect(decided(prose, "which programming languages are covered?")).toMatch(/does not name the languages/);
+    // A count of languages is a number question, not this rule.
+    expect(decided(prose, "how many languages?")).not.toMatch(/does not name the languages/);
+  });
+
+  it("takes a number without the title's word as about the paper's subject", () => {
+    const codec: AnswerInput = {
+      ...paper(
+        "We study learned codecs for satellite imagery. Our method improves rate-distortion by up to 2.1 dB over JPEG2000.",
+      ),
+      title: "Learned Compression for Satellite Imagery",
+    };
+    expect(decidedOrEligible(codec, "how much better compression?")).toEqual([
+      expect.stringContaining("up to 2.1 dB"),
+    ]);
+  });
 });
