@@ -26,7 +26,9 @@ export interface Question {
    * 7 and 8 "student", "engineer", "reviewer", "non-native", "terse"; held out 9 those five and
    * "phd" (a PhD student comparing with their own work); held out 10 those six and "pm" (a product
    * manager who skims and asks what it gets them and whether it is ready); held out 11 those seven
-   * and "newcomer" (someone new to the field who asks with vague, non-technical words and analogies).
+   * and "newcomer" (someone new to the field who asks with vague, non-technical words and analogies);
+   * held out 13 those eight and "host" (someone who runs a reading group and asks what to discuss,
+   * what the one takeaway is, what is questionable or worth checking, how to explain it in a line).
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -47,6 +49,7 @@ export const QUESTION_FILES = [
   "questions-holdout9.json",
   "questions-holdout10.json",
   "questions-holdout11.json",
+  "questions-holdout13.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
