@@ -28,7 +28,9 @@ export interface Question {
    * manager who skims and asks what it gets them and whether it is ready); held out 11 those seven
    * and "newcomer" (someone new to the field who asks with vague, non-technical words and analogies);
    * held out 12 those eight and "journalist" (a science reporter: what the headline is, why anyone
-   * would care, who it is for, whether it is better or just bigger).
+   * would care, who it is for, whether it is better or just bigger);
+   * held out 13 the eight of held out 11 and "host" (someone who runs a reading group and asks
+   * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line).
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -50,6 +52,7 @@ export const QUESTION_FILES = [
   "questions-holdout10.json",
   "questions-holdout11.json",
   "questions-holdout12.json",
+  "questions-holdout13.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
