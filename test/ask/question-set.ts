@@ -53,6 +53,7 @@ export const QUESTION_FILES = [
   "questions-holdout11.json",
   "questions-holdout12.json",
   "questions-holdout13.json",
+  "questions-holdout14.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
