@@ -31,7 +31,7 @@ export interface Question {
    * would care, who it is for, whether it is better or just bigger);
    * held out 13 the eight of held out 11 and "host" (someone who runs a reading group and asks
    * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line);
-   * held out 15 the nine of held out 12.
+   * held out 14 and 15 the nine of held out 12.
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -54,6 +54,7 @@ export const QUESTION_FILES = [
   "questions-holdout11.json",
   "questions-holdout12.json",
   "questions-holdout13.json",
+  "questions-holdout14.json",
   "questions-holdout15.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
