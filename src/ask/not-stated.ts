@@ -68,6 +68,9 @@ export function acronymAlternates(w: Word): Word[] {
   return (ACRONYM_WORDS.get(w.lower) ?? []).map((form) => form[0] as Word);
 }
 
+/** Acronyms for the whole field, which a reader uses for "the model" or "the agent". */
+const EVERYWHERE = new Set(["ai", "ml"]);
+
 /** Words for any number of dimensions: a "2D", "3D" or "4D" question is answered by them. */
 const DIMENSIONS = words("n-dimensional multi-dimensional higher-dimensional arbitrary-dimensional");
 
@@ -128,10 +131,12 @@ export function missingFromPaper(
   titleKeys: ReadonlySet<string>,
 ): Missing | null {
   const hardwareNamed = hardwareNamedFor(q, passages);
-  // "Is it like a map for the AI?": a generic acronym in an analogy is no name to look for.
+  // "Is it like a map for the AI?": a generic acronym in an analogy is no name to look for, and
+  // "AI" never is (every paper here is about it, few say so).
   const absentNames = q.names.filter(
     (w) =>
       !(q.figurative.has(w.lower) && isGenericAcronym(w.lower)) &&
+      !EVERYWHERE.has(w.lower) &&
       !inPaper(passages, titleKeys, w) &&
       !(hardwareNamed && q.measure !== "count" && HARDWARE_WORDS.has(w.lower)),
   );

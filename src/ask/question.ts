@@ -75,7 +75,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bwhat (?:research )?questions? (do|does|did)\b/gi, "what problem $1"],
   // How short the answer should be, not what it is about: "the contribution in one line".
   [
-    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner|in the first place|roughly|approximately|ballpark)\b/gi,
+    /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner|in the first place|roughly|approximately|ballpark|in (?:plain|simple|normal|everyday|layman'?s?|non-?technical) (?:words|english|terms|language)|for a non-?expert)\b/gi,
     " ",
   ],
   [/\bperf\b/gi, "performance"],
@@ -108,7 +108,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody".split(
     " ",
   ),
 ]);
@@ -119,7 +119,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks",
   ).map((w) => w.lower),
 );
 
@@ -352,8 +352,15 @@ const ASIDE = [
 export const ANALOGY =
   /^(?:(?:so|and|but|ok|wait) )?(?:(?:is|was) (?:this|it|that|the \w+)|(?:this|it|that) is) (?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat|pretty much|more) )?like (.+)$/;
 
+/**
+ * "So hashing is like making a fingerprint for each photo?", "what's feature coding, like zipping
+ * its thoughts?": an analogy inside a question; its words are the reader's too.
+ */
+const LIKE_CLAUSE =
+  /(?:\b(?:is|are)|,)\s+(?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat) )?like (.+)$/;
+
 function analogyOf(text: string): Set<string> {
-  const m = ANALOGY.exec(text);
+  const m = ANALOGY.exec(text) ?? LIKE_CLAUSE.exec(text);
   return new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
 }
 

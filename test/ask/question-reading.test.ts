@@ -518,6 +518,36 @@ describe("reading the question (round 12)", () => {
   });
 });
 
+describe("the newcomer's and the product manager's wording (round 12, held out 12, 14, 15)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+  const planner = paper(
+    "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates robots at once. " +
+      "LaneMind cuts replanning time by 35% across three warehouses.",
+  );
+
+  it("never asks for 'AI' by name", () => {
+    expect(decided(planner, "so the AI coordinates the robots by itself?")).toBeNull();
+    expect(readQuestion("so the AI coordinates the robots?").names.map((w) => w.lower)).toContain("ai");
+  });
+
+  it("drops 'in plain words' and reads 'the trick' and 'the headline' as kinds of answer", () => {
+    expect(focusOf("what's the trick here, in plain English?")).toEqual([]);
+    expect(intents("what's the trick here, in plain English?")).toEqual(["method"]);
+    expect(intents("ok but what's the headline?")).toContain("proposal");
+  });
+
+  it("reads 'why would anyone care' as asking for the problem", () => {
+    expect(intents("why should anybody care about aisles?")).toContain("problem");
+    expect(focusOf("why should anybody care about aisles?")).toEqual(["aisles"]);
+  });
+
+  it("takes the words after 'is like' or ', like' as an analogy", () => {
+    expect([...readQuestion("so a lane is like a reserved seat on a train?").figurative]).toContain("seat");
+    expect([...readQuestion("what's replanning, like a satnav rerouting?").figurative]).toContain("satnav");
+  });
+});
+
 const decidedOrEligible = (p: AnswerInput, question: string) => {
   const prepared = prepareAnswer(p, question, []);
   return "answer" in prepared
