@@ -17,6 +17,7 @@
  * It never reads the set kept aside (NEVER_FITTED in scripts/lib/ask-examples.ts).
  */
 import { parseArgs } from "node:util";
+import type { Ranking } from "../src/ask/answer.js";
 import { FEATURES } from "../src/ask/features.js";
 import {
   ASSOC_FEATURES,
@@ -42,6 +43,7 @@ import {
   prepareExample,
   setOf,
 } from "./lib/ask-examples.js";
+import { TERM_FEATURES, termColumns } from "./lib/ask-terms.js";
 
 const { values } = parseArgs({
   options: {
@@ -53,12 +55,18 @@ const { values } = parseArgs({
 });
 const L2 = Number(values.l2);
 const F = FEATURES.length;
-const K = ASSOC_FEATURES.length;
 
+/**
+ * A candidate: "assoc …" (the learned table, refitted per fold), "terms" (round 3's term space,
+ * fitted on no question) or "assoc+terms …" (both).
+ */
 interface Variant {
   text: string;
+  assoc: boolean;
+  terms: boolean;
   options: AssocOptions;
   insample: boolean;
+  names: string[];
 }
 const variants: Variant[] = String(values.variants)
   .split(";")
@@ -72,8 +80,15 @@ const variants: Variant[] = String(values.variants)
         .map((p) => p.split("=") as [string, string]),
     );
     const num = (key: string, fallback: number) => (settings.has(key) ? Number(settings.get(key)) : fallback);
+    const kind = text.split(/\s+/)[0] ?? "";
+    const assoc = kind.includes("assoc");
+    const terms = kind.includes("terms");
+    if (!assoc && !terms) throw new Error(`unknown candidate ${kind}`);
     return {
       text,
+      assoc,
+      terms,
+      names: [...(assoc ? ASSOC_FEATURES : []), ...(terms ? TERM_FEATURES : [])],
       insample: num("insample", 0) === 1,
       options: {
         prior: num("prior", DEFAULT_ASSOC.prior),
@@ -101,12 +116,30 @@ if (values.split !== "loso")
 
 const model = (weights: Float64Array) => ({ weights, margin: 0, summaryMargin: 0, complementGap: 1 });
 
-/** The columns of `targets` from a table fitted on `fitOn`. */
+/** The columns of `targets`, the table fitted on `fitOn`. */
 function extendedWith(targets: readonly Example[], fitOn: readonly Example[], v: Variant): Extended[] {
-  const table = fitAssoc(fitOn, v.options);
-  return targets.map((e) =>
-    extend(e, e.ranking ? assocColumns(table, e.ranking, v.options.pseudo) : null, K),
-  );
+  const table = v.assoc ? fitAssoc(fitOn, v.options) : null;
+  const columns = (r: Ranking) => {
+    const parts = [
+      ...(table ? [assocColumns(table, r, v.options.pseudo)] : []),
+      ...(v.terms ? [termColumns(r)] : []),
+    ];
+    return {
+      passages: r.passages.map((_, i) => joined(parts.map((c) => c.passages[i] as Float64Array))),
+      decline: joined(parts.map((c) => c.decline)),
+    };
+  };
+  return targets.map((e) => extend(e, e.ranking ? columns(e.ranking) : null, v.names.length));
+}
+
+function joined(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Two-sided exact sign test. */
@@ -174,19 +207,21 @@ for (const split of splits) {
     );
     for (const e of held) base[index.get(e) as number] = hit(e, model(w0));
     variants.forEach((v, n) => {
-      const fitted: Extended[] = v.insample
-        ? extendedWith(train, train, v)
-        : [...new Set(train.map(split.groupOf))].flatMap((inner) =>
-            extendedWith(
-              train.filter((e) => split.groupOf(e) === inner),
-              train.filter((e) => split.groupOf(e) !== inner),
-              v,
-            ),
-          );
-      const w = fitSparse(fitted, F + K, L2, ITERATIONS, LEARNING_RATE);
+      // Without a table (terms only), every question's columns are the same whichever fold.
+      const fitted: Extended[] =
+        v.insample || !v.assoc
+          ? extendedWith(train, train, v)
+          : [...new Set(train.map(split.groupOf))].flatMap((inner) =>
+              extendedWith(
+                train.filter((e) => split.groupOf(e) === inner),
+                train.filter((e) => split.groupOf(e) !== inner),
+                v,
+              ),
+            );
+      const w = fitSparse(fitted, F + v.names.length, L2, ITERATIONS, LEARNING_RATE);
       if (values.detail)
         log(
-          `    ${v.text} ${group} weights: ${ASSOC_FEATURES.map((f, j) => `${f} ${(w[F + j] as number).toFixed(2)}`).join(", ")}`,
+          `    ${v.text} ${group} weights: ${v.names.map((f, j) => `${f} ${(w[F + j] as number).toFixed(2)}`).join(", ")}`,
         );
       for (const x of extendedWith(held, train, v))
         (hits[n] as boolean[])[index.get(x.e) as number] = hit(x.scored, model(w));
