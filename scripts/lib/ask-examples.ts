@@ -15,19 +15,15 @@ import {
   QUESTION_FILES,
   type Question,
   questionArchive,
+  SET_ASIDE,
 } from "../../test/ask/question-set.js";
 import { adamStep } from "./adam.js";
 
 export const ITERATIONS = 400;
 export const LEARNING_RATE = 0.05;
 
-/**
- * The question set kept aside for the final, honest figure: never fitted or chosen on. Each round
- * names the set written for it here (and a writer adds it to QUESTION_FILES); the set before it,
- * scored blind and final in its own round, becomes one more set to fit on. Round 12 had two sets
- * written: held out 12 to fit on from the start (never scored blind) and held out 13 kept aside.
- */
-const NEVER_FITTED = /questions-holdout13\.json$/;
+/** The question set kept aside (SET_ASIDE in test/ask/question-set.ts): never fitted or chosen on. */
+const NEVER_FITTED = new RegExp(`${SET_ASIDE.replace(/[.]/g, "\\.")}$`);
 
 /** Every question file that may be fitted on, comma-separated (tuning set and held-out sets). */
 export const FITTED_SETS = QUESTION_FILES.filter((f) => !NEVER_FITTED.test(f))

@@ -515,7 +515,7 @@ export const RESEARCH_AREAS: readonly FamilySpec[] = [
         label: "Mechanistic interpretability",
         phrases: `
           mechanistic interpretability, interpretability, interpretable, circuits, circuit discovery,
-          sparse autoencoder, sparse autoencoders, SAE, SAEs, superposition, probing, probes, linear
+          sparse autoencoder, sparse autoencoders, superposition, probing, probes, linear
           probe, linear probes, logit lens, feature attribution, attribution methods, activation
           patching, internal representations, hidden states, explainable AI, XAI, saliency, concept
           bottleneck, internal states`,

@@ -12,6 +12,8 @@
  *   npx tsx test/ask/report.ts --holdout9  the ninth held-out set (questions-holdout9.json): totals only
  *   npx tsx test/ask/report.ts --holdout10 the tenth held-out set (questions-holdout10.json): totals only
  *   npx tsx test/ask/report.ts --holdout11 the eleventh held-out set (questions-holdout11.json): totals only
+ *   npx tsx test/ask/report.ts --holdout12 the twelfth held-out set (questions-holdout12.json): totals only
+ *   npx tsx test/ask/report.ts --holdout13 the thirteenth held-out set (questions-holdout13.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */

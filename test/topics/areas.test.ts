@@ -107,6 +107,19 @@ describe("the research-areas catalogue", () => {
     // Hints alone ("benchmark", "video") say little: no area.
     expect(area("A Benchmark", "We evaluate video.")).toBeNull();
   });
+
+  it("files a sparse autoencoder spelled out under interpretability, not any model named with SAE", () => {
+    expect(
+      area("Hierarchical Features in Sparse Autoencoders", "Sparse autoencoders (SAEs) recover features."),
+    ).toBe("mech-interp");
+    // "SAE" also names spherical, stacked and semantic autoencoders: an image autoencoder is no probe.
+    expect(
+      area(
+        "A Spherical Autoencoder for High-Fidelity Reconstruction",
+        "We present a spherical autoencoder (SAE). The SAE keeps the features of its representations.",
+      ),
+    ).not.toBe("mech-interp");
+  });
 });
 
 describe("the label rules (the checker the topic tests rely on)", () => {
