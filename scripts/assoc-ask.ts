@@ -121,7 +121,7 @@ function extendedWith(targets: readonly Example[], fitOn: readonly Example[], v:
   const table = v.assoc ? fitAssoc(fitOn, v.options) : null;
   const columns = (r: Ranking) => {
     const parts = [
-      ...(table ? [assocColumns(table, r, v.options.pseudo)] : []),
+      ...(table ? [assocColumns(table, r, v.options)] : []),
       ...(v.terms ? [termColumns(r)] : []),
     ];
     return {

@@ -201,14 +201,14 @@ export const ASSOC_FEATURES = [
 export function assocColumns(
   table: AssocTable,
   r: Ranking,
-  pseudo: boolean,
+  o: Pick<AssocOptions, "pseudo" | "identity">,
 ): { passages: Float64Array[]; decline: Float64Array } {
   const K = ASSOC_FEATURES.length;
   const stems = questionStems(r.q).filter((s) => table.has(s));
   const count = abstractCountOf(r);
   const raw = r.passages.map((p) => {
     if (!stems.length) return [0, 0];
-    const tokens = sentenceTokens(p, count, pseudo);
+    const tokens = sentenceTokens(p, count, o.pseudo);
     let maxSum = 0;
     let meanSum = 0;
     for (const qs of stems) {
@@ -216,7 +216,7 @@ export function assocColumns(
       let best = 0;
       let total = 0;
       for (const t of tokens) {
-        if (t === qs) continue;
+        if (t === qs && !o.identity) continue;
         const a = row.get(t);
         if (a === undefined) continue;
         if (a > best) best = a;
