@@ -4,20 +4,19 @@
  * lexical-translation idea for answer-sentence selection, so that "what's the trick?" can find a
  * method sentence that shares no word with it.
  *
- * The table is contrastive within an abstract: for a question stem q and a sentence token s, how
- * much more often s is in the sentence a reader accepts than in the other eligible sentences of
- * the same abstract, among the fitted questions holding q, beyond how much more often s is in
- * accepted sentences for any question. Per question, s counts as the share of accepted sentences
- * holding it (g) and the share of the other sentences holding it (o), so every question weighs
- * the same whatever its abstract's length. Summed over the questions holding q (G, O) and over
- * all questions (G*, O*, N of them):
+ * The table is contrastive within an abstract: for a question stem q and a sentence token s, per
+ * fitted answerable question, the share of its accepted sentences holding s (g) and the share of
+ * the other eligible sentences of the same abstract holding it (o), so every question weighs the
+ * same whatever its abstract's length; summed over the questions holding q (G, O) and over the
+ * other questions (G', O'). The association is the 2 x 2 log odds ratio over its standard error
+ * (a z, as in "Fightin' Words"), α added to each cell:
  *
- *   assoc(q, s) = log((G + m·P1) / (O + m·P0)) − log(P1 / P0),  P1 = (G* + ε) / N, P0 = (O* + ε) / N
+ *   z(q, s) = log((G+α)(O'+α) / ((O+α)(G'+α))) / sqrt(1/(G+α) + 1/(O+α) + 1/(G'+α) + 1/(O'+α))
  *
- * a log-odds shrunk towards "no more than usual" by m pseudo-questions (so a pair seen in one or two
- * questions is near 0). Closed form, so it is refitted in every fold in well under a second; IBM
- * model 1 was not used because it learns what co-occurs with accepted sentences, not what tells
- * them apart from the other sentences of the same abstract (which all share the paper's words).
+ * so a pair seen in one or two questions stays near 0. Closed form, so it is refitted in every
+ * fold in under a second; IBM model 1 was not used because it learns what co-occurs with accepted
+ * sentences, not what tells them apart from the other sentences of the same abstract (which all
+ * share the paper's words).
  *
  * Sentence tokens are the `ask` stems of its words plus pseudo-words for what a sentence is: its
  * most likely role ("@role:method"), its place ("@pos:first", "@pos:early" …), a number
