@@ -138,6 +138,23 @@ describe("ask: the question sets", () => {
     for (const q of set) expect(INTENTS, q.question).toContain(q.intent);
   };
   const BEFORE_6 = [...TUNING, ...HELD_OUT, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5];
+  /**
+   * The proportions held out 10 and later were written to: 170 to 190 questions, ≥28% unanswerable
+   * with ≥20 about another paper, ≥40% casual, exactly the given kinds of user, and at least the
+   * given share of some kinds (the sets written to fit on lean on the wording the model is weakest on).
+   */
+  const expectProportions = (set: Question[], styles: string[], lean: Record<string, number> = {}) => {
+    expect(set.length).toBeGreaterThanOrEqual(170);
+    expect(set.length).toBeLessThanOrEqual(190);
+    expect(set.filter((q) => q.expect === null).length / set.length).toBeGreaterThanOrEqual(0.28);
+    expect(set.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
+    expect(set.filter((q) => q.casual).length / set.length).toBeGreaterThanOrEqual(0.4);
+    expect(new Set(set.map((q) => q.style))).toEqual(new Set(styles));
+    for (const [style, share] of Object.entries(lean))
+      expect(set.filter((q) => q.style === style).length / set.length, style).toBeGreaterThanOrEqual(share);
+  };
+  const STYLES_11 = ["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm", "newcomer"];
+  const LEANING = { newcomer: 0.3, pm: 0.15 };
 
   // Held out 6 (written before round 6): only 11 papers were left that no set asked about; the
   // other 9 are the least asked (one or two earlier questions each), none from held out 5. Scored
@@ -189,15 +206,8 @@ describe("ask: the question sets", () => {
       disjointFrom: [...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9],
     });
     // Its own, higher proportions: ≥28% unanswerable, ≥20 about another paper, ≥40% casual, and
-    // every user kind of held out 9 plus the new one.
-    expect(HELD_OUT_10.filter((q) => q.expect === null).length / HELD_OUT_10.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_10.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_10.filter((q) => q.casual).length / HELD_OUT_10.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_10.map((q) => q.style))).toEqual(
-      new Set(["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm"]),
-    );
+    // Its proportions (expectProportions) and its kinds of user.
+    expectProportions(HELD_OUT_10, ["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm"]);
   });
 
   // Held out 11 (written before round 11): outside held out 5 to 10 the least asked papers (four
@@ -221,70 +231,44 @@ describe("ask: the question sets", () => {
       },
     );
     // Held out 10's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual) and
-    // every user kind of held out 10 plus the new one.
-    expect(HELD_OUT_11.filter((q) => q.expect === null).length / HELD_OUT_11.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_11.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_11.filter((q) => q.casual).length / HELD_OUT_11.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_11.map((q) => q.style))).toEqual(
-      new Set(["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm", "newcomer"]),
-    );
+    // Its proportions (expectProportions) and its kinds of user.
+    expectProportions(HELD_OUT_11, STYLES_11);
   });
 
-  // Held out 12 (written in round 12, to fit on from the start; held out 13 is the set kept aside):
-  // outside held out 5 to 11 the least asked papers (four or five earlier questions), every second
-  // one of that list (the other writer has the rest), none from held out 5 to 11. It leans on the
-  // wording the model is weakest on: a third newcomer, a sixth pm, and a new kind, journalist.
-  it("held-out set 12 is fresh and has the proportions it was written to", () => {
-    expectFresh(
-      HELD_OUT_12,
-      [
-        ...BEFORE_6,
-        ...HELD_OUT_6,
-        ...HELD_OUT_7,
-        ...HELD_OUT_8,
-        ...HELD_OUT_9,
-        ...HELD_OUT_10,
-        ...HELD_OUT_11,
-      ],
-      {
-        maxAskedBefore: 5,
-        disjointFrom: [
-          ...HELD_OUT_5,
-          ...HELD_OUT_6,
-          ...HELD_OUT_7,
-          ...HELD_OUT_8,
-          ...HELD_OUT_9,
-          ...HELD_OUT_10,
-          ...HELD_OUT_11,
-        ],
-      },
-    );
-    // Held out 10's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual), every
-    // user kind of held out 11 plus the new one, and the lean: ≥30% newcomer, ≥15% pm.
-    expect(HELD_OUT_12.filter((q) => q.expect === null).length / HELD_OUT_12.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_12.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_12.filter((q) => q.casual).length / HELD_OUT_12.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_12.map((q) => q.style))).toEqual(
-      new Set([
-        "student",
-        "engineer",
-        "reviewer",
-        "terse",
-        "non-native",
-        "phd",
-        "pm",
-        "newcomer",
-        "journalist",
-      ]),
-    );
-    const share = (style: string) => HELD_OUT_12.filter((q) => q.style === style).length / HELD_OUT_12.length;
-    expect(share("newcomer")).toBeGreaterThanOrEqual(0.3);
-    expect(share("pm")).toBeGreaterThanOrEqual(0.15);
-  });
+  // Held out 12, 14 and 15 (written in round 12, to fit on from the start; held out 13 is the set
+  // kept aside). Held out 12: outside held out 5 to 11 the least asked papers (four or five earlier
+  // questions), every second one of that list (held out 13 has the others). Held out 14 and 15:
+  // outside held out 5 to 13 the next least asked (five or six), every second one each; held out 13
+  // is left out of their earlier sets, as their writers never read it (the lead chose papers outside
+  // it). All three lean on the wording the model is weakest on: a third newcomer, a sixth pm, and
+  // journalist (new in 12; a sixth in 14 and 15).
+  const AFTER_11 = [...BEFORE_6, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10];
+  const FROM_5 = [...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10];
+  it.each([
+    [12, HELD_OUT_12, [...AFTER_11, ...HELD_OUT_11], 5, [...FROM_5, ...HELD_OUT_11], LEANING],
+    [
+      14,
+      HELD_OUT_14,
+      [...AFTER_11, ...HELD_OUT_11, ...HELD_OUT_12],
+      6,
+      [...FROM_5, ...HELD_OUT_11, ...HELD_OUT_12],
+      { ...LEANING, journalist: 0.15 },
+    ],
+    [
+      15,
+      HELD_OUT_15,
+      [...AFTER_11, ...HELD_OUT_11, ...HELD_OUT_12],
+      6,
+      [...FROM_5, ...HELD_OUT_11, ...HELD_OUT_12],
+      { ...LEANING, journalist: 0.15 },
+    ],
+  ] as const)(
+    "held-out set %i (to fit on) is fresh and has the proportions it was written to",
+    (_, set, earlier, maxAskedBefore, disjointFrom, lean) => {
+      expectFresh(set, [...earlier], { maxAskedBefore, disjointFrom: [...disjointFrom] });
+      expectProportions(set, [...STYLES_11, "journalist"], lean);
+    },
+  );
 
   // Held out 13 (written before round 12, the set round 12 keeps aside): outside held out 5 to 11
   // the least asked papers have four or five earlier questions; the lead took every second one of
@@ -292,163 +276,12 @@ describe("ask: the question sets", () => {
   // checked against every set before it but held out 12, and disjoint from held out 12. No score floor: it is scored by
   // test/ask/report.ts --holdout13 (docs/ask.md), blind and at the end of round 12.
   it("held-out set 13 is fresh and has the proportions it was written to", () => {
-    expectFresh(
-      HELD_OUT_13,
-      [
-        ...BEFORE_6,
-        ...HELD_OUT_6,
-        ...HELD_OUT_7,
-        ...HELD_OUT_8,
-        ...HELD_OUT_9,
-        ...HELD_OUT_10,
-        ...HELD_OUT_11,
-      ],
-      {
-        maxAskedBefore: 5,
-        disjointFrom: [
-          ...HELD_OUT_5,
-          ...HELD_OUT_6,
-          ...HELD_OUT_7,
-          ...HELD_OUT_8,
-          ...HELD_OUT_9,
-          ...HELD_OUT_10,
-          ...HELD_OUT_11,
-          ...HELD_OUT_12,
-        ],
-      },
-    );
-    // Held out 11's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual), 170 to
-    // 190 questions, and every user kind of held out 11 plus the new one.
-    expect(HELD_OUT_13.length).toBeGreaterThanOrEqual(170);
-    expect(HELD_OUT_13.length).toBeLessThanOrEqual(190);
-    expect(HELD_OUT_13.filter((q) => q.expect === null).length / HELD_OUT_13.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_13.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_13.filter((q) => q.casual).length / HELD_OUT_13.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_13.map((q) => q.style))).toEqual(
-      new Set(["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm", "newcomer", "host"]),
-    );
-  });
-
-  // Held out 14 (written in round 12, to fit on from the start; held out 13 is the set kept aside):
-  // outside held out 5 to 13 the next least asked papers (five or six earlier questions), every
-  // second one of their sorted list (held out 15's writer has the others), none from held out 5 to
-  // 12; held out 13 is left out of the earlier sets (the lead chose papers outside it). Like held
-  // out 12 it leans on the wording the model is weakest on: a third newcomer, a sixth pm and journalist.
-  it("held-out set 14 is fresh and has the proportions it was written to", () => {
-    expectFresh(
-      HELD_OUT_14,
-      [
-        ...BEFORE_6,
-        ...HELD_OUT_6,
-        ...HELD_OUT_7,
-        ...HELD_OUT_8,
-        ...HELD_OUT_9,
-        ...HELD_OUT_10,
-        ...HELD_OUT_11,
-        ...HELD_OUT_12,
-      ],
-      {
-        maxAskedBefore: 6,
-        disjointFrom: [
-          ...HELD_OUT_5,
-          ...HELD_OUT_6,
-          ...HELD_OUT_7,
-          ...HELD_OUT_8,
-          ...HELD_OUT_9,
-          ...HELD_OUT_10,
-          ...HELD_OUT_11,
-          ...HELD_OUT_12,
-        ],
-      },
-    );
-    // Held out 12's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual), 170 to
-    // 190 questions, held out 12's nine user kinds and its lean, with journalist raised to a sixth.
-    expect(HELD_OUT_14.length).toBeGreaterThanOrEqual(170);
-    expect(HELD_OUT_14.length).toBeLessThanOrEqual(190);
-    expect(HELD_OUT_14.filter((q) => q.expect === null).length / HELD_OUT_14.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_14.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_14.filter((q) => q.casual).length / HELD_OUT_14.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_14.map((q) => q.style))).toEqual(
-      new Set([
-        "student",
-        "engineer",
-        "reviewer",
-        "terse",
-        "non-native",
-        "phd",
-        "pm",
-        "newcomer",
-        "journalist",
-      ]),
-    );
-    const share = (style: string) => HELD_OUT_14.filter((q) => q.style === style).length / HELD_OUT_14.length;
-    expect(share("newcomer")).toBeGreaterThanOrEqual(0.3);
-    expect(share("pm")).toBeGreaterThanOrEqual(0.15);
-    expect(share("journalist")).toBeGreaterThanOrEqual(0.15);
-  });
-
-  // Held out 15 (written in round 12, to fit on from the start; held out 13 is the set kept aside):
-  // outside held out 5 to 13 the least asked papers (five or six earlier questions), every second one
-  // of that sorted list (held out 14, written at the same time, has the others), none from held out
-  // 5 to 12 (and, by the lead's choice, none from held out 13). Like held out 12 it leans on the
-  // wording the model is weakest on: a third newcomer, a sixth pm and a sixth journalist.
-  it("held-out set 15 is fresh and has the proportions it was written to", () => {
-    expectFresh(
-      HELD_OUT_15,
-      [
-        ...BEFORE_6,
-        ...HELD_OUT_6,
-        ...HELD_OUT_7,
-        ...HELD_OUT_8,
-        ...HELD_OUT_9,
-        ...HELD_OUT_10,
-        ...HELD_OUT_11,
-        ...HELD_OUT_12,
-      ],
-      {
-        maxAskedBefore: 6,
-        disjointFrom: [
-          ...HELD_OUT_5,
-          ...HELD_OUT_6,
-          ...HELD_OUT_7,
-          ...HELD_OUT_8,
-          ...HELD_OUT_9,
-          ...HELD_OUT_10,
-          ...HELD_OUT_11,
-          ...HELD_OUT_12,
-        ],
-      },
-    );
-    // Held out 12's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual), 170 to
-    // 190 questions, held out 12's nine user kinds, and the lean: ≥30% newcomer, ≥15% pm and journalist.
-    expect(HELD_OUT_15.length).toBeGreaterThanOrEqual(170);
-    expect(HELD_OUT_15.length).toBeLessThanOrEqual(190);
-    expect(HELD_OUT_15.filter((q) => q.expect === null).length / HELD_OUT_15.length).toBeGreaterThanOrEqual(
-      0.28,
-    );
-    expect(HELD_OUT_15.filter((q) => q.why === "other-paper").length).toBeGreaterThanOrEqual(20);
-    expect(HELD_OUT_15.filter((q) => q.casual).length / HELD_OUT_15.length).toBeGreaterThanOrEqual(0.4);
-    expect(new Set(HELD_OUT_15.map((q) => q.style))).toEqual(
-      new Set([
-        "student",
-        "engineer",
-        "reviewer",
-        "terse",
-        "non-native",
-        "phd",
-        "pm",
-        "newcomer",
-        "journalist",
-      ]),
-    );
-    const share = (style: string) => HELD_OUT_15.filter((q) => q.style === style).length / HELD_OUT_15.length;
-    expect(share("newcomer")).toBeGreaterThanOrEqual(0.3);
-    expect(share("pm")).toBeGreaterThanOrEqual(0.15);
-    expect(share("journalist")).toBeGreaterThanOrEqual(0.15);
+    expectFresh(HELD_OUT_13, [...AFTER_11, ...HELD_OUT_11], {
+      maxAskedBefore: 5,
+      disjointFrom: [...FROM_5, ...HELD_OUT_11, ...HELD_OUT_12],
+    });
+    // Held out 11's proportions and its kinds of user plus the new one.
+    expectProportions(HELD_OUT_13, [...STYLES_11, "host"]);
   });
 
   // Floors at the measured level (docs/ask.md, round 12). The model is fitted on the tuning set and
