@@ -205,8 +205,7 @@ describe("ask: the question sets", () => {
       maxAskedBefore: 4,
       disjointFrom: [...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9],
     });
-    // Its own, higher proportions: ≥28% unanswerable, ≥20 about another paper, ≥40% casual, and
-    // Its proportions (expectProportions) and its kinds of user.
+    // Its own, higher proportions (expectProportions), and every user kind of held out 9 plus pm.
     expectProportions(HELD_OUT_10, ["student", "engineer", "reviewer", "terse", "non-native", "phd", "pm"]);
   });
 
@@ -230,8 +229,7 @@ describe("ask: the question sets", () => {
         ],
       },
     );
-    // Held out 10's proportions (≥28% unanswerable, ≥20 about another paper, ≥40% casual) and
-    // Its proportions (expectProportions) and its kinds of user.
+    // Held out 10's proportions, and every user kind of held out 10 plus newcomer.
     expectProportions(HELD_OUT_11, STYLES_11);
   });
 
