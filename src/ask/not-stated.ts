@@ -153,7 +153,8 @@ export function missingFromPaper(
   // A word the paper writes otherwise ("need": "require") is not absent.
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
-    !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
+    !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt)) &&
+    !(q.wordnet.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
