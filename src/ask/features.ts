@@ -277,7 +277,10 @@ export function questionFacts(
     q.alternates,
   );
   const everyday = weigh(passages, q.related, seen);
-  const wordnet = weigh(passages, [...q.wordnet.values()].flat(), seen).filter((w) => w.inPaper);
+  const wordnet =
+    process.env.ASK_WORDNET === "rule"
+      ? []
+      : weigh(passages, [...q.wordnet.values()].flat(), seen).filter((w) => w.inPaper);
   const thread = weigh(passages, context, seen);
   const focusStems = new Set(q.focus.map((w) => w.stem));
   const pairs: [string, string][] = [];
