@@ -55,7 +55,6 @@ const PASSAGE_FEATURES: string[] = [
   "overlap:next",
   "answer-words",
   "everyday-words",
-  "wordnet-words",
   "thread-words",
   "measure:fits",
   "measure:counts-asked",
@@ -160,8 +159,6 @@ interface WeightedWord {
   local: number;
   /** Words for it when the paper never uses it ("stop": "terminate"). */
   alternates: Word[];
-  /** WordNet's words for it that the paper uses, when it has none of the above (ranking only). */
-  wordnetAlts: Word[];
   inPaper: boolean;
 }
 
@@ -173,8 +170,6 @@ export interface QuestionFacts {
   focus: WeightedWord[];
   answerWords: WeightedWord[];
   everyday: WeightedWord[];
-  /** WordNet's words for the question's words (src/ask/wordnet.ts) that the paper uses. */
-  wordnet: WeightedWord[];
   thread: WeightedWord[];
   /** Adjacent pairs of the question's focus words (stems), in question order. */
   pairs: [string, string][];
@@ -206,7 +201,6 @@ function weigh(
   list: readonly Word[],
   seen: Set<string>,
   alternates?: Map<string, Word[]>,
-  wordnet?: Map<string, Word[]>,
 ): WeightedWord[] {
   const out: WeightedWord[] = [];
   for (const w of list) {
@@ -225,17 +219,10 @@ function weigh(
       : (spelled ??
         (alternates?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a))));
     const local = Math.max(localRarity(passages, w), ...alts.map((a) => localRarity(passages, a)));
-    const wordnetAlts =
-      inPaper || alts.length
-        ? []
-        : (wordnet?.get(w.lower) ?? []).filter((a) => passages.some((p) => mentions(p.keys, a)));
-    out.push({ w, background: rarity(w), local, alternates: alts, wordnetAlts, inPaper });
+    out.push({ w, background: rarity(w), local, alternates: alts, inPaper });
   }
   return out;
 }
-
-/** What a WordNet word for a question word counts for in a passage's share (ASK_WORDNET=rank). */
-const WORDNET_SHARE = Number(process.env.ASK_WORDNET_SHARE ?? 0.5);
 
 /** Share of the words' weight a passage holds: as written fully, by stem or a word for it 0.8. */
 function share(
@@ -252,7 +239,6 @@ function share(
     if (p.keys.has(x.w.lower)) s += wx;
     else if (!exactOnly && (mentions(p.keys, x.w) || x.alternates.some((a) => mentions(p.keys, a))))
       s += 0.8 * wx;
-    else if (!exactOnly && x.wordnetAlts.some((a) => mentions(p.keys, a))) s += WORDNET_SHARE * wx;
   }
   return total ? s / total : 0;
 }
@@ -280,8 +266,7 @@ export function questionFacts(
   headAbsent = false,
 ): QuestionFacts {
   const seen = new Set<string>();
-  const rank = process.env.ASK_WORDNET === "rank" ? q.wordnet : undefined;
-  const focus = weigh(passages, q.focus, seen, q.alternates, rank);
+  const focus = weigh(passages, q.focus, seen, q.alternates);
   const answerWords = weigh(
     passages,
     q.kindWords.filter((w) => !INTENT_ONLY.has(w.lower)),
@@ -289,10 +274,6 @@ export function questionFacts(
     q.alternates,
   );
   const everyday = weigh(passages, q.related, seen);
-  const wordnet =
-    process.env.ASK_WORDNET === "rule" || process.env.ASK_WORDNET === "rank"
-      ? []
-      : weigh(passages, [...q.wordnet.values()].flat(), seen).filter((w) => w.inPaper);
   const thread = weigh(passages, context, seen);
   const focusStems = new Set(q.focus.map((w) => w.stem));
   const pairs: [string, string][] = [];
@@ -330,7 +311,6 @@ export function questionFacts(
     focus,
     answerWords,
     everyday,
-    wordnet,
     thread,
     pairs,
     runs: runs.filter((r) => r.length >= 2),
@@ -453,7 +433,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("overlap:next")] = after;
   x[at("answer-words")] = share(f.answerWords, p, (w) => w.background);
   x[at("everyday-words")] = share(f.everyday, p, (w) => w.background);
-  x[at("wordnet-words")] = share(f.wordnet, p, (w) => w.background);
   x[at("thread-words")] = share(f.thread, p, (w) => w.background);
 
   const q = f.q;

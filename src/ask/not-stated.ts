@@ -154,13 +154,6 @@ export function missingFromPaper(
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
-  // Nor one that WordNet's words for it are in ("pictures": "images"): looser, so it only keeps
-  // the rule that a question's whole subject is missing from firing on everyday wording.
-  const absentAsWorded = (w: Word) =>
-    absent(w) &&
-    (process.env.ASK_WORDNET === "feature" ||
-      process.env.ASK_WORDNET === "rank" ||
-      !(q.wordnet.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt))); // ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
@@ -173,7 +166,7 @@ export function missingFromPaper(
   // "Is it a position paper or do they build something?" offers a choice in everyday words, which
   // the paper may word otherwise; a technical term among them is another paper's subject.
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
-  if (about.length >= 2 && !everydayChoice && about.every(absentAsWorded)) return { words: q.focus };
+  if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
   // Part of the subject missing: two technical terms the paper never uses ("how is the step-wise
   // gain of each denoising step predicted?" of a paper on tool calls), or three words with one
   // technical term among them, is a question about another paper, though it shares a word or two.

@@ -7,7 +7,6 @@
  */
 import { eng } from "stopword";
 import { acronymAlternates } from "./not-stated.js";
-import { wordnetRelated } from "./wordnet.js";
 import { isName, type Word, words } from "./words.js";
 
 export interface Question {
@@ -22,8 +21,6 @@ export interface Question {
   related: Word[];
   /** The same, by the question word they stand in for (lower case). */
   alternates: Map<string, Word[]>;
-  /** WordNet's words for a question word that abstracts use (src/ask/wordnet.ts), by its lower case. */
-  wordnet: Map<string, Word[]>;
   /** Focus words written as names (acronyms, CamelCase, letters with digits). */
   names: Word[];
   /** What a "how many X", "which X" or "what X" asks for, when X is a focus word. */
@@ -463,16 +460,6 @@ export function readQuestion(raw: string): Question {
     const alt = [...(RELATED_WORDS.get(w.lower) ?? RELATED_WORDS.get(w.stem) ?? []), ...acronymAlternates(w)];
     if (alt.length) alternates.set(w.lower, alt);
   }
-  const wordnet = new Map<string, Word[]>();
-  const mode = process.env.ASK_WORDNET ?? "off";
-  for (const w of mode === "off" ? [] : all) {
-    if (SCAFFOLD.has(w.lower)) continue;
-    const own = new Set((alternates.get(w.lower) ?? []).map((a) => a.stem));
-    const wn = wordnetRelated(w).filter((a) => !own.has(a.stem));
-    if (!wn.length) continue;
-    if (mode === "alternates") alternates.set(w.lower, [...(alternates.get(w.lower) ?? []), ...wn]);
-    else wordnet.set(w.lower, wn);
-  }
   const related = [...alternates.values()].flat();
   return {
     text,
@@ -481,7 +468,6 @@ export function readQuestion(raw: string): Question {
     kindWords,
     related,
     alternates,
-    wordnet,
     names,
     asked,
     wantsNames,
