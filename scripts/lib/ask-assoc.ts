@@ -28,6 +28,7 @@ import type { Ranking } from "../../src/ask/answer.js";
 import type { Passage } from "../../src/ask/passages.js";
 import type { Question } from "../../src/ask/question.js";
 import { ROLES } from "../../src/roles/model.js";
+import { type SparseRow, sparse } from "./ask-capacity.js";
 import type { Example } from "./ask-examples.js";
 
 export interface AssocOptions {
@@ -247,22 +248,6 @@ export function assocColumns(
 }
 
 /** A feature row kept as its non-zero entries. */
-interface SparseRow {
-  idx: Int32Array;
-  val: Float64Array;
-}
-
-function sparseOf(x: Float64Array): SparseRow {
-  const idx: number[] = [];
-  const val: number[] = [];
-  for (let j = 0; j < x.length; j++)
-    if (x[j] !== 0) {
-      idx.push(j);
-      val.push(x[j] as number);
-    }
-  return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
-}
-
 /** An example with the association columns appended to every row (the fit's and the answer's). */
 export interface Extended {
   e: Example;
@@ -291,7 +276,7 @@ export function extend(
   const rows = r.rows.map((x, i) => concat(x, cols ? (cols.passages[i] as Float64Array) : zero));
   const decline = concat(r.decline, cols ? cols.decline : zero);
   const at = rowPassages(r);
-  const items = [...at.map((i) => sparseOf(rows[i] as Float64Array)), sparseOf(decline)];
+  const items = [...at.map((i) => sparse(rows[i] as Float64Array)), sparse(decline)];
   return { e, items, scored: { ...e, ranking: { ...r, rows, decline } } };
 }
 
