@@ -188,11 +188,15 @@ export function namesLanguage(sentence: string): boolean {
   return NAMED_LANGUAGE.test(sentence) || NAMED_LANGUAGE_WORD.test(sentence);
 }
 
+// The same patterns, global, for counting: compiled once, not per sentence.
+const EVERY_NAMED_LANGUAGE = new RegExp(NAMED_LANGUAGE.source, "gi");
+const EVERY_NAMED_LANGUAGE_WORD = new RegExp(NAMED_LANGUAGE_WORD.source, "g");
+
 /** How many distinct languages a sentence names (a list of them answers "which languages"). */
 export function languagesNamed(sentence: string): number {
   const found = new Set<string>();
-  for (const m of sentence.matchAll(new RegExp(NAMED_LANGUAGE.source, "gi"))) found.add(m[0].toLowerCase());
-  for (const m of sentence.matchAll(new RegExp(NAMED_LANGUAGE_WORD.source, "g"))) found.add(m[0]);
+  for (const m of sentence.matchAll(EVERY_NAMED_LANGUAGE)) found.add(m[0].toLowerCase());
+  for (const m of sentence.matchAll(EVERY_NAMED_LANGUAGE_WORD)) found.add(m[0]);
   return found.size;
 }
 
