@@ -44,6 +44,7 @@ import {
   setOf,
 } from "./lib/ask-examples.js";
 import { TERM_FEATURES, termColumns } from "./lib/ask-terms.js";
+import { pairedChange } from "./lib/paired-change.js";
 
 const { values } = parseArgs({
   options: {
@@ -142,20 +143,6 @@ function joined(parts: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-/** Two-sided exact sign test. */
-function signTest(fixes: number, breaks: number): number {
-  const n = fixes + breaks;
-  if (n === 0) return 1;
-  const k = Math.min(fixes, breaks);
-  let tail = 0;
-  let term = 0.5 ** n;
-  for (let i = 0; i <= k; i++) {
-    tail += term;
-    term = (term * (n - i)) / (i + 1);
-  }
-  return Math.min(1, 2 * tail);
-}
-
 /** Answerable right / unanswerable declined of a subset, with counts. */
 function rates(row: readonly boolean[], keep: (e: Example) => boolean): string {
   let a = 0;
@@ -174,20 +161,6 @@ function rates(row: readonly boolean[], keep: (e: Example) => boolean): string {
   });
   const r = (h: number, n: number) => (n ? `${pct(h / n)} (${h}/${n})` : "– (0/0)");
   return `${r(a, na)} / ${r(u, nu)}`;
-}
-
-function changes(row: readonly boolean[], base: readonly boolean[], keep: (e: Example) => boolean) {
-  let fixA = 0;
-  let breakA = 0;
-  let fixU = 0;
-  let breakU = 0;
-  examples.forEach((e, i) => {
-    if (!keep(e)) return;
-    const answerable = e.q.expect !== null;
-    if (row[i] && !base[i]) answerable ? fixA++ : fixU++;
-    if (!row[i] && base[i]) answerable ? breakA++ : breakU++;
-  });
-  return { fixA, breakA, fixU, breakU };
 }
 
 for (const split of splits) {
@@ -233,16 +206,14 @@ for (const split of splits) {
   log(`  shipped features: ${rates(base, all)}`);
   variants.forEach((v, n) => {
     const row = hits[n] as boolean[];
-    const c = changes(row, base, all);
-    const diff = ((c.fixA - c.breakA) / an + (c.fixU - c.breakU) / un) / 2;
-    const se = 0.5 * Math.sqrt((c.fixA + c.breakA) / an ** 2 + (c.fixU + c.breakU) / un ** 2);
+    const c = pairedChange(examples, row, base);
     log(
-      `  + ${v.text}: ${rates(row, all)}; +${c.fixA}/-${c.breakA} answerable, +${c.fixU}/-${c.breakU} declined; balanced ${diff >= 0 ? "+" : ""}${(100 * diff).toFixed(2)} ± ${(100 * se).toFixed(2)}, sign test p ${signTest(c.fixA + c.fixU, c.breakA + c.breakU).toFixed(2)}`,
+      `  + ${v.text}: ${rates(row, all)}; +${c.fixA}/-${c.breakA} answerable, +${c.fixU}/-${c.breakU} declined; balanced ${c.diff >= 0 ? "+" : ""}${(100 * c.diff).toFixed(2)} ± ${(100 * c.se).toFixed(2)}, sign test p ${c.p.toFixed(2)}`,
     );
     const by = (name: string, keyOf: (e: Example) => string) => {
       for (const key of [...new Set(examples.map(keyOf))].sort()) {
         const keep = (e: Example) => keyOf(e) === key;
-        const d = changes(row, base, keep);
+        const d = pairedChange(examples, row, base, keep);
         log(
           `      ${name} ${key}: ${rates(base, keep)} -> ${rates(row, keep)}  (+${d.fixA}/-${d.breakA}; +${d.fixU}/-${d.breakU})`,
         );

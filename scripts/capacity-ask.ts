@@ -37,6 +37,7 @@ import {
   prepareExample,
   setOf,
 } from "./lib/ask-examples.js";
+import { pairedChange } from "./lib/paired-change.js";
 
 const { values } = parseArgs({
   options: {
@@ -123,20 +124,6 @@ function fitCandidate(c: Config, items: ListItem[], w0: Float64Array): Fitted {
   throw new Error(`unknown candidate ${c.kind}`);
 }
 
-/** Two-sided exact sign test: the chance of a split at least this uneven if fixes and breaks were equally likely. */
-function signTest(fixes: number, breaks: number): number {
-  const n = fixes + breaks;
-  if (n === 0) return 1;
-  const k = Math.min(fixes, breaks);
-  let tail = 0;
-  let term = 0.5 ** n;
-  for (let i = 0; i <= k; i++) {
-    tail += term;
-    term = (term * (n - i)) / (i + 1);
-  }
-  return Math.min(1, 2 * tail);
-}
-
 const an = examples.filter((e) => e.q.expect !== null).length;
 const un = examples.length - an;
 const saved: Record<string, Record<string, boolean[]>> = {};
@@ -164,20 +151,12 @@ for (const split of splits) {
   const report = (key: string, row: boolean[]) => {
     let a = 0;
     let u = 0;
-    let fixA = 0;
-    let breakA = 0;
-    let fixU = 0;
-    let breakU = 0;
     examples.forEach((e, i) => {
-      const answerable = e.q.expect !== null;
-      if (row[i]) answerable ? a++ : u++;
-      if (row[i] && !linear[i]) answerable ? fixA++ : fixU++;
-      if (!row[i] && linear[i]) answerable ? breakA++ : breakU++;
+      if (row[i]) e.q.expect !== null ? a++ : u++;
     });
-    const diff = ((fixA - breakA) / an + (fixU - breakU) / un) / 2;
-    const se = 0.5 * Math.sqrt((fixA + breakA) / an ** 2 + (fixU + breakU) / un ** 2);
+    const c = pairedChange(examples, row, linear);
     log(
-      `${split.name} ${key}: ${pct(a / an)} (${a}/${an}) / ${pct(u / un)} (${u}/${un}), balanced ${pct((a / an + u / un) / 2)}; vs linear +${fixA}/-${breakA} answerable, +${fixU}/-${breakU} declined; balanced ${diff >= 0 ? "+" : ""}${(100 * diff).toFixed(2)} ± ${(100 * se).toFixed(2)} (1 SE), sign test p ${signTest(fixA + fixU, breakA + breakU).toFixed(2)}`,
+      `${split.name} ${key}: ${pct(a / an)} (${a}/${an}) / ${pct(u / un)} (${u}/${un}), balanced ${pct((a / an + u / un) / 2)}; vs linear +${c.fixA}/-${c.breakA} answerable, +${c.fixU}/-${c.breakU} declined; balanced ${c.diff >= 0 ? "+" : ""}${(100 * c.diff).toFixed(2)} ± ${(100 * c.se).toFixed(2)} (1 SE), sign test p ${c.p.toFixed(2)}`,
     );
   };
   report("linear (fast fit)", linear);
