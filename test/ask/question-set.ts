@@ -31,7 +31,7 @@ export interface Question {
    * would care, who it is for, whether it is better or just bigger);
    * held out 13 the eight of held out 11 and "host" (someone who runs a reading group and asks
    * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line);
-   * held out 14 and 15 the nine of held out 12.
+   * held out 14 and 15 the nine of held out 12; held out 16 the ten of held out 12 and 13.
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -56,15 +56,18 @@ export const QUESTION_FILES = [
   "questions-holdout13.json",
   "questions-holdout14.json",
   "questions-holdout15.json",
+  "questions-holdout16.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
 /**
  * The question set kept aside for the round's honest figure: scored once blind and once at the end
- * (test/ask/report.ts), never fitted, chosen on or benched. Sets written after it to fit on (round
- * 12: held out 14 and 15) come after it in QUESTION_FILES, so it is named, not "the last one".
+ * (test/ask/report.ts), never fitted, chosen on or benched. Round 13 keeps held out 16 aside; held
+ * out 13, kept aside in round 12 (scored blind and final there), is now a set to fit on. It is
+ * named, not "the last one", as sets written to fit on may come after it in QUESTION_FILES (round
+ * 12: held out 14 and 15 after 13).
  */
-export const SET_ASIDE: QuestionFile = "questions-holdout13.json";
+export const SET_ASIDE: QuestionFile = "questions-holdout16.json";
 
 export function loadQuestions(file: QuestionFile): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
