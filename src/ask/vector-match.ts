@@ -8,7 +8,7 @@
 import { eng } from "stopword";
 import type { Passage } from "./passages.js";
 import { rarity } from "./rarity.js";
-import { rowOf, similarity, type WordVectors } from "./word-vectors.js";
+import { rowOf, similarity, table as vectorTable, type WordVectors } from "./word-vectors.js";
 import type { Word } from "./words.js";
 
 export type VectorMode = "off" | "feature" | "rule" | "both";
@@ -30,6 +30,16 @@ const STOP = new Set(eng);
 /** A word worth comparing: letters only, not a function word ("the" is close to everything). */
 const contentWord = (w: Word) => w.lower.length >= 3 && /^[a-z]+(?:-[a-z]+)*$/.test(w.lower) && !STOP.has(w.lower);
 
+/**
+ * A paper word stands in for a question word only if it is not among general English's most
+ * frequent words (the table is in frequency order): "however", "time", "made" and "even" are
+ * close to nearly everything and say nothing of the paper's subject.
+ */
+function frequentRows(): number {
+  return Number(process.env.ASK_VECTORS_FREQUENT ?? 500);
+}
+const distinctive = (w: Word, t: WordVectors) => (t.rowOf.get(w.lower) ?? rowOf(w, t)) >= frequentRows();
+
 const wordsOfPaper = new WeakMap<readonly Passage[], Word[]>();
 
 /** The paper's distinct content words (by lower case), once per paper. */
@@ -50,8 +60,10 @@ export function paperWords(passages: readonly Passage[]): Word[] {
 export function cosinesToPaper(w: Word, passages: readonly Passage[], t?: WordVectors): Map<string, number> {
   const out = new Map<string, number>();
   if (rowOf(w, t) < 0) return out;
+  const table = t ?? vectorTable();
   for (const x of paperWords(passages)) {
-    const c = similarity(w, x, t);
+    if (!distinctive(x, table)) continue;
+    const c = similarity(w, x, table);
     if (c > 0) out.set(x.lower, c);
   }
   return out;
@@ -67,8 +79,8 @@ export function bestIn(cosines: ReadonlyMap<string, number>, p: Passage): number
   return best;
 }
 
-/** A cosine as credit: nothing below `floor` (unrelated words are at 0.1–0.4), 1 at a cosine of 1. */
-export function credit(cosine: number, floor = 0.4): number {
+/** A cosine as credit: nothing below `floor` (unrelated words are mostly at 0.1–0.45), 1 at a cosine of 1. */
+export function credit(cosine: number, floor = 0.3): number {
   return cosine <= floor ? 0 : (cosine - floor) / (1 - floor);
 }
 
