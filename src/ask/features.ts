@@ -25,14 +25,7 @@ import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import {
-  averageVector,
-  bestIn,
-  cosine,
-  cosinesToPaper,
-  credit,
-  vectorFeaturesOn,
-} from "./vector-match.js";
+import { averageVector, bestIn, cosine, cosinesToPaper, credit, vectorFeaturesOn } from "./vector-match.js";
 import { table as vectorTable } from "./word-vectors.js";
 import { mentions, spelledOut, type Word } from "./words.js";
 
@@ -554,8 +547,7 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
   // As none:absent, an absent word counting less the closer a word of the paper is to it.
   if (f.focusVector !== undefined) {
     let graded = 0;
-    for (const w of f.focus)
-      if (absentFrom(w)) graded += w.background * (1 - credit(closest(w.cosines)));
+    for (const w of f.focus) if (absentFrom(w)) graded += w.background * (1 - credit(closest(w.cosines)));
     x[at("none:absent-graded")] = total ? graded / total : 0;
   }
   return x;

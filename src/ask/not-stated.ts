@@ -185,7 +185,8 @@ export function missingFromPaper(
  * another paper's "microscope" is still about another paper.
  */
 function closeWordInPaper(q: Question, passages: readonly Passage[], w: Word): boolean {
-  if (!vectorRuleOn() || !isCommonEnglishWord(w.lower) || isName(w.surface) || q.names.includes(w)) return false;
+  if (!vectorRuleOn() || !isCommonEnglishWord(w.lower) || isName(w.surface) || q.names.includes(w))
+    return false;
   const tau = ruleThreshold();
   for (const c of cosinesToPaper(w, passages).values()) if (c >= tau) return true;
   return false;

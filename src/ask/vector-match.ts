@@ -28,7 +28,8 @@ export function ruleThreshold(): number {
 
 const STOP = new Set(eng);
 /** A word worth comparing: letters only, not a function word ("the" is close to everything). */
-const contentWord = (w: Word) => w.lower.length >= 3 && /^[a-z]+(?:-[a-z]+)*$/.test(w.lower) && !STOP.has(w.lower);
+const contentWord = (w: Word) =>
+  w.lower.length >= 3 && /^[a-z]+(?:-[a-z]+)*$/.test(w.lower) && !STOP.has(w.lower);
 
 /**
  * A paper word stands in for a question word only if it is not among general English's most
@@ -47,7 +48,8 @@ export function paperWords(passages: readonly Passage[]): Word[] {
   let out = wordsOfPaper.get(passages);
   if (out) return out;
   const seen = new Map<string, Word>();
-  for (const p of passages) for (const t of p.tokens) if (contentWord(t) && !seen.has(t.lower)) seen.set(t.lower, t);
+  for (const p of passages)
+    for (const t of p.tokens) if (contentWord(t) && !seen.has(t.lower)) seen.set(t.lower, t);
   out = [...seen.values()];
   wordsOfPaper.set(passages, out);
   return out;
@@ -101,7 +103,8 @@ export function averageVector(list: readonly Word[], t: WordVectors): Float64Arr
     if (r < 0) continue;
     any = true;
     const scale = sifWeight(w) / (t.norms[r] as number);
-    for (let d = 0; d < t.dimensions; d++) v[d] = (v[d] as number) + scale * (t.data[r * t.dimensions + d] as number);
+    for (let d = 0; d < t.dimensions; d++)
+      v[d] = (v[d] as number) + scale * (t.data[r * t.dimensions + d] as number);
   }
   return any ? v : null;
 }

@@ -39,6 +39,40 @@ function invalid(path: string, why: string): PaperboyError {
   );
 }
 
+/**
+ * A table's bytes (little-endian): "PBWV", uint32 header length, the header as UTF-8 JSON (model,
+ * version, how it was built, `dimensions`, `count`, `wordBytes`), the words joined by "\n", then
+ * `count` × `dimensions` int8 components, row by row in the words' order.
+ */
+export function encodeWordVectors(
+  list: readonly string[],
+  data: Int8Array,
+  dimensions: number,
+  built: Record<string, string>,
+): Buffer {
+  const wordBytes = Buffer.from(list.join("\n"), "utf8");
+  const header = Buffer.from(
+    JSON.stringify({
+      model: WORD_VECTORS.model,
+      version: WORD_VECTORS.version,
+      built,
+      dimensions,
+      count: list.length,
+      wordBytes: wordBytes.length,
+    }),
+    "utf8",
+  );
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(header.length);
+  return Buffer.concat([
+    Buffer.from("PBWV"),
+    size,
+    header,
+    wordBytes,
+    Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+  ]);
+}
+
 /** Reads a table in the build script's layout (exported for tests, which write small ones). */
 export function readWordVectors(bytes: Buffer, path: string = WORD_VECTORS.file): WordVectors {
   if (bytes.length < 8 || bytes.toString("latin1", 0, 4) !== "PBWV") throw invalid(path, "no PBWV mark");
