@@ -21,11 +21,20 @@
 import { ROLES } from "../roles/model.js";
 import { namesIn } from "./cues.js";
 import { INTENTS, type Intent, type IntentWeights } from "./intent.js";
+import { closeWordInPaper } from "./not-stated.js";
 import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import { averageVector, bestIn, cosine, cosinesToPaper, credit, vectorFeaturesOn } from "./vector-match.js";
+import {
+  averageVector,
+  bestIn,
+  cosine,
+  cosinesToPaper,
+  credit,
+  vectorFeaturesOn,
+  wideRuleOn,
+} from "./vector-match.js";
 import { table as vectorTable } from "./word-vectors.js";
 import { mentions, spelledOut, type Word } from "./words.js";
 
@@ -166,6 +175,8 @@ interface WeightedWord {
   /** Words for it when the paper never uses it ("stop": "terminate"). */
   alternates: Word[];
   inPaper: boolean;
+  /** An everyday word a close word of the paper stands in for (ASK_VECTORS_SCOPE=wide only). */
+  close?: boolean;
   /** Cosine to each of the paper's content words (ASK_VECTORS features only). */
   cosines?: Map<string, number>;
 }
@@ -279,6 +290,7 @@ export function questionFacts(
   const focus = weigh(passages, q.focus, seen, q.alternates);
   const vectors = vectorFeaturesOn();
   if (vectors) for (const x of focus) x.cosines = cosinesToPaper(x.w, passages);
+  if (wideRuleOn()) for (const x of focus) x.close = !x.inPaper && closeWordInPaper(q, passages, x.w);
   const answerWords = weigh(
     passages,
     q.kindWords.filter((w) => !INTENT_ONLY.has(w.lower)),
@@ -520,7 +532,7 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
   let absent = 0;
   // An analogy's words ("a flight simulator") are not missing from the paper: the reader's own.
   const absentFrom = (w: WeightedWord) =>
-    !w.inPaper && !w.alternates.length && !f.q.figurative.has(w.w.lower);
+    !w.inPaper && !w.alternates.length && !f.q.figurative.has(w.w.lower) && !w.close;
   for (const w of f.focus) {
     total += w.background;
     if (absentFrom(w)) absent += w.background;

@@ -184,7 +184,7 @@ export function missingFromPaper(
  * (ASK_VECTORS=rule|both). A technical term or a name must be there as written: a question about
  * another paper's "microscope" is still about another paper.
  */
-function closeWordInPaper(q: Question, passages: readonly Passage[], w: Word): boolean {
+export function closeWordInPaper(q: Question, passages: readonly Passage[], w: Word): boolean {
   if (!vectorRuleOn() || !isCommonEnglishWord(w.lower) || isName(w.surface) || q.names.includes(w))
     return false;
   const tau = ruleThreshold();

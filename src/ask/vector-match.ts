@@ -21,6 +21,12 @@ export function vectorMode(): VectorMode {
 export const vectorFeaturesOn = () => vectorMode() === "feature" || vectorMode() === "both";
 export const vectorRuleOn = () => vectorMode() === "rule" || vectorMode() === "both";
 
+/**
+ * `wide` (ASK_VECTORS_SCOPE): the rule also keeps an everyday head word from counting as absent
+ * for the answer model (`none:head-absent`) and an everyday focus word from `none:absent`.
+ */
+export const wideRuleOn = () => vectorRuleOn() && process.env.ASK_VECTORS_SCOPE === "wide";
+
 /** The cosine from which a paper word stands in for an everyday question word (rule). */
 export function ruleThreshold(): number {
   return Number(process.env.ASK_VECTORS_TAU ?? 0.6);
