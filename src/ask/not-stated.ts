@@ -11,8 +11,7 @@ import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { cosinesToPaper, ruleThreshold, vectorRuleOn } from "./vector-match.js";
-import { isName, mentions, spelledOut, type Word, words } from "./words.js";
+import { mentions, spelledOut, type Word, words } from "./words.js";
 
 export interface Missing {
   /** What is not in the paper, as the reader wrote it. */
@@ -154,8 +153,7 @@ export function missingFromPaper(
   // A word the paper writes otherwise ("need": "require") is not absent.
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
-    !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt)) &&
-    !closeWordInPaper(q, passages, w);
+    !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
     return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
@@ -177,19 +175,6 @@ export function missingFromPaper(
   if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
     return { words: missing };
   return null;
-}
-
-/**
- * An everyday word the paper says otherwise ("pictures": "images", cosine 0.79) is not absent
- * (ASK_VECTORS=rule|both). A technical term or a name must be there as written: a question about
- * another paper's "microscope" is still about another paper.
- */
-export function closeWordInPaper(q: Question, passages: readonly Passage[], w: Word): boolean {
-  if (!vectorRuleOn() || !isCommonEnglishWord(w.lower) || isName(w.surface) || q.names.includes(w))
-    return false;
-  const tau = ruleThreshold();
-  for (const c of cosinesToPaper(w, passages).values()) if (c >= tau) return true;
-  return false;
 }
 
 /** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */

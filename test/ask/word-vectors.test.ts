@@ -1,6 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { Passage } from "../../src/ask/passages.js";
-import { bestIn, cosinesToPaper, credit, paperWords } from "../../src/ask/vector-match.js";
+import { describe, expect, it } from "vitest";
 import {
   encodeWordVectors,
   nearestInPaper,
@@ -8,8 +6,8 @@ import {
   rowOf,
   similarity,
   wordOf,
-} from "../../src/ask/word-vectors.js";
-import { matchKeys, words } from "../../src/ask/words.js";
+} from "../../scripts/lib/word-vectors.js";
+import { words } from "../../src/ask/words.js";
 import { ErrorCode, PaperboyError } from "../../src/errors.js";
 
 // A four-dimensional table: "images" and "pictures" point the same way, "photo" near them,
@@ -32,14 +30,6 @@ const TABLE = readWordVectors(
   ),
   "inline",
 );
-
-function passage(text: string): Passage {
-  return { tokens: words(text), keys: matchKeys(text) } as unknown as Passage;
-}
-
-afterEach(() => {
-  delete process.env.ASK_VECTORS_FREQUENT;
-});
 
 describe("word vectors", () => {
   it("reads back what it encodes", () => {
@@ -84,31 +74,5 @@ describe("word vectors", () => {
         expect((e as PaperboyError).code).toBe(ErrorCode.WeightsInvalid);
       }
     }
-  });
-});
-
-describe("vectors against a paper", () => {
-  it("keeps the paper's content words only, once each", () => {
-    const p = [passage("The images and the images of a budget."), passage("However, 3D images.")];
-    expect(paperWords(p).map((w) => w.lower)).toEqual(["images", "budget", "however"]);
-  });
-
-  it("never lets general English's most frequent words stand in", () => {
-    const p = [passage("However, the photo budget.")];
-    process.env.ASK_VECTORS_FREQUENT = "0";
-    expect([...cosinesToPaper(wordOf("pictures"), p, TABLE).keys()]).toEqual(["photo"]);
-    // Rows 0-3 are "frequent" now: only "budget" (row 4) may stand in, and it is orthogonal.
-    process.env.ASK_VECTORS_FREQUENT = "4";
-    expect(cosinesToPaper(wordOf("pictures"), p, TABLE).size).toBe(0);
-  });
-
-  it("gives a passage its closest word's cosine, and credit above the floor only", () => {
-    process.env.ASK_VECTORS_FREQUENT = "0";
-    const cosines = cosinesToPaper(wordOf("pictures"), [passage("a photo"), passage("a budget")], TABLE);
-    expect(bestIn(cosines, passage("one photo here"))).toBeCloseTo(0.789, 3);
-    expect(bestIn(cosines, passage("nothing"))).toBe(0);
-    expect(credit(0.3)).toBe(0);
-    expect(credit(1)).toBe(1);
-    expect(credit(0.65)).toBeCloseTo(0.5, 5);
   });
 });
