@@ -14,6 +14,7 @@ import { SeenRequestStore } from "./archive/seen-requests.js";
 import { archiveId } from "./archive/sql/migrate.js";
 import { type ThreadMessage, type ThreadRef, ThreadStore } from "./archive/threads.js";
 import { type AnswerInput, answerInThread } from "./ask/answer.js";
+import { offersGist, withGist } from "./ask/gist.js";
 import { type Clock, dateInZone, systemClock } from "./clock.js";
 import { parsePaperRef } from "./digest/identity.js";
 import type { FormatOption } from "./digest/parse.js";
@@ -372,7 +373,9 @@ export class Paperboy {
       code: paper.code,
       sourceSummary: paper.sourceSummary,
     };
-    return { paper, answer: answerInThread(input, question, earlier) };
+    const answer = answerInThread(input, question, earlier);
+    // The TL;DR is computed (and cached) only for a declined question about the paper's idea.
+    return { paper, answer: offersGist(answer) ? withGist(answer, this.summary(paper).tldr) : answer };
   }
 
   /**

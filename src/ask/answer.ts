@@ -63,6 +63,11 @@ export interface Answer {
   confidence: number | null;
   /** True when the answer is given as the closest the abstract comes, not as a sure answer. */
   tentative: boolean;
+  /**
+   * True when nothing was looked for: the question is in another language, or the paper has no
+   * text to answer from. Unset for an answer and for "the abstract does not say".
+   */
+  refused?: true;
 }
 
 /** As long as a chat message (src/bot/commands.ts MAX_TEXT); a longer one is refused, not cut. */
@@ -187,10 +192,13 @@ export function prepareAnswer(
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
     return {
-      answer: notStated(
-        "This paper has no abstract in the archive, so there is no text to answer from.",
-        intent,
-      ),
+      answer: {
+        ...notStated(
+          "This paper has no abstract in the archive, so there is no text to answer from.",
+          intent,
+        ),
+        refused: true,
+      },
     };
   }
   const missing = missingFromPaper(q, passages, titleKeys);
@@ -509,8 +517,11 @@ function expansionAnswer(q: Question, passages: readonly Passage[], intent: Inte
 
 function foreign(raw: string): Answer {
   const language = languageOf(raw);
-  return notStated(
-    `I can only answer questions in English${language ? `, and this looks like ${language}` : ""}. Try e.g. "what do they propose?" or "what are the results?"`,
-    "proposal",
-  );
+  return {
+    ...notStated(
+      `I can only answer questions in English${language ? `, and this looks like ${language}` : ""}. Try e.g. "what do they propose?" or "what are the results?"`,
+      "proposal",
+    ),
+    refused: true,
+  };
 }
