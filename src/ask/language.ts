@@ -4,7 +4,9 @@
  * Arabic, …), else the stopwords of another language (the `stopword` package's lists) against the
  * English evidence: English stopwords, words of a general English word list and contractions
  * ("doesn't"). A word that is both ("so", "also", "die", "come", "was") is evidence for neither:
- * "so RL doesn't really improve perception?" holds two German stopwords and is English.
+ * "so RL doesn't really improve perception?" holds two German stopwords and is English. A short
+ * question needs only one stopword of its language when none of its words is English, and an
+ * inverted "¿" or "¡" is Spanish.
  */
 import { deu, eng, fra, ita, nld, por, spa } from "stopword";
 import { isEnglishWord } from "./english-words.js";
@@ -45,6 +47,8 @@ export function languageOf(question: string): string | null {
     for (const [name, script] of SCRIPTS) if (script.test(question)) return name;
     return "another language";
   }
+  // Only Spanish opens a question or an exclamation with an inverted mark ("¿qué proponen?").
+  if (/[¿¡]/u.test(question)) return "Spanish";
   const words = question.toLowerCase().match(/\p{L}+/gu) ?? [];
   const contractions = question.match(CONTRACTION)?.length ?? 0;
   const english = (w: string) => ENGLISH.has(w) || isEnglishWord(w);
@@ -58,5 +62,8 @@ export function languageOf(question: string): string | null {
   // least two of its own and clearly more than the English evidence that is not also its own.
   const [name, n, stop] = best;
   const englishOnly = words.filter((w) => english(w) && !stop.all.has(w)).length + contractions;
-  return n >= 2 && n > 2 * englishOnly ? name : null;
+  if (n >= 2 && n > 2 * englishOnly) return name;
+  // A short question ("welche Daten?", "quels résultats ?") holds one stopword of its language:
+  // enough when no word of it is English at all.
+  return words.length >= 2 && !contractions && !words.some(english) ? name : null;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { isCommonEnglishWord, isEnglishWord } from "../../src/ask/english-words.js";
 import { languageOf } from "../../src/ask/language.js";
+import { loadQuestions, QUESTION_FILES, SET_ASIDE } from "./question-set.js";
 
 describe("the question's language", () => {
   it("reads English questions that hold other languages' stopwords as English", () => {
@@ -25,6 +26,23 @@ describe("the question's language", () => {
     expect(languageOf("quel est le jeu de données utilisé ?")).toBe("French");
     expect(languageOf("wat is de belangrijkste bijdrage van dit artikel?")).toBe("Dutch");
     expect(languageOf("qual é o conjunto de dados usado?")).toBe("Portuguese");
+  });
+
+  it("names the language of a short question too, from one stopword when no word is English", () => {
+    expect(languageOf("¿proponen algo nuevo?")).toBe("Spanish");
+    expect(languageOf("qué proponen?")).toBe("Spanish");
+    expect(languageOf("welche Daten?")).toBe("German");
+    expect(languageOf("quels résultats ?")).toBe("French");
+    // One foreign stopword beside an English word, or a name, is not enough.
+    for (const q of ["welche results?", "die results?", "GRPO?", "que?"]) expect(languageOf(q), q).toBeNull();
+  });
+
+  it("reads every question of the fitted question sets as English", () => {
+    const foreign = QUESTION_FILES.filter((f) => f !== SET_ASIDE)
+      .flatMap((f) => loadQuestions(f))
+      .map((q) => q.question)
+      .filter((q) => languageOf(q) !== null);
+    expect(foreign).toEqual([]);
   });
 
   it("knows everyday English words apart from technical terms", () => {
