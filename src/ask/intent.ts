@@ -39,12 +39,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "quantity",
-    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|(?:what|which) (model )?sizes?|number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
+    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|(?:what|which) (model )?sizes?|(?<!\bwhat (?:happens|happened) to (?:the |their |its )?)number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
     1,
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -74,7 +74,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
     1,
   ],
 ];
@@ -84,7 +84,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
  * dataset?", "is the dataset open?", "github?".
  */
 const CODE =
-  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
+  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
 // "open-source", "implementation", "released" ask for links only when nothing else is asked: "is
 // the implementation GPU friendly?" asks about hardware, "the best of the open-source models?"
 // compares. "open-source" before a noun other than code or weights names a kind of thing.
@@ -117,6 +117,26 @@ const DOES_IT_HELP = /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.
 /** "Why not just run the tests?": what it gains over the plain alternative, a comparison too. */
 const WHY_NOT_JUST = /^(?:and |so |but )?why not (?:just |simply )?\w+/;
 
+/**
+ * "Is the idea to keep only the useful pictures?", "so the idea is that …", "the gist is …?": the
+ * reader's own wording of the main idea, asking whether it is right; the answer is the paper's
+ * statement of it, what it proposes and how.
+ */
+const IDEA_PARAPHRASE =
+  /^(?:(?:wait|ok|okay|hmm|and),? )?(?:so,? )?(?:(?:is|was) (?:the|their|its|this paper's) (?:main |core |key |basic |big |whole |central )?(?:idea|point|gist|trick|insight)(?: here)? (?:to|that|basically|just|simply)\b|(?:the|their|its) (?:main |core |key |basic |big |whole |central )?(?:idea|point|gist|trick|insight) (?:here )?is (?:to|that|basically|just|simply)\b)/;
+
+/**
+ * "So the student only learns from the teacher on hard words?", "so it makes harder questions by
+ * letting the model think longer?", "so basically they prune the cache?": a yes/no restatement of
+ * what the paper does, a subject then a verb of its own (not "so does it …", "so is it …"). With no
+ * other kind of answer asked, it asks for the main idea: what is proposed and how it works.
+ */
+const STATEMENT_CHECK =
+  /^(?:(?:wait|ok|okay|hmm|and),? )?so,? (?:(?:basically|essentially|in short|in other words|like),? )?(?:(?:it|this|that) (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|they (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:are|were|do|did|can|could|will|would|should|have|had|need|not|also|mean)\b)[a-z]{3,}\b|the (?:[\w-]+ ){1,2}(?:(?:just|only|basically|essentially|simply|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+(?:s|ed)\b)/;
+
+/** Intents a restatement may carry and still be read as asking for the main idea. */
+const IDEA_INTENTS = new Set<Intent>(["other", "proposal", "method", "definition"]);
+
 /** "What does X mean?" says the kind of answer with "mean": it is still a definition. */
 const MEANING_WORDS = /^(mean|means|meaning)$/;
 // "What does Wide Research mean?": the method pattern's "what does X <verb>" takes "Research".
@@ -145,6 +165,15 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("proposal", 1);
     weights.set("method", 1);
   }
+  if (IDEA_PARAPHRASE.test(q.text)) {
+    weights.clear();
+    weights.set("proposal", 1);
+    weights.set("method", 1);
+  } else if (STATEMENT_CHECK.test(q.text) && [...weights.keys()].every((i) => IDEA_INTENTS.has(i))) {
+    weights.delete("other");
+    weights.set("proposal", 1);
+    weights.set("method", 1);
+  }
   if (DATA_ORIGIN.test(q.text)) {
     weights.delete("reason");
     weights.set("datasets", 1);
@@ -158,7 +187,9 @@ export function intentWeights(q: Question): IntentWeights {
   }
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (
-    /\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b|\bheadline\b/.test(q.text)
+    /\b(main|key|central|headline|provocative|controversial|bold|boldest|biggest|strongest|surprising) (finding|result|takeaway|claim)s?\b|\btakeaway\b|\bheadline\b/.test(
+      q.text,
+    )
   )
     weights.set("proposal", 0.5);
   // No kind of answer recognized: ranked by the question's own words ("other"); with no words of

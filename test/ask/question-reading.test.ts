@@ -583,3 +583,68 @@ describe("which languages, and a number about the paper's subject (round 12)", (
     ]);
   });
 });
+
+describe("the host's setting and the reader's restatement of the idea (round 13, held out 13)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+  const planner = paper(
+    "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates robots at once. " +
+      "LaneMind cuts replanning time by 35% across three warehouses.",
+  );
+
+  it("drops the reading group, the session and the discussion from what the question is about", () => {
+    expect(focusOf("a quick intro of this work for my journal club?")).toEqual([]);
+    expect(intents("a quick intro of this work for my journal club?")).toContain("proposal");
+    expect(focusOf("debate point: is replanning really the bottleneck?")).toEqual([
+      "replanning",
+      "bottleneck",
+    ]);
+    expect(focusOf("which result should I open the meeting with?")).toEqual([]);
+    expect(decided(planner, "how would you pitch LaneMind to our reading group?")).toBeNull();
+    expect(intents("how would you pitch LaneMind to our reading group?")).toContain("proposal");
+    expect(decided(planner, "what should the club take away?")).toBeNull();
+    expect(intents("what should the club take away?")).toContain("proposal");
+    // "the group" of a paper about groups is still its subject.
+    expect(focusOf("how large is each robot group?")).toContain("group");
+  });
+
+  it("reads an open question the paper starts from as the problem, not its limitations", () => {
+    expect(intents("which central question does the study begin with?")).toContain("problem");
+    expect(intents("what open questions does this work raise?")).not.toContain("limitations");
+    expect(intents("what open problems remain?")).toContain("limitations");
+  });
+
+  it("reads a yes/no restatement of the idea as asking for the main idea", () => {
+    expect(intents("so the planner only moves robots that block an aisle?")).toEqual(["proposal", "method"]);
+    expect(intents("is the point that lanes are booked ahead of time?")).toEqual(["proposal", "method"]);
+    expect(intents("so basically they hand out lanes before the shift?")).toEqual(["proposal", "method"]);
+    // A restatement that asks a kind of answer of its own keeps it.
+    expect(intents("so it outperforms the greedy planner?")).not.toContain("proposal");
+    expect(intents("so it runs on a laptop?")).toEqual(["hardware"]);
+    // Copying a human habit is an analogy: its words need not be in the paper.
+    const q = readQuestion("is this mimicking how air traffic controllers sequence planes?");
+    expect([...q.figurative]).toEqual(expect.arrayContaining(["controllers", "planes"]));
+    expect(decided(planner, "is this mimicking how air traffic controllers sequence planes?")).toBeNull();
+  });
+
+  it("reads a factor, a trend of a count and 'fall short' by their kind", () => {
+    const factor = readQuestion("how many times faster does replanning get?");
+    expect(factor.measure).toBe("speed");
+    expect(factor.asked).toEqual([]);
+    expect(readQuestion("how many times did they rerun it?").measure).toBe("count");
+    expect(readQuestion("what happens to the number of replans over a shift?").measure).toBeNull();
+    expect(intents("what happens to the number of replans over a shift?")).not.toContain("quantity");
+    expect(intents("in which aisles does it fall shortest?")).toContain("limitations");
+    expect(decided(planner, "where does LaneMind fall shortest?") ?? "").not.toMatch(/does not mention fall/);
+  });
+
+  it("reads availability of everything as a code question, and demo data as data", () => {
+    expect(intents("is everything public, weights too?")).toContain("code");
+    expect(intents("how was the demo data filtered?")).not.toContain("code");
+    expect(intents("is there a demo?")).toEqual(["code"]);
+    // "current" in "how current planners work" is no "how reliable".
+    expect(intents("what is wrong with how current planners work?")).not.toContain("results");
+    // A plural of the kind of answer is no subject: "which mechanisms" needs no "mechanisms".
+    expect(focusOf("what safety mechanisms does it add?")).toEqual(["safety", "add"]);
+  });
+});
