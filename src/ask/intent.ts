@@ -59,22 +59,22 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "reason",
-    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
+    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|what (?:determines|decides|governs) (?:whether|if|when|which|how)|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its |this |that )(?!(?:paper|work|study|method|approach|model|tool|toolkit|library|framework|system|benchmark|dataset|project)\W*for\b)(?:[\w-]+ ){1,3}for(?=\W*$)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
     1,
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+) care|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+) (?:care|want|bother)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what (?:do|did|does) (?:they|it|the authors) (?:actually )?(?:build|make|create)\b|(?:do|did) they (?:actually |really )?(?:build|make|create) (?:something|anything)|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
     1,
   ],
 ];
@@ -132,7 +132,13 @@ const IDEA_PARAPHRASE =
  * other kind of answer asked, it asks for the main idea: what is proposed and how it works.
  */
 const STATEMENT_CHECK =
-  /^(?:(?:wait|ok|okay|hmm|and),? )?so,? (?:(?:basically|essentially|in short|in other words|like),? )?(?:(?:it|this|that) (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|they (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:are|were|do|did|can|could|will|would|should|have|had|need|not|also|mean)\b)[a-z]{3,}\b|the (?:[\w-]+ ){1,2}(?:(?:just|only|basically|essentially|simply|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+(?:s|ed)\b)/;
+  /^(?:(?:wait|ok|okay|hmm|and),? )?so,? (?:(?:basically|essentially|in short|in other words|like),? )?(?:(?:it|this|that) is (?:(?:basically|just|really|actually|kind of|sort of) )?[a-z]{3,}ing\b|an? [\w-]+ (?:(?:just|only|basically|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|(?:it|this|that) (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|they (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:are|were|do|did|can|could|will|would|should|have|had|need|not|also|mean)\b)[a-z]{3,}\b|the (?:[\w-]+ ){1,2}(?:(?:just|only|basically|essentially|simply|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+(?:s|ed)\b)/;
+
+/**
+ * "So instead of nudging the model while it talks, they change the model itself?": the idea,
+ * restated against what it replaces; a comparison too.
+ */
+const INSTEAD_RESTATED = /^(?:(?:wait|ok|okay|and),? )?so,? instead of\b/;
 
 /** Intents a restatement may carry and still be read as asking for the main idea. */
 const IDEA_INTENTS = new Set<Intent>(["other", "proposal", "method", "definition"]);
@@ -169,7 +175,10 @@ export function intentWeights(q: Question): IntentWeights {
     weights.clear();
     weights.set("proposal", 1);
     weights.set("method", 1);
-  } else if (STATEMENT_CHECK.test(q.text) && [...weights.keys()].every((i) => IDEA_INTENTS.has(i))) {
+  } else if (
+    (STATEMENT_CHECK.test(q.text) && [...weights.keys()].every((i) => IDEA_INTENTS.has(i))) ||
+    INSTEAD_RESTATED.test(q.text)
+  ) {
     weights.delete("other");
     weights.set("proposal", 1);
     weights.set("method", 1);

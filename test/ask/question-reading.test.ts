@@ -647,4 +647,27 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     // A plural of the kind of answer is no subject: "which mechanisms" needs no "mechanisms".
     expect(focusOf("what safety mechanisms does it add?")).toEqual(["safety", "add"]);
   });
+
+  it("reads what holds a field back, what others get wrong and why it is worth doing as the problem", () => {
+    expect(intents("what is holding back warehouse planners?")).toContain("problem");
+    expect(focusOf("what is holding back warehouse planners?")).toEqual(["warehouse", "planners"]);
+    expect(intents("what do older planners get wrong about narrow aisles?")).toContain("problem");
+    expect(intents("why is faster replanning so important for warehouses?")).toContain("problem");
+    expect(intents("why bother with lanes at all?")).toContain("problem");
+    expect(intents("so has no one tried booking lanes before?")).toContain("problem");
+    // "What goes wrong" still asks for the limitations.
+    expect(intents("what goes wrong in crowded aisles?")).toEqual(["limitations"]);
+  });
+
+  it("reads what decides whether, what a part is for, and what they built by their kind", () => {
+    expect(intents("what decides whether a robot waits?")).toContain("reason");
+    expect(intents("what is the lane booking step for?")).toContain("reason");
+    expect(intents("what is it for?")).toEqual(["proposal"]);
+    expect(intents("so did they really build anything, or is it a survey?")).toContain("proposal");
+    expect(intents("what did they build?")).toEqual(["proposal"]);
+    expect(intents("so it is booking lanes ahead of each shift?")).toEqual(["proposal", "method"]);
+    expect(intents("so instead of replanning, a robot waits its turn?")).toEqual(
+      expect.arrayContaining(["comparison", "proposal", "method"]),
+    );
+  });
 });
