@@ -105,6 +105,20 @@ const COMPARED_DATA =
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
 
 /**
+ * "What gap in existing editing benchmarks does VIBE address?": the benchmarks whose gap is asked
+ * are the subject of a problem, not the data the question asks for.
+ */
+const DATA_WITH_PROBLEM =
+  /\b(?:gaps?|problems?|issues?|wrong|limitations?|shortcomings?|flaws?|weakness(?:es)?) (?:in|with|of) (?:(?:the|existing|current|other|prior|previous|standard|today's|most|many|popular) )*(?:[\w-]+ ){0,2}?(?:datasets?|benchmarks?|evaluations?|evals?|corpora|corpus|test sets?)\b/g;
+
+/**
+ * "What's the key difference from earlier agent training?": what is new, told against what came
+ * before; a proposal as well as a comparison.
+ */
+const DIFFERENCE_FROM_EARLIER =
+  /\bwhat (?:is|are) (?:the |their )?(?:(?:key|main|big|real|core|biggest) )?differences? (?:from|to|with|over|versus|compared (?:to|with)) (?:the )?(?:earlier|prior|previous|existing|older|past|standard|usual|other)\b/;
+
+/**
  * "Where do the tasks come from?", "where does the data come from": the origin of the data, not a
  * reason (as "where does the gain come from?" is).
  */
@@ -168,12 +182,16 @@ export function intentWeights(q: Question): IntentWeights {
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   if (CODE.test(q.text) || (CODE_WORDS.test(q.text) && weights.size === 0)) weights.set("code", 1);
   if (ASKS_MEANING.test(q.text)) weights.delete("method");
-  if (weights.has("datasets") && !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ")))
+  if (
+    weights.has("datasets") &&
+    !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ").replace(DATA_WITH_PROBLEM, " problem "))
+  )
     weights.delete("datasets");
   if (DEFINITION.test(q.text) && q.focus.length && q.kindWords.every((w) => MEANING_WORDS.test(w.lower)))
     weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
+  if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
   // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
   // analogy's words ("the final score") say nothing of the kind of answer.
   if (ANALOGY.test(q.text)) {

@@ -291,9 +291,7 @@ const RELATED: Record<string, string> = {
   // Round 13 (held out 13): the newcomer's and pm's everyday words and the abstract's own.
   quicker: "speedup speed latency efficient efficiency faster",
   outside: "general-domain general beyond transfer transfers generalize generalization",
-  math: "mathematical mathematics",
   thinking: "reasoning thought chain-of-thought",
-  think: "reasoning thought",
   alarm: "positive positives false-positive",
   alarms: "positive positives false-positive",
   hurt: "decline degrade reduce harm preserve preserving sacrifice sacrificing compromise",

@@ -692,4 +692,12 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     expect(alt("does pruning hurt recall?", "hurt")).toContain("preserving");
     expect(focusOf("does it work outside chess?")).toEqual(["chess"]);
   });
+  it("reads a gap in benchmarks as a problem, and the difference from earlier work as what is new", () => {
+    expect(intents("what gap in current routing benchmarks does it fill?")).toEqual(["problem"]);
+    expect(intents("which benchmarks do they use?")).toEqual(["datasets"]);
+    expect(intents("what's the main difference from earlier planners?")).toEqual(
+      expect.arrayContaining(["comparison", "proposal"]),
+    );
+    expect(intents("what's the difference between a lane and an aisle?")).not.toContain("proposal");
+  });
 });
