@@ -64,7 +64,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+) (?:care|want|bother)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly) (?:about|in|with)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
@@ -110,6 +110,10 @@ const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1]
  */
 const DATA_WITH_PROBLEM =
   /\b(?:gaps?|problems?|issues?|wrong|limitations?|shortcomings?|flaws?|weakness(?:es)?) (?:in|with|of) (?:(?:the|existing|current|other|prior|previous|standard|today's|most|many|popular) )*(?:[\w-]+ ){0,2}?(?:datasets?|benchmarks?|evaluations?|evals?|corpora|corpus|test sets?)\b/g;
+
+/** "What limits the scalability of X?", "what prevents agents from …": a verb, asking the problem. */
+const WHAT_LIMITS =
+  /^(?:and |so |but )?what (?:limits|prevents|hinders|blocks|stops|restricts|constrains) (?!(?:does|do|did|are|is)\b)/;
 
 /**
  * "What's the key difference from earlier agent training?": what is new, told against what came
@@ -192,6 +196,12 @@ export function intentWeights(q: Question): IntentWeights {
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
   if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
+  // "What limits the scalability of X?" asks what holds it back (the problem), not for the
+  // paper's own limitations.
+  if (WHAT_LIMITS.test(q.text)) {
+    weights.delete("limitations");
+    weights.set("problem", 1);
+  }
   // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
   // analogy's words ("the final score") say nothing of the kind of answer.
   if (ANALOGY.test(q.text)) {

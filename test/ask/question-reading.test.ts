@@ -700,4 +700,11 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     );
     expect(intents("what's the difference between a lane and an aisle?")).not.toContain("proposal");
   });
+  it("reads what limits a field, what is wasteful about it, and the old way as the problem", () => {
+    expect(intents("what limits the throughput of today's planners?")).toEqual(["problem"]);
+    expect(intents("what limits does the planner have?")).toContain("limitations");
+    expect(intents("why would anyone in a warehouse care?")).toContain("problem");
+    expect(intents("what is inefficient about how planners share aisles?")).toContain("problem");
+    expect(intents("so robots collide a lot with the usual approach?")).toContain("problem");
+  });
 });
