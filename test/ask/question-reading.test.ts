@@ -666,6 +666,7 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     expect(intents("so did they really build anything, or is it a survey?")).toContain("proposal");
     expect(intents("what did they build?")).toEqual(["proposal"]);
     expect(intents("so it is booking lanes ahead of each shift?")).toEqual(["proposal", "method"]);
+    expect(intents("so a robot waits until the aisle clears?")).toEqual(["proposal", "method"]);
     expect(intents("so instead of replanning, a robot waits its turn?")).toEqual(
       expect.arrayContaining(["comparison", "proposal", "method"]),
     );
