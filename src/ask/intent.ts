@@ -247,6 +247,8 @@ export function intentWeights(q: Question): IntentWeights {
     )
   )
     weights.set("proposal", 0.5);
+  // "The main takeaway", "one thing to take away": what the paper found, a result above all.
+  if (/\btakeaways?\b/.test(q.text)) weights.set("results", 1);
   // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
   // its own either ("so?", "tell me more") it asks what the paper proposes.
   if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);

@@ -604,6 +604,8 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     expect(intents("how would you pitch LaneMind to our reading group?")).toContain("proposal");
     expect(decided(planner, "what should the club take away?")).toBeNull();
     expect(intents("what should the club take away?")).toContain("proposal");
+    expect(intents("what should the club take away?")).toContain("results");
+    expect(intents("what's the headline?")).toEqual(["proposal"]);
     // "the group" of a paper about groups is still its subject.
     expect(focusOf("how large is each robot group?")).toContain("group");
   });
