@@ -39,12 +39,12 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "quantity",
-    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|(?:what|which) (model )?sizes?|number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
+    /(?<!\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) )\b(how (many|much|large|big|small|long)|(?:what|which) (model )?sizes?|(?<!\bwhat (?:happens|happened) to (?:the |their |its )?)number of|how much (data|time|compute|memory))\b|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:ratios?|rates?|percentages?|fractions?|proportions?)\W*$/,
     1,
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|quicker|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -59,22 +59,22 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "reason",
-    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
+    /^(and )?why\b|\b(how come|what (causes|makes|drives|explains|leads to)|what (?:determines|decides|governs) (?:whether|if|when|which|how)|^(?:and |so )?what (?:is|are|was|were) (?:the |their |its |this |that )(?!(?:paper|work|study|method|approach|model|tool|toolkit|library|framework|system|benchmark|dataset|project)\W*for\b)(?:[\w-]+ ){1,3}for(?=\W*$)|reasons?|because|cause[sd]?|where do .* come from|why)\b/,
     1,
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+) care|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly) (?:about|in|with)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what (?:do|did|does) (?:they|it|the authors) (?:actually )?(?:build|make|create)\b|(?:do|did) they (?:actually |really )?(?:build|make|create) (?:something|anything)|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
     1,
   ],
 ];
@@ -84,7 +84,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
  * dataset?", "is the dataset open?", "github?".
  */
 const CODE =
-  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
+  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
 // "open-source", "implementation", "released" ask for links only when nothing else is asked: "is
 // the implementation GPU friendly?" asks about hardware, "the best of the open-source models?"
 // compares. "open-source" before a noun other than code or weights names a kind of thing.
@@ -105,17 +105,71 @@ const COMPARED_DATA =
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
 
 /**
+ * "What gap in existing editing benchmarks does VIBE address?": the benchmarks whose gap is asked
+ * are the subject of a problem, not the data the question asks for.
+ */
+const DATA_WITH_PROBLEM =
+  /\b(?:gaps?|problems?|issues?|wrong|limitations?|shortcomings?|flaws?|weakness(?:es)?) (?:in|with|of) (?:(?:the|existing|current|other|prior|previous|standard|today's|most|many|popular) )*(?:[\w-]+ ){0,2}?(?:datasets?|benchmarks?|evaluations?|evals?|corpora|corpus|test sets?)\b/g;
+
+/** "What limits the scalability of X?", "what prevents agents from …": a verb, asking the problem. */
+const WHAT_LIMITS =
+  /^(?:and |so |but )?what (?:limits|prevents|hinders|blocks|stops|restricts|constrains) (?!(?:does|do|did|are|is)\b)/;
+
+/**
+ * "What's the key difference from earlier agent training?": what is new, told against what came
+ * before; a proposal as well as a comparison.
+ */
+const DIFFERENCE_FROM_EARLIER =
+  /\bwhat (?:is|are) (?:the |their )?(?:(?:key|main|big|real|core|biggest) )?differences? (?:from|to|with|over|versus|compared (?:to|with)) (?:the )?(?:earlier|prior|previous|existing|older|past|standard|usual|other)\b/;
+
+/**
  * "Where do the tasks come from?", "where does the data come from": the origin of the data, not a
  * reason (as "where does the gain come from?" is).
  */
 const DATA_ORIGIN =
   /\bwhere (?:do|does|did) (?:the |their |its |these |those |all )?(?:[\w-]+ )?(?:tasks?|data|datasets?|examples?|problems?|questions?|samples?|images?|videos?|documents?|prompts?|queries|instances?|environments?|trajectories|texts?|sentences?|pairs?|labels?|annotations?|benchmarks?|repositories|repos?|issues?|recordings?|clips?) (?:\w+ )?come from\b/;
 
-/** "Does cropped search actually help?": whether something works, a result. */
-const DOES_IT_HELP = /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b/;
+/**
+ * "Does cropped search actually help?", "does it also cut the false alarms?": whether something
+ * works, a result.
+ */
+const DOES_IT_HELP =
+  /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b|^(?:and |so |but )?(?:does|do|did|would|will|can|could) (?:it|this|they|that) (?:also |really |actually |even )?(?:cut|reduce|lower|decrease|boost|raise)\b/;
 
 /** "Why not just run the tests?": what it gains over the plain alternative, a comparison too. */
 const WHY_NOT_JUST = /^(?:and |so |but )?why not (?:just |simply )?\w+/;
+
+/**
+ * "Is the idea to keep only the useful pictures?", "so the idea is that …", "the gist is …?": the
+ * reader's own wording of the main idea, asking whether it is right; the answer is the paper's
+ * statement of it, what it proposes and how.
+ */
+const IDEA_PARAPHRASE =
+  /^(?:(?:wait|ok|okay|hmm|and),? )?(?:so,? )?(?:(?:is|was) (?:the|their|its|this paper's) (?:main |core |key |basic |big |whole |central )?(?:idea|point|gist|trick|insight)(?: here)? (?:to|that|basically|just|simply)\b|(?:the|their|its) (?:main |core |key |basic |big |whole |central )?(?:idea|point|gist|trick|insight) (?:here )?is (?:to|that|basically|just|simply)\b)/;
+
+/**
+ * "So the student only learns from the teacher on hard words?", "so it makes harder questions by
+ * letting the model think longer?", "so basically they prune the cache?": a yes/no restatement of
+ * what the paper does, a subject then a verb of its own (not "so does it …", "so is it …"). With no
+ * other kind of answer asked, it asks for the main idea: what is proposed and how it works.
+ */
+const STATEMENT_CHECK =
+  /^(?:(?:wait|ok|okay|hmm|and),? )?so,? (?:(?:basically|essentially|in short|in other words|like),? )?(?:(?:it|this|that) is (?:(?:basically|just|really|actually|kind of|sort of) )?[a-z]{3,}ing\b|an? [\w-]+ (?:(?:just|only|basically|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|(?:it|this|that) (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+s\b|they (?:(?:just|only|basically|essentially|simply|really|actually|kind of|sort of|first|then) )*(?!(?:are|were|do|did|can|could|will|would|should|have|had|need|not|also|mean)\b)[a-z]{3,}\b|the (?:[\w-]+ ){1,2}(?:(?:just|only|basically|essentially|simply|really|actually|first|then) )*(?!(?:is|was|does|has|needs|means)\b)[a-z]+(?:s|ed)\b)/;
+
+/**
+ * "So instead of nudging the model while it talks, they change the model itself?": the idea,
+ * restated against what it replaces; a comparison too.
+ */
+const INSTEAD_RESTATED = /^(?:(?:wait|ok|okay|and),? )?so,? instead of\b/;
+
+/** "Under the hood": the inside of a thing, how it is built. */
+const UNDER_THE_HOOD = /\bunder the hood\b/;
+
+/** Words that ask whether code, data or weights can be had. */
+const AVAILABILITY = /\b(open|public\w*|available|released?|link|url|download\w*|where can)\b/;
+
+/** Intents a restatement may carry and still be read as asking for the main idea. */
+const IDEA_INTENTS = new Set<Intent>(["other", "proposal", "method", "definition"]);
 
 /** "What does X mean?" says the kind of answer with "mean": it is still a definition. */
 const MEANING_WORDS = /^(mean|means|meaning)$/;
@@ -132,16 +186,46 @@ export function intentWeights(q: Question): IntentWeights {
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   if (CODE.test(q.text) || (CODE_WORDS.test(q.text) && weights.size === 0)) weights.set("code", 1);
   if (ASKS_MEANING.test(q.text)) weights.delete("method");
-  if (weights.has("datasets") && !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ")))
+  if (
+    weights.has("datasets") &&
+    !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ").replace(DATA_WITH_PROBLEM, " problem "))
+  )
     weights.delete("datasets");
   if (DEFINITION.test(q.text) && q.focus.length && q.kindWords.every((w) => MEANING_WORDS.test(w.lower)))
     weights.set("definition", 1);
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
+  if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
+  // "What limits the scalability of X?" asks what holds it back (the problem), not for the
+  // paper's own limitations.
+  if (WHAT_LIMITS.test(q.text)) {
+    weights.delete("limitations");
+    weights.set("problem", 1);
+  }
   // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
   // analogy's words ("the final score") say nothing of the kind of answer.
   if (ANALOGY.test(q.text)) {
     weights.clear();
+    weights.set("proposal", 1);
+    weights.set("method", 1);
+  }
+  // "What do these bots run on under the hood?" asks what they are built on, not their hardware.
+  if (UNDER_THE_HOOD.test(q.text)) {
+    weights.delete("hardware");
+    weights.set("method", 1);
+  }
+  // "So it learns from how devs fix bugs on GitHub?": a restatement names where the data comes
+  // from; it asks for code only with a word of availability.
+  if (STATEMENT_CHECK.test(q.text) && !AVAILABILITY.test(q.text)) weights.delete("code");
+  if (IDEA_PARAPHRASE.test(q.text)) {
+    weights.clear();
+    weights.set("proposal", 1);
+    weights.set("method", 1);
+  } else if (
+    (STATEMENT_CHECK.test(q.text) && [...weights.keys()].every((i) => IDEA_INTENTS.has(i))) ||
+    INSTEAD_RESTATED.test(q.text)
+  ) {
+    weights.delete("other");
     weights.set("proposal", 1);
     weights.set("method", 1);
   }
@@ -158,9 +242,13 @@ export function intentWeights(q: Question): IntentWeights {
   }
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (
-    /\b(main|key|central|headline) (finding|result|takeaway|claim)s?\b|\btakeaway\b|\bheadline\b/.test(q.text)
+    /\b(main|key|central|headline|provocative|controversial|bold|boldest|biggest|strongest|surprising) (finding|result|takeaway|claim)s?\b|\btakeaway\b|\bheadline\b/.test(
+      q.text,
+    )
   )
     weights.set("proposal", 0.5);
+  // "The main takeaway", "one thing to take away": what the paper found, a result above all.
+  if (/\btakeaways?\b/.test(q.text)) weights.set("results", 1);
   // No kind of answer recognized: ranked by the question's own words ("other"); with no words of
   // its own either ("so?", "tell me more") it asks what the paper proposes.
   if (weights.size === 0) weights.set(q.focus.length ? "other" : "proposal", 1);

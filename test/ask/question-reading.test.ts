@@ -583,3 +583,131 @@ describe("which languages, and a number about the paper's subject (round 12)", (
     ]);
   });
 });
+
+describe("the host's setting and the reader's restatement of the idea (round 13, held out 13)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+  const planner = paper(
+    "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates robots at once. " +
+      "LaneMind cuts replanning time by 35% across three warehouses.",
+  );
+
+  it("drops the reading group, the session and the discussion from what the question is about", () => {
+    expect(focusOf("a quick intro of this work for my journal club?")).toEqual([]);
+    expect(intents("a quick intro of this work for my journal club?")).toContain("proposal");
+    expect(focusOf("debate point: is replanning really the bottleneck?")).toEqual([
+      "replanning",
+      "bottleneck",
+    ]);
+    expect(focusOf("which result should I open the meeting with?")).toEqual([]);
+    expect(decided(planner, "how would you pitch LaneMind to our reading group?")).toBeNull();
+    expect(intents("how would you pitch LaneMind to our reading group?")).toContain("proposal");
+    expect(decided(planner, "what should the club take away?")).toBeNull();
+    expect(intents("what should the club take away?")).toContain("proposal");
+    expect(intents("what should the club take away?")).toContain("results");
+    expect(intents("what's the headline?")).toEqual(["proposal"]);
+    // "the group" of a paper about groups is still its subject.
+    expect(focusOf("how large is each robot group?")).toContain("group");
+  });
+
+  it("reads an open question the paper starts from as the problem, not its limitations", () => {
+    expect(intents("which central question does the study begin with?")).toContain("problem");
+    expect(intents("what open questions does this work raise?")).not.toContain("limitations");
+    expect(intents("what open problems remain?")).toContain("limitations");
+  });
+
+  it("reads a yes/no restatement of the idea as asking for the main idea", () => {
+    expect(intents("so the planner only moves robots that block an aisle?")).toEqual(["proposal", "method"]);
+    expect(intents("is the point that lanes are booked ahead of time?")).toEqual(["proposal", "method"]);
+    expect(intents("so basically they hand out lanes before the shift?")).toEqual(["proposal", "method"]);
+    // A restatement that asks a kind of answer of its own keeps it.
+    expect(intents("so it outperforms the greedy planner?")).not.toContain("proposal");
+    expect(intents("so it runs on a laptop?")).toEqual(["hardware"]);
+    // Copying a human habit is an analogy: its words need not be in the paper.
+    const q = readQuestion("is this mimicking how air traffic controllers sequence planes?");
+    expect([...q.figurative]).toEqual(expect.arrayContaining(["controllers", "planes"]));
+    expect(decided(planner, "is this mimicking how air traffic controllers sequence planes?")).toBeNull();
+  });
+
+  it("reads a factor, a trend of a count and 'fall short' by their kind", () => {
+    const factor = readQuestion("how many times faster does replanning get?");
+    expect(factor.measure).toBe("speed");
+    expect(factor.asked).toEqual([]);
+    expect(readQuestion("how many times did they rerun it?").measure).toBe("count");
+    expect(readQuestion("what happens to the number of replans over a shift?").measure).toBeNull();
+    expect(intents("what happens to the number of replans over a shift?")).not.toContain("quantity");
+    expect(intents("in which aisles does it fall shortest?")).toContain("limitations");
+    expect(decided(planner, "where does LaneMind fall shortest?") ?? "").not.toMatch(/does not mention fall/);
+  });
+
+  it("reads availability of everything as a code question, and demo data as data", () => {
+    expect(intents("is everything public, weights too?")).toContain("code");
+    expect(intents("how was the demo data filtered?")).not.toContain("code");
+    expect(intents("is there a demo?")).toEqual(["code"]);
+    // "current" in "how current planners work" is no "how reliable".
+    expect(intents("what is wrong with how current planners work?")).not.toContain("results");
+    // A plural of the kind of answer is no subject: "which mechanisms" needs no "mechanisms".
+    expect(focusOf("what safety mechanisms does it add?")).toEqual(["safety", "add"]);
+  });
+
+  it("reads what holds a field back, what others get wrong and why it is worth doing as the problem", () => {
+    expect(intents("what is holding back warehouse planners?")).toContain("problem");
+    expect(focusOf("what is holding back warehouse planners?")).toEqual(["warehouse", "planners"]);
+    expect(intents("what do older planners get wrong about narrow aisles?")).toContain("problem");
+    expect(intents("why is faster replanning so important for warehouses?")).toContain("problem");
+    expect(intents("why bother with lanes at all?")).toContain("problem");
+    expect(intents("so has no one tried booking lanes before?")).toContain("problem");
+    // "What goes wrong" still asks for the limitations.
+    expect(intents("what goes wrong in crowded aisles?")).toEqual(["limitations"]);
+  });
+
+  it("reads what decides whether, what a part is for, and what they built by their kind", () => {
+    expect(intents("what decides whether a robot waits?")).toContain("reason");
+    expect(intents("what is the lane booking step for?")).toContain("reason");
+    expect(intents("what is it for?")).toEqual(["proposal"]);
+    expect(intents("so did they really build anything, or is it a survey?")).toContain("proposal");
+    expect(intents("what did they build?")).toEqual(["proposal"]);
+    expect(intents("so it is booking lanes ahead of each shift?")).toEqual(["proposal", "method"]);
+    expect(intents("so a robot waits until the aisle clears?")).toEqual(["proposal", "method"]);
+    expect(intents("so instead of replanning, a robot waits its turn?")).toEqual(
+      expect.arrayContaining(["comparison", "proposal", "method"]),
+    );
+  });
+  it("reads 'under the hood', a restatement naming GitHub, and whether it cuts something by their kind", () => {
+    expect(intents("what does the planner run on under the hood?")).toEqual(["method"]);
+    expect(intents("what does the planner run on?")).toContain("hardware");
+    expect(intents("so it copies how people route trucks on github?")).toEqual(["proposal", "method"]);
+    expect(intents("so it is on github?")).toContain("code");
+    expect(intents("so it's open source?")).toEqual(["code"]);
+    expect(intents("does it also cut the idle time?")).toContain("results");
+    expect(intents("is it quicker than replanning from scratch?")).toContain("results");
+  });
+
+  it("ranks with the abstract's word for 'outside', 'quicker', 'thinking', 'false alarms', 'hurt'", () => {
+    const alt = (question: string, word: string) =>
+      readQuestion(question)
+        .alternates.get(word)
+        ?.map((w) => w.lower);
+    expect(alt("does it work outside chess?", "outside")).toContain("general-domain");
+    expect(alt("is it quicker?", "quicker")).toContain("speedup");
+    expect(alt("does it need less thinking?", "thinking")).toContain("reasoning");
+    expect(alt("does it raise fewer alarms?", "alarms")).toContain("positives");
+    expect(alt("does pruning hurt recall?", "hurt")).toContain("preserving");
+    expect(focusOf("does it work outside chess?")).toEqual(["chess"]);
+  });
+  it("reads a gap in benchmarks as a problem, and the difference from earlier work as what is new", () => {
+    expect(intents("what gap in current routing benchmarks does it fill?")).toEqual(["problem"]);
+    expect(intents("which benchmarks do they use?")).toEqual(["datasets"]);
+    expect(intents("what's the main difference from earlier planners?")).toEqual(
+      expect.arrayContaining(["comparison", "proposal"]),
+    );
+    expect(intents("what's the difference between a lane and an aisle?")).not.toContain("proposal");
+  });
+  it("reads what limits a field, what is wasteful about it, and the old way as the problem", () => {
+    expect(intents("what limits the throughput of today's planners?")).toEqual(["problem"]);
+    expect(intents("what limits does the planner have?")).toContain("limitations");
+    expect(intents("why would anyone in a warehouse care?")).toContain("problem");
+    expect(intents("what is inefficient about how planners share aisles?")).toContain("problem");
+    expect(intents("so robots collide a lot with the usual approach?")).toContain("problem");
+  });
+});
