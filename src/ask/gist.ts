@@ -13,8 +13,11 @@ import type { Intent } from "./intent.js";
 
 export const GIST_LEAD = "What the paper is about:";
 
-/** Questions asking for the idea itself, or with no recognized kind of answer. */
-const IDEA_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["proposal", "other"]);
+/**
+ * Questions asking for the idea itself or how it works (a restatement such as "so it … ?" is read as
+ * both), or with no recognized kind of answer.
+ */
+const IDEA_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["proposal", "method", "other"]);
 
 /** True when `answer` declines a question about the paper's idea (not a refusal). */
 export function offersGist(answer: Answer): boolean {

@@ -17,6 +17,7 @@ describe("the gist after a declined question about the paper's idea", () => {
   it("follows a decline of an idea question or one of no recognized kind, and nothing else", () => {
     expect(offersGist(decline("proposal"))).toBe(true);
     expect(offersGist(decline("other"))).toBe(true);
+    expect(offersGist(decline("method"))).toBe(true);
     for (const intent of ["hardware", "quantity", "datasets", "code", "comparison"] as const)
       expect(offersGist(decline(intent))).toBe(false);
     expect(offersGist({ ...decline("proposal"), refused: true })).toBe(false);
