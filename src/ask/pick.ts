@@ -21,6 +21,17 @@ const ANNOUNCES =
   /(?:\b(two|three|four|five|several|following)\b[^.]*\b(components?|parts|stages|steps|mechanisms|pillars|designs|modules|contributions|challenges|limitations|sources|categories|perspectives|objectives|policies|rewards|paths|insights|findings|levels|tasks)\b\s*[.:]?|:)\s*$|\b(consists? of|comprises?|follows? a (two|three|four|five)-stage)\b/i;
 const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d|i{1,3}|iv|v)\))[\s,]/i;
 
+/**
+ * "We attribute this to …", "These failures stem from …", "The main reason is …", "We show that
+ * this behavior occurs because …", "In this paper, we argue that this failure stems from …": a
+ * sentence that gives the cause of what the sentence before it states.
+ */
+const CAUSE_OF_PREVIOUS =
+  /^(?:(?:however|moreover|further(?:more)?|notably|crucially|importantly),?\s+)?(?:in this (?:paper|work|study),?\s+)?(?:(?:we|our (?:\w+ )?(?:analysis|study|investigation|experiments?|results?)) (?:further |also |then )?(?:show|demonstrate|argue|find|hypothesi[sz]e|observe|believe|suspect|posit|reveal|suggest|identify|conjecture)s? that\s+)?(?:(?:we |our (?:\w+ )?(?:analysis|study|investigation|experiments?|results?) (?:\w+ )?)(?:attribute|trace)s? (?:this|these|that|it|them|the \w+)|(?:this|these|such|that|the) (?:\w+ ){0,3}(?:(?:(?:is|are|was|were|can be|may be|might be|could be) (?:largely |mainly |partly |primarily |mostly )?(?:because|due to|caused by|attributed to|explained by|rooted in))|(?:occurs?|happens?|arises?) (?:largely |mainly |partly |primarily |mostly )?(?:because|due to)|(?:stems?|arises?|results?|originates?) (?:largely |mainly |partly |primarily |mostly )?from)|the (?:main |key |primary |root |underlying )?(?:reason|cause)s? (?:is|are|lies|lie|being)\b)/i;
+
+/** "Why does X fail?", "how come …": a question that asks for a cause. */
+const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
+
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
 /** True when the passage has a number of the kind the question asks for. */
@@ -76,6 +87,17 @@ export function pickEvidence(
       if (!chosen.includes(s)) chosen.push(s);
     }
   }
+  // "Why do SNNs do poorly on point clouds?": the best sentence often states what is asked about
+  // ("… they exhibit limited performance"); when the next one gives its cause ("We attribute this
+  // to …"), the cause is the answer and the statement its context.
+  const next = byIndex[at + 1];
+  if (
+    chosen.length === 1 &&
+    ASKS_WHY.test(q.text) &&
+    next?.passage.index === best.passage.index + 1 &&
+    CAUSE_OF_PREVIOUS.test(next.passage.shown)
+  )
+    chosen.push(next);
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
     // A question of two parts ("how big is it and how accurate?"): another sentence that holds
     // every focus word the best one lacks.

@@ -711,3 +711,31 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
     expect(intents("so robots collide a lot with the usual approach?")).toContain("problem");
   });
 });
+
+describe("why questions: the cause after the statement (round 13, why)", () => {
+  const planner = paper(
+    "Fleet planners coordinate warehouse robots along shared lanes. " +
+      "However, existing fleet planners stall when many robots enter one crossing. " +
+      "We attribute this to a single global lock that every robot must take. " +
+      "We introduce LaneMind, which gives each crossing its own lock, and cut stalls by 60%.",
+  );
+
+  it("gives the cause that follows the statement a why question is about", () => {
+    const a = answerQuestion(planner, "why do existing fleet planners stall at crossings?");
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/We attribute this to a single global lock/);
+  });
+
+  it("gives it after a lead-in ('we argue that this … stems from'), and not to a question asking no cause", () => {
+    const argued = paper(
+      "Fleet planners coordinate warehouse robots along shared lanes. " +
+        "However, existing fleet planners stall when many robots enter one crossing. " +
+        "In this paper, we argue that this stalling stems from a single global lock. " +
+        "We introduce LaneMind, which gives each crossing its own lock, and cut stalls by 60%.",
+    );
+    const a = answerQuestion(argued, "how come existing fleet planners stall at crossings?");
+    expect(a.evidence.join(" ")).toMatch(/stems from a single global lock/);
+    const b = answerQuestion(planner, "do existing fleet planners stall at crossings?");
+    expect(b.evidence.join(" ")).not.toMatch(/We attribute this/);
+  });
+});
