@@ -212,9 +212,33 @@ const HARDWARE_WORDS = new Set([
 
 const SAFE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}+-]*$/u;
 
+/**
+ * Words never named as missing, though the question uses them: hedges and intensifiers ("so
+ * basically it secretly …") and the field's own name ("AI", "ML"), which no abstract needs to
+ * use. Naming them reads as if the bot had not understood ("does not mention basically").
+ */
+const NEVER_NAMED = new Set([
+  "ai",
+  "ml",
+  "actually",
+  "basically",
+  "essentially",
+  "exactly",
+  "just",
+  "kinda",
+  "literally",
+  "really",
+  "secretly",
+  "simply",
+  "somehow",
+  "sorta",
+  "totally",
+  "truly",
+]);
+
 /** The missing words as a phrase: in question order, adjacent ones together, at most four. */
 export function phrase(q: Question, missing: readonly Word[]): string {
-  const wanted = new Set(missing.map((w) => w.lower));
+  const wanted = new Set(missing.map((w) => w.lower).filter((w) => !NEVER_NAMED.has(w)));
   const groups: string[][] = [];
   let run: string[] = [];
   for (const w of q.words) {
