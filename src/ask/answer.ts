@@ -401,7 +401,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
     );
   }
-  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
+  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap, intent);
   const evidence = chosen.map((s) => s.passage.shown);
   const confidence = probabilityOf(best, scored, r.eligible, decline);
   // A rule that found the answer named (the hardware asked for) stands, however the model scores it.
