@@ -5,7 +5,6 @@
  * holds words of the question that the best one lacks. At most three, in the abstract's order.
  */
 import { cue, fitsMeasure } from "./cues.js";
-import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
 import { matchKeys, mentions, type Word } from "./words.js";
@@ -88,7 +87,7 @@ export function pickEvidence(
   q: Question,
   max: number,
   gap: number,
-  intent?: Intent,
+  asksProblem = false,
 ): Scored[] {
   const byIndex = [...all].sort((a, b) => a.passage.index - b.passage.index);
   const at = byIndex.indexOf(best);
@@ -121,7 +120,7 @@ export function pickEvidence(
   // address these issues, we propose …") and the fault comes just before. Either way the problem
   // sentence completes the answer; one that is not a problem statement (no problem cue) does not.
   const previous = byIndex[at - 1];
-  if (chosen.length === 1 && intent === "problem") {
+  if (chosen.length === 1 && asksProblem) {
     if (
       next?.passage.index === best.passage.index + 1 &&
       TURNS_ON_PREVIOUS.test(next.passage.shown) &&
