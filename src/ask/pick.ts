@@ -38,14 +38,14 @@ const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
  * wrong with what the sentence before it describes (a contrast, or a demonstrative taking it up).
  */
 const TURNS_ON_PREVIOUS =
-  /^(?:(?:however|but|yet|unfortunately|nevertheless|nonetheless|still)\b|(?:while|although|though|despite) [^,]{0,60},|(?:(?:in this (?:paper|work|study),?\s+)?we (?:show|argue|find|observe|identify|demonstrate|note) that\s+)?(?:these|this|such|those)\s)/i;
+  /^(?:(?:however|but|yet|unfortunately|nevertheless|nonetheless|still)\b|(?:while|although|though|despite) [^,]{0,60},|(?:(?:in this (?:paper|work|study),?\s+)?we (?:show|argue|find|observe|identify|demonstrate|note) that\s+)?(?:these|this|such|those)\s|(?:in this (?:paper|work|study),?\s+)?we (?:identify|reveal|expose|uncover|find|show|highlight|point out) (?:\w+ ){0,3}(?:of|in|with) (?:these|such|those|this)\s)/i;
 
 /**
  * "To address these issues, we propose …", "X, which addresses these limitations": a sentence
  * that takes up the problem the sentence before it states, to say what the paper does about it.
  */
 const TAKES_UP_PROBLEM =
-  /\b(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|resolve|circumvent)\w* (?:these|this|such|those|both|the above|the aforementioned) (?:\w+ )?(?:issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?|drawbacks?|risks?|deficienc\w+|weakness(?:es)?)\b/i;
+  /\b(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|resolve|circumvent)\w* (?:(?:these|this|such|those|both|the above|the aforementioned) (?:\w+ )?(?:issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?|drawbacks?|risks?|deficienc\w+|weakness(?:es)?)\b|(?:this|these|it|them)(?=\s+(?:by|through|via|with)\b|\s*[,.;]))/i;
 
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
