@@ -2,7 +2,9 @@
  * Which sentences make the answer: the best one alone when it clearly wins; more only when they
  * are needed together, that is when the best one announces a list ("ASTRA integrates two
  * components.") that the next sentences give ("First, …", "Second, …"), or when another sentence
- * holds words of the question that the best one lacks. At most three, in the abstract's order.
+ * holds words of the question that the best one lacks, or when the next sentence gives the cause
+ * a why question asks for or the adjacent one states the problem a "what's wrong with X" asks for.
+ * At most three, in the abstract's order.
  */
 import { cue, fitsMeasure } from "./cues.js";
 import type { Passage } from "./passages.js";
