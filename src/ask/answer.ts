@@ -145,6 +145,12 @@ export interface Ranking {
   intent: Intent;
   passages: Passage[];
   facts: QuestionFacts;
+  /**
+   * The question asks what is wrong with something, as its main intent or beside another one
+   * ("what's wrong with how X were compared?", "why is X a problem?"): a problem sentence next to
+   * the best one completes the answer (pick.ts).
+   */
+  asksProblem: boolean;
   /** Feature rows, one per passage. */
   rows: Float64Array[];
   /** The feature row of declining. */
@@ -262,6 +268,7 @@ export function prepareAnswer(
       intent,
       passages,
       facts,
+      asksProblem: intents.has("problem"),
       rows: passages.map((_, i) => passageFeatures(facts, passages, i)),
       decline: declineFeatures(facts),
       eligible,
@@ -401,7 +408,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       intent,
     );
   }
-  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap);
+  const chosen = pickEvidence(fromAbstract, best, q, MAX_EVIDENCE, model.complementGap, r.asksProblem);
   const evidence = chosen.map((s) => s.passage.shown);
   const confidence = probabilityOf(best, scored, r.eligible, decline);
   // A rule that found the answer named (the hardware asked for) stands, however the model scores it.

@@ -2,9 +2,11 @@
  * Which sentences make the answer: the best one alone when it clearly wins; more only when they
  * are needed together, that is when the best one announces a list ("ASTRA integrates two
  * components.") that the next sentences give ("First, …", "Second, …"), or when another sentence
- * holds words of the question that the best one lacks. At most three, in the abstract's order.
+ * holds words of the question that the best one lacks, or when the next sentence gives the cause
+ * a why question asks for or the adjacent one states the problem a "what's wrong with X" asks for.
+ * At most three, in the abstract's order.
  */
-import { fitsMeasure } from "./cues.js";
+import { cue, fitsMeasure } from "./cues.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
 import { matchKeys, mentions, type Word } from "./words.js";
@@ -31,6 +33,21 @@ const CAUSE_OF_PREVIOUS =
 
 /** "Why does X fail?", "how come …": a question that asks for a cause. */
 const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
+
+/**
+ * "However, these methods …", "But such interventions …", "While effective, this paradigm …",
+ * "These fixed procedures …", "We show that this view fails": a sentence that turns to what is
+ * wrong with what the sentence before it describes (a contrast, or a demonstrative taking it up).
+ */
+const TURNS_ON_PREVIOUS =
+  /^(?:(?:however|but|yet|unfortunately|nevertheless|nonetheless|still)\b|(?:while|although|though|despite) [^,]{0,60},|(?:(?:in this (?:paper|work|study),?\s+)?we (?:show|argue|find|observe|identify|demonstrate|note) that\s+)?(?:these|this|such|those)\s|(?:in this (?:paper|work|study),?\s+)?we (?:identify|reveal|expose|uncover|find|show|highlight|point out) (?:\w+ ){0,3}(?:of|in|with) (?:these|such|those|this)\s)/i;
+
+/**
+ * "To address these issues, we propose …", "X, which addresses these limitations": a sentence
+ * that takes up the problem the sentence before it states, to say what the paper does about it.
+ */
+const TAKES_UP_PROBLEM =
+  /\b(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|resolve|circumvent)\w* (?:(?:these|this|such|those|both|the above|the aforementioned) (?:\w+ )?(?:issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?|drawbacks?|risks?|deficienc\w+|weakness(?:es)?)\b|(?:this|these|it|them)(?=\s+(?:by|through|via|with)\b|\s*[,.;]))/i;
 
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
@@ -72,6 +89,7 @@ export function pickEvidence(
   q: Question,
   max: number,
   gap: number,
+  asksProblem = false,
 ): Scored[] {
   const byIndex = [...all].sort((a, b) => a.passage.index - b.passage.index);
   const at = byIndex.indexOf(best);
@@ -98,6 +116,27 @@ export function pickEvidence(
     CAUSE_OF_PREVIOUS.test(next.passage.shown)
   )
     chosen.push(next);
+  // "What's wrong with activation steering?": the sentence that names X best often only describes
+  // it ("Steering methods influence … by …"), and the fault follows ("While effective, such
+  // interventions often induce …"); or the best one is the paper's answer to the fault ("To
+  // address these issues, we propose …") and the fault comes just before. Either way the problem
+  // sentence completes the answer; one that is not a problem statement (no problem cue) does not.
+  const previous = byIndex[at - 1];
+  if (chosen.length === 1 && asksProblem) {
+    if (
+      next?.passage.index === best.passage.index + 1 &&
+      TURNS_ON_PREVIOUS.test(next.passage.shown) &&
+      !TAKES_UP_PROBLEM.test(next.passage.shown) &&
+      cue("problem", next.passage.shown) > 0
+    )
+      chosen.push(next);
+    else if (
+      previous?.passage.index === best.passage.index - 1 &&
+      TAKES_UP_PROBLEM.test(best.passage.shown) &&
+      cue("problem", previous.passage.shown) > 0
+    )
+      chosen.push(previous);
+  }
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
     // A question of two parts ("how big is it and how accurate?"): another sentence that holds
     // every focus word the best one lacks.

@@ -739,3 +739,34 @@ describe("why questions: the cause after the statement (round 13, why)", () => {
     expect(b.evidence.join(" ")).not.toMatch(/We attribute this/);
   });
 });
+
+describe("what is wrong with X: the problem sentence beside the best one (round 13, problem)", () => {
+  const greenhouse = paper(
+    "Greenhouse drip controllers water every bed on a fixed timer set by the grower. " +
+      "While simple, this scheme is inefficient: damp beds are flooded and sunny ones starve. " +
+      "We present SoilSense, a controller that reads soil moisture probes before each cycle. " +
+      "In trials on twelve greenhouses SoilSense used 31% less water with equal yield.",
+  );
+
+  it("adds the fault that turns on what the best sentence describes", () => {
+    const a = answerQuestion(greenhouse, "the problem with fixed-timer drip controllers?");
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/this scheme is inefficient/);
+  });
+
+  it("adds the problem before a sentence that takes it up ('to close this gap, …')", () => {
+    const pivot = paper(
+      "Greenhouse growers increasingly automate irrigation. " +
+        "Fixed drip timers ignore soil moisture, so damp beds get flooded and sunny beds dry out. " +
+        "To close this gap, we present SoilSense, which reads moisture probes before each drip cycle. " +
+        "SoilSense used 31% less water on twelve greenhouses.",
+    );
+    const a = answerQuestion(pivot, "what gap is SoilSense closing?");
+    expect(a.evidence.join(" ")).toMatch(/Fixed drip timers ignore soil moisture/);
+  });
+
+  it("leaves an answer alone when the question asks for no problem", () => {
+    const a = answerQuestion(greenhouse, "how do greenhouse drip controllers decide when to water?");
+    expect(a.evidence.join(" ")).not.toMatch(/this scheme is inefficient/);
+  });
+});
