@@ -23,6 +23,14 @@ const caseStudies = paper(
 );
 
 /** The answer the rules give before ranking, or null when the question reaches the answer model. */
+/** The focus words a question is read with, lower-cased. */
+const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
+/** The abstract's words a question's everyday `word` also ranks with. */
+const alt = (question: string, word: string) =>
+  readQuestion(question)
+    .alternates.get(word)
+    ?.map((w) => w.lower);
+
 const decided = (p: AnswerInput, question: string) => {
   const prepared = prepareAnswer(p, question, []);
   return "answer" in prepared ? prepared.answer.text : null;
@@ -290,7 +298,6 @@ describe("reading the question (round 10)", () => {
 
 describe("reading the question (round 11)", () => {
   const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
-  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
   const compressor = paper(
     "Large speech models are too costly to serve on phones. We introduce a pruning scheme termed TapCut, which drops whole attention heads. " +
       "TapCut shrinks the encoder by 41% with under one point of word error rate lost. " +
@@ -370,15 +377,11 @@ describe("reading the question (round 11)", () => {
   });
 
   it("ranks with the abstract's word for everyday ones (widen, middle, built on, memory)", () => {
-    const alt = readQuestion("why widen it in the middle, and what is it built on?").alternates;
-    expect(alt.get("widen")?.map((w) => w.lower)).toContain("width");
-    expect(alt.get("middle")?.map((w) => w.lower)).toContain("mid-stage");
-    expect(alt.get("built")?.map((w) => w.lower)).toContain("based");
-    expect(
-      readQuestion("can it recall from memory?")
-        .alternates.get("memory")
-        ?.map((w) => w.lower),
-    ).toContain("parametric");
+    const question = "why widen it in the middle, and what is it built on?";
+    expect(alt(question, "widen")).toContain("width");
+    expect(alt(question, "middle")).toContain("mid-stage");
+    expect(alt(question, "built")).toContain("based");
+    expect(alt("can it recall from memory?", "memory")).toContain("parametric");
   });
 });
 
@@ -497,16 +500,11 @@ describe("reading the question (round 12)", () => {
   });
 
   it("spells out 'envs' and 'ops', and reads 'who is it for' as asking for its users", () => {
-    const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
     expect(focusOf("which envs and ops do they support")).toEqual(["environments", "operations", "support"]);
     expect(focusOf("who is this toolkit for?")).toEqual(["intended", "users"]);
   });
 
   it("ranks with the abstract's word for the newcomer's everyday ones", () => {
-    const alt = (question: string, word: string) =>
-      readQuestion(question)
-        .alternates.get(word)
-        ?.map((w) => w.lower);
     expect(alt("so it guesses the label?", "guesses")).toContain("predict");
     expect(alt("can people cheat it with hints?", "cheat")).toContain("leak");
     expect(alt("does blurring the photo stop it?", "photo")).toContain("image");
@@ -520,7 +518,6 @@ describe("reading the question (round 12)", () => {
 
 describe("the newcomer's and the product manager's wording (round 12, held out 12, 14, 15)", () => {
   const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
-  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
   const planner = paper(
     "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates robots at once. " +
       "LaneMind cuts replanning time by 35% across three warehouses.",
@@ -586,7 +583,6 @@ describe("which languages, and a number about the paper's subject (round 12)", (
 
 describe("the host's setting and the reader's restatement of the idea (round 13, held out 13)", () => {
   const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()];
-  const focusOf = (question: string) => readQuestion(question).focus.map((w) => w.lower);
   const planner = paper(
     "Warehouse robots replan slowly when many robots share one aisle. We introduce LaneMind, a planner that coordinates robots at once. " +
       "LaneMind cuts replanning time by 35% across three warehouses.",
@@ -684,10 +680,6 @@ describe("the host's setting and the reader's restatement of the idea (round 13,
   });
 
   it("ranks with the abstract's word for 'outside', 'quicker', 'thinking', 'false alarms', 'hurt'", () => {
-    const alt = (question: string, word: string) =>
-      readQuestion(question)
-        .alternates.get(word)
-        ?.map((w) => w.lower);
     expect(alt("does it work outside chess?", "outside")).toContain("general-domain");
     expect(alt("is it quicker?", "quicker")).toContain("speedup");
     expect(alt("does it need less thinking?", "thinking")).toContain("reasoning");
