@@ -11,10 +11,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import {
   closeArchive,
-  type Example,
   FITTED_SETS,
   inputOf,
   loadQuestionFiles,
+  runKeyOf,
   setOf,
 } from "./lib/ask-examples.js";
 import { type PairedChange, pairedChange } from "./lib/paired-change.js";
@@ -29,11 +29,8 @@ const read = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Record<
 const base = read(basePath);
 const row = read(rowPath);
 // Only what pairedChange and the run's keys need: the question and its paper.
-const examples = loadQuestionFiles(FITTED_SETS).map(
-  (q) => ({ q, paper: inputOf(q).id }) as unknown as Example,
-);
-const keyOf = (e: Example) => `${setOf(e)}|${e.paper}|${e.q.question}`;
-const hitsOf = (saved: Record<string, boolean>) => examples.map((e) => saved[keyOf(e)] === true);
+const examples = loadQuestionFiles(FITTED_SETS).map((q) => ({ q, paper: inputOf(q).id }));
+const hitsOf = (saved: Record<string, boolean>) => examples.map((e) => saved[runKeyOf(e)] === true);
 const b = hitsOf(base);
 const r = hitsOf(row);
 const show = (name: string, c: PairedChange) =>

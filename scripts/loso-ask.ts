@@ -29,6 +29,7 @@ import {
   pct,
   prepareExample,
   ratesOf,
+  runKeyOf,
   setOf,
 } from "./lib/ask-examples.js";
 
@@ -99,19 +100,18 @@ log(
     .map(([k, [n, h]]) => `${k} ${h}/${n}`)
     .join(", ")}`,
 );
-const keyOf = (e: Example) => `${setOf(e)}|${e.paper}|${e.q.question}`;
 if (values.save)
   writeFileSync(
     values.save,
-    JSON.stringify(Object.fromEntries(examples.map((e) => [keyOf(e), hits.get(e)]))),
+    JSON.stringify(Object.fromEntries(examples.map((e) => [runKeyOf(e), hits.get(e)]))),
   );
 if (values.compare) {
   const before = JSON.parse(readFileSync(values.compare, "utf8")) as Record<string, boolean>;
   for (const e of examples) {
-    const was = before[keyOf(e)];
+    const was = before[runKeyOf(e)];
     if (was !== undefined && was !== hits.get(e))
       log(
-        `  ${was ? "lost" : "won "} [${e.q.intent}${e.q.expect === null ? ", unanswerable" : ""}] ${keyOf(e)}`,
+        `  ${was ? "lost" : "won "} [${e.q.intent}${e.q.expect === null ? ", unanswerable" : ""}] ${runKeyOf(e)}`,
       );
   }
 }

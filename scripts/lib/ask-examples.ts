@@ -217,8 +217,11 @@ export function paperFolds(examples: readonly Example[], k: number): number[] {
  * A writer's set: the tuning set (one file, rounds 1-6) and each held-out set fitted on (rounds
  * 11+). Leaving one out is the closest proxy for a new writer's questions.
  */
-export const setOf = (e: Example) =>
+export const setOf = (e: Pick<Example, "q">) =>
   (e.q.round ?? 1) >= 11 ? `held-out ${(e.q.round as number) - 10}` : "tuning";
+
+/** A question's key in a run saved by scripts/loso-ask.ts --save (read by --compare, compare-ask-runs). */
+export const runKeyOf = (e: Pick<Example, "q" | "paper">) => `${setOf(e)}|${e.paper}|${e.q.question}`;
 
 export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 

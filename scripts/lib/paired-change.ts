@@ -34,11 +34,11 @@ export function signTest(fixes: number, breaks: number): number {
 }
 
 /** `row` against `base` (each question's hit, in `examples` order), over the questions `keep` takes. */
-export function pairedChange(
-  examples: readonly Example[],
+export function pairedChange<E extends Pick<Example, "q">>(
+  examples: readonly E[],
   row: readonly boolean[],
   base: readonly boolean[],
-  keep: (e: Example) => boolean = () => true,
+  keep: (e: E) => boolean = () => true,
 ): PairedChange {
   let an = 0;
   let un = 0;
