@@ -102,6 +102,11 @@ function notStated(text: string, intent: Intent): Answer {
   return { ...SURE, text, evidence: [], intent, stated: false, source: null };
 }
 
+/** Nothing was looked for (another language, no text to answer from): not stated, and a refusal. */
+function refusal(text: string, intent: Intent): Answer {
+  return { ...notStated(text, intent), refused: true };
+}
+
 /** The paper's code and links, with the sentences that give them; null when it has none. */
 function linkAnswer(paper: AnswerInput, passages: readonly Passage[]): Answer | null {
   const evidence = passages
@@ -179,11 +184,9 @@ export function prepareAnswer(
 ): { answer: Answer } | { ranking: Ranking } {
   const raw = validate(question);
   const q = readQuestion(raw);
-  if (!q.words.length) {
-    if (raw && languageOf(raw)) return { answer: foreign(raw) };
-    throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
-  }
-  if (languageOf(raw)) return { answer: foreign(raw) };
+  const language = languageOf(raw);
+  if (language) return { answer: foreign(language) };
+  if (!q.words.length) throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
   const followUp = resolveFollowUp(
     q,
     earlierQuestions.map((e) => readQuestion(e.slice(0, MAX_QUESTION_CHARS))),
@@ -198,13 +201,10 @@ export function prepareAnswer(
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
     return {
-      answer: {
-        ...notStated(
-          "This paper has no abstract in the archive, so there is no text to answer from.",
-          intent,
-        ),
-        refused: true,
-      },
+      answer: refusal(
+        "This paper has no abstract in the archive, so there is no text to answer from.",
+        intent,
+      ),
     };
   }
   const missing = missingFromPaper(q, passages, titleKeys);
@@ -522,13 +522,9 @@ function expansionAnswer(q: Question, passages: readonly Passage[], intent: Inte
   return null;
 }
 
-function foreign(raw: string): Answer {
-  const language = languageOf(raw);
-  return {
-    ...notStated(
-      `I can only answer questions in English${language ? `, and this looks like ${language}` : ""}. Try e.g. "what do they propose?" or "what are the results?"`,
-      "proposal",
-    ),
-    refused: true,
-  };
+function foreign(language: string): Answer {
+  return refusal(
+    `I can only answer questions in English, and this looks like ${language}. Try e.g. "what do they propose?" or "what are the results?"`,
+    "proposal",
+  );
 }
