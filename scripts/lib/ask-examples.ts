@@ -23,7 +23,7 @@ export const ITERATIONS = 400;
 export const LEARNING_RATE = 0.05;
 
 /** The question set kept aside (SET_ASIDE in test/ask/question-set.ts): never fitted or chosen on. */
-const NEVER_FITTED = new RegExp(`${SET_ASIDE.replace(/[.]/g, "\\.")}$`);
+const NEVER_FITTED = SET_ASIDE ? new RegExp(`${SET_ASIDE.replace(/[.]/g, "\\.")}$`) : /^$/;
 
 /** Every question file that may be fitted on, comma-separated (tuning set and held-out sets). */
 export const FITTED_SETS = QUESTION_FILES.filter((f) => !NEVER_FITTED.test(f))
