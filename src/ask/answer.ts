@@ -212,7 +212,9 @@ export function prepareAnswer(
     const what = phrase(q, missing.words);
     return {
       answer: notStated(
-        what ? `The abstract does not mention ${what}.` : "The abstract does not say.",
+        what
+          ? `The abstract does not mention ${what}.`
+          : (NOT_STATED[intent] ?? "The abstract does not say."),
         intent,
       ),
     };
@@ -227,7 +229,13 @@ export function prepareAnswer(
   }
   // "How many attacks?": a number somewhere is not enough, it must count what is asked.
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
-    return { answer: notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent) };
+    const counted = phrase(q, q.asked);
+    return {
+      answer: notStated(
+        counted ? `The abstract does not say how many ${counted}.` : (NOT_STATED.quantity as string),
+        intent,
+      ),
+    };
   }
   // The names the paper gives its own work answer "which benchmark do they propose?", not
   // "which teacher model do they distill?".

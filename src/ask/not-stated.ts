@@ -7,6 +7,7 @@
  */
 
 import { isGenericAcronym } from "./cues.js";
+import { declinePhrase } from "./decline-phrase.js";
 import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
@@ -210,50 +211,12 @@ const HARDWARE_WORDS = new Set([
   "accelerators",
 ]);
 
-const SAFE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}+-]*$/u;
-
 /**
- * Words never named as missing, though the question uses them: hedges and intensifiers ("so
- * basically it secretly …") and the field's own name ("AI", "ML"), which no abstract needs to
- * use. Naming them reads as if the bot had not understood ("does not mention basically").
+ * The missing words as a reader would name them: the question's noun phrases that hold them, never
+ * a verb or a hedge (decline-phrase.ts); "" when nothing nameable is missing.
  */
-const NEVER_NAMED = new Set([
-  "ai",
-  "ml",
-  "actually",
-  "basically",
-  "essentially",
-  "exactly",
-  "just",
-  "kinda",
-  "literally",
-  "really",
-  "secretly",
-  "simply",
-  "somehow",
-  "sorta",
-  "totally",
-  "truly",
-]);
-
-/** The missing words as a phrase: in question order, adjacent ones together, at most four. */
 export function phrase(q: Question, missing: readonly Word[]): string {
-  const wanted = new Set(missing.map((w) => w.lower).filter((w) => !NEVER_NAMED.has(w)));
-  const groups: string[][] = [];
-  let run: string[] = [];
-  for (const w of q.words) {
-    if (wanted.has(w.lower) && SAFE_TOKEN.test(w.surface)) {
-      run.push(w.surface);
-      wanted.delete(w.lower);
-    } else if (run.length) {
-      groups.push(run);
-      run = [];
-    }
-  }
-  if (run.length) groups.push(run);
-  const parts = groups.slice(0, 3).map((g) => g.slice(0, 4).join(" "));
-  if (parts.length <= 1) return parts[0] ?? "";
-  return `${parts.slice(0, -1).join(", ")} or ${parts[parts.length - 1]}`;
+  return declinePhrase(q, missing);
 }
 
 /**
