@@ -67,18 +67,18 @@ function declines(): Decline[] {
 
 const rows = declines().filter((d) => values.half === "all" || d.half === values.half);
 if (values.labels) {
-  type Label = { question: string; file: string; label: string; after?: string };
+  type Label = { question: string; file: string; label: string; first?: string; after?: string };
   const labels = (JSON.parse(readFileSync(values.labels, "utf8")) as { labels: Label[] }).labels;
   const byKey = new Map(labels.map((l) => [`${l.file} ${l.question}`, l]));
-  // Labels before the change and after it, over the declines of this run's half.
-  for (const when of ["label", "after"] as const) {
+  // Labels before the change, after its first version and after the last, over this half's declines.
+  for (const when of ["label", "first", "after"] as const) {
     const counts = new Map<string, number>();
     for (const d of rows) {
       const label = byKey.get(`${d.file} ${d.question}`)?.[when] ?? "unlabelled";
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
     console.log(
-      `${values.half} half, ${when === "label" ? "before" : "after"}: ${rows.length} declines`,
+      `${values.half} half, ${when === "label" ? "before" : when}: ${rows.length} declines`,
       Object.fromEntries(counts),
     );
   }

@@ -77,6 +77,13 @@ const NOT_MODIFIERS = new Set([
   "big",
   "bigger",
   "biggest",
+  // A reader's emphasis, not part of the thing's name ("my actual phone", "the exact prompt").
+  "actual",
+  "exact",
+  "specific",
+  "particular",
+  "certain",
+  "only",
 ]);
 
 /** At most this many groups are named ("A, B or C"), each at most this many words. */
@@ -210,6 +217,12 @@ function correctTags(tagged: Tagged[], tags: readonly string[]): Tagged[] {
     if (next && !next.breakBefore && next.kind !== "other") t.kind = "modifier";
     else if (/ing$/.test(t.lower) && previous && previous.kind !== "other" && !t.breakBefore) t.kind = "noun";
   }
+  // "RTX 3090", "AIME 2024", "Veo 3": a number right after a name is part of it.
+  for (let i = 1; i < tagged.length; i++) {
+    const t = tagged[i] as Tagged;
+    const previous = tagged[i - 1] as Tagged;
+    if (/^\d+$/.test(t.lower) && !t.breakBefore && isName(previous.word.surface)) t.kind = "noun";
+  }
   for (let i = 1; i < tagged.length; i++) {
     const t = tagged[i] as Tagged;
     const previous = tagged[i - 1] as Tagged;
@@ -257,10 +270,21 @@ function nounPhrases(tagged: readonly Tagged[]): Span[] {
     // Trailing modifiers are no part of the phrase ("is the model fast", "7B 32B" stays whole).
     let last = end;
     while (last > i && (tagged[last - 1] as Tagged).kind !== "noun") last--;
-    if (last > i) spans.push({ start: i, end: last });
+    // A count the reader already knows is no part of the thing ("which four benchmarks").
+    let first = i;
+    while (first < last && isCount((tagged[first] as Tagged).lower)) first++;
+    if (last > first) spans.push({ start: first, end: last });
     i = end;
   }
   return spans;
+}
+
+const COUNT_WORDS =
+  /^(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand)$/;
+
+/** A number written as digits or a word, not a name such as "7B". */
+function isCount(lower: string): boolean {
+  return COUNT_WORDS.test(lower);
 }
 
 /**

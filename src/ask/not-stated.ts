@@ -248,3 +248,19 @@ export const NOT_STATED: Partial<Record<Intent, string>> = {
   reason: "The abstract does not say why.",
   comparison: "The abstract does not make that comparison.",
 };
+
+/** Words for evaluation data: "which datasets?" is answered by the datasets sentence itself. */
+const DATA_WORDS = /^(datasets?|data ?sets?|benchmarks?|data|corpus|corpora|suites?|splits?)$/;
+
+/**
+ * The intent's own sentence for a question the paper does not answer. A datasets question that
+ * asks for another kind of thing by name ("which LLMs did they test?", "what domains does it
+ * cover?") is told that thing is not named, not that the datasets are not.
+ */
+export function notStatedFor(intent: Intent, q: Question): string {
+  if (intent === "datasets" && q.entity && !DATA_WORDS.test(q.entity.lower)) {
+    const what = phrase(q, [q.entity]);
+    if (what) return `The abstract does not name the ${what}.`;
+  }
+  return NOT_STATED[intent] ?? "The abstract does not say.";
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/ask/answer.js";
 import { declinePhrase } from "../../src/ask/decline-phrase.js";
+import { NOT_STATED, notStatedFor } from "../../src/ask/not-stated.js";
 import { readQuestion } from "../../src/ask/question.js";
 import { words } from "../../src/ask/words.js";
 
@@ -37,6 +38,18 @@ describe("a decline names what is missing as a reader would", () => {
     expect(named("does it beat Whisper-v3 on CommonVoice?", "Whisper-v3 CommonVoice")).toBe(
       "Whisper-v3 or CommonVoice",
     );
+  });
+
+  it("keeps a number written after a name with it, and drops a count the reader already knows", () => {
+    expect(named("does it fit on one Jetson 4090 board?", "Jetson")).toMatch(/^(one )?Jetson 4090 board$/);
+    expect(named("which seven corpora exactly?", "corpora")).toBe("corpora");
+  });
+
+  it("names the kind of thing a datasets question asks for, not the datasets", () => {
+    expect(notStatedFor("datasets", readQuestion("which LLMs did they probe?"))).toBe(
+      "The abstract does not name the LLMs.",
+    );
+    expect(notStatedFor("datasets", readQuestion("which corpora did they use?"))).toBe(NOT_STATED.datasets);
   });
 
   it("shows a counted head with what it is of", () => {
