@@ -25,6 +25,7 @@ import {
   hardwareHeadNamed,
   missingFromPaper,
   NOT_STATED,
+  notStatedFor,
   paperHas,
   phrase,
 } from "./not-stated.js";
@@ -211,23 +212,26 @@ export function prepareAnswer(
   if (missing) {
     const what = phrase(q, missing.words);
     return {
-      answer: notStated(
-        what ? `The abstract does not mention ${what}.` : "The abstract does not say.",
-        intent,
-      ),
+      answer: notStated(what ? `The abstract does not mention ${what}.` : notStatedFor(intent, q), intent),
     };
   }
   const expansion = expansionAnswer(q, passages, intent);
   if (expansion) return { answer: expansion };
   const required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent)))
-    return { answer: notStated(NOT_STATED[intent] ?? "The abstract does not say.", intent) };
+    return { answer: notStated(notStatedFor(intent, q), intent) };
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return { answer: notStated(NOT_STATED.quantity as string, intent) };
   }
   // "How many attacks?": a number somewhere is not enough, it must count what is asked.
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
-    return { answer: notStated(`The abstract does not say how many ${phrase(q, q.asked)}.`, intent) };
+    const counted = phrase(q, q.asked);
+    return {
+      answer: notStated(
+        counted ? `The abstract does not say how many ${counted}.` : (NOT_STATED.quantity as string),
+        intent,
+      ),
+    };
   }
   // The names the paper gives its own work answer "which benchmark do they propose?", not
   // "which teacher model do they distill?".
@@ -389,12 +393,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   if (!best || (best.score <= decline && !r.stated)) {
     // Name what the question asks for when the paper never mentions it ("… does not mention range").
     const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
-    return notStated(
-      missing
-        ? `The abstract does not mention ${missing}.`
-        : (NOT_STATED[intent] ?? "The abstract does not say."),
-      intent,
-    );
+    return notStated(missing ? `The abstract does not mention ${missing}.` : notStatedFor(intent, q), intent);
   }
   // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
   // their kind as often as by name ("single- and multi-model baselines").

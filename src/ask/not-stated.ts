@@ -7,6 +7,7 @@
  */
 
 import { isGenericAcronym } from "./cues.js";
+import { declinePhrase } from "./decline-phrase.js";
 import { isCommonEnglishWord } from "./english-words.js";
 import type { Intent } from "./intent.js";
 import type { Passage } from "./passages.js";
@@ -210,50 +211,12 @@ const HARDWARE_WORDS = new Set([
   "accelerators",
 ]);
 
-const SAFE_TOKEN = /^[\p{L}\p{N}][\p{L}\p{N}+-]*$/u;
-
 /**
- * Words never named as missing, though the question uses them: hedges and intensifiers ("so
- * basically it secretly …") and the field's own name ("AI", "ML"), which no abstract needs to
- * use. Naming them reads as if the bot had not understood ("does not mention basically").
+ * The missing words as a reader would name them: the question's noun phrases that hold them, never
+ * a verb or a hedge (decline-phrase.ts); "" when nothing nameable is missing.
  */
-const NEVER_NAMED = new Set([
-  "ai",
-  "ml",
-  "actually",
-  "basically",
-  "essentially",
-  "exactly",
-  "just",
-  "kinda",
-  "literally",
-  "really",
-  "secretly",
-  "simply",
-  "somehow",
-  "sorta",
-  "totally",
-  "truly",
-]);
-
-/** The missing words as a phrase: in question order, adjacent ones together, at most four. */
 export function phrase(q: Question, missing: readonly Word[]): string {
-  const wanted = new Set(missing.map((w) => w.lower).filter((w) => !NEVER_NAMED.has(w)));
-  const groups: string[][] = [];
-  let run: string[] = [];
-  for (const w of q.words) {
-    if (wanted.has(w.lower) && SAFE_TOKEN.test(w.surface)) {
-      run.push(w.surface);
-      wanted.delete(w.lower);
-    } else if (run.length) {
-      groups.push(run);
-      run = [];
-    }
-  }
-  if (run.length) groups.push(run);
-  const parts = groups.slice(0, 3).map((g) => g.slice(0, 4).join(" "));
-  if (parts.length <= 1) return parts[0] ?? "";
-  return `${parts.slice(0, -1).join(", ")} or ${parts[parts.length - 1]}`;
+  return declinePhrase(q, missing);
 }
 
 /**
@@ -285,3 +248,19 @@ export const NOT_STATED: Partial<Record<Intent, string>> = {
   reason: "The abstract does not say why.",
   comparison: "The abstract does not make that comparison.",
 };
+
+/** Words for evaluation data: "which datasets?" is answered by the datasets sentence itself. */
+const DATA_WORDS = /^(datasets?|data ?sets?|benchmarks?|data|corpus|corpora|suites?|splits?)$/;
+
+/**
+ * The intent's own sentence for a question the paper does not answer. A datasets question that
+ * asks for another kind of thing by name ("which LLMs did they test?", "what domains does it
+ * cover?") is told that thing is not named, not that the datasets are not.
+ */
+export function notStatedFor(intent: Intent, q: Question): string {
+  if (intent === "datasets" && q.entity && !DATA_WORDS.test(q.entity.lower)) {
+    const what = phrase(q, [q.entity]);
+    if (what) return `The abstract does not name the ${what}.`;
+  }
+  return NOT_STATED[intent] ?? "The abstract does not say.";
+}
