@@ -10,8 +10,7 @@
  * ("GPT-4", "FID", "ImageNet-256") is kept as written whatever the tagger says: taggers are least
  * sure of exactly those words.
  */
-import { createRequire } from "node:module";
-import type winkNLP from "wink-nlp";
+import { posTagger } from "../text/pos-tagger.js";
 import type { Question } from "./question.js";
 import { isName, tokensOf, type Word } from "./words.js";
 
@@ -90,27 +89,6 @@ const NOT_MODIFIERS = new Set([
 const MAX_GROUPS = 3;
 const MAX_WORDS = 4;
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
-const require = createRequire(import.meta.url);
-
-/**
- * The tagger, loaded on the first decline that names something (≈ 0.2 s once per process; the
- * packages are required here rather than imported so a process that never declines never pays).
- */
-function tagger(): Nlp {
-  if (!nlp) {
-    const load = require("wink-nlp") as typeof winkNLP;
-    nlp = load(require("wink-eng-lite-web-model"), ["pos"]);
-  }
-  return nlp;
-}
-
-/** Loads the tagger now (a long-running process pays for it at start, not on its first decline). */
-export function loadDeclineTagger(): void {
-  tagger().readDoc("Warm up the tagger.");
-}
-
 type Kind = "noun" | "modifier" | "other";
 
 interface Tagged {
@@ -147,7 +125,7 @@ const MODIFIER_TAGS = new Set(["ADJ", "NUM"]);
 /** Each word of the question with its kind: a noun (the head of a phrase), a modifier, or other. */
 function tagQuestion(q: Question): Tagged[] {
   const { text, starts } = casedText(q);
-  const nlpi = tagger();
+  const nlpi = posTagger();
   const tokens = nlpi.readDoc(text).tokens();
   const values: string[] = tokens.out(nlpi.its.value);
   const tags: string[] = tokens.out(nlpi.its.pos);

@@ -7,9 +7,8 @@
  * Like A Name to a tagger. Only the title, the source's summary and the abstract's opening are
  * read: what a paper is about is said there, and tagging whole abstracts would cost the most.
  */
-import { createRequire } from "node:module";
-import type winkNLP from "wink-nlp";
 import { comparedTerms } from "../text/analysis.js";
+import { posTagger } from "../text/pos-tagger.js";
 
 export interface NounPhrase {
   /** Stems joined by spaces: the phrase as matched against papers' text. */
@@ -23,29 +22,6 @@ export interface NounPhrase {
 export const MAX_PHRASE_WORDS = 4;
 /** Characters of the abstract's opening that are tagged. */
 const ABSTRACT_HEAD = 700;
-
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | null = null;
-
-const require = createRequire(import.meta.url);
-
-/**
- * The tagger, loaded on first use (≈ 0.2 s, once per process; `serve` warms it up). The packages
- * are required here, not imported at the top: loading them alone is a sizeable part of the CLI's
- * start-up, and only topic labelling needs them.
- */
-function tagger(): Nlp {
-  if (!nlp) {
-    const load = require("wink-nlp") as typeof winkNLP;
-    nlp = load(require("wink-eng-lite-web-model"), ["pos"]);
-  }
-  return nlp;
-}
-
-/** Loads the tagger now (a long-running process pays for it at start, not in its first roundup). */
-export function loadTagger(): void {
-  tagger().readDoc("Warm up the tagger.");
-}
 
 /** Lower-cases Capitalized words (not acronyms or MixedCase names) so titles tag like prose. */
 export function sentenceCase(title: string): string {
@@ -75,8 +51,8 @@ const MODIFIER = new Set(["ADJ", "NOUN", "PROPN"]);
  * "3 5", "Fréchet" is "frechet".
  */
 function wordsOf(text: string): Word[] {
-  const its = tagger().its;
-  const tokens = tagger().readDoc(text).tokens();
+  const its = posTagger().its;
+  const tokens = posTagger().readDoc(text).tokens();
   const values: string[] = tokens.out(its.value);
   const tags: string[] = tokens.out(its.pos);
   const spaces: string[] = tokens.out(its.precedingSpaces);

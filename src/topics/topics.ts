@@ -11,10 +11,12 @@
  * that joined it by likeness); then, among each part, by the source's upvotes when known, then
  * those with code, then in the digest's order.
  */
+
+import { loadPosTagger } from "../text/pos-tagger.js";
 import { type AreaMatch, researchAreas } from "./areas.js";
 import { type GroupingLimits, groupPapers } from "./grouping.js";
 import { AreaCoverage, type LabelChoice, type LabelSources, labelCandidates, OTHER_LABEL } from "./labels.js";
-import { loadTagger, MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
+import { MAX_PHRASE_WORDS, type NounPhrase, paperNounPhrases } from "./noun-phrases.js";
 import { paperSimilarities } from "./similarity.js";
 import { FIELDS, type TopicPaperText, topicText } from "./text.js";
 import { textVectors } from "./vectors.js";
@@ -178,7 +180,7 @@ function nameGroups(
 /** Compiles the research areas and loads the tagger, so that the first roundup does not pay for them. */
 export function warmUpTopics(): void {
   researchAreas();
-  loadTagger();
+  loadPosTagger();
 }
 
 export function groupTopics(papers: readonly TopicInput[]): Topic[] {
