@@ -32,7 +32,7 @@ export interface Question {
    * held out 13 the eight of held out 11 and "host" (someone who runs a reading group and asks
    * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line);
    * held out 14 and 15 the nine of held out 12; held out 16 the ten of held out 12 and 13; held
-   * out 17 the ten of held out 16.
+   * out 17 the ten of held out 16; held out 18 the ten of held out 16.
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -59,6 +59,7 @@ export const QUESTION_FILES = [
   "questions-holdout15.json",
   "questions-holdout16.json",
   "questions-holdout17.json",
+  "questions-holdout18.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
