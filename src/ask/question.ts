@@ -390,11 +390,23 @@ const ASKED =
  * Words the question mentions but does not ask about: the reader's own context before the
  * question ("I do N:M sparsity on my kernels; does it …", "My thesis uses X. Does …") and what it
  * sets aside ("apart from the query setting, what other …"). They are not its focus or names.
+ * The reader's context after the question is in TRAILING_ASIDE.
  */
 const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
 ];
+
+/**
+ * The reader's own context after the question: a researcher comparing with their work adds it
+ * once the question is asked ("does it keep full attention in every head? my setup sparsifies per
+ * head", "…? that's what i measure with paraphrase sets", "…? i'd like to compare with my judge",
+ * "…? mine is lottery-ticket style"). What follows the question mark and opens with the reader
+ * ("i", "my", "mine", "that's what i …", "comparing … my …") is about them, not the paper: its
+ * words are neither the question's kind, focus nor things the paper must mention.
+ */
+const TRAILING_ASIDE =
+  /\?\s*((?:i|i'm|i'd|i've|i'll|my|mine|me|in my|for my|on my|with my|(?:that|this)(?:'s| is) (?:what|the claim|how|where|why|something)\b[^?]*\b(?:i|me|my)|comparing\b[^?]*\bmy|(?:asking|asking because|because) (?:i|my|we|our))\b[^?]*)$/;
 
 /**
  * "Is this like a coach grading each player?", "so it's basically like a map for the AI?": an
@@ -432,8 +444,18 @@ function asideOf(cleaned: string): Set<string> {
   return out;
 }
 
+/**
+ * The question without the reader's context after it (TRAILING_ASIDE), when a question of its own
+ * comes first: the intent, focus and names are read from the question proper.
+ */
+export function withoutTrailingAside(cleaned: string): string {
+  const m = TRAILING_ASIDE.exec(cleaned.toLowerCase());
+  if (!m || words(cleaned.slice(0, m.index)).length < 2) return cleaned;
+  return cleaned.slice(0, m.index + 1);
+}
+
 export function readQuestion(raw: string): Question {
-  const cleaned = cleanQuestion(raw);
+  const cleaned = withoutTrailingAside(cleanQuestion(raw));
   const text = cleaned.toLowerCase();
   const all = words(cleaned);
   const aside = asideOf(cleaned);

@@ -762,3 +762,39 @@ describe("what is wrong with X: the problem sentence beside the best one (round 
     expect(a.evidence.join(" ")).not.toMatch(/this scheme is inefficient/);
   });
 });
+
+describe("the reader's own context after the question (round 14, held out 18)", () => {
+  const beekeeping = paper(
+    "Hive scales log weight every minute, but beekeepers read them once a week. " +
+      "We present HiveWatch, which flags swarming from the weight curve alone, on the hive's own gateway. " +
+      "HiveWatch caught 17 of 19 swarms across 40 hives with two false alarms.",
+  );
+
+  it("reads the question before a clause about the reader's own work, not that clause", () => {
+    expect(focusOf("does it run on the hive's gateway? my lab uses thermal cameras instead")).toEqual([
+      "hive",
+      "gateway",
+    ]);
+    expect(
+      focusOf("how many swarms did it catch? that's what i track with my acoustic sensors"),
+    ).not.toContain("acoustic");
+    expect(focusOf("how many swarms? comparing against my own microphone setup")).not.toContain("microphone");
+  });
+
+  it("answers instead of declining for the reader's words the abstract never uses", () => {
+    const a = answerQuestion(
+      beekeeping,
+      "does it flag swarming from weight alone? my setup listens per hive with microphones",
+    );
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/flags swarming from the weight curve/);
+    const b = answerQuestion(beekeeping, "how many swarms did it catch? my rig logs humidity");
+    expect(b.evidence.join(" ")).toMatch(/caught 17 of 19 swarms/);
+  });
+
+  it("keeps a clause after the question that is a question of its own, and a lone first-person question", () => {
+    expect(focusOf("does it work at night? what about in winter")).toContain("winter");
+    expect(focusOf("my hives are in a cold climate; would it still work?")).not.toContain("hives");
+    expect(focusOf("can I run it on my gateway?")).toContain("gateway");
+  });
+});
