@@ -170,7 +170,8 @@ const TAKEN_FROM =
   /\bwhere (?:(?:do|did|does) )?(?:they|the authors|it|you) (?:get|got|take|took|find|found|collect|collected|source|sourced|obtain|obtained|pull|pulled|scrape|scraped|gather|gathered)\b.*\bfrom\b/;
 
 /** "What does reward hacking look like here?": what the term names, shown; a definition. */
-const LOOKS_LIKE = /^(?:and |so )?what (?:does|do|would|did) (?!(?:it|this|that|they|the (?:paper|method|model|pipeline|architecture|system|framework))\b).* look like\b/;
+const LOOKS_LIKE =
+  /^(?:and |so )?what (?:does|do|would|did) (?!(?:it|this|that|they|these|those|the|their|its|a|an|our|your)\b).* look like\b/;
 
 /** "What does '3Dfy' mean, you turn a photo into 3D?": the words before "mean" say what is asked. */
 const MEANING_CLAUSE = /^(?:and |so )?what (?:does|do) (.*?) mean\b/;
@@ -240,7 +241,11 @@ export function intentWeights(q: Question): IntentWeights {
     q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w))
   )
     weights.set("definition", 1);
-  if (LOOKS_LIKE.test(q.text) && q.focus.length && weights.size === 0) weights.set("definition", 1);
+  // "What does mode collapse look like?": a term shown, not how the method works.
+  if (LOOKS_LIKE.test(q.text) && q.focus.length) {
+    weights.delete("method");
+    weights.set("definition", 1);
+  }
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
   if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
   if (FAULT_ABOUT.test(q.text)) {

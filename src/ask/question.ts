@@ -421,9 +421,21 @@ export const ANALOGY =
 const LIKE_CLAUSE =
   /(?:\b(?:is|are)|,)\s+(?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat) )?like (.+)$/;
 
+/**
+ * Round 14 (held out 16): "so instead of drawing the video, it writes a program?", "why go
+ * training-free rather than fine-tuning on synthetic data?": what the paper's way replaces, in the
+ * reader's words. The paper may never mention it; its words rank sentences but do not make the
+ * question another paper's. (The other alternative of "A or B?" was measured too and lost
+ * declines: "PPO or GRPO?", "Gemini or GPT-4o?" name another paper's things.)
+ */
+const ALTERNATIVE = /\b(?:instead of|rather than)\s+([^,;?!.]+)/;
+
 function analogyOf(text: string): Set<string> {
   const m = ANALOGY.exec(text) ?? LIKE_CLAUSE.exec(text);
-  return new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
+  const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
+  const alt = ALTERNATIVE.exec(text);
+  for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
+  return out;
 }
 
 const SUPERLATIVE_NEXT = /^\s*(best|most|worst|highest|lowest|top)\b/;
