@@ -234,7 +234,8 @@ export function intentWeights(q: Question): IntentWeights {
   // "What does '3Dfy' mean, you turn a photo into 3D?": the reader's guess after "mean" ("turn")
   // says nothing of the kind of answer.
   const meaning = MEANING_CLAUSE.exec(q.text)?.[1];
-  const inMeaning = (w: { lower: string }) => meaning === undefined || ` ${meaning} `.includes(` ${w.lower} `);
+  const inMeaning = (w: { lower: string }) =>
+    meaning === undefined || ` ${meaning} `.includes(` ${w.lower} `);
   if (
     DEFINITION.test(q.text) &&
     q.focus.length &&

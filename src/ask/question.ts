@@ -117,6 +117,11 @@ const SHORTHAND: [RegExp, string][] = [
   ],
   [/\s+to (?:unpack|dig into|chew on)\b\s*:?/gi, ":"],
   [/\bbig[- ]picture\b/gi, "main"],
+  // Round 14: "the search tools we have now": the existing ones (a scaffold word).
+  [
+    /\b(?:that |which )?(?:we|you|people|folks|everyone) (?:have|use|got) (?:now|today|currently|right now|already)\b/gi,
+    " existing ",
+  ],
   // "How many times more examples does it copy?" asks for a factor, as "how much more", not a
   // count of "times".
   [
@@ -214,7 +219,7 @@ const RELATED: Record<string, string> = {
   store: "maintain keep save",
   build: "construct create",
   make: "construct generate create synthesize",
-  human: "manual",
+  human: "manual user users participants",
   annotation: "label labels",
   unsafe: "safety harmful vulnerable",
   safe: "safety harmful",
@@ -392,7 +397,9 @@ function measureOf(question: string): Measure | null {
   // "How big is the gap?" wants an amount; "what is the supervision gap?" a description.
   // "Gap between methods after tuning?": an amount, as "how big is the gap".
   if (
-    /\bhow much\b|\bby how much\b|^(?:(?:and|so) )?(?:(?:what|how big) (?:is|was) )?(?:the )?(?:[\w-]+ )?(?:gap|margin|spread) between\b/.test(text) ||
+    /\bhow much\b|\bby how much\b|^(?:(?:and|so) )?(?:(?:what|how big) (?:is|was) )?(?:the )?(?:[\w-]+ )?(?:gap|margin|spread) between\b/.test(
+      text,
+    ) ||
     (amount && /\bhow (big|large|small|wide|huge)\b/.test(text))
   )
     return "change";

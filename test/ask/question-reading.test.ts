@@ -807,7 +807,12 @@ describe("reading the question (round 14, held out 16's misses)", () => {
   it("drops the host's occasion, filler and a premise set aside from what the question is about", () => {
     expect(focusOf("the one point they want us to leave the meeting with?")).toEqual([]);
     expect(focusOf("key claim to unpack: why do the drones drift?")).not.toContain("unpack");
-    expect(focusOf("why do today's hive monitors miss swarms anyway?")).toEqual(["hive", "monitors", "miss", "swarms"]);
+    expect(focusOf("why do today's hive monitors miss swarms anyway?")).toEqual([
+      "hive",
+      "monitors",
+      "miss",
+      "swarms",
+    ]);
     expect(focusOf("if not fixed thresholds, how is a swarm flagged?")).not.toContain("thresholds");
   });
 
@@ -843,5 +848,24 @@ describe("why a choice was made: the purpose after it (round 14, why)", () => {
   it("leaves a question that asks no why alone", () => {
     const a = answerQuestion(songs, "into how many levels is pitch quantized?");
     expect(a.evidence.join(" ")).not.toMatch(/shielding the detector/);
+  });
+});
+
+describe("why it matters: the importance before the turn (round 14, why)", () => {
+  const bridges = paper(
+    "Inspecting highway bridges by hand costs states millions of dollars a year and closes lanes for days. " +
+      "Despite the spread of cheap inspection drones, a basic question remains open: can their photos replace a crew? " +
+      "We present CrackCount, which finds and measures cracks in drone photos. " +
+      "On 40 bridges CrackCount matched the crews' crack maps within 5%.",
+  );
+
+  it("adds the sentence the turn is about when the question asks why anyone should care", () => {
+    const a = answerQuestion(bridges, "why would anyone care, are drone photos not good enough already?");
+    expect(a.evidence.join(" ")).toMatch(/costs states millions of dollars/);
+  });
+
+  it("reads an everyday word with the abstract's own ('stopped improving': saturated)", () => {
+    expect(alt("does it still help once the models stopped improving?", "stopped")).toContain("saturated");
+    expect(alt("how much accuracy do we lose?", "lose")).toContain("degrade");
   });
 });
