@@ -869,3 +869,17 @@ describe("why it matters: the importance before the turn (round 14, why)", () =>
     expect(alt("how much accuracy do we lose?", "lose")).toContain("degrade");
   });
 });
+
+describe("a kind of model is no release, and what we have now exists (round 14)", () => {
+  it("does not take 'open-source models' for a code release", () => {
+    expect(cue("code", "Both open-source and proprietary VLMs miss most bird calls.")).toBe(0);
+    expect(cue("code", "Open-source LLMs lag far behind on this benchmark.")).toBe(0);
+    expect(cue("code", "Our detector is open-source at https://example.org/chirp.")).toBe(1);
+    expect(cue("code", "We open-source the detector and its training data.")).toBe(1);
+  });
+
+  it("reads 'the X we have now' as the existing X", () => {
+    expect(readQuestion("is it better than the hive scales we have now?").text).toMatch(/hive scales existing/);
+    expect(focusOf("is it better than the hive scales we have now?")).toEqual(["hive", "scales"]);
+  });
+});
