@@ -879,7 +879,9 @@ describe("a kind of model is no release, and what we have now exists (round 14)"
   });
 
   it("reads 'the X we have now' as the existing X", () => {
-    expect(readQuestion("is it better than the hive scales we have now?").text).toMatch(/hive scales existing/);
+    expect(readQuestion("is it better than the hive scales we have now?").text).toMatch(
+      /hive scales existing/,
+    );
     expect(focusOf("is it better than the hive scales we have now?")).toEqual(["hive", "scales"]);
   });
 });
