@@ -29,7 +29,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
     1,
   ],
   [
@@ -64,7 +64,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly) (?:about|in|with)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly|unrealistic|bad|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful) (?:about|in|with)|(?:trouble|catch) with|what (?:breaks|goes wrong|fails) (?:if|when)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
@@ -84,7 +84,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
  * dataset?", "is the dataset open?", "github?".
  */
 const CODE =
-  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark))\b/;
+  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out(?! there\b)|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark)|(get|grab|access|download) (?:the |their )?(?:[\w-]+ ){1,2}(weights|checkpoints?))\b/;
 // "open-source", "implementation", "released" ask for links only when nothing else is asked: "is
 // the implementation GPU friendly?" asks about hardware, "the best of the open-source models?"
 // compares. "open-source" before a noun other than code or weights names a kind of thing.
@@ -135,6 +135,46 @@ const DATA_ORIGIN =
  */
 const DOES_IT_HELP =
   /^(?:and |so |but )?(?:does|do|did|would|will|can|could)\b.*\bhelps?\b|^(?:and |so |but )?(?:does|do|did|would|will|can|could) (?:it|this|they|that) (?:also |really |actually |even )?(?:cut|reduce|lower|decrease|boost|raise)\b/;
+
+/**
+ * Round 14 (held out 16): "what is unrealistic about how earlier approaches were evaluated?",
+ * "what's bad about X": a fault found in something; "about" is no "what is it about" (proposal),
+ * and how X was evaluated is its subject, not the data asked for.
+ */
+const FAULT_ABOUT =
+  /\bwhat (?:is|are|was|were) (?:so |really |actually )?(?:wrong|bad|unrealistic|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful|wasteful|inefficient|flawed|broken|naive|redundant|costly) (?:about|with|in)\b/;
+
+/**
+ * "Does it actually fix both issues?", "does it get rid of X?": whether the fix works, a result
+ * (the problem it fixes stays asked too).
+ */
+const DOES_IT_FIX =
+  /^(?:and |so |but )?(?:does|do|did|would|will|can|could) (?:it|this|they|that|the \w+) (?:also |really |actually |even |still )?(?:fix|fixes|solve|solves|remove|eliminate|avoid|prevent|get rid of|resolve)\b/;
+
+/** "What can it do that earlier systems couldn't?": what is new against what came before. */
+const CAN_DO_THAT =
+  /\bwhat (?:can|could|does|do) (?:it|this|they|the \w+) do that\b|\bthat (?:earlier|prior|previous|existing|older|other) (?:[\w-]+ )?(?:could not|cannot|can not|did not|do not)\b/;
+
+/**
+ * "Should we bother switching away from plain LoRA?", "is it worth moving to X?": a verdict on
+ * the comparison, which the paper's results give.
+ */
+const SHOULD_WE_SWITCH =
+  /\b(?:should|would|do|must) (?:we|i|you|people|teams|anyone) (?:even |really |still |actually )?(?:bother |care to )?(?:switch|switching|move|moving|migrate|migrating|upgrade|upgrading|drop|dropping|ditch|ditching|abandon|abandoning|replace|replacing)\b|\bworth (?:switching|moving|migrating|upgrading|the switch)\b/;
+
+/**
+ * "Where did they take the text from?", "where do they get the images from": the origin of the
+ * data, a data question (not a reason).
+ */
+const TAKEN_FROM =
+  /\bwhere (?:(?:do|did|does) )?(?:they|the authors|it|you) (?:get|got|take|took|find|found|collect|collected|source|sourced|obtain|obtained|pull|pulled|scrape|scraped|gather|gathered)\b.*\bfrom\b/;
+
+/** "What does reward hacking look like here?": what the term names, shown; a definition. */
+const LOOKS_LIKE =
+  /^(?:and |so )?what (?:does|do|would|did) (?!(?:it|this|that|they|these|those|the|their|its|a|an|our|your)\b).* look like\b/;
+
+/** "What does '3Dfy' mean, you turn a photo into 3D?": the words before "mean" say what is asked. */
+const MEANING_CLAUSE = /^(?:and |so )?what (?:does|do) (.*?) mean\b/;
 
 /** "Why not just run the tests?": what it gains over the plain alternative, a comparison too. */
 const WHY_NOT_JUST = /^(?:and |so |but )?why not (?:just |simply )?\w+/;
@@ -191,10 +231,37 @@ export function intentWeights(q: Question): IntentWeights {
     !DATASETS_PATTERN.test(q.text.replace(COMPARED_DATA, " ").replace(DATA_WITH_PROBLEM, " problem "))
   )
     weights.delete("datasets");
-  if (DEFINITION.test(q.text) && q.focus.length && q.kindWords.every((w) => MEANING_WORDS.test(w.lower)))
+  // "What does '3Dfy' mean, you turn a photo into 3D?": the reader's guess after "mean" ("turn")
+  // says nothing of the kind of answer.
+  const meaning = MEANING_CLAUSE.exec(q.text)?.[1];
+  const inMeaning = (w: { lower: string }) =>
+    meaning === undefined || ` ${meaning} `.includes(` ${w.lower} `);
+  if (
+    DEFINITION.test(q.text) &&
+    q.focus.length &&
+    q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w))
+  )
     weights.set("definition", 1);
+  // "What does mode collapse look like?": a term shown, not how the method works.
+  if (LOOKS_LIKE.test(q.text) && q.focus.length) {
+    weights.delete("method");
+    weights.set("definition", 1);
+  }
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
-  if (DOES_IT_HELP.test(q.text)) weights.set("results", 1);
+  if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
+  if (FAULT_ABOUT.test(q.text)) {
+    weights.delete("proposal");
+    weights.delete("datasets");
+    weights.set("problem", 1);
+  }
+  if (CAN_DO_THAT.test(q.text)) {
+    weights.set("comparison", 1);
+    weights.set("proposal", 1);
+  }
+  if (SHOULD_WE_SWITCH.test(q.text)) {
+    weights.set("comparison", 1);
+    weights.set("results", 1);
+  }
   if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
   // "What limits the scalability of X?" asks what holds it back (the problem), not for the
   // paper's own limitations.
@@ -229,7 +296,7 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("proposal", 1);
     weights.set("method", 1);
   }
-  if (DATA_ORIGIN.test(q.text)) {
+  if (DATA_ORIGIN.test(q.text) || TAKEN_FROM.test(q.text)) {
     weights.delete("reason");
     weights.set("datasets", 1);
   }

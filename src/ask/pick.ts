@@ -31,6 +31,25 @@ const ENUMERATED = /^(first(ly)?|second(ly)?|third(ly)?|then|next|finally|\(?(\d
 const CAUSE_OF_PREVIOUS =
   /^(?:(?:however|moreover|further(?:more)?|notably|crucially|importantly),?\s+)?(?:in this (?:paper|work|study),?\s+)?(?:(?:we|our (?:\w+ )?(?:analysis|study|investigation|experiments?|results?)) (?:further |also |then )?(?:show|demonstrate|argue|find|hypothesi[sz]e|observe|believe|suspect|posit|reveal|suggest|identify|conjecture)s? that\s+)?(?:(?:we |our (?:\w+ )?(?:analysis|study|investigation|experiments?|results?) (?:\w+ )?)(?:attribute|trace)s? (?:this|these|that|it|them|the \w+)|(?:this|these|such|that|the) (?:\w+ ){0,3}(?:(?:(?:is|are|was|were|can be|may be|might be|could be) (?:largely |mainly |partly |primarily |mostly )?(?:because|due to|caused by|attributed to|explained by|rooted in))|(?:occurs?|happens?|arises?) (?:largely |mainly |partly |primarily |mostly )?(?:because|due to)|(?:stems?|arises?|results?|originates?) (?:largely |mainly |partly |primarily |mostly )?from)|the (?:main |key |primary |root |underlying )?(?:reason|cause)s? (?:is|are|lies|lie|being)\b)/i;
 
+/**
+ * Round 14 (held out 16): "This strategy maximizes the use of raw video while shielding the action
+ * space from noise", "This design ensures …": a sentence saying what the choice stated just before
+ * it is for; why the paper made that choice.
+ */
+const PURPOSE_OF_PREVIOUS =
+  /^(?:(?:moreover|notably|crucially|importantly|in turn),?\s+)?(?:this|these|such) (?:[\w-]+ ){0,2}(?:ensures?|enables?|allows?|prevents?|avoids?|maximi[sz]es?|minimi[sz]es?|guarantees?|keeps?|preserves?|protects?|shields?|lets?|frees?|removes?|eliminates?|sidesteps?|bypass(?:es)?)\b/i;
+
+/**
+ * "Why would anyone care?", "why does this matter?", "why is it needed at all?": the importance
+ * of the subject, which abstracts state first and then turn on ("However, …", "Despite …, …").
+ */
+const ASKS_WHY_IT_MATTERS =
+  /\bwhy\b.*\b(?:care|cares|matters?|important|needed|necessary|worth it|worthwhile|bother)\b|\bwhy\b.*\bneed\b/;
+
+/** "However, …", "Despite X, …", "Yet …": a sentence that turns on what the one before it states. */
+const CONTRAST_OPENING =
+  /^(?:however|but|yet|still|nevertheless|nonetheless|unfortunately)\b|^(?:despite|while|although|though) [^,]{0,120},/i;
+
 /** "Why does X fail?", "how come …": a question that asks for a cause. */
 const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
 
@@ -116,6 +135,17 @@ export function pickEvidence(
     CAUSE_OF_PREVIOUS.test(next.passage.shown)
   )
     chosen.push(next);
+  // "Why are the actions discretized?": the best sentence states the paper's choice ("we propose a
+  // module that discretizes …"); when the next one says what it is for ("This strategy … while
+  // shielding …"), that purpose is the answer, the choice its context.
+  if (
+    chosen.length === 1 &&
+    ASKS_WHY.test(q.text) &&
+    next?.passage.index === best.passage.index + 1 &&
+    PURPOSE_OF_PREVIOUS.test(next.passage.shown) &&
+    (cue("method", best.passage.shown) > 0 || cue("proposal", best.passage.shown) > 0)
+  )
+    chosen.push(next);
   // "What's wrong with activation steering?": the sentence that names X best often only describes
   // it ("Steering methods influence … by …"), and the fault follows ("While effective, such
   // interventions often induce …"); or the best one is the paper's answer to the fault ("To
@@ -137,6 +167,16 @@ export function pickEvidence(
     )
       chosen.push(previous);
   }
+  // "Why would anyone care, is training that expensive?": the best sentence is often the turn
+  // ("Despite the availability of … at significant expense, a question remains …"); the
+  // importance it turns on is the sentence before.
+  if (
+    chosen.length === 1 &&
+    ASKS_WHY_IT_MATTERS.test(q.text) &&
+    previous?.passage.index === best.passage.index - 1 &&
+    CONTRAST_OPENING.test(best.passage.shown)
+  )
+    chosen.push(previous);
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {
     // A question of two parts ("how big is it and how accurate?"): another sentence that holds
     // every focus word the best one lacks.

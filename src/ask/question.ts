@@ -109,7 +109,19 @@ const SHORTHAND: [RegExp, string][] = [
     " ",
   ],
   [/\b(?:give|gimme|get) me\b/gi, " "],
+  // Round 14 (held out 16): "the takeaway they want us to leave the session with", "key insight
+  // to unpack:": the host's occasion again, not the subject.
+  [
+    /\b(?:(?:that|which) )?(?:they|the authors|you|we) (?:want|would like|expect|hope) (?:us|you|me|people|the (?:group|audience|readers?)) to (?:leave|walk away|come away|go home|remember)(?: (?:the|this|our) (?:session|meeting|talk|room|group|paper))?(?: with)?\b/gi,
+    " ",
+  ],
+  [/\s+to (?:unpack|dig into|chew on)\b\s*:?/gi, ":"],
   [/\bbig[- ]picture\b/gi, "main"],
+  // Round 14: "the search tools we have now": the existing ones (a scaffold word).
+  [
+    /\b(?:that |which )?(?:we|you|people|folks|everyone) (?:have|use|got) (?:now|today|currently|right now|already)\b/gi,
+    " existing ",
+  ],
   // "How many times more examples does it copy?" asks for a factor, as "how much more", not a
   // count of "times".
   [
@@ -150,7 +162,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody everything".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody everything us anyway anyways today today's nowadays".split(
     " ",
   ),
 ]);
@@ -161,7 +173,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising switch switching",
   ).map((w) => w.lower),
 );
 
@@ -175,7 +187,7 @@ const ENTITY_HEADS = new Set(
 
 const NAMED_BY_ANSWER = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games",
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications",
   ).map((w) => w.stem),
 );
 
@@ -207,7 +219,7 @@ const RELATED: Record<string, string> = {
   store: "maintain keep save",
   build: "construct create",
   make: "construct generate create synthesize",
-  human: "manual",
+  human: "manual user users participants",
   annotation: "label labels",
   unsafe: "safety harmful vulnerable",
   safe: "safety harmful",
@@ -295,6 +307,16 @@ const RELATED: Record<string, string> = {
   alarm: "positive positives false-positive",
   alarms: "positive positives false-positive",
   hurt: "decline degrade reduce harm preserve preserving sacrifice sacrificing compromise",
+  // Round 14 (held out 16): the newcomer's and pm's everyday words and the abstract's own.
+  stopped: "saturated saturate plateau plateaued stagnate stagnates converged",
+  squish: "compress compression quantize quantization",
+  squeeze: "compress compression quantize quantization",
+  shrink: "compress compression reduce",
+  lost: "drop degrade degradation decline",
+  lose: "drop degrade degradation decline",
+  grow: "scale scaling increase grows unbounded bounded",
+  growing: "scale scaling increase grows unbounded bounded",
+  revisit: "return loop loop-closure",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -373,8 +395,11 @@ function measureOf(question: string): Measure | null {
   // "How often does it get it wrong?": a rate, answered by a percentage.
   if (/\bhow often\b/.test(text)) return "change";
   // "How big is the gap?" wants an amount; "what is the supervision gap?" a description.
+  // "Gap between methods after tuning?": an amount, as "how big is the gap".
   if (
-    /\bhow much\b|\bby how much\b/.test(text) ||
+    /\bhow much\b|\bby how much\b|^(?:(?:and|so) )?(?:(?:what|how big) (?:is|was) )?(?:the )?(?:[\w-]+ )?(?:gap|margin|spread) between\b/.test(
+      text,
+    ) ||
     (amount && /\bhow (big|large|small|wide|huge)\b/.test(text))
   )
     return "change";
@@ -395,6 +420,8 @@ const ASKED =
 const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
+  // Round 14: "If not static labels, how is the difficulty set?": what it is not, set aside.
+  /^(?:(?:and|so|but) )?(?:if not|rather than|not)\b[^,;?]*,/,
 ];
 
 /**
@@ -423,9 +450,21 @@ export const ANALOGY =
 const LIKE_CLAUSE =
   /(?:\b(?:is|are)|,)\s+(?:(?:basically|essentially|just|kind of|sort of|a bit|somewhat) )?like (.+)$/;
 
+/**
+ * Round 14 (held out 16): "so instead of drawing the video, it writes a program?", "why go
+ * training-free rather than fine-tuning on synthetic data?": what the paper's way replaces, in the
+ * reader's words. The paper may never mention it; its words rank sentences but do not make the
+ * question another paper's. (The other alternative of "A or B?" was measured too and lost
+ * declines: "PPO or GRPO?", "Gemini or GPT-4o?" name another paper's things.)
+ */
+const ALTERNATIVE = /\b(?:instead of|rather than)\s+([^,;?!.]+)/;
+
 function analogyOf(text: string): Set<string> {
   const m = ANALOGY.exec(text) ?? LIKE_CLAUSE.exec(text);
-  return new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
+  const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
+  const alt = ALTERNATIVE.exec(text);
+  for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
+  return out;
 }
 
 const SUPERLATIVE_NEXT = /^\s*(best|most|worst|highest|lowest|top)\b/;

@@ -798,3 +798,126 @@ describe("the reader's own context after the question (round 14, held out 18)", 
     expect(focusOf("can I run it on my gateway?")).toContain("gateway");
   });
 });
+
+describe("reading the question (round 14, held out 16's misses)", () => {
+  const intents = (question: string) => [...intentWeights(readQuestion(question)).keys()].sort();
+
+  it("reads 'out there' as a place, not a release, and 'the trained X weights' as a release", () => {
+    expect(intents("is it faster than the other bridge-inspection drones out there?")).not.toContain("code");
+    expect(intents("where do I download the pretrained beehive weights?")).toContain("code");
+    expect(intents("can I grab their finetuned checkpoints?")).toContain("code");
+  });
+
+  it("reads a guess after 'what does X mean' and 'what does X look like' as a definition", () => {
+    expect(intents("what does 'swarm drift' mean, the bees wander off?")).toEqual(["definition"]);
+    expect(intents("what does mode collapse look like in bird-song synthesis?")).toEqual(["definition"]);
+    // What the method or the paper looks like is still no term to define.
+    expect(intents("what does the pipeline look like?")).not.toContain("definition");
+  });
+
+  it("reads a fault found in something, a fix that works, and where it breaks", () => {
+    expect(intents("what's so bad about how bee counters were tested?")).toEqual(["problem"]);
+    expect(intents("what's the trouble with acoustic counters?")).toContain("problem");
+    expect(intents("what breaks if you skip the warm-up?")).toContain("problem");
+    expect(intents("does it really get rid of the echo artifacts?")).toContain("results");
+    expect(intents("fine at 8 kHz, but where would it fall apart?")).toContain("limitations");
+  });
+
+  it("reads what it can do that others could not, a switch worth making and where data was taken from", () => {
+    expect(intents("what can this do that older hive scales could not?")).toEqual(
+      expect.arrayContaining(["comparison", "proposal"]),
+    );
+    expect(intents("is it worth switching our drones over to it?")).toEqual(
+      expect.arrayContaining(["comparison", "results"]),
+    );
+    expect(intents("where did they get the birdsong recordings from?")).toContain("datasets");
+    expect(intents("where did they get the birdsong recordings from?")).not.toContain("reason");
+  });
+
+  it("reads 'the gap between X' as an amount and 'which aspects / kinds of changes' as answered by the paper's own words", () => {
+    expect(readQuestion("gap between the two hive models after calibration?").measure).toBe("change");
+    expect(focusOf("which aspects of the song does the detector score?")).not.toContain("aspects");
+    expect(focusOf("what kinds of changes did the newer hive scales make?")).not.toContain("changes");
+  });
+
+  it("drops the host's occasion, filler and a premise set aside from what the question is about", () => {
+    expect(focusOf("the one point they want us to leave the meeting with?")).toEqual([]);
+    expect(focusOf("key claim to unpack: why do the drones drift?")).not.toContain("unpack");
+    expect(focusOf("why do today's hive monitors miss swarms anyway?")).toEqual([
+      "hive",
+      "monitors",
+      "miss",
+      "swarms",
+    ]);
+    expect(focusOf("if not fixed thresholds, how is a swarm flagged?")).not.toContain("thresholds");
+  });
+
+  it("takes what the paper's way replaces as the reader's words, but not the other side of 'A or B'", () => {
+    const fig = (question: string) => [...readQuestion(question).figurative];
+    expect(fig("so instead of counting bees by hand, a camera counts them?")).toEqual(
+      expect.arrayContaining(["counting", "hand"]),
+    );
+    expect(fig("why label chirps with a detector rather than with volunteer listeners?")).toEqual(
+      expect.arrayContaining(["volunteer", "listeners"]),
+    );
+    // "Is it built on PPO or GRPO?" may name another paper's things: both stay to be looked for.
+    expect(fig("is the detector tuned with a focal loss or with a chirp contrastive loss?")).toEqual([]);
+  });
+});
+
+describe("why a choice was made: the purpose after it (round 14, why)", () => {
+  const songs = paper(
+    "Bird-song detectors label each field clip with a continuous pitch track. " +
+      "Such tracks are noisy in wind and rain. " +
+      "We propose Coarse Pitch Binning, a module that quantizes pitch into three levels. " +
+      "This strategy keeps every clip usable while shielding the detector from noisy pitch estimates. " +
+      "Our detector finds 12% more songs on the DawnChorus recordings.",
+  );
+
+  it("adds the sentence saying what the choice is for", () => {
+    const a = answerQuestion(songs, "why is pitch quantized into three levels?");
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/quantizes pitch into three levels/);
+    expect(a.evidence.join(" ")).toMatch(/shielding the detector from noisy pitch estimates/);
+  });
+
+  it("leaves a question that asks no why alone", () => {
+    const a = answerQuestion(songs, "into how many levels is pitch quantized?");
+    expect(a.evidence.join(" ")).not.toMatch(/shielding the detector/);
+  });
+});
+
+describe("why it matters: the importance before the turn (round 14, why)", () => {
+  const bridges = paper(
+    "Inspecting highway bridges by hand costs states millions of dollars a year and closes lanes for days. " +
+      "Despite the spread of cheap inspection drones, a basic question remains open: can their photos replace a crew? " +
+      "We present CrackCount, which finds and measures cracks in drone photos. " +
+      "On 40 bridges CrackCount matched the crews' crack maps within 5%.",
+  );
+
+  it("adds the sentence the turn is about when the question asks why anyone should care", () => {
+    const a = answerQuestion(bridges, "why would anyone care, are drone photos not good enough already?");
+    expect(a.evidence.join(" ")).toMatch(/costs states millions of dollars/);
+  });
+
+  it("reads an everyday word with the abstract's own ('stopped improving': saturated)", () => {
+    expect(alt("does it still help once the models stopped improving?", "stopped")).toContain("saturated");
+    expect(alt("how much accuracy do we lose?", "lose")).toContain("degrade");
+  });
+});
+
+describe("a kind of model is no release, and what we have now exists (round 14)", () => {
+  it("does not take 'open-source models' for a code release", () => {
+    expect(cue("code", "Both open-source and proprietary VLMs miss most bird calls.")).toBe(0);
+    expect(cue("code", "Open-source LLMs lag far behind on this benchmark.")).toBe(0);
+    expect(cue("code", "Our detector is open-source at https://example.org/chirp.")).toBe(1);
+    expect(cue("code", "We open-source the detector and its training data.")).toBe(1);
+  });
+
+  it("reads 'the X we have now' as the existing X", () => {
+    expect(readQuestion("is it better than the hive scales we have now?").text).toMatch(
+      /hive scales existing/,
+    );
+    expect(focusOf("is it better than the hive scales we have now?")).toEqual(["hive", "scales"]);
+  });
+});
