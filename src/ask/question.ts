@@ -450,9 +450,6 @@ const ASKED =
 const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
-  // Round 14 (held out 18): "we already hand-tuned our data mix, would this still add anything?":
-  // the reader's context before a comma, when the question proper follows it.
-  /^(?:i|we|my|our)\b[^;?.,]*,\s+(?=(?:would|will|does|do|did|can|could|is|are|should|how|what|which|why|where)\b)/,
   // Round 14: "If not static labels, how is the difficulty set?": what it is not, set aside.
   /^(?:(?:and|so|but) )?(?:if not|rather than|not)\b[^,;?]*,/,
 ];

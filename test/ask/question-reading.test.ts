@@ -1000,19 +1000,8 @@ describe("held out 18's reading faults (round 14, second tuner)", () => {
   });
 });
 
-describe("held out 18: the reader's context before a comma, and grabbing their files (round 14, step B)", () => {
+describe("held out 18: grabbing their files (round 14, step C)", () => {
   const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
-
-  it("sets aside the reader's context before a comma when the question proper follows", () => {
-    expect(focusOf("we already weigh our hives by hand, would this still save time?")).toEqual([
-      "save",
-      "time",
-    ]);
-    // A word asked about again stays.
-    expect(focusOf("my lab counts mites, does it count mites too?")).toContain("mites");
-    // No question after the comma: read as before.
-    expect(focusOf("our hives, the bee counts and the weights?")).toContain("hives");
-  });
 
   it("reads 'can i grab / download their X' as asking for what is released", () => {
     expect(intentsOf("can i grab their bird-song clips to rerun it?")).toContain("code");
