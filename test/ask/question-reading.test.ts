@@ -921,3 +921,91 @@ describe("a kind of model is no release, and what we have now exists (round 14)"
     expect(focusOf("is it better than the hive scales we have now?")).toEqual(["hive", "scales"]);
   });
 });
+
+describe("held out 18's reading faults (round 14, second tuner)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("drops the host's label and audience: where the question will be used is no subject", () => {
+    expect(focusOf("note for the seminar: do the hive sensors need calibration?")).toEqual([
+      "hive",
+      "sensors",
+      "calibration",
+    ]);
+    expect(focusOf("for the handout: how many hives were watched?")).not.toContain("handout");
+    expect(focusOf("thing worth asking: does the scale drift in winter?")).not.toContain("worth");
+    expect(focusOf("how would you explain this to a beekeeper: it listens to the hive?")).not.toContain(
+      "beekeeper",
+    );
+    // A colon inside a question that is not a label stays read.
+    expect(focusOf("bridges: how many were inspected?")).toContain("bridges");
+  });
+
+  it("answers a generic head ('what inputs', 'which quantities', 'at which place') in the paper's words", () => {
+    expect(readQuestion("what inputs does the swarm predictor take?").asked).toEqual([]);
+    expect(readQuestion("which quantities does the hive scale log?").asked).toEqual([]);
+    expect(readQuestion("which pollen traps are used?").asked.map((w) => w.lower)).toEqual([
+      "pollen",
+      "traps",
+    ]);
+  });
+
+  it("reads a recipe, an explainer and 'what does X involve' as the method or the idea", () => {
+    expect(intentsOf("what does the brewing recipe involve?")).toContain("method");
+    expect(focusOf("what does the brewing recipe involve?")).toEqual(["brewing"]);
+    expect(intentsOf("explainer?")).toEqual(["proposal"]);
+  });
+
+  it("does not take the reader's own code for a release asked for", () => {
+    expect(intentsOf("would this need a rewrite of our hive-monitoring code?")).not.toContain("code");
+    expect(intentsOf("is their code public?")).toContain("code");
+  });
+
+  it("reads 'what held X back' as the problem, 'being tested' as no data, 'what distinguishes' as what it is", () => {
+    expect(intentsOf("what held drone inspection back until recently?")).toContain("problem");
+    expect(
+      intentsOf("how do they know the sensor is at fault and not the hives being tested?"),
+    ).not.toContain("datasets");
+    const winter = readQuestion("What distinguishes the winter colonies from the summer ones?");
+    expect([...intentWeights(winter).keys()]).toContain("definition");
+    expect([...intentWeights(winter).keys()]).not.toContain("datasets");
+    expect(winter.asked).toEqual([]);
+    expect(intentsOf("swarm fever = ?")).toContain("definition");
+  });
+
+  it("spells out 'fn' and a factor written '4.2x', and takes 'at what X' as asking X, not the premise's speed", () => {
+    expect(readQuestion("loss fn?").text).toBe("loss function?");
+    expect(readQuestion("where does the 4.2x speedup come from?").text).toContain("4.2×");
+    expect(readQuestion("Mixtral-8x7B?").text).toBe("mixtral-8x7b?");
+    expect(readQuestion("at what hive size did they see the 3x speedup?").measure).toBeNull();
+    expect(readQuestion("how much faster is the hive scale?").measure).toBe("speed");
+  });
+
+  it("keeps examples after 'which Xs, like …' as things the paper must name, an analogy's words not", () => {
+    const fig = (question: string) => [...readQuestion(question).figurative];
+    expect(fig("which sensors, like microphones or scales, does it use?")).not.toContain("microphones");
+    expect(fig("what's a brood frame, like a shelf for eggs?")).toContain("shelf");
+  });
+
+  it("reads 'surprising' with the abstract's 'surprisingly'", () => {
+    expect(alt("what is the one surprising result?", "surprising")).toContain("surprisingly");
+  });
+
+  it("counts the parts of a spelled compound ('a three-stage monitor')", () => {
+    const hives = paper(
+      "Beekeepers lose colonies to silent swarming. We present HiveWatch, a three-stage monitor that listens, weighs and alerts. " +
+        "It warned of 9 of 10 swarms a day early across 40 hives.",
+    );
+    expect(decided(hives, "how many stages does the monitor have?")).toBeNull();
+    expect(decided(hives, "how many microphones does the monitor have?")).not.toBeNull();
+  });
+});
+
+describe("held out 18: grabbing their files (round 14, step C)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads 'can i grab / download their X' as asking for what is released", () => {
+    expect(intentsOf("can i grab their bird-song clips to rerun it?")).toContain("code");
+    expect(intentsOf("could we download the recordings somewhere?")).toContain("code");
+    expect(intentsOf("does the model grab their attention?")).not.toContain("code");
+  });
+});
