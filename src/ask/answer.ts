@@ -13,6 +13,7 @@ import {
   namesIn,
   namesLanguage,
 } from "./cues.js";
+import { declinePhrase } from "./decline-phrase.js";
 import { declineFeatures, passageFeatures, type QuestionFacts, questionFacts } from "./features.js";
 import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
@@ -27,7 +28,6 @@ import {
   NOT_STATED,
   notStatedFor,
   paperHas,
-  phrase,
 } from "./not-stated.js";
 import { type Passage, readPaper } from "./passages.js";
 import { countsAsked, fitsMeasureOf, pickEvidence, type Scored } from "./pick.js";
@@ -210,7 +210,7 @@ export function prepareAnswer(
   }
   const missing = missingFromPaper(q, passages, titleKeys);
   if (missing) {
-    const what = phrase(q, missing.words);
+    const what = declinePhrase(q, missing.words);
     return {
       answer: notStated(what ? `The abstract does not mention ${what}.` : notStatedFor(intent, q), intent),
     };
@@ -225,7 +225,7 @@ export function prepareAnswer(
   }
   // "How many attacks?": a number somewhere is not enough, it must count what is asked.
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
-    const counted = phrase(q, q.asked);
+    const counted = declinePhrase(q, q.asked);
     return {
       answer: notStated(
         counted ? `The abstract does not say how many ${counted}.` : (NOT_STATED.quantity as string),
@@ -392,7 +392,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
   }
   if (!best || (best.score <= decline && !r.stated)) {
     // Name what the question asks for when the paper never mentions it ("… does not mention range").
-    const missing = r.facts.headAbsent ? phrase(q, q.asked.slice(-1)) : "";
+    const missing = r.facts.headAbsent ? declinePhrase(q, q.asked.slice(-1)) : "";
     return notStated(missing ? `The abstract does not mention ${missing}.` : notStatedFor(intent, q), intent);
   }
   // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
@@ -403,7 +403,7 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
       countedOnly(q, best.passage.shown))
   ) {
     return notStated(
-      `The abstract does not name the ${phrase(q, [q.entity]) || "one you ask about"}.`,
+      `The abstract does not name the ${declinePhrase(q, [q.entity]) || "one you ask about"}.`,
       intent,
     );
   }

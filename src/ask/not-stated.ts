@@ -212,14 +212,6 @@ const HARDWARE_WORDS = new Set([
 ]);
 
 /**
- * The missing words as a reader would name them: the question's noun phrases that hold them, never
- * a verb or a hedge (decline-phrase.ts); "" when nothing nameable is missing.
- */
-export function phrase(q: Question, missing: readonly Word[]): string {
-  return declinePhrase(q, missing);
-}
-
-/**
  * Intents whose answer is a sentence that carries their cue: only such a sentence can answer, and
  * without one the paper does not say. Datasets only when the question asks for them by that name
  * ("which datasets", "what benchmark"), not for "which tasks".
@@ -259,7 +251,7 @@ const DATA_WORDS = /^(datasets?|data ?sets?|benchmarks?|data|corpus|corpora|suit
  */
 export function notStatedFor(intent: Intent, q: Question): string {
   if (intent === "datasets" && q.entity && !DATA_WORDS.test(q.entity.lower)) {
-    const what = phrase(q, [q.entity]);
+    const what = declinePhrase(q, [q.entity]);
     if (what) return `The abstract does not name the ${what}.`;
   }
   return NOT_STATED[intent] ?? "The abstract does not say.";
