@@ -100,31 +100,13 @@ interface Tagged {
   lower: string;
 }
 
-/**
- * The question's text in its reader's case: `q.text` is lower-cased, its words keep their surface;
- * a tagger reads "GitHub" better than "github". Falls back to the lower case when a word's length
- * changed in folding.
- */
-function casedText(q: Question): { text: string; starts: number[] } {
-  const { words, starts } = tokensOf(q.text);
-  if (words.length !== q.words.length) return { text: q.text, starts };
-  let text = q.text;
-  for (let i = 0; i < words.length; i++) {
-    const surface = (q.words[i] as Word).surface;
-    const start = starts[i] as number;
-    const lowered = (words[i] as Word).surface;
-    if (surface.length !== lowered.length || surface.toLowerCase() !== lowered) continue;
-    text = text.slice(0, start) + surface + text.slice(start + surface.length);
-  }
-  return { text, starts };
-}
-
 const NOUN_TAGS = new Set(["NOUN", "PROPN"]);
 const MODIFIER_TAGS = new Set(["ADJ", "NUM"]);
 
 /** Each word of the question with its kind: a noun (the head of a phrase), a modifier, or other. */
 function tagQuestion(q: Question): Tagged[] {
-  const { text, starts } = casedText(q);
+  const text = q.cased;
+  const { starts } = tokensOf(text);
   const nlpi = posTagger();
   const tokens = nlpi.readDoc(text).tokens();
   const values: string[] = tokens.out(nlpi.its.value);
@@ -137,7 +119,7 @@ function tagQuestion(q: Question): Tagged[] {
     tokenStarts.push(at < 0 ? cursor : at);
     if (at >= 0) cursor = at + v.length;
   }
-  const words = q.words.length === starts.length ? q.words : tokensOf(text).words;
+  const words = q.words;
   const tagOf: string[] = [];
   const tagged = words.map((word, i) => {
     const start = starts[i] as number;

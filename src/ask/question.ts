@@ -12,6 +12,8 @@ import { isName, type Word, words } from "./words.js";
 export interface Question {
   /** The question cleaned for reading: no markup, no mentions, shorthand spelled out, lower case. */
   text: string;
+  /** `text` in the reader's own case: a tagger reads "GitHub" better than "github". */
+  cased: string;
   words: Word[];
   /** Words that say what it is about (not question scaffolding, not the kind of answer). */
   focus: Word[];
@@ -613,6 +615,7 @@ export function readQuestion(raw: string): Question {
   const related = [...alternates.values()].flat();
   return {
     text,
+    cased: cleaned,
     words: all,
     focus,
     kindWords,
