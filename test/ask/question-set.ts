@@ -65,12 +65,12 @@ export type QuestionFile = (typeof QUESTION_FILES)[number];
 
 /**
  * The question set kept aside for the round's honest figure: scored once blind and once at the end
- * (test/ask/report.ts), never fitted, chosen on or benched. Round 14 keeps held out 17 aside; held
- * out 16, kept aside in round 13 (scored blind and final there), is now a set to fit on. It is
+ * (test/ask/report.ts), never fitted, chosen on or benched. Between rounds 14 and 15: held out 17,
+ * kept aside in round 14 (scored blind and final there), is now a set to fit on. It is
  * named, not "the last one", as sets written to fit on may come after it in QUESTION_FILES (round
  * 12: held out 14 and 15 after 13). Null only between rounds, while the next one is being written.
  */
-export const SET_ASIDE: QuestionFile | null = "questions-holdout17.json";
+export const SET_ASIDE: QuestionFile | null = null;
 
 export function loadQuestions(file: QuestionFile): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
