@@ -46,6 +46,7 @@ const HELD_OUT_15 = loadQuestions("questions-holdout15.json");
 const HELD_OUT_16 = loadQuestions("questions-holdout16.json");
 const HELD_OUT_17 = loadQuestions("questions-holdout17.json");
 const HELD_OUT_18 = loadQuestions("questions-holdout18.json");
+const HELD_OUT_19 = loadQuestions("questions-holdout19.json");
 
 function input(id: string): AnswerInput {
   const p = engine.paper(id);
@@ -337,6 +338,22 @@ describe("ask: the question sets", () => {
     });
     expectProportions(HELD_OUT_18, STYLES_16);
     expectEvenStyles(HELD_OUT_18, STYLES_16);
+  });
+
+  // Held out 19 (written before round 15, the set round 15 keeps aside): the least asked papers, none
+  // asked by held out 6 to 18 (14 asked only by held out 5, six or seven times, and 6 only by held out
+  // 2 or 4, eight times), so it is checked against every set before it and disjoint from held out 6
+  // to 18 (not 5, which asked 14 of its papers). No new kind of user: the ten of held out 16, about a
+  // tenth each, written by a new writer. No score floor: it is scored by test/ask/report.ts
+  // --holdout19 (docs/ask.md), blind and at the end of round 15.
+  it("held-out set 19 is fresh and has the proportions it was written to", () => {
+    const from6 = [...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...FROM_11];
+    expectFresh(HELD_OUT_19, [...AFTER_11, ...FROM_11, ...HELD_OUT_16, ...HELD_OUT_17, ...HELD_OUT_18], {
+      maxAskedBefore: 8,
+      disjointFrom: [...from6, ...HELD_OUT_16, ...HELD_OUT_17, ...HELD_OUT_18],
+    });
+    expectProportions(HELD_OUT_19, STYLES_16);
+    expectEvenStyles(HELD_OUT_19, STYLES_16);
   });
 
   // Floors at the measured level (docs/ask.md, round 14). The model is fitted on the tuning set,
