@@ -64,8 +64,6 @@ const PASSAGE_FEATURES: string[] = [
   "named-data",
   "named-data:datasets",
   "first-mention",
-  "first-mention:tied",
-  ...INTENTS.map((i) => `first-mention:tied:${i}`),
   "first-mention:definition",
   "how-it-works:proposal-cue",
   "own-name",
@@ -183,15 +181,8 @@ export interface QuestionFacts {
   titleNames: ReadonlySet<string>;
   /** Whether the question names the paper's own method. */
   asksOwnName: boolean;
-  /** Index of the first abstract passage that holds as much of the focus as any, or -1. */
+  /** Index of the first abstract passage that holds a focus word, or -1. */
   firstMention: number;
-  /**
-   * A later abstract passage holds as much of the focus as the first mention does: the first
-   * one is first by position only (the name "We propose X" introduces, then "X uses …" again).
-   */
-  firstMentionTied: boolean;
-  /** The largest share of the focus any abstract passage holds (0 to 1). */
-  mostOverlap: number;
   abstractCount: number;
   /** Overlap of each passage with the focus words (background-weighted), by passage index. */
   overlaps: number[];
@@ -309,9 +300,10 @@ export function questionFacts(
   const overlaps = passages.map((p) => share(focus, p, (x) => x.background));
   // Where a term is defined: the first sentence that holds as much of it as any sentence does.
   const most = Math.max(0, ...overlaps.filter((_, i) => passages[i]?.source === "abstract"));
-  const holdingMost =
-    most > 0 ? abstract.filter((p) => (overlaps[passages.indexOf(p)] as number) >= most - 1e-9) : [];
-  const firstMention = holdingMost[0]?.index ?? -1;
+  const firstMention =
+    most > 0
+      ? (abstract.find((p) => (overlaps[passages.indexOf(p)] as number) >= most - 1e-9)?.index ?? -1)
+      : -1;
   return {
     q,
     intents,
@@ -326,8 +318,6 @@ export function questionFacts(
     titleNames,
     asksOwnName: q.words.some((w) => titleNames.has(w.lower)),
     firstMention,
-    firstMentionTied: holdingMost.length > 1,
-    mostOverlap: most,
     abstractCount: abstract.length,
     overlaps,
     headAbsent,
@@ -455,14 +445,7 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at("named-data")] = p.namedData ? 1 : 0;
   x[at("named-data:datasets")] = p.namedData ? (f.intents.get("datasets") ?? 0) : 0;
   const first = p.source === "abstract" && p.index === f.firstMention ? 1 : 0;
-  // Round 15: the first of several sentences holding the focus equally is first by position only;
-  // for method and results questions the answer is as often one of the later ones.
-  const r15 = process.env.ASK_R15 ?? "T";
-  const held = r15 === "T3" || r15 === "T4" ? first * f.mostOverlap : first;
-  if (f.firstMentionTied && r15 !== "base" && r15 !== "T4") {
-    x[at("first-mention:tied")] = held;
-    if (r15 === "T2") for (const [intent, a] of f.intents) x[at(`first-mention:tied:${intent}`)] = first * a;
-  } else x[at("first-mention")] = held;
+  x[at("first-mention")] = first;
   x[at("first-mention:definition")] = first * (f.intents.get("definition") ?? 0);
   x[at("how-it-works:proposal-cue")] =
     HOW_IT_WORKS.test(q.text) && f.intents.has("method") ? (p.cues.get("proposal") ?? 0) : 0;
