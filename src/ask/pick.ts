@@ -72,6 +72,9 @@ const TAKES_UP_PROBLEM =
 const SPELLED_COMPOUND_COUNT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-([a-z]{3,})\b/gi;
 
+/** Nouns that count groups of things, not the things: "three groups of languages". */
+const GROUPS = /^(?:groups?|kinds?|types?|families|family|categories|category|classes|sets?|clusters?|sorts?)$/;
+
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
 /** True when the passage has a number of the kind the question asks for. */
@@ -97,6 +100,8 @@ export function countsAsked(p: Passage, q: Question): boolean {
     // "multiple agents … faces two key challenges": a number with a noun of its own counts that
     // noun, not a word before it.
     const ownNoun = x.noun.length > 3 && /[^s]s$/.test(x.noun);
+    // Round 15 (held out 17): "three groups of related languages" counts groups, not languages.
+    if (GROUPS.test(x.noun) && !q.asked.some((w) => GROUPS.test(w.lower))) return false;
     const near = matchKeys(
       `${ownNoun ? "" : before.split(/\s+/).slice(-6).join(" ")} ${after
         .split(/\s+/)
