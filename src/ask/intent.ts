@@ -70,7 +70,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "method",
-    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|(?<!\b(?:existing|prior|previous|other|current|earlier|older|traditional|conventional|standard|competing|today's) (?:[\w-]+ ){0,2})methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|recipes?|what (?:does|do|did) (?:the |their |its )?(?:[\w-]+ ){1,3}involve\b|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
+    /\b(how (does|do|is|are|did|was|were|can)|how it works|how\W*$|what (?:does|do|did) the (?!(?:paper|library|tool|toolkit|package|framework|system|method|approach|model|benchmark|work|project)\b)[\w-]+ do\b|what (does|do|did) (it|they|the \w+|(?!the\b)\w+) (?!(?:mean|stand|propose|present|introduce|contribute|show|find|get|achieve|report|claim|do|build|make|create)\b)\w+|methods?|approach|architectures?|algorithms?|techniques?|mechanisms?|pipeline|trained|training|components?|consists?|parts|stages|steps|modules?|insight|key idea|trick|design|recipes?|what (?:does|do|did) (?:the |their |its )?(?:[\w-]+ ){1,3}involve\b|(?<!\b(?:this|the|their|our|prior|previous|related|recent|earlier|existing|other) )works?|pillars)\b/,
     1,
   ],
   [
@@ -104,6 +104,14 @@ const DEFINITION =
 const COMPARED_DATA =
   /\b(?:different|differs?|compared?|versus|unlike|than|like)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
+const METHOD_PATTERN = PATTERNS.find(([intent]) => intent === "method")?.[1] as RegExp;
+
+/**
+ * Round 15 (held out 17): "is it better than other methods?": in a comparison, the others'
+ * methods are what it is compared with, not the method asked about.
+ */
+const OTHERS_METHODS =
+  /\b(?:existing|prior|previous|other|current|earlier|older|traditional|conventional|standard|competing|today's) (?:[\w-]+ ){0,2}methods?\b/g;
 
 /**
  * "What gap in existing editing benchmarks does VIBE address?": the benchmarks whose gap is asked
@@ -384,6 +392,12 @@ export function intentWeights(q: Question): IntentWeights {
     weights.delete("hardware");
     weights.set("results", 1);
   }
+  if (
+    weights.has("comparison") &&
+    weights.has("method") &&
+    !METHOD_PATTERN.test(q.text.replace(OTHERS_METHODS, " "))
+  )
+    weights.delete("method");
   if (OTHERS_SUBJECT.test(q.text) && !/\bdifferen/.test(q.text) && [...weights.keys()].every((i) => BACKGROUND_INTENTS.has(i)))
     weights.set("problem", 1);
   if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
