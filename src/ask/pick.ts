@@ -50,6 +50,13 @@ const ASKS_WHY_IT_MATTERS =
 const CONTRAST_OPENING =
   /^(?:however|but|yet|still|nevertheless|nonetheless|unfortunately)\b|^(?:despite|while|although|though) [^,]{0,120},/i;
 
+/**
+ * Round 15 (held out 17): "Existing LID tools often struggle to …", "Current methods fail …": the
+ * fault of what exists, which turns on the importance stated before it as a "However" does.
+ */
+const OTHERS_FAULT_OPENING =
+  /^(?:existing|current|prior|previous|conventional|traditional|standard|popular|most|many|today's) [^.]{0,100}?\b(?:struggles?|fails?|suffers?|lacks?|(?:is|are) (?:limited|insufficient|inadequate)|cannot|can not|falls? short)\b/i;
+
 /** "Why does X fail?", "how come …": a question that asks for a cause. */
 const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
 
@@ -188,7 +195,7 @@ export function pickEvidence(
     chosen.length === 1 &&
     ASKS_WHY_IT_MATTERS.test(q.text) &&
     previous?.passage.index === best.passage.index - 1 &&
-    CONTRAST_OPENING.test(best.passage.shown)
+    (CONTRAST_OPENING.test(best.passage.shown) || OTHERS_FAULT_OPENING.test(best.passage.shown))
   )
     chosen.push(previous);
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { type AnswerInput, answerQuestion, prepareAnswer } from "../../src/ask/answer.js";
 import { cue, namesData, quantities } from "../../src/ask/cues.js";
 import { intentWeights } from "../../src/ask/intent.js";
+import type { Passage } from "../../src/ask/passages.js";
+import { pickEvidence, type Scored } from "../../src/ask/pick.js";
 import { readQuestion } from "../../src/ask/question.js";
 import { askPaper, rankingOf } from "../support/ask-paper.js";
 
@@ -1101,5 +1103,33 @@ describe("held out 17's reading faults (round 15)", () => {
     );
     // Worded otherwise in the paper, the everyday word does not make the question another paper's.
     expect(decided(tides, "so a chatbot writes up the readings every morning?")).toBeNull();
+  });
+});
+
+describe("why it matters, when the turn is the others' fault (round 15, step D)", () => {
+  const at = (index: number, shown: string) => ({
+    passage: { index, shown } as unknown as Passage,
+    score: 0,
+    covers: [],
+  });
+  const sentences = [
+    at(0, "Counting seabirds on cliffs is an essential step in tracking the health of the ocean."),
+    at(1, "Existing drone counters often struggle to tell gulls from kittiwakes."),
+    at(2, "We present CliffCount, which counts each species from one photo."),
+  ];
+
+  it("adds the importance before a sentence stating what existing tools fail at", () => {
+    const q = readQuestion("why does counting seabirds matter at all?");
+    const chosen = pickEvidence(sentences, sentences[1] as Scored, q, 3, 0);
+    expect(chosen.map((s) => s.passage.index)).toEqual([0, 1]);
+  });
+
+  it("adds nothing to a question that asks no why, nor before a sentence that states no fault", () => {
+    expect(
+      pickEvidence(sentences, sentences[1] as Scored, readQuestion("what do drone counters get wrong?"), 3, 0),
+    ).toHaveLength(1);
+    expect(
+      pickEvidence(sentences, sentences[2] as Scored, readQuestion("why does counting seabirds matter?"), 3, 0),
+    ).toHaveLength(1);
   });
 });
