@@ -1133,3 +1133,23 @@ describe("why it matters, when the turn is the others' fault (round 15, step D)"
     ).toHaveLength(1);
   });
 });
+
+describe("held out 17: overhead, reach, and counted groups (round 15, step B)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads 'does X add overhead' and 'can it also X, or only Y' as asking for results", () => {
+    expect(intentsOf("does the denoising pass add any latency overhead?")).toContain("results");
+    expect(intentsOf("can it also count gulls, or only kittiwakes?")).toContain("results");
+    // A choice between two things is no question of reach.
+    expect(intentsOf("is it a survey or just a dataset?")).not.toContain("results");
+  });
+
+  it("does not take a count of groups for a count of what is grouped", () => {
+    const songs = paper(
+      "Birders confuse similar songs. We study three groups of closely related warbler songs recorded at dawn. " +
+        "Our classifier separates them with 94% accuracy.",
+    );
+    expect(decided(songs, "how many warbler songs do they study?")).toMatch(/does not say how many/);
+    expect(decided(songs, "how many groups of songs do they study?")).toBeNull();
+  });
+});
