@@ -312,13 +312,6 @@ const BACKGROUND_INTENTS = new Set<Intent>(["other", "method", "definition", "pr
 const ADDS_OVERHEAD =
   /\b(?:add|adds|added|adding|introduce|introduces|bring|brings|cause|causes) (?:any |much |extra |additional |significant |some |noticeable |a lot of )?(?:[\w-]+ )?overheads?\b/;
 
-/**
- * Round 15: "can it also make charts, or only those diagrams?": how far it reaches, which the
- * paper's results state ("extends to …").
- */
-const ALSO_OR_ONLY =
-  /^(?:(?:and|so|but) )?(?:can|does|do|will|would|could) (?:it|this|they|the [\w-]+)\b.*\b(?:also|too)\b.*\bor (?:only|just)\b/;
-
 /** Round 15: kind words that end a term ("world model", "DSD task"). */
 const TERM_HEADS = new Set(["model", "models", "task", "tasks"]);
 
@@ -377,7 +370,6 @@ export function intentWeights(q: Question): IntentWeights {
   if (TERSE_AMOUNT.test(q.text)) weights.set("quantity", 1);
   if (DID_ANYTHING_TO.test(q.text)) weights.set("method", 1);
   if (DID_THEY_SEE.test(q.text) || ADDS_OVERHEAD.test(q.text)) weights.set("results", 1);
-  if (ALSO_OR_ONLY.test(q.text)) weights.set("results", 1);
   if (HAVE_TO_DO_WITH.test(q.text)) {
     weights.delete("method");
     weights.set("reason", 1);
