@@ -239,7 +239,8 @@ const EQUALS_WHAT = /^[^=?]{2,60}=\s*\?+\W*$/;
  * Round 15 (held out 17): "pretrained models?", "released weights?": a terse question for the
  * release itself.
  */
-const TERSE_RELEASE = /^(?:and |so )?(?:any |the |their )?(?:pre-?trained|released|public) (?:models?|weights|checkpoints?)\W*$/;
+const TERSE_RELEASE =
+  /^(?:and |so )?(?:any |the |their )?(?:pre-?trained|released|public) (?:models?|weights|checkpoints?)\W*$/;
 
 /**
  * Round 15: "better than the general models you can just download": what the compared things
@@ -286,7 +287,8 @@ const MODEST_HARDWARE =
   /\b(?:weak|small|tiny|cheap|low-end|low-power|modest|limited|constrained|resource-constrained|budget|underpowered) (?:hardware|chips?|devices?|gpus?|cpus?|phones?|processors?|machines?|laptops?)\b/;
 
 /** "What hardware", "which GPUs": the hardware itself asked. */
-const WHICH_HARDWARE = /\b(?:what|which) (?:kind of |type of |sort of )?(?:hardware|chips?|devices?|gpus?|cpus?|processors?)\b/;
+const WHICH_HARDWARE =
+  /\b(?:what|which) (?:kind of |type of |sort of )?(?:hardware|chips?|devices?|gpus?|cpus?|processors?)\b/;
 
 /**
  * Round 15: "why are video generators so slow?", "why don't the existing tricks work on LLMs?":
@@ -349,12 +351,15 @@ export function intentWeights(q: Question): IntentWeights {
   const meaning = MEANING_CLAUSE.exec(q.text)?.[1];
   // "What's an FFT, and why is it slow here?": the second part's kind words ("slow") say nothing
   // of the first's.
-  const firstPart = new Set(words(q.text.split(/,\s*(?:and|but)\b|\?\s+(?=\S)/)[0] ?? "").map((w) => w.lower));
+  const firstPart = new Set(
+    words(q.text.split(/,\s*(?:and|but)\b|\?\s+(?=\S)/)[0] ?? "").map((w) => w.lower),
+  );
   const inMeaning = (w: { lower: string }) =>
     meaning === undefined ? firstPart.has(w.lower) : ` ${meaning} `.includes(` ${w.lower} `);
   // "What is a world model?", "what is the DSD task?": "model" or "task" after a word of the
   // subject is part of the term asked about, not the kind of answer.
-  const inTerm = (w: Word) => TERM_HEADS.has(w.lower) && q.focus.some((f) => q.words.indexOf(f) === q.words.indexOf(w) - 1);
+  const inTerm = (w: Word) =>
+    TERM_HEADS.has(w.lower) && q.focus.some((f) => q.words.indexOf(f) === q.words.indexOf(w) - 1);
   if (
     DEFINITION.test(q.text) &&
     q.focus.length &&
@@ -390,7 +395,11 @@ export function intentWeights(q: Question): IntentWeights {
     !METHOD_PATTERN.test(q.text.replace(OTHERS_METHODS, " "))
   )
     weights.delete("method");
-  if (OTHERS_SUBJECT.test(q.text) && !/\bdifferen/.test(q.text) && [...weights.keys()].every((i) => BACKGROUND_INTENTS.has(i)))
+  if (
+    OTHERS_SUBJECT.test(q.text) &&
+    !/\bdifferen/.test(q.text) &&
+    [...weights.keys()].every((i) => BACKGROUND_INTENTS.has(i))
+  )
     weights.set("problem", 1);
   if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
   if (FAULT_ABOUT.test(q.text)) {

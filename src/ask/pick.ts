@@ -80,7 +80,8 @@ const SPELLED_COMPOUND_COUNT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-([a-z]{3,})\b/gi;
 
 /** Nouns that count groups of things, not the things: "three groups of languages". */
-const GROUPS = /^(?:groups?|kinds?|types?|families|family|categories|category|classes|sets?|clusters?|sorts?)$/;
+const GROUPS =
+  /^(?:groups?|kinds?|types?|families|family|categories|category|classes|sets?|clusters?|sorts?)$/;
 
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 

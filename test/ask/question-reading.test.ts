@@ -1126,10 +1126,22 @@ describe("why it matters, when the turn is the others' fault (round 15, step D)"
 
   it("adds nothing to a question that asks no why, nor before a sentence that states no fault", () => {
     expect(
-      pickEvidence(sentences, sentences[1] as Scored, readQuestion("what do drone counters get wrong?"), 3, 0),
+      pickEvidence(
+        sentences,
+        sentences[1] as Scored,
+        readQuestion("what do drone counters get wrong?"),
+        3,
+        0,
+      ),
     ).toHaveLength(1);
     expect(
-      pickEvidence(sentences, sentences[2] as Scored, readQuestion("why does counting seabirds matter?"), 3, 0),
+      pickEvidence(
+        sentences,
+        sentences[2] as Scored,
+        readQuestion("why does counting seabirds matter?"),
+        3,
+        0,
+      ),
     ).toHaveLength(1);
   });
 });
