@@ -6,6 +6,7 @@
  * guess. Patterns read the cleaned, lower-cased question (question.ts).
  */
 import { ANALOGY, type Question } from "./question.js";
+import { type Word, words } from "./words.js";
 
 export const INTENTS = [
   "proposal",
@@ -29,7 +30,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?:does|do|did|would|will) not (?:do|work|perform|go) (?:so |very |as |that )?well|(?:what|anything|something) (?:(?:do|does|did) )?(?:the authors |they )?(?:admit|concede|acknowledge)|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
     1,
   ],
   [
@@ -44,7 +45,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "results",
-    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improve(s|d|ments?)?|speed-?ups?|faster|quicker|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
+    /\b(results?|how (well|good|much better|much faster|(?!(?:current|recent|present)\b)\w+(able|ible|ive|ful|ent|ant|ate|ust))|accura(cy|te)|performance|perform(s|ed)?|scor(e|es|ed)|gains?|improv(e|es|ed|ing|ements?)|advantages?|benefits?|upsides?|speed-?ups?|faster|quicker|slower|efficien(t|cy)|numbers?|findings?|find|found|show(s|ed)?|conclu\w+|effective|(?<!how )(does|did) (?:it|this|that) (?:still |also |even |really |actually )?work|(?<!\b(?:makes?|made|making|lets?|helps?) )(?:it|this|that) (?:also )?works? (?:also |too |even )?(?:for|on|with|in)|buys? (?:you|us|me)|reach(es)?|achieve(s|d)?|get on|what do they get)\b/,
     1,
   ],
   [
@@ -64,7 +65,7 @@ const PATTERNS: [Intent, RegExp, number][] = [
   ],
   [
     "problem",
-    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly|unrealistic|bad|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful) (?:about|in|with)|(?:trouble|catch) with|what (?:breaks|goes wrong|fails) (?:if|when)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:holds?|held|holding) (?:[\w-]+ ){1,3}back (?:from|until)\b|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
+    /\b(problems?|motivat\w*|challenges?|issues?|research gap|research questions?|(?:what|which) gaps?|fill\w* (?:a |the |this |that )?gap|wrong with|address(es)?|solve[sd]?|tackles?|bottleneck|incurs?|incurred|suffers?|suffered|difficult|hard|struggle|not (?:enough|sufficient|good enough)|insufficient|why (?:should|would|do|does|will) (?:anyone|anybody|i|we|you|people|\w+)(?: [\w-]+){0,3}? (?:care|want|bother)|(?:wasteful|inefficient|flawed|broken|naive|redundant|costly|unrealistic|bad|problematic|limiting|lacking|misleading|unfair|questionable|annoying|painful) (?:about|in|with)|(?:trouble|catch) with|what (?:breaks|goes wrong|fails) (?:if|when)|(?:with|in) the (?:old|usual|standard|classic) (?:way|ways|approach|methods?)|why bother|holds? back|held back|holding back|(?:holds?|held|holding) (?:[\w-]+ ){1,3}back (?:from|until)\b|(?:gets?|got|getting) (?:\w+ )?wrong|what (?:is|are) (?:still )?missing|(?:nobody|no one) (?:has |had )?(?:looked|studied|tried|done|solved|addressed)|why (?:do|does|did|would|should) (?:we|you|i|they|one|anyone|people) (?:even |really |still )?need)\b|\bwhy (?:does|do|did|would|should) .*\bmatters?\b|\bwhy\b.*\b(?:important|necessary|needed|worth it|worthwhile)\b|\b(?:does|do|did) (?:it|this|that) (?:really |even |actually )?matter\b/,
     1,
   ],
   [
@@ -95,7 +96,7 @@ const CODE_WORDS =
 // motivation", whose words say the kind of answer).
 // "What is X for?" asks what it is used for, not what it is.
 const DEFINITION =
-  /^(and )?(what|who) (is|are) (?!.*\bfor\W*$)|\bwhat (does|do) .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
+  /^(and )?(what|who) (?:(?:even|exactly|really|actually|precisely) )?(is|are) (?!.*\bfor\W*$)|\bwhat (does|do) .* (mean|stand for)\b|\bdefin\w+\b|\bmeaning of\b/;
 /**
  * "How is X different from existing VQA evaluations?": the data named after a comparison is what
  * X is compared with, not what the question asks for.
@@ -103,6 +104,14 @@ const DEFINITION =
 const COMPARED_DATA =
   /\b(?:different|differs?|compared?|versus|unlike|than|like)\b(?:\s+(?:from|to|with))?\s+(?:(?:the|existing|other|prior|previous|current|standard|typical|earlier)\s+)*(?:[\w-]+\s+){0,2}?(?:datasets?|benchmarks?|evaluations?|corpora|corpus)\b/g;
 const DATASETS_PATTERN = PATTERNS.find(([intent]) => intent === "datasets")?.[1] as RegExp;
+const METHOD_PATTERN = PATTERNS.find(([intent]) => intent === "method")?.[1] as RegExp;
+
+/**
+ * Round 15 (held out 17): "is it better than other methods?": in a comparison, the others'
+ * methods are what it is compared with, not the method asked about.
+ */
+const OTHERS_METHODS =
+  /\b(?:existing|prior|previous|other|current|earlier|older|traditional|conventional|standard|competing|today's) (?:[\w-]+ ){0,2}methods?\b/g;
 
 /**
  * "What gap in existing editing benchmarks does VIBE address?": the benchmarks whose gap is asked
@@ -226,6 +235,88 @@ const DISTINGUISHES =
  */
 const EQUALS_WHAT = /^[^=?]{2,60}=\s*\?+\W*$/;
 
+/**
+ * Round 15 (held out 17): "pretrained models?", "released weights?": a terse question for the
+ * release itself.
+ */
+const TERSE_RELEASE =
+  /^(?:and |so )?(?:any |the |their )?(?:pre-?trained|released|public) (?:models?|weights|checkpoints?)\W*$/;
+
+/**
+ * Round 15: "better than the general models you can just download": what the compared things
+ * are, not a request for the paper's code.
+ */
+const DOWNLOADABLE_COMPARED =
+  /\b(?:than|versus|against|like|over) (?:the |other |any )?(?:[\w-]+ ){0,3}(?:models?|tools?|systems?|ones|checkpoints|apps?|software|llms?) (?:that |which )?(?:you|we|anyone|people|one|i) can (?:just |easily |freely |already )?(?:download|grab|get)\b/g;
+
+/** Round 15: "sparsity level?", "learning rate?": a terse question for a number. */
+const TERSE_AMOUNT =
+  /^(?:and |so )?(?:the |their |its )?(?:[a-z][\w-]* ){1,2}(?:levels?|ratios?|rates?|percentages?|fractions?|proportions?)\W*$/;
+
+/** Round 15: "did they do anything to make the latents easier?": how they did it. */
+const DID_ANYTHING_TO =
+  /\b(?:did|do|does) (?:they|it|the authors) (?:also )?do (?:anything|something) (?:to|about|for)\b/;
+
+/** Round 15: "ensembling helped me - did they see that too?": whether the paper found it, a result. */
+const DID_THEY_SEE =
+  /\b(?:did|do|does) (?:they|it|the authors) (?:also )?(?:see|find|observe|notice|get|report) (?:that|this|the same|it|something similar)(?: too| as well)?\b/;
+
+/** Round 15: "what does LoRA from chatbots have to do with sharper images?": the connection, a reason. */
+const HAVE_TO_DO_WITH = /\bwhat (?:does|do|did) .* have to do with\b/;
+
+/**
+ * Round 15: "what does a voice product need from the serving layer to feel live?": what a use
+ * asks of the tools, the problem the paper starts from (not how the method works).
+ */
+const WHAT_X_NEEDS =
+  /\bwhat (?:does|do|would|will) (?:a|an|the|your|our|any) (?:[\w-]+ ){1,3}(?:need|require|want) (?:from|to|in order to)\b/;
+
+/** Round 15: "is this the first time anyone used X?", "are they the first to …": novelty. */
+const FIRST_TIME =
+  /\b(?:the )?first (?:time|ever|paper|work|one|study)\b|\b(?:are|were|is|was) (?:they|it|this|the authors) the first\b/;
+
+/** Round 15: "is this meant for real-time apps?": the use the paper aims at. */
+const MEANT_FOR =
+  /\b(?:is|was|are) (?:it|this|that|they|the [\w-]+) (?:really |mainly |mostly |only |just )?(?:meant|intended|designed|built|made|aimed) (?:for|at)\b/;
+
+/**
+ * Round 15: "on weak hardware", "small chips": the modesty of the hardware asks whether it is
+ * light enough, not which hardware it runs on.
+ */
+const MODEST_HARDWARE =
+  /\b(?:weak|small|tiny|cheap|low-end|low-power|modest|limited|constrained|resource-constrained|budget|underpowered) (?:hardware|chips?|devices?|gpus?|cpus?|phones?|processors?|machines?|laptops?)\b/;
+
+/** "What hardware", "which GPUs": the hardware itself asked. */
+const WHICH_HARDWARE =
+  /\b(?:what|which) (?:kind of |type of |sort of )?(?:hardware|chips?|devices?|gpus?|cpus?|processors?)\b/;
+
+/**
+ * Round 15: "why are video generators so slow?", "why don't the existing tricks work on LLMs?":
+ * a why of a fault, which the problem the paper starts from answers.
+ */
+const WHY_FAULT =
+  /^(?:and |so |but )?why (?:is|are|was|were|do|does|did) .*\bso (?:slow|expensive|costly|hard|difficult|bad|inefficient|weak|poor|unreliable|brittle|fragile|limited|inaccurate)\b|^(?:and |so |but )?why (?:do|does|did|would|can|could|will) not (?:the |these |those |such )?(?:existing|current|prior|previous|other|old|older|standard|usual|classic|traditional|conventional|today's)\b|^(?:and |so |but )?why (?:cannot|can not) (?:the |these |those |such )?(?:existing|current|prior|previous|other|old|older|standard|usual|classic|traditional|conventional|today's)\b/;
+
+/**
+ * Round 15: "which persona do the other frameworks use?", "the existing sparse methods, …": what
+ * others do, which abstracts state as the background the paper turns on.
+ */
+const OTHERS_SUBJECT =
+  /\b(?:the |these |those )?(?:other|existing|prior|previous|current|today's|earlier|older|traditional|conventional|standard|usual|classic) (?:[\w-]+ ){0,2}(?:methods|approaches|tools|frameworks|systems|models|techniques|tricks|works|solutions|pipelines)\b/;
+
+/** Intents with which what others do is asked as the background. */
+const BACKGROUND_INTENTS = new Set<Intent>(["other", "method", "definition", "proposal", "problem"]);
+
+/**
+ * Round 15 (held out 17): "does the reshaping step add computational overhead?": what it costs,
+ * which the paper's results state ("at negligible overhead").
+ */
+const ADDS_OVERHEAD =
+  /\b(?:add|adds|added|adding|introduce|introduces|bring|brings|cause|causes) (?:any |much |extra |additional |significant |some |noticeable |a lot of )?(?:[\w-]+ )?overheads?\b/;
+
+/** Round 15: kind words that end a term ("world model", "DSD task"). */
+const TERM_HEADS = new Set(["model", "models", "task", "tasks"]);
+
 /** Words that ask whether code, data or weights can be had. */
 const AVAILABILITY = /\b(open|public\w*|available|released?|link|url|download\w*|where can)\b/;
 
@@ -246,8 +337,9 @@ export function intentWeights(q: Question): IntentWeights {
   const weights: IntentWeights = new Map();
   for (const [intent, pattern, weight] of PATTERNS) if (pattern.test(q.text)) weights.set(intent, weight);
   // "Is this a big rewrite of my GRPO code?": the reader's own code, not a release asked for.
-  const codeText = q.text.replace(READERS_CODE, " ");
-  if (CODE.test(codeText) || (CODE_WORDS.test(codeText) && weights.size === 0)) weights.set("code", 1);
+  const codeText = q.text.replace(READERS_CODE, " ").replace(DOWNLOADABLE_COMPARED, " ");
+  if (CODE.test(codeText) || (CODE_WORDS.test(codeText) && weights.size === 0) || TERSE_RELEASE.test(q.text))
+    weights.set("code", 1);
   if (ASKS_MEANING.test(q.text)) weights.delete("method");
   if (
     weights.has("datasets") &&
@@ -257,12 +349,21 @@ export function intentWeights(q: Question): IntentWeights {
   // "What does '3Dfy' mean, you turn a photo into 3D?": the reader's guess after "mean" ("turn")
   // says nothing of the kind of answer.
   const meaning = MEANING_CLAUSE.exec(q.text)?.[1];
+  // "What's an FFT, and why is it slow here?": the second part's kind words ("slow") say nothing
+  // of the first's.
+  const firstPart = new Set(
+    words(q.text.split(/,\s*(?:and|but)\b|\?\s+(?=\S)/)[0] ?? "").map((w) => w.lower),
+  );
   const inMeaning = (w: { lower: string }) =>
-    meaning === undefined || ` ${meaning} `.includes(` ${w.lower} `);
+    meaning === undefined ? firstPart.has(w.lower) : ` ${meaning} `.includes(` ${w.lower} `);
+  // "What is a world model?", "what is the DSD task?": "model" or "task" after a word of the
+  // subject is part of the term asked about, not the kind of answer.
+  const inTerm = (w: Word) =>
+    TERM_HEADS.has(w.lower) && q.focus.some((f) => q.words.indexOf(f) === q.words.indexOf(w) - 1);
   if (
     DEFINITION.test(q.text) &&
     q.focus.length &&
-    q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w))
+    q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w) || inTerm(w))
   )
     weights.set("definition", 1);
   // "What does mode collapse look like?": a term shown, not how the method works.
@@ -271,6 +372,35 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("definition", 1);
   }
   if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
+  if (TERSE_AMOUNT.test(q.text)) weights.set("quantity", 1);
+  if (DID_ANYTHING_TO.test(q.text)) weights.set("method", 1);
+  if (DID_THEY_SEE.test(q.text) || ADDS_OVERHEAD.test(q.text)) weights.set("results", 1);
+  if (HAVE_TO_DO_WITH.test(q.text)) {
+    weights.delete("method");
+    weights.set("reason", 1);
+  }
+  if (WHAT_X_NEEDS.test(q.text)) {
+    weights.delete("method");
+    weights.set("problem", 1);
+  }
+  if (FIRST_TIME.test(q.text)) weights.set("proposal", 1);
+  if (MEANT_FOR.test(q.text)) weights.set("proposal", 1);
+  if (MODEST_HARDWARE.test(q.text) && !WHICH_HARDWARE.test(q.text)) {
+    weights.delete("hardware");
+    weights.set("results", 1);
+  }
+  if (
+    weights.has("comparison") &&
+    weights.has("method") &&
+    !METHOD_PATTERN.test(q.text.replace(OTHERS_METHODS, " "))
+  )
+    weights.delete("method");
+  if (
+    OTHERS_SUBJECT.test(q.text) &&
+    !/\bdifferen/.test(q.text) &&
+    [...weights.keys()].every((i) => BACKGROUND_INTENTS.has(i))
+  )
+    weights.set("problem", 1);
   if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
   if (FAULT_ABOUT.test(q.text)) {
     weights.delete("proposal");
@@ -334,6 +464,7 @@ export function intentWeights(q: Question): IntentWeights {
       if (intent !== "reason" && intent !== "problem") weights.delete(intent);
     weights.set("reason", 1);
     if (WHY_NOT_JUST.test(q.text)) weights.set("comparison", 1);
+    if (WHY_FAULT.test(q.text)) weights.set("problem", 1);
   }
   // "What is the main finding?": the claim the paper is about, told as its objective or a result.
   if (

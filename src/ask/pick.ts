@@ -50,6 +50,13 @@ const ASKS_WHY_IT_MATTERS =
 const CONTRAST_OPENING =
   /^(?:however|but|yet|still|nevertheless|nonetheless|unfortunately)\b|^(?:despite|while|although|though) [^,]{0,120},/i;
 
+/**
+ * Round 15 (held out 17): "Existing LID tools often struggle to …", "Current methods fail …": the
+ * fault of what exists, which turns on the importance stated before it as a "However" does.
+ */
+const OTHERS_FAULT_OPENING =
+  /^(?:existing|current|prior|previous|conventional|traditional|standard|popular|most|many|today's) [^.]{0,100}?\b(?:struggles?|fails?|suffers?|lacks?|(?:is|are) (?:limited|insufficient|inadequate)|cannot|can not|falls? short)\b/i;
+
 /** "Why does X fail?", "how come …": a question that asks for a cause. */
 const ASKS_WHY = /^(?:and |so |but )?(?:why|how come)\b/;
 
@@ -71,6 +78,10 @@ const TAKES_UP_PROBLEM =
 /** "two-phase", "three-stage": a small number spelled out and joined to the noun it counts. */
 const SPELLED_COMPOUND_COUNT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-([a-z]{3,})\b/gi;
+
+/** Nouns that count groups of things, not the things: "three groups of languages". */
+const GROUPS =
+  /^(?:groups?|kinds?|types?|families|family|categories|category|classes|sets?|clusters?|sorts?)$/;
 
 const NUMBER_WORDS = /\b(?:one|a|an|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|of)\b/gi;
 
@@ -97,6 +108,8 @@ export function countsAsked(p: Passage, q: Question): boolean {
     // "multiple agents … faces two key challenges": a number with a noun of its own counts that
     // noun, not a word before it.
     const ownNoun = x.noun.length > 3 && /[^s]s$/.test(x.noun);
+    // Round 15 (held out 17): "three groups of related languages" counts groups, not languages.
+    if (GROUPS.test(x.noun) && !q.asked.some((w) => GROUPS.test(w.lower))) return false;
     const near = matchKeys(
       `${ownNoun ? "" : before.split(/\s+/).slice(-6).join(" ")} ${after
         .split(/\s+/)
@@ -183,7 +196,7 @@ export function pickEvidence(
     chosen.length === 1 &&
     ASKS_WHY_IT_MATTERS.test(q.text) &&
     previous?.passage.index === best.passage.index - 1 &&
-    CONTRAST_OPENING.test(best.passage.shown)
+    (CONTRAST_OPENING.test(best.passage.shown) || OTHERS_FAULT_OPENING.test(best.passage.shown))
   )
     chosen.push(previous);
   if (chosen.length === 1 && /\band\b|,/.test(q.text)) {

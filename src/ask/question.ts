@@ -63,7 +63,17 @@ const SHORTHAND: [RegExp, string][] = [
     "",
   ],
   [
-    /^\s*(?:for|in|at) (?:the |my |our |a )?(?:slides?|deck|session|seminar|talk|meeting|class|handout)\s*:\s*/i,
+    /^\s*(?:for|in|at) (?:the |my |our |a )?(?:(?:intro|introductory|opening|first|title|summary|last|final|closing|next|discussion) )?(?:slides?|deck|session|seminar|talk|meeting|class|handout)\s*:\s*/i,
+    "",
+  ],
+  // Round 15 (held out 17): "claim to debate:", "point to discuss:": the host's label again.
+  [
+    /^\s*(?:(?:a|one|another|good|quick|big)\s+)?(?:claim|point|question|thing|topic|idea)s?\s+(?:to|worth)\s+(?:debate|debating|discuss|discussing|check|checking|raise|raising|flag|flagging|ask|asking|question|questioning)\s*:\s*/i,
+    "",
+  ],
+  // "key insight in one line, for the slides?": where it will be used, after the question.
+  [
+    /,?\s*(?:for|in) (?:the |my |our |a )?(?:(?:intro|introductory|opening|first|title|summary|last|final|closing|next) )?(?:slides?|deck|handout)(?=\s*[?.!]*\s*$)/i,
     "",
   ],
   // "How would you explain this to a birdwatcher:": the audience, not the subject.
@@ -135,6 +145,14 @@ const SHORTHAND: [RegExp, string][] = [
   ],
   [/\s+to (?:unpack|dig into|chew on)\b\s*:?/gi, ":"],
   [/\bbig[- ]picture\b/gi, "main"],
+  // Round 15 (held out 17): the pm's "product idea", the journalist's "upshot": the main idea and
+  // the takeaway.
+  [/\bproduct (?:idea|pitch|angle|story)\b/gi, "main idea"],
+  [/\b(?:practical |real |big |main |key )?upshots?\b/gi, "main takeaway"],
+  // "is this the first time anyone used X?": novelty, not a time.
+  [/\bfirst time (?:that )?(?:anyone|anybody|someone|somebody|people|researchers)?\b/gi, "first"],
+  // "language ID", "speaker ID": identification, as abstracts write it.
+  [/\b(language|speaker|lang) id\b/gi, "$1 identification"],
   // Round 14: "the search tools we have now": the existing ones (a scaffold word).
   [
     /\b(?:that |which )?(?:we|you|people|folks|everyone) (?:have|use|got) (?:now|today|currently|right now|already)\b/gi,
@@ -340,6 +358,29 @@ const RELATED: Record<string, string> = {
   revisit: "return loop loop-closure",
   // Round 14 (held out 18): "the one surprising finding" is what the abstract says "surprisingly".
   surprising: "surprisingly unexpectedly unexpected counterintuitive counterintuitively",
+  // Round 15 (held out 17): the newcomer's, pm's and journalist's everyday words and the abstract's own.
+  chatbot: "llm llms lm lms language assistant assistants",
+  chatbots: "llm llms lm lms language assistant assistants",
+  figure: "illustration illustrations diagram diagrams",
+  figures: "illustration illustrations diagram diagrams",
+  criticize: "critique critic self-critique feedback",
+  criticise: "critique critic self-critique feedback",
+  bill: "cost costs expense",
+  bills: "cost costs expense",
+  serving: "inference deployment",
+  trim: "prune pruning sparse",
+  trimming: "prune pruning sparse",
+  regrow: "grow regrowth adjust dynamic",
+  regrowing: "grow regrowth adjust dynamic",
+  ship: "deploy deployment",
+  upgrade: "improve enhance integrate",
+  "drop-in": "plug-and-play integrate seamlessly",
+  eye: "vision visual",
+  eyes: "vision visual",
+  change: "modification modifications modify",
+  changes: "modification modifications modify",
+  team: "multi-agent collaboration collaborative",
+  teams: "multi-agent collaboration collaborative",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -465,7 +506,7 @@ const ASIDE = [
  * words are neither the question's kind, focus nor things the paper must mention.
  */
 const TRAILING_ASIDE =
-  /\?\s*((?:i|i'm|i'd|i've|i'll|my|mine|me|in my|for my|on my|with my|(?:that|this)(?:'s| is) (?:what|the claim|how|where|why|something)\b[^?]*\b(?:i|me|my)|comparing\b[^?]*\bmy|(?:asking|asking because|because) (?:i|my|we|our))\b[^?]*)$/;
+  /\?\s*((?:i|i'm|i'd|i've|i'll|my|mine|me|in my|for my|on my|with my|(?:i )?(?:just )?(?:want|need|looking for) (?:a|an|some|the)|(?:that|this)(?:'s| is) (?:what|the claim|how|where|why|something)\b[^?]*\b(?:i|me|my)|comparing\b[^?]*\bmy|(?:asking|asking because|because) (?:i|my|we|our))\b[^?]*)$/;
 
 /**
  * "Is this like a coach grading each player?", "so it's basically like a map for the AI?": an

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { type AnswerInput, answerQuestion, prepareAnswer } from "../../src/ask/answer.js";
 import { cue, namesData, quantities } from "../../src/ask/cues.js";
 import { intentWeights } from "../../src/ask/intent.js";
+import type { Passage } from "../../src/ask/passages.js";
+import { pickEvidence, type Scored } from "../../src/ask/pick.js";
 import { readQuestion } from "../../src/ask/question.js";
 import { askPaper, rankingOf } from "../support/ask-paper.js";
 
@@ -1007,5 +1009,157 @@ describe("held out 18: grabbing their files (round 14, step C)", () => {
     expect(intentsOf("can i grab their bird-song clips to rerun it?")).toContain("code");
     expect(intentsOf("could we download the recordings somewhere?")).toContain("code");
     expect(intentsOf("does the model grab their attention?")).not.toContain("code");
+  });
+});
+
+describe("held out 17's reading faults (round 15)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads 'what even is X' and 'what is a tide model' as definitions, the first part of a two-part question alone", () => {
+    expect(intentsOf("what even is a tide gauge, in plain words?")).toContain("definition");
+    expect(intentsOf("what exactly is a storm-surge model?")).toContain("definition");
+    expect(intentsOf("what's a tide gauge, and why is it slow to read?")).toEqual(
+      expect.arrayContaining(["definition", "reason"]),
+    );
+    // A kind word of its own still says what is asked: no definition.
+    expect(intentsOf("what is the surge model's accuracy?")).not.toContain("definition");
+  });
+
+  it("reads terse questions for a release or a number", () => {
+    expect(intentsOf("pretrained weights?")).toContain("code");
+    expect(intentsOf("salinity level?")).toContain("quantity");
+    expect(intentsOf("3 levels?")).not.toContain("quantity");
+  });
+
+  it("reads 'did they do anything to', 'did they see that too', 'what does X have to do with Y'", () => {
+    expect(intentsOf("did they do anything to keep the gauges from drifting?")).toContain("method");
+    expect(intentsOf("lighthouse lamps dimmed in my fog runs - did they see that too?")).toContain("results");
+    const link = intentsOf("what does tide data from harbours have to do with flood maps?");
+    expect(link).toContain("reason");
+    expect(link).not.toContain("method");
+  });
+
+  it("reads what a use needs as the problem, novelty, and what the paper is meant for", () => {
+    const needs = intentsOf("what does a harbour master need from the tide forecast to plan berths?");
+    expect(needs).toContain("problem");
+    expect(needs).not.toContain("method");
+    expect(intentsOf("is this the first time anyone mapped kelp from orbit?")).toContain("proposal");
+    expect(focusOf("is this the first time anyone mapped kelp from orbit?")).not.toContain("time");
+    expect(intentsOf("is it meant for pilots of small boats?")).toContain("proposal");
+  });
+
+  it("does not read modest hardware as asking which hardware", () => {
+    expect(intentsOf("is it meant for buoys on weak hardware?")).not.toContain("hardware");
+    expect(intentsOf("which hardware does the buoy carry?")).toContain("hardware");
+  });
+
+  it("reads a why of a fault, and what others do, as the problem the paper starts from", () => {
+    expect(intentsOf("why are flood forecasts so slow to update?")).toEqual(
+      expect.arrayContaining(["problem", "reason"]),
+    );
+    expect(intentsOf("why don't the existing gauges work under ice?")).toContain("problem");
+    expect(intentsOf("the existing kelp mapping methods, what is their problem?")).toContain("problem");
+    // In a comparison the others' methods are what it is compared with, not the method asked.
+    expect(intentsOf("is it better than the existing kelp mapping methods?")).not.toContain("method");
+    expect(intentsOf("which buoy do the other forecasting systems use?")).toContain("problem");
+    // A comparison with the others stays one, and gets no problem.
+    expect(intentsOf("does it beat the existing forecasting systems?")).not.toContain("problem");
+  });
+
+  it("reads limitations admitted, an advantage, 'keeps improving' and costs incurred", () => {
+    expect(intentsOf("anything the authors admit the gauge doesn't do well?")).toContain("limitations");
+    expect(intentsOf("what's the practical advantage of buoys, then?")).toContain("results");
+    expect(intentsOf("does it keep improving with more buoys?")).toContain("results");
+    expect(intentsOf("what costs do satellite methods incur?")).toContain("problem");
+  });
+
+  it("does not take models 'you can just download' for a release asked for", () => {
+    expect(intentsOf("is it better than the weather apps you can just download?")).not.toContain("code");
+    expect(intentsOf("can you download the surge model?")).toContain("code");
+  });
+
+  it("drops the host's labels and the reader's wish after the question", () => {
+    expect(focusOf("claim to debate: do buoys drift in storms?")).toEqual(["buoys", "drift", "storms"]);
+    expect(focusOf("for the intro slide: why do tides flood harbours?")).not.toContain("slide");
+    expect(focusOf("key idea, for the slides?")).toEqual([]);
+    expect(focusOf("does it work in fog? want a critical angle for the group")).toEqual(["fog"]);
+  });
+
+  it("spells out the pm's and journalist's words: product idea, upshot, speaker ID", () => {
+    expect(readQuestion("so what's the product idea?").text).toContain("main idea");
+    expect(intentsOf("so what's the product idea?")).toContain("proposal");
+    expect(readQuestion("the upshot for harbour pilots?").text).toContain("main takeaway");
+    expect(readQuestion("does it handle speaker ID?").text).toContain("speaker identification");
+  });
+
+  it("reads the newcomer's and pm's everyday words with the abstract's own", () => {
+    expect(alt("so a chatbot writes the forecast?", "chatbot")).toContain("llm");
+    expect(alt("backbone changes needed?", "changes")).toContain("modifications");
+    expect(alt("something about how our eyes work?", "eyes")).toContain("vision");
+    expect(alt("will it cut our cloud bills?", "bills")).toContain("cost");
+    const tides = paper(
+      "Harbour masters read tide tables by hand. We let a large language model draft the daily tide report from gauge readings. " +
+        "Masters accepted 9 of 10 drafts without edits.",
+    );
+    // Worded otherwise in the paper, the everyday word does not make the question another paper's.
+    expect(decided(tides, "so a chatbot writes up the readings every morning?")).toBeNull();
+  });
+});
+
+describe("why it matters, when the turn is the others' fault (round 15, step D)", () => {
+  const at = (index: number, shown: string) => ({
+    passage: { index, shown } as unknown as Passage,
+    score: 0,
+    covers: [],
+  });
+  const sentences = [
+    at(0, "Counting seabirds on cliffs is an essential step in tracking the health of the ocean."),
+    at(1, "Existing drone counters often struggle to tell gulls from kittiwakes."),
+    at(2, "We present CliffCount, which counts each species from one photo."),
+  ];
+
+  it("adds the importance before a sentence stating what existing tools fail at", () => {
+    const q = readQuestion("why does counting seabirds matter at all?");
+    const chosen = pickEvidence(sentences, sentences[1] as Scored, q, 3, 0);
+    expect(chosen.map((s) => s.passage.index)).toEqual([0, 1]);
+  });
+
+  it("adds nothing to a question that asks no why, nor before a sentence that states no fault", () => {
+    expect(
+      pickEvidence(
+        sentences,
+        sentences[1] as Scored,
+        readQuestion("what do drone counters get wrong?"),
+        3,
+        0,
+      ),
+    ).toHaveLength(1);
+    expect(
+      pickEvidence(
+        sentences,
+        sentences[2] as Scored,
+        readQuestion("why does counting seabirds matter?"),
+        3,
+        0,
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe("held out 17: overhead and counted groups (round 15, step B)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads 'does X add overhead' as asking for results", () => {
+    expect(intentsOf("does the denoising pass add any latency overhead?")).toContain("results");
+    expect(intentsOf("does the denoising pass need a GPU?")).not.toContain("results");
+  });
+
+  it("does not take a count of groups for a count of what is grouped", () => {
+    const songs = paper(
+      "Birders confuse similar songs. We study three groups of closely related warbler songs recorded at dawn. " +
+        "Our classifier separates them with 94% accuracy.",
+    );
+    expect(decided(songs, "how many warbler songs do they study?")).toMatch(/does not say how many/);
+    expect(decided(songs, "how many groups of songs do they study?")).toBeNull();
   });
 });
