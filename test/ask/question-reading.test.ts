@@ -1009,3 +1009,78 @@ describe("held out 18: grabbing their files (round 14, step C)", () => {
     expect(intentsOf("does the model grab their attention?")).not.toContain("code");
   });
 });
+
+describe("held out 20's reading faults (round 15, third tuner)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const askedOf = (question: string) => readQuestion(question).asked.map((w) => w.lower);
+  const kindOf = (question: string) => readQuestion(question).kindWords.map((w) => w.lower);
+  const tides = paper(
+    "Tidal turbines foul quickly with barnacles. We present ScrubNet, which predicts fouling from blade vibration. " +
+      "It cut unplanned maintenance by 31% across 12 turbines.",
+  );
+
+  it("sets aside the reader's own work before a dash", () => {
+    const question = "my lab's sonar rig clogs every winter — does ScrubNet predict fouling early?";
+    expect(focusOf(question)).not.toContain("sonar");
+    expect(focusOf(question)).toContain("fouling");
+    expect(decided(tides, question)).toBeNull();
+    expect(focusOf("we retrofit ferries - how much maintenance does it save?")).not.toContain("ferries");
+  });
+
+  it("keeps the reader's case when the question asks about it ('too') or points back at it", () => {
+    expect(focusOf("I run it on wave buoys — do they test on those as well?")).toContain("buoys");
+    expect(focusOf("my crew uses hull divers — is that what they beat?")).toContain("divers");
+  });
+
+  it("drops more of the host's labels", () => {
+    for (const label of ["talking point", "discussion", "one thing to discuss", "worth asking", "background"])
+      expect(focusOf(`${label}: what does ScrubNet listen to?`)).toEqual(["scrubnet", "listen"]);
+    expect(kindOf("for the club: the one claim worth arguing about?")).toContain("controversial");
+    expect(focusOf("for the club: the one claim worth arguing about?")).not.toContain("arguing");
+  });
+
+  it("reads 'what is the point of <a step>' as its reason, not the paper's pitch", () => {
+    expect(intentsOf("what's the point of listening to the blades?")).toContain("reason");
+    expect(intentsOf("what's the point of this paper?")).not.toContain("reason");
+  });
+
+  it("reads no head noun in 'what serves as X' or in a cleft 'that's what X'", () => {
+    expect(askedOf("what serves as the vibration reference?")).toEqual([]);
+    expect(focusOf("what serves as the vibration reference?")).not.toContain("serves");
+    expect(askedOf("so blades shake more, and that's what gives it away?")).toEqual([]);
+    expect(askedOf("what sensors does it use?")).toEqual(["sensors"]);
+  });
+
+  it("reads metrics and criteria as results, not data", () => {
+    expect(intentsOf("which metric is used to evaluate the fouling forecast?")).toContain("results");
+    expect(intentsOf("which metric is used to evaluate the fouling forecast?")).not.toContain("datasets");
+    expect(intentsOf("which turbines did they test on?")).toContain("datasets");
+  });
+
+  it("reads '<thing> effect?' as a result and 'who had already shown' as the background", () => {
+    expect(intentsOf("vibration features effect?")).toContain("results");
+    expect(intentsOf("who had already shown that barnacles slow turbines?")).toEqual(["problem"]);
+    expect(intentsOf("what was already known about blade fouling?")).toContain("problem");
+  });
+
+  it("reads 'what would we use this for, business-wise' as asking what it is for", () => {
+    expect(intentsOf("what could we use this for, business-wise?")).toContain("proposal");
+    expect(focusOf("what could we use this for, business-wise?")).toEqual([]);
+  });
+
+  it("reads a quoted term with the reader's guess after the comma as a definition", () => {
+    expect(intentsOf("what's a 'fouling model', like the turbine getting dirty over time?")).toContain(
+      "definition",
+    );
+    expect(intentsOf("what's a fouling model, and why does it work here?")).not.toContain("definition");
+    expect(
+      readQuestion("what does 'fouling' mean, gunk building up like moss on a rock?").figurative,
+    ).toContain("moss");
+    expect(readQuestion("what's a 'scrub cycle', some kind of wash?").figurative).toContain("wash");
+  });
+
+  it("spells out 'convs' and reads 'greener than the alternatives' as a comparison's words", () => {
+    expect(focusOf("does it replace the convs in our model?")).toContain("convolutions");
+    expect(focusOf("is it greener than the alternatives?")).toEqual([]);
+  });
+});
