@@ -29,7 +29,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|what (?:do|would|did|will) (?:we|you|i|they|users) (?:have to )?(?:give up|sacrifice|lose)|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
     1,
   ],
   [

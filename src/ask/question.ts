@@ -162,6 +162,11 @@ const SHORTHAND: [RegExp, string][] = [
   // the question, said by "-wise", is no thing the paper names.
   // "What serves as the anchor?", "what acts as the teacher?": what is used as it.
   [/\b(?:serves|served|serve|acts|acted) as\b/gi, "used as"],
+  // "must train again from zero?", "classes never seen": the abstract's "retraining from
+  // scratch", "unseen classes" in a learner's words.
+  [/\btrain(?:ed|ing|s)? again\b/gi, "retrain"],
+  [/\bfrom (?:zero|nothing|the beginning|the start)\b/gi, "from scratch"],
+  [/\b(?:never|not) (?:seen|saw|been seen)\b/gi, "unseen"],
   [/\bconvs\b/gi, "convolutions"],
   [/\bconv\b/gi, "convolution"],
   [/\b(?:product|business|market|customer|user|practice)-wise\b/gi, " "],
@@ -529,6 +534,14 @@ const EXAMPLES_OF_WHICH =
  */
 const GUESS_CLAUSE = /,\s+(?:(?:[\w-]+\s+){1,3}like|(?:some|a|like a) (?:kind|sort|type) of) (.+)$/;
 
+/**
+ * Round 15 (held out 20): "would this stop our automation bot from breaking?", "will it plug into
+ * our distilled video model?": the reader's own thing, named in their words; it ranks sentences,
+ * but the paper need not name it.
+ */
+const READERS_OWN =
+  /\b(?:our|my) (?:own )?((?:[\w-]+ ){0,2}?[\w-]+)(?=\s+(?:from|to|with|for|in|on|at|or|and|so|that|when|if|every|is|are|was|were|will|would|can|could|do|does|did|keeps?)\b|\s*[?,.;!:—–]|\s*$)/g;
+
 function analogyOf(text: string): Set<string> {
   const m =
     ANALOGY.exec(text) ??
@@ -536,6 +549,7 @@ function analogyOf(text: string): Set<string> {
   const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
+  for (const own of text.matchAll(READERS_OWN)) for (const w of words(own[1] ?? "")) out.add(w.lower);
   return out;
 }
 

@@ -1084,3 +1084,28 @@ describe("held out 20's reading faults (round 15, third tuner)", () => {
     expect(focusOf("is it greener than the alternatives?")).toEqual([]);
   });
 });
+
+describe("held out 20: the reader's own things and a learner's words (round 15, step B)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads the reader's own thing ('our ferry fleet') as their words, not the paper's", () => {
+    const figurative = readQuestion("would it keep our ferry fleet running in winter?").figurative;
+    expect(figurative).toContain("ferry");
+    expect(figurative).toContain("fleet");
+    expect(readQuestion("would it keep the ferry fleet running in winter?").figurative).not.toContain(
+      "ferry",
+    );
+  });
+
+  it("reads 'train again from zero' and 'never seen' as the abstract's retraining and unseen", () => {
+    expect(focusOf("do older systems have to train again from zero?")).toEqual(
+      expect.arrayContaining(["retrain", "scratch"]),
+    );
+    expect(focusOf("does it spot hull shapes never seen before?")).toContain("unseen");
+  });
+
+  it("reads 'what do we give up' as asking the limitations", () => {
+    expect(intentsOf("what do we give up by scrubbing less often?")).toContain("limitations");
+    expect(intentsOf("what do we gain by scrubbing less often?")).not.toContain("limitations");
+  });
+});
