@@ -59,7 +59,7 @@ const SHORTHAND: [RegExp, string][] = [
   // to check in session:", "quick framing for the group:", "question for the group:"): where the
   // question will be used, not what it is about.
   [
-    /^\s*(?:(?:quick|short|brief|one-line|a|another|last|first|good|fun|main|key|one)\s+)*(?:framing|pitch|explainer|question|q|note|prompt|sanity check|check|talking points?|discussion|debate|background|context|something (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing|flag|flagging|debate|debating)|thing (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing))(?:\s+(?:for|in|at|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:(?:reading|journal)\s+)?(?:group|session|slides?|deck|seminar|meeting|talk|discussion|club|audience|class))?\s*:\s*/i,
+    /^\s*(?:(?:quick|short|brief|one-line|a|another|last|first|good|fun|main|key|one)\s+)*(?:framing|pitch|explainer|question|q|note|prompt|sanity check|check|talking points?|discussion|debate|something (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing|flag|flagging|debate|debating)|thing (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing))(?:\s+(?:for|in|at|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:(?:reading|journal)\s+)?(?:group|session|slides?|deck|seminar|meeting|talk|discussion|club|audience|class))?\s*:\s*/i,
     "",
   ],
   [

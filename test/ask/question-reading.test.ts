@@ -1033,7 +1033,7 @@ describe("held out 20's reading faults (round 15, third tuner)", () => {
   });
 
   it("drops more of the host's labels", () => {
-    for (const label of ["talking point", "discussion", "one thing to discuss", "worth asking", "background"])
+    for (const label of ["talking point", "discussion", "one thing to discuss", "worth asking"])
       expect(focusOf(`${label}: what does ScrubNet listen to?`)).toEqual(["scrubnet", "listen"]);
     expect(kindOf("for the club: the one claim worth arguing about?")).toContain("controversial");
     expect(focusOf("for the club: the one claim worth arguing about?")).not.toContain("arguing");
