@@ -158,17 +158,16 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bone[- ](?:line|sentence)(?![\w-])/gi, " "],
   [/\bperf\b/gi, "performance"],
   [/\bfn\b/gi, "function"],
-  // Round 15 (held out 20): "the convs in my resnet"; "product-wise", "cost-wise": the angle of
-  // the question, said by "-wise", is no thing the paper names.
-  // "What serves as the anchor?", "what acts as the teacher?": what is used as it.
+  // Round 15 (held out 20): "What serves as the anchor?", "what acts as the teacher?": what is
+  // used as it.
   [/\b(?:serves|served|serve|acts|acted) as\b/gi, "used as"],
   // "must train again from zero?", "classes never seen": the abstract's "retraining from
   // scratch", "unseen classes" in a learner's words.
   [/\btrain(?:ed|ing|s)? again\b/gi, "retrain"],
   [/\bfrom (?:zero|nothing|the beginning|the start)\b/gi, "from scratch"],
   [/\b(?:never|not) (?:seen|saw|been seen)\b/gi, "unseen"],
-  [/\bconvs\b/gi, "convolutions"],
-  [/\bconv\b/gi, "convolution"],
+  // "product-wise", "business-wise": the angle of the question, said by "-wise", is no thing the
+  // paper names.
   [/\b(?:product|business|market|customer|user|practice)-wise\b/gi, " "],
   // Round 14 (held out 18): "the 16.3x speedup" is the abstract's "16.3×": a factor, not a name.
   [/\b(\d+(?:\.\d+)?)x\b/gi, "$1×"],
