@@ -24,6 +24,7 @@ import {
   carriesCue,
   cueRequired,
   hardwareHeadNamed,
+  type Missing,
   missingFromPaper,
   NOT_STATED,
   notStatedFor,
@@ -173,6 +174,21 @@ export interface Ranking {
 }
 
 /**
+ * Which rule decided an answer before ranking (scripts/rule-declines-ask.ts pools them over the
+ * question sets): "absent …" is missingFromPaper's reason (not-stated.ts).
+ */
+export type DecidingRule =
+  | "foreign"
+  | "links"
+  | "no text"
+  | `absent ${Missing["rule"]}`
+  | "expansion"
+  | "no cue"
+  | "no number"
+  | "not counted"
+  | "no languages";
+
+/**
  * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
  * links, "the abstract does not mention X") or the sentences are ready to be ranked. The fit
  * script (scripts/fit-ask.ts) ranks what this returns, so the model is fitted on exactly what it
@@ -182,11 +198,11 @@ export function prepareAnswer(
   paper: AnswerInput,
   question: string,
   earlierQuestions: readonly string[],
-): { answer: Answer } | { ranking: Ranking } {
+): { answer: Answer; rule: DecidingRule } | { ranking: Ranking } {
   const raw = validate(question);
   const q = readQuestion(raw);
   const language = languageOf(raw);
-  if (language) return { answer: foreign(language) };
+  if (language) return { answer: foreign(language), rule: "foreign" };
   if (!q.words.length) throw new InvalidArgumentError(`the question has no words to read. ${USAGE}`);
   const followUp = resolveFollowUp(
     q,
@@ -198,7 +214,7 @@ export function prepareAnswer(
   const intent = mainIntent(intents, q);
   if (intent === "code") {
     const links = linkAnswer(paper, passages);
-    if (links) return { answer: links };
+    if (links) return { answer: links, rule: "links" };
   }
   if (sentences.length === 0 && !paper.sourceSummary) {
     return {
@@ -206,6 +222,7 @@ export function prepareAnswer(
         "This paper has no abstract in the archive, so there is no text to answer from.",
         intent,
       ),
+      rule: "no text",
     };
   }
   const missing = missingFromPaper(q, passages, titleKeys);
@@ -213,15 +230,16 @@ export function prepareAnswer(
     const what = declinePhrase(q, missing.words);
     return {
       answer: notStated(what ? `The abstract does not mention ${what}.` : notStatedFor(intent, q), intent),
+      rule: `absent ${missing.rule}`,
     };
   }
   const expansion = expansionAnswer(q, passages, intent);
-  if (expansion) return { answer: expansion };
+  if (expansion) return { answer: expansion, rule: "expansion" };
   const required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent)))
-    return { answer: notStated(notStatedFor(intent, q), intent) };
+    return { answer: notStated(notStatedFor(intent, q), intent), rule: "no cue" };
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
-    return { answer: notStated(NOT_STATED.quantity as string, intent) };
+    return { answer: notStated(NOT_STATED.quantity as string, intent), rule: "no number" };
   }
   // "How many attacks?": a number somewhere is not enough, it must count what is asked.
   if (q.measure === "count" && q.asked.length && !passages.some((p) => countsAsked(p, q))) {
@@ -231,6 +249,7 @@ export function prepareAnswer(
         counted ? `The abstract does not say how many ${counted}.` : (NOT_STATED.quantity as string),
         intent,
       ),
+      rule: "not counted",
     };
   }
   // The names the paper gives its own work answer "which benchmark do they propose?", not
@@ -259,7 +278,7 @@ export function prepareAnswer(
     : named.includes(true);
   // "Which programming languages does it support?" of a paper naming none: it does not say.
   if (languages && !named.includes(true))
-    return { answer: notStated("The abstract does not name the languages.", intent) };
+    return { answer: notStated("The abstract does not name the languages.", intent), rule: "no languages" };
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&

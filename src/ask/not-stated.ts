@@ -17,6 +17,11 @@ import { mentions, spelledOut, type Word, words } from "./words.js";
 export interface Missing {
   /** What is not in the paper, as the reader wrote it. */
   words: Word[];
+  /**
+   * Why: a name the question uses, the thing a count or "which X" asks for, every word of the
+   * subject, or part of the subject (two technical terms, or three words with one).
+   */
+  rule: "name" | "head" | "subject" | "part";
 }
 
 /**
@@ -143,7 +148,7 @@ export function missingFromPaper(
   );
   // "RL or SFT?" asks which of them: one in the paper is enough to answer.
   const alternatives = /\bor\b/.test(q.text) && absentNames.length < q.names.length;
-  if (absentNames.length && !alternatives) return { words: absentNames };
+  if (absentNames.length && !alternatives) return { words: absentNames, rule: "name" };
   // "which car makers": the thing asked for is the head noun, the last word ("makers"); "car"
   // only says which ones.
   const head = q.asked[q.asked.length - 1];
@@ -157,7 +162,7 @@ export function missingFromPaper(
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
-    return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)) };
+    return { words: q.asked.filter((w) => !inPaper(passages, titleKeys, w)), rule: "head" };
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
   // An analogy's words are the reader's, not the paper's: they need not be in it.
@@ -167,14 +172,14 @@ export function missingFromPaper(
   // "Is it a position paper or do they build something?" offers a choice in everyday words, which
   // the paper may word otherwise; a technical term among them is another paper's subject.
   const everydayChoice = /\bor\b/.test(q.text) && about.every((w) => isCommonEnglishWord(w.lower));
-  if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus };
+  if (about.length >= 2 && !everydayChoice && about.every(absent)) return { words: q.focus, rule: "subject" };
   // Part of the subject missing: two technical terms the paper never uses ("how is the step-wise
   // gain of each denoising step predicted?" of a paper on tool calls), or three words with one
   // technical term among them, is a question about another paper, though it shares a word or two.
   const missing = about.filter(absent);
   const technical = missing.filter((w) => !isCommonEnglishWord(w.lower));
   if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
-    return { words: missing };
+    return { words: missing, rule: "part" };
   return null;
 }
 
