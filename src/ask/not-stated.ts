@@ -114,6 +114,14 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     parts.every((x) => /^\p{Lu}{2,6}s?$/u.test(x))
   )
     return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
+  // "RL-driven" of a paper on "reinforcement learning driven sampling": an acronym with a word
+  // after it is there when the acronym (in any of its forms) and the word are.
+  if (
+    parts.length === 2 &&
+    /^\p{Lu}{2,6}s?$/u.test(parts[0] as string) &&
+    /^\p{Ll}+$/u.test(parts[1] as string)
+  )
+    return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
   return (
     forms?.some((form) =>
@@ -157,8 +165,10 @@ export function missingFromPaper(
   // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
   // left to the answer model (a feature of declining).
   // A word the paper writes otherwise ("need": "require") is not absent.
+  const abbreviated = abbreviatedInPaper(q, passages);
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
+    !abbreviated.has(w.lower) &&
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
@@ -181,6 +191,29 @@ export function missingFromPaper(
   if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
     return { words: missing, rule: "part" };
   return null;
+}
+
+/**
+ * The question's words that the paper writes as an acronym: "non-maximum suppression" of a paper
+ * on an "NMS-free" detector. The reverse of `spelledOut` in inPaper (the question's acronym, the
+ * paper's words); only acronyms of three letters or more that the paper uses ("audiovisual instruction"
+ * spells "AI" by chance).
+ */
+function abbreviatedInPaper(q: Question, passages: readonly Passage[]): Set<string> {
+  const covered = new Set<string>();
+  const seen = new Set<string>();
+  for (const p of passages)
+    for (const t of p.tokens)
+      for (const part of t.surface.split("-")) {
+        if (!/^\p{Lu}{3,6}s?$/u.test(part) || seen.has(part)) continue;
+        seen.add(part);
+        const span = spelledOut(q.words, words(part)[0] as Word);
+        for (const w of span ?? []) covered.add(w.lower);
+      }
+  // A hyphened question word ("non-maximum") is spelled by its parts.
+  for (const w of q.words)
+    if (w.lower.includes("-") && w.lower.split("-").every((x) => covered.has(x))) covered.add(w.lower);
+  return covered;
 }
 
 /** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */
