@@ -206,7 +206,6 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bevals?\b/gi, "evaluation"],
   [/\bimpl\b/gi, "implementation"],
   [/\barch\b/gi, "architecture"],
-  [/\bconvs?\b/gi, "convolutional"],
   [/\b(?:b\/c|bc|cuz|coz)\b/gi, "because"],
   [/(?<![\w-])diff(?![\w-])/gi, "difference"],
   [/\bwanna\b/gi, "want to"],

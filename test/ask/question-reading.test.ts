@@ -1305,8 +1305,4 @@ describe("answerable questions a rule declined (round 15, rules pooled over all 
     expect(decided(lidar, "is the sampler RL-guided or hand-tuned?")).toBeNull();
     expect(decided(lidar, "is the sampler GAN-guided?")).toMatch(/does not mention .*GAN-guided/);
   });
-
-  it("reads 'conv' as 'convolutional'", () => {
-    expect(focusOf("does it beat plain conv layers?")).toContain("convolutional");
-  });
 });
