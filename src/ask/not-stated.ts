@@ -102,6 +102,12 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     passages.some((p) => spelledOut(p.tokens, w) !== null)
   )
     return true;
+  // "IDs" of a paper on "multimodality-ID alignment" (and "LLM" of one on "LLMs"): an acronym's
+  // plural is too short for the stemmer, so the other number is looked for too.
+  if (/^\p{Lu}{2,6}s?$/u.test(w.surface)) {
+    const other = words(w.surface.endsWith("s") ? w.surface.slice(0, -1) : `${w.surface}s`)[0];
+    if (other && (mentions(keys, other) || passages.some((p) => mentions(p.keys, other)))) return true;
+  }
   // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
   if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
     return true;

@@ -243,7 +243,7 @@ const ENTITY_HEADS = new Set(
 
 const NAMED_BY_ANSWER = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications input inputs quantity quantities statistic statistics place places location locations field fields topic topics example examples",
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications input inputs quantity quantities statistic statistics place places location locations field fields topic topics example examples variant variants version versions stage stages type types",
   ).map((w) => w.stem),
 );
 

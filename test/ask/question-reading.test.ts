@@ -1301,6 +1301,20 @@ describe("answerable questions a rule declined (round 15, rules pooled over all 
     expect(decided(lidar, "how does the manual calibration work?")).toMatch(/does not mention/);
   });
 
+  it("answers 'what are the variants' and 'which stages' by the names, not by the word", () => {
+    expect(decided(orchard, "what are the forecaster variants?")).toBeNull();
+    expect(decided(orchard, "which stages does the pipeline have?")).toBeNull();
+    // Counted, the word must be there: "how many stages" needs stages.
+    expect(decided(orchard, "how many stages does the pipeline have?")).toMatch(/does not mention stages/);
+  });
+
+  it("finds an acronym's plural under its singular and back", () => {
+    const tagged = paper("We align each sensor stream with its device-ID token. The GPUs idle less.");
+    expect(decided(tagged, "how are the IDs used?")).toBeNull();
+    expect(decided(tagged, "what does the GPU wait on?")).toBeNull();
+    expect(decided(tagged, "how are the UUIDs used?")).toMatch(/does not mention UUIDs/);
+  });
+
   it("finds an acronym-word compound when the paper writes both parts", () => {
     expect(decided(lidar, "is the sampler RL-guided or hand-tuned?")).toBeNull();
     expect(decided(lidar, "is the sampler GAN-guided?")).toMatch(/does not mention .*GAN-guided/);
