@@ -102,12 +102,6 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     passages.some((p) => spelledOut(p.tokens, w) !== null)
   )
     return true;
-  // "IDs" of a paper on "multimodality-ID alignment" (and "LLM" of one on "LLMs"): an acronym's
-  // plural is too short for the stemmer, so the other number is looked for too.
-  if (/^\p{Lu}{2,6}s?$/u.test(w.surface)) {
-    const other = words(w.surface.endsWith("s") ? w.surface.slice(0, -1) : `${w.surface}s`)[0];
-    if (other && (mentions(keys, other) || passages.some((p) => mentions(p.keys, other)))) return true;
-  }
   // "Does it work in 3D?" of a paper that generalizes to "the n-dimensional case".
   if (/^\d+d$/.test(w.lower) && DIMENSIONS.some((d) => passages.some((p) => mentions(p.keys, d))))
     return true;
@@ -118,14 +112,6 @@ function inPaper(passages: readonly Passage[], keys: ReadonlySet<string>, w: Wor
     parts.length >= 2 &&
     parts.length < w.surface.split("-").length &&
     parts.every((x) => /^\p{Lu}{2,6}s?$/u.test(x))
-  )
-    return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
-  // "RL-driven" of a paper on "reinforcement learning driven sampling": an acronym with a word
-  // after it is there when the acronym (in any of its forms) and the word are.
-  if (
-    parts.length === 2 &&
-    /^\p{Lu}{2,6}s?$/u.test(parts[0] as string) &&
-    /^\p{Ll}+$/u.test(parts[1] as string)
   )
     return parts.every((x) => inPaper(passages, keys, words(x)[0] as Word));
   const forms = /^\p{Lu}{2,6}s?$/u.test(w.surface) ? ACRONYM_WORDS.get(w.lower) : undefined;
@@ -171,10 +157,8 @@ export function missingFromPaper(
   // makers"); a head such as "range" or "behavior" may just be worded otherwise, and its absence is
   // left to the answer model (a feature of declining).
   // A word the paper writes otherwise ("need": "require") is not absent.
-  const abbreviated = abbreviatedInPaper(q, passages);
   const absent = (w: Word) =>
     !inPaper(passages, titleKeys, w) &&
-    !abbreviated.has(w.lower) &&
     !(q.alternates.get(w.lower) ?? []).some((alt) => inPaper(passages, titleKeys, alt));
   const mustBeThere = q.measure === "count" || q.entity !== null || q.wantsNames;
   if (head && mustBeThere && !namedHardware && absent(head))
@@ -197,29 +181,6 @@ export function missingFromPaper(
   if (!everydayChoice && (technical.length >= 2 || (missing.length >= 3 && technical.length >= 1)))
     return { words: missing, rule: "part" };
   return null;
-}
-
-/**
- * The question's words that the paper writes as an acronym: "non-maximum suppression" of a paper
- * on an "NMS-free" detector. The reverse of `spelledOut` in inPaper (the question's acronym, the
- * paper's words); only acronyms of three letters or more that the paper uses ("audiovisual instruction"
- * spells "AI" by chance).
- */
-function abbreviatedInPaper(q: Question, passages: readonly Passage[]): Set<string> {
-  const covered = new Set<string>();
-  const seen = new Set<string>();
-  for (const p of passages)
-    for (const t of p.tokens)
-      for (const part of t.surface.split("-")) {
-        if (!/^\p{Lu}{3,6}s?$/u.test(part) || seen.has(part)) continue;
-        seen.add(part);
-        const span = spelledOut(q.words, words(part)[0] as Word);
-        for (const w of span ?? []) covered.add(w.lower);
-      }
-  // A hyphened question word ("non-maximum") is spelled by its parts.
-  for (const w of q.words)
-    if (w.lower.includes("-") && w.lower.split("-").every((x) => covered.has(x))) covered.add(w.lower);
-  return covered;
 }
 
 /** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */

@@ -503,8 +503,7 @@ describe("reading the question (round 12)", () => {
 
   it("spells out 'envs' and 'ops', and reads 'who is it for' as asking for its users", () => {
     expect(focusOf("which envs and ops do they support")).toEqual(["environments", "operations", "support"]);
-    // Round 15 (rules pooled): "intended" is a frame word, the users are what is asked.
-    expect(focusOf("who is this toolkit for?")).toEqual(["users"]);
+    expect(focusOf("who is this toolkit for?")).toEqual(["intended", "users"]);
   });
 
   it("ranks with the abstract's word for the newcomer's everyday ones", () => {
@@ -1264,59 +1263,5 @@ describe("held out 20: the reader's own things and a learner's words (round 15, 
   it("reads 'what do we give up' as asking the limitations", () => {
     expect(intentsOf("what do we give up by scrubbing less often?")).toContain("limitations");
     expect(intentsOf("what do we gain by scrubbing less often?")).not.toContain("limitations");
-  });
-});
-
-describe("answerable questions a rule declined (round 15, rules pooled over all sets)", () => {
-  const orchard = paper(
-    "We study pest forecasting for apple orchards with a small recurrent model. " +
-      "Our pilots span regions such as the Alps, the Andes and coastal Chile. " +
-      "The forecaster is meant to help growers who spray by calendar today. " +
-      "It predicts codling moth outbreaks a week ahead with 81% precision.",
-  );
-  const lidar = paper(
-    "We train a LiDAR segmenter whose voxel grouping is learned by a GRU-guided policy. " +
-      "Because the grouping is learned, no hand-set radius search (HRS) is run at test time. " +
-      "A reinforcement learning guided sampler picks the voxels to refine, scored by MC dropout.",
-  );
-
-  it("answers a 'which regions' or 'what sorts of fields' question by names, not by the word", () => {
-    expect(decided(orchard, "which regions do the pilots come from?")).toBeNull();
-    expect(decided(orchard, "what fields are the growers in?")).toBeNull();
-    expect(decided(orchard, "what topics does it forecast?")).toBeNull();
-    // A kind word with a subject of its own still needs that subject in the paper.
-    expect(decided(orchard, "which wine fields, any vineyards?")).toMatch(/does not mention/);
-  });
-
-  it("reads 'who is it for?' as asking the users, with no 'intended' to find", () => {
-    expect(focusOf("who is this for?")).not.toContain("intended");
-    expect(decided(orchard, "who is this for?")).toBeNull();
-    // Naming users the paper never mentions still declines.
-    expect(decided(orchard, "who is it for, brewers? distillers?")).toMatch(/does not mention/);
-  });
-
-  it("finds the question's spelled-out term under the paper's acronym", () => {
-    expect(decided(lidar, "does it still run a hand-set radius search at inference?")).toBeNull();
-    // Three letters or more only: two initials match word pairs by chance.
-    expect(decided(lidar, "how does the manual calibration work?")).toMatch(/does not mention/);
-  });
-
-  it("answers 'what are the variants' and 'which stages' by the names, not by the word", () => {
-    expect(decided(orchard, "what are the forecaster variants?")).toBeNull();
-    expect(decided(orchard, "which stages does the pipeline have?")).toBeNull();
-    // Counted, the word must be there: "how many stages" needs stages.
-    expect(decided(orchard, "how many stages does the pipeline have?")).toMatch(/does not mention stages/);
-  });
-
-  it("finds an acronym's plural under its singular and back", () => {
-    const tagged = paper("We align each sensor stream with its device-ID token. The GPUs idle less.");
-    expect(decided(tagged, "how are the IDs used?")).toBeNull();
-    expect(decided(tagged, "what does the GPU wait on?")).toBeNull();
-    expect(decided(tagged, "how are the UUIDs used?")).toMatch(/does not mention UUIDs/);
-  });
-
-  it("finds an acronym-word compound when the paper writes both parts", () => {
-    expect(decided(lidar, "is the sampler RL-guided or hand-tuned?")).toBeNull();
-    expect(decided(lidar, "is the sampler GAN-guided?")).toMatch(/does not mention .*GAN-guided/);
   });
 });
