@@ -1265,3 +1265,19 @@ describe("held out 20: the reader's own things and a learner's words (round 15, 
     expect(intentsOf("what do we gain by scrubbing less often?")).not.toContain("limitations");
   });
 });
+
+describe("which rule decided before ranking (round 15, scripts/rule-declines-ask.ts)", () => {
+  const ruleOf = (p: AnswerInput, question: string) => {
+    const prepared = prepareAnswer(p, question, []);
+    return "rule" in prepared ? prepared.rule : null;
+  };
+  const kiln = paper(
+    "We schedule firing cycles for ceramic kilns with a small planner. It cuts fuel use by 12%.",
+  );
+
+  it("names the rule: a missing name, a missing subject, or none when the model ranks", () => {
+    expect(ruleOf(kiln, "does it beat PyroNet?")).toBe("absent name");
+    expect(ruleOf(kiln, "how do they tune the glaze chemistry?")).toBe("absent subject");
+    expect(ruleOf(kiln, "how much fuel does it save?")).toBeNull();
+  });
+});
