@@ -374,36 +374,40 @@ describe("ask: the question sets", () => {
     expectEvenStyles(HELD_OUT_20, STYLES_16);
   });
 
-  // Floors at the measured level (docs/ask.md, round 14). The model is fitted on the tuning set,
-  // held-out sets 1-16 and 18 (3,573 questions; sets 1-11, 13 and 16 were each scored blind first
-  // and final once, 12, 14, 15 and 18 were written to fit on; held out 17 is kept aside): fitted,
-  // 90.1% / 91.1% on the tuning set's 504 answerable and 124 unanswerable, then 87.8% / 95.5%,
-  // 78.4% / 97.3%, 82.6% / 91.2%, 77.5% / 91.9%, 80.0% / 78.6%, 76.6% / 90.4%, 80.4% / 89.2%,
-  // 89.1% / 88.9%, 83.7% / 93.3%, 88.1% / 94.5%, 87.7% / 96.2%, 68.2% / 80.4%, 78.6% / 84.7%,
-  // 50.4% / 78.2%, 56.6% / 76.4%, 72.7% / 84.9% and 75.8% / 77.8% on the others (78.9% / 87.1% by
-  // cross-validation grouped by paper over all 3,573, 78.5% / 87.3% leaving one writer's set out).
-  // The rows for held out 16 and 18 are new. Against round 13's floors, refitted with them and
-  // round 14's readings, one went down: held out 3 answerable 0.83 -> 0.82 (109 of 132, was 110).
+  // Floors at the measured level (docs/ask.md, round 15). The model is fitted on the tuning set,
+  // held-out sets 1-18 and 20 (3,936 questions; sets 1-11, 13, 16 and 17 were each scored blind
+  // first and final once, 12, 14, 15, 18 and 20 were written to fit on; held out 19 is kept
+  // aside): fitted, 90.1% / 91.1% on the tuning set's 504 answerable and 124 unanswerable, then
+  // 86.6% / 95.5%, 78.4% / 97.3%, 82.6% / 91.2%, 79.3% / 91.9%, 80.0% / 78.6%, 75.0% / 90.4%,
+  // 80.4% / 89.2%, 89.8% / 88.9%, 84.6% / 95.0%, 86.7% / 94.5%, 87.7% / 96.2%, 68.9% / 80.4%,
+  // 78.6% / 84.7%, 51.1% / 78.2%, 57.4% / 76.4%, 71.9% / 84.9%, 76.3% / 96.2%, 77.3% / 77.8% and
+  // 69.7% / 82.0% on the others (78.5% / 87.2% by cross-validation grouped by paper over all
+  // 3,936, 78.3% / 87.4% leaving one writer's set out). The rows for held out 17 and 20 are new.
+  // Against round 14's floors, refitted with them and round 15's readings, four went down by one
+  // or two questions: held out 1 answerable 0.87 -> 0.86 (71 of 82), held out 6 0.76 -> 0.75 (93
+  // of 124), held out 10 0.88 -> 0.86 (117 of 135), held out 16 0.72 -> 0.71 (92 of 128).
   // The floors follow the fitted figures, down as well as up.
   it.each([
     ["tuning set", () => TUNING, 0.9, 0.91],
-    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.87, 0.95],
+    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.86, 0.95],
     ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.97],
     ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.82, 0.91],
-    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.77, 0.91],
+    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.79, 0.91],
     ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.8, 0.78],
-    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.76, 0.9],
+    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.75, 0.9],
     ["held-out set 7 (now fitted on)", () => HELD_OUT_7, 0.8, 0.89],
     ["held-out set 8 (now fitted on)", () => HELD_OUT_8, 0.89, 0.88],
-    ["held-out set 9 (now fitted on)", () => HELD_OUT_9, 0.83, 0.93],
-    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.88, 0.94],
+    ["held-out set 9 (now fitted on)", () => HELD_OUT_9, 0.84, 0.95],
+    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.86, 0.94],
     ["held-out set 11 (now fitted on)", () => HELD_OUT_11, 0.87, 0.96],
     ["held-out set 12 (fitted on)", () => HELD_OUT_12, 0.68, 0.8],
     ["held-out set 13 (now fitted on)", () => HELD_OUT_13, 0.78, 0.84],
-    ["held-out set 14 (fitted on)", () => HELD_OUT_14, 0.5, 0.78],
-    ["held-out set 15 (fitted on)", () => HELD_OUT_15, 0.56, 0.76],
-    ["held-out set 16 (now fitted on)", () => HELD_OUT_16, 0.72, 0.84],
-    ["held-out set 18 (fitted on)", () => HELD_OUT_18, 0.75, 0.77],
+    ["held-out set 14 (fitted on)", () => HELD_OUT_14, 0.51, 0.78],
+    ["held-out set 15 (fitted on)", () => HELD_OUT_15, 0.57, 0.76],
+    ["held-out set 16 (now fitted on)", () => HELD_OUT_16, 0.71, 0.84],
+    ["held-out set 17 (now fitted on)", () => HELD_OUT_17, 0.76, 0.96],
+    ["held-out set 18 (fitted on)", () => HELD_OUT_18, 0.77, 0.77],
+    ["held-out set 20 (fitted on)", () => HELD_OUT_20, 0.69, 0.81],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
