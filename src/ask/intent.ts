@@ -372,6 +372,97 @@ const MEANING_WORDS = /^(mean|means|meaning)$/;
 const ASKS_MEANING = /\bwhat (does|do) .* mean\b/;
 
 /**
+ * Frames that change what a question asks for, tried in this order after the kind words are read:
+ * when a frame holds, the intents it rules out are dropped and the ones it asks for set at weight 1.
+ * A frame sees the weights read so far, so a later frame can depend on an earlier one's outcome.
+ */
+interface Reframe {
+  when: (q: Question, weights: IntentWeights) => boolean;
+  /** Intents the frame rules out; "all" clears every one. */
+  drop?: readonly Intent[] | "all";
+  /** Intents the frame asks for, each at weight 1. */
+  set?: readonly Intent[];
+}
+
+const says =
+  (...patterns: RegExp[]) =>
+  (q: Question) =>
+    patterns.some((p) => p.test(q.text));
+
+const REFRAMES: readonly Reframe[] = [
+  // "What does mode collapse look like?": a term shown, not how the method works.
+  { when: (q) => LOOKS_LIKE.test(q.text) && q.focus.length > 0, drop: ["method"], set: ["definition"] },
+  { when: (q, w) => Boolean(q.measure) && !w.has("quantity"), set: ["quantity"] },
+  { when: says(TERSE_AMOUNT), set: ["quantity"] },
+  { when: says(DID_ANYTHING_TO), set: ["method"] },
+  { when: says(DID_THEY_SEE, ADDS_OVERHEAD), set: ["results"] },
+  { when: says(HAVE_TO_DO_WITH), drop: ["method"], set: ["reason"] },
+  { when: says(WHAT_X_NEEDS), drop: ["method"], set: ["problem"] },
+  { when: says(FIRST_TIME), set: ["proposal"] },
+  { when: says(MEANT_FOR), set: ["proposal"] },
+  {
+    when: (q) => MODEST_HARDWARE.test(q.text) && !WHICH_HARDWARE.test(q.text),
+    drop: ["hardware"],
+    set: ["results"],
+  },
+  // In a comparison the others' methods are what it is compared with, not a method question.
+  {
+    when: (q, w) =>
+      w.has("comparison") && w.has("method") && !METHOD_PATTERN.test(q.text.replace(OTHERS_METHODS, " ")),
+    drop: ["method"],
+  },
+  {
+    when: (q, w) =>
+      OTHERS_SUBJECT.test(q.text) &&
+      !/\bdifferen/.test(q.text) &&
+      [...w.keys()].every((i) => BACKGROUND_INTENTS.has(i)),
+    set: ["problem"],
+  },
+  { when: says(DOES_IT_HELP, DOES_IT_FIX), set: ["results"] },
+  { when: says(FAULT_ABOUT), drop: ["proposal", "datasets"], set: ["problem"] },
+  { when: says(CAN_DO_THAT), set: ["comparison", "proposal"] },
+  { when: says(SHOULD_WE_SWITCH), set: ["comparison", "results"] },
+  { when: says(DIFFERENCE_FROM_EARLIER), set: ["proposal"] },
+  { when: says(DISTINGUISHES), drop: ["datasets"], set: ["definition"] },
+  { when: (q) => EQUALS_WHAT.test(q.text) && q.focus.length > 0, set: ["definition"] },
+  { when: says(POINT_OF_STEP), drop: ["proposal"], set: ["reason"] },
+  { when: says(METRIC_ASKED), drop: ["datasets"], set: ["results"] },
+  { when: says(EFFECT_OF), set: ["results"] },
+  { when: says(ALREADY_KNOWN), drop: ["results"], set: ["problem"] },
+  { when: says(USE_IT_FOR), set: ["proposal"] },
+  // "What limits the scalability of X?" asks what holds it back (the problem), not for the
+  // paper's own limitations.
+  { when: says(WHAT_LIMITS), drop: ["limitations"], set: ["problem"] },
+  // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
+  // analogy's words ("the final score") say nothing of the kind of answer.
+  { when: says(ANALOGY), drop: "all", set: ["proposal", "method"] },
+  // "What do these bots run on under the hood?" asks what they are built on, not their hardware.
+  { when: says(UNDER_THE_HOOD), drop: ["hardware"], set: ["method"] },
+  // "So it learns from how devs fix bugs on GitHub?": a restatement names where the data comes
+  // from; it asks for code only with a word of availability.
+  { when: (q) => STATEMENT_CHECK.test(q.text) && !AVAILABILITY.test(q.text), drop: ["code"] },
+  { when: says(IDEA_PARAPHRASE), drop: "all", set: ["proposal", "method"] },
+  {
+    when: (q, w) =>
+      !IDEA_PARAPHRASE.test(q.text) &&
+      ((STATEMENT_CHECK.test(q.text) && [...w.keys()].every((i) => IDEA_INTENTS.has(i))) ||
+        INSTEAD_RESTATED.test(q.text)),
+    drop: ["other"],
+    set: ["proposal", "method"],
+  },
+  { when: says(DATA_ORIGIN, TAKEN_FROM), drop: ["reason"], set: ["datasets"] },
+];
+
+function reframe(q: Question, weights: IntentWeights): void {
+  for (const { when, drop, set } of REFRAMES) {
+    if (!when(q, weights)) continue;
+    if (drop === "all") weights.clear();
+    else for (const intent of drop ?? []) weights.delete(intent);
+    for (const intent of set ?? []) weights.set(intent, 1);
+  }
+}
+
+/**
  * Weights of every intent the question shows (1 each, a "how much faster" result also counts as a
  * quantity). No pattern at all reads as "what do they propose", the question a reader means by
  * "so?" or "what is this?".
@@ -409,112 +500,7 @@ export function intentWeights(q: Question): IntentWeights {
     q.kindWords.every((w) => MEANING_WORDS.test(w.lower) || !inMeaning(w) || inTerm(w) || inTermOrGuess(q, w))
   )
     weights.set("definition", 1);
-  // "What does mode collapse look like?": a term shown, not how the method works.
-  if (LOOKS_LIKE.test(q.text) && q.focus.length) {
-    weights.delete("method");
-    weights.set("definition", 1);
-  }
-  if (q.measure && !weights.has("quantity")) weights.set("quantity", 1);
-  if (TERSE_AMOUNT.test(q.text)) weights.set("quantity", 1);
-  if (DID_ANYTHING_TO.test(q.text)) weights.set("method", 1);
-  if (DID_THEY_SEE.test(q.text) || ADDS_OVERHEAD.test(q.text)) weights.set("results", 1);
-  if (HAVE_TO_DO_WITH.test(q.text)) {
-    weights.delete("method");
-    weights.set("reason", 1);
-  }
-  if (WHAT_X_NEEDS.test(q.text)) {
-    weights.delete("method");
-    weights.set("problem", 1);
-  }
-  if (FIRST_TIME.test(q.text)) weights.set("proposal", 1);
-  if (MEANT_FOR.test(q.text)) weights.set("proposal", 1);
-  if (MODEST_HARDWARE.test(q.text) && !WHICH_HARDWARE.test(q.text)) {
-    weights.delete("hardware");
-    weights.set("results", 1);
-  }
-  if (
-    weights.has("comparison") &&
-    weights.has("method") &&
-    !METHOD_PATTERN.test(q.text.replace(OTHERS_METHODS, " "))
-  )
-    weights.delete("method");
-  if (
-    OTHERS_SUBJECT.test(q.text) &&
-    !/\bdifferen/.test(q.text) &&
-    [...weights.keys()].every((i) => BACKGROUND_INTENTS.has(i))
-  )
-    weights.set("problem", 1);
-  if (DOES_IT_HELP.test(q.text) || DOES_IT_FIX.test(q.text)) weights.set("results", 1);
-  if (FAULT_ABOUT.test(q.text)) {
-    weights.delete("proposal");
-    weights.delete("datasets");
-    weights.set("problem", 1);
-  }
-  if (CAN_DO_THAT.test(q.text)) {
-    weights.set("comparison", 1);
-    weights.set("proposal", 1);
-  }
-  if (SHOULD_WE_SWITCH.test(q.text)) {
-    weights.set("comparison", 1);
-    weights.set("results", 1);
-  }
-  if (DIFFERENCE_FROM_EARLIER.test(q.text)) weights.set("proposal", 1);
-  if (DISTINGUISHES.test(q.text)) {
-    weights.delete("datasets");
-    weights.set("definition", 1);
-  }
-  if (EQUALS_WHAT.test(q.text) && q.focus.length) weights.set("definition", 1);
-  if (POINT_OF_STEP.test(q.text)) {
-    weights.delete("proposal");
-    weights.set("reason", 1);
-  }
-  if (METRIC_ASKED.test(q.text)) {
-    weights.delete("datasets");
-    weights.set("results", 1);
-  }
-  if (EFFECT_OF.test(q.text)) weights.set("results", 1);
-  if (ALREADY_KNOWN.test(q.text)) {
-    weights.delete("results");
-    weights.set("problem", 1);
-  }
-  if (USE_IT_FOR.test(q.text)) weights.set("proposal", 1);
-  // "What limits the scalability of X?" asks what holds it back (the problem), not for the
-  // paper's own limitations.
-  if (WHAT_LIMITS.test(q.text)) {
-    weights.delete("limitations");
-    weights.set("problem", 1);
-  }
-  // "Is this like a flight simulator for coding bots?" asks what it is and how it works; the
-  // analogy's words ("the final score") say nothing of the kind of answer.
-  if (ANALOGY.test(q.text)) {
-    weights.clear();
-    weights.set("proposal", 1);
-    weights.set("method", 1);
-  }
-  // "What do these bots run on under the hood?" asks what they are built on, not their hardware.
-  if (UNDER_THE_HOOD.test(q.text)) {
-    weights.delete("hardware");
-    weights.set("method", 1);
-  }
-  // "So it learns from how devs fix bugs on GitHub?": a restatement names where the data comes
-  // from; it asks for code only with a word of availability.
-  if (STATEMENT_CHECK.test(q.text) && !AVAILABILITY.test(q.text)) weights.delete("code");
-  if (IDEA_PARAPHRASE.test(q.text)) {
-    weights.clear();
-    weights.set("proposal", 1);
-    weights.set("method", 1);
-  } else if (
-    (STATEMENT_CHECK.test(q.text) && [...weights.keys()].every((i) => IDEA_INTENTS.has(i))) ||
-    INSTEAD_RESTATED.test(q.text)
-  ) {
-    weights.delete("other");
-    weights.set("proposal", 1);
-    weights.set("method", 1);
-  }
-  if (DATA_ORIGIN.test(q.text) || TAKEN_FROM.test(q.text)) {
-    weights.delete("reason");
-    weights.set("datasets", 1);
-  }
+  reframe(q, weights);
   // "Why does it outperform X?" asks for the reason, not the result.
   if (/^(and |so |but )?(why|how come)\b/.test(q.text)) {
     for (const intent of [...weights.keys()])
