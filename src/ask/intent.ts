@@ -230,6 +230,14 @@ const DISTINGUISHES =
   /\bwhat (?:distinguishes|separates|differentiates|sets (?:\w+ ){0,3}apart)\b|\bwhat makes (?:\w+ ){1,4}different\b/;
 
 /**
+ * Round 16 (held out 19): "How is training efficiency defined in this paper?", "Explain split
+ * computing as the paper uses it.": the paper's own meaning of a term asked, whatever kind words
+ * ("efficiency") the term holds; not a result or the data.
+ */
+const DEFINED_HOW =
+  /\bhow (?:is|are|was|were|do they|does (?:it|the paper|this paper)) (?:[\w-]+ ){0,5}?(?:defined|define)\b|^(?:please )?(?:explain|define) (?!how\b|why\b|what\b)(?:[\w-]+ ){1,5}?as (?:the paper|this paper|they|the authors|it) (?:uses?|means?|defines?)\b/;
+
+/**
  * Round 14 (held out 18): "episodic memory = ?", "KV cache =?": a term set equal to a question
  * mark, asking what it is.
  */
@@ -425,6 +433,7 @@ const REFRAMES: readonly Reframe[] = [
   { when: says(DIFFERENCE_FROM_EARLIER), set: ["proposal"] },
   { when: says(DISTINGUISHES), drop: ["datasets"], set: ["definition"] },
   { when: (q) => EQUALS_WHAT.test(q.text) && q.focus.length > 0, set: ["definition"] },
+  { when: says(DEFINED_HOW), drop: ["method", "results", "datasets", "quantity"], set: ["definition"] },
   { when: says(POINT_OF_STEP), drop: ["proposal"], set: ["reason"] },
   { when: says(METRIC_ASKED), drop: ["datasets"], set: ["results"] },
   { when: says(EFFECT_OF), set: ["results"] },

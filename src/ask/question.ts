@@ -537,6 +537,14 @@ const TRAILING_ASIDE =
   /\?\s*((?:i|i'm|i'd|i've|i'll|my|mine|me|in my|for my|on my|with my|(?:i )?(?:just )?(?:want|need|looking for) (?:a|an|some|the)|(?:that|this)(?:'s| is) (?:what|the claim|how|where|why|something)\b[^?]*\b(?:i|me|my)|comparing\b[^?]*\bmy|(?:asking|asking because|because) (?:i|my|we|our))\b[^?]*)$/;
 
 /**
+ * Round 16 (held out 19): the host's label after the question ("…? good closing point for the
+ * session", "…? nice framing for the group", "…? nice opener"): where the question will be used,
+ * as the labels before it (SHORTHAND), not what it is about. Only a clause made of such words.
+ */
+const TRAILING_LABEL =
+  /\?\s*((?:(?:a|an|the|could|would|might|be|maybe|probably|that|this|is|it|makes?|good|nice|great|fun|solid|strong|useful|neat|key|quick|possible|closing|opening|final|intro|discussion|debate|talking|session|group)\s+)*(?:points?|opener|closer|framing|hook|starter|topic|segue|angle)(?:\s+(?:for|to|in|at|with)\b[^?]*)?)\s*[.!]*\s*$/;
+
+/**
  * "Is this like a coach grading each player?", "so it's basically like a map for the AI?": an
  * analogy, in everyday words the abstract will not use. What follows "like" is the analogy, and so
  * is what "is this copying / mimicking …" names ("is this copying how doctors read scans?").
@@ -623,7 +631,8 @@ function asideOf(cleaned: string): Set<string> {
  * comes first: the intent, focus and names are read from the question proper.
  */
 export function withoutTrailingAside(cleaned: string): string {
-  const m = TRAILING_ASIDE.exec(cleaned.toLowerCase());
+  const lower = cleaned.toLowerCase();
+  const m = TRAILING_ASIDE.exec(lower) ?? TRAILING_LABEL.exec(lower);
   if (!m || words(cleaned.slice(0, m.index)).length < 2) return cleaned;
   return cleaned.slice(0, m.index + 1);
 }

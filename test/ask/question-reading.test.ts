@@ -1281,3 +1281,34 @@ describe("which rule decided before ranking (round 15, scripts/rule-declines-ask
     expect(ruleOf(kiln, "how much fuel does it save?")).toBeNull();
   });
 });
+
+describe("reading the question (round 16, held out 19)", () => {
+  const intentsRead = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const orchard = paper(
+    "We forecast apple yield per orchard row from drone photos. Yield density is defined here as kilograms per metre of row. " +
+      "Our forecaster cuts the error of farmers' own estimates by a third.",
+  );
+
+  it("sets aside the host's label after the question ('…? nice opener for the lab')", () => {
+    expect(readQuestion("how much do they cut the error? solid talking point for the lab").text).toBe(
+      "how much do they cut the error?",
+    );
+    expect(focusOf("how much do they cut the error? good closing point for the session")).not.toContain(
+      "closing",
+    );
+    // Before, "closing point" was a subject the paper had to mention.
+    expect(
+      decided(orchard, "what does the forecaster predict? good closing point for the session"),
+    ).toBeNull();
+    // A question of its own after the first is no label and stays.
+    expect(readQuestion("how much do they cut the error? which drone do they fly?").text).toContain("drone");
+  });
+
+  it("reads 'how is X defined' and 'explain X as the paper uses it' as the paper's meaning of a term", () => {
+    expect(intentsRead("How is yield density defined in this work?")).toEqual(["definition"]);
+    expect(intentsRead("how do they define forecast error?")).toContain("definition");
+    expect(intentsRead("Explain yield density as the authors use it.")).toEqual(["definition"]);
+    // "Explain how …" asks how it works, not what a term means.
+    expect(intentsRead("explain how the forecaster is trained")).not.toContain("definition");
+  });
+});
