@@ -30,6 +30,7 @@ import {
   fitSparse,
 } from "./lib/ask-assoc.js";
 import {
+  atMarginZero,
   closeArchive,
   type Example,
   FITTED_SETS,
@@ -115,8 +116,6 @@ if (values.split !== "cv") splits.push({ name: "LOSO", groupOf: setOf });
 if (values.split !== "loso")
   splits.push({ name: "CV", groupOf: (e) => `fold ${folds[index.get(e) as number]}` });
 
-const model = (weights: Float64Array) => ({ weights, margin: 0, summaryMargin: 0, complementGap: 1 });
-
 /** The columns of `targets`, the table fitted on `fitOn`. */
 function extendedWith(targets: readonly Example[], fitOn: readonly Example[], v: Variant): Extended[] {
   const table = v.assoc ? fitAssoc(fitOn, v.options) : null;
@@ -178,7 +177,7 @@ for (const split of splits) {
       ITERATIONS,
       LEARNING_RATE,
     );
-    for (const e of held) base[index.get(e) as number] = hit(e, model(w0));
+    for (const e of held) base[index.get(e) as number] = hit(e, atMarginZero(w0));
     variants.forEach((v, n) => {
       // Without a table (terms only), every question's columns are the same whichever fold.
       const fitted: Extended[] =
@@ -197,7 +196,7 @@ for (const split of splits) {
           `    ${v.text} ${group} weights: ${v.names.map((f, j) => `${f} ${(w[F + j] as number).toFixed(2)}`).join(", ")}`,
         );
       for (const x of extendedWith(held, train, v))
-        (hits[n] as boolean[])[index.get(x.e) as number] = hit(x.scored, model(w));
+        (hits[n] as boolean[])[index.get(x.e) as number] = hit(x.scored, atMarginZero(w));
     });
     log(`  ${split.name} ${group}: ${held.length} q, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }

@@ -10,9 +10,9 @@
  * It never reads the set kept aside (NEVER_FITTED in scripts/lib/ask-examples.ts).
  */
 import { answerFromRanking, TENTATIVE_BELOW } from "../src/ask/answer.js";
-import type { AnswerModel } from "../src/ask/model.js";
 import { isHit } from "../test/ask/question-set.js";
 import {
+  atMarginZero,
   FITTED_SETS,
   fitWeights,
   loadQuestionFiles,
@@ -38,7 +38,7 @@ for (const set of new Set(examples.map(setOf))) {
     examples.filter((e) => setOf(e) !== set),
     0.003,
   );
-  const model: AnswerModel = { weights, margin: 0, summaryMargin: 0, complementGap: 1 };
+  const model = atMarginZero(weights);
   for (const e of examples) {
     if (setOf(e) !== set || e.ranking === null) continue;
     const a = answerFromRanking(e.ranking, model);

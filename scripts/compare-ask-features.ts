@@ -18,8 +18,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FEATURES } from "../src/ask/features.js";
-import type { AnswerModel } from "../src/ask/model.js";
 import {
+  atMarginZero,
   closeArchive,
   dot,
   type Example,
@@ -53,13 +53,6 @@ const folds = paperFolds(train, 5);
 const sets = [...new Set(train.map(setOf))];
 log(`${train.length} questions, ${sets.length} writer's sets, ${FEATURES.length} features`);
 
-const modelOf = (weights: Float64Array): AnswerModel => ({
-  weights,
-  margin: 0,
-  summaryMargin: 0,
-  complementGap: 1,
-});
-
 interface Outcome {
   loso: boolean[];
   cv: boolean[];
@@ -91,8 +84,8 @@ function run(name: string, drop: RegExp | null): Outcome {
       keep,
     ),
   );
-  const loso = train.map((e) => hit(e, modelOf(bySet.get(setOf(e)) as Float64Array)));
-  const cv = train.map((e, i) => hit(e, modelOf(byFold[folds[i] as number] as Float64Array)));
+  const loso = train.map((e) => hit(e, atMarginZero(bySet.get(setOf(e)) as Float64Array)));
+  const cv = train.map((e, i) => hit(e, atMarginZero(byFold[folds[i] as number] as Float64Array)));
   const r = (hits: boolean[]) => ratesOf(train.map((e, i) => ({ e, hit: hits[i] as boolean })));
   const l = r(loso);
   const c = r(cv);

@@ -15,8 +15,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { answerFromRanking, prepareAnswer } from "../src/ask/answer.js";
-import type { AnswerModel } from "../src/ask/model.js";
 import {
+  atMarginZero,
   closeArchive,
   type Example,
   FITTED_SETS,
@@ -44,12 +44,6 @@ const { values } = parseArgs({
 });
 const l2 = Number(values.l2);
 const examples = loadQuestionFiles(FITTED_SETS).map(prepareExample);
-const model = (weights: Float64Array): AnswerModel => ({
-  weights,
-  margin: 0,
-  summaryMargin: 0,
-  complementGap: 1,
-});
 const sets = [...new Set(examples.map(setOf))];
 const folds = paperFolds(examples, 5);
 // The group a question is scored in: its writer's set, or its fold of papers with --cv.
@@ -61,10 +55,10 @@ for (const set of [...new Set(examples.map(groupOf))]) {
     l2,
   );
   for (const e of examples.filter((x) => groupOf(x) === set)) {
-    hits.set(e, hit(e, model(w)));
+    hits.set(e, hit(e, atMarginZero(w)));
     if (set !== values.misses || hits.get(e)) continue;
     const said = e.ranking
-      ? answerFromRanking(e.ranking, model(w)).text
+      ? answerFromRanking(e.ranking, atMarginZero(w)).text
       : (() => {
           const p = prepareAnswer(inputOf(e.q), e.q.question, []);
           return "answer" in p ? `(rule) ${p.answer.text}` : "(ranked)";

@@ -17,7 +17,7 @@ import type { Ranking } from "../../src/ask/answer.js";
 import { FEATURES } from "../../src/ask/features.js";
 import type { AnswerModel } from "../../src/ask/model.js";
 import { seeded } from "../../src/random.js";
-import { type Example, hit, learnable } from "./ask-examples.js";
+import { atMarginZero, type Example, hit, learnable } from "./ask-examples.js";
 
 const F = FEATURES.length;
 
@@ -456,8 +456,7 @@ function withResidualWeight(w: Float64Array): AnswerModel {
  * shipped answer path: the residual is appended to each row as one more column weighted 1.
  */
 export function hitWith(e: Example, w: Float64Array, residual: Residual | null): boolean {
-  if (e.decided !== null || !residual)
-    return hit(e, { weights: w, margin: 0, summaryMargin: 0, complementGap: 1 });
+  if (e.decided !== null || !residual) return hit(e, atMarginZero(w));
   const r = e.ranking as Ranking;
   const extend = (x: Float64Array) => {
     const y = new Float64Array(F + 1);

@@ -168,6 +168,14 @@ export function fitWeights(
   return w;
 }
 
+/**
+ * The model the evaluation scripts score a fitted weight vector with: margins 0 (declining scores
+ * as it was fitted), the source's summary at margin 0, and the shipped complement gap.
+ */
+export function atMarginZero(weights: Float64Array): AnswerModel {
+  return { weights, margin: 0, summaryMargin: 0, complementGap: 1 };
+}
+
 export function hit(e: Example, model: AnswerModel): boolean {
   if (e.decided !== null) return e.decided;
   const a = answerFromRanking(e.ranking as Ranking, model);
