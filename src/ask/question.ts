@@ -407,7 +407,11 @@ export function cleanQuestion(raw: string): string {
   let text = raw.normalize("NFKC");
   for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
   text = text.replace(/[’‘]/g, "'");
+  const hadWords = /[\p{L}\p{N}]/u.test(text);
   for (const [pattern, by] of SHORTHAND) text = text.replace(pattern, by);
+  // A question made only of how short to answer and for whom ("one-liner for the group?", "in a
+  // nutshell?") asks for the gist, as "tl;dr" does; SHORTHAND removed all its words.
+  if (hadWords && !/[\p{L}\p{N}]/u.test(text)) text = "summary?";
   return text
     .replace(/\s+/g, " ")
     .replace(/\s+([?!.,;:])/g, "$1")

@@ -1312,3 +1312,14 @@ describe("reading the question (round 16, held out 19)", () => {
     expect(intentsRead("explain how the forecaster is trained")).not.toContain("definition");
   });
 });
+
+describe("a question made only of how short and for whom (round 16, held out 22)", () => {
+  it("reads 'one-liner?' as asking for the gist, not as a question with no words", () => {
+    expect(readQuestion("one-liner, in plain words?").words.map((w) => w.lower)).toEqual(["summary"]);
+    expect(readQuestion("in a nutshell?").words.map((w) => w.lower)).toEqual(["summary"]);
+    // Mentions and markup alone still have no words: the usage answers them.
+    expect(readQuestion("<@U0ABC> <#C0DEF>").words).toEqual([]);
+    // A question with its own words keeps them.
+    expect(readQuestion("one-liner on the drone result?").words.map((w) => w.lower)).toContain("drone");
+  });
+});
