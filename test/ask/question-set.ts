@@ -33,7 +33,7 @@ export interface Question {
    * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line);
    * held out 14 and 15 the nine of held out 12; held out 16 the ten of held out 12 and 13; held
    * out 17 the ten of held out 16; held out 18 the ten of held out 16; held out 19 the ten of held
-   * out 16; held out 20 the ten of held out 16; held out 21 the ten of held out 16.
+   * out 16; held out 20 the ten of held out 16; held out 21 the ten of held out 16; held out 22 the ten of held out 16.
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -64,6 +64,7 @@ export const QUESTION_FILES = [
   "questions-holdout19.json",
   "questions-holdout20.json",
   "questions-holdout21.json",
+  "questions-holdout22.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
