@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { answerFromRanking, type Ranking, scoreRanking } from "../src/ask/answer.js";
+import { answerFromRanking, prepareAnswer, type Ranking, scoreRanking } from "../src/ask/answer.js";
 import { FEATURES, questionKind } from "../src/ask/features.js";
 import { ROLES } from "../src/roles/model.js";
 import {
@@ -25,6 +25,7 @@ import {
   FITTED_SETS,
   fitWeights,
   hit,
+  inputOf,
   loadQuestionFiles,
   log,
   prepareExample,
@@ -64,7 +65,10 @@ for (const set of [...new Set(examples.map(setOf))]) {
     if (e.q.expect === null || !intents.has(e.q.intent) || hit(e, model)) continue;
     const base = { set, paper: e.paper, question: e.q.question, intent: e.q.intent };
     if (!e.ranking) {
-      records.push({ ...base, miss: "rule" });
+      // What the rule said, so a miss decided before ranking can be read like the others.
+      const prepared = prepareAnswer(inputOf(e.q), e.q.question, []);
+      const said = "answer" in prepared ? prepared.answer.text.slice(0, 240) : "";
+      records.push({ ...base, miss: "rule", said });
       continue;
     }
     const r = e.ranking as Ranking;

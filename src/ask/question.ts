@@ -193,9 +193,11 @@ const SHORTHAND: [RegExp, string][] = [
   [/\benvs\b/gi, "environments"],
   [/\benv\b/gi, "environment"],
   [/\bops\b/gi, "operations"],
-  // "Who is it for?": the users it is meant for.
+  // "Who is it for?": the users it is meant for. Round 16: "who benefits?", "who gets something
+  // out of this?", "who would use it?" ask the same (held out 12, 14 and 19). The words of the
+  // rewrite rank sentences but need not be in the paper (WHO_FOR in analogyOf).
   [
-    /\bwho (?:is|are) (?:(?:the|this|that|these) \w+|it|this|that|they) (?:meant |intended |designed |built |made |aimed )?for\b/gi,
+    /\bwho (?:is|are) (?:(?:the|this|that|these) \w+|it|this|that|they) (?:meant |intended |designed |built |made |aimed )?for\b|\bwho (?:(?:really |actually |most )?benefits|gains|(?:would|could|will|might|should) (?:actually |really )?(?:benefit|use|want)(?: (?:it|this|that|them))?|gets (?:something|anything|the most|much) out of (?:it|this|that|them))\b/gi,
     "the intended users",
   ],
   // "param count?", "#params": the number of parameters, a size.
@@ -218,7 +220,7 @@ const SHORTHAND: [RegExp, string][] = [
 /** Question scaffolding: English function words plus the words every question about a paper uses. */
 const SCAFFOLD = new Set([
   ...eng,
-  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody everything us anyway anyways today today's nowadays".split(
+  ..."what which how why where when who whom whose is are was were be been being do does did doing done have has had can could would should will may might must shall also just really actually exactly still even too very tell say said explain describe show me paper papers authors author study article work here there one ones else get got gets getting so thing things stuff kind sort like anything something someone they them their theirs it its this that these those not no nor existing current prior previous earlier recent other others two three four five six seven eight nine ten first second third whole rather often anyone anybody everyone everybody nobody everything us anyway anyways today today's nowadays already onto upon whatever".split(
     " ",
   ),
 ]);
@@ -243,7 +245,7 @@ const ENTITY_HEADS = new Set(
 
 const NAMED_BY_ANSWER = new Set(
   words(
-    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications input inputs quantity quantities statistic statistics place places location locations",
+    "dataset datasets benchmark benchmarks model models llm llms language languages task tasks domain domains baseline baselines metric metrics method methods approach system systems application applications data corpus corpora tool tools agent agents architecture architectures backbone backbones setting settings scenario scenarios environment environments network networks encoder encoders optimizer optimizers simulator simulators framework frameworks library libraries platform platforms robot robots game games aspect aspects dimension dimensions criteria criterion factor factors change changes modification modifications input inputs quantity quantities statistic statistics place places location locations field fields topic topics area areas example examples subject subjects discipline disciplines",
   ).map((w) => w.stem),
 );
 
@@ -400,6 +402,10 @@ const RELATED: Record<string, string> = {
   teams: "multi-agent collaboration collaborative",
   // Round 15 (held out 20): "is it greener than the alternatives?": less energy.
   greener: "energy energy-efficient efficient carbon power",
+  // Round 16: "bolt it onto my RL setup", "plug it into the CNNs we run" (held out 7, 12, 15, 20):
+  // fitting into what the reader has.
+  bolt: "plug-and-play integrate integrates incorporate compatible seamlessly",
+  plug: "plug-and-play integrate integrates incorporate compatible seamlessly",
 };
 const RELATED_WORDS = new Map(Object.entries(RELATED).map(([k, v]) => [k, words(v)]));
 
@@ -592,7 +598,30 @@ const GUESS_CLAUSE = /,\s+(?:(?:[\w-]+\s+){1,3}like|(?:some|a|like a) (?:kind|so
  * but the paper need not name it.
  */
 const READERS_OWN =
-  /\b(?:our|my) (?:own )?((?:[\w-]+ ){0,2}?[\w-]+)(?=\s+(?:from|to|with|for|in|on|at|or|and|so|that|when|if|every|is|are|was|were|will|would|can|could|do|does|did|keeps?)\b|\s*[?,.;!:—–]|\s*$)/g;
+  /\b(?:our|my) (?:own )?((?:[\w-]+ ){0,3}?[\w-]+)(?=\s+(?:from|to|with|for|in|on|at|or|and|so|that|when|if|every|is|are|was|were|will|would|can|could|do|does|did|keeps?)\b|\s*[?,.;!:—–]|\s*$)/g;
+
+/**
+ * Round 16 (held out 12, 15, 18, 19, 20): the reader's own setting named without "my" or "our":
+ * "vLLM or whatever serving stack I already run", "a recommender that already uses LLM
+ * embeddings". What the reader has is theirs; the paper need not name it. (Not "the kernels I
+ * already use": taking the words of what the paper may well name out of the subject left only
+ * "stack … top", and the question was declined.)
+ */
+const READERS_SETTING = [
+  /\b([\w-]+ or whatever (?:[\w-]+ ){0,3}?)(?:i|we|you) (?:already |currently )?(?:run|use|have|got)\b/g,
+  /\b(?:a|an|my|our) ((?:[\w-]+ ){0,2}?[\w-]+ (?:that|which) (?:already|currently) (?:uses?|runs?|has|have|relies on) (?:[\w-]+ ){0,2}[\w-]+)/g,
+];
+
+/** Words of the reader's own things: "my GRPO code", "vLLM or whatever stack I run" (lower case). */
+function readersOwnWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const pattern of [READERS_OWN, ...READERS_SETTING])
+    for (const m of text.matchAll(pattern)) for (const w of words(m[1] ?? "")) out.add(w.lower);
+  return out;
+}
+
+/** "Who is it for?" as SHORTHAND rewrites it: the words rank sentences, the paper need not use them. */
+const WHO_FOR = /\bthe intended users\b/;
 
 function analogyOf(text: string): Set<string> {
   const m =
@@ -601,7 +630,8 @@ function analogyOf(text: string): Set<string> {
   const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
-  for (const own of text.matchAll(READERS_OWN)) for (const w of words(own[1] ?? "")) out.add(w.lower);
+  for (const w of readersOwnWords(text)) out.add(w);
+  if (WHO_FOR.test(text)) for (const w of words("intended users")) out.add(w.lower);
   return out;
 }
 
@@ -652,7 +682,15 @@ export function readQuestion(raw: string): Question {
   );
   const kindWords = all.filter((w) => !SCAFFOLD.has(w.lower) && ANSWER_KIND_WORDS.has(w.lower));
   // In a question, a capitalized word after the first is a name too ("on Snapdragon?").
-  const names = focus.filter((w) => isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface)));
+  // Round 16: a name in the reader's own setting ("my GRPO code", "vLLM or whatever stack I run")
+  // is theirs, not a name the paper must use, unless the question names it again outside it.
+  const own = readersOwnWords(text);
+  const ownAgain = (w: Word) => words(text).filter((x) => x.lower === w.lower).length > 1;
+  const names = focus.filter(
+    (w) =>
+      (isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface))) &&
+      (!own.has(w.lower) || ownAgain(w)),
+  );
   // The thing asked for must be in the paper, unless it is answered by names ("which languages":
   // "Python, Java") or is a word of the kind of answer ("what architecture").
   // A head is followed by the verb of the question ("which car makers did they…", "what resolution

@@ -1323,3 +1323,56 @@ describe("a question made only of how short and for whom (round 16, held out 22)
     expect(readQuestion("one-liner on the drone result?").words.map((w) => w.lower)).toContain("drone");
   });
 });
+
+describe("reading faults that recur across writers (round 16, ask19b)", () => {
+  const cache = paper(
+    "We present Cachet, a prefix cache for language model serving. " +
+      "Cachet plugs into existing inference engines without code changes. " +
+      "It cuts the time to the first token by 40% on long prompts.",
+  );
+  const survey = paper(
+    "We collect twelve case studies of forecasting teams. The case studies span medicine, law and finance. " +
+      "Teams that kept a written log of their forecasts were better calibrated.",
+  );
+
+  it("takes the reader's own setting as theirs: its names need not be in the paper", () => {
+    // Before, "SGLang" and "TensorRT" were names the paper had to use, and the question was declined.
+    expect(decided(cache, "could Cachet slot into SGLang or whatever engine we already use?")).toBeNull();
+    expect(
+      decided(cache, "what does Cachet add for a server that already runs TensorRT engines?"),
+    ).toBeNull();
+    // "our" before up to four words of the reader's thing, not three.
+    expect(
+      readQuestion("does it fit our quantized MoE serving model, or only dense ones?").figurative,
+    ).toContain("moe");
+    // Asked about for itself, the name is still one the paper must use.
+    expect(decided(cache, "does Cachet work with SGLang?")).not.toBeNull();
+    expect(decided(cache, "I run SGLang already; is Cachet faster than SGLang?")).not.toBeNull();
+  });
+
+  it("reads 'who benefits?', 'who gets the most out of this?' as who it is for, words the paper need not use", () => {
+    expect(readQuestion("who gets the most out of this?").text).toContain("the intended users");
+    expect(readQuestion("who would actually benefit here?").text).toContain("the intended users");
+    // Before, "intended users" had to be in the paper.
+    expect(decided(survey, "who is this meant for?")).toBeNull();
+    // The reader's own guesses are still words of the subject.
+    expect(decided(survey, "who is it for, beekeepers? vintners?")).not.toBeNull();
+  });
+
+  it("reads fields, areas, topics and examples after 'which' as the kind of thing named, not a word to find", () => {
+    // Before: "The abstract does not mention areas."
+    expect(decided(survey, "what areas are the case studies drawn from?")).toBeNull();
+    expect(readQuestion("which topics do the case studies cover?").kindWords.map((w) => w.lower)).toContain(
+      "topics",
+    );
+    // Counted, they must still be there.
+    expect(readQuestion("how many areas do the case studies span?").asked.map((w) => w.lower)).toEqual([
+      "areas",
+    ]);
+  });
+
+  it("ranks 'bolt it onto', 'plug it into' with the abstract's 'plug-and-play', 'integrate'", () => {
+    expect(alt("can we bolt it onto our trainer?", "bolt")).toContain("plug-and-play");
+    expect(alt("will it plug into the engine?", "plug")).toContain("integrate");
+  });
+});
