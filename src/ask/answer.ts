@@ -186,7 +186,8 @@ export type DecidingRule =
   | "no cue"
   | "no number"
   | "not counted"
-  | "no languages";
+  | "no languages"
+  | "no hardware";
 
 /**
  * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
@@ -279,6 +280,12 @@ export function prepareAnswer(
   // "Which programming languages does it support?" of a paper naming none: it does not say.
   if (languages && !named.includes(true))
     return { answer: notStated("The abstract does not name the languages.", intent), rule: "no languages" };
+  // "Which GPUs for the 4.83x?" of a paper that says only "our GPU-aware implementation": one of a
+  // kind of hardware is answered by a device named ("A100", "Snapdragon 835"), and a paper naming
+  // none does not say which. "What hardware does it run on?" is answered by the kind ("a single
+  // CPU", "GPUs"), and so is "what kind of devices is this for?".
+  if (asksWhichHardware(q, intent) && asksWhichOfKind(q) && !named.includes(true))
+    return { answer: notStated(NOT_STATED.hardware as string, intent), rule: "no hardware" };
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&
@@ -486,6 +493,21 @@ function namingSentences(q: Question, intent: Intent, passages: readonly Passage
  */
 function asksWhichLanguages(q: Question): boolean {
   return q.entity !== null && /^languages?$/.test(q.entity.lower) && q.measure === null;
+}
+
+/** "What kind of processor …?", "which type of devices …?": a kind asked for, not a name. */
+const ASKS_FOR_KIND = /\b(kinds?|types?|sorts?|class(es)?|categor(y|ies)) of\b/;
+
+/**
+ * "Which GPU …?", "on which edge device …?": one of a kind of hardware, asked for by name. Not
+ * "what hardware …?" (the word for all of it) or "what kind of …?".
+ */
+function asksWhichOfKind(q: Question): boolean {
+  return (
+    /\b(gpus?|devices?|chips?|accelerators?|cpus?|processors?)\b/.test(q.text) &&
+    !/\bhardware\b/.test(q.text) &&
+    !ASKS_FOR_KIND.test(q.text)
+  );
 }
 
 /**
