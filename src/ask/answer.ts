@@ -19,6 +19,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
+import { countedKindAsked, termAcronyms } from "./named-answer.js";
 import {
   ASKS_WHICH,
   carriesCue,
@@ -422,14 +423,17 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
     return notStated(missing ? `The abstract does not mention ${missing}.` : notStatedFor(intent, q), intent);
   }
   // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
-  // their kind as often as by name ("single- and multi-model baselines").
+  // their kind as often as by name ("single- and multi-model baselines"). An acronym the abstract
+  // defines for a plain term ("sparse autoencoders (SAEs)") names no model or benchmark, and a
+  // question that gives the count ("which of the 14 models …?") asks for names all the same.
+  const entity = q.entity ?? countedKindAsked(q);
   if (
-    q.entity &&
-    ((namesIn(best.passage.shown, r.exceptNames) === 0 && !describesBaselines(q, best.passage.shown)) ||
+    entity &&
+    ((namesIn(best.passage.shown, notNamesOf(r)) === 0 && !describesBaselines(q, best.passage.shown)) ||
       countedOnly(q, best.passage.shown))
   ) {
     return notStated(
-      `The abstract does not name the ${declinePhrase(q, [q.entity]) || "one you ask about"}.`,
+      `The abstract does not name the ${declinePhrase(q, [entity]) || "one you ask about"}.`,
       intent,
     );
   }
@@ -448,6 +452,12 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
     confidence,
     tentative,
   };
+}
+
+/** Words that name nothing a "which X" asks for: the paper's and the question's own, and its terms. */
+function notNamesOf(r: Ranking): ReadonlySet<string> {
+  const abstract = r.passages.filter((p) => p.source === "abstract").map((p) => p.shown);
+  return new Set([...r.exceptNames, ...termAcronyms(abstract)]);
 }
 
 /**

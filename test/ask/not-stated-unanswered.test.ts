@@ -42,3 +42,42 @@ describe("one of a kind of hardware, asked for by name", () => {
     }
   });
 });
+
+describe("a 'which X' answered only by a term or by the count the reader gave", () => {
+  it("does not take an acronym the abstract defines for a plain term as a name", () => {
+    const p = paper(
+      "Pruned Subnetworks as Reprogrammers",
+      "We study whether winning subnetworks, or lottery tickets (LT), can be reprogrammed for new " +
+        "tasks. We show that LT are not universal reprogrammers: for some target datasets they lag " +
+        "behind dense networks. The gap grows with sparsity.",
+    );
+    const a = answerQuestion(p, "which target datasets do they try?");
+    expect(a.stated).toBe(false);
+    expect(a.text).toMatch(/does not name/);
+  });
+
+  it("declines 'which of the N models' when the paper only gives the count", () => {
+    const p = paper(
+      "Street-Level Geolocation by Vision-Language Models",
+      "We evaluate twelve popular vision-language models on locating street photos. Our study of " +
+        "twelve models shows that all of them place most photos within a city. Errors grow for rural " +
+        "scenes.",
+    );
+    for (const q of ["which of the twelve models was most accurate?", "names of the twelve models?"]) {
+      const a = answerQuestion(p, q);
+      expect(a.stated, q).toBe(false);
+      expect(a.text, q).toMatch(/does not name the models/);
+    }
+  });
+
+  it("still answers when the sentence names them", () => {
+    const p = paper(
+      "Street-Level Geolocation by Vision-Language Models",
+      "We evaluate two vision-language models on locating street photos. Of the two models, Qwen2-VL " +
+        "is more accurate than LLaVA-1.5 on every city. Errors grow for rural scenes.",
+    );
+    const a = answerQuestion(p, "which of the two models was most accurate?");
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/Qwen2-VL/);
+  });
+});
