@@ -26,6 +26,7 @@ import {
   cueRequired,
   hardwareHeadNamed,
   type Missing,
+  measureNotGiven,
   missingFromPaper,
   NOT_STATED,
   notStatedFor,
@@ -188,7 +189,8 @@ export type DecidingRule =
   | "no number"
   | "not counted"
   | "no languages"
-  | "no hardware";
+  | "no hardware"
+  | "no measure";
 
 /**
  * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
@@ -240,6 +242,8 @@ export function prepareAnswer(
   const required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent)))
     return { answer: notStated(notStatedFor(intent, q), intent), rule: "no cue" };
+  if (measureNotGiven(q, passages))
+    return { answer: notStated(NOT_STATED.quantity as string, intent), rule: "no measure" };
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return { answer: notStated(NOT_STATED.quantity as string, intent), rule: "no number" };
   }

@@ -183,6 +183,31 @@ export function missingFromPaper(
   return null;
 }
 
+/**
+ * Heads that ask for a measure by its name: "what compression ratio …?", "what control frequency
+ * …?", "what sparsity level …?" (singular: "what are the four levels?" asks for a list).
+ */
+const MEASURE_HEADS = /^(ratios?|rate|level|frequency|share|fraction|percentage|proportion|consumption)$/;
+/** Measures a percentage gives: "what share of the heads …?" is answered by "42% of the heads". */
+const SHARE_HEADS = /^(rate|share|fraction|percentage|proportion)$/;
+
+/**
+ * "What compression ratio do they reach?" of an abstract where no sentence gives a number beside
+ * the word "ratio" (or a percentage, for a share or a rate): the measure is not stated, and the
+ * nearest sentence with some other number does not answer. Read whatever the question's intent
+ * (such questions are often read as results), so the quantity rules need not have fired.
+ */
+export function measureNotGiven(q: Question, passages: readonly Passage[]): boolean {
+  const head = q.asked[q.asked.length - 1];
+  if (!head || !MEASURE_HEADS.test(head.lower) || !ASKS_WHICH.test(q.text)) return false;
+  return !passages.some(
+    (p) =>
+      p.source === "abstract" &&
+      /\d/.test(p.shown) &&
+      (mentions(p.keys, head) || (SHARE_HEADS.test(head.lower) && /%|\bper ?cent/.test(p.shown))),
+  );
+}
+
 /** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */
 export const ASKS_WHICH = /^(and |so )?(what|which|on what|on which)\b/;
 

@@ -81,3 +81,32 @@ describe("a 'which X' answered only by a term or by the count the reader gave", 
     expect(a.evidence.join(" ")).toMatch(/Qwen2-VL/);
   });
 });
+
+describe("a measure asked for by name that no sentence gives", () => {
+  const p = paper(
+    "Channel Pruning for Small Detectors",
+    "We prune the channels of small object detectors after training. On two detection benchmarks " +
+      "the pruned detectors keep 98% of their accuracy and run 2.1x faster on a phone. The method " +
+      "needs no retraining.",
+  );
+
+  it("declines 'what pruning ratio' when no number stands beside a ratio", () => {
+    const q = "what pruning ratio do they use?";
+    const prepared = prepareAnswer(p, q, []);
+    expect("answer" in prepared && prepared.rule).toBe("no measure");
+    expect(answerQuestion(p, q).text).toBe("The abstract gives no number for that.");
+  });
+
+  it("answers a share with a percentage, and a ratio the paper gives", () => {
+    const share = prepareAnswer(p, "what share of the accuracy do they keep?", []);
+    expect("answer" in share ? share.rule : "ranked").not.toBe("no measure");
+    const given = paper(
+      "Channel Pruning for Small Detectors",
+      "We prune the channels of small object detectors after training. At a pruning ratio of 0.6 the " +
+        "detectors keep their accuracy. The method needs no retraining.",
+    );
+    const a = answerQuestion(given, "what pruning ratio do they use?");
+    expect(a.stated).toBe(true);
+    expect(a.evidence.join(" ")).toMatch(/0\.6/);
+  });
+});
