@@ -109,4 +109,20 @@ describe("a measure asked for by name that no sentence gives", () => {
     expect(a.stated).toBe(true);
     expect(a.evidence.join(" ")).toMatch(/0\.6/);
   });
+
+  it("takes a measure stated in its unit or as a multiple of the word it qualifies", () => {
+    const p2 = paper(
+      "Compact Policies for Legged Robots",
+      "We distill a large locomotion policy into a small one. The student reaches 12x compression " +
+        "with no loss in success. On the robot it runs at 50 Hz and keeps 90% sparsity in its weights.",
+    );
+    for (const q of [
+      "what compression ratio do they reach?",
+      "what control frequency does the policy run at?",
+      "what sparsity level do they keep?",
+    ]) {
+      const prepared = prepareAnswer(p2, q, []);
+      expect("answer" in prepared ? prepared.rule : "ranked", q).not.toBe("no measure");
+    }
+  });
 });
