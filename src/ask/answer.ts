@@ -289,7 +289,12 @@ export function prepareAnswer(
   // kind of hardware is answered by a device named ("A100", "Snapdragon 835"), and a paper naming
   // none does not say which. "What hardware does it run on?" is answered by the kind ("a single
   // CPU", "GPUs"), and so is "what kind of devices is this for?".
-  if (asksWhichHardware(q, intent) && asksWhichOfKind(q) && !named.includes(true))
+  if (
+    asksWhichHardware(q, intent) &&
+    asksWhichOfKind(q) &&
+    !named.includes(true) &&
+    !passages.some((p) => p.source === "abstract" && namesUnlistedDevice(p.shown))
+  )
     return { answer: notStated(NOT_STATED.hardware as string, intent), rule: "no hardware" };
   const eligible = passages.map(
     (p, i) =>
@@ -507,6 +512,19 @@ function namingSentences(q: Question, intent: Intent, passages: readonly Passage
  */
 function asksWhichLanguages(q: Question): boolean {
   return q.entity !== null && /^languages?$/.test(q.entity.lower) && q.measure === null;
+}
+
+/**
+ * A device `namesHardware` does not list, named right before a word for hardware: "on an Ascend
+ * 910 NPU", "eight Gaudi2 accelerators". A capitalized word opening the sentence ("Edge devices
+ * …") or a bare count ("8 GPUs") is no name, nor is the word in a compound ("GPU-aware").
+ */
+const UNLISTED_DEVICE =
+  /(?<=\S\s+)((?:[\p{Lu}\p{N}][\p{L}\p{N}.-]*\s+){1,3})(?:GPUs?|NPUs?|TPUs?|CPUs?|gpus?|accelerators?|chips?|processors?|devices?)\b/gu;
+
+function namesUnlistedDevice(sentence: string): boolean {
+  for (const m of sentence.matchAll(UNLISTED_DEVICE)) if (/\p{Lu}/u.test(m[1] as string)) return true;
+  return false;
 }
 
 /** "What kind of processor …?", "which type of devices …?": a kind asked for, not a name. */

@@ -35,6 +35,16 @@ describe("one of a kind of hardware, asked for by name", () => {
     expect(a.evidence.join(" ")).toMatch(/H100/);
   });
 
+  it("takes a device named beside a word for hardware, though not in the list of devices", () => {
+    const unlisted = paper(
+      "Tiled Attention Kernels for Long Documents",
+      "We present a tiled attention kernel for documents of a million tokens. On eight Gaudi2 " +
+        "accelerators our implementation runs 3.1x faster than the usual kernel.",
+    );
+    const prepared = prepareAnswer(unlisted, "which accelerator did they time it on?", []);
+    expect("answer" in prepared ? prepared.rule : "ranked").not.toBe("no hardware");
+  });
+
   it("leaves 'what hardware' and 'what kind of device' to the kind the paper gives", () => {
     for (const q of ["what hardware is it made for?", "what kind of devices can run it?"]) {
       const prepared = prepareAnswer(kindOnly, q, []);
