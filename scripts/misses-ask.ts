@@ -11,6 +11,10 @@
  * a wrong sentence), and for a wrong sentence both sentences' positions, roles and the features
  * whose weighted difference (chosen − accepted) is largest. `--skip` leaves sets out of the dump
  * (they are still fitted on, as in loso-ask). It never reads the set kept aside.
+ *
+ * With `--unanswerable` it lists the other side instead (round 16): every unanswerable question
+ * of every intent that is answered out of set, with the rule that answered it or the sentence the
+ * model chose, the question's reading and the writer's reason (not stated / other paper).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -38,6 +42,7 @@ const { values } = parseArgs({
     intent: { type: "string", default: "method,results" },
     skip: { type: "string", default: "" },
     out: { type: "string", default: "/tmp/ask-misses.json" },
+    unanswerable: { type: "boolean", default: false },
   },
 });
 const intents = new Set(values.intent.split(","));
@@ -49,6 +54,31 @@ const roleOf = (x: Float64Array) => {
   for (let r = 1; r < ROLES.length; r++) if ((x[r] as number) > (x[best] as number)) best = r;
   return `${ROLES[best]} ${(x[best] as number).toFixed(2)}`;
 };
+
+/** An unanswerable question answered out of set: what answered it and how the question was read. */
+function answeredUnanswerable(set: string, e: Example, model: ReturnType<typeof atMarginZero>) {
+  const base = { set, paper: e.paper, question: e.q.question, intent: e.q.intent, why: e.q.why ?? null };
+  if (!e.ranking) {
+    const p = prepareAnswer(inputOf(e.q), e.q.question, []);
+    return {
+      ...base,
+      answeredBy: "answer" in p ? `rule: ${p.rule}` : "rule",
+      said: "answer" in p ? p.answer.text.slice(0, 300) : "",
+    };
+  }
+  const r = e.ranking as Ranking;
+  const a = answerFromRanking(r, model);
+  const { decline } = scoreRanking(r, model);
+  return {
+    ...base,
+    answeredBy: a.source === "abstract" ? "abstract sentence" : `${a.source}`,
+    readIntent: r.intent,
+    kind: questionKind(r.q),
+    focus: r.q.focus,
+    decline,
+    said: a.text.slice(0, 300),
+  };
+}
 
 const records: unknown[] = [];
 for (const set of [...new Set(examples.map(setOf))]) {
@@ -62,6 +92,10 @@ for (const set of [...new Set(examples.map(setOf))]) {
   );
   const w = model.weights;
   for (const e of examples.filter((x: Example) => setOf(x) === set)) {
+    if (values.unanswerable) {
+      if (e.q.expect === null && !hit(e, model)) records.push(answeredUnanswerable(set, e, model));
+      continue;
+    }
     if (e.q.expect === null || !intents.has(e.q.intent) || hit(e, model)) continue;
     const base = { set, paper: e.paper, question: e.q.question, intent: e.q.intent };
     if (!e.ranking) {

@@ -19,12 +19,14 @@ import { resolveFollowUp } from "./follow-up.js";
 import { type Intent, type IntentWeights, intentWeights, mainIntent } from "./intent.js";
 import { languageOf } from "./language.js";
 import { type AnswerModel, scoreRow, shippedAnswerModel } from "./model.js";
+import { countedKindAsked, termAcronyms } from "./named-answer.js";
 import {
   ASKS_WHICH,
   carriesCue,
   cueRequired,
   hardwareHeadNamed,
   type Missing,
+  measureNotGiven,
   missingFromPaper,
   NOT_STATED,
   notStatedFor,
@@ -186,7 +188,9 @@ export type DecidingRule =
   | "no cue"
   | "no number"
   | "not counted"
-  | "no languages";
+  | "no languages"
+  | "no hardware"
+  | "no measure";
 
 /**
  * Reads a question against a paper: either the answer is already decided (a refusal, the paper's
@@ -238,6 +242,8 @@ export function prepareAnswer(
   const required = cueRequired(intent, q);
   if (required && !passages.some((p) => carriesCue(p, intent)))
     return { answer: notStated(notStatedFor(intent, q), intent), rule: "no cue" };
+  if (measureNotGiven(q, passages))
+    return { answer: notStated(NOT_STATED.quantity as string, intent), rule: "no measure" };
   if (intents.has("quantity") && !passages.some((p) => fitsMeasureOf(p, q))) {
     return { answer: notStated(NOT_STATED.quantity as string, intent), rule: "no number" };
   }
@@ -279,6 +285,17 @@ export function prepareAnswer(
   // "Which programming languages does it support?" of a paper naming none: it does not say.
   if (languages && !named.includes(true))
     return { answer: notStated("The abstract does not name the languages.", intent), rule: "no languages" };
+  // "Which GPUs for the 4.83x?" of a paper that says only "our GPU-aware implementation": one of a
+  // kind of hardware is answered by a device named ("A100", "Snapdragon 835"), and a paper naming
+  // none does not say which. "What hardware does it run on?" is answered by the kind ("a single
+  // CPU", "GPUs"), and so is "what kind of devices is this for?".
+  if (
+    asksWhichHardware(q, intent) &&
+    asksWhichOfKind(q) &&
+    !named.includes(true) &&
+    !passages.some((p) => p.source === "abstract" && namesUnlistedDevice(p.shown))
+  )
+    return { answer: notStated(NOT_STATED.hardware as string, intent), rule: "no hardware" };
   const eligible = passages.map(
     (p, i) =>
       (!required || carriesCue(p, intent)) &&
@@ -415,14 +432,17 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
     return notStated(missing ? `The abstract does not mention ${missing}.` : notStatedFor(intent, q), intent);
   }
   // "Which teacher model?": a sentence that names nothing does not answer. Baselines are told by
-  // their kind as often as by name ("single- and multi-model baselines").
+  // their kind as often as by name ("single- and multi-model baselines"). An acronym the abstract
+  // defines for a plain term ("sparse autoencoders (SAEs)") names no model or benchmark, and a
+  // question that gives the count ("which of the 14 models …?") asks for names all the same.
+  const entity = q.entity ?? countedKindAsked(q);
   if (
-    q.entity &&
-    ((namesIn(best.passage.shown, r.exceptNames) === 0 && !describesBaselines(q, best.passage.shown)) ||
+    entity &&
+    ((namesIn(best.passage.shown, notNamesOf(r)) === 0 && !describesBaselines(q, best.passage.shown)) ||
       countedOnly(q, best.passage.shown))
   ) {
     return notStated(
-      `The abstract does not name the ${declinePhrase(q, [q.entity]) || "one you ask about"}.`,
+      `The abstract does not name the ${declinePhrase(q, [entity]) || "one you ask about"}.`,
       intent,
     );
   }
@@ -441,6 +461,12 @@ export function answerFromRanking(r: Ranking, model: AnswerModel): Answer {
     confidence,
     tentative,
   };
+}
+
+/** Words that name nothing a "which X" asks for: the paper's and the question's own, and its terms. */
+function notNamesOf(r: Ranking): ReadonlySet<string> {
+  const abstract = r.passages.filter((p) => p.source === "abstract").map((p) => p.shown);
+  return new Set([...r.exceptNames, ...termAcronyms(abstract)]);
 }
 
 /**
@@ -486,6 +512,34 @@ function namingSentences(q: Question, intent: Intent, passages: readonly Passage
  */
 function asksWhichLanguages(q: Question): boolean {
   return q.entity !== null && /^languages?$/.test(q.entity.lower) && q.measure === null;
+}
+
+/**
+ * A device `namesHardware` does not list, named right before a word for hardware: "on an Ascend
+ * 910 NPU", "eight Gaudi2 accelerators". A capitalized word opening the sentence ("Edge devices
+ * …") or a bare count ("8 GPUs") is no name, nor is the word in a compound ("GPU-aware").
+ */
+const UNLISTED_DEVICE =
+  /(?<=\S\s+)((?:[\p{Lu}\p{N}][\p{L}\p{N}.-]*\s+){1,3})(?:GPUs?|NPUs?|TPUs?|CPUs?|gpus?|accelerators?|chips?|processors?|devices?)\b/gu;
+
+function namesUnlistedDevice(sentence: string): boolean {
+  for (const m of sentence.matchAll(UNLISTED_DEVICE)) if (/\p{Lu}/u.test(m[1] as string)) return true;
+  return false;
+}
+
+/** "What kind of processor …?", "which type of devices …?": a kind asked for, not a name. */
+const ASKS_FOR_KIND = /\b(kinds?|types?|sorts?|class(es)?|categor(y|ies)) of\b/;
+
+/**
+ * "Which GPU …?", "on which edge device …?": one of a kind of hardware, asked for by name. Not
+ * "what hardware …?" (the word for all of it) or "what kind of …?".
+ */
+function asksWhichOfKind(q: Question): boolean {
+  return (
+    /\b(gpus?|devices?|chips?|accelerators?|cpus?|processors?)\b/.test(q.text) &&
+    !/\bhardware\b/.test(q.text) &&
+    !ASKS_FOR_KIND.test(q.text)
+  );
 }
 
 /**

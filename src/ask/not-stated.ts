@@ -183,6 +183,61 @@ export function missingFromPaper(
   return null;
 }
 
+/**
+ * Heads that ask for a measure by its name: "what compression ratio …?", "what control frequency
+ * …?", "what sparsity level …?" (singular: "what are the four levels?" asks for a list).
+ */
+const MEASURE_HEADS = /^(ratios?|rate|level|frequency|share|fraction|percentage|proportion|consumption)$/;
+/**
+ * A number that states the measure without its word: a percentage for a share or a rate, "50 Hz"
+ * for a frequency, "12 mJ" for a consumption. A ratio or a level by a percentage or a multiple
+ * ("10× compression", "90% sparsity") only beside the word it qualifies ("compression",
+ * "sparsity"): "2.1x faster" is no pruning ratio.
+ */
+const UNIT_OF: Record<string, RegExp> = {
+  rate: /%|\bper ?cent/,
+  share: /%|\bper ?cent/,
+  fraction: /%|\bper ?cent/,
+  percentage: /%|\bper ?cent/,
+  proportion: /%|\bper ?cent/,
+  frequency: /\d\s?(?:[kKMG]?Hz)\b/,
+  consumption: /\d\s?(?:[mkM]?J|[mkM]?Wh?|joules?|watts?)\b/,
+};
+const MULTIPLE = String.raw`\d[\d.,]*\s?(?:%|×|x|-fold)`;
+
+/** "10× compression", "90% sparsity", "sparsity of 90%": a percentage or a multiple of the word. */
+function qualifiedNumber(sentence: string, w: Word): boolean {
+  // The stem as the word is written ("sparsiti" of "sparsity" is cut back to "sparsit").
+  let n = 0;
+  while (n < w.stem.length && w.stem[n] === w.lower[n]) n++;
+  const stem = w.lower.slice(0, Math.max(n, 3)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    String.raw`${MULTIPLE}\s+(?:[\p{L}-]+\s+)?${stem}|\b${stem}[\p{L}]*\s+(?:ratio\s+|level\s+)?(?:of|at|to|by)\s+(?:up to\s+|about\s+|roughly\s+)?\d`,
+    "iu",
+  ).test(sentence);
+}
+
+/**
+ * "What compression ratio do they reach?" of an abstract where no sentence gives a number beside
+ * the word "ratio" (or in the measure's unit): the measure is not stated, and the nearest sentence
+ * with some other number does not answer. Read whatever the question's intent (such questions are
+ * often read as results), so the quantity rules need not have fired.
+ */
+export function measureNotGiven(q: Question, passages: readonly Passage[]): boolean {
+  const head = q.asked[q.asked.length - 1];
+  if (!head || !MEASURE_HEADS.test(head.lower) || !ASKS_WHICH.test(q.text)) return false;
+  const unit = UNIT_OF[head.lower];
+  const qualifiers = q.asked.slice(0, -1);
+  return !passages.some(
+    (p) =>
+      p.source === "abstract" &&
+      /\d/.test(p.shown) &&
+      (mentions(p.keys, head) ||
+        (unit?.test(p.shown) ?? false) ||
+        qualifiers.some((w) => qualifiedNumber(p.shown, w))),
+  );
+}
+
 /** A question for a thing by name ("what GPU …", "on which hardware …"), not whether it is there. */
 export const ASKS_WHICH = /^(and |so )?(what|which|on what|on which)\b/;
 
