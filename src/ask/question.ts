@@ -529,13 +529,6 @@ const ASKED =
  */
 const DASH_ASIDE =
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.—–]*?(?:\s*[—–]|\s--?\s)\s*(?=\S)/;
-/**
- * Round 16 (held out 18, 22): "I do DVFS work, do they say which knobs matter?", "my thesis is on
- * reward hacking, do they claim …?": the reader's own work before a comma, then a question of its
- * own (a question word or an auxiliary opens it), as before ";" or a dash.
- */
-const COMMA_ASIDE =
-  /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^,;?.—–]*,\s+(?=(?:do|does|did|is|are|was|were|can|could|will|would|should|what|which|how|why|where|when|who|any|has|have)\b)/;
 const ASKS_ABOUT_READERS_CASE = /[—–-]\s.*\b(?:too|as well)\W*$/;
 
 /**
@@ -547,7 +540,6 @@ const ASKS_ABOUT_READERS_CASE = /[—–-]\s.*\b(?:too|as well)\W*$/;
 const ASIDE = [
   /^(?:i|i am|my|we|our|in my|in our|for my|for our)\b[^;?.]*[;.:]\s+(?=\S)/,
   DASH_ASIDE,
-  COMMA_ASIDE,
   /^(?:apart from|aside from|besides|other than|beyond|except for|leaving aside)\b[^,;?]*,/,
   // Round 14: "If not static labels, how is the difficulty set?": what it is not, set aside.
   /^(?:(?:and|so|but) )?(?:if not|rather than|not)\b[^,;?]*,/,

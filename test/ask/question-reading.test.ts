@@ -1409,13 +1409,3 @@ describe("reading the question (round 16, held out 22: causes that recur across 
     expect(intentsRead("why do older planners still fail on silk?")).not.toContain("limitations");
   });
 });
-
-describe("the reader's own work before a comma (round 16, held out 22; measured, not shipped)", () => {
-  it("sets aside 'I do X work, do they …?' as the ';' and dash forms are", () => {
-    const focus = focusOf("I breed tomatoes for a living, does the forecaster work on greenhouse rows?");
-    expect(focus).not.toContain("tomatoes");
-    expect(focus).toContain("greenhouse");
-    // A word the question asks about again stays.
-    expect(focusOf("my lab grows tomatoes, does it forecast tomatoes too?")).toContain("tomatoes");
-  });
-});
