@@ -5,7 +5,7 @@
  * (rank.ts), so a question that matches two patterns never loses the right sentence to a wrong
  * guess. Patterns read the cleaned, lower-cased question (question.ts).
  */
-import { ANALOGY, type Question } from "./question.js";
+import { ANALOGY, type Question, WHETHER_HOW_MUCH } from "./question.js";
 import { type Word, words } from "./words.js";
 
 export const INTENTS = [
@@ -279,6 +279,14 @@ const HAVE_TO_DO_WITH = /\bwhat (?:does|do|did) .* have to do with\b/;
 const WHAT_X_NEEDS =
   /\bwhat (?:does|do|would|will) (?:a|an|the|your|our|any) (?:[\w-]+ ){1,3}(?:need|require|want) (?:from|to|in order to)\b/;
 
+/**
+ * Round 16 (held out 4, 19, 22): "what's still hard for the models?", "in which situations does
+ * it still fail?", "what does it still get wrong?": what remains unsolved after the paper, its
+ * limitations, not the problem it sets out to solve.
+ */
+const STILL_FAILS =
+  /\bwhat(?:'s| is| are)? still (?:hard|difficult|challenging|unsolved)\b|\b(?:does|do|did|would|will) (?:it|they|this|that|the [\w-]+) still (?:get wrong|fail|struggle|break)\b|\b(?:situations?|cases?|settings?|scenarios?) (?:(?:does|do|did) )?(?:it|they|this|[\w-]+) still (?:fails?|struggles?|breaks?)\b/;
+
 /** Round 15: "is this the first time anyone used X?", "are they the first to …": novelty. */
 const FIRST_TIME =
   /\b(?:the )?first (?:time|ever|paper|work|one|study)\b|\b(?:are|were|is|was) (?:they|it|this|the authors) the first\b/;
@@ -402,11 +410,14 @@ const REFRAMES: readonly Reframe[] = [
   { when: (q) => LOOKS_LIKE.test(q.text) && q.focus.length > 0, drop: ["method"], set: ["definition"] },
   { when: (q, w) => Boolean(q.measure) && !w.has("quantity"), set: ["quantity"] },
   { when: says(TERSE_AMOUNT), set: ["quantity"] },
+  // "Can you control how long each token lasts?": whether, not how long (WHETHER_HOW_MUCH).
+  { when: says(WHETHER_HOW_MUCH), drop: ["quantity"] },
   { when: says(DID_ANYTHING_TO), set: ["method"] },
   { when: says(DID_THEY_SEE, ADDS_OVERHEAD), set: ["results"] },
   { when: says(HAVE_TO_DO_WITH), drop: ["method"], set: ["reason"] },
   { when: says(WHAT_X_NEEDS), drop: ["method"], set: ["problem"] },
   { when: says(FIRST_TIME), set: ["proposal"] },
+  { when: says(STILL_FAILS), drop: ["problem", "proposal"], set: ["limitations"] },
   { when: says(MEANT_FOR), set: ["proposal"] },
   {
     when: (q) => MODEST_HARDWARE.test(q.text) && !WHICH_HARDWARE.test(q.text),

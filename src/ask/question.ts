@@ -452,6 +452,16 @@ const HOW_MUCH_COMPARATIVE =
 const EMBEDDED_HOW =
   /\b(?:decides?|decided|deciding|chooses?|chose|choosing|determines?|determined|picks?|knows?|learns?|selects?) how (?:many|much)\b/g;
 
+/**
+ * Round 16 (held out 12, 15, 22): "can you control how long each token lasts?", "does it cut how
+ * many real demos we have to collect?", "do the authors analyze how much FFN memory matters?": a
+ * yes/no question whose own verb takes the "how much" clause asks whether, not for a number. Not
+ * when the verb only reports the number ("do they say how many layers?", "did they measure how
+ * long it takes?"), nor "by how much" or "how much faster" (a change asked).
+ */
+export const WHETHER_HOW_MUCH =
+  /^(?:(?:so|and|but|ok) )?(?:do|does|did|can|could|will|would|should) (?:it|they|this|that|you|we|i|the [\w-]+|[\w-]+) (?:(?:also|even|really|actually|still|ever) )?(?!(?:say|says|report|reports|give|gives|state|states|tell|tells|mention|mentions|list|lists|show|shows|quantify|measure|measures|specify|provide|note|find|know|put)\b)[\w-]+ (?:[\w-]+ ){0,2}?how (?:much|many|long|often)\b(?! (?:faster|slower|better|worse|more|less|fewer|bigger|smaller|larger|cheaper|higher|lower)\b)/;
+
 // "What is the reranking latency per query?": a time, asked without "how long".
 const LATENCY_ASKED =
   /^(?:and |so )?what (?:is|are|was|were) (?:the |their |its )?(?:[\w-]+ ){0,2}(?:latency|latencies|runtime|run time|inference time|wall-?clock time)(?: per [\w-]+)?\W*$/;
@@ -473,7 +483,7 @@ const AT_WHAT =
   /^(?:(?:and|so|but) )?(?:at|for|with|under|on|in) (?:what|which) (?!(?:speed|speeds|rate|rates|cost|costs|price|time|latency)\b)[\w-]+/;
 
 function measureOf(question: string): Measure | null {
-  if (AT_WHAT.test(question)) return null;
+  if (AT_WHAT.test(question) || WHETHER_HOW_MUCH.test(question)) return null;
   const text = question.replace(EMBEDDED_HOW, " ").replace(TREND_OF_COUNT, " ");
   const ofModel = /\b(models?|networks?|llms?|parameters|params|weights|backbones?)\b/.test(text);
   if (MONEY_ASKED.test(text)) return "money";

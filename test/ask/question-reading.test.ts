@@ -1376,3 +1376,36 @@ describe("reading faults that recur across writers (round 16, ask19b)", () => {
     expect(alt("will it plug into the engine?", "plug")).toContain("integrate");
   });
 });
+
+describe("reading the question (round 16, held out 22: causes that recur across writers)", () => {
+  const intentsRead = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  const ruleOf = (p: AnswerInput, question: string) => {
+    const prepared = prepareAnswer(p, question, []);
+    return "rule" in prepared ? prepared.rule : null;
+  };
+  const loom = paper(
+    "We present Loom, a planner for weaving robots. Loom lets the operator adjust the duration of every pass at run time. " +
+      "Across six looms it wastes less yarn than a fixed schedule.",
+  );
+
+  it("reads a yes/no question about 'how long' or 'how many' as asking whether, not for a number", () => {
+    // Before: read as a quantity and declined "The abstract gives no number for that."
+    expect(ruleOf(loom, "can the operator adjust how long every pass lasts?")).not.toBe("no number");
+    expect(intentsRead("does the planner reduce how many passes a robot makes?")).not.toContain("quantity");
+    expect(readQuestion("did the authors study how much the schedule matters?").measure).toBeNull();
+    // A verb that only reports the number, "by how much" and "how much faster" still ask for one.
+    expect(intentsRead("do they report how long every pass takes?")).toContain("quantity");
+    expect(readQuestion("does it help on wool, and by how much?").measure).not.toBeNull();
+    expect(intentsRead("does it get how much faster than the fixed schedule?")).toContain("quantity");
+  });
+
+  it("reads 'what is still hard', 'where does it still fail' as the paper's limitations, not its problem", () => {
+    expect(intentsRead("what's still difficult for these robots?")).toContain("limitations");
+    expect(intentsRead("in which settings does Loom still fail?")).toContain("limitations");
+    expect(intentsRead("what does the planner still get wrong, any word on it?")).toContain("limitations");
+    // Before, read as the problem the paper solves; the abstract names no limitation, so it declines.
+    expect(ruleOf(loom, "what does it still get wrong?")).toBe("no cue");
+    // Others' failures are the problem or a reason, not this paper's limits.
+    expect(intentsRead("why do older planners still fail on silk?")).not.toContain("limitations");
+  });
+});
