@@ -10,8 +10,7 @@
  *   (rarity.ts) and within this abstract; as written or by stem; adjacent pairs of the
  *   question's words; what a sentence that points back ("This design …") inherits from the one
  *   before; the neighbours' overlap.
- * - Where the question's words first occur and the sentence after it, by the question's kind; for a
- *   question about a motivation ("why not X", "why X at all"), the background role.
+ * - Where the question's words first occur and the sentence after it, by the question's kind.
  * - A number of the kind asked, next to what is counted or near the question's words; names for a
  *   "which X"; named evaluation data; length; a question mark; a link; the paper's own name.
  * - For the option of declining ("none:"): the intents, how much of what the question is about
@@ -69,7 +68,6 @@ const PASSAGE_FEATURES: string[] = [
   "first-mention:definition",
   ...QUESTION_KINDS.map((k) => `first-mention:kind:${k}`),
   ...QUESTION_KINDS.map((k) => `after-first-mention:kind:${k}`),
-  "why-motive:background",
   "how-it-works:proposal-cue",
   "own-name",
   "question-mark",
@@ -110,7 +108,6 @@ const CUE_AT = INTENTS.map((i) => (i === "other" ? -1 : at(`cue:${i}`)));
 const POSITION_AT = INTENTS.map((i) => at(`position:${i}`));
 const NUMBER_AT = INTENTS.map((i) => at(`number:${i}`));
 const PRAISE_AT = INTENTS.map((i) => at(`praise:${i}`));
-const BACKGROUND = ROLES.indexOf("background");
 const KIND_AT = QUESTION_KINDS.map((k) => ROLES.map((r) => at(`kind:${k}:${r}`)));
 
 /**
@@ -136,15 +133,6 @@ const PRAISE =
 
 /** "How does X work / pick / route …?" is answered by the mechanism rather than "We propose X". */
 const HOW_IT_WORKS = /^(and )?how (does|do|did|is|are) (?!they (improve|address|solve|overcome|tackle)\b)/;
-
-/**
- * Round 16: "why not just use bigger kernels?", "why use simulation at all?", "why X instead of
- * Y?", "why should anyone care?", "what's the point of X?": the motivation for a choice, which
- * abstracts state as background (what X is good for, what is wrong with the alternative), not the
- * cause of a phenomenon.
- */
-const ASKS_MOTIVE =
-  /\bwhy (?:not|bother|use|go|pick|choose|target|train|adopt)\b|\bwhy\b.*\b(?:at all|in the first place|instead of|rather than|care|cares|matters?|worth|deserves?)\b|\bwhat (?:is|was) the (?:whole )?point\b/;
 
 /** Words that only say what kind of answer is wanted; an abstract's "not new" is no proposal. */
 const INTENT_ONLY = new Set(
@@ -196,8 +184,6 @@ export interface QuestionFacts {
   titleNames: ReadonlySet<string>;
   /** Whether the question names the paper's own method. */
   asksOwnName: boolean;
-  /** Whether the question asks the motivation for a choice (ASKS_MOTIVE). */
-  asksMotive: boolean;
   /** Index of the first abstract passage that holds a focus word, or -1. */
   firstMention: number;
   abstractCount: number;
@@ -334,7 +320,6 @@ export function questionFacts(
     ownNames: exceptNames,
     titleNames,
     asksOwnName: q.words.some((w) => titleNames.has(w.lower)),
-    asksMotive: ASKS_MOTIVE.test(q.text),
     firstMention,
     abstractCount: abstract.length,
     overlaps,
@@ -471,7 +456,6 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   x[at(`first-mention:kind:${f.kind}`)] = first;
   x[at(`after-first-mention:kind:${f.kind}`)] =
     p.source === "abstract" && f.firstMention >= 0 && p.index === f.firstMention + 1 ? 1 : 0;
-  x[at("why-motive:background")] = f.asksMotive ? (p.roles[BACKGROUND] as number) : 0;
   x[at("how-it-works:proposal-cue")] =
     HOW_IT_WORKS.test(q.text) && f.intents.has("method") ? (p.cues.get("proposal") ?? 0) : 0;
   x[at("own-name")] = ownNameIn(f, p) ? 1 : 0;

@@ -1,8 +1,7 @@
 /**
  * Round 16's features (docs/ask.md, "Round 16: novelty and why ranking, measured"): the sentence
  * where the question's words first occur and the one after it, each under the question's kind (a
- * why question's cause is mostly not where its words first occur), and the background a question
- * about a motivation ("why not X", "why X at all") is answered by.
+ * why question's cause is mostly not where its words first occur).
  */
 import { describe, expect, it } from "vitest";
 import { featureIndex } from "../../src/ask/features.js";
@@ -24,7 +23,7 @@ function column(question: string, feature: string): number[] {
   );
 }
 
-describe("ask: where the question's words first occur, by kind, and a why's motivation", () => {
+describe("ask: where the question's words first occur, by the question's kind", () => {
   it("marks the sentence where a why question's words first occur, and the one after it", () => {
     const q = "why does quantization deteriorate at two bits?";
     expect(column(q, "first-mention:kind:why")).toEqual([0, 1, 0, 0]);
@@ -39,11 +38,5 @@ describe("ask: where the question's words first occur, by kind, and a why's moti
     // The same places, under the question's own kind.
     expect(column(q, "first-mention:kind:yes-no")).toEqual([0, 1, 0, 0]);
     expect(column(q, "after-first-mention:kind:yes-no")).toEqual([0, 0, 1, 0]);
-  });
-
-  it("weighs the background only for a question about a motivation", () => {
-    const motive = column("why not just use fixed grids?", "why-motive:background");
-    expect(motive.some((v) => v > 0)).toBe(true);
-    expect(column("why do fixed grids fail at two bits?", "why-motive:background")).toEqual([0, 0, 0, 0]);
   });
 });
