@@ -10,6 +10,7 @@
  *   (rarity.ts) and within this abstract; as written or by stem; adjacent pairs of the
  *   question's words; what a sentence that points back ("This design …") inherits from the one
  *   before; the neighbours' overlap.
+ * - Where the question's words first occur and the sentence after it, by the question's kind.
  * - A number of the kind asked, next to what is counted or near the question's words; names for a
  *   "which X"; named evaluation data; length; a question mark; a link; the paper's own name.
  * - For the option of declining ("none:"): the intents, how much of what the question is about
@@ -65,6 +66,8 @@ const PASSAGE_FEATURES: string[] = [
   "named-data:datasets",
   "first-mention",
   "first-mention:definition",
+  ...QUESTION_KINDS.map((k) => `first-mention:kind:${k}`),
+  ...QUESTION_KINDS.map((k) => `after-first-mention:kind:${k}`),
   "how-it-works:proposal-cue",
   "own-name",
   "question-mark",
@@ -447,6 +450,12 @@ export function passageFeatures(f: QuestionFacts, passages: readonly Passage[], 
   const first = p.source === "abstract" && p.index === f.firstMention ? 1 : 0;
   x[at("first-mention")] = first;
   x[at("first-mention:definition")] = first * (f.intents.get("definition") ?? 0);
+  // Where the question's words first occur, and the sentence after it, weigh differently by kind:
+  // a definition is mostly where its term first occurs, a why question's cause or motivation mostly
+  // elsewhere, often the next sentence (round 16: 50 of 68 why misses won by first-mention).
+  x[at(`first-mention:kind:${f.kind}`)] = first;
+  x[at(`after-first-mention:kind:${f.kind}`)] =
+    p.source === "abstract" && f.firstMention >= 0 && p.index === f.firstMention + 1 ? 1 : 0;
   x[at("how-it-works:proposal-cue")] =
     HOW_IT_WORKS.test(q.text) && f.intents.has("method") ? (p.cues.get("proposal") ?? 0) : 0;
   x[at("own-name")] = ownNameIn(f, p) ? 1 : 0;
