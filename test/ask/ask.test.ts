@@ -425,40 +425,43 @@ describe("ask: the question sets", () => {
     expectEvenStyles(HELD_OUT_22, STYLES_16);
   });
 
-  // Floors at the measured level (docs/ask.md, round 15). The model is fitted on the tuning set,
-  // held-out sets 1-18 and 20 (3,936 questions; sets 1-11, 13, 16 and 17 were each scored blind
-  // first and final once, 12, 14, 15, 18 and 20 were written to fit on; held out 19 is kept
-  // aside): fitted, 90.1% / 91.1% on the tuning set's 504 answerable and 124 unanswerable, then
-  // 86.6% / 95.5%, 78.4% / 97.3%, 82.6% / 91.2%, 79.3% / 91.9%, 80.0% / 78.6%, 75.0% / 90.4%,
-  // 80.4% / 89.2%, 89.8% / 88.9%, 84.6% / 95.0%, 86.7% / 94.5%, 87.7% / 96.2%, 68.9% / 80.4%,
-  // 78.6% / 84.7%, 51.1% / 78.2%, 57.4% / 76.4%, 71.9% / 84.9%, 76.3% / 96.2%, 77.3% / 77.8% and
-  // 69.7% / 82.0% on the others (78.5% / 87.2% by cross-validation grouped by paper over all
-  // 3,936, 78.3% / 87.4% leaving one writer's set out). The rows for held out 17 and 20 are new.
-  // Against round 14's floors, refitted with them and round 15's readings, four went down by one
-  // or two questions: held out 1 answerable 0.87 -> 0.86 (71 of 82), held out 6 0.76 -> 0.75 (93
-  // of 124), held out 10 0.88 -> 0.86 (117 of 135), held out 16 0.72 -> 0.71 (92 of 128).
+  // Floors at the measured level (docs/ask.md, round 16). The model is fitted on the tuning set,
+  // held-out sets 1-20 and 22 (4,296 questions; sets 1-11, 13, 16, 17 and 19 were each scored blind
+  // first and final once, 12, 14, 15, 18, 20 and 22 were written to fit on; held out 21 is kept
+  // aside): fitted, 90.1% / 91.9% on the tuning set's 504 answerable and 124 unanswerable, then
+  // 85.4% / 95.5%, 78.4% / 97.3%, 82.6% / 91.2%, 76.6% / 91.9%, 79.0% / 83.3%, 77.4% / 90.4%,
+  // 79.5% / 95.4%, 89.1% / 90.5%, 85.4% / 96.7%, 88.1% / 94.5%, 87.7% / 96.2%, 70.5% / 78.6%,
+  // 78.6% / 86.4%, 51.1% / 78.2%, 57.4% / 78.2%, 74.2% / 84.9%, 76.3% / 96.2%, 77.3% / 77.8%,
+  // 66.1% / 86.4%, 72.3% / 83.6% and 69.6% / 76.9% on the others (77.6% / 87.8% by cross-validation
+  // grouped by paper over all 4,296, 77.8% / 87.6% leaving one writer's set out). The rows for held
+  // out 19 and 22 are new. Against round 15's floors, refitted with them and round 16's readings,
+  // rules and features, five went down by one to four questions: held out 1 answerable 0.86 ->
+  // 0.85 (70 of 82), held out 4 0.79 -> 0.76 (85 of 111), held out 5 0.8 -> 0.79 (79 of 100), held
+  // out 7 0.8 -> 0.79 (89 of 112), held out 12 declined 0.8 -> 0.78 (44 of 56).
   // The floors follow the fitted figures, down as well as up.
   it.each([
     ["tuning set", () => TUNING, 0.9, 0.91],
-    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.86, 0.95],
+    ["held-out set 1 (now fitted on)", () => HELD_OUT, 0.85, 0.95],
     ["held-out set 2 (now fitted on)", () => HELD_OUT_2, 0.78, 0.97],
     ["held-out set 3 (now fitted on)", () => HELD_OUT_3, 0.82, 0.91],
-    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.79, 0.91],
-    ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.8, 0.78],
-    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.75, 0.9],
-    ["held-out set 7 (now fitted on)", () => HELD_OUT_7, 0.8, 0.89],
-    ["held-out set 8 (now fitted on)", () => HELD_OUT_8, 0.89, 0.88],
-    ["held-out set 9 (now fitted on)", () => HELD_OUT_9, 0.84, 0.95],
-    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.86, 0.94],
+    ["held-out set 4 (now fitted on)", () => HELD_OUT_4, 0.76, 0.91],
+    ["held-out set 5 (now fitted on)", () => HELD_OUT_5, 0.79, 0.83],
+    ["held-out set 6 (now fitted on)", () => HELD_OUT_6, 0.77, 0.9],
+    ["held-out set 7 (now fitted on)", () => HELD_OUT_7, 0.79, 0.95],
+    ["held-out set 8 (now fitted on)", () => HELD_OUT_8, 0.89, 0.9],
+    ["held-out set 9 (now fitted on)", () => HELD_OUT_9, 0.85, 0.96],
+    ["held-out set 10 (now fitted on)", () => HELD_OUT_10, 0.88, 0.94],
     ["held-out set 11 (now fitted on)", () => HELD_OUT_11, 0.87, 0.96],
-    ["held-out set 12 (fitted on)", () => HELD_OUT_12, 0.68, 0.8],
-    ["held-out set 13 (now fitted on)", () => HELD_OUT_13, 0.78, 0.84],
+    ["held-out set 12 (fitted on)", () => HELD_OUT_12, 0.7, 0.78],
+    ["held-out set 13 (now fitted on)", () => HELD_OUT_13, 0.78, 0.86],
     ["held-out set 14 (fitted on)", () => HELD_OUT_14, 0.51, 0.78],
-    ["held-out set 15 (fitted on)", () => HELD_OUT_15, 0.57, 0.76],
-    ["held-out set 16 (now fitted on)", () => HELD_OUT_16, 0.71, 0.84],
+    ["held-out set 15 (fitted on)", () => HELD_OUT_15, 0.57, 0.78],
+    ["held-out set 16 (now fitted on)", () => HELD_OUT_16, 0.74, 0.84],
     ["held-out set 17 (now fitted on)", () => HELD_OUT_17, 0.76, 0.96],
     ["held-out set 18 (fitted on)", () => HELD_OUT_18, 0.77, 0.77],
-    ["held-out set 20 (fitted on)", () => HELD_OUT_20, 0.69, 0.81],
+    ["held-out set 19 (now fitted on)", () => HELD_OUT_19, 0.66, 0.86],
+    ["held-out set 20 (fitted on)", () => HELD_OUT_20, 0.72, 0.83],
+    ["held-out set 22 (fitted on)", () => HELD_OUT_22, 0.69, 0.76],
   ] as const)(
     "%s: answered with the right sentence and declined at the fitted level",
     (_name, set, answerable, declined) => {
