@@ -33,7 +33,8 @@ export interface Question {
    * what to discuss, what the one takeaway is, what is worth checking, how to explain it in a line);
    * held out 14 and 15 the nine of held out 12; held out 16 the ten of held out 12 and 13; held
    * out 17 the ten of held out 16; held out 18 the ten of held out 16; held out 19 the ten of held
-   * out 16; held out 20 the ten of held out 16; held out 21 the ten of held out 16; held out 22 the ten of held out 16.
+   * out 16; held out 20 the ten of held out 16; held out 21 the ten of held out 16; held out 22 the ten
+   * of held out 16; held out 23 the ten of held out 16.
    */
   style?: string;
   /** 2: written after the first round of tuning, on a day the first round never saw. */
@@ -65,17 +66,18 @@ export const QUESTION_FILES = [
   "questions-holdout20.json",
   "questions-holdout21.json",
   "questions-holdout22.json",
+  "questions-holdout23.json",
 ] as const;
 export type QuestionFile = (typeof QUESTION_FILES)[number];
 
 /**
  * The question set kept aside for the round's honest figure: scored once blind and once at the end
- * (test/ask/report.ts), never fitted, chosen on or benched. Round 16 keeps held out 21 aside; held
- * out 19, kept aside in round 15 (scored blind and final there), is now a set to fit on. It is
+ * (test/ask/report.ts), never fitted, chosen on or benched. Round 17 keeps held out 23 aside; held
+ * out 21, kept aside in round 16 (scored blind and final there), is now a set to fit on. It is
  * named, not "the last one", as sets written to fit on may come after it in QUESTION_FILES (round
  * 12: held out 14 and 15 after 13). Null only between rounds, while the next one is being written.
  */
-export const SET_ASIDE: QuestionFile | null = "questions-holdout21.json";
+export const SET_ASIDE: QuestionFile | null = "questions-holdout23.json";
 
 export function loadQuestions(file: QuestionFile): Question[] {
   const text = readFileSync(new URL(`./${file}`, import.meta.url), "utf8");

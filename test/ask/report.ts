@@ -23,6 +23,7 @@
  *   npx tsx test/ask/report.ts --holdout20 the twentieth held-out set (questions-holdout20.json): totals only
  *   npx tsx test/ask/report.ts --holdout21 the twenty-first held-out set (questions-holdout21.json): totals only
  *   npx tsx test/ask/report.ts --holdout22 the twenty-second held-out set (questions-holdout22.json): totals only
+ *   npx tsx test/ask/report.ts --holdout23 the twenty-third held-out set (questions-holdout23.json): totals only
  *   --round N: only the tuning questions of round N; --misses: list the tuning set's misses
  * Held-out sets never print their misses: looking at them would make them tuning sets.
  */
