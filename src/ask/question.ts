@@ -633,14 +633,15 @@ function readersOwnWords(text: string): Set<string> {
 /** "Who is it for?" as SHORTHAND rewrites it: the words rank sentences, the paper need not use them. */
 const WHO_FOR = /\bthe intended users\b/;
 
-function analogyOf(text: string): Set<string> {
+/** Words the paper need not use: the reader's analogy or guess, alternative, own things (`own`). */
+function analogyOf(text: string, own: ReadonlySet<string>): Set<string> {
   const m =
     ANALOGY.exec(text) ??
     (EXAMPLES_OF_WHICH.test(text) ? null : (LIKE_CLAUSE.exec(text) ?? GUESS_CLAUSE.exec(text)));
   const out = new Set(m ? words(m[1] ?? "").map((w) => w.lower) : []);
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
-  for (const w of readersOwnWords(text)) out.add(w);
+  for (const w of own) out.add(w);
   if (WHO_FOR.test(text)) for (const w of words("intended users")) out.add(w.lower);
   return out;
 }
@@ -695,7 +696,7 @@ export function readQuestion(raw: string): Question {
   // Round 16: a name in the reader's own setting ("my GRPO code", "vLLM or whatever stack I run")
   // is theirs, not a name the paper must use, unless the question names it again outside it.
   const own = readersOwnWords(text);
-  const ownAgain = (w: Word) => words(text).filter((x) => x.lower === w.lower).length > 1;
+  const ownAgain = (w: Word) => all.filter((x) => x.lower === w.lower).length > 1;
   const names = focus.filter(
     (w) =>
       (isName(w.surface) || (all.indexOf(w) > 0 && /^\p{Lu}/u.test(w.surface))) &&
@@ -783,6 +784,6 @@ export function readQuestion(raw: string): Question {
     wantsNames,
     entity,
     measure,
-    figurative: analogyOf(text),
+    figurative: analogyOf(text, own),
   };
 }
