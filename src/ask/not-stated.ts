@@ -166,8 +166,13 @@ export function missingFromPaper(
   // Two or more words of what it is about, none of them in the paper: a question about something
   // else. (One word alone may just be phrased differently: "does it need retraining?")
   // An analogy's words are the reader's, not the paper's: they need not be in it.
+  // Round 17: "making the AI think", "these AI systems": "AI" the paper never writes is no more a
+  // missing subject word than a missing name (written, it still counts as shared).
   const about = q.focus.filter(
-    (w) => !(hardwareNamed && HARDWARE_WORDS.has(w.lower)) && !q.figurative.has(w.lower),
+    (w) =>
+      !(hardwareNamed && HARDWARE_WORDS.has(w.lower)) &&
+      !q.figurative.has(w.lower) &&
+      !(EVERYWHERE.has(w.lower) && !inPaper(passages, titleKeys, w)),
   );
   // "Is it a position paper or do they build something?" offers a choice in everyday words, which
   // the paper may word otherwise; a technical term among them is another paper's subject.

@@ -622,6 +622,18 @@ const READERS_SETTING = [
   /\b(?:a|an|my|our) ((?:[\w-]+ ){0,2}?[\w-]+ (?:that|which) (?:already|currently) (?:uses?|runs?|has|have|relies on) (?:[\w-]+ ){0,2}[\w-]+)/g,
 ];
 
+/**
+ * Round 17 (held out 21; 9, 15, 16, 18): "is it faster than the usual solvers people use?", "does
+ * it lose accuracy vs normal conv layers?", "why would anyone want this over a normal classifier?":
+ * the way things are usually done, in the reader's everyday words. The paper names it its own way
+ * ("existing solvers", "standard convolutions"), so the words rank sentences but need not be in
+ * the paper; a name among them still must be (isName: "regular NAS" keeps NAS). Only the everyday
+ * adjectives: "standard", "vanilla", "conventional" and "traditional" are the abstracts' own terms
+ * ("standard attention", "vanilla transformer") and unanswerable questions name them.
+ */
+const EVERYDAY_USUAL =
+  /\b((?:normal|usual|regular|ordinary|plain|typical) (?!(?:words?|terms|english|language)\b)(?:[\w-]+ ){0,2}?[\w-]+)(?=\s+(?:from|to|with|for|in|on|at|of|or|and|but|so|that|than|since|when|if|is|are|was|were|will|would|can|could|do|does|did)\b|\s*[?,.;!:—–]|\s*$)/g;
+
 /** Words of the reader's own things: "my GRPO code", "vLLM or whatever stack I run" (lower case). */
 function readersOwnWords(text: string): Set<string> {
   const out = new Set<string>();
@@ -633,7 +645,10 @@ function readersOwnWords(text: string): Set<string> {
 /** "Who is it for?" as SHORTHAND rewrites it: the words rank sentences, the paper need not use them. */
 const WHO_FOR = /\bthe intended users\b/;
 
-/** Words the paper need not use: the reader's analogy or guess, alternative, own things (`own`). */
+/**
+ * Words the paper need not use: the reader's analogy or guess, alternative, own things (`own`), the
+ * usual way in everyday words (EVERYDAY_USUAL).
+ */
 function analogyOf(text: string, own: ReadonlySet<string>): Set<string> {
   const m =
     ANALOGY.exec(text) ??
@@ -642,6 +657,7 @@ function analogyOf(text: string, own: ReadonlySet<string>): Set<string> {
   const alt = ALTERNATIVE.exec(text);
   for (const w of words(alt?.[1] ?? "")) out.add(w.lower);
   for (const w of own) out.add(w);
+  for (const m of text.matchAll(EVERYDAY_USUAL)) for (const w of words(m[1] ?? "")) out.add(w.lower);
   if (WHO_FOR.test(text)) for (const w of words("intended users")) out.add(w.lower);
   return out;
 }

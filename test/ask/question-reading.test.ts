@@ -1409,3 +1409,33 @@ describe("reading the question (round 16, held out 22: causes that recur across 
     expect(intentsRead("why do older planners still fail on silk?")).not.toContain("limitations");
   });
 });
+
+describe("reading the question (round 17, held out 21: causes that recur across writers)", () => {
+  const ruleOf = (p: AnswerInput, question: string) => {
+    const prepared = prepareAnswer(p, question, []);
+    return "rule" in prepared ? prepared.rule : null;
+  };
+  const kiln = paper(
+    "We present Ember, a controller for ceramic kilns. Unlike fixed firing schedules, Ember adapts the heating curve to each load. " +
+      "On forty firings it cuts fuel use by 12% and cracks fewer pots.",
+  );
+
+  it("takes 'the normal X', 'the usual X' as the reader's words for the usual way, not words the paper must use", () => {
+    // Before: declined "does not mention usual timers people buy".
+    expect(ruleOf(kiln, "is it cheaper than the usual timers people buy?")).toBeNull();
+    expect(ruleOf(kiln, "why pick this over a regular thermostat dial?")).toBeNull();
+    expect([...readQuestion("is it gentler than the ordinary oven program on pots?").figurative]).toEqual(
+      expect.arrayContaining(["ordinary", "oven", "program"]),
+    );
+    // A name after the adjective must still be in the paper; "in plain words" is no usual way.
+    expect(ruleOf(kiln, "is it better than plain PID control?")).toBe("absent name");
+    expect([...readQuestion("what's Ember in plain words?").figurative]).not.toContain("words");
+  });
+
+  it("does not count 'the AI' the paper never writes as a word of the subject", () => {
+    // Before: "AI" and "glazes" absent, declined as a question about something else.
+    expect(ruleOf(kiln, "so the AI learns the glazes as it fires?")).toBeNull();
+    // The subject rule still declines a question whose other words are all absent.
+    expect(ruleOf(kiln, "so the AI paints murals on subway walls?")).toBe("absent subject");
+  });
+});
