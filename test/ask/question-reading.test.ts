@@ -1439,3 +1439,51 @@ describe("reading the question (round 17, held out 21: causes that recur across 
     expect(ruleOf(kiln, "so the AI paints murals on subway walls?")).toBe("absent subject");
   });
 });
+
+describe("reading the kind a rule needs (round 17, rules16's ask)", () => {
+  const ruleOf = (p: AnswerInput, question: string) => {
+    const prepared = prepareAnswer(p, question, []);
+    return "rule" in prepared ? prepared.rule : null;
+  };
+  const kindsOf = (question: string) => [...intentWeights(readQuestion(question)).keys()];
+  // A paper with no number, no limitation and no hardware in it.
+  const loom = paper(
+    "We present Weft, a planner that lays out jacquard looms from a sketch of the cloth. " +
+      "Weft reads the sketch, chooses a threading and writes the card chain for the loom. " +
+      "Weavers in small workshops used it to make scarves and curtains.",
+  );
+  const scored = paper(
+    "We present Slate, a small image classifier trained with a new mixing rule. " +
+      "Slate reaches 81.4% top-1 accuracy on ImageNet with 5M parameters.",
+  );
+  const rigged = paper(
+    "We present Rook, a solver for packing crates. Rook runs on a single CPU core in under a second per crate.",
+  );
+
+  it("reads a top-1 or top-5 asked for as a number, declined when the paper gives none", () => {
+    expect(kindsOf("top-5 on the held-out cloths?")).toContain("quantity");
+    // Before: read as other and answered with the nearest sentence.
+    expect(ruleOf(loom, "what's Weft's top-1 on the scarves?")).toBe("no number");
+    // A paper that gives the accuracy is still answered from it.
+    expect(ruleOf(scored, "top-1 on imagenet?")).toBeNull();
+  });
+
+  it("reads compute or a supercomputer asked for in everyday words as hardware", () => {
+    expect(kindsOf("compute needed?")).toContain("hardware");
+    expect(kindsOf("what compute did the workshops run it on?")).toContain("hardware");
+    // Before: read as other and answered with the workshops sentence.
+    expect(ruleOf(loom, "does one need a supercomputer to plan a curtain?")).toBe("no cue");
+    expect(ruleOf(rigged, "compute used?")).toBeNull();
+    // Spending more compute asks about the results, not the machine.
+    expect(kindsOf("would more compute make the threading better?")).not.toContain("hardware");
+  });
+
+  it("reads where it hurts or fails as its limitations, declined when the paper names none", () => {
+    expect(kindsOf("any cases where the planner hurts the weave?")).toContain("limitations");
+    // Before: read as other and answered with the workshops sentence.
+    expect(ruleOf(loom, "are there situations where it fails to help the weavers?")).toBe("no cue");
+    expect(ruleOf(loom, "did it ever fail on a real loom?")).toBe("no cue");
+    // Whether it was ever used is no failure.
+    expect(kindsOf("did the weavers ever use it for rugs?")).not.toContain("limitations");
+  });
+});
