@@ -24,6 +24,7 @@ import {
   ASKS_WHICH,
   carriesCue,
   cueRequired,
+  HARDWARE_PIECE,
   hardwareHeadNamed,
   type Missing,
   measureNotGiven,
@@ -535,11 +536,7 @@ const ASKS_FOR_KIND = /\b(kinds?|types?|sorts?|class(es)?|categor(y|ies)) of\b/;
  * "what hardware …?" (the word for all of it) or "what kind of …?".
  */
 function asksWhichOfKind(q: Question): boolean {
-  return (
-    /\b(gpus?|devices?|chips?|accelerators?|cpus?|processors?)\b/.test(q.text) &&
-    !/\bhardware\b/.test(q.text) &&
-    !ASKS_FOR_KIND.test(q.text)
-  );
+  return HARDWARE_PIECE.test(q.text) && !/\bhardware\b/.test(q.text) && !ASKS_FOR_KIND.test(q.text);
 }
 
 /**

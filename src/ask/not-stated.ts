@@ -277,6 +277,14 @@ const HARDWARE_WORDS = new Set([
 ]);
 
 /**
+ * A word for one piece of hardware in the question ("GPU", "devices", "chip"): HARDWARE_WORDS
+ * but "hardware", the word for all of it.
+ */
+export const HARDWARE_PIECE = new RegExp(
+  String.raw`\b(?:${[...HARDWARE_WORDS].filter((w) => w !== "hardware").join("|")})\b`,
+);
+
+/**
  * Intents whose answer is a sentence that carries their cue: only such a sentence can answer, and
  * without one the paper does not say. Datasets only when the question asks for them by that name
  * ("which datasets", "what benchmark"), not for "which tasks".
